@@ -1,0 +1,100 @@
+# openday - build, test and run. See README.md.
+# Every target that needs packages depends on `deps`, which installs what is
+# missing from Debian (sudo when not root) and does nothing when all is there.
+
+CC       ?= cc
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig
+TEST_PKGS := cmocka
+BUILD    := build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+            libcjson-dev libfontconfig-dev libcmocka-dev fonts-inter fonts-dejavu-core
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
+            -DOPENDAY_VERSION='"$(VERSION)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+LDLIBS   += -lm
+
+SRC      := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB      := $(BUILD)/libopenday.a
+BIN      := $(BUILD)/openday
+TESTS_SRC := $(wildcard tests/test_*.c)
+TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
+RUN_ARGS ?= --windowed 1280x800
+
+.PHONY: all deps run test golden screenshots install uninstall clean check-content
+
+all: $(BIN)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIB): $(OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): src/main.c $(LIB) $(wildcard src/*.h)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) src/main.c $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB) $(wildcard src/*.h tests/*.h) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
+	  $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+run: deps
+	$(MAKE) all
+	$(BIN) $(RUN_ARGS)
+
+# Every test, headless. tests/run.sh prints the closing "N passed, N failed".
+test: deps
+	$(MAKE) all $(TESTS)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software \
+	  sh tests/run.sh $(BUILD)
+
+# Regenerate the reviewed golden images under tests/golden/ (review the diff!).
+golden: deps
+	$(MAKE) all
+	SDL_VIDEODRIVER=dummy sh tests/golden.sh $(BUILD) update
+
+# The README screenshots, rendered by the app itself.
+screenshots: deps
+	$(MAKE) all
+	SDL_VIDEODRIVER=dummy sh tests/screenshots.sh $(BIN) assets/screenshots
+
+check-content: all
+	$(BIN) --check content
+
+install: all
+	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/openday
+	mkdir -p $(DESTDIR)$(PREFIX)/share/openday/content
+	cp content/*.json content/README.md $(DESTDIR)$(PREFIX)/share/openday/content/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/openday
+	rm -rf $(DESTDIR)$(PREFIX)/share/openday
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,167 @@
+/* content.h - the content model, its loader and its validator.
+ *
+ * Pure: cJSON and libc only, no SDL. The model is read from a directory of JSON
+ * files (see content/README.md for the format):
+ *   openday.json   manifest: schema, title, version, date, language, about
+ *   degrees.json   degrees, each listing its careers by id
+ *   careers.json   careers, each with a one-line summary and optional caveat
+ *   awards.json    the awards (BA, BS ...) and what they differ in
+ *   attract.json   the attract-loop playlist
+ *   theme.json     colours and font family
+ *   strings.json   every fixed string of the user interface
+ * Every file carries "schema": 1. Every visible text field accepts either a
+ * string or an object of translations {"en": "...", "cy": "..."}; the loader
+ * picks the manifest's "language", falling back to the first entry.
+ *
+ * Ownership: content_load returns a heap model the caller frees with
+ * content_destroy. Every string in it is owned by the model, NUL-terminated,
+ * valid UTF-8, and never NULL (absent optional text is ""). Problems are
+ * appended to a content_report the caller owns (content_report_init/deinit).
+ * Errors make the load fail (returns NULL, nothing leaked); warnings (unknown
+ * fields, missing optional translations) do not. */
+#ifndef OPENDAY_CONTENT_H
+#define OPENDAY_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "geom.h"
+
+#define CONTENT_SCHEMA 1
+
+/* ---- problems ---------------------------------------------------------- */
+
+typedef struct {
+    char *file;      /* path as given to content_load joined with the file name */
+    int line, col;   /* 1-based; 0 when the problem concerns the whole file */
+    char *path;      /* JSON path, e.g. "degrees[1].careers[3]"; "" for the root */
+    char *message;   /* what is wrong and what to do, one sentence */
+    bool warning;
+} content_problem;
+
+typedef struct {
+    content_problem *items;
+    size_t count, cap;
+    size_t errors, warnings;
+} content_report;
+
+void content_report_init(content_report *r);
+void content_report_deinit(content_report *r);
+/* Print every problem as "FILE:LINE:COL: json.path: message" (warnings get
+ * "warning: " before the message), one per line. */
+void content_report_print(const content_report *r, FILE *out);
+
+/* ---- the model ---------------------------------------------------------- */
+
+typedef struct {
+    char *title, *text;
+} content_module;
+
+typedef struct {
+    char *id;
+    char *name;          /* "Music Production" */
+    char *award;         /* id into content.awards, resolved in award_index */
+    size_t award_index;
+    char *tagline;       /* one line for cards and the attract loop */
+    char *focus;         /* a sentence or two */
+    char *hands_on;
+    char *careers_note;  /* a note shown under the degree's careers, may be "" */
+    char *url;           /* course web address, may be "" */
+    char *image;         /* path relative to the content dir, may be "" */
+    char **topics;       size_t n_topics;
+    char **software;     size_t n_software;
+    content_module *modules; size_t n_modules;
+    size_t *careers;     size_t n_careers; /* indices into content.careers */
+    od_color color;      /* accent colour of this degree */
+} content_degree;
+
+typedef struct {
+    char *id;
+    char *name;
+    char *summary;       /* one line: what the job is */
+    char *description;   /* a few sentences, may be "" */
+    char *caveat;        /* what to check before counting on this path, may be "" */
+    /* Derived by the loader: the degrees that lead here (indices, ascending). */
+    size_t *degrees;     size_t n_degrees;
+} content_career;
+
+typedef struct {
+    char *id;            /* "ba" */
+    char *short_name;    /* "BA" */
+    char *name;          /* "Bachelor of Arts" */
+    char *summary;
+    char **points;       size_t n_points;
+} content_award;
+
+typedef struct {
+    char *topic;         /* row heading, e.g. "Extra courses" */
+    char **values;       /* one per award, in content.awards order */
+} content_award_row;
+
+typedef enum {
+    ATTRACT_DEGREE, ATTRACT_COMPARE, ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS
+} content_attract_kind;
+
+typedef struct {
+    content_attract_kind kind;
+    size_t index;        /* degree or career index where the kind needs one */
+    char *headline;      /* optional override headline, may be "" */
+} content_slide;
+
+/* Every fixed string of the interface. Keep in step with content_string_keys. */
+typedef enum {
+    STR_TOUCH_TO_EXPLORE, STR_BACK, STR_HOME, STR_HOME_TITLE, STR_HOME_SUBTITLE,
+    STR_COMPARE, STR_COMPARE_HINT, STR_CAREERS, STR_CAREERS_HINT, STR_BA_BS,
+    STR_BA_BS_HINT, STR_ABOUT, STR_FOCUS, STR_AWARD, STR_TOPICS, STR_SOFTWARE,
+    STR_MODULES, STR_HANDS_ON, STR_CAREER_PATHS, STR_LEADS_FROM, STR_CHECK,
+    STR_SHARED, STR_PICK_LEFT, STR_PICK_RIGHT, STR_VERSION, STR_SWIPE_HINT,
+    STR_COUNT
+} content_str;
+
+extern const char *const content_string_keys[STR_COUNT];
+
+typedef enum {
+    COLOR_BACKGROUND, COLOR_SURFACE, COLOR_SURFACE_ALT, COLOR_TEXT, COLOR_MUTED,
+    COLOR_ACCENT, COLOR_ACCENT_TEXT, COLOR_SHARED, COLOR_CAVEAT, COLOR_LINE,
+    COLOR_COUNT
+} content_color;
+
+extern const char *const content_color_keys[COLOR_COUNT];
+
+typedef struct {
+    char *dir;           /* the directory loaded */
+    int schema;
+    char *language;
+    char *title, *subtitle;
+    char *version, *date;
+    char *attribution;   /* who the comparison is based on */
+    char *about;         /* further text for the About screen, may be "" */
+    char *conclusion;    /* the take-away sentence, shown on Compare and BA/BS */
+
+    content_degree *degrees; size_t n_degrees;
+    content_career *careers; size_t n_careers;
+    content_award *awards;   size_t n_awards;
+    char *awards_intro;
+    content_award_row *award_rows; size_t n_award_rows;
+    content_slide *slides;   size_t n_slides;
+    unsigned slide_ms;       /* how long each attract slide shows */
+    char *careers_note;      /* general caveat for the career paths screen */
+
+    od_color colors[COLOR_COUNT];
+    char *font_family;       /* fontconfig family name, e.g. "Inter" */
+    char *strings[STR_COUNT];
+} content;
+
+/* Load and validate every file in dir. Returns the model, or NULL when any
+ * error was found (all problems, not just the first, are in report). */
+content *content_load(const char *dir, content_report *report);
+void content_destroy(content *c);
+
+/* Indices by id; return (size_t)-1 when absent. */
+size_t content_find_degree(const content *c, const char *id);
+size_t content_find_career(const content *c, const char *id);
+
+/* True when career ci is reached from more than one degree. */
+bool content_career_shared(const content *c, size_t ci);
+
+#endif

@@ -1,0 +1,49 @@
+/* input.h - platform-neutral input events and the display-rotation mapping.
+ *
+ * Pure: no SDL. The SDL input module (sdl_input.c) and the replay player both
+ * produce these events, so a scripted journey goes through exactly the same
+ * path as a finger on the glass. Times are milliseconds on a monotonic clock
+ * supplied by the caller. */
+#ifndef OPENDAY_INPUT_H
+#define OPENDAY_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    INPUT_DOWN,    /* pointer pressed at x,y */
+    INPUT_MOVE,    /* pointer moved to x,y (may arrive without a DOWN) */
+    INPUT_UP,      /* pointer released at x,y (may arrive without a DOWN) */
+    INPUT_CANCEL,  /* all pointers lost (window lost focus, touch cancelled) */
+    INPUT_KEY,     /* key pressed: key */
+    INPUT_WHEEL    /* scroll wheel: dy in logical pixels, positive = content up */
+} input_kind;
+
+/* Keys the app understands; everything else arrives as KEY_OTHER. */
+typedef enum {
+    KEY_OTHER, KEY_BACK, KEY_HOME, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN,
+    KEY_NEXT, KEY_PREV, KEY_ACTIVATE, KEY_PAGE_UP, KEY_PAGE_DOWN,
+    KEY_QUIT,      /* Escape or Ctrl+Q: quits outside kiosk mode */
+    KEY_COUNT
+} input_key;
+
+typedef struct {
+    input_kind kind;
+    uint64_t t_ms;
+    int64_t pointer;   /* finger id; -1 for the mouse */
+    float x, y;        /* logical pixels */
+    float dy;          /* WHEEL */
+    input_key key;
+} input_event;
+
+/* Map a point given as fractions (0..1) of the physical display to logical
+ * pixels of a picture of size lw x lh that is shown rotated clockwise by
+ * `rotate` degrees (0, 90, 180 or 270). Out-of-range and NaN input is clamped
+ * to the picture (NaN becomes 0). */
+void input_map_rotation(int rotate, float fx, float fy, float lw, float lh,
+                        float *x, float *y);
+
+/* Size of the logical picture for a physical display of pw x ph. */
+void input_logical_size(int rotate, int pw, int ph, int *lw, int *lh);
+
+#endif

@@ -1,0 +1,44 @@
+/* render.h - draws a scene with an SDL_Renderer. The only module that draws.
+ *
+ * Text is rasterised once into textures kept in a bounded cache keyed by
+ * (font, size, colour, string), with hit/miss/rasterisation counters; rounded
+ * rectangles and thick lines are drawn with SDL_RenderGeometry; images are
+ * loaded with SDL_image (relative to the content directory) and cached.
+ *
+ * render_create borrows the SDL_Renderer and the fontset (both must outlive the
+ * render object); it returns NULL only when out of memory. Drawing failures are
+ * logged once per kind with SDL's message and skipped: a frame is never aborted. */
+#ifndef OPENDAY_RENDER_H
+#define OPENDAY_RENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "font.h"
+#include "scene.h"
+
+struct SDL_Renderer;
+typedef struct render render;
+
+render *render_create(struct SDL_Renderer *r, fontset *fonts, const char *content_dir);
+void render_destroy(render *r);
+
+/* Clear to `clear` and draw every command of s, in order, into the current
+ * render target. */
+void render_scene(render *r, const scene *s, od_color clear);
+
+/* Forget every texture (after SDL_RENDER_TARGETS_RESET / DEVICE_RESET); they
+ * are rebuilt on demand. */
+void render_drop_textures(render *r);
+
+typedef struct {
+    uint64_t hits, misses, rasterised;   /* text cache, since creation */
+    uint64_t evictions;
+    size_t entries, bytes;               /* current size */
+} render_stats;
+void render_get_stats(const render *r, render_stats *out);
+
+/* Read back w x h pixels of the current target and write them as PNG.
+ * Returns false (after logging the failing call) on error. */
+bool render_save_png(struct SDL_Renderer *r, int w, int h, const char *path);
+
+#endif

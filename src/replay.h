@@ -1,0 +1,41 @@
+/* replay.h - parser for scripted visitor journeys.
+ *
+ * Pure: no SDL. A script is text, one event per line, '#' starts a comment:
+ *   [T_MS] tap X Y | press X Y | release X Y | drag X1 Y1 X2 Y2 MS
+ *   [T_MS] swipe left|right|up|down | key KEY | wait MS | shot FILE.png
+ *   [T_MS] expect-screen NAME
+ * T_MS (optional) is the time since start at which the event happens; without
+ * it the event follows the previous one. X and Y are fractions of the physical
+ * screen; values outside 0..1 are allowed (they are ordinary, if odd, input).
+ * replay_parse returns a heap script freed with replay_destroy, or NULL with a
+ * message "LINE: what is wrong" in err for the first malformed line. */
+#ifndef OPENDAY_REPLAY_H
+#define OPENDAY_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
+    REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT
+} replay_kind;
+
+typedef struct {
+    replay_kind kind;
+    int line;            /* 1-based line in the script */
+    int64_t at_ms;       /* absolute time, or -1 for "after the previous event" */
+    float x1, y1, x2, y2;
+    unsigned ms;         /* DRAG duration, WAIT length */
+    int dir_x, dir_y;    /* SWIPE: -1/0/+1 */
+    char *arg;           /* KEY name, SHOT file, EXPECT screen name */
+} replay_event;
+
+typedef struct {
+    replay_event *events;
+    size_t count;
+} replay_script;
+
+replay_script *replay_parse(const char *text, char *err, size_t errlen);
+void replay_destroy(replay_script *s);
+
+#endif
