@@ -1,0 +1,627 @@
+/* app.c - the visitor state machine. See app.h for the contract.
+ *
+ * Input flows pointer events -> gesture recogniser -> actions on the places;
+ * time flows through app_update, which advances the transition, the scroll
+ * inertia and the attract loop. Layout runs lazily in app_scene, so many
+ * events inside one frame cost one layout. */
+#include "app.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anim.h"
+#include "gesture.h"
+
+#define HISTORY_MAX 32
+
+typedef struct {
+    view_place place;
+    float scroll;
+} app_hist;
+
+struct app {
+    const content *c;
+    app_config cfg;
+    layout_env env;
+    layout_metrics m;
+
+    view_place place;
+    anim_scroller scroll;
+    app_hist hist[HISTORY_MAX];
+    size_t nhist;
+
+    /* page transition */
+    bool trans;
+    layout_page trans_prev;
+    uint64_t trans_t0;
+    int trans_dir;
+
+    /* input */
+    gesture g;
+    uint32_t pressed;
+    uint32_t focus;
+    bool show_focus;
+    uint64_t last_input;
+
+    /* attract loop */
+    size_t slide, prev_slide;
+    uint64_t slide_t0;
+
+    uint64_t now;
+    uint64_t last_update;
+
+    scene sc;
+    layout_result res;
+    bool dirty;
+    uint64_t layouts;
+};
+
+void app_config_defaults(app_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->attract_after_ms = 90000;
+    cfg->transition_ms = 250;
+    cfg->slide_fade_ms = 700;
+}
+
+static void configure_gestures(app *a)
+{
+    layout_metrics_compute(&a->env, &a->m);
+    float dpi = a->env.dpi > 0 ? a->env.dpi : LAYOUT_DEFAULT_DPI;
+    float mm = dpi / 25.4f;
+    gesture_config gc = {
+        .slop_px = fmaxf(2.5f * mm, 8.0f * a->m.unit),
+        .swipe_px = fmaxf(12.0f * mm, 60.0f * a->m.unit),
+        .swipe_speed = 250.0f * a->m.unit,
+        .tap_ms = 900,
+    };
+    gesture_init(&a->g, &gc);
+}
+
+app *app_create(const content *c, const app_config *cfg, const layout_env *env,
+                uint64_t now_ms)
+{
+    assert(c && cfg && env && env->measure.text_width && env->measure.line_height);
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->c = c;
+    a->cfg = *cfg;
+    if (!a->cfg.transition_ms)
+        a->cfg.transition_ms = 1;
+    a->env = *env;
+    configure_gestures(a);
+    anim_scroller_init(&a->scroll);
+    scene_init(&a->sc);
+    a->place.screen = SCREEN_ATTRACT;
+    a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
+    a->dirty = true;
+    return a;
+}
+
+void app_destroy(app *a)
+{
+    if (!a)
+        return;
+    scene_deinit(&a->sc);
+    free(a);
+}
+
+void app_resize(app *a, int w, int h)
+{
+    assert(w > 0 && h > 0);
+    if (a->env.w == w && a->env.h == h)
+        return;
+    a->env.w = w;
+    a->env.h = h;
+    configure_gestures(a); /* drops any finger in progress: its geometry is gone */
+    a->pressed = 0;
+    a->dirty = true;
+}
+
+/* ---- places ------------------------------------------------------------- */
+
+static bool place_valid(const content *c, view_place p)
+{
+    switch (p.screen) {
+    case SCREEN_DEGREE:
+        return p.a >= 0 && (size_t)p.a < c->n_degrees;
+    case SCREEN_CAREER:
+        return p.a >= 0 && (size_t)p.a < c->n_careers;
+    case SCREEN_COMPARE:
+        return c->n_degrees >= 2 && p.a >= 0 && p.b >= 0 && p.a != p.b &&
+               (size_t)p.a < c->n_degrees && (size_t)p.b < c->n_degrees;
+    case SCREEN_CAREERS:
+        return c->n_careers > 0;
+    default:
+        return p.screen >= 0 && p.screen < SCREEN_COUNT;
+    }
+}
+
+static layout_page current_page(const app *a)
+{
+    layout_page p = { a->place, a->scroll.pos, a->pressed, a->focus };
+    return p;
+}
+
+/* Move to place p. dir: +1 forward, -1 back, 0 crossfade. push: remember the
+ * current place for Back. clear: forget the history (Home, wake, idle). */
+static void go(app *a, view_place p, int dir, bool push, bool clear, float scroll)
+{
+    if (!place_valid(a->c, p))
+        return;
+    a->trans = true;
+    a->trans_prev = current_page(a);
+    a->trans_prev.pressed = 0;
+    a->trans_prev.focus = 0;
+    a->trans_t0 = a->now;
+    a->trans_dir = dir;
+    if (clear) {
+        a->nhist = 0;
+    } else if (push) {
+        if (a->nhist == HISTORY_MAX) {
+            memmove(a->hist, a->hist + 1, (HISTORY_MAX - 1) * sizeof *a->hist);
+            a->nhist--;
+        }
+        a->hist[a->nhist++] = (app_hist){ a->place, a->scroll.pos };
+    }
+    if (p.screen == SCREEN_ATTRACT && a->place.screen != SCREEN_ATTRACT) {
+        a->slide = a->prev_slide = 0;
+        a->slide_t0 = a->now;
+    }
+    a->place = p;
+    anim_scroller_init(&a->scroll);
+    anim_scroller_jump(&a->scroll, scroll);
+    a->pressed = 0;
+    a->focus = 0;
+    gesture_reset(&a->g);
+    a->dirty = true;
+}
+
+static void go_back(app *a)
+{
+    if (a->nhist == 0)
+        return;
+    app_hist h = a->hist[--a->nhist];
+    go(a, h.place, -1, false, false, 0);
+    /* Restore where the visitor was reading; spring-back fixes it if the page
+     * is now shorter. */
+    anim_scroller_jump(&a->scroll, h.scroll);
+}
+
+static void go_home(app *a)
+{
+    view_place home = { SCREEN_HOME, 0, 0 };
+    go(a, home, a->place.screen == SCREEN_ATTRACT ? 0 : -1, false, true, 0);
+}
+
+/* Swipe or arrow key: the next (step +1) or previous sibling card. */
+static void go_sibling(app *a, int step)
+{
+    size_t n = a->place.screen == SCREEN_DEGREE   ? a->c->n_degrees
+               : a->place.screen == SCREEN_CAREER ? a->c->n_careers
+                                                  : 0;
+    if (n < 2)
+        return;
+    view_place p = a->place;
+    p.a = (int)(((size_t)p.a + n + (size_t)(step > 0 ? 1 : n - 1)) % n);
+    go(a, p, step > 0 ? 1 : -1, false, false, 0);
+}
+
+static void perform(app *a, int action, int arg)
+{
+    view_place p = { SCREEN_HOME, 0, 0 };
+    switch ((view_action)action) {
+    case ACT_WAKE:
+        go_home(a);
+        break;
+    case ACT_BACK:
+        go_back(a);
+        break;
+    case ACT_HOME:
+        if (a->place.screen != SCREEN_HOME)
+            go_home(a);
+        break;
+    case ACT_DEGREE:
+        p = (view_place){ SCREEN_DEGREE, arg, 0 };
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_CAREER:
+        p = (view_place){ SCREEN_CAREER, arg, 0 };
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_COMPARE:
+        p = (view_place){ SCREEN_COMPARE, 0, 1 };
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_CAREERS:
+        p.screen = SCREEN_CAREERS;
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_BABS:
+        p.screen = SCREEN_BABS;
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_ABOUT:
+        p.screen = SCREEN_ABOUT;
+        go(a, p, 1, true, false, 0);
+        break;
+    case ACT_PICK_LEFT:
+    case ACT_PICK_RIGHT:
+        if (a->place.screen == SCREEN_COMPARE && arg >= 0 && (size_t)arg < a->c->n_degrees) {
+            bool left = action == ACT_PICK_LEFT;
+            int *mine = left ? &a->place.a : &a->place.b;
+            int *other = left ? &a->place.b : &a->place.a;
+            if (*other == arg) /* picking the other column's degree swaps them */
+                *other = *mine;
+            *mine = arg;
+            a->dirty = true;
+        }
+        break;
+    case ACT_NONE:
+    case ACT_COUNT:
+    default:
+        break;
+    }
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+static void ensure_scene(app *a);
+
+static bool in_attract(const app *a)
+{
+    return a->place.screen == SCREEN_ATTRACT;
+}
+
+/* Keyboard focus: move to the next/previous enabled hit region in drawing
+ * order, and scroll it into view when it lies in the scrolled body. */
+static void move_focus(app *a, int step)
+{
+    ensure_scene(a);
+    const scene *s = &a->sc;
+    size_t n = 0, cur = (size_t)-1;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_HIT && !(s->cmds[i].flags & SCENE_F_DISABLED)) {
+            if (s->cmds[i].id == a->focus)
+                cur = n;
+            n++;
+        }
+    if (n == 0)
+        return;
+    size_t want = cur == (size_t)-1 ? (step > 0 ? 0 : n - 1) : (cur + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+    for (size_t i = 0, k = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind != SCENE_HIT || (c->flags & SCENE_F_DISABLED))
+            continue;
+        if (k++ != want)
+            continue;
+        a->focus = c->id;
+        if (c->clip >= 0) {
+            od_rect clip = s->clips[c->clip];
+            if (c->rect.y < clip.y)
+                anim_scroller_fling_to(&a->scroll, a->scroll.pos - (clip.y - c->rect.y) - a->m.pad);
+            else if (c->rect.y + c->rect.h > clip.y + clip.h)
+                anim_scroller_fling_to(&a->scroll, a->scroll.pos + (c->rect.y + c->rect.h - clip.y - clip.h) + a->m.pad);
+        }
+        break;
+    }
+    a->show_focus = true;
+    a->dirty = true;
+}
+
+static void on_key(app *a, input_key key)
+{
+    if (in_attract(a)) {
+        if (key != KEY_QUIT && key != KEY_OTHER)
+            perform(a, ACT_WAKE, 0);
+        return;
+    }
+    float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
+    switch (key) {
+    case KEY_BACK:
+        go_back(a);
+        break;
+    case KEY_HOME:
+        perform(a, ACT_HOME, 0);
+        break;
+    case KEY_LEFT:
+        go_sibling(a, -1);
+        break;
+    case KEY_RIGHT:
+        go_sibling(a, 1);
+        break;
+    case KEY_UP:
+        anim_scroller_fling_to(&a->scroll, a->scroll.pos - page * 0.3f);
+        break;
+    case KEY_DOWN:
+        anim_scroller_fling_to(&a->scroll, a->scroll.pos + page * 0.3f);
+        break;
+    case KEY_PAGE_UP:
+        anim_scroller_fling_to(&a->scroll, a->scroll.pos - page);
+        break;
+    case KEY_PAGE_DOWN:
+        anim_scroller_fling_to(&a->scroll, a->scroll.pos + page);
+        break;
+    case KEY_NEXT:
+        move_focus(a, 1);
+        break;
+    case KEY_PREV:
+        move_focus(a, -1);
+        break;
+    case KEY_ACTIVATE: {
+        ensure_scene(a);
+        const scene_cmd *h = a->focus ? scene_find_hit(&a->sc, a->focus) : NULL;
+        if (h && !(h->flags & SCENE_F_DISABLED))
+            perform(a, h->action, h->arg);
+        else
+            move_focus(a, 1);
+        break;
+    }
+    case KEY_QUIT:
+    case KEY_OTHER:
+    case KEY_COUNT:
+    default:
+        break;
+    }
+    a->dirty = true;
+}
+
+static void on_gesture(app *a, const gesture_event *ge)
+{
+    if (in_attract(a)) {
+        /* The wake touch only wakes: forget the finger so its release cannot
+         * tap whatever Home shows under it. */
+        if (ge->kind == GESTURE_PRESS) {
+            perform(a, ACT_WAKE, 0);
+            gesture_reset(&a->g);
+        }
+        return;
+    }
+    switch (ge->kind) {
+    case GESTURE_PRESS: {
+        ensure_scene(a);
+        const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
+        a->pressed = h ? h->id : 0;
+        /* A finger on a coasting list stops it, as on a phone. */
+        if (anim_scroller_moving(&a->scroll))
+            anim_scroller_release(&a->scroll, 0);
+        a->show_focus = false;
+        break;
+    }
+    case GESTURE_CANCEL:
+        a->pressed = 0;
+        break;
+    case GESTURE_TAP: {
+        ensure_scene(a);
+        const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
+        uint32_t was = a->pressed;
+        a->pressed = 0;
+        if (h && h->id == was)
+            perform(a, h->action, h->arg);
+        break;
+    }
+    case GESTURE_DRAG:
+        a->scroll.dragging = true;
+        anim_scroller_drag(&a->scroll, -ge->dy);
+        break;
+    case GESTURE_FLING:
+        anim_scroller_release(&a->scroll, -ge->vy);
+        break;
+    case GESTURE_SWIPE:
+        /* A leftward stroke pulls the next card in from the right. */
+        go_sibling(a, ge->dir < 0 ? 1 : -1);
+        break;
+    default:
+        break;
+    }
+    a->dirty = true;
+}
+
+void app_input(app *a, const input_event *ev)
+{
+    if (a->cfg.loop)
+        return;
+    if (ev->t_ms > a->now)
+        a->now = ev->t_ms;
+    a->last_input = a->now;
+    switch (ev->kind) {
+    case INPUT_KEY:
+        on_key(a, ev->key);
+        return;
+    case INPUT_WHEEL:
+        if (!in_attract(a))
+            anim_scroller_fling_to(&a->scroll, a->scroll.pos + ev->dy);
+        else
+            perform(a, ACT_WAKE, 0);
+        a->dirty = true;
+        return;
+    case INPUT_DOWN:
+    case INPUT_MOVE:
+    case INPUT_UP:
+    case INPUT_CANCEL:
+    default: {
+        gesture_event out[8];
+        size_t n = gesture_feed(&a->g, ev, out, 8);
+        for (size_t i = 0; i < n; i++)
+            on_gesture(a, &out[i]);
+        if (ev->kind == INPUT_CANCEL)
+            a->pressed = 0;
+        return;
+    }
+    }
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+void app_update(app *a, uint64_t now_ms)
+{
+    if (now_ms < a->now)
+        now_ms = a->now; /* time never runs backwards here */
+    float dt = (float)(now_ms - a->last_update) / 1000.0f;
+    a->now = a->last_update = now_ms;
+
+    if (anim_scroller_step(&a->scroll, dt))
+        a->dirty = true;
+    if (a->trans) {
+        a->dirty = true;
+        if (a->now - a->trans_t0 >= a->cfg.transition_ms)
+            a->trans = false;
+    }
+    if (in_attract(a)) {
+        a->dirty = true; /* the call to action pulses */
+        if (a->c->n_slides > 0 && a->now - a->slide_t0 >= a->c->slide_ms) {
+            a->prev_slide = a->slide;
+            a->slide = (a->slide + 1) % a->c->n_slides;
+            a->slide_t0 = a->now;
+        }
+    } else if (a->cfg.loop ||
+               (a->cfg.attract_after_ms && !gesture_active(&a->g) &&
+                a->now - a->last_input >= a->cfg.attract_after_ms)) {
+        view_place p = { SCREEN_ATTRACT, 0, 0 };
+        go(a, p, 0, false, true, 0);
+    }
+}
+
+bool app_animating(const app *a)
+{
+    return a->trans || in_attract(a) || anim_scroller_moving(&a->scroll);
+}
+
+bool app_dirty(const app *a)
+{
+    return a->dirty;
+}
+
+uint64_t app_wait_ms(const app *a, uint64_t now_ms)
+{
+    if (app_animating(a))
+        return 0;
+    if (a->cfg.loop)
+        return 0;
+    if (!a->cfg.attract_after_ms)
+        return UINT64_MAX;
+    uint64_t due = a->last_input + a->cfg.attract_after_ms;
+    return due > now_ms ? due - now_ms : 0;
+}
+
+/* ---- layout ---------------------------------------------------------------- */
+
+static void ensure_scene(app *a)
+{
+    if (!a->dirty && a->sc.count)
+        return;
+    layout_frame_in in;
+    memset(&in, 0, sizeof in);
+    in.cur = current_page(a);
+    in.t = 1.0f;
+    if (a->trans) {
+        float t = (float)(a->now - a->trans_t0) / (float)a->cfg.transition_ms;
+        in.t = anim_ease_out_cubic(t);
+        in.prev = a->trans_prev;
+        in.dir = a->trans_dir;
+    }
+    in.can_back = a->nhist > 0;
+    in.slide = a->slide;
+    in.prev_slide = a->prev_slide;
+    uint64_t since = a->now - a->slide_t0;
+    in.slide_t = since >= a->cfg.slide_fade_ms || a->slide == a->prev_slide
+                     ? 1.0f
+                     : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
+    in.pulse = (float)(a->now % 2000) / 2000.0f;
+    in.show_focus = a->show_focus;
+    layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
+    float max = a->res.content_h - a->res.view_h;
+    anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
+    a->dirty = false;
+    a->layouts++;
+}
+
+const scene *app_scene(app *a)
+{
+    ensure_scene(a);
+    return &a->sc;
+}
+
+/* ---- names, jumps, checks ---------------------------------------------------- */
+
+view_place app_place(const app *a)
+{
+    return a->place;
+}
+
+void app_place_name(const app *a, char *buf, size_t n)
+{
+    view_place_name(&a->place, a->c, buf, n);
+}
+
+bool app_goto(app *a, const char *name, uint64_t now_ms)
+{
+    view_place p;
+    if (!view_place_parse(name, a->c, &p))
+        return false;
+    if (now_ms > a->now)
+        a->now = a->last_update = now_ms;
+    go(a, p, 0, false, true, 0);
+    a->trans = false;
+    if (p.screen != SCREEN_HOME && p.screen != SCREEN_ATTRACT) {
+        /* Give Back somewhere to go, as if the visitor came from Home. */
+        a->hist[0] = (app_hist){ { SCREEN_HOME, 0, 0 }, 0 };
+        a->nhist = 1;
+    }
+    a->last_input = a->now;
+    return true;
+}
+
+void app_set_content(app *a, const content *c)
+{
+    a->c = c;
+    if (!place_valid(c, a->place)) {
+        view_place home = { SCREEN_HOME, 0, 0 };
+        go(a, home, 0, false, true, 0);
+    }
+    for (size_t i = 0; i < a->nhist; i++)
+        if (!place_valid(c, a->hist[i].place)) {
+            a->nhist = 0;
+            break;
+        }
+    if (a->slide >= c->n_slides || a->prev_slide >= c->n_slides)
+        a->slide = a->prev_slide = 0;
+    a->dirty = true;
+}
+
+bool app_check(const app *a, char *why, size_t n)
+{
+#define FAIL(...) do { snprintf(why, n, __VA_ARGS__); return false; } while (0)
+    if (!place_valid(a->c, a->place))
+        FAIL("current place is invalid (screen %d)", (int)a->place.screen);
+    if (a->nhist > HISTORY_MAX)
+        FAIL("history overflow");
+    for (size_t i = 0; i < a->nhist; i++)
+        if (!place_valid(a->c, a->hist[i].place))
+            FAIL("history entry %zu invalid", i);
+    if (a->pressed && !gesture_active(&a->g))
+        FAIL("press feedback stuck with no finger down");
+    if (!isfinite(a->scroll.pos) || !isfinite(a->scroll.vel))
+        FAIL("scroll not finite");
+    if (a->c->n_slides && (a->slide >= a->c->n_slides || a->prev_slide >= a->c->n_slides))
+        FAIL("slide index out of range");
+    if (a->place.screen == SCREEN_ATTRACT && a->nhist)
+        FAIL("attract loop with history");
+    return true;
+#undef FAIL
+}
+
+void app_get_info(const app *a, app_info *out)
+{
+    out->pressed = a->pressed != 0;
+    out->transitioning = a->trans;
+    out->scroll = a->scroll.pos;
+    out->scroll_max = a->scroll.max;
+    out->history = a->nhist;
+    out->slide = a->slide;
+    out->layouts = a->layouts;
+}

@@ -1,0 +1,84 @@
+/* app.h - the visitor-facing state machine: where the visitor is, where they
+ * came from, what is animating, and what input does.
+ *
+ * Pure: no SDL and no clock. Input events and the current time (monotonic
+ * milliseconds) are passed in, so tests drive a whole journey in simulated
+ * time. The app owns its scene and lays it out again whenever something has
+ * changed; hit tests use the scene the visitor is looking at.
+ *
+ * app_create returns a heap object freed with app_destroy; it borrows the
+ * content model (which must outlive it, or be replaced with app_set_content)
+ * and copies the config and the layout environment. It fails (NULL) only when
+ * out of memory. Passing out-of-range values is a programming error (assert). */
+#ifndef OPENDAY_APP_H
+#define OPENDAY_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "content.h"
+#include "input.h"
+#include "layout.h"
+#include "scene.h"
+#include "view.h"
+
+typedef struct {
+    unsigned attract_after_ms;   /* idle time before the attract loop; 0 = never */
+    unsigned transition_ms;      /* page transitions, default 250 */
+    unsigned slide_fade_ms;      /* attract crossfade, default 700 */
+    bool loop;                   /* unattended: attract loop forever, input ignored */
+} app_config;
+
+void app_config_defaults(app_config *cfg);
+
+typedef struct app app;
+
+app *app_create(const content *c, const app_config *cfg, const layout_env *env,
+                uint64_t now_ms);
+void app_destroy(app *a);
+
+/* The picture changed size (window resized, display mode changed). */
+void app_resize(app *a, int w, int h);
+/* Replace the content (live reload); returns visitors to Home when their
+ * place no longer exists. */
+void app_set_content(app *a, const content *c);
+
+/* Feed one input event (logical pixels). */
+void app_input(app *a, const input_event *ev);
+/* Advance time to now_ms (monotonic, never decreasing). */
+void app_update(app *a, uint64_t now_ms);
+
+/* Something moves by itself (transition, scroll inertia, attract loop). */
+bool app_animating(const app *a);
+/* The picture differs from the last one returned by app_scene. */
+bool app_dirty(const app *a);
+/* Milliseconds from now until the next timed change when nothing animates
+ * (idle timeout, next attract slide); UINT64_MAX when none. */
+uint64_t app_wait_ms(const app *a, uint64_t now_ms);
+
+/* The scene for the current frame, laid out again if needed. Valid until the
+ * next call into the app. */
+const scene *app_scene(app *a);
+
+/* The current place, and its name as in --screen / expect-screen. The name
+ * reflects the destination as soon as a transition starts. */
+view_place app_place(const app *a);
+void app_place_name(const app *a, char *buf, size_t n);
+/* Jump to a named place without animation (screenshots, tests). */
+bool app_goto(app *a, const char *name, uint64_t now_ms);
+
+/* Check internal invariants; on failure writes why and returns false. */
+bool app_check(const app *a, char *why, size_t n);
+
+/* Read-only view for tests and --stats. */
+typedef struct {
+    bool pressed;         /* a press-feedback highlight is showing */
+    bool transitioning;
+    float scroll, scroll_max;
+    size_t history;
+    size_t slide;
+    uint64_t layouts;     /* number of layouts done */
+} app_info;
+void app_get_info(const app *a, app_info *out);
+
+#endif

@@ -1,0 +1,714 @@
+/* main.c - the platform boundary: command line, SDL set-up, the frame loop,
+ * headless screenshots and replays. Everything that decides what the visitor
+ * sees lives in the pure modules; this file wires them to SDL and the clock.
+ *
+ * System errors are logged here with the failing call and SDL's message. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "cli.h"
+#include "content.h"
+#include "font.h"
+#include "input.h"
+#include "render.h"
+#include "replay.h"
+#include "sched.h"
+#include "sdl_input.h"
+
+#ifndef OPENDAY_VERSION
+#define OPENDAY_VERSION "0.0.0"
+#endif
+
+static volatile sig_atomic_t g_quit_signal;
+
+static void on_signal(int sig)
+{
+    g_quit_signal = sig;
+}
+
+/* ---- graphics: a window or a headless surface, optionally rotated -------- */
+
+typedef struct {
+    SDL_Window *win;          /* NULL when headless */
+    SDL_Surface *surface;     /* headless target */
+    SDL_Renderer *ren;
+    SDL_Texture *target;      /* logical picture when rotated, else NULL */
+    int pw, ph;               /* physical output pixels */
+    int lw, lh;               /* logical picture */
+    int rotate;
+    render *rd;
+} gfx;
+
+static bool gfx_make_target(gfx *g)
+{
+    if (g->target) {
+        SDL_DestroyTexture(g->target);
+        g->target = NULL;
+    }
+    input_logical_size(g->rotate, g->pw, g->ph, &g->lw, &g->lh);
+    if (g->rotate == 0)
+        return true;
+    g->target = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888,
+                                  SDL_TEXTUREACCESS_TARGET, g->lw, g->lh);
+    if (!g->target) {
+        fprintf(stderr, "openday: SDL_CreateTexture (rotation target %dx%d) failed: %s\n",
+                g->lw, g->lh, SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+static bool gfx_headless(gfx *g, int w, int h, int rotate)
+{
+    memset(g, 0, sizeof *g);
+    g->rotate = rotate;
+    g->pw = w;
+    g->ph = h;
+    g->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!g->surface) {
+        fprintf(stderr, "openday: SDL_CreateRGBSurfaceWithFormat %dx%d failed: %s\n", w, h,
+                SDL_GetError());
+        return false;
+    }
+    g->ren = SDL_CreateSoftwareRenderer(g->surface);
+    if (!g->ren) {
+        fprintf(stderr, "openday: SDL_CreateSoftwareRenderer failed: %s\n", SDL_GetError());
+        return false;
+    }
+    return gfx_make_target(g);
+}
+
+static void gfx_deinit(gfx *g)
+{
+    render_destroy(g->rd);
+    if (g->target)
+        SDL_DestroyTexture(g->target);
+    if (g->ren)
+        SDL_DestroyRenderer(g->ren);
+    if (g->surface)
+        SDL_FreeSurface(g->surface);
+    if (g->win)
+        SDL_DestroyWindow(g->win);
+    memset(g, 0, sizeof *g);
+}
+
+static void gfx_draw(gfx *g, const scene *s, od_color clear)
+{
+    if (g->target) {
+        if (SDL_SetRenderTarget(g->ren, g->target) != 0)
+            fprintf(stderr, "openday: SDL_SetRenderTarget failed: %s\n", SDL_GetError());
+        render_scene(g->rd, s, clear);
+        SDL_SetRenderTarget(g->ren, NULL);
+        SDL_SetRenderDrawColor(g->ren, 0, 0, 0, 255);
+        SDL_RenderClear(g->ren);
+        /* Rotate the logical picture about the centre of the output. */
+        SDL_Rect dst = { (g->pw - g->lw) / 2, (g->ph - g->lh) / 2, g->lw, g->lh };
+        if (SDL_RenderCopyEx(g->ren, g->target, NULL, &dst, (double)g->rotate, NULL,
+                             SDL_FLIP_NONE) != 0)
+            fprintf(stderr, "openday: SDL_RenderCopyEx failed: %s\n", SDL_GetError());
+    } else {
+        render_scene(g->rd, s, clear);
+    }
+}
+
+/* ---- shared set-up ---------------------------------------------------------- */
+
+static content *load_content(const char *dir)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(dir, &rep);
+    content_report_print(&rep, stderr);
+    if (!c)
+        fprintf(stderr,
+                "openday: the content in \"%s\" has %zu problem(s), listed above; "
+                "fix them and check with: openday --check %s\n",
+                dir, rep.errors, dir);
+    content_report_deinit(&rep);
+    return c;
+}
+
+static layout_env make_env(int w, int h, float dpi, fontset *fonts)
+{
+    layout_env env = { w, h, dpi > 0 ? dpi : LAYOUT_DEFAULT_DPI, fontset_measure(fonts) };
+    return env;
+}
+
+static void print_stats(const sched *s, const gfx *g, const app *a)
+{
+    sched_stats st;
+    sched_get_stats(s, &st);
+    render_stats rs;
+    render_get_stats(g->rd, &rs);
+    app_info ai;
+    app_get_info(a, &ai);
+    printf("frames %llu, late %llu, work mean %.3f ms, p99 %.3f ms, max %.3f ms\n",
+           (unsigned long long)st.frames, (unsigned long long)st.late, st.mean_ms, st.p99_ms,
+           st.max_ms);
+    printf("layouts %llu, text cache: %llu hits, %llu misses, %llu rasterised, "
+           "%zu entries, %.1f MiB\n",
+           (unsigned long long)ai.layouts, (unsigned long long)rs.hits,
+           (unsigned long long)rs.misses, (unsigned long long)rs.rasterised, rs.entries,
+           (double)rs.bytes / (1024.0 * 1024.0));
+}
+
+/* ---- headless screenshot ----------------------------------------------------- */
+
+static int run_screenshot(const cli_options *o, const content *c, fontset *fonts)
+{
+    int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
+    gfx g;
+    if (!gfx_headless(&g, w, h, o->rotate)) {
+        gfx_deinit(&g);
+        return 1;
+    }
+    g.rd = render_create(g.ren, fonts, c->dir);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 0;
+    layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
+    app *a = app_create(c, &cfg, &env, 0);
+    int rc = 0;
+    const char *name = o->screen ? o->screen : "home";
+    if (!g.rd || !a) {
+        fprintf(stderr, "openday: out of memory\n");
+        rc = 1;
+    } else if (!app_goto(a, name, 0)) {
+        fprintf(stderr,
+                "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
+                "compare:ID,ID, careers, career:ID, ba-bs or about\n",
+                name);
+        rc = 2;
+    } else {
+        /* Settle any entrance animation, then advance to the requested time. */
+        for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
+            app_update(a, t);
+        gfx_draw(&g, app_scene(a), c->colors[COLOR_BACKGROUND]);
+        if (!render_save_png(g.ren, g.pw, g.ph, o->screenshot))
+            rc = 1;
+    }
+    app_destroy(a);
+    gfx_deinit(&g);
+    return rc;
+}
+
+/* ---- headless replay ------------------------------------------------------------ */
+
+typedef struct {
+    const cli_options *o;
+    const content *c;
+    const char *script_name;
+    app *a;
+    gfx *g;
+    double step_ms;
+    double now;          /* simulated time, ms */
+    bool quit;
+} player;
+
+/* Run simulated frames until time t (ms). */
+static void play_until(player *p, double t)
+{
+    while (p->now + p->step_ms <= t) {
+        p->now += p->step_ms;
+        app_update(p->a, (uint64_t)p->now);
+        if (app_dirty(p->a))
+            (void)app_scene(p->a); /* lay out as the real loop would */
+    }
+    if (t > p->now) {
+        p->now = t;
+        app_update(p->a, (uint64_t)p->now);
+    }
+}
+
+static void play_pointer(player *p, input_kind kind, float fx, float fy)
+{
+    input_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.t_ms = (uint64_t)p->now;
+    ev.pointer = 1;
+    input_map_rotation(p->g->rotate, fx, fy, (float)p->g->lw, (float)p->g->lh, &ev.x, &ev.y);
+    app_input(p->a, &ev);
+}
+
+static void play_stroke(player *p, float x1, float y1, float x2, float y2, unsigned ms)
+{
+    play_pointer(p, INPUT_DOWN, x1, y1);
+    double t0 = p->now, t1 = p->now + ms;
+    while (p->now + p->step_ms < t1) {
+        play_until(p, p->now + p->step_ms);
+        float f = (float)((p->now - t0) / (double)ms);
+        play_pointer(p, INPUT_MOVE, x1 + (x2 - x1) * f, y1 + (y2 - y1) * f);
+    }
+    play_until(p, t1);
+    play_pointer(p, INPUT_MOVE, x2, y2);
+    play_pointer(p, INPUT_UP, x2, y2);
+}
+
+/* Returns 0 to go on, 1 for a failed expectation or shot. */
+static int play_event(player *p, const replay_event *e)
+{
+    if (e->at_ms >= 0 && (double)e->at_ms > p->now)
+        play_until(p, (double)e->at_ms);
+    switch (e->kind) {
+    case REPLAY_TAP:
+        play_pointer(p, INPUT_DOWN, e->x1, e->y1);
+        play_until(p, p->now + 60);
+        play_pointer(p, INPUT_UP, e->x1, e->y1);
+        break;
+    case REPLAY_PRESS:
+        play_pointer(p, INPUT_DOWN, e->x1, e->y1);
+        break;
+    case REPLAY_RELEASE:
+        play_pointer(p, INPUT_UP, e->x1, e->y1);
+        break;
+    case REPLAY_DRAG:
+        play_stroke(p, e->x1, e->y1, e->x2, e->y2, e->ms);
+        break;
+    case REPLAY_SWIPE: {
+        float dx = 0.3f * (float)e->dir_x, dy = 0.3f * (float)e->dir_y;
+        play_stroke(p, 0.5f - dx, 0.5f - dy, 0.5f + dx, 0.5f + dy, 150);
+        break;
+    }
+    case REPLAY_KEY: {
+        input_key k;
+        if (!sdl_input_key_by_name(e->arg, &k)) {
+            fprintf(stderr, "%s:%d: unknown key name \"%s\" (use SDL key names such as "
+                            "Escape, Return, Left, F4)\n", p->script_name, e->line, e->arg);
+            return 2;
+        }
+        if (k == KEY_QUIT && p->o->mode != MODE_KIOSK && p->o->mode != MODE_AUTO) {
+            p->quit = true;
+            break;
+        }
+        input_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.kind = INPUT_KEY;
+        ev.key = k;
+        ev.t_ms = (uint64_t)p->now;
+        app_input(p->a, &ev);
+        break;
+    }
+    case REPLAY_WAIT:
+        play_until(p, p->now + e->ms);
+        break;
+    case REPLAY_SHOT:
+        gfx_draw(p->g, app_scene(p->a), p->c->colors[COLOR_BACKGROUND]);
+        if (!render_save_png(p->g->ren, p->g->pw, p->g->ph, e->arg)) {
+            fprintf(stderr, "%s:%d: could not write \"%s\"\n", p->script_name, e->line, e->arg);
+            return 1;
+        }
+        break;
+    case REPLAY_EXPECT: {
+        view_place pl = app_place(p->a);
+        if (!view_place_matches(&pl, p->c, e->arg)) {
+            char now[600];
+            app_place_name(p->a, now, sizeof now);
+            fprintf(stderr, "%s:%d: expected screen \"%s\" but the visitor is on \"%s\" "
+                            "(at %.0f ms)\n", p->script_name, e->line, e->arg, now, p->now);
+            return 1;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    char why[256];
+    if (!app_check(p->a, why, sizeof why)) {
+        fprintf(stderr, "%s:%d: internal state broken: %s\n", p->script_name, e->line, why);
+        return 1;
+    }
+    return 0;
+}
+
+static char *read_file(const char *path, size_t limit, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "openday: cannot open \"%s\": %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap > limit) {
+                fprintf(stderr, "openday: \"%s\" is larger than %zu bytes\n", path, limit);
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    if (buf && ferror(f)) {
+        fprintf(stderr, "openday: reading \"%s\" failed: %s\n", path, strerror(errno));
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len)
+            *len = n;
+    }
+    return buf;
+}
+
+static int run_replay(const cli_options *o, const content *c, fontset *fonts)
+{
+    char *text = read_file(o->replay, 64u << 20, NULL);
+    if (!text)
+        return 2;
+    char err[512];
+    replay_script *script = replay_parse(text, err, sizeof err);
+    free(text);
+    if (!script) {
+        fprintf(stderr, "%s:%s\n", o->replay, err);
+        return 2;
+    }
+    int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
+    gfx g;
+    int rc = 0;
+    if (!gfx_headless(&g, w, h, o->rotate)) {
+        gfx_deinit(&g);
+        replay_destroy(script);
+        return 1;
+    }
+    g.rd = render_create(g.ren, fonts, c->dir);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
+    cfg.loop = o->loop;
+    layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
+    app *a = app_create(c, &cfg, &env, 0);
+    if (!a || !g.rd) {
+        fprintf(stderr, "openday: out of memory\n");
+        rc = 1;
+    }
+    player p = { o, c, o->replay, a, &g, 1000.0 / o->fps, 0, false };
+    for (size_t i = 0; rc == 0 && i < script->count && !p.quit; i++)
+        rc = play_event(&p, &script->events[i]);
+    if (rc == 0)
+        printf("replay %s: %zu events, %.1f s simulated, ends on ", o->replay, script->count,
+               p.now / 1000.0);
+    if (rc == 0) {
+        char name[600];
+        app_place_name(a, name, sizeof name);
+        printf("%s\n", name);
+    }
+    app_destroy(a);
+    gfx_deinit(&g);
+    replay_destroy(script);
+    return rc;
+}
+
+/* ---- interactive ---------------------------------------------------------------- */
+
+static bool have_display_server(void)
+{
+    const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+    return (d && *d) || (wl && *wl);
+}
+
+static uint64_t ticks_to_ms(uint64_t ticks, uint64_t freq)
+{
+    return (ticks / freq) * 1000 + (ticks % freq) * 1000 / freq;
+}
+
+/* Sleep until the counter reaches `deadline`: nanosleep for most of it, then
+ * spin for the last fraction of a millisecond (sleep overshoots by ~0.1 ms). */
+static void wait_until(uint64_t deadline, uint64_t freq)
+{
+    const uint64_t margin = freq / 3000; /* 0.33 ms */
+    for (;;) {
+        uint64_t now = SDL_GetPerformanceCounter();
+        if (now >= deadline)
+            return;
+        uint64_t left = deadline - now;
+        if (left <= margin) {
+            while (SDL_GetPerformanceCounter() < deadline)
+                ;
+            return;
+        }
+        uint64_t ns = (left - margin) * 1000000000ull / freq;
+        struct timespec ts = { (time_t)(ns / 1000000000ull), (long)(ns % 1000000000ull) };
+        nanosleep(&ts, NULL);
+    }
+}
+
+static bool gfx_window(gfx *g, const cli_options *o, cli_mode mode)
+{
+    memset(g, 0, sizeof *g);
+    g->rotate = o->rotate;
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = 1280, h = 800;
+    if (mode == MODE_WINDOWED) {
+        flags |= SDL_WINDOW_RESIZABLE;
+        w = o->win_w;
+        h = o->win_h;
+    } else {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    g->win = SDL_CreateWindow("openday", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                              flags);
+    if (!g->win) {
+        fprintf(stderr, "openday: SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return false;
+    }
+    g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
+    if (!g->ren) {
+        fprintf(stderr, "openday: accelerated renderer unavailable (%s); using software\n",
+                SDL_GetError());
+        g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!g->ren) {
+        fprintf(stderr, "openday: SDL_CreateRenderer failed: %s\n", SDL_GetError());
+        return false;
+    }
+    if (SDL_GetRendererOutputSize(g->ren, &g->pw, &g->ph) != 0) {
+        fprintf(stderr, "openday: SDL_GetRendererOutputSize failed: %s\n", SDL_GetError());
+        return false;
+    }
+    return gfx_make_target(g);
+}
+
+static int run_interactive(const cli_options *o, const content *c, fontset *fonts)
+{
+    cli_mode mode = o->mode;
+    if (mode == MODE_AUTO)
+        mode = have_display_server() ? MODE_WINDOWED : MODE_KIOSK;
+    cli_options eff = *o;
+    if (mode == MODE_WINDOWED && !eff.win_w) {
+        eff.win_w = 1280;
+        eff.win_h = 800;
+    }
+
+    /* Our own handlers: SIGTERM from systemd must quit even in kiosk mode,
+     * where SDL's quit event (the window's close button) is ignored. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (mode == MODE_KIOSK)
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr,
+                "openday: no display to show the kiosk on (SDL_Init: %s).\n"
+                "  On a desktop, start it inside the desktop session; on a Raspberry Pi\n"
+                "  console, run it as a user in the video, render and input groups\n"
+                "  (SDL_VIDEODRIVER=kmsdrm). Without any display, use --screenshot or\n"
+                "  --replay, or --check to validate content.\n",
+                SDL_GetError());
+        return 1;
+    }
+    gfx g;
+    if (!gfx_window(&g, &eff, mode)) {
+        fprintf(stderr, "openday: could not open the display; see the message above. "
+                        "Without a display, use --screenshot, --replay or --check.\n");
+        gfx_deinit(&g);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return 1;
+    }
+    if (mode != MODE_WINDOWED)
+        SDL_ShowCursor(SDL_DISABLE);
+    g.rd = render_create(g.ren, fonts, c->dir);
+
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
+    cfg.loop = o->loop;
+    layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
+    app *a = app_create(c, &cfg, &env, 0);
+    if (!a || !g.rd) {
+        fprintf(stderr, "openday: out of memory\n");
+        app_destroy(a);
+        gfx_deinit(&g);
+        return 1;
+    }
+
+    uint64_t freq = SDL_GetPerformanceFrequency();
+    sched s;
+    sched_init(&s, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+    double step_ms = sched_step_ms(&s);
+    double sim = 0; /* app time, ms: advances by fixed steps while animating */
+    bool running = true, force = true;
+    sdl_input_map map = { g.rotate, 0, 0, g.lw, g.lh };
+    SDL_GetWindowSize(g.win, &map.win_w, &map.win_h);
+
+    while (running && !g_quit_signal) {
+        bool busy = force || app_animating(a) || app_dirty(a);
+        SDL_Event e;
+        bool have = false;
+        if (busy) {
+            wait_until(s.next, freq);
+            have = SDL_PollEvent(&e);
+        } else {
+            /* Nothing moves: sleep in the event queue until input or the next
+             * timed change; wake at least every 250 ms to notice signals. */
+            uint64_t wait = app_wait_ms(a, (uint64_t)sim);
+            int timeout = wait > 250 ? 250 : (int)(wait ? wait : 1);
+            uint64_t before = SDL_GetPerformanceCounter();
+            have = SDL_WaitEventTimeout(&e, timeout);
+            uint64_t after = SDL_GetPerformanceCounter();
+            sim += (double)ticks_to_ms(after - before, freq);
+            app_update(a, (uint64_t)sim);
+            sched_resync(&s, after);
+        }
+        while (have) {
+            input_event ev[4];
+            switch (e.type) {
+            case SDL_QUIT:
+                if (mode != MODE_KIOSK)
+                    running = false;
+                break;
+            case SDL_WINDOWEVENT:
+                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    int pw, ph;
+                    SDL_GetRendererOutputSize(g.ren, &pw, &ph);
+                    g.pw = pw;
+                    g.ph = ph;
+                    gfx_make_target(&g);
+                    SDL_GetWindowSize(g.win, &map.win_w, &map.win_h);
+                    map.log_w = g.lw;
+                    map.log_h = g.lh;
+                    app_resize(a, g.lw, g.lh);
+                    force = true;
+                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    force = true;
+                }
+                break;
+            case SDL_RENDER_TARGETS_RESET:
+            case SDL_RENDER_DEVICE_RESET:
+                render_drop_textures(g.rd);
+                gfx_make_target(&g);
+                force = true;
+                break;
+            default:
+                break;
+            }
+            size_t n = sdl_input_translate(&e, &map, (uint64_t)sim, ev, 4);
+            for (size_t i = 0; i < n; i++) {
+                if (ev[i].kind == INPUT_KEY && ev[i].key == KEY_QUIT) {
+                    if (mode != MODE_KIOSK)
+                        running = false;
+                    continue;
+                }
+                app_input(a, &ev[i]);
+            }
+            have = SDL_PollEvent(&e);
+        }
+        if (busy) {
+            unsigned steps = sched_steps(&s, SDL_GetPerformanceCounter());
+            for (unsigned i = 0; i < steps; i++) {
+                sim += step_ms;
+                app_update(a, (uint64_t)sim);
+            }
+        }
+        if (force || app_dirty(a)) {
+            uint64_t start = SDL_GetPerformanceCounter();
+            gfx_draw(&g, app_scene(a), c->colors[COLOR_BACKGROUND]);
+            SDL_RenderPresent(g.ren);
+            sched_frame_done(&s, start, SDL_GetPerformanceCounter());
+            force = false;
+        }
+    }
+    if (o->stats)
+        print_stats(&s, &g, a);
+    app_destroy(a);
+    gfx_deinit(&g);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return 0;
+}
+
+/* ---- entry ------------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+    cli_options o;
+    char err[512];
+    if (!cli_parse(argc, argv, &o, err, sizeof err)) {
+        fprintf(stderr, "openday: %s\nTry 'openday --help'.\n", err);
+        return 2;
+    }
+    if (o.help) {
+        cli_usage(stdout);
+        return 0;
+    }
+    if (o.version) {
+        printf("openday %s (SDL %d.%d.%d, SDL_ttf %d.%d.%d, content schema %d)\n",
+               OPENDAY_VERSION, SDL_MAJOR_VERSION, SDL_MINOR_VERSION, SDL_PATCHLEVEL,
+               SDL_TTF_MAJOR_VERSION, SDL_TTF_MINOR_VERSION, SDL_TTF_PATCHLEVEL, CONTENT_SCHEMA);
+        return 0;
+    }
+    if (o.check) {
+        content_report rep;
+        content_report_init(&rep);
+        content *c = content_load(o.check_dir, &rep);
+        content_report_print(&rep, stdout);
+        if (c)
+            printf("%s: valid: %zu degrees, %zu careers, %zu warning(s)\n", o.check_dir,
+                   c->n_degrees, c->n_careers, rep.warnings);
+        else
+            printf("%s: %zu error(s), %zu warning(s)\n", o.check_dir, rep.errors, rep.warnings);
+        content_report_deinit(&rep);
+        int rc = c ? 0 : 2;
+        content_destroy(c);
+        return rc;
+    }
+
+    content *c = load_content(o.content_dir);
+    if (!c)
+        return 2;
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "openday: TTF_Init failed: %s\n", TTF_GetError());
+        content_destroy(c);
+        return 1;
+    }
+    fontset *fonts = fontset_create(c->font_family);
+    if (!fonts) {
+        fprintf(stderr, "openday: no usable font found; install fonts-inter or "
+                        "fonts-dejavu-core\n");
+        TTF_Quit();
+        content_destroy(c);
+        return 1;
+    }
+    int rc;
+    if (o.screenshot)
+        rc = run_screenshot(&o, c, fonts);
+    else if (o.replay)
+        rc = run_replay(&o, c, fonts);
+    else
+        rc = run_interactive(&o, c, fonts);
+    fontset_destroy(fonts);
+    TTF_Quit();
+    SDL_Quit();
+    content_destroy(c);
+    return rc;
+}
