@@ -77,8 +77,9 @@ test: deps
 
 # Regenerate the reviewed golden images under tests/golden/ (review the diff!).
 golden: deps
-	$(MAKE) all
-	SDL_VIDEODRIVER=dummy sh tests/golden.sh $(BUILD) update
+	$(MAKE) $(BUILD)/tests/test_golden
+	mkdir -p tests/golden
+	OPENDAY_GOLDEN_UPDATE=1 SDL_VIDEODRIVER=dummy $(BUILD)/tests/test_golden
 
 # The README screenshots, rendered by the app itself.
 screenshots: deps

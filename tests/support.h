@@ -1,0 +1,82 @@
+/* support.h - shared set-up for the tests that use the real fonts: load the
+ * shipped content, open the fonts, and put an app on a named screen at a size,
+ * settled (transitions finished). Header-only: each test is one program. */
+#ifndef OPENDAY_TEST_SUPPORT_H
+#define OPENDAY_TEST_SUPPORT_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "font.h"
+
+typedef struct {
+    content *c;
+    fontset *fonts;
+} support;
+
+static inline void support_init(support *s)
+{
+    content_report rep;
+    content_report_init(&rep);
+    s->c = content_load("content", &rep);
+    if (!s->c)
+        content_report_print(&rep, stderr);
+    content_report_deinit(&rep);
+    if (TTF_Init() != 0)
+        fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
+    s->fonts = s->c ? fontset_create(s->c->font_family) : NULL;
+}
+
+static inline void support_deinit(support *s)
+{
+    fontset_destroy(s->fonts);
+    content_destroy(s->c);
+    TTF_Quit();
+}
+
+/* Every screen name of the shipped content: fixed screens, each degree, each
+ * career. Returns how many were written (at most max); names are heap strings. */
+static inline size_t support_screens(const content *c, char **out, size_t max)
+{
+    static const char *fixed[] = { "home", "compare", "careers", "ba-bs", "about" };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed && n < max; i++)
+        out[n++] = strdup(fixed[i]);
+    char buf[600];
+    for (size_t i = 0; i < c->n_degrees && n < max; i++) {
+        snprintf(buf, sizeof buf, "degree:%s", c->degrees[i].id);
+        out[n++] = strdup(buf);
+    }
+    for (size_t i = 0; i < c->n_careers && n < max; i++) {
+        snprintf(buf, sizeof buf, "career:%s", c->careers[i].id);
+        out[n++] = strdup(buf);
+    }
+    return n;
+}
+
+/* An app on `name` at w x h with every animation settled. For "attract",
+ * `slide` selects which slide of the playlist is showing. */
+static inline app *support_app(support *s, const char *name, int w, int h, size_t slide)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 0;
+    layout_env env = { w, h, 0, fontset_measure(s->fonts) };
+    app *a = app_create(s->c, &cfg, &env, 0);
+    if (!a || !app_goto(a, name, 0)) {
+        app_destroy(a);
+        return NULL;
+    }
+    uint64_t t = 0;
+    uint64_t until = 1000 + (uint64_t)slide * s->c->slide_ms;
+    for (; t <= until; t += 16)
+        app_update(a, t);
+    return a;
+}
+
+#endif
