@@ -1,0 +1,12 @@
+#!/bin/sh
+# Render the README screenshots with the app itself. Usage: screenshots.sh BIN DIR
+BIN=${1:-build/openday}
+DIR=${2:-assets/screenshots}
+mkdir -p "$DIR"
+for s in attract home degree:music-production compare careers career:junior-audio-programmer ba-bs about; do
+    f=$(echo "$s" | tr ':,' '--')
+    "$BIN" --screenshot "$DIR/$f.png" --screen "$s" --size 800x480 || exit 1
+done
+"$BIN" --screenshot "$DIR/careers-portrait.png" --screen careers --size 720x1280 || exit 1
+"$BIN" --screenshot "$DIR/home-1080p.png" --screen home --size 1920x1080 || exit 1
+echo "screenshots written to $DIR"
