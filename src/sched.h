@@ -22,6 +22,8 @@ typedef struct {
     uint64_t next;          /* deadline of the next frame */
     uint64_t acc_origin;    /* time up to which updates have been run */
     unsigned max_steps;
+    unsigned fps;           /* frames (and update steps) per second, 1..1000 */
+    uint64_t origin;        /* grid point 0: grid point n is origin + n*freq/fps */
     /* statistics */
     uint64_t frames, late, steps, dropped_steps;
     uint64_t work_total;    /* ticks */

@@ -1,0 +1,365 @@
+/* replay.c - parser for scripted visitor journeys (format in replay.h).
+ *
+ * The parser is strict on purpose: a script is a test, and a typo that was
+ * silently skipped would make a journey pass without doing what it says. So
+ * the first malformed line stops everything with its number and what is
+ * wrong, in words an exhibit technician can act on. */
+#include "replay.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_EVENTS 1000000u
+#define MAX_TEXT (64u << 20)      /* 64 MiB */
+#define MAX_MS 86400000u          /* one day */
+#define SHOW 60                   /* longest piece of a bad token to quote */
+
+#define VERBS "tap, press, release, drag, swipe, key, wait, shot or expect-screen"
+
+typedef struct {
+    replay_event *ev;
+    size_t n, cap;
+    char *err;
+    size_t errlen;
+    int line;
+} parser;
+
+/* Write "LINE: message" into the caller's buffer (if any); returns false so
+ * that callers can `return fail(...)`. The attribute lets the compiler check
+ * every message's arguments against its format. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static bool fail(parser *p, const char *fmt, ...)
+{
+    if (!p->err || !p->errlen)
+        return false;
+    int k = snprintf(p->err, p->errlen, "%d: ", p->line);
+    if (k < 0 || (size_t)k >= p->errlen)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err + k, p->errlen - (size_t)k, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* "..." when a quoted token was cut to SHOW characters. */
+static const char *more(const char *tok)
+{
+    return strlen(tok) > SHOW ? "..." : "";
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Next whitespace-separated token of a mutable line, NUL-terminated in
+ * place; *cur moves past it. NULL at the end of the line. */
+static char *next_token(char **cur)
+{
+    char *s = *cur;
+    while (is_space(*s))
+        s++;
+    if (!*s) {
+        *cur = s;
+        return NULL;
+    }
+    char *e = s;
+    while (*e && !is_space(*e))
+        e++;
+    if (*e)
+        *e++ = '\0';
+    *cur = e;
+    return s;
+}
+
+/* The rest of the line with surrounding whitespace removed (may be ""). */
+static char *rest_of_line(char *cur)
+{
+    while (is_space(*cur))
+        cur++;
+    size_t n = strlen(cur);
+    while (n > 0 && is_space(cur[n - 1]))
+        cur[--n] = '\0';
+    return cur;
+}
+
+/* A whole token as a finite float: "0.5", "-3", "1e-2". Trailing junk,
+ * NaN and infinity are refused. */
+static bool parse_float(const char *tok, float *out)
+{
+    char *end;
+    float v = strtof(tok, &end);
+    if (end == tok || *end != '\0' || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Whole milliseconds 0..MAX_MS, digits only (no sign, no fraction). */
+static bool parse_ms(const char *tok, unsigned *out)
+{
+    if (!*tok)
+        return false;
+    unsigned long v = 0;
+    for (const char *c = tok; *c; c++) {
+        if (*c < '0' || *c > '9')
+            return false;
+        v = v * 10 + (unsigned long)(*c - '0');
+        if (v > MAX_MS)
+            return false;
+    }
+    *out = (unsigned)v;
+    return true;
+}
+
+/* Could the first token be meant as a time (rather than a verb)? */
+static bool looks_numeric(const char *tok)
+{
+    return (*tok >= '0' && *tok <= '9') || *tok == '-' || *tok == '+' || *tok == '.';
+}
+
+/* Read the coordinates named in `names` (e.g. {"X", "Y"}) for `verb`. */
+static bool read_coords(parser *p, char **cur, const char *verb, const char *need,
+                        const char *const *names, float *const *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *tok = next_token(cur);
+        if (!tok)
+            return fail(p, "%s needs %s as numbers, but %s is missing", verb, need, names[i]);
+        if (!parse_float(tok, out[i]))
+            return fail(p, "%s needs %s as numbers, got \"%.*s%s\"", verb, need, SHOW, tok,
+                        more(tok));
+    }
+    return true;
+}
+
+/* No more tokens may follow on this line. */
+static bool no_more(parser *p, char **cur, const char *verb, const char *takes)
+{
+    char *tok = next_token(cur);
+    if (tok)
+        return fail(p, "%s takes only %s, got extra \"%.*s%s\"", verb, takes, SHOW, tok,
+                    more(tok));
+    return true;
+}
+
+static bool ends_with_png(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcasecmp(s + n - 4, ".png") == 0;
+}
+
+/* Parse the verb and arguments of one line into e (kind, fields, arg). */
+static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
+{
+    if (!strcmp(verb, "tap") || !strcmp(verb, "press") || !strcmp(verb, "release")) {
+        e->kind = verb[0] == 't' ? REPLAY_TAP : verb[0] == 'p' ? REPLAY_PRESS : REPLAY_RELEASE;
+        static const char *const names[] = { "X", "Y" };
+        float *out[] = { &e->x1, &e->y1 };
+        if (!read_coords(p, cur, verb, "X and Y", names, out, 2))
+            return false;
+        e->x2 = e->x1;
+        e->y2 = e->y1;
+        return no_more(p, cur, verb, "X and Y");
+    }
+    if (!strcmp(verb, "drag")) {
+        e->kind = REPLAY_DRAG;
+        static const char *const names[] = { "X1", "Y1", "X2", "Y2" };
+        float *out[] = { &e->x1, &e->y1, &e->x2, &e->y2 };
+        if (!read_coords(p, cur, verb, "X1 Y1 X2 Y2", names, out, 4))
+            return false;
+        char *tok = next_token(cur);
+        if (!tok)
+            return fail(p, "drag needs X1 Y1 X2 Y2 MS, but MS (the duration) is missing");
+        if (!parse_ms(tok, &e->ms))
+            return fail(p, "drag needs MS as whole milliseconds 0..%u, got \"%.*s%s\"", MAX_MS,
+                        SHOW, tok, more(tok));
+        return no_more(p, cur, verb, "X1 Y1 X2 Y2 MS");
+    }
+    if (!strcmp(verb, "swipe")) {
+        e->kind = REPLAY_SWIPE;
+        char *tok = next_token(cur);
+        if (!tok)
+            return fail(p, "swipe needs a direction: left, right, up or down");
+        if (!strcmp(tok, "left"))
+            e->dir_x = -1;
+        else if (!strcmp(tok, "right"))
+            e->dir_x = 1;
+        else if (!strcmp(tok, "up"))
+            e->dir_y = -1;
+        else if (!strcmp(tok, "down"))
+            e->dir_y = 1;
+        else
+            return fail(p, "swipe needs left, right, up or down, got \"%.*s%s\"", SHOW, tok,
+                        more(tok));
+        return no_more(p, cur, verb, "one direction");
+    }
+    if (!strcmp(verb, "wait")) {
+        e->kind = REPLAY_WAIT;
+        char *tok = next_token(cur);
+        if (!tok)
+            return fail(p, "wait needs MS, the milliseconds to wait");
+        if (!parse_ms(tok, &e->ms))
+            return fail(p, "wait needs MS as whole milliseconds 0..%u, got \"%.*s%s\"", MAX_MS,
+                        SHOW, tok, more(tok));
+        return no_more(p, cur, verb, "MS");
+    }
+    if (!strcmp(verb, "key")) {
+        e->kind = REPLAY_KEY;
+        /* Key names are passed on whole ("Ctrl+Q", "Keypad Enter"); whether
+         * the name is known is the player's business. */
+        char *name = rest_of_line(*cur);
+        if (!*name)
+            return fail(p, "key needs a key name, such as Escape, Return or F4");
+        e->arg = strdup(name);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "shot")) {
+        e->kind = REPLAY_SHOT;
+        char *file = rest_of_line(*cur);
+        if (!*file)
+            return fail(p, "shot needs a file name ending in .png");
+        if (!ends_with_png(file))
+            return fail(p, "shot needs a file name ending in .png, got \"%.*s%s\"", SHOW, file,
+                        more(file));
+        e->arg = strdup(file);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "expect-screen")) {
+        e->kind = REPLAY_EXPECT;
+        char *name = next_token(cur);
+        if (!name)
+            return fail(p, "expect-screen needs a screen name, such as home or degree:ID");
+        if (!no_more(p, cur, verb, "one screen name"))
+            return false;
+        e->arg = strdup(name);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    return fail(p, "unknown event \"%.*s%s\" (expected " VERBS ")", SHOW, verb, more(verb));
+}
+
+static bool push(parser *p, const replay_event *e)
+{
+    if (p->n == MAX_EVENTS)
+        return fail(p, "more than %u events; split the script", MAX_EVENTS);
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        replay_event *ev = realloc(p->ev, cap * sizeof *ev);
+        if (!ev)
+            return fail(p, "out of memory");
+        p->ev = ev;
+        p->cap = cap;
+    }
+    p->ev[p->n++] = *e;
+    return true;
+}
+
+/* One line (already without its newline and comment); blank lines add
+ * nothing. On failure the event's own allocation is released here. */
+static bool parse_line(parser *p, char *line)
+{
+    char *cur = line;
+    char *tok = next_token(&cur);
+    if (!tok)
+        return true;
+    replay_event e;
+    memset(&e, 0, sizeof e);
+    e.line = p->line;
+    e.at_ms = -1;
+    if (looks_numeric(tok)) {
+        unsigned at;
+        if (!parse_ms(tok, &at))
+            return fail(p, "time must be whole milliseconds 0..%u, got \"%.*s%s\"", MAX_MS,
+                        SHOW, tok, more(tok));
+        e.at_ms = at;
+        tok = next_token(&cur);
+        if (!tok)
+            return fail(p, "time %u needs an event after it (" VERBS ")", at);
+    }
+    if (!parse_event(p, tok, &cur, &e) || !push(p, &e)) {
+        free(e.arg);
+        return false;
+    }
+    return true;
+}
+
+void replay_destroy(replay_script *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->count; i++)
+        free(s->events[i].arg);
+    free(s->events);
+    free(s);
+}
+
+replay_script *replay_parse(const char *text, char *err, size_t errlen)
+{
+    parser p = { NULL, 0, 0, err, errlen, 0 };
+    if (err && errlen)
+        err[0] = '\0';
+    if (!text) {
+        p.line = 0;
+        fail(&p, "no script text");
+        return NULL;
+    }
+    size_t total = strnlen(text, (size_t)MAX_TEXT + 1);
+    if (total > MAX_TEXT) {
+        /* Name the line the limit falls on, so the message points somewhere. */
+        p.line = 1;
+        for (size_t i = 0; i < MAX_TEXT; i++)
+            p.line += text[i] == '\n';
+        fail(&p, "the script is longer than 64 MiB");
+        return NULL;
+    }
+    /* Editors on some systems start UTF-8 files with a byte-order mark. */
+    if (!strncmp(text, "\xEF\xBB\xBF", 3))
+        text += 3;
+    char *buf = NULL;
+    size_t bufcap = 0;
+    bool ok = true;
+    const char *s = text;
+    while (ok && *s) {
+        p.line++;
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        if (len + 1 > bufcap) {
+            char *nb = realloc(buf, len + 1);
+            if (!nb) {
+                ok = fail(&p, "out of memory");
+                break;
+            }
+            buf = nb;
+            bufcap = len + 1;
+        }
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        char *hash = strchr(buf, '#');
+        if (hash)
+            *hash = '\0';
+        ok = parse_line(&p, buf);
+        s = nl ? nl + 1 : s + len;
+    }
+    free(buf);
+    replay_script *out = ok ? malloc(sizeof *out) : NULL;
+    if (ok && !out)
+        fail(&p, "out of memory");
+    if (!out) {
+        replay_script tmp = { p.ev, p.n };
+        for (size_t i = 0; i < tmp.count; i++)
+            free(tmp.events[i].arg);
+        free(tmp.events);
+        return NULL;
+    }
+    out->events = p.ev;
+    out->count = p.n;
+    return out;
+}

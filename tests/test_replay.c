@@ -1,0 +1,336 @@
+/* test_replay.c - the replay script parser: every verb, times, comments,
+ * CRLF, edge values, and each malformed form with its line-numbered message. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+
+static replay_script *ok(const char *text)
+{
+    char err[256] = "untouched";
+    replay_script *s = replay_parse(text, err, sizeof err);
+    if (!s)
+        fail_msg("parse failed: %s\n--- script:\n%s", err, text);
+    return s;
+}
+
+/* The script must be refused with exactly this message. */
+static void bad(const char *text, const char *want)
+{
+    char err[256] = "";
+    replay_script *s = replay_parse(text, err, sizeof err);
+    if (s) {
+        replay_destroy(s);
+        fail_msg("accepted, but want error \"%s\"\n--- script:\n%s", want, text);
+    }
+    if (strcmp(err, want))
+        fail_msg("error \"%s\", want \"%s\"", err, want);
+}
+
+static void every_verb(void **state)
+{
+    (void)state;
+    replay_script *s = ok("tap 0.5 0.25\n"
+                          "press 0.1 0.2\n"
+                          "release 0.3 0.4\n"
+                          "drag 0.5 0.8 0.5 0.2 300\n"
+                          "swipe left\n"
+                          "swipe right\n"
+                          "swipe up\n"
+                          "swipe down\n"
+                          "key Escape\n"
+                          "key F4\n"
+                          "wait 400\n"
+                          "shot after.png\n"
+                          "expect-screen degree:music-production\n");
+    assert_int_equal(s->count, 13);
+    const replay_event *e = s->events;
+    assert_int_equal(e[0].kind, REPLAY_TAP);
+    assert_float_equal(e[0].x1, 0.5f, 0);
+    assert_float_equal(e[0].y1, 0.25f, 0);
+    assert_int_equal(e[1].kind, REPLAY_PRESS);
+    assert_float_equal(e[1].x1, 0.1f, 0);
+    assert_float_equal(e[1].y1, 0.2f, 0);
+    assert_int_equal(e[2].kind, REPLAY_RELEASE);
+    assert_float_equal(e[2].x1, 0.3f, 0);
+    assert_float_equal(e[2].y1, 0.4f, 0);
+    assert_int_equal(e[3].kind, REPLAY_DRAG);
+    assert_true(e[3].x1 == 0.5f && e[3].y1 == 0.8f && e[3].x2 == 0.5f && e[3].y2 == 0.2f);
+    assert_int_equal(e[3].ms, 300);
+    const int dx[] = { -1, 1, 0, 0 }, dy[] = { 0, 0, -1, 1 };
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(e[4 + i].kind, REPLAY_SWIPE);
+        assert_int_equal(e[4 + i].dir_x, dx[i]);
+        assert_int_equal(e[4 + i].dir_y, dy[i]);
+    }
+    assert_int_equal(e[8].kind, REPLAY_KEY);
+    assert_string_equal(e[8].arg, "Escape");
+    assert_string_equal(e[9].arg, "F4");
+    assert_int_equal(e[10].kind, REPLAY_WAIT);
+    assert_int_equal(e[10].ms, 400);
+    assert_int_equal(e[11].kind, REPLAY_SHOT);
+    assert_string_equal(e[11].arg, "after.png");
+    assert_int_equal(e[12].kind, REPLAY_EXPECT);
+    assert_string_equal(e[12].arg, "degree:music-production");
+    for (size_t i = 0; i < s->count; i++) {
+        assert_int_equal(e[i].line, (int)i + 1);
+        assert_true(e[i].at_ms == -1);
+    }
+    replay_destroy(s);
+}
+
+static void optional_times(void **state)
+{
+    (void)state;
+    replay_script *s = ok("0     tap 0.5 0.5\n"
+                          "1000  expect-screen home\n"
+                          "      tap 0.25 0.5\n"
+                          "86400000 wait 0\n"
+                          "500 key Return\n"); /* earlier than before: allowed */
+    assert_int_equal(s->count, 5);
+    assert_true(s->events[0].at_ms == 0);
+    assert_true(s->events[1].at_ms == 1000);
+    assert_true(s->events[2].at_ms == -1);
+    assert_true(s->events[3].at_ms == 86400000);
+    assert_int_equal(s->events[3].ms, 0);
+    assert_true(s->events[4].at_ms == 500);
+    assert_string_equal(s->events[4].arg, "Return");
+    replay_destroy(s);
+}
+
+static void comments_blank_lines_and_crlf(void **state)
+{
+    (void)state;
+    replay_script *s = ok("\xEF\xBB\xBF# a journey\r\n"
+                          "\r\n"
+                          "   \t  \r\n"
+                          "tap 0.5 0.5   # wake it\r\n"
+                          "#tap 9 9\r\n"
+                          "key Ctrl+Q  \r\n"
+                          "shot out dir/home screen.png # with a space\r\n"
+                          "100 swipe left#no space needed\r\n"
+                          "expect-screen home"); /* no newline at the end */
+    assert_int_equal(s->count, 5);
+    assert_int_equal(s->events[0].line, 4);
+    assert_int_equal(s->events[0].kind, REPLAY_TAP);
+    assert_string_equal(s->events[1].arg, "Ctrl+Q");
+    assert_int_equal(s->events[1].line, 6);
+    assert_string_equal(s->events[2].arg, "out dir/home screen.png");
+    assert_int_equal(s->events[3].kind, REPLAY_SWIPE);
+    assert_true(s->events[3].at_ms == 100);
+    assert_int_equal(s->events[3].dir_x, -1);
+    assert_string_equal(s->events[4].arg, "home");
+    assert_int_equal(s->events[4].line, 9);
+    replay_destroy(s);
+}
+
+static void edge_values(void **state)
+{
+    (void)state;
+    replay_script *s = ok("tap 0 1\n"
+                          "release 1.5 -0.2\n"
+                          "press -0 +.5\n"
+                          "drag 1e-3 2E0 0x1p-1 -7 86400000\n"
+                          "wait 000\n"
+                          "shot A.PNG\n");
+    assert_int_equal(s->count, 6);
+    assert_true(s->events[0].x1 == 0.0f && s->events[0].y1 == 1.0f);
+    assert_true(s->events[1].x1 == 1.5f && s->events[1].y1 == -0.2f);
+    assert_true(s->events[2].x1 == 0.0f && s->events[2].y1 == 0.5f);
+    assert_true(s->events[3].x1 == 1e-3f && s->events[3].y1 == 2.0f);
+    assert_true(s->events[3].x2 == 0.5f && s->events[3].y2 == -7.0f);
+    assert_int_equal(s->events[3].ms, 86400000);
+    assert_int_equal(s->events[4].ms, 0);
+    assert_string_equal(s->events[5].arg, "A.PNG");
+    replay_destroy(s);
+}
+
+static void empty_scripts(void **state)
+{
+    (void)state;
+    const char *texts[] = { "", "\n\n", "# only comments\n   # and more\n", "\r\n" };
+    for (size_t i = 0; i < 4; i++) {
+        replay_script *s = ok(texts[i]);
+        assert_int_equal(s->count, 0);
+        replay_destroy(s);
+    }
+    replay_destroy(NULL);
+}
+
+static void malformed_coordinates(void **state)
+{
+    (void)state;
+    bad("tap 0.5 0.5\n\n# c\n\n\n\ntap abc 0.5\n", "7: tap needs X and Y as numbers, got \"abc\"");
+    bad("tap 0.5\n", "1: tap needs X and Y as numbers, but Y is missing");
+    bad("press\n", "1: press needs X and Y as numbers, but X is missing");
+    bad("release 0.5 0.5x\n", "1: release needs X and Y as numbers, got \"0.5x\"");
+    bad("tap nan 0.5\n", "1: tap needs X and Y as numbers, got \"nan\"");
+    bad("tap 0.5 inf\n", "1: tap needs X and Y as numbers, got \"inf\"");
+    bad("tap 0.5 -Infinity\n", "1: tap needs X and Y as numbers, got \"-Infinity\"");
+    bad("tap 1e39 0\n", "1: tap needs X and Y as numbers, got \"1e39\"");
+    bad("tap 0.5 0.5 0.5\n", "1: tap takes only X and Y, got extra \"0.5\"");
+    bad("tap 0,5 0,5\n", "1: tap needs X and Y as numbers, got \"0,5\"");
+}
+
+static void malformed_drag(void **state)
+{
+    (void)state;
+    bad("drag 0.5 0.8 0.5\n", "1: drag needs X1 Y1 X2 Y2 as numbers, but Y2 is missing");
+    bad("drag 0.5 0.8 0.5 0.2\n",
+        "1: drag needs X1 Y1 X2 Y2 MS, but MS (the duration) is missing");
+    bad("drag 0.5 x 0.5 0.2 300\n", "1: drag needs X1 Y1 X2 Y2 as numbers, got \"x\"");
+    bad("drag 0.5 0.8 0.5 0.2 -300\n",
+        "1: drag needs MS as whole milliseconds 0..86400000, got \"-300\"");
+    bad("drag 0.5 0.8 0.5 0.2 1.5\n",
+        "1: drag needs MS as whole milliseconds 0..86400000, got \"1.5\"");
+    bad("drag 0.5 0.8 0.5 0.2 86400001\n",
+        "1: drag needs MS as whole milliseconds 0..86400000, got \"86400001\"");
+    bad("drag 0 0 1 1 300 9\n", "1: drag takes only X1 Y1 X2 Y2 MS, got extra \"9\"");
+}
+
+static void malformed_other_verbs(void **state)
+{
+    (void)state;
+    bad("swipe\n", "1: swipe needs a direction: left, right, up or down");
+    bad("swipe sideways\n", "1: swipe needs left, right, up or down, got \"sideways\"");
+    bad("swipe left now\n", "1: swipe takes only one direction, got extra \"now\"");
+    bad("key\n", "1: key needs a key name, such as Escape, Return or F4");
+    bad("key   # Escape\n", "1: key needs a key name, such as Escape, Return or F4");
+    bad("wait\n", "1: wait needs MS, the milliseconds to wait");
+    bad("wait soon\n", "1: wait needs MS as whole milliseconds 0..86400000, got \"soon\"");
+    bad("wait 99999999999999999999\n",
+        "1: wait needs MS as whole milliseconds 0..86400000, got \"99999999999999999999\"");
+    bad("wait 5 6\n", "1: wait takes only MS, got extra \"6\"");
+    bad("shot\n", "1: shot needs a file name ending in .png");
+    bad("shot home.jpg\n", "1: shot needs a file name ending in .png, got \"home.jpg\"");
+    bad("shot .png\n", "1: shot needs a file name ending in .png, got \".png\"");
+    bad("expect-screen\n", "1: expect-screen needs a screen name, such as home or degree:ID");
+    bad("expect-screen home careers\n",
+        "1: expect-screen takes only one screen name, got extra \"careers\"");
+}
+
+static void unknown_verbs_and_times(void **state)
+{
+    (void)state;
+    bad("tap 0 0\njump 0.5\n",
+        "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
+        "shot or expect-screen)");
+    bad("Tap 0 0\n",
+        "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
+        "shot or expect-screen)");
+    bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
+    bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
+    bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
+    bad("86400001 tap 0 0\n",
+        "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
+    bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
+                 "wait, shot or expect-screen)");
+    bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
+                               "drag, swipe, key, wait, shot or expect-screen)");
+    bad("100 200 tap 0 0\n",
+        "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
+        "shot or expect-screen)");
+}
+
+/* Errors after events with strings must not leak them (run under valgrind). */
+static void error_after_allocations(void **state)
+{
+    (void)state;
+    bad("key Escape\nshot a.png\nexpect-screen home\nkey F4\nwait x\n",
+        "5: wait needs MS as whole milliseconds 0..86400000, got \"x\"");
+    bad("shot a.png\nexpect-screen home extra\n",
+        "2: expect-screen takes only one screen name, got extra \"extra\"");
+}
+
+static void long_tokens_are_cut_in_messages(void **state)
+{
+    (void)state;
+    char text[400];
+    memset(text, 0, sizeof text);
+    strcpy(text, "tap ");
+    memset(text + 4, 'z', 200);
+    strcat(text, " 0\n");
+    char err[512];
+    assert_null(replay_parse(text, err, sizeof err));
+    char want[200];
+    snprintf(want, sizeof want, "1: tap needs X and Y as numbers, got \"%.60s...\"", text + 4);
+    assert_string_equal(err, want);
+    /* A tiny or missing error buffer is never overrun. */
+    char small[8];
+    memset(small, 'q', sizeof small);
+    assert_null(replay_parse(text, small, 5));
+    assert_string_equal(small, "1: t");
+    assert_true(small[5] == 'q');
+    assert_null(replay_parse(text, NULL, 0));
+    assert_null(replay_parse(NULL, err, sizeof err));
+}
+
+static void event_cap(void **state)
+{
+    (void)state;
+    size_t n = 1000000;
+    size_t len = (n + 1) * 7;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * 7, "wait 1\n", 7);
+    text[n * 7] = '\0';
+    replay_script *s = ok(text);
+    assert_int_equal(s->count, n);
+    assert_int_equal(s->events[n - 1].line, (int)n);
+    replay_destroy(s);
+    memcpy(text + n * 7, "wait 1\n", 8);
+    bad(text, "1000001: more than 1000000 events; split the script");
+    free(text);
+}
+
+static void text_cap(void **state)
+{
+    (void)state;
+    size_t cap = 64u << 20;
+    char *text = malloc(cap + 2);
+    assert_non_null(text);
+    /* Exactly 64 MiB of comment lines is fine... */
+    memset(text, ' ', cap);
+    for (size_t i = 1023; i < cap; i += 1024)
+        text[i] = '\n';
+    text[0] = '#';
+    text[cap] = '\0';
+    replay_script *s = ok(text);
+    assert_int_equal(s->count, 0);
+    replay_destroy(s);
+    /* ...one byte more is refused, naming the line the limit falls on. */
+    text[cap] = 'x';
+    text[cap + 1] = '\0';
+    char want[64];
+    snprintf(want, sizeof want, "%zu: the script is longer than 64 MiB", cap / 1024 + 1);
+    bad(text, want);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_verb),
+        cmocka_unit_test(optional_times),
+        cmocka_unit_test(comments_blank_lines_and_crlf),
+        cmocka_unit_test(edge_values),
+        cmocka_unit_test(empty_scripts),
+        cmocka_unit_test(malformed_coordinates),
+        cmocka_unit_test(malformed_drag),
+        cmocka_unit_test(malformed_other_verbs),
+        cmocka_unit_test(unknown_verbs_and_times),
+        cmocka_unit_test(error_after_allocations),
+        cmocka_unit_test(long_tokens_are_cut_in_messages),
+        cmocka_unit_test(event_cap),
+        cmocka_unit_test(text_cap),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
