@@ -1,0 +1,509 @@
+/* layout_attract.c - the attract loop: a full-screen slide show of the
+ * content's highlights over soft shapes in the slide's colours, a pulsing
+ * "Touch to explore" pill and progress dots; one full-screen hit wakes it.
+ *
+ * The attract screen has no scrolling and no clip, so every slide must fit
+ * the screen: its content is measured dry at decreasing scales, then with less
+ * detail, and drawn at the first that fits, centred in the space above the
+ * call to action. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PI_F 3.14159265f
+
+static float sz(const lay *L, float base, float scale)
+{
+    return fmaxf(L->m.text_min, base * scale);
+}
+
+/* A big bold size, shrunk (not below h3, nor below `px` scaled to text_min)
+ * until the widest word of s fits w: names wrap between words, not inside. */
+static float fit(const lay *L, float px, const char *s, float w)
+{
+    return lay_fit_size(L, FONT_BOLD, px, fminf(px, fmaxf(L->m.h3, L->m.text_min)), s, w);
+}
+
+static lay_style cstyle(scene_font f, float size, od_color c)
+{
+    lay_style st = { f, size, c, ALIGN_CENTER, false };
+    return st;
+}
+
+static void stack(float *y, float h, float gap)
+{
+    if (h > 0)
+        *y += h + gap;
+}
+
+/* The colours a slide is painted in (its degree, or the two compared). */
+static void slide_colors(const lay *L, const content_slide *s, od_color *a, od_color *b)
+{
+    const content *c = L->c;
+    *a = lay_col(L, COLOR_ACCENT);
+    *b = lay_col(L, COLOR_SHARED);
+    switch (s->kind) {
+    case ATTRACT_DEGREE:
+        if (s->index < c->n_degrees)
+            *a = *b = c->degrees[s->index].color;
+        if (c->n_degrees > 1)
+            *b = c->degrees[(s->index + 1) % c->n_degrees].color;
+        break;
+    case ATTRACT_COMPARE:
+    case ATTRACT_AWARDS:
+        if (c->n_degrees > 0)
+            *a = c->degrees[0].color;
+        if (c->n_degrees > 1)
+            *b = c->degrees[1].color;
+        break;
+    case ATTRACT_CAREER:
+        if (s->index < c->n_careers && c->careers[s->index].n_degrees &&
+            c->careers[s->index].degrees[0] < c->n_degrees)
+            *a = c->degrees[c->careers[s->index].degrees[0]].color;
+        break;
+    case ATTRACT_CAREERS:
+    default:
+        break;
+    }
+}
+
+/* Large soft shapes; `rise` slides them up as the slide fades in. */
+static void shapes(lay *L, const content_slide *s, float rise)
+{
+    od_color a, b;
+    slide_colors(L, s, &a, &b);
+    float W = L->W, H = L->H, M = fmaxf(W, H);
+    float r1 = 0.36f * M, r2 = 0.24f * M;
+    lay_rect(L, (od_rect){ 0.86f * W - r1, 0.16f * H - r1 + rise, 2 * r1, 2 * r1 },
+             lay_with_alpha(a, 0.16f), r1);
+    lay_rect(L, (od_rect){ 0.06f * W - r2, 0.94f * H - r2 + rise, 2 * r2, 2 * r2 },
+             lay_with_alpha(b, 0.12f), r2);
+    float rw = 0.42f * M, rh = 0.30f * M;
+    lay_rect(L, (od_rect){ 0.58f * W, 0.70f * H + rise * 1.5f, rw, rh },
+             lay_with_alpha(a, 0.07f), 0.1f * M);
+}
+
+/* ---- slide contents ------------------------------------------------------------- */
+
+typedef struct {
+    const char *const *items;
+    size_t n;
+} name_list;
+
+static void topic_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const name_list *nl = ctx;
+    *out = lay_chip(L, nl->items[i]);
+}
+
+static void degree_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const content_career *k = ctx;
+    size_t di = k->degrees[i];
+    *out = lay_chip(L, di < L->c->n_degrees ? L->c->degrees[di].name : "");
+    if (di < L->c->n_degrees)
+        out->dot = L->c->degrees[di].color;
+}
+
+static void career_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    (void)ctx;
+    const content_career *k = &L->c->careers[i];
+    *out = lay_chip(L, k->name);
+    if (lay_career_shared(L->c, i))
+        out->dot = lay_col(L, COLOR_SHARED);
+    else if (k->n_degrees && k->degrees[0] < L->c->n_degrees)
+        out->dot = L->c->degrees[k->degrees[0]].color;
+}
+
+static float headline(lay *L, const content_slide *s, float x, float y, float w, float scale)
+{
+    if (!s->headline[0])
+        return 0;
+    lay_style st = cstyle(FONT_BOLD, sz(L, L->m.h3, scale), lay_col(L, COLOR_ACCENT));
+    return lay_text(L, &st, x, y, w, s->headline, -1);
+}
+
+static float badge_centered(lay *L, float x, float y, float w, size_t ai, od_color c)
+{
+    bool was = L->dry;
+    float bw, bh;
+    L->dry = true;
+    lay_badge(L, 0, 0, ai, c, &bw, &bh, -1);
+    L->dry = was;
+    if (bw <= 0)
+        return 0;
+    lay_badge(L, x + (w - bw) / 2, y, ai, c, &bw, &bh, -1);
+    return bh;
+}
+
+static float slide_degree(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                          int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (s->index >= c->n_degrees)
+        return 0;
+    const content_degree *d = &c->degrees[s->index];
+    float g = m->gap * 1.5f * scale, yy = y;
+    stack(&yy, headline(L, s, x, yy, w, scale), g);
+    stack(&yy, badge_centered(L, x, yy, w, d->award_index, d->color), g);
+    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), d->name, w),
+                            lay_col(L, COLOR_TEXT));
+    stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
+    if (detail >= 1) {
+        lay_style tag = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, -1), g);
+    }
+    if (detail >= 2 && d->n_topics) {
+        name_list nl = { (const char *const *)d->topics, d->n_topics < 3 ? d->n_topics : 3 };
+        stack(&yy, lay_pills(L, x, yy, w, nl.n, topic_chip, &nl, ALIGN_CENTER, 8.0f * m->unit, -1),
+              g);
+    }
+    return yy > y ? yy - y - g : 0;
+}
+
+/* One side of the comparison: name in its colour, then its focus (or just
+ * the tagline with less detail). */
+static float compare_side(lay *L, const content_degree *d, float x, float y, float w, float scale,
+                          int detail)
+{
+    const layout_metrics *m = &L->m;
+    float yy = y, g = m->gap * scale;
+    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w), d->color);
+    stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
+    lay_style txt = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
+    if (detail >= 2)
+        stack(&yy, lay_text(L, &txt, x, yy, w, d->focus, -1), g);
+    else if (detail >= 1)
+        stack(&yy, lay_text(L, &txt, x, yy, w, d->tagline, -1), g);
+    return yy > y ? yy - y - g : 0;
+}
+
+static float slide_compare(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                           int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (c->n_degrees < 2)
+        return 0;
+    const content_degree *a = &c->degrees[0], *b = &c->degrees[1];
+    float g = m->gap * 1.5f * scale, yy = y;
+    stack(&yy, headline(L, s, x, yy, w, scale), g);
+    lay_style vs = cstyle(FONT_BOLD, sz(L, m->h2, scale), lay_col(L, COLOR_MUTED));
+    float vs_w = lay_tw(L, vs.font, vs.size, "vs", 2) + 2 * m->gap;
+    bool side = L->W >= 1.2f * L->H;
+    if (side) {
+        float colw = (w - vs_w) / 2;
+        bool was = L->dry;
+        L->dry = true;
+        float ha = compare_side(L, a, 0, 0, colw, scale, detail);
+        float hb = compare_side(L, b, 0, 0, colw, scale, detail);
+        L->dry = was;
+        float h = fmaxf(ha, hb);
+        compare_side(L, a, x, yy, colw, scale, detail);
+        compare_side(L, b, x + colw + vs_w, yy, colw, scale, detail);
+        float lh = lay_lh(L, vs.font, vs.size);
+        float nh = lay_lh(L, FONT_BOLD, sz(L, m->h1, scale));
+        lay_text(L, &vs, x + colw, yy + (nh - lh) / 2, vs_w, "vs", -1);
+        yy += h;
+    } else {
+        stack(&yy, compare_side(L, a, x, yy, w, scale, detail), g);
+        stack(&yy, lay_text(L, &vs, x, yy, w, "vs", -1), g);
+        yy += compare_side(L, b, x, yy, w, scale, detail);
+    }
+    return yy - y;
+}
+
+static float slide_career(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                          int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (s->index >= c->n_careers)
+        return 0;
+    const content_career *k = &c->careers[s->index];
+    float g = m->gap * 1.5f * scale, yy = y;
+    lay_style lab = cstyle(FONT_BOLD, sz(L, m->body, scale), lay_col(L, COLOR_ACCENT));
+    const char *label = s->headline[0] ? s->headline : c->strings[STR_CAREER_PATHS];
+    stack(&yy, lay_text(L, &lab, x, yy, w, label, -1), g);
+    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1 * 1.2f, scale), k->name, w),
+                            lay_col(L, COLOR_TEXT));
+    stack(&yy, lay_text(L, &name, x, yy, w, k->name, -1), g);
+    if (detail >= 1) {
+        lay_style sum = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &sum, x, yy, w, k->summary, -1), g);
+    }
+    if (detail >= 2 && k->n_degrees) {
+        lay_style from = cstyle(FONT_REGULAR, m->text_min, lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &from, x, yy, w, c->strings[STR_LEADS_FROM], -1), 6.0f * m->unit);
+        stack(&yy, lay_pills(L, x, yy, w, k->n_degrees, degree_chip, k, ALIGN_CENTER,
+                             8.0f * m->unit, -1),
+              g);
+    }
+    return yy > y ? yy - y - g : 0;
+}
+
+static float slide_careers(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                           int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float g = m->gap * 1.5f * scale, yy = y;
+    if (s->headline[0]) {
+        lay_style h = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), s->headline, w),
+                             lay_col(L, COLOR_TEXT));
+        stack(&yy, lay_text(L, &h, x, yy, w, s->headline, -1), g);
+    } else {
+        char num[32];
+        snprintf(num, sizeof num, "%zu", c->n_careers);
+        lay_style big = cstyle(FONT_BOLD, sz(L, m->hero * 1.4f, scale), lay_col(L, COLOR_ACCENT));
+        big.copy = true;
+        stack(&yy, lay_text(L, &big, x, yy, w, num, -1), 4.0f * m->unit);
+        lay_style lab = cstyle(FONT_BOLD, sz(L, m->h2, scale), lay_col(L, COLOR_TEXT));
+        stack(&yy, lay_text(L, &lab, x, yy, w, c->strings[STR_CAREERS], -1), g);
+    }
+    if (detail >= 1 && c->n_careers) {
+        size_t n = c->n_careers < 6 ? c->n_careers : (detail >= 2 ? 6 : 3);
+        stack(&yy, lay_pills(L, x, yy, w, n, career_chip, NULL, ALIGN_CENTER, 8.0f * m->unit, -1),
+              g);
+    }
+    if (detail >= 2) {
+        lay_style hint = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[STR_CAREERS_HINT], -1), g);
+    }
+    return yy > y ? yy - y - g : 0;
+}
+
+/* One award: its badge and full name, centred in w. */
+static float award_block(lay *L, size_t ai, float x, float y, float w, float scale)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    const content_award *a = &c->awards[ai];
+    float yy = y;
+    od_color col = lay_col(L, COLOR_ACCENT);
+    for (size_t i = 0; i < c->n_degrees; i++)
+        if (c->degrees[i].award_index == ai) {
+            col = c->degrees[i].color;
+            break;
+        }
+    if (a->short_name[0]) {
+        lay_pill b;
+        memset(&b, 0, sizeof b);
+        b.text = a->short_name;
+        b.font = FONT_BOLD;
+        b.size = sz(L, m->h1, scale);
+        b.bg = col;
+        b.fg = lay_col(L, COLOR_ACCENT_TEXT);
+        b.action = ACT_NONE;
+        float bw, bh;
+        lay_pill_size(L, &b, w, &bw, &bh);
+        lay_pill_draw(L, &b, (od_rect){ x + (w - bw) / 2, yy, bw, bh }, -1);
+        yy += bh + m->gap * scale;
+    }
+    lay_style nm = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_TEXT));
+    yy += lay_text(L, &nm, x, yy, w, a->name, -1);
+    return yy - y;
+}
+
+static float slide_awards(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                          int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float g = m->gap * 1.5f * scale, yy = y;
+    const char *title = s->headline[0] ? s->headline : c->strings[STR_BA_BS];
+    lay_style h = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), title, w),
+                         lay_col(L, COLOR_TEXT));
+    stack(&yy, lay_text(L, &h, x, yy, w, title, -1), g);
+    size_t n = c->n_awards < 2 ? c->n_awards : 2;
+    if (detail >= 1 && n) {
+        float colw = (w - m->gap * 2) / (float)n;
+        if (n == 2 && colw >= 200.0f * m->unit) {
+            bool was = L->dry;
+            L->dry = true;
+            float h0 = award_block(L, 0, 0, 0, colw, scale);
+            float h1 = award_block(L, 1, 0, 0, colw, scale);
+            L->dry = was;
+            award_block(L, 0, x, yy, colw, scale);
+            award_block(L, 1, x + colw + 2 * m->gap, yy, colw, scale);
+            stack(&yy, fmaxf(h0, h1), g);
+        } else {
+            for (size_t i = 0; i < n; i++)
+                stack(&yy, award_block(L, i, x, yy, w, scale), g);
+        }
+    }
+    if (detail >= 2) {
+        lay_style hint = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[STR_BA_BS_HINT], -1), g);
+    }
+    return yy > y ? yy - y - g : 0;
+}
+
+/* No slides (or an unusable one): the kiosk's title and subtitle. */
+static float slide_title(lay *L, float x, float y, float w, float scale, int detail)
+{
+    const layout_metrics *m = &L->m;
+    float g = m->gap * 1.5f * scale, yy = y;
+    lay_style t = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), L->c->title, w),
+                         lay_col(L, COLOR_TEXT));
+    stack(&yy, lay_text(L, &t, x, yy, w, L->c->title, -1), g);
+    if (detail >= 1) {
+        lay_style st = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        stack(&yy, lay_text(L, &st, x, yy, w, L->c->subtitle, -1), g);
+    }
+    return yy > y ? yy - y - g : 0;
+}
+
+static float slide_content(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                           int detail)
+{
+    float h = 0;
+    if (s) {
+        switch (s->kind) {
+        case ATTRACT_DEGREE:
+            h = slide_degree(L, s, x, y, w, scale, detail);
+            break;
+        case ATTRACT_COMPARE:
+            h = slide_compare(L, s, x, y, w, scale, detail);
+            break;
+        case ATTRACT_CAREER:
+            h = slide_career(L, s, x, y, w, scale, detail);
+            break;
+        case ATTRACT_CAREERS:
+            h = slide_careers(L, s, x, y, w, scale, detail);
+            break;
+        case ATTRACT_AWARDS:
+            h = slide_awards(L, s, x, y, w, scale, detail);
+            break;
+        default:
+            break;
+        }
+    }
+    if (h <= 0)
+        h = slide_title(L, x, y, w, scale, detail);
+    return h;
+}
+
+/* Draw slide s (NULL: the title card) centred in region at the largest
+ * scale and detail that fit. Only absurd content fails to fit at the
+ * smallest; it is then clipped to the region rather than spilling. */
+static void slide(lay *L, const content_slide *s, od_rect region)
+{
+    static const float scales[] = { 1.0f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f, 0.32f };
+    enum { NSCALES = sizeof scales / sizeof *scales };
+    float scale = scales[NSCALES - 1], h = 0;
+    int detail = 0;
+    bool fits = false, was = L->dry;
+    L->dry = true;
+    for (int d = 2; d >= 0 && !fits; d--)
+        for (int i = 0; i < NSCALES && !fits; i++) {
+            h = slide_content(L, s, 0, 0, region.w, scales[i], d);
+            if (h <= region.h) {
+                fits = true;
+                scale = scales[i];
+                detail = d;
+            }
+        }
+    L->dry = was;
+    if (L->dry)
+        return;
+    if (!fits)
+        scene_push_clip(L->s, (od_rect){ region.x + L->ox, region.y + L->oy, region.w, region.h });
+    float y = region.y + (fits ? (region.h - h) / 2 : 0);
+    slide_content(L, s, region.x, y, region.w, scale, detail);
+    if (!fits)
+        scene_pop_clip(L->s);
+}
+
+/* ---- the screen -------------------------------------------------------------------- */
+
+void lay_screen_attract(lay *L)
+{
+    const content *c = L->c;
+    const layout_frame_in *in = L->in;
+    const layout_metrics *m = &L->m;
+    float u = m->unit, W = L->W, H = L->H, base = L->alpha;
+    size_t n = c->n_slides;
+    size_t cur = in && in->slide < n ? in->slide : 0;
+    size_t prev = in && in->prev_slide < n ? in->prev_slide : cur;
+    float st = in ? in->slide_t : 1;
+    if (!(st >= 0))
+        st = 0;
+    if (st > 1 || prev == cur)
+        st = 1;
+    const content_slide *cs = n ? &c->slides[cur] : NULL;
+    const content_slide *ps = n ? &c->slides[prev] : NULL;
+
+    /* Call to action and progress dots at the bottom. */
+    lay_pill cta;
+    memset(&cta, 0, sizeof cta);
+    cta.text = c->strings[STR_TOUCH_TO_EXPLORE];
+    cta.font = FONT_BOLD;
+    cta.size = m->h3;
+    cta.action = ACT_NONE;
+    float side = 2 * m->pad;
+    float pw, ph;
+    lay_pill_size(L, &cta, W - 2 * side - 2 * m->pad, &pw, &ph);
+    pw += 2 * m->pad;
+    ph = fmaxf(ph + 8.0f * u, 1.25f * m->target);
+    float dot = 10.0f * u;
+    float dots_y = H - 1.5f * m->pad - dot;
+    float pill_y = (n > 1 ? dots_y - 1.5f * m->gap : H - 2 * m->pad) - ph;
+    od_rect pill = { (W - pw) / 2, pill_y, pw, ph };
+    od_rect region = { side, 2 * m->pad, W - 2 * side, pill_y - 2 * m->gap - 2 * m->pad };
+    float cap = 40.0f * m->body;
+    if (region.w > cap) {
+        region.x += (region.w - cap) / 2;
+        region.w = cap;
+    }
+
+    if (st < 1) {
+        L->alpha = base * (1 - st);
+        shapes(L, ps, 0);
+        slide(L, ps, region);
+    }
+    L->alpha = base * st;
+    if (cs)
+        shapes(L, cs, (1 - st) * 30.0f * u);
+    slide(L, cs, region);
+    L->alpha = base;
+
+    /* The pill breathes: up to 3% smaller and a little fainter, with a soft
+     * halo growing out of it. */
+    float pulse = in ? in->pulse : 0;
+    float k = 0.5f - 0.5f * cosf(2 * PI_F * pulse);
+    float s = 0.97f + 0.03f * k;
+    od_color acc = lay_col(L, COLOR_ACCENT);
+    float grow = (1 - k) * 10.0f * u;
+    lay_rect(L, (od_rect){ pill.x - grow, pill.y - grow, pill.w + 2 * grow, pill.h + 2 * grow },
+             lay_with_alpha(acc, 0.18f * k), pill.h / 2 + grow);
+    od_rect b = { pill.x + pill.w * (1 - s) / 2, pill.y + pill.h * (1 - s) / 2, pill.w * s,
+                  pill.h * s };
+    int box = lay_box(L, b, lay_with_alpha(acc, 0.88f + 0.12f * k), b.h / 2, -1);
+    lay_style ts = cstyle(FONT_BOLD, cta.size, lay_col(L, COLOR_ACCENT_TEXT));
+    float inner = pill.w - 2 * m->pad - 28.0f * u;
+    bool was = L->dry;
+    L->dry = true;
+    float th = lay_text(L, &ts, 0, 0, inner, cta.text, -1);
+    L->dry = was;
+    lay_text(L, &ts, pill.x + (pill.w - inner) / 2, pill.y + (pill.h - th) / 2, inner, cta.text,
+             box);
+
+    if (n > 1 && n <= 40) {
+        float sp = fminf(10.0f * u, (W - 4 * m->pad) / (float)n - dot);
+        float wide = 28.0f * u;
+        float total = wide + (float)(n - 1) * (dot + sp);
+        float x = (W - total) / 2;
+        for (size_t i = 0; i < n; i++) {
+            float dw = i == cur ? wide : dot;
+            lay_rect(L, (od_rect){ x, dots_y, dw, dot },
+                     i == cur ? acc : lay_with_alpha(lay_col(L, COLOR_MUTED), 0.4f), dot / 2);
+            x += dw + sp;
+        }
+    }
+    lay_hit(L, (od_rect){ 0, 0, W, H }, ACT_WAKE, 0, true);
+}

@@ -1,0 +1,213 @@
+/* layout_internal.h - the private toolkit shared by the layout_*.c files.
+ *
+ * A `lay` is one frame's builder: it knows the content, the metrics and the
+ * scene, and carries the state that every emitted command inherits (a
+ * translation for scrolling and page slides, an alpha for cross-fades, and
+ * whether hit regions are wanted). Every drawing helper takes page
+ * coordinates; the builder adds the translation.
+ *
+ * Measuring and drawing share one code path: with `dry` set, the helpers
+ * compute exactly the geometry they would draw but emit nothing. A card runs
+ * its contents dry to learn its height, draws its background, then runs them
+ * again for real; because both runs are the same code, the heights agree to
+ * the bit.
+ *
+ * Nothing here allocates except lay_alloc's rare overflow path. */
+#ifndef OPENDAY_LAYOUT_INTERNAL_H
+#define OPENDAY_LAYOUT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "layout.h"
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;
+
+typedef struct {
+    scene_font font;
+    float size;
+    od_color color;
+    lay_align align;
+    bool copy;          /* the string is temporary: copy each line into the scene */
+} lay_style;
+
+/* Small per-frame scratch memory: most frames fit in the inline buffer; the
+ * rare bigger request (huge content) falls back to the heap and is released
+ * by lay_end. */
+#define LAY_SCRATCH_BYTES 16384
+
+typedef struct lay {
+    scene *s;
+    const content *c;
+    const layout_env *env;
+    layout_metrics m;
+    float W, H;               /* screen size */
+    float ox, oy;             /* translation added to everything emitted */
+    float alpha;              /* multiplies the alpha of every colour */
+    bool dry;                 /* measure only */
+    bool hits;                /* emit hit regions (current page only) */
+    bool show_focus;
+    uint32_t pressed, focus;  /* of the page being drawn */
+    float scroll, view_h;     /* of the page being drawn */
+    const layout_frame_in *in;
+    union {
+        max_align_t align_;
+        unsigned char bytes[LAY_SCRATCH_BYTES];
+    } scratch;
+    size_t scratch_used;
+    void *heap[8];            /* overflow blocks, freed by lay_end */
+    size_t nheap;
+} lay;
+
+void lay_begin(lay *L, scene *s, const content *c, const layout_env *env,
+               const layout_frame_in *in);
+void lay_end(lay *L);
+/* Zeroed scratch memory valid until lay_end; NULL only when the overflow
+ * table is full (callers then degrade gracefully). */
+void *lay_alloc(lay *L, size_t bytes);
+
+/* ---- colours ---- */
+od_color lay_col(const lay *L, content_color k);
+od_color lay_with_alpha(od_color c, float a);
+od_color lay_mix(od_color a, od_color b, float t);
+
+/* ---- measuring ---- */
+float lay_tw(const lay *L, scene_font f, float px, const char *s, size_t len);
+float lay_lh(const lay *L, scene_font f, float px);
+/* Width of the widest space-separated word of s. */
+float lay_widest_word(const lay *L, scene_font f, float px, const char *s);
+
+/* The largest size from `base` down to `min` (in unit steps) at which the
+ * widest word of s fits in w, so big names shrink before a word has to be
+ * broken; `min` when none does. */
+float lay_fit_size(const lay *L, scene_font f, float base, float min, const char *s, float w);
+
+typedef struct {
+    size_t start, len;   /* bytes of the line, trailing spaces excluded */
+    float w;             /* its measured width */
+} lay_span;
+
+/* Next line of s[pos..len) no wider than maxw. Breaks at spaces; '\n' ends a
+ * line (an empty line for a blank one); a word wider than maxw is split
+ * between code points (at least one code point per line, so it always makes
+ * progress). Returns the position after the line. Call only while
+ * lay_more(s, len, pos). */
+size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
+                float maxw, lay_span *out);
+bool lay_more(const char *s, size_t len, size_t pos);
+
+/* ---- emitting (page coordinates; translated and faded by the builder) ---- */
+
+/* A layout block: a filled rounded rect flagged SCENE_F_BOX under `parent`
+ * (-1: top level). Returns its command index, or -1 when dry. A colour with
+ * alpha 0 makes an invisible block that only structures the audit. */
+int lay_box(lay *L, od_rect r, od_color c, float radius, int parent);
+void lay_rect(lay *L, od_rect r, od_color c, float radius);
+void lay_frame(lay *L, od_rect r, od_color c, float radius, float thick);
+void lay_line(lay *L, float x0, float y0, float x1, float y1, float thick, od_color c);
+void lay_hit(lay *L, od_rect r, int action, int arg, bool enabled);
+bool lay_is_pressed(const lay *L, int action, int arg);
+/* The accent focus ring around r when (action, arg) has the keyboard focus. */
+void lay_focus_ring(lay *L, od_rect r, float radius, int action, int arg);
+/* r shrunk around its centre for press feedback (about 3%, never more than
+ * the padding a pill keeps around its label). */
+od_rect lay_press_shrink(const lay *L, od_rect r);
+
+/* Wrap s into lines of width w starting at (x, y) and emit one TEXT per line.
+ * Each line's box is block `box` (a lay_box index) or, with box < 0, the
+ * paragraph's own extent {x, y, w, height}. Returns the height used (0 for an
+ * empty string). */
+float lay_text(lay *L, const lay_style *st, float x, float y, float w, const char *s, int box);
+float lay_text_n(lay *L, const lay_style *st, float x, float y, float w, const char *s,
+                 size_t len, int box);
+
+/* ---- pills: buttons, chips and career pills ---- */
+typedef struct {
+    const char *text;
+    scene_font font;
+    float size;
+    od_color bg, fg;
+    od_color outline;     /* alpha 0: none */
+    od_color dot;         /* alpha 0: none; a small disc before the label */
+    int chevron;          /* -1: "back" chevron before the label, +1: after, 0 none */
+    int action, arg;      /* ACT_NONE: not tappable */
+    bool disabled;
+    bool round;           /* stadium shape instead of the card radius */
+    bool wide;            /* fill the given width when sizing */
+} lay_pill;
+
+/* Natural size of a pill no wider than maxw (its label wraps when needed);
+ * tappable pills are at least metrics.target on both sides. */
+void lay_pill_size(const lay *L, const lay_pill *p, float maxw, float *w, float *h);
+/* Draw a pill into r (sized by lay_pill_size or larger): block, label, press
+ * and focus feedback, hit region. Returns the block index (-1 when dry). */
+int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent);
+
+typedef void (*lay_pill_fn)(const lay *L, const void *ctx, size_t i, lay_pill *out);
+/* Flow n pills (from get) into rows of width w starting at (x, y), aligned
+ * left or centred, `spacing` apart. Returns the height used. */
+float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, const void *ctx,
+                lay_align align, float spacing, int parent);
+
+/* A plain chip for a list of strings (topics, software). */
+lay_pill lay_chip(const lay *L, const char *text);
+float lay_chip_list(lay *L, float x, float y, float w, char *const *items, size_t n,
+                    lay_align align, int parent);
+
+/* ---- recurring pieces ---- */
+
+/* Height of a block's contents at width w, drawing them at (x, y) inside
+ * block `box` unless the builder is dry. */
+typedef float (*lay_body_fn)(lay *L, float x, float y, float w, int box, const void *ctx);
+/* A card: runs fn dry for the height (at least min_h), draws the block with
+ * `pad` inside, then fn for real. Returns the card's height. */
+float lay_card(lay *L, float x, float y, float w, float min_h, float pad, od_color bg,
+               lay_body_fn fn, const void *ctx, int parent);
+/* Run fn dry and return the height it would take. */
+float lay_measure_fn(lay *L, float w, lay_body_fn fn, const void *ctx);
+
+/* A section heading: bold h3 in the text colour over a short bar of `accent`. */
+float lay_heading(lay *L, float x, float y, float w, const char *text, od_color accent,
+                  int box);
+/* The award badge ("BA") for award index ai in colour c. Returns its width and
+ * height through w, h; draws at (x, y) unless dry. */
+void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float *h,
+               int parent);
+/* Page dots and "i / n" plus the swipe hint, centred in w. */
+float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
+/* The highlighted conclusion box. */
+float lay_conclusion(lay *L, float x, float y, float w, const char *text, int parent);
+
+/* A "back" (dir -1) or "forward" (+1) chevron of a label of size `size`,
+ * w wide, centred on (cx, cy). */
+void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_color c);
+
+/* The tappable pill of career ci (shared careers outlined and dotted in the
+ * shared colour; otherwise a dot in `dot` when its alpha is non-zero). */
+void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
+/* "(dot) Both degrees": explains the shared marking. Returns its height. */
+float lay_shared_legend(lay *L, float x, float y, float w);
+/* Text sizes used for secondary text and chips. */
+float lay_small(const lay *L);
+
+/* Usual page column: centred, no wider than about 38 body-em. */
+void lay_column(const lay *L, float max_em, float *x, float *w);
+
+/* ---- screens (layout_screens.c, layout_attract.c) ----
+ * Each draws one page body in page coordinates (y = 0 at the top of the
+ * scrolled body) and returns the height of its content incl. bottom padding. */
+float lay_screen_home(lay *L, const view_place *p);
+float lay_screen_degree(lay *L, const view_place *p);
+float lay_screen_compare(lay *L, const view_place *p);
+float lay_screen_careers(lay *L, const view_place *p);
+float lay_screen_career(lay *L, const view_place *p);
+float lay_screen_babs(lay *L, const view_place *p);
+float lay_screen_about(lay *L, const view_place *p);
+/* The attract loop: full screen, no header, its own background. */
+void lay_screen_attract(lay *L);
+
+/* True when career ci is reached from more than one degree. The same rule as
+ * content_career_shared, kept here so layout links without the loader. */
+bool lay_career_shared(const content *c, size_t ci);
+
+#endif

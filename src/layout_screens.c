@@ -1,0 +1,1174 @@
+/* layout_screens.c - the page bodies: home, degree, compare, careers, career,
+ * BA/BS and about. Each draws in page coordinates (y = 0 is the top of the
+ * scrolled body) through the toolkit of layout_internal.h and returns the
+ * height of its content including the bottom padding. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- shared helpers ------------------------------------------------------------ */
+
+static lay_style style(const lay *L, scene_font f, float size, content_color col, lay_align a)
+{
+    lay_style st = { f, size, lay_col(L, col), a, false };
+    return st;
+}
+
+float lay_small(const lay *L)
+{
+    return fmaxf(L->m.text_min, 22.0f * L->m.unit);
+}
+
+static float top_pad(const lay *L)
+{
+    return 1.25f * L->m.pad;
+}
+
+static float bottom_pad(const lay *L)
+{
+    return 2.0f * L->m.pad;
+}
+
+static bool degree_ok(const content *c, int i)
+{
+    return i >= 0 && (size_t)i < c->n_degrees;
+}
+
+static bool career_ok(const content *c, int i)
+{
+    return i >= 0 && (size_t)i < c->n_careers;
+}
+
+/* The colour that stands for award ai: that of the first degree granting it,
+ * so "BA" wears Music Production's colour; the accent when none does. */
+static od_color award_color(const lay *L, size_t ai)
+{
+    for (size_t i = 0; i < L->c->n_degrees; i++)
+        if (L->c->degrees[i].award_index == ai)
+            return L->c->degrees[i].color;
+    return lay_col(L, COLOR_ACCENT);
+}
+
+void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
+{
+    memset(out, 0, sizeof *out);
+    out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
+    out->font = FONT_REGULAR;
+    out->size = lay_small(L);
+    out->bg = lay_col(L, COLOR_SURFACE_ALT);
+    out->fg = lay_col(L, COLOR_TEXT);
+    out->dot = dot;
+    out->action = ACT_CAREER;
+    out->arg = (int)ci;
+    out->round = true;
+    if (lay_career_shared(L->c, ci)) {
+        od_color sh = lay_col(L, COLOR_SHARED);
+        out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
+        out->outline = sh;
+        out->dot = sh;
+    }
+}
+
+float lay_shared_legend(lay *L, float x, float y, float w)
+{
+    float u = L->m.unit, d = 12.0f * u;
+    lay_style st = style(L, FONT_REGULAR, L->m.text_min, COLOR_MUTED, ALIGN_LEFT);
+    float lh = lay_lh(L, st.font, st.size);
+    float h = lay_text(L, &st, x + d + 10.0f * u, y, w - d - 10.0f * u,
+                       L->c->strings[STR_SHARED], -1);
+    if (h > 0) {
+        od_color sh = lay_col(L, COLOR_SHARED);
+        lay_rect(L, (od_rect){ x, y + (lh - d) / 2, d, d }, sh, d / 2);
+    }
+    return h;
+}
+
+static bool any_shared(const content *c, const size_t *idx, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lay_career_shared(c, idx[i]))
+            return true;
+    return false;
+}
+
+/* A tappable card: block (shrinking a little while pressed), an optional
+ * coloured strip along the top edge and an optional round arrow at the
+ * bottom right; its contents come from fn. */
+typedef struct {
+    od_color bg, bg_pressed;
+    od_color strip;          /* alpha 0: none */
+    od_color arrow;          /* alpha 0: none */
+    int action, arg;
+    lay_body_fn fn;
+    const void *ctx;
+} tap_card;
+
+static float arrow_d(const lay *L)
+{
+    return 40.0f * L->m.unit;
+}
+
+static float tap_card_height(lay *L, const tap_card *t, float w)
+{
+    float h = lay_measure_fn(L, w - 2 * L->m.pad, t->fn, t->ctx) + 2 * L->m.pad;
+    if (t->arrow.a)
+        h += L->m.gap + arrow_d(L);
+    return fmaxf(h, L->m.target);
+}
+
+static void tap_card_draw(lay *L, const tap_card *t, od_rect r, int parent)
+{
+    if (L->dry)
+        return;
+    const layout_metrics *m = &L->m;
+    bool pressed = lay_is_pressed(L, t->action, t->arg);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    int box = lay_box(L, b, pressed ? t->bg_pressed : t->bg, m->radius, parent);
+    if (t->strip.a)
+        lay_rect(L, (od_rect){ b.x + m->radius, b.y, b.w - 2 * m->radius, 5.0f * m->unit },
+                 t->strip, 2.5f * m->unit);
+    t->fn(L, r.x + m->pad, r.y + m->pad, r.w - 2 * m->pad, box, t->ctx);
+    if (t->arrow.a) {
+        float d = arrow_d(L);
+        float ax = r.x + r.w - m->pad - d, ay = r.y + r.h - m->pad - d;
+        lay_rect(L, (od_rect){ ax, ay, d, d }, t->arrow, d / 2);
+        lay_chevron(L, ax + d / 2 + 2.0f * m->unit, ay + d / 2, 0.28f * d, 0.9f * d, 1,
+                    lay_col(L, COLOR_ACCENT_TEXT));
+    }
+    lay_focus_ring(L, r, m->radius, t->action, t->arg);
+    lay_hit(L, r, t->action, t->arg, true);
+}
+
+/* Lay n tappable cards in rows of `cols`, each row as tall as its tallest
+ * card. get fills card i. Returns the height used. */
+typedef void (*tap_card_fn)(const lay *L, const void *ctx, size_t i, tap_card *out);
+
+static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t cols,
+                           tap_card_fn get, const void *ctx)
+{
+    if (!n)
+        return 0;
+    const layout_metrics *m = &L->m;
+    if (cols < 1)
+        cols = 1;
+    if (cols > n)
+        cols = n;
+    float cw = (w - m->gap * (float)(cols - 1)) / (float)cols;
+    float yy = y;
+    for (size_t r0 = 0; r0 < n; r0 += cols) {
+        size_t r1 = r0 + cols < n ? r0 + cols : n;
+        float rh = 0;
+        for (size_t i = r0; i < r1; i++) {
+            tap_card t;
+            get(L, ctx, i, &t);
+            rh = fmaxf(rh, tap_card_height(L, &t, cw));
+        }
+        for (size_t i = r0; i < r1 && !L->dry; i++) {
+            tap_card t;
+            get(L, ctx, i, &t);
+            tap_card_draw(L, &t, (od_rect){ x + (float)(i - r0) * (cw + m->gap), yy, cw, rh }, -1);
+        }
+        yy += rh;
+        if (r1 < n)
+            yy += m->gap;
+    }
+    return yy - y;
+}
+
+/* Badge, then the award's full name beside it when it fits on one line,
+ * else below. */
+static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c, int box)
+{
+    const layout_metrics *m = &L->m;
+    float bw, bh;
+    lay_badge(L, x, y, ai, c, &bw, &bh, box);
+    if (ai >= L->c->n_awards)
+        return bh;
+    const char *name = L->c->awards[ai].name;
+    lay_style st = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    float nw = lay_tw(L, st.font, st.size, name, strlen(name));
+    float lh = lay_lh(L, st.font, st.size);
+    if (!name[0])
+        return bh;
+    if (bw > 0 && bw + m->gap + nw <= w) {
+        lay_text(L, &st, x + bw + m->gap, y + (bh - lh) / 2, w - bw - m->gap, name, box);
+        return fmaxf(bh, lh);
+    }
+    float off = bh > 0 ? bh + 6.0f * m->unit : 0;
+    return off + lay_text(L, &st, x, y + off, w, name, box);
+}
+
+/* Vertical stacking: adds a block's height and a gap only when it drew. */
+static void stack(float *y, float h, float gap)
+{
+    if (h > 0)
+        *y += h + gap;
+}
+
+/* ---- home ------------------------------------------------------------------------- */
+
+typedef struct {
+    const content_degree *d;
+} home_card_ctx;
+
+static float home_card_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const content_degree *d = ((const home_card_ctx *)ctx)->d;
+    const layout_metrics *m = &L->m;
+    float yy = y;
+    float bw, bh;
+    lay_badge(L, x, yy, d->award_index, d->color, &bw, &bh, box);
+    stack(&yy, bh, m->gap);
+    lay_style name = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h2, m->h3, d->name, w),
+                           COLOR_TEXT, ALIGN_LEFT);
+    stack(&yy, lay_text(L, &name, x, yy, w, d->name, box), 6.0f * m->unit);
+    lay_style tag = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
+    return yy - y;
+}
+
+static void home_card_get(const lay *L, const void *ctx, size_t i, tap_card *out)
+{
+    const home_card_ctx *cards = ctx;
+    const content_degree *d = cards[i].d;
+    out->bg = lay_col(L, COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, COLOR_SURFACE_ALT);
+    out->strip = d->color;
+    out->arrow = d->color;
+    out->action = ACT_DEGREE;
+    out->arg = (int)(d - L->c->degrees);
+    out->fn = home_card_body;
+    out->ctx = &cards[i];
+}
+
+typedef struct {
+    content_str title, hint;
+    int action;
+} entry_ctx;
+
+static float entry_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const entry_ctx *e = ctx;
+    const layout_metrics *m = &L->m;
+    bool pressed = lay_is_pressed(L, e->action, 0);
+    float cw = 0.3f * m->h3, tw = w - cw - m->gap;
+    lay_style t = style(L, FONT_BOLD, m->h3, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT, ALIGN_LEFT);
+    lay_style h = style(L, FONT_REGULAR, lay_small(L), pressed ? COLOR_ACCENT_TEXT : COLOR_MUTED,
+                        ALIGN_LEFT);
+    float yy = y;
+    stack(&yy, lay_text(L, &t, x, yy, tw, L->c->strings[e->title], box), 4.0f * m->unit);
+    stack(&yy, lay_text(L, &h, x, yy, tw, L->c->strings[e->hint], box), 0);
+    float th = yy - y;
+    lay_chevron(L, x + w - cw / 2, y + th / 2, cw, m->h3, 1,
+                lay_col(L, pressed ? COLOR_ACCENT_TEXT : COLOR_ACCENT));
+    return th;
+}
+
+static void entry_get(const lay *L, const void *ctx, size_t i, tap_card *out)
+{
+    const entry_ctx *e = ctx;
+    memset(out, 0, sizeof *out);
+    out->bg = lay_col(L, COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, COLOR_ACCENT);
+    out->action = e[i].action;
+    out->arg = 0;
+    out->fn = entry_body;
+    out->ctx = &e[i];
+}
+
+float lay_screen_home(lay *L, const view_place *p)
+{
+    (void)p;
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float u = m->unit, cx, cw;
+    lay_column(L, 64, &cx, &cw);
+    float y = top_pad(L);
+
+    const char *title = c->strings[STR_HOME_TITLE];
+    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, title, cw),
+                         COLOR_TEXT, ALIGN_LEFT);
+    lay_style sub = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    stack(&y, lay_text(L, &h1, cx, y, cw, title, -1), 4.0f * u);
+    stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
+    y += 1.5f * m->gap;
+
+    /* Degree cards: as many columns as keep a card at least 300 units wide. */
+    size_t n = c->n_degrees;
+    if (n) {
+        home_card_ctx *cards = lay_alloc(L, n * sizeof *cards);
+        if (cards) {
+            for (size_t i = 0; i < n; i++)
+                cards[i].d = &c->degrees[i];
+            size_t cols = (size_t)fmaxf(1.0f, floorf((cw + m->gap) / (300.0f * u + m->gap)));
+            stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
+        }
+    }
+
+    /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
+    entry_ctx e[3];
+    size_t k = 0;
+    if (c->n_degrees >= 2)
+        e[k++] = (entry_ctx){ STR_COMPARE, STR_COMPARE_HINT, ACT_COMPARE };
+    if (c->n_careers)
+        e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS };
+    if (c->n_awards)
+        e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS };
+    if (k) {
+        size_t cols = (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
+        stack(&y, tap_card_grid(L, cx, y, cw, k, cols, entry_get, e), 1.5f * m->gap);
+    }
+
+    lay_pill about;
+    memset(&about, 0, sizeof about);
+    about.text = c->strings[STR_ABOUT];
+    about.font = FONT_BOLD;
+    about.size = m->body;
+    about.bg = lay_col(L, COLOR_SURFACE_ALT);
+    about.fg = lay_col(L, COLOR_TEXT);
+    about.action = ACT_ABOUT;
+    about.round = true;
+    float aw, ah;
+    lay_pill_size(L, &about, cw, &aw, &ah);
+    lay_pill_draw(L, &about, (od_rect){ cx + (cw - aw) / 2, y, aw, ah }, -1);
+    y += ah;
+    return y + bottom_pad(L);
+}
+
+/* ---- degree ------------------------------------------------------------------------ */
+
+typedef enum { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES, SEC_HANDS_ON, SEC_CAREERS } sec_kind;
+
+typedef struct {
+    const content_degree *d;
+    sec_kind kind;
+} sec_ctx;
+
+static bool sec_present(const content_degree *d, sec_kind k)
+{
+    switch (k) {
+    case SEC_FOCUS:
+        return d->focus[0] != '\0';
+    case SEC_TOPICS:
+        return d->n_topics > 0;
+    case SEC_SOFTWARE:
+        return d->n_software > 0;
+    case SEC_MODULES:
+        return d->n_modules > 0;
+    case SEC_HANDS_ON:
+        return d->hands_on[0] != '\0';
+    case SEC_CAREERS:
+        return d->n_careers > 0 || d->careers_note[0] != '\0';
+    default:
+        return false;
+    }
+}
+
+static content_str sec_heading(sec_kind k)
+{
+    switch (k) {
+    case SEC_FOCUS:
+        return STR_FOCUS;
+    case SEC_TOPICS:
+        return STR_TOPICS;
+    case SEC_SOFTWARE:
+        return STR_SOFTWARE;
+    case SEC_MODULES:
+        return STR_MODULES;
+    case SEC_HANDS_ON:
+        return STR_HANDS_ON;
+    case SEC_CAREERS:
+    default:
+        return STR_CAREER_PATHS;
+    }
+}
+
+static float module_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const content_module *md = ctx;
+    lay_style t = style(L, FONT_BOLD, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style b = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    float yy = y;
+    stack(&yy, lay_text(L, &t, x, yy, w, md->title, box), 4.0f * L->m.unit);
+    stack(&yy, lay_text(L, &b, x, yy, w, md->text, box), 0);
+    return yy - y;
+}
+
+/* Module cards in as many columns as keep 260 units each, rows of equal
+ * height. */
+static float modules_grid(lay *L, float x, float y, float w, const content_degree *d, int parent)
+{
+    const layout_metrics *m = &L->m;
+    size_t n = d->n_modules;
+    size_t cols = (size_t)fmaxf(1.0f, floorf((w + m->gap) / (260.0f * m->unit + m->gap)));
+    if (cols > n)
+        cols = n;
+    float mw = (w - m->gap * (float)(cols - 1)) / (float)cols, mp = m->gap;
+    od_color bg = lay_col(L, COLOR_SURFACE_ALT);
+    float yy = y;
+    for (size_t r0 = 0; r0 < n; r0 += cols) {
+        size_t r1 = r0 + cols < n ? r0 + cols : n;
+        float rh = 0;
+        for (size_t i = r0; i < r1; i++)
+            rh = fmaxf(rh, lay_measure_fn(L, mw - 2 * mp, module_body, &d->modules[i]) + 2 * mp);
+        for (size_t i = r0; i < r1 && !L->dry; i++)
+            lay_card(L, x + (float)(i - r0) * (mw + m->gap), yy, mw, rh, mp, bg, module_body,
+                     &d->modules[i], parent);
+        yy += rh;
+        if (r1 < n)
+            yy += m->gap;
+    }
+    return yy - y;
+}
+
+static void degree_career_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const content_degree *d = ctx;
+    lay_career_pill(L, d->careers[i], od_rgba(0, 0, 0, 0), out);
+}
+
+static float sec_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const sec_ctx *s = ctx;
+    const content_degree *d = s->d;
+    const layout_metrics *m = &L->m;
+    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    float yy = y;
+    stack(&yy, lay_heading(L, x, yy, w, L->c->strings[sec_heading(s->kind)], d->color, box),
+          m->gap);
+    switch (s->kind) {
+    case SEC_FOCUS:
+        yy += lay_text(L, &body, x, yy, w, d->focus, box);
+        break;
+    case SEC_TOPICS:
+        yy += lay_chip_list(L, x, yy, w, d->topics, d->n_topics, ALIGN_LEFT, box);
+        break;
+    case SEC_SOFTWARE:
+        yy += lay_chip_list(L, x, yy, w, d->software, d->n_software, ALIGN_LEFT, box);
+        break;
+    case SEC_MODULES:
+        yy += modules_grid(L, x, yy, w, d, box);
+        break;
+    case SEC_HANDS_ON:
+        yy += lay_text(L, &body, x, yy, w, d->hands_on, box);
+        break;
+    case SEC_CAREERS:
+    default:
+        stack(&yy, lay_pills(L, x, yy, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
+                             8.0f * m->unit, box),
+              m->gap);
+        if (any_shared(L->c, d->careers, d->n_careers))
+            stack(&yy, lay_shared_legend(L, x, yy, w), m->gap);
+        stack(&yy, lay_text(L, &note, x, yy, w, d->careers_note, box), 0);
+        /* stack() leaves a trailing gap after the last block that drew. */
+        if (yy > y && !d->careers_note[0])
+            yy -= m->gap;
+        break;
+    }
+    return yy - y;
+}
+
+static float degree_hero(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const content_degree *d = ctx;
+    const layout_metrics *m = &L->m;
+    float yy = y;
+    stack(&yy, award_line(L, x, yy, w, d->award_index, d->color, box), m->gap);
+    lay_style tag = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
+    if (yy > y && !d->tagline[0])
+        yy -= m->gap;
+    return yy - y;
+}
+
+/* A card with a coloured strip along its top edge. */
+static float strip_card(lay *L, float x, float y, float w, od_color strip, lay_body_fn fn,
+                        const void *ctx)
+{
+    const layout_metrics *m = &L->m;
+    float h = lay_card(L, x, y, w, 0, m->pad, lay_col(L, COLOR_SURFACE), fn, ctx, -1);
+    lay_rect(L, (od_rect){ x + m->radius, y, w - 2 * m->radius, 5.0f * m->unit }, strip,
+             2.5f * m->unit);
+    return h;
+}
+
+static float degree_sections(lay *L, float x, float y, float w, const content_degree *d,
+                             const sec_kind *kinds, size_t nk)
+{
+    float yy = y;
+    for (size_t i = 0; i < nk; i++) {
+        if (!sec_present(d, kinds[i]))
+            continue;
+        sec_ctx s = { d, kinds[i] };
+        yy += lay_card(L, x, yy, w, 0, L->m.pad, lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
+        yy += L->m.gap;
+    }
+    return yy - y;
+}
+
+float lay_screen_degree(lay *L, const view_place *p)
+{
+    const content *c = L->c;
+    if (!degree_ok(c, p->a))
+        return 0;
+    const content_degree *d = &c->degrees[p->a];
+    const layout_metrics *m = &L->m;
+    bool wide = L->W >= 1.6f * L->H && L->W >= 1000.0f;
+    float cx, cw;
+    lay_column(L, wide ? 80 : 38, &cx, &cw);
+    float y = top_pad(L);
+    y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
+
+    static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
+                                    SEC_HANDS_ON, SEC_CAREERS };
+    static const sec_kind left[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_HANDS_ON };
+    static const sec_kind right[] = { SEC_MODULES, SEC_CAREERS };
+    if (wide) {
+        float colw = (cw - m->gap) / 2;
+        float hl = degree_sections(L, cx, y, colw, d, left, 4);
+        float hr = degree_sections(L, cx + colw + m->gap, y, colw, d, right, 2);
+        y += fmaxf(hl, hr);
+    } else {
+        y += degree_sections(L, cx, y, cw, d, all, 6);
+    }
+    if (c->n_degrees > 1) {
+        y += m->gap;
+        y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
+    }
+    return y + bottom_pad(L);
+}
+
+/* ---- compare ------------------------------------------------------------------------ */
+
+typedef enum { ROW_AWARD, ROW_FOCUS, ROW_TOPICS, ROW_SOFTWARE, ROW_CAREERS, ROW_COUNT } row_kind;
+
+typedef struct {
+    const content_degree *d;
+    row_kind kind;
+} cell_ctx;
+
+static bool cell_empty(const content *c, const content_degree *d, row_kind k)
+{
+    switch (k) {
+    case ROW_AWARD:
+        return d->award_index >= c->n_awards;
+    case ROW_FOCUS:
+        return !d->focus[0];
+    case ROW_TOPICS:
+        return !d->n_topics;
+    case ROW_SOFTWARE:
+        return !d->n_software;
+    case ROW_CAREERS:
+        return !d->n_careers;
+    case ROW_COUNT:
+    default:
+        return true;
+    }
+}
+
+/* Items one per line with a small dot in the degree colour. */
+static float compact_list(lay *L, float x, float y, float w, char *const *items, size_t n,
+                          od_color dot, int box)
+{
+    float u = L->m.unit, d = 8.0f * u, ind = d + 10.0f * u;
+    lay_style st = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    float lh = lay_lh(L, st.font, st.size), yy = y;
+    for (size_t i = 0; i < n; i++) {
+        float h = lay_text(L, &st, x + ind, yy, w - ind, items[i], box);
+        if (h > 0)
+            lay_rect(L, (od_rect){ x, yy + (lh - d) / 2, d, d }, dot, d / 2);
+        yy += h;
+        if (i + 1 < n)
+            yy += 4.0f * u;
+    }
+    return yy - y;
+}
+
+static float cell_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const cell_ctx *cc = ctx;
+    const content_degree *d = cc->d;
+    lay_style body = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    switch (cc->kind) {
+    case ROW_AWARD:
+        return award_line(L, x, y, w, d->award_index, d->color, box);
+    case ROW_FOCUS:
+        return lay_text(L, &body, x, y, w, d->focus, box);
+    case ROW_TOPICS:
+        return compact_list(L, x, y, w, d->topics, d->n_topics, d->color, box);
+    case ROW_SOFTWARE:
+        return compact_list(L, x, y, w, d->software, d->n_software, d->color, box);
+    case ROW_CAREERS:
+        return lay_pills(L, x, y, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
+                         8.0f * L->m.unit, box);
+    case ROW_COUNT:
+    default:
+        return 0;
+    }
+}
+
+/* A row of cells under a heading spanning them: one cell per entry of
+ * ctxs, side by side, every cell as tall as the tallest so rows align. */
+static float cell_row(lay *L, float x, float y, float w, const char *heading, od_color accent,
+                      lay_body_fn fn, const void *ctxs, size_t ctx_size, size_t n, bool stacked)
+{
+    const layout_metrics *m = &L->m;
+    float rp = m->gap, cp = m->gap;
+    float iw = w - 2 * rp;
+    size_t cols = stacked ? 1 : n;
+    float cellw = (iw - m->gap * (float)(cols - 1)) / (float)cols;
+    bool was = L->dry;
+    L->dry = true;
+    float head_h = lay_heading(L, 0, 0, iw, heading, accent, -1);
+    L->dry = was;
+    float ch = 0;
+    float total_cells = 0;
+    for (size_t i = 0; i < n; i++) {
+        const void *ci = (const char *)ctxs + i * ctx_size;
+        float h = lay_measure_fn(L, cellw - 2 * cp, fn, ci) + 2 * cp;
+        ch = fmaxf(ch, h);
+        total_cells += h;
+    }
+    float cells_h = stacked ? total_cells + m->gap * (float)(n ? n - 1 : 0) : ch;
+    float total = rp + head_h + m->gap + cells_h + rp;
+    if (L->dry)
+        return total;
+    int row = lay_box(L, (od_rect){ x, y, w, total }, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    lay_heading(L, x + rp, y + rp, iw, heading, accent, row);
+    float cy = y + rp + head_h + m->gap;
+    for (size_t i = 0; i < n; i++) {
+        const void *ci = (const char *)ctxs + i * ctx_size;
+        float h = ch;
+        float cxp = x + rp + (float)i * (cellw + m->gap);
+        if (stacked) {
+            h = lay_measure_fn(L, cellw - 2 * cp, fn, ci) + 2 * cp;
+            cxp = x + rp;
+        }
+        /* Cells are wells a shade darker than the row, so the chips inside
+         * them (surface_alt) keep their shape. */
+        od_color well = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_BACKGROUND), 0.6f);
+        int cell = lay_box(L, (od_rect){ cxp, cy, cellw, h }, well, 0.7f * m->radius, row);
+        fn(L, cxp + cp, cy + cp, cellw - 2 * cp, cell, ci);
+        if (stacked)
+            cy += h + m->gap;
+    }
+    return total;
+}
+
+typedef struct {
+    const content_degree *d;
+    size_t di;
+} col_head_ctx;
+
+static float col_head_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const col_head_ctx *h = ctx;
+    const layout_metrics *m = &L->m;
+    float bw, bh;
+    float yy = y;
+    lay_badge(L, x, yy, h->d->award_index, h->d->color, &bw, &bh, box);
+    stack(&yy, bh, m->gap);
+    lay_style name = style(L, FONT_BOLD,
+                           lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
+                           COLOR_TEXT, ALIGN_LEFT);
+    name.color = h->d->color;
+    yy += lay_text(L, &name, x, yy, w, h->d->name, box);
+    return yy - y;
+}
+
+static void col_head_get(const lay *L, const void *ctx, size_t i, tap_card *out)
+{
+    const col_head_ctx *h = ctx;
+    memset(out, 0, sizeof *out);
+    out->bg = lay_col(L, COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, COLOR_SURFACE_ALT);
+    out->strip = h[i].d->color;
+    out->action = ACT_DEGREE;
+    out->arg = (int)h[i].di;
+    out->fn = col_head_body;
+    out->ctx = &h[i];
+}
+
+typedef struct {
+    int action;
+    int selected;
+} pick_ctx;
+
+static void pick_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const pick_ctx *pk = ctx;
+    const content_degree *d = &L->c->degrees[i];
+    memset(out, 0, sizeof *out);
+    out->text = d->name;
+    out->font = FONT_BOLD;
+    out->size = lay_small(L);
+    out->round = true;
+    out->action = pk->action;
+    out->arg = (int)i;
+    if ((int)i == pk->selected) {
+        out->bg = d->color;
+        out->fg = lay_col(L, COLOR_ACCENT_TEXT);
+    } else {
+        out->bg = lay_col(L, COLOR_SURFACE_ALT);
+        out->fg = lay_col(L, COLOR_TEXT);
+        out->dot = d->color;
+    }
+}
+
+float lay_screen_compare(lay *L, const view_place *p)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (!degree_ok(c, p->a) || !degree_ok(c, p->b))
+        return 0;
+    float cx, cw;
+    lay_column(L, 64, &cx, &cw);
+    float y = top_pad(L);
+
+    if (c->n_degrees > 2) {
+        lay_style lab = style(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
+        pick_ctx left = { ACT_PICK_LEFT, p->a }, right = { ACT_PICK_RIGHT, p->b };
+        stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_LEFT], -1), 6.0f * m->unit);
+        stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &left, ALIGN_LEFT,
+                            8.0f * m->unit, -1),
+              m->gap);
+        stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_RIGHT], -1), 6.0f * m->unit);
+        stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &right, ALIGN_LEFT,
+                            8.0f * m->unit, -1),
+              1.5f * m->gap);
+    }
+
+    const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
+    col_head_ctx heads[2] = { { a, (size_t)p->a }, { b, (size_t)p->b } };
+    /* The column headers sit over the cells: same inner inset as the rows. */
+    stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
+          m->gap);
+
+    static const content_str heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
+                                                    STR_SOFTWARE, STR_CAREER_PATHS };
+    for (int k = 0; k < ROW_COUNT; k++) {
+        if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
+            continue;
+        cell_ctx cells[2] = { { a, (row_kind)k }, { b, (row_kind)k } };
+        y += cell_row(L, cx, y, cw, c->strings[heading[k]], lay_col(L, COLOR_ACCENT), cell_body,
+                      cells, sizeof *cells, 2, false);
+        y += m->gap;
+    }
+    y += m->gap;
+    y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
+    return y + bottom_pad(L);
+}
+
+/* ---- careers: the picture ---------------------------------------------------------- */
+
+typedef struct {
+    float key;            /* mean index of the degrees leading there */
+    const char *name;
+    size_t ci;
+} career_order;
+
+static int career_order_cmp(const void *pa, const void *pb)
+{
+    const career_order *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    int s = strcmp(a->name, b->name);
+    if (s)
+        return s;
+    return a->ci < b->ci ? -1 : a->ci > b->ci;
+}
+
+static void node_pill(const lay *L, size_t di, lay_pill *out)
+{
+    memset(out, 0, sizeof *out);
+    out->text = L->c->degrees[di].name;
+    out->font = FONT_BOLD;
+    out->size = L->m.body;
+    out->bg = L->c->degrees[di].color;
+    out->fg = lay_col(L, COLOR_ACCENT_TEXT);
+    out->action = ACT_DEGREE;
+    out->arg = (int)di;
+    out->wide = true;
+}
+
+/* A career pill of the picture: dotted in its degree's colour (shared ones
+ * in the shared colour) so the eye can follow a pill back to its node. */
+static void picture_pill(const lay *L, size_t ci, lay_pill *out)
+{
+    const content_career *k = &L->c->careers[ci];
+    od_color dot = k->n_degrees && k->degrees[0] < L->c->n_degrees
+                       ? L->c->degrees[k->degrees[0]].color
+                       : od_rgba(0, 0, 0, 0);
+    lay_career_pill(L, ci, dot, out);
+}
+
+/* A smooth link: a cubic Bezier leaving and entering horizontally, drawn as
+ * 16 straight segments. */
+static void link_curve(lay *L, float x0, float y0, float x1, float y1, float thick, od_color c)
+{
+    enum { SEGS = 16 };
+    float dx = (x1 - x0) * 0.5f;
+    float px = x0, py = y0;
+    for (int i = 1; i <= SEGS; i++) {
+        float t = (float)i / SEGS, s = 1 - t;
+        float b0 = s * s * s, b1 = 3 * s * s * t, b2 = 3 * s * t * t, b3 = t * t * t;
+        float x = b0 * x0 + b1 * (x0 + dx) + b2 * (x1 - dx) + b3 * x1;
+        float y = b0 * y0 + b1 * y0 + b2 * y1 + b3 * y1;
+        lay_line(L, px, py, x, y, thick, c);
+        px = x;
+        py = y;
+    }
+}
+
+float lay_screen_careers(lay *L, const view_place *p)
+{
+    (void)p;
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float u = m->unit, cx, cw;
+    lay_column(L, 64, &cx, &cw);
+    float y = top_pad(L);
+    lay_style hint = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    stack(&y, lay_text(L, &hint, cx, y, cw, c->strings[STR_CAREERS_HINT], -1), m->gap);
+
+    size_t nc = c->n_careers, nd = c->n_degrees;
+    bool shared = false;
+    for (size_t i = 0; i < nc && !shared; i++)
+        shared = lay_career_shared(c, i);
+    if (shared)
+        stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
+    y += m->gap;
+
+    career_order *ord = nc ? lay_alloc(L, nc * sizeof *ord) : NULL;
+    od_rect *prect = nc ? lay_alloc(L, nc * sizeof *prect) : NULL;
+    od_rect *nrect = nd ? lay_alloc(L, nd * sizeof *nrect) : NULL;
+    if (nc && nd && ord && prect && nrect) {
+        /* Order careers by the mean index of their degrees: the first
+         * degree's own careers, then the shared ones, then the next
+         * degree's, so links fan out instead of crossing. */
+        for (size_t i = 0; i < nc; i++) {
+            const content_career *k = &c->careers[i];
+            float sum = 0;
+            for (size_t j = 0; j < k->n_degrees; j++)
+                sum += (float)k->degrees[j];
+            ord[i].key = k->n_degrees ? sum / (float)k->n_degrees : (float)nd;
+            ord[i].name = k->name;
+            ord[i].ci = i;
+        }
+        qsort(ord, nc, sizeof *ord, career_order_cmp);
+
+        /* Columns: degree nodes as wide as their longest word needs (within
+         * 22-40% of the width), a band for the links, the pills. */
+        float npad = 14.0f * u;
+        float lw = 0;
+        for (size_t i = 0; i < nd; i++)
+            lw = fmaxf(lw, lay_widest_word(L, FONT_BOLD, m->body, c->degrees[i].name));
+        lw = fminf(fmaxf(lw + 2 * npad + 2.0f * u, 0.22f * cw), 0.4f * cw);
+        float ls = fmaxf(0.12f * cw, 48.0f * u);
+        float rx = cx + lw + ls, rw = cw - lw - ls;
+        float sp = 8.0f * u;
+
+        float py = 0, maxpw = 0;
+        for (size_t k = 0; k < nc; k++) {
+            lay_pill pl;
+            picture_pill(L, ord[k].ci, &pl);
+            float pw, ph;
+            lay_pill_size(L, &pl, rw, &pw, &ph);
+            prect[ord[k].ci] = (od_rect){ 0, py, pw, ph };
+            maxpw = fmaxf(maxpw, pw);
+            py += ph + (k + 1 < nc ? sp : 0);
+        }
+        float pills_h = py;
+        /* Room the pills do not need goes half to longer, calmer links and
+         * half to centring the whole picture (landscape screens). */
+        float spare = fmaxf(rw - maxpw, 0);
+        float x0 = cx + spare / 4;
+        ls += spare / 2;
+        rx = x0 + lw + ls;
+        for (size_t i = 0; i < nc; i++)
+            prect[i].x = rx;
+        float ngap = 2.0f * m->gap, nodes_h = 0;
+        for (size_t i = 0; i < nd; i++) {
+            lay_pill pl;
+            node_pill(L, i, &pl);
+            float nw, nh;
+            lay_pill_size(L, &pl, lw, &nw, &nh);
+            nrect[i] = (od_rect){ x0, nodes_h, lw, nh };
+            nodes_h += nh + (i + 1 < nd ? ngap : 0);
+        }
+        float pic_h = fmaxf(pills_h, nodes_h);
+        float pic0 = y, pic1 = y + pic_h;
+        float poff = pic0 + (pic_h - pills_h) / 2;
+        for (size_t i = 0; i < nc; i++)
+            prect[i].y += poff;
+        /* Sticky nodes: centred in the visible part of the picture, so the
+         * links stay in view while the pills scroll. */
+        float vis0 = fmaxf(L->scroll, pic0), vis1 = fminf(L->scroll + L->view_h, pic1);
+        float ny = vis1 > vis0 ? (vis0 + vis1) / 2 - nodes_h / 2 : pic0;
+        ny = fminf(fmaxf(ny, pic0), pic1 - nodes_h);
+        for (size_t i = 0; i < nd; i++)
+            nrect[i].y += ny;
+
+        if (!L->dry) {
+            float thick = 3.0f * u;
+            for (size_t i = 0; i < nd; i++) {
+                const content_degree *d = &c->degrees[i];
+                od_rect nr = nrect[i];
+                /* Links leave the node fanned out in the order of their
+                 * targets (a monotonic map of the target's height onto the
+                 * node's edge), so they never cross where they start. */
+                float lo = 1e30f, hi = -1e30f;
+                for (size_t j = 0; j < d->n_careers; j++)
+                    if (d->careers[j] < nc) {
+                        od_rect pr = prect[d->careers[j]];
+                        lo = fminf(lo, pr.y + pr.h / 2);
+                        hi = fmaxf(hi, pr.y + pr.h / 2);
+                    }
+                float half = fminf(0.3f * nr.h, 3.0f * u * (float)d->n_careers);
+                float mid = (lo + hi) / 2, range = (hi - lo) / 2;
+                for (size_t j = 0; j < d->n_careers; j++) {
+                    size_t ci = d->careers[j];
+                    if (ci >= nc)
+                        continue;
+                    od_rect pr = prect[ci];
+                    float ty = pr.y + pr.h / 2;
+                    float y0 = nr.y + nr.h / 2 + (range > 0 ? (ty - mid) / range * half : 0);
+                    link_curve(L, nr.x + nr.w, y0, pr.x, ty, thick, lay_with_alpha(d->color, 0.7f));
+                }
+            }
+            for (size_t i = 0; i < nd; i++) {
+                lay_pill pl;
+                node_pill(L, i, &pl);
+                lay_pill_draw(L, &pl, nrect[i], -1);
+            }
+            for (size_t k = 0; k < nc; k++) {
+                lay_pill pl;
+                picture_pill(L, ord[k].ci, &pl);
+                lay_pill_draw(L, &pl, prect[ord[k].ci], -1);
+            }
+        }
+        y = pic1 + 2 * m->gap;
+    }
+    stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), 0);
+    return y + bottom_pad(L);
+}
+
+/* ---- career ----------------------------------------------------------------------- */
+
+static void career_degree_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const content_career *k = ctx;
+    size_t di = k->degrees[i];
+    memset(out, 0, sizeof *out);
+    out->text = di < L->c->n_degrees ? L->c->degrees[di].name : "";
+    out->font = FONT_BOLD;
+    out->size = L->m.body;
+    out->bg = lay_col(L, COLOR_SURFACE_ALT);
+    out->fg = lay_col(L, COLOR_TEXT);
+    out->dot = di < L->c->n_degrees ? L->c->degrees[di].color : lay_col(L, COLOR_ACCENT);
+    out->action = ACT_DEGREE;
+    out->arg = (int)di;
+    out->round = true;
+}
+
+static float caveat_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const content_career *k = ctx;
+    const layout_metrics *m = &L->m;
+    lay_style h = style(L, FONT_BOLD, m->h3, COLOR_CAVEAT, ALIGN_LEFT);
+    lay_style b = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    float yy = y;
+    stack(&yy, lay_text(L, &h, x, yy, w, L->c->strings[STR_CHECK], box), 6.0f * m->unit);
+    yy += lay_text(L, &b, x, yy, w, k->caveat, box);
+    return yy - y;
+}
+
+float lay_screen_career(lay *L, const view_place *p)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (!career_ok(c, p->a))
+        return 0;
+    const content_career *k = &c->careers[p->a];
+    float cx, cw;
+    lay_column(L, 38, &cx, &cw);
+    float y = top_pad(L);
+    od_color accent = k->n_degrees && k->degrees[0] < c->n_degrees
+                          ? c->degrees[k->degrees[0]].color
+                          : lay_col(L, COLOR_ACCENT);
+
+    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, k->name, cw),
+                         COLOR_TEXT, ALIGN_LEFT);
+    lay_style sum = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    float nh = lay_text(L, &h1, cx, y, cw, k->name, -1);
+    if (nh > 0) {
+        lay_rect(L, (od_rect){ cx, y + nh + 4.0f * m->unit, 48.0f * m->unit, 5.0f * m->unit },
+                 lay_career_shared(c, (size_t)p->a) ? lay_col(L, COLOR_SHARED) : accent,
+                 2.5f * m->unit);
+        y += nh + 9.0f * m->unit + m->gap;
+    }
+    stack(&y, lay_text(L, &sum, cx, y, cw, k->summary, -1), m->gap);
+    stack(&y, lay_text(L, &body, cx, y, cw, k->description, -1), m->gap);
+    y += m->gap;
+
+    if (k->n_degrees) {
+        stack(&y, lay_heading(L, cx, y, cw, c->strings[STR_LEADS_FROM], accent, -1), m->gap);
+        stack(&y, lay_pills(L, cx, y, cw, k->n_degrees, career_degree_get, k, ALIGN_LEFT,
+                            8.0f * m->unit, -1),
+              m->gap);
+        if (lay_career_shared(c, (size_t)p->a))
+            stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
+        y += m->gap;
+    }
+    if (k->caveat[0]) {
+        od_color bg = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_CAVEAT), 0.08f);
+        float h = lay_card(L, cx, y, cw, 0, m->pad, bg, caveat_body, k, -1);
+        lay_frame(L, (od_rect){ cx, y, cw, h }, lay_col(L, COLOR_CAVEAT), m->radius,
+                  2.0f * m->unit);
+        y += h + 1.5f * m->gap;
+    }
+    stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
+    y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_careers, accent);
+    return y + bottom_pad(L);
+}
+
+/* ---- BA or BS? ------------------------------------------------------------------------ */
+
+typedef struct {
+    size_t ai;
+} award_ctx;
+
+static float award_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const award_ctx *ac = ctx;
+    const content_award *a = &L->c->awards[ac->ai];
+    const layout_metrics *m = &L->m;
+    float u = m->unit, yy = y;
+    if (a->short_name[0]) {
+        lay_pill badge;
+        memset(&badge, 0, sizeof badge);
+        badge.text = a->short_name;
+        badge.font = FONT_BOLD;
+        badge.size = m->h1;
+        badge.bg = award_color(L, ac->ai);
+        badge.fg = lay_col(L, COLOR_ACCENT_TEXT);
+        badge.action = ACT_NONE;
+        float bw, bh;
+        lay_pill_size(L, &badge, w, &bw, &bh);
+        lay_pill_draw(L, &badge, (od_rect){ x, yy, bw, bh }, box);
+        yy += bh + m->gap;
+    }
+    lay_style name = style(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style pt = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    stack(&yy, lay_text(L, &name, x, yy, w, a->name, box), 6.0f * u);
+    stack(&yy, lay_text(L, &body, x, yy, w, a->summary, box), m->gap);
+    float d = 8.0f * u, ind = d + 12.0f * u, lh = lay_lh(L, pt.font, pt.size);
+    for (size_t i = 0; i < a->n_points; i++) {
+        float h = lay_text(L, &pt, x + ind, yy, w - ind, a->points[i], box);
+        if (h > 0)
+            lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, award_color(L, ac->ai),
+                     d / 2);
+        stack(&yy, h, 6.0f * u);
+    }
+    return yy > y ? yy - y : 0;
+}
+
+typedef struct {
+    size_t ai, row;
+} value_ctx;
+
+static float value_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const value_ctx *v = ctx;
+    const content *c = L->c;
+    lay_style lab = style(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lab.color = award_color(L, v->ai);
+    lay_style val = style(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    float yy = y;
+    stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);
+    yy += lay_text(L, &val, x, yy, w, c->award_rows[v->row].values[v->ai], box);
+    return yy - y;
+}
+
+float lay_screen_babs(lay *L, const view_place *p)
+{
+    (void)p;
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float u = m->unit, cx, cw;
+    size_t n = c->n_awards;
+    lay_column(L, n > 1 ? 64 : 38, &cx, &cw);
+    float y = top_pad(L);
+    lay_style intro = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    stack(&y, lay_text(L, &intro, cx, y, cw, c->awards_intro, -1), 1.5f * m->gap);
+
+    bool side = n > 0 && (cw - m->gap * (float)(n - 1)) / (float)n >= 260.0f * u;
+    award_ctx *ac = n ? lay_alloc(L, n * sizeof *ac) : NULL;
+    if (n && ac) {
+        for (size_t i = 0; i < n; i++)
+            ac[i].ai = i;
+        od_color bg = lay_col(L, COLOR_SURFACE);
+        if (side) {
+            float aw = (cw - m->gap * (float)(n - 1)) / (float)n, rh = 0;
+            for (size_t i = 0; i < n; i++)
+                rh = fmaxf(rh, lay_measure_fn(L, aw - 2 * m->pad, award_body, &ac[i]) + 2 * m->pad);
+            for (size_t i = 0; i < n; i++)
+                lay_card(L, cx + (float)i * (aw + m->gap), y, aw, rh, m->pad, bg, award_body,
+                         &ac[i], -1);
+            y += rh + m->gap;
+        } else {
+            for (size_t i = 0; i < n; i++)
+                y += lay_card(L, cx, y, cw, 0, m->pad, bg, award_body, &ac[i], -1) + m->gap;
+        }
+        y += m->gap;
+    }
+
+    value_ctx *vals = n ? lay_alloc(L, n * sizeof *vals) : NULL;
+    for (size_t r = 0; r < c->n_award_rows && vals; r++) {
+        for (size_t i = 0; i < n; i++)
+            vals[i] = (value_ctx){ i, r };
+        y += cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, COLOR_ACCENT), value_body,
+                      vals, sizeof *vals, n, !side);
+        y += m->gap;
+    }
+    y += m->gap;
+    y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
+    return y + bottom_pad(L);
+}
+
+/* ---- about ---------------------------------------------------------------------------- */
+
+float lay_screen_about(lay *L, const view_place *p)
+{
+    (void)p;
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float cx, cw;
+    lay_column(L, 38, &cx, &cw);
+    float y = top_pad(L);
+    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, c->title, cw),
+                         COLOR_TEXT, ALIGN_LEFT);
+    lay_style ver = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style att = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    stack(&y, lay_text(L, &h1, cx, y, cw, c->title, -1), 6.0f * m->unit);
+    if (c->version[0] || c->date[0]) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s %s%s%s", c->strings[STR_VERSION], c->version,
+                 c->date[0] ? "  \xc2\xb7  " : "", c->date);
+        ver.copy = true;
+        stack(&y, lay_text(L, &ver, cx, y, cw, buf, -1), m->gap);
+    }
+    y += m->gap;
+    stack(&y, lay_text(L, &att, cx, y, cw, c->attribution, -1), 1.5f * m->gap);
+    stack(&y, lay_text(L, &body, cx, y, cw, c->about, -1), 0);
+    return y + bottom_pad(L);
+}

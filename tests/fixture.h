@@ -1,0 +1,566 @@
+/* fixture.h - content models built in C for the layout tests, and a fake
+ * text measurer, so layout is tested without the loader, JSON or fonts.
+ *
+ * fixture_content() is the shipped comparison in miniature: Music Production
+ * (BA) and Music Technology (BS) with their 14 careers, three of them shared.
+ * fixture_many() generates stress content: any number of degrees and careers
+ * (every career on the first degree), optionally with very long titles, long
+ * unbreakable words, accented and non-Latin text. Every string is its own
+ * malloc'd block, like the real loader's, and fixture_free releases the model
+ * field by field.
+ *
+ * The fake measurer: every code point is 0.55 px wide per px of font size,
+ * a line is 1.2 px per px. Header-only: each test is one program. */
+#ifndef OPENDAY_TEST_FIXTURE_H
+#define OPENDAY_TEST_FIXTURE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "layout.h"
+
+/* ---- the fake measurer ---------------------------------------------------- */
+
+static inline float fixture_text_width(void *ctx, scene_font font, float px, const char *s,
+                                       size_t len)
+{
+    (void)ctx;
+    (void)font;
+    size_t cps = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0u) != 0x80u)
+            cps++;
+    return 0.55f * px * (float)cps;
+}
+
+static inline float fixture_line_height(void *ctx, scene_font font, float px)
+{
+    (void)ctx;
+    (void)font;
+    return 1.2f * px;
+}
+
+static inline layout_measure fixture_measure(void)
+{
+    layout_measure m = { fixture_text_width, fixture_line_height, NULL };
+    return m;
+}
+
+/* ---- building blocks --------------------------------------------------------- */
+
+static inline void *fx_alloc(size_t n)
+{
+    void *p = calloc(1, n ? n : 1);
+    if (!p) {
+        fprintf(stderr, "fixture: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
+static inline char *fx_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = fx_alloc(n);
+    memcpy(p, s, n);
+    return p;
+}
+
+static inline char **fx_list(const char *const *items, size_t n)
+{
+    char **l = fx_alloc(n * sizeof *l);
+    for (size_t i = 0; i < n; i++)
+        l[i] = fx_str(items[i]);
+    return l;
+}
+
+static inline od_color fx_hex(const char *hex)
+{
+    unsigned v = (unsigned)strtoul(hex + 1, NULL, 16);
+    return od_rgba((uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255);
+}
+
+static inline void fx_theme(content *c)
+{
+    static const char *const hex[COLOR_COUNT] = {
+        [COLOR_BACKGROUND] = "#0F1420", [COLOR_SURFACE] = "#1A2233",
+        [COLOR_SURFACE_ALT] = "#243047", [COLOR_TEXT] = "#F4F6FA",
+        [COLOR_MUTED] = "#A9B4C8", [COLOR_ACCENT] = "#FFB547",
+        [COLOR_ACCENT_TEXT] = "#10131A", [COLOR_SHARED] = "#B98CFF",
+        [COLOR_CAVEAT] = "#FFD166", [COLOR_LINE] = "#3A4760",
+    };
+    for (int i = 0; i < COLOR_COUNT; i++)
+        c->colors[i] = fx_hex(hex[i]);
+}
+
+static inline void fx_strings(content *c, const char *suffix)
+{
+    static const char *const s[STR_COUNT] = {
+        [STR_TOUCH_TO_EXPLORE] = "Touch to explore",
+        [STR_BACK] = "Back",
+        [STR_HOME] = "Home",
+        [STR_HOME_TITLE] = "Which music degree is for you?",
+        [STR_HOME_SUBTITLE] = "Tap a degree to explore it, or compare them side by side.",
+        [STR_COMPARE] = "Compare",
+        [STR_COMPARE_HINT] = "Both degrees side by side",
+        [STR_CAREERS] = "Career paths",
+        [STR_CAREERS_HINT] = "Where each degree can lead. Tap a career to read more.",
+        [STR_BA_BS] = "BA or BS?",
+        [STR_BA_BS_HINT] = "What the letters mean for you",
+        [STR_ABOUT] = "About",
+        [STR_FOCUS] = "Focus",
+        [STR_AWARD] = "Award",
+        [STR_TOPICS] = "Topics",
+        [STR_SOFTWARE] = "Software",
+        [STR_MODULES] = "Modules",
+        [STR_HANDS_ON] = "Hands-on",
+        [STR_CAREER_PATHS] = "Career paths",
+        [STR_LEADS_FROM] = "Leads from",
+        [STR_CHECK] = "Check first",
+        [STR_SHARED] = "Both degrees",
+        [STR_PICK_LEFT] = "Left column",
+        [STR_PICK_RIGHT] = "Right column",
+        [STR_VERSION] = "Version",
+        [STR_SWIPE_HINT] = "Swipe for the next one",
+    };
+    char buf[512];
+    for (int i = 0; i < STR_COUNT; i++) {
+        snprintf(buf, sizeof buf, "%s%s", s[i], suffix);
+        c->strings[i] = fx_str(buf);
+    }
+}
+
+/* Fill careers[].degrees from degrees[].careers, as the loader derives it. */
+static inline void fx_link(content *c)
+{
+    for (size_t k = 0; k < c->n_careers; k++) {
+        content_career *k_ = &c->careers[k];
+        k_->degrees = fx_alloc(c->n_degrees * sizeof *k_->degrees);
+        k_->n_degrees = 0;
+        for (size_t d = 0; d < c->n_degrees; d++)
+            for (size_t j = 0; j < c->degrees[d].n_careers; j++)
+                if (c->degrees[d].careers[j] == k) {
+                    k_->degrees[k_->n_degrees++] = d;
+                    break;
+                }
+    }
+}
+
+static inline void fx_career(content_career *k, const char *id, const char *name,
+                             const char *summary, const char *description, const char *caveat)
+{
+    k->id = fx_str(id);
+    k->name = fx_str(name);
+    k->summary = fx_str(summary);
+    k->description = fx_str(description);
+    k->caveat = fx_str(caveat);
+}
+
+static inline void fx_award(content_award *a, const char *id, const char *sn, const char *name,
+                            const char *summary, const char *const *points, size_t n)
+{
+    a->id = fx_str(id);
+    a->short_name = fx_str(sn);
+    a->name = fx_str(name);
+    a->summary = fx_str(summary);
+    a->points = fx_list(points, n);
+    a->n_points = n;
+}
+
+static inline void fx_manifest(content *c, const char *title)
+{
+    c->dir = fx_str("fixture");
+    c->schema = CONTENT_SCHEMA;
+    c->language = fx_str("en");
+    c->title = fx_str(title);
+    c->subtitle = fx_str("Explore and compare two music degrees");
+    c->version = fx_str("1.0.0");
+    c->date = fx_str("2025-06-01");
+    c->attribution = fx_str("Based on the course pages of the School of Music, 2025 entry.");
+    c->about = fx_str("This kiosk compares two degrees.\n\nAsk a member of staff for the "
+                      "full course handbook, or visit the course pages.");
+    c->conclusion = fx_str("Production if you want to make records; Technology if you want "
+                           "to build the tools behind them.");
+    c->careers_note = fx_str("Careers are examples, not promises: most need a portfolio and "
+                             "experience as well as the degree.");
+    c->awards_intro = fx_str("The letters after the degree tell you how it is taught and "
+                             "assessed, not how good it is.");
+    c->font_family = fx_str("Inter");
+    c->slide_ms = 6000;
+}
+
+/* ---- the shipped comparison in miniature ------------------------------------- */
+
+static inline content *fixture_content(void)
+{
+    content *c = fx_alloc(sizeof *c);
+    fx_manifest(c, "Music at the Open Day");
+    fx_theme(c);
+    fx_strings(c, "");
+
+    c->n_careers = 14;
+    c->careers = fx_alloc(c->n_careers * sizeof *c->careers);
+    content_career *k = c->careers;
+    fx_career(&k[0], "music-producer", "Music Producer",
+              "Shapes recordings from first idea to finished track.",
+              "Producers guide artists through writing, arranging, recording and mixing, "
+              "and often engineer their own sessions.", "");
+    fx_career(&k[1], "recording-engineer", "Recording Engineer",
+              "Captures performances in the studio.",
+              "Engineers choose and place microphones, run sessions and keep takes clean.", "");
+    fx_career(&k[2], "composer", "Composer", "Writes music for artists, media and stage.",
+              "Composers write, arrange and deliver music to a brief and a deadline.", "");
+    fx_career(&k[3], "film-tv-audio", "Film & TV Audio Designer",
+              "Builds the sound of moving pictures.",
+              "Dialogue, effects and ambience edited and mixed to picture.", "");
+    fx_career(&k[4], "game-audio", "Game Audio Designer",
+              "Makes sounds that react to the player.",
+              "Game audio designers create assets and wire them into the game engine.", "");
+    fx_career(&k[5], "post-producer", "Post Producer", "Finishes sound for broadcast and film.",
+              "Post producers manage the edit, the mix and delivery to specification.", "");
+    fx_career(&k[6], "sound-designer", "Sound Designer", "Invents new sounds from scratch.",
+              "Sound designers synthesise and process audio for instruments, media and "
+              "installations.", "");
+    fx_career(&k[7], "audio-engineer", "Audio Engineer", "Designs and runs audio systems.",
+              "Audio engineers specify, install and maintain equipment and signal chains.", "");
+    fx_career(&k[8], "electronic-music-producer", "Electronic Music Producer",
+              "Makes electronic music with synths and code.",
+              "From modular patches to live coding, for release and performance.", "");
+    fx_career(&k[9], "live-sound", "Live Sound Technician", "Makes concerts sound right.",
+              "Live technicians rig, tune and mix systems for venues and tours.", "");
+    fx_career(&k[10], "junior-audio-programmer", "Junior Audio Programmer",
+              "Writes the code that makes sound.",
+              "Audio programmers build DSP, plug-ins and game audio engines in C++.",
+              "Most employers expect a portfolio of code as well as the degree; take the "
+              "programming options.");
+    fx_career(&k[11], "acoustic-consultant", "Acoustic Consultant",
+              "Designs how rooms and buildings sound.",
+              "Consultants measure, model and advise on noise and room acoustics.",
+              "Usually needs a further qualification in acoustics after the degree.");
+    fx_career(&k[12], "plugin-designer", "Audio Plugin Designer",
+              "Designs effects and instruments for DAWs.",
+              "Plug-in designers prototype in Max/MSP or Reaktor and ship in C++.", "");
+    fx_career(&k[13], "mastering-engineer", "Mastering Engineer",
+              "Gives a record its final polish.",
+              "Mastering engineers balance tone and loudness across a release.", "");
+
+    c->n_awards = 2;
+    c->awards = fx_alloc(c->n_awards * sizeof *c->awards);
+    static const char *const ba_pts[] = { "Broad choice of options outside music",
+                                          "Assessed mostly by portfolio and projects" };
+    static const char *const bs_pts[] = { "Maths and physics of sound in year one",
+                                          "Assessed by projects, code and exams",
+                                          "Lab-based modules in acoustics" };
+    fx_award(&c->awards[0], "ba", "BA", "Bachelor of Arts",
+             "Creative practice at the centre, with room for other subjects.", ba_pts, 2);
+    fx_award(&c->awards[1], "bs", "BS", "Bachelor of Science",
+             "Science and engineering at the centre, with creative projects.", bs_pts, 3);
+
+    c->n_award_rows = 3;
+    c->award_rows = fx_alloc(c->n_award_rows * sizeof *c->award_rows);
+    static const char *const rows[3][3] = {
+        { "Extra courses", "Humanities and languages", "Maths and physics" },
+        { "Assessment", "Portfolios and performances", "Projects, code and exams" },
+        { "Typical first job", "Studio and media roles", "Technical and engineering roles" },
+    };
+    for (size_t r = 0; r < 3; r++) {
+        c->award_rows[r].topic = fx_str(rows[r][0]);
+        c->award_rows[r].values = fx_list(&rows[r][1], 2);
+    }
+
+    c->n_degrees = 2;
+    c->degrees = fx_alloc(c->n_degrees * sizeof *c->degrees);
+    content_degree *d = &c->degrees[0];
+    d->id = fx_str("music-production");
+    d->name = fx_str("Music Production");
+    d->award = fx_str("ba");
+    d->award_index = 0;
+    d->tagline = fx_str("Write, record, produce and mix music that people want to hear.");
+    d->focus = fx_str("Creative studio practice: songwriting, arranging and producing records, "
+                      "with the business know-how to release them.");
+    d->hands_on = fx_str("Every week in the studios, from the first term; a released EP by "
+                         "the end of year two.");
+    d->careers_note = fx_str("Most producers build a portfolio of released work.");
+    d->url = fx_str("");
+    d->image = fx_str("");
+    static const char *const pt[] = { "Songwriting", "Recording", "Mixing", "Arranging",
+                                      "Music business", "Sound for picture" };
+    static const char *const ps[] = { "Ableton Live", "Pro Tools", "Logic Pro X" };
+    d->topics = fx_list(pt, 6);
+    d->n_topics = 6;
+    d->software = fx_list(ps, 3);
+    d->n_software = 3;
+    d->n_modules = 4;
+    d->modules = fx_alloc(d->n_modules * sizeof *d->modules);
+    static const char *const pm[4][2] = {
+        { "Studio Techniques", "Microphones, signal flow and session skills." },
+        { "Production Project", "Produce a three-track EP for a real artist." },
+        { "Songwriting", "Structure, harmony and lyric writing." },
+        { "Music Industry", "Publishing, contracts and releasing your music." },
+    };
+    for (size_t i = 0; i < 4; i++) {
+        d->modules[i].title = fx_str(pm[i][0]);
+        d->modules[i].text = fx_str(pm[i][1]);
+    }
+    static const size_t pc[] = { 0, 1, 2, 3, 4, 5 };
+    d->n_careers = 6;
+    d->careers = fx_alloc(sizeof pc);
+    memcpy(d->careers, pc, sizeof pc);
+    d->color = fx_hex("#FF7A59");
+
+    d = &c->degrees[1];
+    d->id = fx_str("music-technology");
+    d->name = fx_str("Music Technology");
+    d->award = fx_str("bs");
+    d->award_index = 1;
+    d->tagline = fx_str("Build the tools: audio programming, synthesis and acoustics.");
+    d->focus = fx_str("The science and engineering of sound: signal processing, synthesis, "
+                      "acoustics and programming for music.");
+    d->hands_on = fx_str("Labs every week: build a synthesiser, measure a concert hall, write "
+                         "your own plug-in.");
+    d->careers_note = fx_str("Programming roles expect code you can show.");
+    d->url = fx_str("");
+    d->image = fx_str("");
+    static const char *const tt[] = { "Digital signal processing", "Synthesis", "Acoustics",
+                                      "Audio programming", "Interactive systems" };
+    static const char *const ts[] = { "Max/MSP", "Reaktor", "SuperCollider" };
+    d->topics = fx_list(tt, 5);
+    d->n_topics = 5;
+    d->software = fx_list(ts, 3);
+    d->n_software = 3;
+    d->n_modules = 3;
+    d->modules = fx_alloc(d->n_modules * sizeof *d->modules);
+    static const char *const tm[3][2] = {
+        { "Audio Programming", "C++ and real-time audio from first principles." },
+        { "Acoustics", "How sound behaves in rooms, and how to measure it." },
+        { "Synthesis", "Oscillators, filters and modulation, in Max/MSP and SuperCollider." },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        d->modules[i].title = fx_str(tm[i][0]);
+        d->modules[i].text = fx_str(tm[i][1]);
+    }
+    static const size_t tc[] = { 6, 7, 8, 9, 10, 4, 3, 5, 11, 12, 13 };
+    d->n_careers = 11;
+    d->careers = fx_alloc(sizeof tc);
+    memcpy(d->careers, tc, sizeof tc);
+    d->color = fx_hex("#2EC4B6");
+
+    c->n_slides = 6;
+    c->slides = fx_alloc(c->n_slides * sizeof *c->slides);
+    const content_attract_kind kinds[6] = { ATTRACT_DEGREE, ATTRACT_DEGREE, ATTRACT_COMPARE,
+                                            ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS };
+    const size_t idx[6] = { 0, 1, 0, 10, 0, 0 };
+    const char *const heads[6] = { "", "Code meets music", "", "", "", "" };
+    for (size_t i = 0; i < 6; i++) {
+        c->slides[i].kind = kinds[i];
+        c->slides[i].index = idx[i];
+        c->slides[i].headline = fx_str(heads[i]);
+    }
+    fx_link(c);
+    return c;
+}
+
+/* ---- generated stress content --------------------------------------------------- */
+
+static inline const char *fx_long_name(size_t k)
+{
+    static const char *const names[] = {
+        "Interdisciplinary Electroacoustic Composition and Spatial Audio Engineering with a "
+        "Professional Placement Year",
+        "Musique \xc3\xa9lectroacoustique et cr\xc3\xa9" "ation sonore \xc3\xa0 l'\xc3\x89" "cole "
+        "sup\xc3\xa9rieure",
+        "\xe9\x9f\xb3\xe6\xa5\xbd\xe5\x88\xb6\xe4\xbd\x9c\xe3\x81\xa8\xe3\x82\xb5\xe3\x82\xa6\xe3"
+        "\x83\xb3\xe3\x83\x89\xe3\x83\x87\xe3\x82\xb6\xe3\x82\xa4\xe3\x83\xb3\xe3\x81\xae\xe5\xad"
+        "\xa6\xe5\xa3\xab\xe8\xaa\xb2\xe7\xa8\x8b\xe3\x83\x97\xe3\x83\xad\xe3\x82\xb0\xe3\x83\xa9"
+        "\xe3\x83\xa0",
+        "Supercalifragilisticexpialidociousunbreakablewordthatgoesonandonforever Studies",
+        "\xd0\x97\xd0\xb2\xd1\x83\xd0\xba\xd0\xbe\xd1\x80\xd0\xb5\xd0\xb6\xd0\xb8\xd1\x81\xd1\x81"
+        "\xd1\x91\xd1\x80-\xd0\xbf\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x89"
+        "\xd0\xb8\xd0\xba \xce\x97\xcf\x87\xce\xbf\xce\xbb\xce\xae\xcf\x80\xcf\x84\xce\xb7\xcf\x82",
+    };
+    return names[k % (sizeof names / sizeof *names)];
+}
+
+/* n_degrees >= 1 degrees and n_careers careers; every career is on degree 0,
+ * and career k is also on degree k % n_degrees, so some are shared. */
+static inline content *fixture_many(size_t n_degrees, size_t n_careers, bool long_text)
+{
+    static const char *const pal[] = { "#FF7A59", "#2EC4B6", "#5B8CFF", "#F25F9C",
+                                       "#9BD35A", "#FFC857" };
+    char buf[1024];
+    if (n_degrees < 1)
+        n_degrees = 1;
+    content *c = fx_alloc(sizeof *c);
+    fx_manifest(c, long_text ? fx_long_name(0) : "Stress test open day");
+    fx_theme(c);
+    fx_strings(c, long_text ? " \xe2\x80\x94 mit ausf\xc3\xbchrlicher Erkl\xc3\xa4rung" : "");
+
+    c->n_awards = 2;
+    c->awards = fx_alloc(2 * sizeof *c->awards);
+    static const char *const pts[] = {
+        "A point about the award that is long enough to wrap over more than one line",
+        "Short point",
+        "Averyveryverylongunbreakablepointwordthatmustbebrokenbycharacterssomewhere",
+    };
+    fx_award(&c->awards[0], "ba", "BA", long_text ? fx_long_name(1) : "Bachelor of Arts",
+             "Summary of the arts award.", pts, long_text ? 3 : 2);
+    fx_award(&c->awards[1], "bs", long_text ? "B.Sc.(Hons)" : "BS",
+             long_text ? fx_long_name(2) : "Bachelor of Science", "Summary of the science award.",
+             pts, long_text ? 3 : 1);
+    c->n_award_rows = 2;
+    c->award_rows = fx_alloc(2 * sizeof *c->award_rows);
+    for (size_t r = 0; r < 2; r++) {
+        const char *vals[2] = { long_text ? fx_long_name(r + 3) : "Value A",
+                                long_text ? fx_long_name(r) : "Value B" };
+        c->award_rows[r].topic = fx_str(long_text ? fx_long_name(r + 2) : "Row topic");
+        c->award_rows[r].values = fx_list(vals, 2);
+    }
+
+    c->n_careers = n_careers;
+    c->careers = fx_alloc((n_careers ? n_careers : 1) * sizeof *c->careers);
+    for (size_t k = 0; k < n_careers; k++) {
+        char id[64], name[512];
+        snprintf(id, sizeof id, "career-%zu", k);
+        if (long_text)
+            snprintf(name, sizeof name, "%s %zu", fx_long_name(k + 1), k);
+        else
+            snprintf(name, sizeof name, "Career number %zu", k);
+        fx_career(&c->careers[k], id, name, long_text ? fx_long_name(k + 2) : "A summary.",
+                  long_text ? fx_long_name(k + 3) : "A description of the career.",
+                  k % 3 == 0 ? (long_text ? fx_long_name(k) : "A caveat.") : "");
+    }
+
+    c->n_degrees = n_degrees;
+    c->degrees = fx_alloc(n_degrees * sizeof *c->degrees);
+    for (size_t i = 0; i < n_degrees; i++) {
+        content_degree *d = &c->degrees[i];
+        snprintf(buf, sizeof buf, "degree-%zu", i);
+        d->id = fx_str(buf);
+        if (long_text)
+            snprintf(buf, sizeof buf, "%s", fx_long_name(i));
+        else
+            snprintf(buf, sizeof buf, "Degree %zu", i);
+        d->name = fx_str(buf);
+        d->award = fx_str(i % 2 ? "bs" : "ba");
+        d->award_index = i % 2;
+        d->tagline = fx_str(long_text ? fx_long_name(i + 1) : "A tagline.");
+        d->focus = fx_str(long_text ? fx_long_name(i + 2) : "A focus sentence.");
+        d->hands_on = fx_str(long_text ? fx_long_name(i + 3) : "Hands-on work.");
+        d->careers_note = fx_str(long_text ? fx_long_name(i + 4) : "");
+        d->url = fx_str("");
+        d->image = fx_str("");
+        const char *topics[8];
+        for (size_t t = 0; t < 8; t++)
+            topics[t] = long_text ? fx_long_name(t + i) : "Topic";
+        d->topics = fx_list(topics, 8);
+        d->n_topics = 8;
+        d->software = fx_list(topics, 5);
+        d->n_software = 5;
+        d->n_modules = 5;
+        d->modules = fx_alloc(5 * sizeof *d->modules);
+        for (size_t m = 0; m < 5; m++) {
+            d->modules[m].title = fx_str(long_text ? fx_long_name(m) : "Module");
+            d->modules[m].text = fx_str(long_text ? fx_long_name(m + 1) : "What it covers.");
+        }
+        d->careers = fx_alloc((n_careers ? n_careers : 1) * sizeof *d->careers);
+        for (size_t k = 0; k < n_careers; k++)
+            if (i == 0 || k % n_degrees == i)
+                d->careers[d->n_careers++] = k;
+        d->color = fx_hex(pal[i % (sizeof pal / sizeof *pal)]);
+    }
+
+    const content_attract_kind kinds[] = { ATTRACT_DEGREE, ATTRACT_DEGREE, ATTRACT_COMPARE,
+                                           ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS,
+                                           ATTRACT_CAREERS };
+    c->n_slides = sizeof kinds / sizeof *kinds;
+    c->slides = fx_alloc(c->n_slides * sizeof *c->slides);
+    for (size_t i = 0; i < c->n_slides; i++) {
+        c->slides[i].kind = kinds[i];
+        c->slides[i].index = i == 1 ? n_degrees - 1 : 0;
+        c->slides[i].headline = fx_str(long_text && i % 2 ? fx_long_name(i) : "");
+    }
+    fx_link(c);
+    return c;
+}
+
+/* ---- freeing ------------------------------------------------------------------------ */
+
+static inline void fx_free_list(char **l, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(l[i]);
+    free(l);
+}
+
+static inline void fixture_free(content *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_degrees; i++) {
+        content_degree *d = &c->degrees[i];
+        free(d->id);
+        free(d->name);
+        free(d->award);
+        free(d->tagline);
+        free(d->focus);
+        free(d->hands_on);
+        free(d->careers_note);
+        free(d->url);
+        free(d->image);
+        fx_free_list(d->topics, d->n_topics);
+        fx_free_list(d->software, d->n_software);
+        for (size_t m = 0; m < d->n_modules; m++) {
+            free(d->modules[m].title);
+            free(d->modules[m].text);
+        }
+        free(d->modules);
+        free(d->careers);
+    }
+    free(c->degrees);
+    for (size_t k = 0; k < c->n_careers; k++) {
+        content_career *k_ = &c->careers[k];
+        free(k_->id);
+        free(k_->name);
+        free(k_->summary);
+        free(k_->description);
+        free(k_->caveat);
+        free(k_->degrees);
+    }
+    free(c->careers);
+    for (size_t a = 0; a < c->n_awards; a++) {
+        free(c->awards[a].id);
+        free(c->awards[a].short_name);
+        free(c->awards[a].name);
+        free(c->awards[a].summary);
+        fx_free_list(c->awards[a].points, c->awards[a].n_points);
+    }
+    free(c->awards);
+    for (size_t r = 0; r < c->n_award_rows; r++) {
+        free(c->award_rows[r].topic);
+        fx_free_list(c->award_rows[r].values, c->n_awards);
+    }
+    free(c->award_rows);
+    for (size_t s = 0; s < c->n_slides; s++)
+        free(c->slides[s].headline);
+    free(c->slides);
+    for (int i = 0; i < STR_COUNT; i++)
+        free(c->strings[i]);
+    free(c->dir);
+    free(c->language);
+    free(c->title);
+    free(c->subtitle);
+    free(c->version);
+    free(c->date);
+    free(c->attribution);
+    free(c->about);
+    free(c->conclusion);
+    free(c->careers_note);
+    free(c->awards_intro);
+    free(c->font_family);
+    free(c);
+}
+
+#endif

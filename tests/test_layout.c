@@ -1,0 +1,875 @@
+/* test_layout.c - layout with the fixture content and the fake measurer:
+ * every screen at every size passes the audit, the audit itself catches
+ * broken scenes, hit regions carry the right actions, stress content wraps
+ * and scrolls, compare rows align, the careers picture links and marks,
+ * scrolling, transitions and press feedback behave. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "fixture.h"
+#include "layout.h"
+#include "layout_internal.h"
+
+static const int sizes[][2] = {
+    { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 720, 1280 },
+    { 1280, 720 },  { 1920, 1080 }, { 1080, 1920 }, { 2560, 1440 }, { 3840, 2160 },
+    { 2160, 3840 },
+};
+#define NSIZES (sizeof sizes / sizeof *sizes)
+
+/* Screen names for messages (view.c's table is not linked into this test). */
+static const char *const names[SCREEN_COUNT] = { "attract", "home",   "degree", "compare",
+                                                 "careers", "career", "ba-bs",  "about" };
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static layout_env env_of(int w, int h)
+{
+    layout_env e = { w, h, 0, fixture_measure() };
+    return e;
+}
+
+static layout_frame_in settled(view_place p)
+{
+    layout_frame_in in;
+    memset(&in, 0, sizeof in);
+    in.cur.place = p;
+    in.t = 1;
+    in.slide_t = 1;
+    in.can_back = true;
+    return in;
+}
+
+static view_place place(view_screen s, int a, int b)
+{
+    view_place p = { s, a, b };
+    return p;
+}
+
+/* Lay out `in` and audit it; prints the report when there are problems. */
+static size_t audit_frame(scene *s, const content *c, int w, int h, const layout_frame_in *in,
+                          layout_result *res, const char *what)
+{
+    layout_env env = env_of(w, h);
+    layout_result r;
+    layout_frame(s, c, &env, in, res ? res : &r);
+    static char report[65536];
+    size_t n = layout_audit(s, &env, report, sizeof report);
+    if (n)
+        fprintf(stderr, "%s at %dx%d: %zu problem(s)\n%s", what, w, h, n, report);
+    return n;
+}
+
+/* Every place of the content: attract per slide, home, each degree, compare,
+ * careers, each career, BA/BS, about. Audits them all at w x h. */
+static size_t audit_everything(const content *c, int w, int h)
+{
+    scene s;
+    scene_init(&s);
+    size_t problems = 0;
+    char what[64];
+    for (size_t k = 0; k < (c->n_slides ? c->n_slides : 1); k++) {
+        layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+        in.slide = in.prev_slide = k;
+        in.can_back = false;
+        snprintf(what, sizeof what, "attract slide %zu", k);
+        problems += audit_frame(&s, c, w, h, &in, NULL, what);
+    }
+    const view_screen fixed[] = { SCREEN_HOME, SCREEN_CAREERS, SCREEN_BABS, SCREEN_ABOUT };
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        layout_frame_in in = settled(place(fixed[i], 0, 0));
+        problems += audit_frame(&s, c, w, h, &in, NULL, names[fixed[i]]);
+    }
+    if (c->n_degrees >= 2) {
+        layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
+        problems += audit_frame(&s, c, w, h, &in, NULL, "compare");
+        in.cur.place = place(SCREEN_COMPARE, (int)c->n_degrees - 1, 0);
+        problems += audit_frame(&s, c, w, h, &in, NULL, "compare last,first");
+    }
+    for (size_t i = 0; i < c->n_degrees; i++) {
+        layout_frame_in in = settled(place(SCREEN_DEGREE, (int)i, 0));
+        snprintf(what, sizeof what, "degree %zu", i);
+        problems += audit_frame(&s, c, w, h, &in, NULL, what);
+    }
+    for (size_t i = 0; i < c->n_careers; i++) {
+        layout_frame_in in = settled(place(SCREEN_CAREER, (int)i, 0));
+        snprintf(what, sizeof what, "career %zu", i);
+        problems += audit_frame(&s, c, w, h, &in, NULL, what);
+    }
+    scene_deinit(&s);
+    return problems;
+}
+
+static const scene_cmd *find_hit(const scene *s, int action, int arg)
+{
+    return scene_find_hit(s, scene_hit_id(action, arg));
+}
+
+static size_t count_hits(const scene *s, int action)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == action)
+            n++;
+    return n;
+}
+
+static bool has_text(const scene *s, const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len == n && !memcmp(s->cmds[i].text, t, n))
+            return true;
+    return false;
+}
+
+static const scene_cmd *text_cmd(const scene *s, const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len == n && !memcmp(s->cmds[i].text, t, n))
+            return &s->cmds[i];
+    return NULL;
+}
+
+/* A text outside every clip: the header's. */
+static const scene_cmd *header_text(const scene *s, const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].clip < 0 && s->cmds[i].len == n &&
+            !memcmp(s->cmds[i].text, t, n))
+            return &s->cmds[i];
+    return NULL;
+}
+
+static bool same_color(od_color a, od_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* The block drawn under hit region h: the last BOX rect at or around it
+ * before it in drawing order. */
+static const scene_cmd *box_under(const scene *s, const scene_cmd *h)
+{
+    for (const scene_cmd *c = h; c-- > s->cmds;)
+        if (c->kind == SCENE_RECT && (c->flags & SCENE_F_BOX) &&
+            od_rect_inside((od_rect){ h->rect.x - 6, h->rect.y - 6, h->rect.w + 12, h->rect.h + 12 },
+                           c->rect, 0.5f))
+            return c;
+    return NULL;
+}
+
+/* ---- tests --------------------------------------------------------------------- */
+
+static void metrics_scale_with_the_short_side(void **state)
+{
+    (void)state;
+    layout_metrics m;
+    layout_env e = env_of(800, 480);
+    layout_metrics_compute(&e, &m);
+    assert_float_equal(m.unit, 1.0f, 1e-5);
+    assert_float_equal(m.text_min, 20.0f, 1e-4);
+    assert_float_equal(m.body, 24.0f, 1e-4);
+    assert_float_equal(m.hero, 64.0f, 1e-4);
+    assert_float_equal(m.target, 48.0f, 1e-4);     /* 9 mm at 133 dpi is 47.2 */
+    assert_float_equal(m.header_h, 68.0f, 1e-4);
+    e = env_of(1920, 1080);
+    layout_metrics_compute(&e, &m);
+    assert_float_equal(m.unit, 2.25f, 1e-5);
+    assert_float_equal(m.target, 108.0f, 1e-3);
+    e = env_of(480, 800);
+    e.dpi = 400;
+    layout_metrics_compute(&e, &m);
+    assert_float_equal(m.target, 9.0f / 25.4f * 400.0f, 1e-3);
+}
+
+static void wrapping_breaks_words_and_code_points(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    layout_env env = env_of(800, 480);
+    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+    scene s;
+    scene_init(&s);
+    lay *L = malloc(sizeof *L);
+    assert_non_null(L);
+    lay_begin(L, &s, c, &env, &in);
+    lay_style st = { FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), ALIGN_LEFT, false };
+    /* 11 px per code point: 100 px holds 9 code points. */
+    const char *txt = "one two three \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 end\nnext";
+    float h = lay_text(L, &st, 10, 10, 100, txt, -1);
+    size_t lines = 0;
+    char joined[256] = "";
+    for (size_t i = 0; i < s.count; i++) {
+        const scene_cmd *t = &s.cmds[i];
+        if (t->kind != SCENE_TEXT)
+            continue;
+        lines++;
+        assert_true(t->rect.w <= 100.0f + 1e-3f);
+        assert_true(od_rect_inside(t->box, t->rect, 0.01f));
+        /* never split inside a code point */
+        assert_true(((unsigned char)t->text[0] & 0xC0u) != 0x80u);
+        strncat(joined, t->text, t->len);
+        strcat(joined, "|");
+    }
+    assert_string_equal(joined, "one two|three|\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                                "\xc3\xa9\xc3\xa9\xc3\xa9|\xc3\xa9\xc3\xa9\xc3\xa9 end|next|");
+    assert_int_equal(lines, 5);
+    assert_float_equal(h, 5 * 24.0f, 1e-3);
+    lay_end(L);
+    free(L);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void every_screen_passes_the_audit_at_every_size(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    size_t problems = 0;
+    for (size_t i = 0; i < NSIZES; i++)
+        problems += audit_everything(c, sizes[i][0], sizes[i][1]);
+    assert_int_equal(problems, 0);
+    fixture_free(c);
+}
+
+static void the_audit_catches_broken_scenes(void **state)
+{
+    (void)state;
+    layout_env env = env_of(800, 480);
+    scene s;
+    scene_init(&s);
+    /* text outside its box */
+    scene_cmd *t = scene_text(&s, 10, 10, 200, 24, FONT_REGULAR, 24, od_rgba(1, 1, 1, 255),
+                              "Music Production", 16);
+    t->box = (od_rect){ 10, 10, 100, 24 };
+    /* text too small and off screen */
+    scene_text(&s, 790, 470, 50, 12, FONT_REGULAR, 10, od_rgba(1, 1, 1, 255), "tiny", 4);
+    /* two overlapping blocks at the same level */
+    scene_cmd *a = scene_rect(&s, (od_rect){ 0, 100, 300, 100 }, od_rgba(1, 1, 1, 255), 0);
+    a->flags |= SCENE_F_BOX;
+    scene_cmd *b = scene_rect(&s, (od_rect){ 200, 150, 300, 100 }, od_rgba(1, 1, 1, 255), 0);
+    b->flags |= SCENE_F_BOX;
+    /* a child poking out of its parent */
+    scene_cmd *k = scene_rect(&s, (od_rect){ 250, 190, 100, 40 }, od_rgba(1, 1, 1, 255), 0);
+    k->flags |= SCENE_F_BOX;
+    k->parent = 2;
+    k->level = 1;
+    /* a small touch target, and a small disabled one (fine) */
+    scene_hit(&s, (od_rect){ 0, 300, 30, 30 }, ACT_HOME, 0);
+    scene_cmd *d = scene_hit(&s, (od_rect){ 40, 300, 30, 30 }, ACT_BACK, 0);
+    d->flags |= SCENE_F_DISABLED;
+    char report[4096];
+    size_t n = layout_audit(&s, &env, report, sizeof report);
+    assert_int_equal(n, 7);
+    assert_non_null(strstr(report, "text 0: outside its box"));
+    assert_non_null(strstr(report, "\"Music Production\""));
+    assert_non_null(strstr(report, "text 1: off screen horizontally"));
+    assert_non_null(strstr(report, "text 1: off screen vertically"));
+    assert_non_null(strstr(report, "text 1: size 10.0"));
+    assert_non_null(strstr(report, "box 3: overlaps box 2"));
+    assert_non_null(strstr(report, "box 4: outside its parent box 2"));
+    assert_non_null(strstr(report, "hit 5:"));
+    assert_null(strstr(report, "hit 6:"));
+    /* a tiny report buffer is truncated but still terminated and counted */
+    char tiny[16];
+    assert_int_equal(layout_audit(&s, &env, tiny, sizeof tiny), 7);
+    assert_true(strlen(tiny) < sizeof tiny);
+    scene_deinit(&s);
+}
+
+static void hits_carry_the_right_actions(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    const scene_cmd *back = find_hit(&s, ACT_BACK, 0), *home = find_hit(&s, ACT_HOME, 0);
+    assert_non_null(back);
+    assert_non_null(home);
+    assert_false(back->flags & SCENE_F_DISABLED);
+    assert_true(back->rect.x < home->rect.x);
+    for (size_t i = 0; i < c->n_degrees; i++) {
+        const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)i);
+        assert_non_null(h);
+        assert_int_equal(h->arg, (int)i);
+        const scene_cmd *hit = scene_hit_test(&s, h->rect.x + h->rect.w / 2, h->rect.y + 10);
+        assert_ptr_equal(hit, h);
+    }
+    assert_non_null(find_hit(&s, ACT_COMPARE, 0));
+    assert_non_null(find_hit(&s, ACT_CAREERS, 0));
+    assert_non_null(find_hit(&s, ACT_BABS, 0));
+    assert_non_null(find_hit(&s, ACT_ABOUT, 0));
+    assert_int_equal(res.swipe_count, 0);
+
+    /* the careers picture: one pill per career, one node per degree */
+    in.cur.place = place(SCREEN_CAREERS, 0, 0);
+    layout_frame(&s, c, &env, &in, &res);
+    for (size_t i = 0; i < c->n_careers; i++)
+        assert_non_null(find_hit(&s, ACT_CAREER, (int)i));
+    for (size_t i = 0; i < c->n_degrees; i++)
+        assert_non_null(find_hit(&s, ACT_DEGREE, (int)i));
+    assert_int_equal(count_hits(&s, ACT_CAREER), c->n_careers);
+
+    /* a degree page: one pill per career of the degree */
+    in.cur.place = place(SCREEN_DEGREE, 1, 0);
+    layout_frame(&s, c, &env, &in, &res);
+    assert_int_equal(count_hits(&s, ACT_CAREER), c->degrees[1].n_careers);
+    for (size_t j = 0; j < c->degrees[1].n_careers; j++)
+        assert_non_null(find_hit(&s, ACT_CAREER, (int)c->degrees[1].careers[j]));
+    assert_int_equal(res.swipe_count, 2);
+    assert_true(has_text(&s, "Music Technology"));   /* header title */
+
+    /* a career page: its degrees, tappable */
+    in.cur.place = place(SCREEN_CAREER, 4, 0);      /* Game Audio Designer: shared */
+    layout_frame(&s, c, &env, &in, &res);
+    assert_non_null(find_hit(&s, ACT_DEGREE, 0));
+    assert_non_null(find_hit(&s, ACT_DEGREE, 1));
+    assert_int_equal(res.swipe_count, c->n_careers);
+
+    /* attract: one full-screen wake target and nothing else */
+    in = settled(place(SCREEN_ATTRACT, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    const scene_cmd *wake = find_hit(&s, ACT_WAKE, 0);
+    assert_non_null(wake);
+    assert_float_equal(wake->rect.w, 800, 1e-3);
+    assert_float_equal(wake->rect.h, 480, 1e-3);
+    assert_null(find_hit(&s, ACT_BACK, 0));
+    assert_true(has_text(&s, c->strings[STR_TOUCH_TO_EXPLORE]));
+    assert_float_equal(res.content_h, res.view_h, 1e-3);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void back_is_disabled_without_history(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+    in.can_back = false;
+    layout_frame(&s, c, &env, &in, &res);
+    const scene_cmd *back = find_hit(&s, ACT_BACK, 0);
+    assert_non_null(back);
+    assert_true(back->flags & SCENE_F_DISABLED);
+    assert_null(scene_hit_test(&s, back->rect.x + 5, back->rect.y + 5));
+    /* drawn muted */
+    const scene_cmd *label = text_cmd(&s, c->strings[STR_BACK]);
+    assert_non_null(label);
+    assert_false(same_color(label->color, c->colors[COLOR_TEXT]));
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void stress_content_passes_wraps_and_scrolls(void **state)
+{
+    (void)state;
+    content *many = fixture_many(12, 40, false);
+    size_t problems = 0;
+    for (size_t i = 0; i < NSIZES; i++)
+        problems += audit_everything(many, sizes[i][0], sizes[i][1]);
+    assert_int_equal(problems, 0);
+    assert_int_equal(many->degrees[0].n_careers, 40);
+
+    /* home wraps the 12 cards into several rows and scrolls */
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+    layout_frame(&s, many, &env, &in, &res);
+    float ys[12];
+    size_t rows = 0;
+    for (size_t i = 0; i < 12; i++) {
+        const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)i);
+        assert_non_null(h);
+        bool seen = false;
+        for (size_t r = 0; r < rows; r++)
+            seen |= fabsf(ys[r] - h->rect.y) < 0.5f;
+        if (!seen)
+            ys[rows++] = h->rect.y;
+    }
+    assert_true(rows >= 2);
+    assert_true(res.content_h > res.view_h);
+    /* the compare picker: every degree on both sides */
+    in.cur.place = place(SCREEN_COMPARE, 3, 7);
+    layout_frame(&s, many, &env, &in, &res);
+    assert_int_equal(count_hits(&s, ACT_PICK_LEFT), 12);
+    assert_int_equal(count_hits(&s, ACT_PICK_RIGHT), 12);
+    scene_deinit(&s);
+    fixture_free(many);
+
+    content *lng = fixture_many(3, 16, true);
+    problems = 0;
+    for (size_t i = 0; i < NSIZES; i++)
+        problems += audit_everything(lng, sizes[i][0], sizes[i][1]);
+    assert_int_equal(problems, 0);
+    fixture_free(lng);
+
+    content *one = fixture_many(1, 0, true);
+    problems = 0;
+    for (size_t i = 0; i < NSIZES; i++)
+        problems += audit_everything(one, sizes[i][0], sizes[i][1]);
+    assert_int_equal(problems, 0);
+    fixture_free(one);
+}
+
+static void empty_lists_are_skipped(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    size_t slides = c->n_slides, awards = c->n_awards, rows = c->n_award_rows;
+    c->n_slides = 0;
+    c->n_awards = 0;
+    c->n_award_rows = 0;
+    content_degree *d = &c->degrees[0];
+    size_t topics = d->n_topics, modules = d->n_modules;
+    d->n_topics = 0;
+    d->n_modules = 0;
+    assert_int_equal(audit_everything(c, 800, 480), 0);
+    assert_int_equal(audit_everything(c, 480, 800), 0);
+
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    /* no heading for an empty list */
+    assert_false(has_text(&s, c->strings[STR_TOPICS]));
+    assert_false(has_text(&s, c->strings[STR_MODULES]));
+    assert_true(has_text(&s, c->strings[STR_SOFTWARE]));
+    /* no BA/BS entry without awards */
+    in.cur.place = place(SCREEN_HOME, 0, 0);
+    layout_frame(&s, c, &env, &in, &res);
+    assert_null(find_hit(&s, ACT_BABS, 0));
+    /* no slides: the attract loop shows the title */
+    in = settled(place(SCREEN_ATTRACT, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    bool title = false;
+    for (size_t i = 0; i < s.count; i++)
+        title |= s.cmds[i].kind == SCENE_TEXT && s.cmds[i].len >= 5 &&
+                 !memcmp(s.cmds[i].text, "Music", 5);
+    assert_true(title);
+    assert_non_null(find_hit(&s, ACT_WAKE, 0));
+    scene_deinit(&s);
+
+    d->n_topics = topics;
+    d->n_modules = modules;
+    c->n_slides = slides;
+    c->n_awards = awards;
+    c->n_award_rows = rows;
+    fixture_free(c);
+}
+
+static void long_titles_shrink_then_wrap_and_grow_the_header(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(480, 800);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    layout_metrics m;
+    layout_metrics_compute(&env, &m);
+    assert_float_equal(res.view_h, 800 - m.header_h, 1e-3);
+
+    free(c->degrees[0].name);
+    c->degrees[0].name = fx_str("Music Production with Sound for Film, Television and Games");
+    layout_frame(&s, c, &env, &in, &res);
+    assert_true(res.view_h < 800 - m.header_h - 1);
+    size_t title_lines = 0;
+    for (size_t i = 0; i < s.count; i++)
+        if (s.cmds[i].kind == SCENE_TEXT && s.cmds[i].clip < 0 && s.cmds[i].font == FONT_BOLD &&
+            s.cmds[i].rect.x > 200) {
+            title_lines++;
+            assert_float_equal(s.cmds[i].size, m.text_min, 1e-3);
+            /* no ellipsis */
+            assert_null(memchr(s.cmds[i].text, 0xe2, s.cmds[i].len));
+        }
+    assert_true(title_lines >= 2);
+    char report[4096];
+    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void compare_rows_align(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    for (size_t z = 0; z < NSIZES; z++) {
+        layout_env env = env_of(sizes[z][0], sizes[z][1]);
+        layout_result res;
+        layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
+        layout_frame(&s, c, &env, &in, &res);
+        /* rows: blocks holding exactly two blocks side by side */
+        size_t rows = 0;
+        for (size_t p = 0; p < s.count; p++) {
+            if (!(s.cmds[p].flags & SCENE_F_BOX))
+                continue;
+            const scene_cmd *kids[3];
+            size_t nk = 0;
+            for (size_t k = p + 1; k < s.count && nk < 3; k++)
+                if ((s.cmds[k].flags & SCENE_F_BOX) && s.cmds[k].parent == (int32_t)p &&
+                    s.cmds[k].rect.w > 0.3f * s.cmds[p].rect.w)
+                    kids[nk++] = &s.cmds[k];
+            if (nk != 2)
+                continue;
+            rows++;
+            assert_float_equal(kids[0]->rect.y, kids[1]->rect.y, 0.01);
+            assert_float_equal(kids[0]->rect.h, kids[1]->rect.h, 0.01);
+            assert_true(kids[0]->rect.x + kids[0]->rect.w <= kids[1]->rect.x);
+        }
+        assert_int_equal(rows, 5);   /* award, focus, topics, software, careers */
+        /* the column headers open their degrees */
+        assert_non_null(find_hit(&s, ACT_DEGREE, 0));
+        assert_non_null(find_hit(&s, ACT_DEGREE, 1));
+        /* the careers cells hold tappable pills of both degrees */
+        assert_int_equal(count_hits(&s, ACT_CAREER),
+                         c->degrees[0].n_careers + c->degrees[1].n_careers);
+        /* two degrees: no picker */
+        assert_int_equal(count_hits(&s, ACT_PICK_LEFT), 0);
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void careers_picture_links_and_marks(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(1280, 720);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_CAREERS, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    size_t links = 0, shared = 0;
+    for (size_t i = 0; i < c->n_degrees; i++)
+        links += c->degrees[i].n_careers;
+    for (size_t i = 0; i < c->n_careers; i++)
+        shared += lay_career_shared(c, i);
+    assert_int_equal(shared, 3);
+    size_t lines = 0, frames = 0;
+    for (size_t i = 0; i < s.count; i++) {
+        const scene_cmd *k = &s.cmds[i];
+        if (k->kind == SCENE_LINE && k->thickness > 2.0f)
+            lines++;
+        if (k->kind == SCENE_FRAME && k->color.r == c->colors[COLOR_SHARED].r &&
+            k->color.g == c->colors[COLOR_SHARED].g && k->color.b == c->colors[COLOR_SHARED].b)
+            frames++;
+    }
+    assert_true(lines >= links);
+    assert_true(lines >= links * 16);
+    assert_int_equal(frames, shared);
+    assert_true(has_text(&s, c->strings[STR_SHARED]));
+
+    /* order: Production's own careers above the shared, the shared above
+     * Technology's own */
+    float top_own0 = 1e9f, max_own0 = -1, min_shared = 1e9f, max_shared = -1, min_own1 = 1e9f;
+    (void)top_own0;
+    for (size_t i = 0; i < c->n_careers; i++) {
+        float y = find_hit(&s, ACT_CAREER, (int)i)->rect.y;
+        const content_career *k = &c->careers[i];
+        if (k->n_degrees > 1) {
+            min_shared = fminf(min_shared, y);
+            max_shared = fmaxf(max_shared, y);
+        } else if (k->degrees[0] == 0) {
+            max_own0 = fmaxf(max_own0, y);
+        } else {
+            min_own1 = fminf(min_own1, y);
+        }
+    }
+    assert_true(max_own0 < min_shared);
+    assert_true(max_shared < min_own1);
+
+    /* sticky nodes: when scrolled, the degree nodes stay in the viewport */
+    assert_true(res.content_h > res.view_h);
+    float max_scroll = res.content_h - res.view_h;
+    for (float sc = 0; sc <= max_scroll; sc += max_scroll / 4) {
+        in.cur.scroll = sc;
+        layout_frame(&s, c, &env, &in, &res);
+        for (size_t i = 0; i < c->n_degrees; i++) {
+            const scene_cmd *n = find_hit(&s, ACT_DEGREE, (int)i);
+            assert_non_null(n);
+            float vy = 720 - res.view_h;
+            assert_true(n->rect.y >= vy - 0.5f);
+            assert_true(n->rect.y + n->rect.h <= 720 + 0.5f);
+        }
+        char report[8192];
+        assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void scrolling_moves_the_body_not_the_header(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    assert_true(res.content_h > res.view_h);
+    od_rect back0 = find_hit(&s, ACT_BACK, 0)->rect;
+    od_rect car0 = find_hit(&s, ACT_CAREER, 0)->rect;
+    const scene_cmd *t0 = text_cmd(&s, c->strings[STR_FOCUS]);
+    assert_non_null(t0);
+    float focus_y0 = t0->rect.y;
+    float title_y0 = header_text(&s, "Music Production")->rect.y;
+
+    in.cur.scroll = 100;
+    layout_frame(&s, c, &env, &in, &res);
+    od_rect back1 = find_hit(&s, ACT_BACK, 0)->rect;
+    od_rect car1 = find_hit(&s, ACT_CAREER, 0)->rect;
+    assert_float_equal(back1.y, back0.y, 1e-3);
+    assert_float_equal(car1.y, car0.y - 100, 1e-3);
+    assert_float_equal(text_cmd(&s, c->strings[STR_FOCUS])->rect.y, focus_y0 - 100, 1e-3);
+    assert_float_equal(header_text(&s, "Music Production")->rect.y, title_y0, 1e-3);
+    /* body hits are clipped to the viewport: nothing of the body answers
+     * under the header */
+    const scene_cmd *h = scene_hit_test(&s, 400, back1.y + 5);
+    assert_true(h == NULL || h->action == ACT_BACK || h->action == ACT_HOME);
+    char report[8192];
+    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void transitions_draw_both_pages_and_only_current_hits(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
+    in.prev.place = place(SCREEN_HOME, 0, 0);
+    in.t = 0.5f;
+    in.dir = 1;
+    layout_frame(&s, c, &env, &in, &res);
+    /* home's title and the degree page's focus heading are both drawn */
+    const scene_cmd *home_t = text_cmd(&s, c->strings[STR_HOME_TITLE]);
+    const scene_cmd *focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    assert_non_null(home_t);
+    assert_non_null(focus);
+    assert_true(home_t->rect.x < 0);           /* leaving to the left */
+    assert_true(focus->rect.x >= 400 - 1);     /* entering from the right */
+    /* only the degree page's hits: no home cards or tiles */
+    assert_int_equal(count_hits(&s, ACT_DEGREE), 0);
+    assert_int_equal(count_hits(&s, ACT_COMPARE), 0);
+    assert_true(count_hits(&s, ACT_CAREER) > 0);
+    assert_non_null(find_hit(&s, ACT_BACK, 0));
+    /* the header (unclipped) shows the new title, fixed */
+    const scene_cmd *title = header_text(&s, "Music Production");
+    assert_non_null(title);
+    assert_true(title->rect.x > 0 && title->rect.x < 400);
+
+    /* crossfade: half alpha on both */
+    in.dir = 0;
+    layout_frame(&s, c, &env, &in, &res);
+    home_t = text_cmd(&s, c->strings[STR_HOME_TITLE]);
+    focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    assert_in_range(home_t->color.a, 120, 135);
+    assert_in_range(focus->color.a, 120, 135);
+    /* not sliding: both at their settled places */
+    assert_float_equal(home_t->rect.x, 16, 1e-3);
+    assert_true(focus->rect.x > 0 && focus->rect.x < 100);
+
+    /* wake: attract fades out under the fading-in header */
+    in = settled(place(SCREEN_HOME, 0, 0));
+    in.prev.place = place(SCREEN_ATTRACT, 0, 0);
+    in.t = 0.25f;
+    layout_frame(&s, c, &env, &in, &res);
+    assert_int_equal(count_hits(&s, ACT_WAKE), 0);
+    assert_true(count_hits(&s, ACT_DEGREE) == 2);
+    assert_in_range(text_cmd(&s, c->strings[STR_HOME])->color.a, 55, 70);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void pressed_and_focused_feedback(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_CAREERS, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    const scene_cmd *h = find_hit(&s, ACT_HOME, 0);
+    const scene_cmd *b = box_under(&s, h);
+    assert_non_null(b);
+    od_color before = b->color;
+    od_rect rb = b->rect;
+    const scene_cmd *lab = text_cmd(&s, c->strings[STR_HOME]);
+    od_color lab_before = lab->color;
+
+    in.cur.pressed = scene_hit_id(ACT_HOME, 0);
+    layout_frame(&s, c, &env, &in, &res);
+    h = find_hit(&s, ACT_HOME, 0);
+    b = box_under(&s, h);
+    assert_non_null(b);
+    assert_false(same_color(before, b->color));
+    assert_true(same_color(b->color, c->colors[COLOR_ACCENT]));
+    assert_true(b->rect.w < rb.w && b->rect.h < rb.h);
+    assert_float_equal(b->rect.x + b->rect.w / 2, rb.x + rb.w / 2, 1e-3);
+    lab = text_cmd(&s, c->strings[STR_HOME]);
+    assert_false(same_color(lab->color, lab_before));
+    char report[4096];
+    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+
+    /* a pressed career pill too */
+    in.cur.pressed = scene_hit_id(ACT_CAREER, 10);
+    layout_frame(&s, c, &env, &in, &res);
+    b = box_under(&s, find_hit(&s, ACT_CAREER, 10));
+    assert_true(same_color(b->color, c->colors[COLOR_ACCENT]));
+
+    /* the focus ring: an accent frame around the focused target */
+    in.cur.pressed = 0;
+    in.cur.focus = scene_hit_id(ACT_CAREER, 10);
+    in.show_focus = true;
+    layout_frame(&s, c, &env, &in, &res);
+    h = find_hit(&s, ACT_CAREER, 10);
+    bool ring = false;
+    for (size_t i = 0; i < s.count; i++)
+        if (s.cmds[i].kind == SCENE_FRAME && same_color(s.cmds[i].color, c->colors[COLOR_ACCENT]) &&
+            od_rect_inside(s.cmds[i].rect, h->rect, 0))
+            ring = true;
+    assert_true(ring);
+    in.show_focus = false;
+    layout_frame(&s, c, &env, &in, &res);
+    ring = false;
+    for (size_t i = 0; i < s.count; i++)
+        if (s.cmds[i].kind == SCENE_FRAME && same_color(s.cmds[i].color, c->colors[COLOR_ACCENT]))
+            ring = true;
+    assert_false(ring);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void attract_slides_fit_and_crossfade(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    for (size_t z = 0; z < NSIZES; z++) {
+        layout_env env = env_of(sizes[z][0], sizes[z][1]);
+        for (size_t k = 0; k < c->n_slides; k++) {
+            layout_result res;
+            layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+            in.prev_slide = (k + c->n_slides - 1) % c->n_slides;
+            in.slide = k;
+            in.slide_t = 1;
+            in.pulse = 0.37f * (float)k;
+            layout_frame(&s, c, &env, &in, &res);
+            char report[8192];
+            assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+            /* no text is clipped: the slide fits the screen at some scale */
+            for (size_t i = 0; i < s.count; i++)
+                if (s.cmds[i].kind == SCENE_TEXT)
+                    assert_int_equal(s.cmds[i].clip, -1);
+        }
+    }
+    /* the degree slide shows the degree in hero size at 800x480 */
+    layout_env env = env_of(800, 480);
+    layout_result res;
+    layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+    layout_frame(&s, c, &env, &in, &res);
+    const scene_cmd *name = text_cmd(&s, "Music Production");
+    assert_non_null(name);
+    assert_float_equal(name->size, 64, 1e-3);
+    assert_true(has_text(&s, "BA"));
+    /* mid-crossfade both slides are drawn */
+    in.slide = 1;
+    in.prev_slide = 0;
+    in.slide_t = 0.5f;
+    layout_frame(&s, c, &env, &in, &res);
+    assert_non_null(text_cmd(&s, "Music Production"));
+    assert_non_null(text_cmd(&s, "Music Technology"));
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void layout_is_fast(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    scene s;
+    scene_init(&s);
+    layout_env env = env_of(1280, 800);
+    const view_place places[] = { place(SCREEN_HOME, 0, 0),    place(SCREEN_DEGREE, 0, 0),
+                                  place(SCREEN_COMPARE, 0, 1), place(SCREEN_CAREERS, 0, 0),
+                                  place(SCREEN_CAREER, 10, 0), place(SCREEN_BABS, 0, 0),
+                                  place(SCREEN_ABOUT, 0, 0),   place(SCREEN_ATTRACT, 0, 0) };
+    for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+        layout_frame_in in = settled(places[i]);
+        layout_result res;
+        layout_frame(&s, c, &env, &in, &res); /* warm: arrays grow once */
+        size_t cap = s.cap;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        enum { N = 50 };
+        for (int k = 0; k < N; k++)
+            layout_frame(&s, c, &env, &in, &res);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / N;
+        printf("  %-8s %6.3f ms/layout, %zu commands\n", names[places[i].screen], ms,
+               s.count);
+        assert_int_equal(s.cap, cap);   /* steady state: no regrowth */
+        /* generous: valgrind runs this test too */
+        assert_true(ms < 50.0);
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(metrics_scale_with_the_short_side),
+        cmocka_unit_test(wrapping_breaks_words_and_code_points),
+        cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
+        cmocka_unit_test(the_audit_catches_broken_scenes),
+        cmocka_unit_test(hits_carry_the_right_actions),
+        cmocka_unit_test(back_is_disabled_without_history),
+        cmocka_unit_test(stress_content_passes_wraps_and_scrolls),
+        cmocka_unit_test(empty_lists_are_skipped),
+        cmocka_unit_test(long_titles_shrink_then_wrap_and_grow_the_header),
+        cmocka_unit_test(compare_rows_align),
+        cmocka_unit_test(careers_picture_links_and_marks),
+        cmocka_unit_test(scrolling_moves_the_body_not_the_header),
+        cmocka_unit_test(transitions_draw_both_pages_and_only_current_hits),
+        cmocka_unit_test(pressed_and_focused_feedback),
+        cmocka_unit_test(attract_slides_fit_and_crossfade),
+        cmocka_unit_test(layout_is_fast),
+    };
+    return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
+}
