@@ -15,6 +15,7 @@
 static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
 {
     (void)ctx;
+    (void)s;
     return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
 }
 
@@ -134,9 +135,17 @@ static bool find_hit(journey *j, int action, int arg, float *x, float *y)
     return false;
 }
 
+static void drag(journey *j, float x0, float y0, float x1, float y1, uint64_t ms);
+
+/* Tap the control for action/arg, scrolling down to it first as a visitor
+ * would when it lies below the fold. */
 static void tap_action(journey *j, int action, int arg)
 {
     float x, y;
+    for (int i = 0; i < 20 && !find_hit(j, action, arg, &x, &y); i++) {
+        drag(j, (float)j->w / 2, (float)j->h * 0.85f, (float)j->w / 2, (float)j->h * 0.45f, 300);
+        run(j, 1500);
+    }
     if (!find_hit(j, action, arg, &x, &y))
         fail_msg("no visible hit region for action %d arg %d", action, arg);
     tap(j, x, y);
@@ -217,12 +226,7 @@ static void every_screen_and_back(void **state)
     expect(j, "careers");
     size_t game = content_find_career(j->c, "game-audio-designer");
     assert_true(game != (size_t)-1);
-    /* The career may be below the fold: scroll until its pill is visible. */
-    float x, y;
-    for (int i = 0; i < 20 && !find_hit(j, ACT_CAREER, (int)game, &x, &y); i++) {
-        drag(j, 400, 400, 400, 200, 300);
-        run(j, 1500);
-    }
+    /* The career may be below the fold: tap_action scrolls to it. */
     tap_action(j, ACT_CAREER, (int)game);
     expect(j, "career:game-audio-designer");
     tap_action(j, ACT_DEGREE, -1);

@@ -1,0 +1,1281 @@
+/* content.c - loads and validates the content directory. See content.h.
+ *
+ * cJSON parses; this file adds what cJSON does not do: the line and column of
+ * every value (a walk over the raw text in step with the parsed tree, which
+ * keeps document order), translations, id references and friendly messages. */
+#include "content.h"
+
+#include <cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FILE (4u << 20)
+#define MAX_DEPTH 64
+#define MAX_STRING 4000
+#define MAX_ITEMS 1000
+
+const char *const content_string_keys[STR_COUNT] = {
+    "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
+    "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
+    "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
+    "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
+};
+
+static const char *const default_strings[STR_COUNT] = {
+    "Touch to explore", "Back", "Home", "Explore our degrees", "Tap a degree to find out more.",
+    "Compare", "Side by side", "Career paths", "Where each degree leads", "BA or BS?",
+    "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
+    "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
+    "Both degrees", "Left", "Right", "Version", "Swipe for the next one",
+};
+
+const char *const content_color_keys[COLOR_COUNT] = {
+    "background", "surface", "surface_alt", "text", "muted", "accent", "accent_text",
+    "shared", "caveat", "line",
+};
+
+static const char *const default_colors[COLOR_COUNT] = {
+    "#0F1420", "#1A2233", "#243047", "#F4F6FA", "#A9B4C8", "#FFB547", "#10131A",
+    "#B98CFF", "#FFD166", "#3A4760",
+};
+
+/* ---- report ------------------------------------------------------------------ */
+
+void content_report_init(content_report *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void content_report_deinit(content_report *r)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        free(r->items[i].file);
+        free(r->items[i].path);
+        free(r->items[i].message);
+    }
+    free(r->items);
+    memset(r, 0, sizeof *r);
+}
+
+void content_report_print(const content_report *r, FILE *out)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const content_problem *p = &r->items[i];
+        fprintf(out, "%s:%d:%d: %s: %s%s\n", p->file, p->line, p->col, p->path,
+                p->warning ? "warning: " : "", p->message);
+    }
+}
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    if (!d) {
+        fputs("openday: out of memory\n", stderr);
+        abort();
+    }
+    return d;
+}
+
+static void report_add(content_report *r, const char *file, int line, int col,
+                       const char *path, bool warning, const char *msg)
+{
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        content_problem *n = realloc(r->items, cap * sizeof *n);
+        if (!n)
+            abort();
+        r->items = n;
+        r->cap = cap;
+    }
+    content_problem *p = &r->items[r->count++];
+    p->file = xstrdup(file);
+    p->line = line;
+    p->col = col;
+    p->path = xstrdup(path);
+    p->message = xstrdup(msg);
+    p->warning = warning;
+    if (warning)
+        r->warnings++;
+    else
+        r->errors++;
+}
+
+/* ---- one file: text, positions, problems ------------------------------------- */
+
+typedef struct {
+    const cJSON *node;
+    size_t off;
+} pos_entry;
+
+typedef struct {
+    content_report *rep;
+    char *file;          /* dir/name */
+    const char *text;
+    size_t len;
+    pos_entry *pos;
+    size_t npos, cappos;
+    cJSON *root;
+    const char *lang;
+} jfile;
+
+static void where(const jfile *f, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off && i < f->len; i++) {
+        if (f->text[i] == '\n') {
+            l++;
+            c = 1;
+        } else {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static size_t node_off(const jfile *f, const cJSON *n)
+{
+    for (size_t i = 0; i < f->npos; i++)
+        if (f->pos[i].node == n)
+            return f->pos[i].off;
+    return 0;
+}
+
+__attribute__((format(printf, 5, 6)))
+static void problem(jfile *f, const cJSON *node, bool warning, const char *path,
+                    const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line = 1, col = 1;
+    if (node)
+        where(f, node_off(f, node), &line, &col);
+    report_add(f->rep, f->file, line, col, path, warning, msg);
+}
+
+static void pos_add(jfile *f, const cJSON *n, size_t off)
+{
+    if (f->npos == f->cappos) {
+        f->cappos = f->cappos ? f->cappos * 2 : 256;
+        pos_entry *p = realloc(f->pos, f->cappos * sizeof *p);
+        if (!p)
+            abort();
+        f->pos = p;
+    }
+    f->pos[f->npos++] = (pos_entry){ n, off };
+}
+
+static const char *skip_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+static const char *skip_string(const char *p)
+{
+    p++; /* opening quote */
+    while (*p && *p != '"') {
+        if (*p == '\\' && p[1])
+            p++;
+        p++;
+    }
+    return *p ? p + 1 : p;
+}
+
+/* Walk the text of a value that cJSON parsed into `n`, recording offsets. */
+static const char *walk(jfile *f, const char *p, const cJSON *n)
+{
+    p = skip_ws(p);
+    pos_add(f, n, (size_t)(p - f->text));
+    if (cJSON_IsObject(n) || cJSON_IsArray(n)) {
+        bool obj = cJSON_IsObject(n);
+        p++;
+        for (const cJSON *c = n->child; c; c = c->next) {
+            p = skip_ws(p);
+            if (obj) {
+                p = skip_string(p);
+                p = skip_ws(p);
+                if (*p == ':')
+                    p++;
+            }
+            p = walk(f, p, c);
+            p = skip_ws(p);
+            if (*p == ',')
+                p++;
+        }
+        p = skip_ws(p);
+        return *p ? p + 1 : p;
+    }
+    if (cJSON_IsString(n))
+        return skip_string(p);
+    while (*p && !strchr(",}] \t\r\n", *p))
+        p++;
+    return p;
+}
+
+/* Offset of the first invalid UTF-8 sequence, or (size_t)-1. */
+static size_t bad_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        if (k == 9 || (k == 1 && c < 0xc2) || (k == 3 && c > 0xf4) || i + k >= n + (k ? 0 : 1))
+            if (k != 0)
+                return i;
+        for (size_t j = 1; j <= k; j++)
+            if (i + j >= n || (s[i + j] & 0xc0) != 0x80)
+                return i;
+        if (k == 2 && ((c == 0xe0 && s[i + 1] < 0xa0) || (c == 0xed && s[i + 1] >= 0xa0)))
+            return i;
+        if (k == 3 && ((c == 0xf0 && s[i + 1] < 0x90) || (c == 0xf4 && s[i + 1] >= 0x90)))
+            return i;
+        i += k + 1;
+    }
+    return (size_t)-1;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void at_offset(jfile *f, size_t off, const char *fmt, ...)
+{
+    int line, col;
+    where(f, off, &line, &col);
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    report_add(f->rep, f->file, line, col, "", false, msg);
+}
+
+/* Read and parse dir/name; on any problem report it and return false. */
+static bool jfile_open(jfile *f, content_report *rep, const char *dir, const char *name)
+{
+    memset(f, 0, sizeof *f);
+    f->rep = rep;
+    size_t n = strlen(dir) + strlen(name) + 2;
+    f->file = malloc(n);
+    if (!f->file)
+        abort();
+    snprintf(f->file, n, "%s/%s", dir, name);
+    FILE *fp = fopen(f->file, "rb");
+    if (!fp) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot open this file: %s%s", strerror(errno),
+                 errno == ENOENT ? "; every content directory needs it" : "");
+        report_add(rep, f->file, 0, 0, "", false, msg);
+        return false;
+    }
+    char *buf = malloc(MAX_FILE + 2);
+    if (!buf)
+        abort();
+    size_t len = fread(buf, 1, MAX_FILE + 1, fp);
+    bool err = ferror(fp);
+    int e = errno;
+    fclose(fp);
+    f->text = buf;
+    f->len = len;
+    buf[len] = '\0';
+    if (err) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot read this file: %s", strerror(e));
+        report_add(rep, f->file, 0, 0, "", false, msg);
+        return false;
+    }
+    if (len > MAX_FILE) {
+        report_add(rep, f->file, 0, 0, "", false,
+                   "file is larger than 4 MiB; content files are small, so this is not one");
+        return false;
+    }
+    if (len == 0) {
+        report_add(rep, f->file, 1, 1, "", false, "file is empty; it must hold a JSON object");
+        return false;
+    }
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        at_offset(f, (size_t)(nul - buf), "file contains a NUL byte%s; save it as plain UTF-8 text", "");
+        return false;
+    }
+    size_t start = 0;
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+        start = 3; /* a UTF-8 byte-order mark is harmless: skip it */
+    size_t bad = bad_utf8((const unsigned char *)buf + start, len - start);
+    if (bad != (size_t)-1) {
+        at_offset(f, start + bad, "invalid UTF-8 text%s; save the file as UTF-8", "");
+        return false;
+    }
+    /* Our own depth limit, checked before cJSON sees the text. */
+    int depth = 0;
+    bool in_str = false;
+    for (size_t i = start; i < len; i++) {
+        char c = buf[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = false;
+        } else if (c == '"') {
+            in_str = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > MAX_DEPTH) {
+                at_offset(f, i, "nesting deeper than %s levels; content is never that deep", "64");
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    const char *end = NULL;
+    f->root = cJSON_ParseWithOpts(buf + start, &end, 1);
+    if (!f->root) {
+        size_t off = end ? (size_t)(end - buf) : start;
+        char near[24];
+        size_t k = 0;
+        for (size_t i = off; i < len && k < 16 && buf[i] != '\n'; i++)
+            near[k++] = buf[i];
+        near[k] = '\0';
+        if (k)
+            at_offset(f, off, "invalid JSON near \"%s\": look for a missing comma, quote or "
+                              "bracket just before this point", near);
+        else
+            at_offset(f, off, "invalid JSON: the file ends too early; is a bracket or quote "
+                              "missing?");
+        return false;
+    }
+    walk(f, buf + start, f->root);
+    if (!cJSON_IsObject(f->root)) {
+        problem(f, f->root, false, "", "the file must hold a JSON object { ... }");
+        return false;
+    }
+    return true;
+}
+
+static void jfile_close(jfile *f)
+{
+    cJSON_Delete(f->root);
+    free((char *)f->text);
+    free(f->pos);
+    free(f->file);
+}
+
+/* ---- field access --------------------------------------------------------------- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 30 || lb > 30)
+        return 99;
+    size_t d[31][31];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+/* Warn about fields not in `known` (NULL-terminated). */
+static void unknown_fields(jfile *f, const cJSON *obj, const char *path, const char *const *known)
+{
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        bool ok = false;
+        const char *close = NULL;
+        for (const char *const *k = known; *k; k++) {
+            if (!strcmp(c->string, *k))
+                ok = true;
+            else if (!close && edit_distance(c->string, *k) <= 2)
+                close = *k;
+        }
+        if (ok)
+            continue;
+        char p[300];
+        snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
+        if (close)
+            problem(f, c, true, p, "unknown field \"%s\" is ignored; did you mean \"%s\"?",
+                    c->string, close);
+        else
+            problem(f, c, true, p, "unknown field \"%s\" is ignored", c->string);
+    }
+}
+
+static void join(char *out, size_t n, const char *path, const char *key)
+{
+    snprintf(out, n, "%s%s%s", path, *path ? "." : "", key);
+}
+
+static bool check_string(jfile *f, const cJSON *v, const char *p)
+{
+    if (strlen(v->valuestring) > MAX_STRING) {
+        problem(f, v, false, p, "text is longer than %d bytes; shorten it", MAX_STRING);
+        return false;
+    }
+    return true;
+}
+
+/* Visible text: a string or {"en": "...", ...}. Returns a heap string ("" when
+ * absent and optional, NULL after reporting a problem). */
+static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *path, bool required)
+{
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required) {
+            problem(f, obj, false, p, "missing required field \"%s\"; add it as text", key);
+            return NULL;
+        }
+        return xstrdup("");
+    }
+    if (cJSON_IsString(v))
+        return check_string(f, v, p) ? xstrdup(v->valuestring) : NULL;
+    if (cJSON_IsObject(v)) {
+        const cJSON *pick = cJSON_GetObjectItemCaseSensitive(v, f->lang);
+        for (const cJSON *c = v->child; c; c = c->next)
+            if (!cJSON_IsString(c)) {
+                char q[400];
+                join(q, sizeof q, p, c->string);
+                problem(f, c, false, q, "a translation must be text in quotes");
+                return NULL;
+            }
+        if (!pick) {
+            pick = v->child;
+            if (!pick) {
+                problem(f, v, false, p, "no translations given; add at least \"%s\"", f->lang);
+                return NULL;
+            }
+            problem(f, v, true, p, "no \"%s\" translation; showing \"%s\" instead", f->lang,
+                    pick->string);
+        }
+        return check_string(f, pick, p) ? xstrdup(pick->valuestring) : NULL;
+    }
+    problem(f, v, false, p, "\"%s\" must be text in quotes or a set of translations", key);
+    return NULL;
+}
+
+/* A plain (non-visible) string such as an id or a colour. */
+static const cJSON *get_plain(jfile *f, const cJSON *obj, const char *key, const char *path,
+                              bool required)
+{
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v) {
+        if (required)
+            problem(f, obj, false, p, "missing required field \"%s\"", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        problem(f, v, false, p, "\"%s\" must be text in quotes", key);
+        return NULL;
+    }
+    if (!check_string(f, v, p))
+        return NULL;
+    return v;
+}
+
+static bool valid_id(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+            return false;
+    return true;
+}
+
+static char *get_id(jfile *f, const cJSON *obj, const char *path)
+{
+    const cJSON *v = get_plain(f, obj, "id", path, true);
+    if (!v)
+        return NULL;
+    if (!valid_id(v->valuestring)) {
+        char p[300];
+        join(p, sizeof p, path, "id");
+        problem(f, v, false, p, "id \"%s\" may use only a-z, 0-9 and '-'", v->valuestring);
+        return NULL;
+    }
+    return xstrdup(v->valuestring);
+}
+
+static bool parse_color(const char *s, od_color *out)
+{
+    size_t n = strlen(s);
+    if (s[0] != '#' || (n != 7 && n != 9))
+        return false;
+    unsigned v[4] = { 0, 0, 0, 255 };
+    for (size_t i = 0; i < (n - 1) / 2; i++) {
+        char h[3] = { s[1 + 2 * i], s[2 + 2 * i], 0 };
+        if (!isxdigit((unsigned char)h[0]) || !isxdigit((unsigned char)h[1]))
+            return false;
+        v[i] = (unsigned)strtoul(h, NULL, 16);
+    }
+    *out = od_rgba((uint8_t)v[0], (uint8_t)v[1], (uint8_t)v[2], (uint8_t)v[3]);
+    return true;
+}
+
+static bool get_color(jfile *f, const cJSON *obj, const char *key, const char *path, od_color *out)
+{
+    const cJSON *v = get_plain(f, obj, key, path, false);
+    if (!v)
+        return !cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!parse_color(v->valuestring, out)) {
+        char p[300];
+        join(p, sizeof p, path, key);
+        problem(f, v, false, p, "colour \"%s\" must look like \"#1a2b3c\" or \"#1a2b3cff\"",
+                v->valuestring);
+        return false;
+    }
+    return true;
+}
+
+/* A list of visible texts. */
+static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
+                            size_t *count, bool *ok)
+{
+    *count = 0;
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v)
+        return NULL;
+    if (!cJSON_IsArray(v)) {
+        problem(f, v, false, p, "\"%s\" must be a list [ ... ]", key);
+        *ok = false;
+        return NULL;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    char **out = calloc(n ? n : 1, sizeof *out);
+    if (!out)
+        abort();
+    size_t i = 0;
+    for (const cJSON *c = v->child; c; c = c->next, i++) {
+        char q[320];
+        snprintf(q, sizeof q, "%s[%zu]", p, i);
+        if (cJSON_IsString(c) && check_string(f, c, q)) {
+            out[(*count)++] = xstrdup(c->valuestring);
+        } else if (cJSON_IsObject(c)) {
+            cJSON holder;
+            memset(&holder, 0, sizeof holder);
+            /* Reuse get_text by looking the element up through a fake parent. */
+            const cJSON *pick = cJSON_GetObjectItemCaseSensitive(c, f->lang);
+            if (!pick)
+                pick = c->child;
+            if (pick && cJSON_IsString(pick))
+                out[(*count)++] = xstrdup(pick->valuestring);
+            else {
+                problem(f, c, false, q, "each entry must be text or a set of translations");
+                *ok = false;
+            }
+        } else {
+            if (!cJSON_IsString(c))
+                problem(f, c, false, q, "each entry must be text in quotes");
+            *ok = false;
+        }
+    }
+    return out;
+}
+
+static void free_list(char **l, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(l[i]);
+    free(l);
+}
+
+static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const char *path,
+                              bool required)
+{
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v) {
+        if (required)
+            problem(f, obj, false, p, "missing required list \"%s\"", key);
+        return NULL;
+    }
+    if (!cJSON_IsArray(v)) {
+        problem(f, v, false, p, "\"%s\" must be a list [ ... ]", key);
+        return NULL;
+    }
+    if (cJSON_GetArraySize(v) > MAX_ITEMS) {
+        problem(f, v, false, p, "more than %d entries; split the content", MAX_ITEMS);
+        return NULL;
+    }
+    return v;
+}
+
+static bool check_schema(jfile *f)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(f->root, "schema");
+    if (!v) {
+        problem(f, f->root, false, "schema", "missing \"schema\": 1 at the top of the file");
+        return false;
+    }
+    if (!cJSON_IsNumber(v) || v->valuedouble != CONTENT_SCHEMA) {
+        if (cJSON_IsNumber(v))
+            problem(f, v, false, "schema",
+                    "this content is for schema %g; this build reads schema %d", v->valuedouble,
+                    CONTENT_SCHEMA);
+        else
+            problem(f, v, false, "schema", "\"schema\" must be the number %d", CONTENT_SCHEMA);
+        return false;
+    }
+    return true;
+}
+
+#define TEXT(dst, obj, key, path, req)                  \
+    do {                                                \
+        char *t_ = get_text(f, obj, key, path, req);    \
+        if (!t_) {                                      \
+            ok = false;                                 \
+            t_ = xstrdup("");                           \
+        }                                               \
+        dst = t_;                                       \
+    } while (0)
+
+/* ---- the files ------------------------------------------------------------------ */
+
+static bool load_manifest(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const known[] = { "schema", "title", "subtitle", "version", "date",
+                                         "language", "attribution", "about", "conclusion",
+                                         "careers_note", NULL };
+    unknown_fields(f, f->root, "", known);
+    const cJSON *lang = get_plain(f, f->root, "language", "", false);
+    c->language = xstrdup(lang ? lang->valuestring : "en");
+    f->lang = c->language;
+    TEXT(c->title, f->root, "title", "", true);
+    TEXT(c->subtitle, f->root, "subtitle", "", false);
+    TEXT(c->version, f->root, "version", "", true);
+    TEXT(c->attribution, f->root, "attribution", "", true);
+    TEXT(c->about, f->root, "about", "", false);
+    TEXT(c->conclusion, f->root, "conclusion", "", false);
+    TEXT(c->careers_note, f->root, "careers_note", "", false);
+    const cJSON *d = get_plain(f, f->root, "date", "", true);
+    int y, m, day;
+    char tail;
+    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
+              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
+        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
+        d = NULL;
+    }
+    c->date = xstrdup(d ? d->valuestring : "");
+    return ok && d;
+}
+
+static bool load_careers(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "careers", NULL };
+    static const char *const known[] = { "id", "name", "summary", "description", "caveat", NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *arr = get_array(f, f->root, "careers", "", true);
+    if (!arr)
+        return false;
+    c->careers = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
+    if (!c->careers)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64];
+        snprintf(p, sizeof p, "careers[%zu]", i);
+        content_career *k = &c->careers[c->n_careers];
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each career must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, known);
+        k->id = get_id(f, e, p);
+        if (!k->id) {
+            ok = false;
+            k->id = xstrdup("");
+        }
+        for (size_t j = 0; j < c->n_careers && *k->id; j++)
+            if (!strcmp(c->careers[j].id, k->id)) {
+                int l, col;
+                where(f, node_off(f, cJSON_GetArrayItem(arr, (int)j)), &l, &col);
+                char q[80];
+                snprintf(q, sizeof q, "%s.id", p);
+                problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
+                        "duplicate id \"%s\" (first used on line %d); ids must be unique",
+                        k->id, l);
+                ok = false;
+            }
+        TEXT(k->name, e, "name", p, true);
+        TEXT(k->summary, e, "summary", p, true);
+        TEXT(k->description, e, "description", p, false);
+        TEXT(k->caveat, e, "caveat", p, false);
+        c->n_careers++;
+    }
+    return ok;
+}
+
+static bool load_awards(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "intro", "awards", "rows", NULL };
+    static const char *const known[] = { "id", "short_name", "name", "summary", "points", NULL };
+    unknown_fields(f, f->root, "", top);
+    TEXT(c->awards_intro, f->root, "intro", "", false);
+    const cJSON *arr = get_array(f, f->root, "awards", "", true);
+    if (!arr)
+        return false;
+    if (cJSON_GetArraySize(arr) == 0) {
+        problem(f, arr, false, "awards", "list at least one award (for example BA)");
+        return false;
+    }
+    c->awards = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
+    if (!c->awards)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64];
+        snprintf(p, sizeof p, "awards[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each award must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        content_award *a = &c->awards[c->n_awards++];
+        unknown_fields(f, e, p, known);
+        a->id = get_id(f, e, p);
+        if (!a->id) {
+            ok = false;
+            a->id = xstrdup("");
+        }
+        for (size_t j = 0; j + 1 < c->n_awards; j++)
+            if (*a->id && !strcmp(c->awards[j].id, a->id)) {
+                problem(f, e, false, p, "duplicate award id \"%s\"", a->id);
+                ok = false;
+            }
+        TEXT(a->short_name, e, "short_name", p, true);
+        TEXT(a->name, e, "name", p, true);
+        TEXT(a->summary, e, "summary", p, false);
+        a->points = get_text_list(f, e, "points", p, &a->n_points, &ok);
+    }
+    const cJSON *rows = get_array(f, f->root, "rows", "", false);
+    if (rows) {
+        c->award_rows = calloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
+        if (!c->award_rows)
+            abort();
+        i = 0;
+        for (const cJSON *e = rows->child; e; e = e->next, i++) {
+            char p[64];
+            snprintf(p, sizeof p, "rows[%zu]", i);
+            if (!cJSON_IsObject(e)) {
+                problem(f, e, false, p, "each row must be an object { ... }");
+                ok = false;
+                continue;
+            }
+            static const char *const rk[] = { "topic", "values", NULL };
+            unknown_fields(f, e, p, rk);
+            content_award_row *r = &c->award_rows[c->n_award_rows++];
+            r->values = calloc(c->n_awards, sizeof *r->values);
+            if (!r->values)
+                abort();
+            TEXT(r->topic, e, "topic", p, true);
+            const cJSON *vals = cJSON_GetObjectItemCaseSensitive(e, "values");
+            char q[80];
+            snprintf(q, sizeof q, "%s.values", p);
+            if (!cJSON_IsObject(vals)) {
+                problem(f, vals ? vals : e, false, q,
+                        "\"values\" must be an object with one entry per award id");
+                ok = false;
+            }
+            for (size_t a = 0; a < c->n_awards; a++) {
+                if (!cJSON_IsObject(vals)) {
+                    r->values[a] = xstrdup("");
+                    continue;
+                }
+                char *t = get_text(f, vals, c->awards[a].id, q, true);
+                if (!t) {
+                    ok = false;
+                    t = xstrdup("");
+                }
+                r->values[a] = t;
+            }
+        }
+    }
+    return ok;
+}
+
+static bool load_degrees(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "degrees", NULL };
+    static const char *const known[] = { "id", "name", "award", "tagline", "focus",
+                                         "hands_on", "topics", "software", "modules",
+                                         "careers", "careers_note", "url", "image", "color",
+                                         NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *arr = get_array(f, f->root, "degrees", "", true);
+    if (!arr)
+        return false;
+    if (cJSON_GetArraySize(arr) == 0) {
+        problem(f, arr, false, "degrees", "list at least one degree");
+        return false;
+    }
+    c->degrees = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
+    if (!c->degrees)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "degrees[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each degree must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        content_degree *d = &c->degrees[c->n_degrees++];
+        unknown_fields(f, e, p, known);
+        d->id = get_id(f, e, p);
+        if (!d->id) {
+            ok = false;
+            d->id = xstrdup("");
+        }
+        for (size_t j = 0; j + 1 < c->n_degrees; j++)
+            if (*d->id && !strcmp(c->degrees[j].id, d->id)) {
+                int l, col;
+                where(f, node_off(f, cJSON_GetArrayItem(arr, (int)j)), &l, &col);
+                snprintf(q, sizeof q, "%s.id", p);
+                problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
+                        "duplicate id \"%s\" (first used on line %d); ids must be unique",
+                        d->id, l);
+                ok = false;
+            }
+        TEXT(d->name, e, "name", p, true);
+        TEXT(d->tagline, e, "tagline", p, false);
+        TEXT(d->focus, e, "focus", p, true);
+        TEXT(d->hands_on, e, "hands_on", p, false);
+        TEXT(d->careers_note, e, "careers_note", p, false);
+        d->topics = get_text_list(f, e, "topics", p, &d->n_topics, &ok);
+        d->software = get_text_list(f, e, "software", p, &d->n_software, &ok);
+        const cJSON *aw = get_plain(f, e, "award", p, true);
+        d->award = xstrdup(aw ? aw->valuestring : "");
+        d->award_index = 0;
+        if (aw) {
+            size_t k = 0;
+            while (k < c->n_awards && strcmp(c->awards[k].id, d->award))
+                k++;
+            if (k == c->n_awards) {
+                snprintf(q, sizeof q, "%s.award", p);
+                problem(f, aw, false, q, "unknown award \"%s\"; use an id from awards.json",
+                        d->award);
+                ok = false;
+            } else {
+                d->award_index = k;
+            }
+        } else {
+            ok = false;
+        }
+        const cJSON *url = get_plain(f, e, "url", p, false);
+        d->url = xstrdup(url ? url->valuestring : "");
+        if (url && strncmp(d->url, "https://", 8) && strncmp(d->url, "http://", 7)) {
+            snprintf(q, sizeof q, "%s.url", p);
+            problem(f, url, false, q, "a web address must start with https://");
+            ok = false;
+        }
+        const cJSON *img = get_plain(f, e, "image", p, false);
+        d->image = xstrdup(img ? img->valuestring : "");
+        if (img && *d->image) {
+            snprintf(q, sizeof q, "%s.image", p);
+            char full[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
+            struct stat st;
+            if (d->image[0] == '/' || strstr(d->image, "..")) {
+                problem(f, img, false, q, "image path must stay inside the content directory "
+                                          "(no leading / and no ..)");
+                ok = false;
+            } else if (snprintf(full, sizeof full, "%s/%s", c->dir, d->image) >= (int)sizeof full ||
+                       stat(full, &st) != 0) {
+                problem(f, img, false, q, "image \"%s\" not found in the content directory",
+                        d->image);
+                ok = false;
+            } else if (!realpath(full, real) || !realpath(c->dir, rdir) ||
+                       strncmp(real, rdir, strlen(rdir)) || real[strlen(rdir)] != '/') {
+                problem(f, img, false, q, "image \"%s\" points outside the content directory",
+                        d->image);
+                ok = false;
+            }
+        }
+        d->color = od_rgba(0xFF, 0xB5, 0x47, 0xFF);
+        if (!get_color(f, e, "color", p, &d->color))
+            ok = false;
+        const cJSON *mods = get_array(f, e, "modules", p, false);
+        if (mods) {
+            d->modules = calloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
+            if (!d->modules)
+                abort();
+            size_t m = 0;
+            for (const cJSON *me = mods->child; me; me = me->next, m++) {
+                snprintf(q, sizeof q, "%s.modules[%zu]", p, m);
+                if (!cJSON_IsObject(me)) {
+                    problem(f, me, false, q, "each module must be an object with title and text");
+                    ok = false;
+                    continue;
+                }
+                static const char *const mk[] = { "title", "text", NULL };
+                unknown_fields(f, me, q, mk);
+                content_module *mo = &d->modules[d->n_modules++];
+                TEXT(mo->title, me, "title", q, true);
+                TEXT(mo->text, me, "text", q, false);
+            }
+        }
+        const cJSON *cars = get_array(f, e, "careers", p, false);
+        if (cars) {
+            d->careers = calloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
+            if (!d->careers)
+                abort();
+            size_t m = 0;
+            for (const cJSON *ce = cars->child; ce; ce = ce->next, m++) {
+                snprintf(q, sizeof q, "%s.careers[%zu]", p, m);
+                if (!cJSON_IsString(ce)) {
+                    problem(f, ce, false, q, "each career must be a career id in quotes");
+                    ok = false;
+                    continue;
+                }
+                size_t k = content_find_career(c, ce->valuestring);
+                if (k == (size_t)-1) {
+                    problem(f, ce, false, q,
+                            "unknown career \"%s\"; add it to careers.json or fix the id",
+                            ce->valuestring);
+                    ok = false;
+                    continue;
+                }
+                bool dup = false;
+                for (size_t j = 0; j < d->n_careers; j++)
+                    dup |= d->careers[j] == k;
+                if (dup) {
+                    problem(f, ce, true, q, "career \"%s\" is listed twice; the repeat is ignored",
+                            ce->valuestring);
+                    continue;
+                }
+                d->careers[d->n_careers++] = k;
+            }
+        }
+    }
+    return ok;
+}
+
+static bool load_attract(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "slide_seconds", "slides", NULL };
+    static const char *const known[] = { "show", "id", "headline", NULL };
+    unknown_fields(f, f->root, "", top);
+    c->slide_ms = 7000;
+    const cJSON *ss = cJSON_GetObjectItemCaseSensitive(f->root, "slide_seconds");
+    if (ss) {
+        if (!cJSON_IsNumber(ss) || ss->valuedouble < 2 || ss->valuedouble > 120) {
+            problem(f, ss, false, "slide_seconds", "slide_seconds must be a number from 2 to 120");
+            ok = false;
+        } else {
+            c->slide_ms = (unsigned)(ss->valuedouble * 1000.0);
+        }
+    }
+    const cJSON *arr = get_array(f, f->root, "slides", "", true);
+    if (!arr)
+        return false;
+    c->slides = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
+    if (!c->slides)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "slides[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each slide must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, known);
+        const cJSON *show = get_plain(f, e, "show", p, true);
+        if (!show) {
+            ok = false;
+            continue;
+        }
+        static const char *const kinds[] = { "degree", "compare", "career", "careers", "awards" };
+        int kind = -1;
+        for (int k = 0; k < 5; k++)
+            if (!strcmp(show->valuestring, kinds[k]))
+                kind = k;
+        snprintf(q, sizeof q, "%s.show", p);
+        if (kind < 0) {
+            problem(f, show, false, q, "\"show\" must be degree, compare, career, careers or awards");
+            ok = false;
+            continue;
+        }
+        content_slide *s = &c->slides[c->n_slides];
+        s->kind = (content_attract_kind)kind;
+        if (kind == ATTRACT_DEGREE || kind == ATTRACT_CAREER) {
+            const cJSON *id = get_plain(f, e, "id", p, true);
+            size_t k = id ? (kind == ATTRACT_DEGREE ? content_find_degree(c, id->valuestring)
+                                                    : content_find_career(c, id->valuestring))
+                          : (size_t)-1;
+            if (id && k == (size_t)-1) {
+                snprintf(q, sizeof q, "%s.id", p);
+                problem(f, id, false, q, "unknown %s \"%s\"",
+                        kind == ATTRACT_DEGREE ? "degree" : "career", id->valuestring);
+            }
+            if (k == (size_t)-1) {
+                ok = false;
+                continue;
+            }
+            s->index = k;
+        }
+        if (kind == ATTRACT_COMPARE && c->n_degrees < 2) {
+            problem(f, show, false, q, "a comparison slide needs at least two degrees");
+            ok = false;
+            continue;
+        }
+        char *h = get_text(f, e, "headline", p, false);
+        if (!h) {
+            ok = false;
+            continue;
+        }
+        s->headline = h;
+        c->n_slides++;
+    }
+    if (c->n_slides == 0 && ok) {
+        problem(f, arr, false, "slides", "list at least one slide for the attract loop");
+        ok = false;
+    }
+    return ok;
+}
+
+static bool load_theme(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "font_family", "colors", NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *fam = get_plain(f, f->root, "font_family", "", false);
+    c->font_family = xstrdup(fam ? fam->valuestring : "Inter");
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(f->root, "colors");
+    if (cols && !cJSON_IsObject(cols)) {
+        problem(f, cols, false, "colors", "\"colors\" must be an object of named colours");
+        return false;
+    }
+    if (cols)
+        unknown_fields(f, cols, "colors", content_color_keys);
+    for (int i = 0; i < COLOR_COUNT; i++) {
+        parse_color(default_colors[i], &c->colors[i]);
+        if (!cols || !cJSON_GetObjectItemCaseSensitive(cols, content_color_keys[i])) {
+            char p[64];
+            snprintf(p, sizeof p, "colors.%s", content_color_keys[i]);
+            problem(f, cols ? cols : f->root, true, p, "colour \"%s\" missing; using %s",
+                    content_color_keys[i], default_colors[i]);
+        } else if (!get_color(f, cols, content_color_keys[i], "colors", &c->colors[i])) {
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool load_strings(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "strings", NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *s = cJSON_GetObjectItemCaseSensitive(f->root, "strings");
+    if (s && !cJSON_IsObject(s)) {
+        problem(f, s, false, "strings", "\"strings\" must be an object of named texts");
+        return false;
+    }
+    if (s)
+        unknown_fields(f, s, "strings", content_string_keys);
+    for (int i = 0; i < STR_COUNT; i++) {
+        if (!s || !cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i])) {
+            char p[64];
+            snprintf(p, sizeof p, "strings.%s", content_string_keys[i]);
+            problem(f, s ? s : f->root, true, p, "text \"%s\" missing; using \"%s\"",
+                    content_string_keys[i], default_strings[i]);
+            c->strings[i] = xstrdup(default_strings[i]);
+        } else {
+            TEXT(c->strings[i], s, content_string_keys[i], "strings", true);
+        }
+    }
+    return ok;
+}
+
+/* ---- the whole directory ------------------------------------------------------------- */
+
+static void derive(content *c)
+{
+    for (size_t k = 0; k < c->n_careers; k++) {
+        content_career *car = &c->careers[k];
+        car->degrees = calloc(c->n_degrees + 1, sizeof *car->degrees);
+        if (!car->degrees)
+            abort();
+        for (size_t d = 0; d < c->n_degrees; d++)
+            for (size_t j = 0; j < c->degrees[d].n_careers; j++)
+                if (c->degrees[d].careers[j] == k) {
+                    car->degrees[car->n_degrees++] = d;
+                    break;
+                }
+    }
+}
+
+content *content_load(const char *dir, content_report *report)
+{
+    content *c = calloc(1, sizeof *c);
+    if (!c)
+        abort();
+    c->dir = xstrdup(dir);
+    c->schema = CONTENT_SCHEMA;
+    size_t errors_before = report->errors;
+    jfile f;
+    bool manifest = false;
+    /* The manifest first: it names the language every other file is read in. */
+    if (jfile_open(&f, report, dir, "openday.json"))
+        manifest = load_manifest(&f, c);
+    jfile_close(&f);
+    (void)manifest;
+    if (!c->language)
+        c->language = xstrdup("en");
+    struct {
+        const char *name;
+        bool (*load)(jfile *, content *);
+    } files[] = {
+        { "careers.json", load_careers }, { "awards.json", load_awards },
+        { "degrees.json", load_degrees }, { "attract.json", load_attract },
+        { "theme.json", load_theme },     { "strings.json", load_strings },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        if (jfile_open(&f, report, dir, files[i].name)) {
+            f.lang = c->language;
+            files[i].load(&f, c);
+        }
+        jfile_close(&f);
+    }
+    if (report->errors == errors_before) {
+        derive(c);
+        /* A career no degree leads to would be an island on the career map. */
+        jfile cf;
+        bool opened = false;
+        for (size_t k = 0; k < c->n_careers; k++) {
+            if (c->careers[k].n_degrees)
+                continue;
+            if (!opened)
+                opened = jfile_open(&cf, report, dir, "careers.json");
+            char p[64];
+            snprintf(p, sizeof p, "careers[%zu]", k);
+            const cJSON *node = NULL;
+            if (opened) {
+                const cJSON *arr = cJSON_GetObjectItemCaseSensitive(cf.root, "careers");
+                node = cJSON_GetArrayItem(arr, (int)k);
+                problem(&cf, node, false, p,
+                        "career \"%s\" is linked to no degree; list it in a degree's careers "
+                        "or remove it",
+                        c->careers[k].id);
+            }
+        }
+        if (opened)
+            jfile_close(&cf);
+    }
+    /* Fill any gaps so a partial model is still safe to free. */
+    for (int i = 0; i < STR_COUNT; i++)
+        if (!c->strings[i])
+            c->strings[i] = xstrdup(default_strings[i]);
+    const char **fields[] = { (const char **)&c->title, (const char **)&c->subtitle,
+                              (const char **)&c->version, (const char **)&c->date,
+                              (const char **)&c->attribution, (const char **)&c->about,
+                              (const char **)&c->conclusion, (const char **)&c->awards_intro,
+                              (const char **)&c->careers_note, (const char **)&c->font_family };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (!*fields[i])
+            *fields[i] = xstrdup(i == 9 ? "Inter" : "");
+    if (report->errors != errors_before) {
+        content_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+void content_destroy(content *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_degrees; i++) {
+        content_degree *d = &c->degrees[i];
+        free(d->id); free(d->name); free(d->award); free(d->tagline); free(d->focus);
+        free(d->hands_on); free(d->careers_note); free(d->url); free(d->image);
+        free_list(d->topics, d->n_topics);
+        free_list(d->software, d->n_software);
+        for (size_t m = 0; m < d->n_modules; m++) {
+            free(d->modules[m].title);
+            free(d->modules[m].text);
+        }
+        free(d->modules);
+        free(d->careers);
+    }
+    free(c->degrees);
+    for (size_t i = 0; i < c->n_careers; i++) {
+        content_career *k = &c->careers[i];
+        free(k->id); free(k->name); free(k->summary); free(k->description); free(k->caveat);
+        free(k->degrees);
+    }
+    free(c->careers);
+    for (size_t i = 0; i < c->n_award_rows; i++) {
+        free(c->award_rows[i].topic);
+        for (size_t a = 0; a < c->n_awards; a++)
+            free(c->award_rows[i].values ? c->award_rows[i].values[a] : NULL);
+        free(c->award_rows[i].values);
+    }
+    free(c->award_rows);
+    for (size_t i = 0; i < c->n_awards; i++) {
+        content_award *a = &c->awards[i];
+        free(a->id); free(a->short_name); free(a->name); free(a->summary);
+        free_list(a->points, a->n_points);
+    }
+    free(c->awards);
+    for (size_t i = 0; i < c->n_slides; i++)
+        free(c->slides[i].headline);
+    free(c->slides);
+    for (int i = 0; i < STR_COUNT; i++)
+        free(c->strings[i]);
+    free(c->dir); free(c->language); free(c->title); free(c->subtitle); free(c->version);
+    free(c->date); free(c->attribution); free(c->about); free(c->conclusion);
+    free(c->awards_intro); free(c->careers_note); free(c->font_family);
+    free(c);
+}
+
+size_t content_find_degree(const content *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_degrees; i++)
+        if (!strcmp(c->degrees[i].id, id))
+            return i;
+    return (size_t)-1;
+}
+
+size_t content_find_career(const content *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_careers; i++)
+        if (!strcmp(c->careers[i].id, id))
+            return i;
+    return (size_t)-1;
+}
+
+bool content_career_shared(const content *c, size_t ci)
+{
+    return ci < c->n_careers && c->careers[ci].n_degrees > 1;
+}
