@@ -111,6 +111,7 @@ static void report_add(content_report *r, const char *file, int line, int col,
 typedef struct {
     const cJSON *node;
     size_t off;
+    bool key;            /* offset of the member's key rather than its value */
 } pos_entry;
 
 typedef struct {
@@ -139,12 +140,17 @@ static void where(const jfile *f, size_t off, int *line, int *col)
     *col = c;
 }
 
-static size_t node_off(const jfile *f, const cJSON *n)
+static size_t find_off(const jfile *f, const cJSON *n, bool key)
 {
     for (size_t i = 0; i < f->npos; i++)
-        if (f->pos[i].node == n)
+        if (f->pos[i].node == n && f->pos[i].key == key)
             return f->pos[i].off;
     return 0;
+}
+
+static size_t node_off(const jfile *f, const cJSON *n)
+{
+    return find_off(f, n, false);
 }
 
 __attribute__((format(printf, 5, 6)))
@@ -162,7 +168,7 @@ static void problem(jfile *f, const cJSON *node, bool warning, const char *path,
     report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
-static void pos_add(jfile *f, const cJSON *n, size_t off)
+static void pos_add(jfile *f, const cJSON *n, size_t off, bool key)
 {
     if (f->npos == f->cappos) {
         f->cappos = f->cappos ? f->cappos * 2 : 256;
@@ -171,7 +177,7 @@ static void pos_add(jfile *f, const cJSON *n, size_t off)
             abort();
         f->pos = p;
     }
-    f->pos[f->npos++] = (pos_entry){ n, off };
+    f->pos[f->npos++] = (pos_entry){ n, off, key };
 }
 
 static const char *skip_ws(const char *p)
@@ -196,13 +202,14 @@ static const char *skip_string(const char *p)
 static const char *walk(jfile *f, const char *p, const cJSON *n)
 {
     p = skip_ws(p);
-    pos_add(f, n, (size_t)(p - f->text));
+    pos_add(f, n, (size_t)(p - f->text), false);
     if (cJSON_IsObject(n) || cJSON_IsArray(n)) {
         bool obj = cJSON_IsObject(n);
         p++;
         for (const cJSON *c = n->child; c; c = c->next) {
             p = skip_ws(p);
             if (obj) {
+                pos_add(f, c, (size_t)(p - f->text), true);
                 p = skip_string(p);
                 p = skip_ws(p);
                 if (*p == ':')
@@ -392,28 +399,49 @@ static size_t edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
-/* Warn about fields not in `known` (NULL-terminated). */
-static void unknown_fields(jfile *f, const cJSON *obj, const char *path, const char *const *known)
+/* Like problem(), but pointing at the member's key: for a misspelt field name,
+ * the name is what needs fixing. */
+__attribute__((format(printf, 4, 5)))
+static void key_warning(jfile *f, const cJSON *member, const char *path, const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line, col;
+    where(f, find_off(f, member, true), &line, &col);
+    report_add(f->rep, f->file, line, col, path, true, msg);
+}
+
+/* Warn about fields not in `known`: n names, or up to a NULL entry. */
+static void unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
+                             const char *const *known, size_t n)
 {
     for (const cJSON *c = obj->child; c; c = c->next) {
         bool ok = false;
         const char *close = NULL;
-        for (const char *const *k = known; *k; k++) {
-            if (!strcmp(c->string, *k))
+        for (size_t i = 0; i < n && known[i]; i++) {
+            if (!strcmp(c->string, known[i]))
                 ok = true;
-            else if (!close && edit_distance(c->string, *k) <= 2)
-                close = *k;
+            else if (!close && edit_distance(c->string, known[i]) <= 2)
+                close = known[i];
         }
         if (ok)
             continue;
         char p[300];
         snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
         if (close)
-            problem(f, c, true, p, "unknown field \"%s\" is ignored; did you mean \"%s\"?",
-                    c->string, close);
+            key_warning(f, c, p, "unknown field \"%s\" is ignored; did you mean \"%s\"?",
+                        c->string, close);
         else
-            problem(f, c, true, p, "unknown field \"%s\" is ignored", c->string);
+            key_warning(f, c, p, "unknown field \"%s\" is ignored", c->string);
     }
+}
+
+static void unknown_fields(jfile *f, const cJSON *obj, const char *path, const char *const *known)
+{
+    unknown_fields_n(f, obj, path, known, (size_t)-1);
 }
 
 static void join(char *out, size_t n, const char *path, const char *key)
@@ -1076,7 +1104,7 @@ static bool load_theme(jfile *f, content *c)
         return false;
     }
     if (cols)
-        unknown_fields(f, cols, "colors", content_color_keys);
+        unknown_fields_n(f, cols, "colors", content_color_keys, COLOR_COUNT);
     for (int i = 0; i < COLOR_COUNT; i++) {
         parse_color(default_colors[i], &c->colors[i]);
         if (!cols || !cJSON_GetObjectItemCaseSensitive(cols, content_color_keys[i])) {
@@ -1102,7 +1130,7 @@ static bool load_strings(jfile *f, content *c)
         return false;
     }
     if (s)
-        unknown_fields(f, s, "strings", content_string_keys);
+        unknown_fields_n(f, s, "strings", content_string_keys, STR_COUNT);
     for (int i = 0; i < STR_COUNT; i++) {
         if (!s || !cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i])) {
             char p[64];

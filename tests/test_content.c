@@ -1,0 +1,427 @@
+/* test_content.c - the loader and validator: the shipped content, then
+ * hostile and broken files, each with the exact problem line expected. Each
+ * case copies the shipped content to a temporary directory and replaces one
+ * file, so the fixtures stay small and readable. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "content.h"
+
+static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
+                               "attract.json", "theme.json", "strings.json" };
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    b[n] = '\0';
+    fclose(f);
+    if (len)
+        *len = (size_t)n;
+    return b;
+}
+
+static void spill(const char *dir, const char *name, const char *data, size_t len)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+/* A copy of the shipped content in a new temporary directory. */
+static char *copy_content(void)
+{
+    char *dir = strdup("/tmp/openday-test-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char src[256];
+        snprintf(src, sizeof src, "content/%s", files[i]);
+        size_t n;
+        char *b = slurp(src, &n);
+        spill(dir, files[i], b, n);
+        free(b);
+    }
+    return dir;
+}
+
+static void remove_dir(char *dir)
+{
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+    free(dir);
+}
+
+/* Load dir and return the printed report (heap); *ok tells whether it loaded. */
+static char *load_report(const char *dir, bool *ok, content **out)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(dir, &rep);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    content_report_print(&rep, m);
+    fclose(m);
+    content_report_deinit(&rep);
+    *ok = c != NULL;
+    if (out)
+        *out = c;
+    else
+        content_destroy(c);
+    return text;
+}
+
+/* Replace one file with `data`, load, and expect failure (or a warning when
+ * `valid`) with a line containing "<file>:<where>: <path>: <message>". */
+static void expect_problem(const char *file, const char *data, size_t len, const char *where,
+                           const char *path_and_message, bool valid)
+{
+    char *dir = copy_content();
+    spill(dir, file, data, len);
+    bool ok;
+    char *text = load_report(dir, &ok, NULL);
+    char want[1024];
+    snprintf(want, sizeof want, "%s/%s:%s: %s", dir, file, where, path_and_message);
+    if (!strstr(text, want))
+        fail_msg("expected a line containing\n  %s\ngot:\n%s", want, text);
+    if (ok != valid)
+        fail_msg("load %s, expected %s:\n%s", ok ? "succeeded" : "failed",
+                 valid ? "success" : "failure", text);
+    free(text);
+    remove_dir(dir);
+}
+
+#define EXPECT(file, json, where, msg) expect_problem(file, json, strlen(json), where, msg, false)
+#define WARN(file, json, where, msg) expect_problem(file, json, strlen(json), where, msg, true)
+
+static void shipped_content(void **state)
+{
+    (void)state;
+    content *c;
+    bool ok;
+    char *text = load_report("content", &ok, &c);
+    assert_true(ok);
+    assert_string_equal(text, ""); /* no errors, no warnings */
+    free(text);
+    assert_int_equal(c->n_degrees, 2);
+    assert_int_equal(c->n_careers, 14);
+    size_t shared = 0;
+    for (size_t i = 0; i < c->n_careers; i++)
+        shared += content_career_shared(c, i);
+    assert_int_equal(shared, 3);
+    size_t game = content_find_career(c, "game-audio-designer");
+    size_t prog = content_find_career(c, "junior-audio-programmer");
+    assert_true(content_career_shared(c, game));
+    assert_false(content_career_shared(c, prog));
+    assert_true(strlen(c->careers[prog].caveat) > 0);
+    assert_true(strlen(c->careers[game].caveat) > 0);
+    assert_string_equal(c->awards[c->degrees[0].award_index].short_name, "BA");
+    assert_string_equal(c->awards[c->degrees[1].award_index].short_name, "BS");
+    assert_int_equal(c->n_awards, 2);
+    assert_true(c->n_slides >= 5);
+    assert_true(c->slide_ms >= 2000);
+    assert_non_null(strstr(c->attribution, "KAN Samples"));
+    for (int i = 0; i < STR_COUNT; i++)
+        assert_true(c->strings[i] && *c->strings[i]);
+    content_destroy(c);
+}
+
+static void broken_json(void **state)
+{
+    (void)state;
+    EXPECT("theme.json", "", "1:1", ": file is empty");
+    EXPECT("theme.json", "{\n  \"schema\": 1,\n  \"colors\": {\n", "4:1", ": invalid JSON");
+    EXPECT("theme.json", "{ \"schema\": 1 } trailing", "1:17", ": invalid JSON near \"trailing\"");
+    EXPECT("theme.json", "{ \"schema\": 1\n  \"font_family\": \"Inter\" }", "2:3",
+           ": invalid JSON near");
+    EXPECT("theme.json", "[1, 2]", "1:1", ": the file must hold a JSON object");
+    EXPECT("theme.json", "{ \"schema\": 1, \"font_family\": \"In\xff\" }", "1:34",
+           ": invalid UTF-8 text");
+    expect_problem("theme.json", "{ \"schema\": 1 \0 }", 17, "1:15", ": file contains a NUL byte",
+                   false);
+    /* A byte-order mark is harmless. */
+    char *dir = copy_content();
+    size_t n;
+    char *b = slurp("content/theme.json", &n);
+    char *bom = malloc(n + 3);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, b, n);
+    spill(dir, "theme.json", bom, n + 3);
+    bool ok;
+    char *text = load_report(dir, &ok, NULL);
+    assert_true(ok);
+    free(text);
+    free(bom);
+    free(b);
+    remove_dir(dir);
+}
+
+static void deep_and_huge(void **state)
+{
+    (void)state;
+    size_t depth = 10000;
+    char *deep = malloc(2 * depth + 32);
+    size_t k = 0;
+    k += (size_t)sprintf(deep, "{ \"schema\": 1, \"x\": ");
+    for (size_t i = 0; i < depth; i++)
+        deep[k++] = '[';
+    for (size_t i = 0; i < depth; i++)
+        deep[k++] = ']';
+    deep[k++] = '}';
+    deep[k] = '\0';
+    EXPECT("theme.json", deep, "1:84", ": nesting deeper than 64 levels");
+    free(deep);
+    size_t big = 5u << 20;
+    char *huge = malloc(big + 1);
+    memset(huge, ' ', big);
+    huge[0] = '{';
+    huge[big - 1] = '}';
+    huge[big] = '\0';
+    EXPECT("theme.json", huge, "0:0", ": file is larger than 4 MiB");
+    free(huge);
+    char *longstr = malloc(60000);
+    int m = sprintf(longstr, "{ \"schema\": 1, \"careers\": [ { \"id\": \"a\", \"name\": \"");
+    memset(longstr + m, 'x', 50000);
+    strcpy(longstr + m + 50000, "\", \"summary\": \"s\" } ] }");
+    EXPECT("careers.json", longstr, "1:50", "careers[0].name: text is longer than 4000 bytes");
+    free(longstr);
+}
+
+static void wrong_types_and_missing(void **state)
+{
+    (void)state;
+    EXPECT("theme.json", "{ \"schema\": 2 }", "1:13",
+           "schema: this content is for schema 2; this build reads schema 1");
+    EXPECT("theme.json", "{ \"colors\": {} }", "1:1", "schema: missing \"schema\": 1");
+    EXPECT("degrees.json", "{ \"schema\": 1, \"degrees\": {} }", "1:27",
+           "degrees: \"degrees\" must be a list");
+    EXPECT("degrees.json", "{ \"schema\": 1, \"degrees\": [] }", "1:27",
+           "degrees: list at least one degree");
+    EXPECT("degrees.json", "{ \"schema\": 1, \"degrees\": [ 5 ] }", "1:29",
+           "degrees[0]: each degree must be an object");
+    EXPECT("degrees.json",
+           "{ \"schema\": 1, \"degrees\": [ { \"id\": \"d\", \"award\": \"ba\", \"focus\": 3, "
+           "\"careers\": [] } ] }",
+           "1:29", "degrees[0].name: missing required field \"name\"");
+    EXPECT("degrees.json",
+           "{ \"schema\": 1, \"degrees\": [ { \"id\": \"d\", \"name\": \"D\", \"award\": \"ba\", "
+           "\"focus\": 3 } ] }",
+           "1:79", "degrees[0].focus: \"focus\" must be text in quotes or a set of translations");
+    EXPECT("degrees.json",
+           "{ \"schema\": 1, \"degrees\": [ { \"id\": \"D 1\", \"name\": \"D\", \"award\": \"ba\", "
+           "\"focus\": \"f\" } ] }",
+           "1:37", "degrees[0].id: id \"D 1\" may use only a-z, 0-9 and '-'");
+    EXPECT("attract.json", "{ \"schema\": 1, \"slide_seconds\": 1000, \"slides\": [] }", "1:33",
+           "slide_seconds: slide_seconds must be a number from 2 to 120");
+}
+
+static void references(void **state)
+{
+    (void)state;
+    const char *dup =
+        "{ \"schema\": 1, \"degrees\": [\n"
+        "  { \"id\": \"music-production\", \"name\": \"A\", \"award\": \"ba\", \"focus\": \"f\",\n"
+        "    \"careers\": [\"music-producer\", \"recording-engineer\", \"composer\", "
+        "\"film-tv-audio-designer\", \"game-audio-designer\", \"post-producer\", "
+        "\"sound-designer\", \"audio-engineer\", \"electronic-music-producer\", "
+        "\"live-sound-technician\", \"junior-audio-programmer\", \"acoustic-consultant\", "
+        "\"audio-plugin-designer\", \"mastering-engineer\"] },\n"
+        "  { \"id\": \"music-production\", \"name\": \"B\", \"award\": \"bs\", \"focus\": \"f\" }\n"
+        "] }";
+    EXPECT("degrees.json", dup, "4:11",
+           "degrees[1].id: duplicate id \"music-production\" (first used on line 2)");
+    EXPECT("degrees.json",
+           "{ \"schema\": 1, \"degrees\": [ { \"id\": \"d\", \"name\": \"D\", \"award\": \"ma\", "
+           "\"focus\": \"f\" } ] }",
+           "1:64", "degrees[0].award: unknown award \"ma\"; use an id from awards.json");
+    EXPECT("degrees.json",
+           "{ \"schema\": 1, \"degrees\": [ { \"id\": \"d\", \"name\": \"D\", \"award\": \"ba\", "
+           "\"focus\": \"f\", \"careers\": [\"game-audio\"] } ] }",
+           "1:96",
+           "degrees[0].careers[0]: unknown career \"game-audio\"; add it to careers.json or fix "
+           "the id");
+    /* Mastering Engineer is linked from no degree: reported in careers.json. */
+    {
+        char *dir = copy_content();
+        size_t n;
+        char *b = slurp("content/degrees.json", &n);
+        char *cut = strstr(b, ", \"mastering-engineer\"");
+        assert_non_null(cut);
+        memmove(cut, cut + 22, strlen(cut + 22) + 1);
+        spill(dir, "degrees.json", b, strlen(b));
+        bool ok;
+        char *text = load_report(dir, &ok, NULL);
+        assert_false(ok);
+        char want[600];
+        snprintf(want, sizeof want,
+                 "%s/careers.json:17:5: careers[13]: career \"mastering-engineer\" is linked to "
+                 "no degree; list it in a degree's careers or remove it",
+                 dir);
+        if (!strstr(text, want))
+            fail_msg("want %s\ngot %s", want, text);
+        free(text);
+        free(b);
+        remove_dir(dir);
+    }
+    EXPECT("attract.json",
+           "{ \"schema\": 1, \"slides\": [ { \"show\": \"career\", \"id\": \"nobody\" } ] }",
+           "1:54", "slides[0].id: unknown career \"nobody\"");
+    EXPECT("attract.json", "{ \"schema\": 1, \"slides\": [ { \"show\": \"film\" } ] }", "1:38",
+           "slides[0].show: \"show\" must be degree, compare, career, careers or awards");
+}
+
+static void values_and_paths(void **state)
+{
+    (void)state;
+    EXPECT("theme.json", "{ \"schema\": 1, \"colors\": { \"text\": \"white\" } }", "1:36",
+           "colors.text: colour \"white\" must look like \"#1a2b3c\"");
+    const char *pre = "{ \"schema\": 1, \"degrees\": [ { \"id\": \"music-production\", \"name\": "
+                      "\"D\", \"award\": \"ba\", \"focus\": \"f\", ";
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s\"image\": \"../secret.png\" } ] }", pre);
+    EXPECT("degrees.json", buf, "1:108",
+           "degrees[0].image: image path must stay inside the content directory");
+    snprintf(buf, sizeof buf, "%s\"image\": \"/etc/passwd\" } ] }", pre);
+    EXPECT("degrees.json", buf, "1:108",
+           "degrees[0].image: image path must stay inside the content directory");
+    snprintf(buf, sizeof buf, "%s\"url\": \"ftp://x\" } ] }", pre);
+    EXPECT("degrees.json", buf, "1:106", "degrees[0].url: a web address must start with https://");
+    EXPECT("openday.json",
+           "{ \"schema\": 1, \"title\": \"T\", \"version\": \"1\", \"attribution\": \"A\", "
+           "\"date\": \"25/11/2026\" }",
+           "1:74", "date: date \"25/11/2026\" must look like 2026-11-25");
+}
+
+static void warnings_and_translations(void **state)
+{
+    (void)state;
+    WARN("theme.json", "{ \"schema\": 1, \"font_familly\": \"Inter\" }", "1:16",
+         "font_familly: warning: unknown field \"font_familly\" is ignored; did you mean "
+         "\"font_family\"?");
+    WARN("strings.json", "{ \"schema\": 1, \"strings\": { \"back\": \"Back\" } }", "1:27",
+         "strings.home: warning: text \"home\" missing; using \"Home\"");
+    /* The manifest's language picks the translation; a missing one falls back. */
+    char *dir = copy_content();
+    const char *manifest =
+        "{ \"schema\": 1, \"title\": { \"en\": \"Music\", \"cy\": \"Cerddoriaeth\" }, "
+        "\"version\": \"1\", \"attribution\": { \"en\": \"Based on KAN Samples\" }, "
+        "\"date\": \"2026-11-25\", \"language\": \"cy\" }";
+    spill(dir, "openday.json", manifest, strlen(manifest));
+    bool ok;
+    content *c;
+    char *text = load_report(dir, &ok, &c);
+    assert_true(ok);
+    assert_string_equal(c->title, "Cerddoriaeth");
+    assert_string_equal(c->attribution, "Based on KAN Samples");
+    assert_non_null(strstr(text, "attribution: warning: no \"cy\" translation; showing \"en\""));
+    content_destroy(c);
+    free(text);
+    remove_dir(dir);
+}
+
+static void missing_file_and_empty_dir(void **state)
+{
+    (void)state;
+    char *dir = copy_content();
+    char p[512];
+    snprintf(p, sizeof p, "%s/careers.json", dir);
+    unlink(p);
+    bool ok;
+    char *text = load_report(dir, &ok, NULL);
+    assert_false(ok);
+    char want[600];
+    snprintf(want, sizeof want, "%s/careers.json:0:0: : cannot open this file: No such file", dir);
+    assert_non_null(strstr(text, want));
+    free(text);
+    remove_dir(dir);
+    text = load_report("/nonexistent-openday-dir", &ok, NULL);
+    assert_false(ok);
+    assert_non_null(strstr(text, "openday.json:0:0: : cannot open this file"));
+    free(text);
+}
+
+static void many_degrees(void **state)
+{
+    (void)state;
+    /* 500 degrees, each linking every career: valid and loads. */
+    size_t cap = 4u << 20, k = 0;
+    char *b = malloc(cap);
+    k += (size_t)snprintf(b, cap, "{ \"schema\": 1, \"degrees\": [\n");
+    for (int i = 0; i < 500; i++)
+        k += (size_t)snprintf(b + k, cap - k,
+                              "%s{ \"id\": \"%s\", \"name\": \"Degree %d\", \"award\": \"%s\", "
+                              "\"focus\": \"Focus %d\", \"careers\": [\"music-producer\", "
+                              "\"recording-engineer\", \"composer\", \"film-tv-audio-designer\", "
+                              "\"game-audio-designer\", \"post-producer\", \"sound-designer\", "
+                              "\"audio-engineer\", \"electronic-music-producer\", "
+                              "\"live-sound-technician\", \"junior-audio-programmer\", "
+                              "\"acoustic-consultant\", \"audio-plugin-designer\", "
+                              "\"mastering-engineer\"] }\n",
+                              i ? "," : "",
+                              i == 0 ? "music-production" : i == 1 ? "music-technology" : "",
+                              i, i % 2 ? "bs" : "ba", i);
+    /* ids for the rest: fill them in after, to keep the format string simple */
+    strcpy(b + k, "] }");
+    char *dir = copy_content();
+    /* Give every degree past the first two a unique id. */
+    char *out = malloc(cap + 20000);
+    size_t o = 0;
+    int n = 0;
+    for (char *p = b; *p; p++) {
+        if (!strncmp(p, "\"id\": \"\"", 8)) {
+            o += (size_t)sprintf(out + o, "\"id\": \"d%d\"", n++);
+            p += 7;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    spill(dir, "degrees.json", out, o);
+    bool ok;
+    content *c;
+    char *text = load_report(dir, &ok, &c);
+    if (!ok)
+        fail_msg("%s", text);
+    assert_int_equal(c->n_degrees, 500);
+    assert_int_equal(c->careers[0].n_degrees, 500);
+    content_destroy(c);
+    free(text);
+    free(out);
+    free(b);
+    remove_dir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_content),
+        cmocka_unit_test(broken_json),
+        cmocka_unit_test(deep_and_huge),
+        cmocka_unit_test(wrong_types_and_missing),
+        cmocka_unit_test(references),
+        cmocka_unit_test(values_and_paths),
+        cmocka_unit_test(warnings_and_translations),
+        cmocka_unit_test(missing_file_and_empty_dir),
+        cmocka_unit_test(many_degrees),
+    };
+    return cmocka_run_group_tests_name("content", tests, NULL, NULL);
+}
