@@ -1,0 +1,208 @@
+/* test_render.c - the SDL renderer, headless: pixels read back from a
+ * software renderer on a surface, and the text cache's counters. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "font.h"
+#include "render.h"
+
+typedef struct {
+    SDL_Surface *surf;
+    SDL_Renderer *ren;
+    fontset *fonts;
+    render *rd;
+    scene s;
+} rig;
+
+static int setup(void **state)
+{
+    static rig r;
+    if (TTF_Init() != 0)
+        return -1;
+    r.surf = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
+    r.ren = SDL_CreateSoftwareRenderer(r.surf);
+    r.fonts = fontset_create("Inter");
+    r.rd = r.ren && r.fonts ? render_create(r.ren, r.fonts, ".") : NULL;
+    scene_init(&r.s);
+    *state = &r;
+    return r.rd ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    rig *r = *state;
+    scene_deinit(&r->s);
+    render_destroy(r->rd);
+    fontset_destroy(r->fonts);
+    SDL_DestroyRenderer(r->ren);
+    SDL_FreeSurface(r->surf);
+    TTF_Quit();
+    return 0;
+}
+
+static Uint32 pixel(rig *r, int x, int y)
+{
+    SDL_RenderFlush(r->ren);
+    Uint32 *px = r->surf->pixels;
+    return px[y * (r->surf->pitch / 4) + x] & 0xffffffu;
+}
+
+static const od_color black = { 0, 0, 0, 255 };
+
+static void filled_rect(void **state)
+{
+    rig *r = *state;
+    scene_clear(&r->s);
+    scene_rect(&r->s, (od_rect){ 10, 10, 50, 30 }, od_rgba(255, 0, 0, 255), 0);
+    render_scene(r->rd, &r->s, black);
+    assert_int_equal(pixel(r, 10, 10), 0xff0000);
+    assert_int_equal(pixel(r, 59, 39), 0xff0000);
+    assert_int_equal(pixel(r, 60, 40), 0x000000);
+    assert_int_equal(pixel(r, 9, 10), 0x000000);
+}
+
+static void rounded_corners(void **state)
+{
+    rig *r = *state;
+    scene_clear(&r->s);
+    scene_rect(&r->s, (od_rect){ 10, 10, 80, 60 }, od_rgba(0, 255, 0, 255), 20);
+    render_scene(r->rd, &r->s, black);
+    assert_int_equal(pixel(r, 11, 11), 0x000000); /* the corner is cut */
+    assert_int_equal(pixel(r, 50, 40), 0x00ff00); /* the middle is filled */
+    assert_int_equal(pixel(r, 50, 11), 0x00ff00); /* the straight edge is filled */
+}
+
+static void thick_line_and_clip(void **state)
+{
+    rig *r = *state;
+    scene_clear(&r->s);
+    scene_line(&r->s, 10, 50, 190, 50, 6, od_rgba(0, 0, 255, 255));
+    render_scene(r->rd, &r->s, black);
+    assert_int_equal(pixel(r, 100, 50), 0x0000ff);
+    assert_int_equal(pixel(r, 100, 58), 0x000000);
+    scene_clear(&r->s);
+    scene_push_clip(&r->s, (od_rect){ 0, 0, 100, 100 });
+    scene_rect(&r->s, (od_rect){ 0, 0, 200, 100 }, od_rgba(255, 255, 255, 255), 0);
+    scene_pop_clip(&r->s);
+    render_scene(r->rd, &r->s, black);
+    assert_int_equal(pixel(r, 50, 50), 0xffffff);
+    assert_int_equal(pixel(r, 150, 50), 0x000000); /* outside the clip */
+}
+
+static void text_inside_its_rect_and_cached(void **state)
+{
+    rig *r = *state;
+    layout_measure m = fontset_measure(r->fonts);
+    const char *t = "Hello";
+    float w = m.text_width(m.ctx, FONT_BOLD, 24, t, 5);
+    float h = m.line_height(m.ctx, FONT_BOLD, 24);
+    assert_true(w > 20 && w < 120);
+    assert_true(m.text_width(m.ctx, FONT_BOLD, 24, "Hello, world", 12) > w);
+    render_stats before, after;
+    render_get_stats(r->rd, &before);
+    for (int pass = 0; pass < 2; pass++) {
+        scene_clear(&r->s);
+        od_color c = pass ? od_rgba(255, 255, 0, 255) : od_rgba(255, 255, 255, 255);
+        scene_text(&r->s, 20, 20, w, h, FONT_BOLD, 24, c, t, 5);
+        render_scene(r->rd, &r->s, black);
+    }
+    render_get_stats(r->rd, &after);
+    /* Two draws in two colours: one rasterisation, one hit. */
+    assert_int_equal(after.rasterised - before.rasterised, 1);
+    assert_int_equal(after.hits - before.hits, 1);
+    /* Some text pixels inside the measured rect, none outside it. */
+    int inside = 0, outside = 0;
+    for (int y = 0; y < 100; y++)
+        for (int x = 0; x < 200; x++) {
+            bool lit = pixel(r, x, y) != 0;
+            bool in = x >= 20 && x < 20 + (int)w + 1 && y >= 20 && y < 20 + (int)h + 1;
+            inside += lit && in;
+            outside += lit && !in;
+        }
+    assert_true(inside > 20);
+    assert_int_equal(outside, 0);
+}
+
+static void cache_is_bounded_and_survives_reset(void **state)
+{
+    rig *r = *state;
+    char buf[32];
+    for (int i = 0; i < 3000; i++) {
+        scene_clear(&r->s);
+        int n = snprintf(buf, sizeof buf, "item %d", i);
+        scene_text(&r->s, 0, 0, 100, 30, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), buf,
+                   (size_t)n);
+        render_scene(r->rd, &r->s, black);
+    }
+    render_stats st;
+    render_get_stats(r->rd, &st);
+    assert_true(st.entries <= 1024);
+    assert_true(st.evictions >= 3000 - 1024);
+    render_drop_textures(r->rd);
+    render_get_stats(r->rd, &st);
+    assert_int_equal(st.entries, 0);
+    scene_clear(&r->s);
+    scene_text(&r->s, 0, 0, 100, 30, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), "again", 5);
+    render_scene(r->rd, &r->s, black);
+    render_get_stats(r->rd, &st);
+    assert_int_equal(st.entries, 1);
+}
+
+static void png_round_trip(void **state)
+{
+    rig *r = *state;
+    scene_clear(&r->s);
+    scene_rect(&r->s, (od_rect){ 0, 0, 200, 100 }, od_rgba(12, 34, 56, 255), 0);
+    render_scene(r->rd, &r->s, black);
+    SDL_RenderFlush(r->ren);
+    char path[] = "/tmp/openday-render-XXXXXX.png";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_true(render_save_png(r->ren, 200, 100, path));
+    SDL_Surface *back = IMG_Load(path);
+    assert_non_null(back);
+    assert_int_equal(back->w, 200);
+    assert_int_equal(back->h, 100);
+    SDL_Surface *conv = SDL_ConvertSurfaceFormat(back, SDL_PIXELFORMAT_ARGB8888, 0);
+    assert_int_equal(((Uint32 *)conv->pixels)[0] & 0xffffffu, 0x0c2238);
+    SDL_FreeSurface(conv);
+    SDL_FreeSurface(back);
+    unlink(path);
+    assert_false(render_save_png(r->ren, 200, 100, "/nonexistent-dir/x.png"));
+}
+
+static void font_fallback(void **state)
+{
+    (void)state;
+    fontset *f = fontset_create("No Such Font Family 123");
+    assert_non_null(f);
+    layout_measure m = fontset_measure(f);
+    float a = m.text_width(m.ctx, FONT_REGULAR, 20, "abc", 3);
+    assert_true(a > 0);
+    assert_true(m.text_width(m.ctx, FONT_REGULAR, 20, "abcabc", 6) > a);
+    assert_true(m.text_width(m.ctx, FONT_REGULAR, 20, "abc", 3) == a);
+    fontset_destroy(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(filled_rect),
+        cmocka_unit_test(rounded_corners),
+        cmocka_unit_test(thick_line_and_clip),
+        cmocka_unit_test(text_inside_its_rect_and_cached),
+        cmocka_unit_test(cache_is_bounded_and_survives_reset),
+        cmocka_unit_test(png_round_trip),
+        cmocka_unit_test(font_fallback),
+    };
+    return cmocka_run_group_tests_name("render", tests, setup, teardown);
+}
