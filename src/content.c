@@ -650,6 +650,27 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
     return v;
 }
 
+/* False (after reporting it) when an earlier element of arr has e's id. */
+static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *path)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+    if (!cJSON_IsString(id))
+        return true;
+    for (const cJSON *o = arr->child; o && o != e; o = o->next) {
+        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "id");
+        if (!cJSON_IsObject(o) || !cJSON_IsString(oid) || strcmp(oid->valuestring, id->valuestring))
+            continue;
+        int line, col;
+        where(f, node_off(f, o), &line, &col);
+        char q[80];
+        snprintf(q, sizeof q, "%s.id", path);
+        problem(f, id, false, q, "duplicate id \"%s\" (first used on line %d); ids must be unique",
+                id->valuestring, line);
+        return false;
+    }
+    return true;
+}
+
 static bool check_schema(jfile *f)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(f->root, "schema");
@@ -738,17 +759,8 @@ static bool load_careers(jfile *f, content *c)
             ok = false;
             k->id = xstrdup("");
         }
-        for (size_t j = 0; j < c->n_careers && *k->id; j++)
-            if (!strcmp(c->careers[j].id, k->id)) {
-                int l, col;
-                where(f, node_off(f, cJSON_GetArrayItem(arr, (int)j)), &l, &col);
-                char q[80];
-                snprintf(q, sizeof q, "%s.id", p);
-                problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
-                        "duplicate id \"%s\" (first used on line %d); ids must be unique",
-                        k->id, l);
-                ok = false;
-            }
+        if (!unique_id(f, arr, e, p))
+            ok = false;
         TEXT(k->name, e, "name", p, true);
         TEXT(k->summary, e, "summary", p, true);
         TEXT(k->description, e, "description", p, false);
@@ -791,11 +803,8 @@ static bool load_awards(jfile *f, content *c)
             ok = false;
             a->id = xstrdup("");
         }
-        for (size_t j = 0; j + 1 < c->n_awards; j++)
-            if (*a->id && !strcmp(c->awards[j].id, a->id)) {
-                problem(f, e, false, p, "duplicate award id \"%s\"", a->id);
-                ok = false;
-            }
+        if (!unique_id(f, arr, e, p))
+            ok = false;
         TEXT(a->short_name, e, "short_name", p, true);
         TEXT(a->name, e, "name", p, true);
         TEXT(a->summary, e, "summary", p, false);
@@ -882,16 +891,8 @@ static bool load_degrees(jfile *f, content *c)
             ok = false;
             d->id = xstrdup("");
         }
-        for (size_t j = 0; j + 1 < c->n_degrees; j++)
-            if (*d->id && !strcmp(c->degrees[j].id, d->id)) {
-                int l, col;
-                where(f, node_off(f, cJSON_GetArrayItem(arr, (int)j)), &l, &col);
-                snprintf(q, sizeof q, "%s.id", p);
-                problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
-                        "duplicate id \"%s\" (first used on line %d); ids must be unique",
-                        d->id, l);
-                ok = false;
-            }
+        if (!unique_id(f, arr, e, p))
+            ok = false;
         TEXT(d->name, e, "name", p, true);
         TEXT(d->tagline, e, "tagline", p, false);
         TEXT(d->focus, e, "focus", p, true);

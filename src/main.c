@@ -143,6 +143,17 @@ static layout_env make_env(int w, int h, float dpi, fontset *fonts)
     return env;
 }
 
+/* The app as the options configure it, on the logical picture of g. */
+static app *make_app(const cli_options *o, const content *c, fontset *fonts, const gfx *g)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
+    cfg.loop = o->loop;
+    layout_env env = make_env(g->lw, g->lh, o->dpi, fonts);
+    return app_create(c, &cfg, &env, 0);
+}
+
 static void print_stats(const sched *s, const gfx *g, const app *a)
 {
     sched_stats st;
@@ -396,12 +407,7 @@ static int run_replay(const cli_options *o, const content *c, fontset *fonts)
         return 1;
     }
     g.rd = render_create(g.ren, fonts, c->dir);
-    app_config cfg;
-    app_config_defaults(&cfg);
-    cfg.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
-    cfg.loop = o->loop;
-    layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
-    app *a = app_create(c, &cfg, &env, 0);
+    app *a = make_app(o, c, fonts, &g);
     if (!a || !g.rd) {
         fprintf(stderr, "openday: out of memory\n");
         rc = 1;
@@ -540,12 +546,7 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
         SDL_ShowCursor(SDL_DISABLE);
     g.rd = render_create(g.ren, fonts, c->dir);
 
-    app_config cfg;
-    app_config_defaults(&cfg);
-    cfg.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
-    cfg.loop = o->loop;
-    layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
-    app *a = app_create(c, &cfg, &env, 0);
+    app *a = make_app(o, c, fonts, &g);
     if (!a || !g.rd) {
         fprintf(stderr, "openday: out of memory\n");
         app_destroy(a);
