@@ -3,6 +3,7 @@
 # missing from Debian (sudo when not root) and does nothing when all is there.
 
 CC       ?= cc
+PKG_CONFIG ?= pkg-config
 PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig
 TEST_PKGS := cmocka
 BUILD    := build
@@ -11,7 +12,8 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-            libcjson-dev libfontconfig-dev libcmocka-dev fonts-inter fonts-dejavu-core
+            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev fonts-inter \
+            fonts-dejavu-core python3-jsonschema
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
@@ -19,10 +21,10 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
             -DOPENDAY_VERSION='"$(VERSION)"'
 # Package headers are system headers: their warnings are not ours to fix.
-PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-TEST_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null))
-TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null))
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 LDLIBS   += -lm
 
 SRC      := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -100,3 +102,6 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# Deployment targets (deb, cross builds) live beside the files they build.
+-include $(wildcard deploy/*.mk)
