@@ -3,7 +3,7 @@
 # format, --help/--version, --screenshot output, usage errors, replay errors,
 # and the message when there is no display at all.
 B=${1:-build}
-O="$B/openday"
+O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -1,7 +1,23 @@
 #!/bin/sh
 # Runs every test program and scripted check, headless, and ends with the
 # summary line "N passed, N failed". Usage: sh tests/run.sh BUILD_DIR
+#
+# Foreign builds (make test-cross): OPENDAY_EXEC is a command prefix, such as
+# "qemu-aarch64", put before every program this script starts from BUILD_DIR;
+# unset or empty, programs run directly. Scripted checks follow it like this:
+# they start the app as "${OPENDAY_APP:-$B/openday}" (run.sh exports
+# OPENDAY_APP, a wrapper that adds the prefix), and any other program from
+# BUILD_DIR as $OPENDAY_EXEC "$B/prog" (unquoted: it may be several words).
 B=${1:-build}
+X=${OPENDAY_EXEC:-}
+export OPENDAY_EXEC="$X"
+OPENDAY_APP=$B/openday
+if [ -n "$X" ]; then
+    OPENDAY_APP=$B/openday-run
+    printf '#!/bin/sh\nexec %s "$(dirname "$0")/openday" "$@"\n' "$X" >"$OPENDAY_APP"
+    chmod +x "$OPENDAY_APP"
+fi
+export OPENDAY_APP
 passed=0
 failed=0
 failures=""
@@ -12,7 +28,8 @@ mkdir -p "$log"
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
-    "$t" >"$log/$name.log" 2>&1
+    # shellcheck disable=SC2086
+    $X "$t" >"$log/$name.log" 2>&1
     rc=$?
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log/$name.log" | awk '{s+=$1} END {print s+0}')
@@ -46,7 +63,7 @@ for s in tests/replay/*.replay; do
     name=$(basename "$s" .replay)
     args=$(sed -n '1s/^# args://p' "$s")
     # shellcheck disable=SC2086
-    if "$B/openday" --replay "$s" $args >"$log/replay-$name.log" 2>&1; then
+    if "$OPENDAY_APP" --replay "$s" $args >"$log/replay-$name.log" 2>&1; then
         passed=$((passed + 1)); r=ok
     else
         failed=$((failed + 1)); r=FAILED; failures="$failures replay:$name"
