@@ -576,18 +576,70 @@ bool app_goto(app *a, const char *name, uint64_t now_ms)
     return true;
 }
 
+/* Carry place p from content `from` over to content `to` by ids, since a
+ * reload may reorder degrees and careers. False when it no longer exists. */
+static bool remap_place(const content *from, const content *to, view_place *p)
+{
+    if (!place_valid(from, *p))
+        return false;
+    switch (p->screen) {
+    case SCREEN_DEGREE:
+    case SCREEN_COMPARE: {
+        size_t a = content_find_degree(to, from->degrees[p->a].id);
+        if (a == (size_t)-1)
+            return false;
+        if (p->screen == SCREEN_COMPARE) {
+            size_t b = content_find_degree(to, from->degrees[p->b].id);
+            if (b == (size_t)-1)
+                return false;
+            p->b = (int)b;
+        }
+        p->a = (int)a;
+        break;
+    }
+    case SCREEN_CAREER: {
+        size_t k = content_find_career(to, from->careers[p->a].id);
+        if (k == (size_t)-1)
+            return false;
+        p->a = (int)k;
+        break;
+    }
+    default:
+        break;
+    }
+    return place_valid(to, *p);
+}
+
 void app_set_content(app *a, const content *c)
 {
-    a->c = c;
-    if (!place_valid(c, a->place)) {
-        view_place home = { SCREEN_HOME, 0, 0 };
-        go(a, home, 0, false, true, 0);
-    }
-    for (size_t i = 0; i < a->nhist; i++)
-        if (!place_valid(c, a->hist[i].place)) {
-            a->nhist = 0;
+    const content *old = a->c;
+    view_place here = a->place;
+    bool kept = remap_place(old, c, &here);
+    size_t n = 0;
+    for (size_t i = 0; kept && i < a->nhist; i++) {
+        view_place h = a->hist[i].place;
+        if (!remap_place(old, c, &h)) {
+            n = 0; /* a gap in the history would make Back surprising */
             break;
         }
+        a->hist[n] = a->hist[i];
+        a->hist[n++].place = h;
+    }
+    a->c = c;
+    /* Whatever was moving or pressed refers to the old layout: settle it. */
+    a->trans = false;
+    a->pressed = 0;
+    a->focus = 0;
+    configure_gestures(a);
+    if (kept) {
+        a->place = here;
+        a->nhist = n;
+    } else {
+        view_place home = { SCREEN_HOME, 0, 0 };
+        a->place = home;
+        a->nhist = 0;
+        anim_scroller_jump(&a->scroll, 0);
+    }
     if (a->slide >= c->n_slides || a->prev_slide >= c->n_slides)
         a->slide = a->prev_slide = 0;
     a->dirty = true;

@@ -78,6 +78,13 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         } else if (!strcmp(arg, "--content")) {
             NEED_ARG("a directory");
             o->content_dir = val;
+        } else if (!strcmp(arg, "--state-dir")) {
+            NEED_ARG("a directory");
+            o->state_dir = val;
+        } else if (!strcmp(arg, "--no-state")) {
+            o->no_state = true;
+        } else if (!strcmp(arg, "--watch-poll")) {
+            o->watch_poll = true;
         } else if (!strcmp(arg, "--fps")) {
             NEED_ARG("frames per second");
             if (!parse_num(val, 1, 1000, &v) || v != (int)v) {
@@ -158,7 +165,11 @@ void cli_usage(FILE *out)
         "  --rotate DEG         0, 90, 180 or 270: rotate the picture and touch input\n"
         "\n"
         "Behaviour:\n"
-        "  --content DIR        content directory (default: content)\n"
+        "  --content DIR        content directory (default: content); changes to it are\n"
+        "                       shown within 2 s, invalid changes are logged and ignored\n"
+        "  --state-dir DIR      where the last valid content is kept (default:\n"
+        "                       $XDG_STATE_HOME/openday or ~/.local/state/openday)\n"
+        "  --no-state           keep no copy of the last valid content\n"
         "  --fps N              frame rate (default 60)\n"
         "  --attract-after S    seconds without input before the attract loop (default 90, 0 = never)\n"
         "  --dpi N              panel pixels per inch (default: a 7\" 800x480 panel, 133)\n"

@@ -19,6 +19,9 @@ typedef struct {
     bool loop;
     int rotate;                /* 0, 90, 180, 270 */
     const char *content_dir;
+    const char *state_dir;     /* --state-dir DIR; NULL = the default */
+    bool no_state;             /* --no-state: keep no last-known-good copy */
+    bool watch_poll;           /* --watch-poll: poll for content changes, no inotify */
     int fps;
     double attract_after_s;
     float dpi;                 /* 0 = unknown */

@@ -19,6 +19,10 @@
 #define MAX_DEPTH 64
 #define MAX_STRING 4000
 #define MAX_ITEMS 1000
+/* Bits of content.unreadable, in content_files order. */
+#define UNREADABLE_CAREERS (1u << 1)
+#define UNREADABLE_AWARDS (1u << 2)
+#define UNREADABLE_DEGREES (1u << 3)
 
 const char *const content_string_keys[STR_COUNT] = {
     "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
@@ -67,7 +71,9 @@ void content_report_print(const content_report *r, FILE *out)
 {
     for (size_t i = 0; i < r->count; i++) {
         const content_problem *p = &r->items[i];
-        fprintf(out, "%s:%d:%d: %s: %s%s\n", p->file, p->line, p->col, p->path,
+        /* A problem with the whole file points at its start. */
+        fprintf(out, "%s:%d:%d: %s: %s%s\n", p->file, p->line ? p->line : 1,
+                p->line ? p->col : 1, *p->path ? p->path : "(top level)",
                 p->warning ? "warning: " : "", p->message);
     }
 }
@@ -123,6 +129,7 @@ typedef struct {
     size_t npos, cappos;
     cJSON *root;
     const char *lang;
+    const content_source *src;
 } jfile;
 
 static void where(const jfile *f, size_t off, int *line, int *col)
@@ -266,39 +273,66 @@ static void at_offset(jfile *f, size_t off, const char *fmt, ...)
 }
 
 /* Read and parse dir/name; on any problem report it and return false. */
-static bool jfile_open(jfile *f, content_report *rep, const char *dir, const char *name)
+static int read_fs(void *ud, const char *path, size_t max, char **text, size_t *len)
+{
+    (void)ud;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return errno;
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        return EISDIR;
+    }
+    char *buf = malloc(max + 2);
+    if (!buf)
+        abort();
+    size_t n = fread(buf, 1, max + 1, fp);
+    int e = ferror(fp) ? (errno ? errno : EIO) : 0;
+    fclose(fp);
+    if (e) {
+        free(buf);
+        return e;
+    }
+    *text = buf;
+    *len = n;
+    return 0;
+}
+
+static const content_source fs_source = { read_fs, NULL };
+
+/* Read and parse dir/name; on any problem report it and return false. */
+static bool jfile_open(jfile *f, content_report *rep, const content_source *src,
+                       const char *dir, const char *name)
 {
     memset(f, 0, sizeof *f);
     f->rep = rep;
+    f->src = src;
     size_t n = strlen(dir) + strlen(name) + 2;
     f->file = malloc(n);
     if (!f->file)
         abort();
     snprintf(f->file, n, "%s/%s", dir, name);
-    FILE *fp = fopen(f->file, "rb");
-    if (!fp) {
+    char *raw = NULL;
+    size_t len = 0;
+    int e = src->read(src->ud, f->file, MAX_FILE, &raw, &len);
+    if (e) {
         char msg[300];
-        snprintf(msg, sizeof msg, "cannot open this file: %s%s", strerror(errno),
-                 errno == ENOENT ? "; every content directory needs it" : "");
+        snprintf(msg, sizeof msg, "cannot read this file: %s%s", strerror(e),
+                 e == ENOENT   ? "; every content directory needs it"
+                 : e == EACCES ? "; make it readable by everyone (chmod a+r)"
+                 : e == EISDIR ? "; this must be a file, not a folder"
+                               : "");
         report_add(rep, f->file, 0, 0, "", false, msg);
         return false;
     }
-    char *buf = malloc(MAX_FILE + 2);
+    /* Keep a terminating NUL after the text for cJSON and the walker. */
+    char *buf = realloc(raw, len + 1);
     if (!buf)
         abort();
-    size_t len = fread(buf, 1, MAX_FILE + 1, fp);
-    bool err = ferror(fp);
-    int e = errno;
-    fclose(fp);
     f->text = buf;
     f->len = len;
     buf[len] = '\0';
-    if (err) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot read this file: %s", strerror(e));
-        report_add(rep, f->file, 0, 0, "", false, msg);
-        return false;
-    }
     if (len > MAX_FILE) {
         report_add(rep, f->file, 0, 0, "", false,
                    "file is larger than 4 MiB; content files are small, so this is not one");
@@ -856,6 +890,42 @@ static bool load_awards(jfile *f, content *c)
     return ok;
 }
 
+/* An asset path (image, font) must name an existing file inside the content
+ * directory: relative, no ".." component, and no symlink leading out. */
+static bool check_asset(jfile *f, const cJSON *v, const char *dir, const char *path,
+                        const char *what)
+{
+    const char *rel = v->valuestring;
+    bool dotdot = false;
+    for (const char *s = rel; *s;) {
+        size_t n = strcspn(s, "/");
+        if (n == 2 && s[0] == '.' && s[1] == '.')
+            dotdot = true;
+        s += n;
+        s += *s == '/';
+    }
+    if (rel[0] == '/' || dotdot) {
+        problem(f, v, false, path, "%s path must stay inside the content directory (no "
+                "leading / and no ..); write it like \"images/photo.png\"", what);
+        return false;
+    }
+    char full[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
+    struct stat st;
+    if (snprintf(full, sizeof full, "%s/%s", dir, rel) >= (int)sizeof full ||
+        stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+        problem(f, v, false, path, "%s \"%s\" not found in the content directory", what, rel);
+        return false;
+    }
+    size_t nd;
+    if (!realpath(full, real) || !realpath(dir, rdir) || strncmp(real, rdir, nd = strlen(rdir)) ||
+        (real[nd] != '/' && strcmp(rdir, "/"))) {
+        problem(f, v, false, path, "%s \"%s\" is a link that points outside the content "
+                "directory; copy the file in instead", what, rel);
+        return false;
+    }
+    return true;
+}
+
 static bool load_degrees(jfile *f, content *c)
 {
     bool ok = check_schema(f);
@@ -909,8 +979,9 @@ static bool load_degrees(jfile *f, content *c)
                 k++;
             if (k == c->n_awards) {
                 snprintf(q, sizeof q, "%s.award", p);
-                problem(f, aw, false, q, "unknown award \"%s\"; use an id from awards.json",
-                        d->award);
+                if (!(c->unreadable & UNREADABLE_AWARDS))
+                    problem(f, aw, false, q, "unknown award \"%s\"; use an id from awards.json",
+                            d->award);
                 ok = false;
             } else {
                 d->award_index = k;
@@ -929,23 +1000,8 @@ static bool load_degrees(jfile *f, content *c)
         d->image = xstrdup(img ? img->valuestring : "");
         if (img && *d->image) {
             snprintf(q, sizeof q, "%s.image", p);
-            char full[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
-            struct stat st;
-            if (d->image[0] == '/' || strstr(d->image, "..")) {
-                problem(f, img, false, q, "image path must stay inside the content directory "
-                                          "(no leading / and no ..)");
+            if (!check_asset(f, img, c->dir, q, "image"))
                 ok = false;
-            } else if (snprintf(full, sizeof full, "%s/%s", c->dir, d->image) >= (int)sizeof full ||
-                       stat(full, &st) != 0) {
-                problem(f, img, false, q, "image \"%s\" not found in the content directory",
-                        d->image);
-                ok = false;
-            } else if (!realpath(full, real) || !realpath(c->dir, rdir) ||
-                       strncmp(real, rdir, strlen(rdir)) || real[strlen(rdir)] != '/') {
-                problem(f, img, false, q, "image \"%s\" points outside the content directory",
-                        d->image);
-                ok = false;
-            }
         }
         d->color = od_rgba(0xFF, 0xB5, 0x47, 0xFF);
         if (!get_color(f, e, "color", p, &d->color))
@@ -985,9 +1041,11 @@ static bool load_degrees(jfile *f, content *c)
                 }
                 size_t k = content_find_career(c, ce->valuestring);
                 if (k == (size_t)-1) {
-                    problem(f, ce, false, q,
-                            "unknown career \"%s\"; add it to careers.json or fix the id",
-                            ce->valuestring);
+                    /* When careers.json itself is broken, its error says it all. */
+                    if (!(c->unreadable & UNREADABLE_CAREERS))
+                        problem(f, ce, false, q,
+                                "unknown career \"%s\"; add it to careers.json or fix the id",
+                                ce->valuestring);
                     ok = false;
                     continue;
                 }
@@ -1061,7 +1119,8 @@ static bool load_attract(jfile *f, content *c)
             size_t k = id ? (kind == ATTRACT_DEGREE ? content_find_degree(c, id->valuestring)
                                                     : content_find_career(c, id->valuestring))
                           : (size_t)-1;
-            if (id && k == (size_t)-1) {
+            unsigned from = kind == ATTRACT_DEGREE ? UNREADABLE_DEGREES : UNREADABLE_CAREERS;
+            if (id && k == (size_t)-1 && !(c->unreadable & from)) {
                 snprintf(q, sizeof q, "%s.id", p);
                 problem(f, id, false, q, "unknown %s \"%s\"",
                         kind == ATTRACT_DEGREE ? "degree" : "career", id->valuestring);
@@ -1095,10 +1154,18 @@ static bool load_attract(jfile *f, content *c)
 static bool load_theme(jfile *f, content *c)
 {
     bool ok = check_schema(f);
-    static const char *const top[] = { "schema", "font_family", "colors", NULL };
+    static const char *const top[] = { "schema", "font_family", "font_file", "font_file_bold",
+                                       "colors", NULL };
     unknown_fields(f, f->root, "", top);
     const cJSON *fam = get_plain(f, f->root, "font_family", "", false);
     c->font_family = xstrdup(fam ? fam->valuestring : "Inter");
+    static const char *const font_keys[2] = { "font_file", "font_file_bold" };
+    for (int i = 0; i < 2; i++) {
+        const cJSON *ff = get_plain(f, f->root, font_keys[i], "", false);
+        c->font_file[i] = xstrdup(ff ? ff->valuestring : "");
+        if (ff && *c->font_file[i] && !check_asset(f, ff, c->dir, font_keys[i], "font"))
+            ok = false;
+    }
     const cJSON *cols = cJSON_GetObjectItemCaseSensitive(f->root, "colors");
     if (cols && !cJSON_IsObject(cols)) {
         problem(f, cols, false, "colors", "\"colors\" must be an object of named colours");
@@ -1164,7 +1231,34 @@ static void derive(content *c)
     }
 }
 
+const char *const content_files[CONTENT_NFILES] = {
+    "openday.json", "careers.json", "awards.json", "degrees.json",
+    "attract.json", "theme.json", "strings.json",
+};
+
 content *content_load(const char *dir, content_report *report)
+{
+    return content_load_from(dir, &fs_source, report);
+}
+
+/* True when not one of the content files can be found in dir: then one
+ * message says so, instead of seven. */
+static bool no_content_here(const char *dir, const content_source *src)
+{
+    char path[PATH_MAX];
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        int e = src->read(src->ud, path, 0, &text, &len);
+        free(text);
+        if (e != ENOENT)
+            return false;
+    }
+    return true;
+}
+
+content *content_load_from(const char *dir, const content_source *src, content_report *report)
 {
     content *c = calloc(1, sizeof *c);
     if (!c)
@@ -1174,8 +1268,15 @@ content *content_load(const char *dir, content_report *report)
     size_t errors_before = report->errors;
     jfile f;
     bool manifest = false;
+    if (no_content_here(dir, src)) {
+        report_add(report, dir, 0, 0, "", false,
+                   "no content files here (openday.json, degrees.json, careers.json ...); "
+                   "is this the content directory?");
+        content_destroy(c);
+        return NULL;
+    }
     /* The manifest first: it names the language every other file is read in. */
-    if (jfile_open(&f, report, dir, "openday.json"))
+    if (jfile_open(&f, report, src, dir, "openday.json"))
         manifest = load_manifest(&f, c);
     jfile_close(&f);
     (void)manifest;
@@ -1190,9 +1291,11 @@ content *content_load(const char *dir, content_report *report)
         { "theme.json", load_theme },     { "strings.json", load_strings },
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        if (jfile_open(&f, report, dir, files[i].name)) {
+        if (jfile_open(&f, report, src, dir, files[i].name)) {
             f.lang = c->language;
             files[i].load(&f, c);
+        } else {
+            c->unreadable |= 1u << (i + 1);
         }
         jfile_close(&f);
     }
@@ -1205,7 +1308,7 @@ content *content_load(const char *dir, content_report *report)
             if (c->careers[k].n_degrees)
                 continue;
             if (!opened)
-                opened = jfile_open(&cf, report, dir, "careers.json");
+                opened = jfile_open(&cf, report, src, dir, "careers.json");
             char p[64];
             snprintf(p, sizeof p, "careers[%zu]", k);
             const cJSON *node = NULL;
@@ -1229,7 +1332,8 @@ content *content_load(const char *dir, content_report *report)
                               (const char **)&c->version, (const char **)&c->date,
                               (const char **)&c->attribution, (const char **)&c->about,
                               (const char **)&c->conclusion, (const char **)&c->awards_intro,
-                              (const char **)&c->careers_note, (const char **)&c->font_family };
+                              (const char **)&c->careers_note, (const char **)&c->font_family,
+                              (const char **)&c->font_file[0], (const char **)&c->font_file[1] };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         if (!*fields[i])
             *fields[i] = xstrdup(i == 9 ? "Inter" : "");
@@ -1285,6 +1389,7 @@ void content_destroy(content *c)
     free(c->dir); free(c->language); free(c->title); free(c->subtitle); free(c->version);
     free(c->date); free(c->attribution); free(c->about); free(c->conclusion);
     free(c->awards_intro); free(c->careers_note); free(c->font_family);
+    free(c->font_file[0]); free(c->font_file[1]);
     free(c);
 }
 

@@ -149,12 +149,32 @@ typedef struct {
 
     od_color colors[COLOR_COUNT];
     char *font_family;       /* fontconfig family name, e.g. "Inter" */
+    char *font_file[2];      /* optional font files inside the content dir (regular,
+                              * bold), relative paths as written, may be "" */
     char *strings[STR_COUNT];
+    unsigned unreadable;     /* loader-internal: bit i set when content_files[i]
+                              * could not be read or parsed */
 } content;
+
+/* The seven files of a content directory, in load order. */
+#define CONTENT_NFILES 7
+extern const char *const content_files[CONTENT_NFILES];
 
 /* Load and validate every file in dir. Returns the model, or NULL when any
  * error was found (all problems, not just the first, are in report). */
 content *content_load(const char *dir, content_report *report);
+
+/* Where the files come from. read() fills *text with a malloc'd buffer the
+ * loader frees, holding at most max + 1 bytes (so a file over the limit shows
+ * as len > max), and returns 0; or returns an errno value. The default source
+ * reads the file system; the fuzzer and tests serve files from memory. Asset
+ * paths (images, fonts) are still checked on the file system under dir. */
+typedef struct {
+    int (*read)(void *ud, const char *path, size_t max, char **text, size_t *len);
+    void *ud;
+} content_source;
+content *content_load_from(const char *dir, const content_source *src,
+                           content_report *report);
 void content_destroy(content *c);
 
 /* Indices by id; return (size_t)-1 when absent. */

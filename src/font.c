@@ -71,10 +71,26 @@ static bool opens(const char *path)
 
 fontset *fontset_create(const char *family)
 {
+    return fontset_create_files(family, NULL, NULL);
+}
+
+fontset *fontset_create_files(const char *family, const char *regular, const char *bold)
+{
     fontset *f = calloc(1, sizeof *f);
     if (!f || !FcInit()) {
         free(f);
         return NULL;
+    }
+    const char *files[FONT_COUNT] = { regular, bold };
+    for (int role = 0; role < FONT_COUNT; role++) {
+        if (!files[role] || !*files[role])
+            continue;
+        if (opens(files[role])) {
+            f->path[role] = strdup(files[role]);
+        } else {
+            fprintf(stderr, "openday: font file \"%s\" cannot be used (%s); looking up \"%s\" "
+                            "instead\n", files[role], TTF_GetError(), family ? family : "");
+        }
     }
     const char *candidates[] = { family, "Inter", "DejaVu Sans", "sans-serif" };
     const int weights[FONT_COUNT] = { FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD };

@@ -20,6 +20,9 @@ typedef struct _TTF_Font TTF_Font;
 typedef struct fontset fontset;
 
 fontset *fontset_create(const char *family);
+/* The same, trying font files first (full paths, NULL or "" for none); a file
+ * that is missing or does not open is logged and the family used instead. */
+fontset *fontset_create_files(const char *family, const char *regular, const char *bold);
 void fontset_destroy(fontset *f);
 /* The face for a role at a pixel size (rounded to whole pixels), or NULL. */
 TTF_Font *fontset_get(fontset *f, scene_font role, float px);

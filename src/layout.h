@@ -79,6 +79,11 @@ typedef struct {
 void layout_frame(scene *out, const content *c, const layout_env *env,
                   const layout_frame_in *in, layout_result *res);
 
+/* The staff-facing screen shown when there is no valid content at all: what
+ * is wrong (the report's errors, as many as fit) and where (dir). */
+void layout_problems(scene *out, const layout_env *env, const char *dir,
+                     const content_report *rep);
+
 /* Audit a laid-out scene: every TEXT inside its box and on screen, no two BOX
  * rects with the same parent overlapping, every enabled HIT at least
  * metrics.target on both sides, no text under metrics.text_min. Appends one line

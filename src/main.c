@@ -19,20 +19,27 @@
 #include "content.h"
 #include "font.h"
 #include "input.h"
+#include "reload.h"
 #include "render.h"
 #include "replay.h"
 #include "sched.h"
 #include "sdl_input.h"
+#include "store.h"
+#include <limits.h>
+#include <sys/stat.h>
 
 #ifndef OPENDAY_VERSION
 #define OPENDAY_VERSION "0.0.0"
 #endif
 
-static volatile sig_atomic_t g_quit_signal;
+static volatile sig_atomic_t g_quit_signal, g_reload_signal;
 
 static void on_signal(int sig)
 {
-    g_quit_signal = sig;
+    if (sig == SIGHUP)
+        g_reload_signal = 1;
+    else
+        g_quit_signal = sig;
 }
 
 /* ---- graphics: a window or a headless surface, optionally rotated -------- */
@@ -210,6 +217,34 @@ static int run_screenshot(const cli_options *o, const content *c, fontset *fonts
     app_destroy(a);
     gfx_deinit(&g);
     return rc;
+}
+
+/* The staff screen for the content in o->content_dir, written to
+ * o->screenshot. */
+static void screenshot_problems(const cli_options *o)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(o->content_dir, &rep);
+    content_destroy(c);
+    fontset *fonts = fontset_create("Inter");
+    gfx g;
+    int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
+    if (fonts && gfx_headless(&g, w, h, o->rotate)) {
+        g.rd = render_create(g.ren, fonts, ".");
+        scene sc;
+        scene_init(&sc);
+        layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
+        layout_problems(&sc, &env, o->content_dir, &rep);
+        if (g.rd) {
+            gfx_draw(&g, &sc, od_rgba(0x1C, 0x21, 0x2B, 0xFF));
+            render_save_png(g.ren, g.pw, g.ph, o->screenshot);
+        }
+        scene_deinit(&sc);
+        gfx_deinit(&g);
+    }
+    fontset_destroy(fonts);
+    content_report_deinit(&rep);
 }
 
 /* ---- headless replay ------------------------------------------------------------ */
@@ -499,7 +534,113 @@ static bool gfx_window(gfx *g, const cli_options *o, cli_mode mode)
     return gfx_make_target(g);
 }
 
-static int run_interactive(const cli_options *o, const content *c, fontset *fonts)
+/* The fonts a content model asks for (its font files resolved against its
+ * directory), or the default family when there is no content. */
+static fontset *fonts_for(const content *c)
+{
+    char file[2][PATH_MAX] = { "", "" };
+    for (int i = 0; c && i < 2; i++)
+        if (*c->font_file[i])
+            snprintf(file[i], sizeof file[i], "%s/%s", c->dir, c->font_file[i]);
+    return fontset_create_files(c ? c->font_family : "Inter", file[0], file[1]);
+}
+
+static bool same_fonts(const content *a, const content *b)
+{
+    if (!a || !b)
+        return false;
+    for (int i = 0; i < 2; i++)
+        if (strcmp(a->font_file[i], b->font_file[i]) || (*a->font_file[i] && strcmp(a->dir, b->dir)))
+            return false;
+    return !strcmp(a->font_family, b->font_family);
+}
+
+/* Wall-clock milliseconds since the newest content file was written: how
+ * long a reload took from the staff member's point of view. */
+static long long ms_since_saved(const char *dir)
+{
+    struct timespec now, newest = { 0, 0 };
+    clock_gettime(CLOCK_REALTIME, &now);
+    char path[PATH_MAX];
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        if (stat(path, &st) == 0 &&
+            (st.st_mtim.tv_sec > newest.tv_sec ||
+             (st.st_mtim.tv_sec == newest.tv_sec && st.st_mtim.tv_nsec > newest.tv_nsec)))
+            newest = st.st_mtim;
+    }
+    return (long long)(now.tv_sec - newest.tv_sec) * 1000 +
+           (now.tv_nsec - newest.tv_nsec) / 1000000;
+}
+
+/* Everything the window shows: the app when there is content, else the
+ * staff screen listing the problems. */
+typedef struct {
+    const cli_options *o;
+    gfx g;
+    reload *rl;
+    fontset *fonts;
+    app *a;
+    scene problems;     /* the staff screen, when a is NULL */
+    bool problems_dirty;
+} kiosk;
+
+static od_color kiosk_clear(const kiosk *k)
+{
+    const content *c = reload_content(k->rl);
+    return c ? c->colors[COLOR_BACKGROUND] : od_rgba(0x1C, 0x21, 0x2B, 0xFF);
+}
+
+/* Point fonts, renderer and app at the reload's current content. The old
+ * model is still alive, so the app can carry the visitor's place over. */
+static bool kiosk_adopt(kiosk *k, const content *old)
+{
+    const content *c = reload_content(k->rl);
+    if (!same_fonts(old, c)) {
+        fontset *f = fonts_for(c);
+        if (!f)
+            return false;
+        app_destroy(k->a);
+        k->a = NULL;
+        render_destroy(k->g.rd);
+        fontset_destroy(k->fonts);
+        k->fonts = f;
+        k->g.rd = render_create(k->g.ren, f, c ? c->dir : ".");
+        if (!k->g.rd)
+            return false;
+    } else {
+        render_set_content_dir(k->g.rd, c->dir);
+    }
+    if (!c) {
+        app_destroy(k->a);
+        k->a = NULL;
+        k->problems_dirty = true;
+        return true;
+    }
+    if (k->a) {
+        app_set_content(k->a, c);
+    } else {
+        k->a = make_app(k->o, c, k->fonts, &k->g);
+        if (!k->a)
+            return false;
+    }
+    return true;
+}
+
+static const scene *kiosk_scene(kiosk *k)
+{
+    if (k->a)
+        return app_scene(k->a);
+    if (k->problems_dirty) {
+        layout_env env = make_env(k->g.lw, k->g.lh, k->o->dpi, k->fonts);
+        layout_problems(&k->problems, &env, k->o->content_dir, reload_problems(k->rl));
+        k->problems_dirty = false;
+    }
+    return &k->problems;
+}
+
+static int run_interactive(const cli_options *o)
 {
     cli_mode mode = o->mode;
     if (mode == MODE_AUTO)
@@ -511,7 +652,8 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
     }
 
     /* Our own handlers: SIGTERM from systemd must quit even in kiosk mode,
-     * where SDL's quit event (the window's close button) is ignored. */
+     * where SDL's quit event (the window's close button) is ignored; SIGHUP
+     * reloads the content. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -523,7 +665,36 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
     sa.sa_handler = on_signal;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 
+    kiosk k;
+    memset(&k, 0, sizeof k);
+    k.o = &eff;
+    scene_init(&k.problems);
+    k.problems_dirty = true;
+    char state[PATH_MAX] = "";
+    if (!o->no_state) {
+        if (o->state_dir)
+            snprintf(state, sizeof state, "%s", o->state_dir);
+        else
+            store_default_dir(state, sizeof state);
+    }
+    reload_config rc = { o->content_dir, state, { 0, 0, o->watch_poll }, false, stderr };
+    k.rl = reload_create(&rc, 0);
+    if (!k.rl) {
+        fprintf(stderr, "openday: out of memory\n");
+        return 1;
+    }
+    const content *c = reload_content(k.rl);
+    k.fonts = fonts_for(c);
+    if (!k.fonts) {
+        fprintf(stderr, "openday: no usable font found; install fonts-inter or "
+                        "fonts-dejavu-core\n");
+        reload_destroy(k.rl);
+        return 1;
+    }
+
+    int status = 0;
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr,
                 "openday: no display to show the kiosk on (SDL_Init: %s).\n"
@@ -532,26 +703,22 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
                 "  (SDL_VIDEODRIVER=kmsdrm). Without any display, use --screenshot or\n"
                 "  --replay, or --check to validate content.\n",
                 SDL_GetError());
-        return 1;
+        status = 1;
+        goto out_fonts;
     }
-    gfx g;
-    if (!gfx_window(&g, &eff, mode)) {
+    if (!gfx_window(&k.g, &eff, mode)) {
         fprintf(stderr, "openday: could not open the display; see the message above. "
                         "Without a display, use --screenshot, --replay or --check.\n");
-        gfx_deinit(&g);
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        return 1;
+        status = 1;
+        goto out_gfx;
     }
     if (mode != MODE_WINDOWED)
         SDL_ShowCursor(SDL_DISABLE);
-    g.rd = render_create(g.ren, fonts, c->dir);
-
-    app *a = make_app(o, c, fonts, &g);
-    if (!a || !g.rd) {
+    k.g.rd = render_create(k.g.ren, k.fonts, c ? c->dir : ".");
+    if (!k.g.rd || (c && !(k.a = make_app(&eff, c, k.fonts, &k.g)))) {
         fprintf(stderr, "openday: out of memory\n");
-        app_destroy(a);
-        gfx_deinit(&g);
-        return 1;
+        status = 1;
+        goto out_gfx;
     }
 
     uint64_t freq = SDL_GetPerformanceFrequency();
@@ -559,12 +726,35 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
     sched_init(&s, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
     double step_ms = sched_step_ms(&s);
     double sim = 0; /* app time, ms: advances by fixed steps while animating */
-    bool running = true, force = true;
-    sdl_input_map map = { g.rotate, 0, 0, g.lw, g.lh };
-    SDL_GetWindowSize(g.win, &map.win_w, &map.win_h);
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    bool running = true, force = true, announce = false;
+    sdl_input_map map = { k.g.rotate, 0, 0, k.g.lw, k.g.lh };
+    SDL_GetWindowSize(k.g.win, &map.win_w, &map.win_h);
 
     while (running && !g_quit_signal) {
-        bool busy = force || app_animating(a) || app_dirty(a);
+        /* Content first: a settled change is swapped in before this frame. */
+        if (g_reload_signal) {
+            g_reload_signal = 0;
+            fprintf(stderr, "openday: SIGHUP: reloading the content\n");
+            reload_request(k.rl);
+        }
+        uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
+        content *old = NULL;
+        size_t before = reload_problems(k.rl)->count;
+        if (reload_poll(k.rl, wall, &old)) {
+            if (!kiosk_adopt(&k, old)) {
+                fprintf(stderr, "openday: out of memory while switching content\n");
+                content_destroy(old);
+                status = 1;
+                break;
+            }
+            content_destroy(old);
+            force = announce = true;
+        } else if (!k.a && reload_problems(k.rl)->count != before) {
+            k.problems_dirty = force = true;
+        }
+
+        bool busy = force || (k.a && (app_animating(k.a) || app_dirty(k.a)));
         SDL_Event e;
         bool have = false;
         if (busy) {
@@ -573,13 +763,17 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
         } else {
             /* Nothing moves: sleep in the event queue until input or the next
              * timed change; wake at least every 250 ms to notice signals. */
-            uint64_t wait = app_wait_ms(a, (uint64_t)sim);
+            uint64_t wait = k.a ? app_wait_ms(k.a, (uint64_t)sim) : UINT64_MAX;
+            uint64_t rw = reload_wait_ms(k.rl, wall);
+            if (rw < wait)
+                wait = rw;
             int timeout = wait > 250 ? 250 : (int)(wait ? wait : 1);
-            uint64_t before = SDL_GetPerformanceCounter();
+            uint64_t t_before = SDL_GetPerformanceCounter();
             have = SDL_WaitEventTimeout(&e, timeout);
             uint64_t after = SDL_GetPerformanceCounter();
-            sim += (double)ticks_to_ms(after - before, freq);
-            app_update(a, (uint64_t)sim);
+            sim += (double)ticks_to_ms(after - t_before, freq);
+            if (k.a)
+                app_update(k.a, (uint64_t)sim);
             sched_resync(&s, after);
         }
         while (have) {
@@ -592,23 +786,24 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
             case SDL_WINDOWEVENT:
                 if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                     int pw, ph;
-                    SDL_GetRendererOutputSize(g.ren, &pw, &ph);
-                    g.pw = pw;
-                    g.ph = ph;
-                    gfx_make_target(&g);
-                    SDL_GetWindowSize(g.win, &map.win_w, &map.win_h);
-                    map.log_w = g.lw;
-                    map.log_h = g.lh;
-                    app_resize(a, g.lw, g.lh);
-                    force = true;
+                    SDL_GetRendererOutputSize(k.g.ren, &pw, &ph);
+                    k.g.pw = pw;
+                    k.g.ph = ph;
+                    gfx_make_target(&k.g);
+                    SDL_GetWindowSize(k.g.win, &map.win_w, &map.win_h);
+                    map.log_w = k.g.lw;
+                    map.log_h = k.g.lh;
+                    if (k.a)
+                        app_resize(k.a, k.g.lw, k.g.lh);
+                    k.problems_dirty = force = true;
                 } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                     force = true;
                 }
                 break;
             case SDL_RENDER_TARGETS_RESET:
             case SDL_RENDER_DEVICE_RESET:
-                render_drop_textures(g.rd);
-                gfx_make_target(&g);
+                render_drop_textures(k.g.rd);
+                gfx_make_target(&k.g);
                 force = true;
                 break;
             default:
@@ -621,31 +816,42 @@ static int run_interactive(const cli_options *o, const content *c, fontset *font
                         running = false;
                     continue;
                 }
-                app_input(a, &ev[i]);
+                if (k.a)
+                    app_input(k.a, &ev[i]);
             }
             have = SDL_PollEvent(&e);
         }
         if (busy) {
             unsigned steps = sched_steps(&s, SDL_GetPerformanceCounter());
-            for (unsigned i = 0; i < steps; i++) {
+            for (unsigned i = 0; i < steps && k.a; i++) {
                 sim += step_ms;
-                app_update(a, (uint64_t)sim);
+                app_update(k.a, (uint64_t)sim);
             }
         }
-        if (force || app_dirty(a)) {
+        if (force || (k.a && app_dirty(k.a))) {
             uint64_t start = SDL_GetPerformanceCounter();
-            gfx_draw(&g, app_scene(a), c->colors[COLOR_BACKGROUND]);
-            SDL_RenderPresent(g.ren);
+            gfx_draw(&k.g, kiosk_scene(&k), kiosk_clear(&k));
+            SDL_RenderPresent(k.g.ren);
             sched_frame_done(&s, start, SDL_GetPerformanceCounter());
             force = false;
+            if (announce) {
+                fprintf(stderr, "openday: new content on screen %lld ms after the last file "
+                                "was saved\n", ms_since_saved(o->content_dir));
+                announce = false;
+            }
         }
     }
-    if (o->stats)
-        print_stats(&s, &g, a);
-    app_destroy(a);
-    gfx_deinit(&g);
+    if (o->stats && k.a)
+        print_stats(&s, &k.g, k.a);
+out_gfx:
+    app_destroy(k.a);
+    gfx_deinit(&k.g);
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    return 0;
+out_fonts:
+    scene_deinit(&k.problems);
+    fontset_destroy(k.fonts);
+    reload_destroy(k.rl);
+    return status;
 }
 
 /* ---- entry ------------------------------------------------------------------------ */
@@ -684,15 +890,27 @@ int main(int argc, char **argv)
         return rc;
     }
 
-    content *c = load_content(o.content_dir);
-    if (!c)
-        return 2;
     if (TTF_Init() != 0) {
         fprintf(stderr, "openday: TTF_Init failed: %s\n", TTF_GetError());
-        content_destroy(c);
         return 1;
     }
-    fontset *fonts = fontset_create(c->font_family);
+    if (!o.screenshot && !o.replay) {
+        int rc = run_interactive(&o);
+        TTF_Quit();
+        SDL_Quit();
+        return rc;
+    }
+    /* Screenshots and replays show exactly the directory given, once. */
+    content *c = load_content(o.content_dir);
+    if (!c) {
+        /* A screenshot of broken content shows the staff screen the kiosk
+         * would show; the exit status still says the content is invalid. */
+        if (o.screenshot)
+            screenshot_problems(&o);
+        TTF_Quit();
+        return 2;
+    }
+    fontset *fonts = fonts_for(c);
     if (!fonts) {
         fprintf(stderr, "openday: no usable font found; install fonts-inter or "
                         "fonts-dejavu-core\n");
@@ -703,10 +921,8 @@ int main(int argc, char **argv)
     int rc;
     if (o.screenshot)
         rc = run_screenshot(&o, c, fonts);
-    else if (o.replay)
-        rc = run_replay(&o, c, fonts);
     else
-        rc = run_interactive(&o, c, fonts);
+        rc = run_replay(&o, c, fonts);
     fontset_destroy(fonts);
     TTF_Quit();
     SDL_Quit();

@@ -123,6 +123,23 @@ void render_drop_textures(render *r)
     }
 }
 
+void render_set_content_dir(render *r, const char *dir)
+{
+    /* Images may have changed even under the same names: reload them all.
+     * Text textures do not depend on the content and stay cached. */
+    for (int i = 0; i < IMAGE_MAX; i++) {
+        if (r->images[i].tex)
+            SDL_DestroyTexture(r->images[i].tex);
+        free(r->images[i].path);
+        memset(&r->images[i], 0, sizeof r->images[i]);
+    }
+    char *d = strdup(dir ? dir : ".");
+    if (d) {
+        free(r->dir);
+        r->dir = d;
+    }
+}
+
 void render_destroy(render *r)
 {
     if (!r)

@@ -30,6 +30,10 @@ void render_scene(render *r, const scene *s, od_color clear);
  * are rebuilt on demand. */
 void render_drop_textures(render *r);
 
+/* The content changed (live reload): images are looked up under dir and
+ * loaded again; cached text stays. */
+void render_set_content_dir(render *r, const char *dir);
+
 typedef struct {
     uint64_t hits, misses, rasterised;   /* text cache, since creation */
     uint64_t evictions;

@@ -148,15 +148,15 @@ static void shipped_content(void **state)
 static void broken_json(void **state)
 {
     (void)state;
-    EXPECT("theme.json", "", "1:1", ": file is empty");
-    EXPECT("theme.json", "{\n  \"schema\": 1,\n  \"colors\": {\n", "4:1", ": invalid JSON");
-    EXPECT("theme.json", "{ \"schema\": 1 } trailing", "1:17", ": invalid JSON near \"trailing\"");
+    EXPECT("theme.json", "", "1:1", "(top level): file is empty");
+    EXPECT("theme.json", "{\n  \"schema\": 1,\n  \"colors\": {\n", "4:1", "(top level): invalid JSON");
+    EXPECT("theme.json", "{ \"schema\": 1 } trailing", "1:17", "(top level): invalid JSON near \"trailing\"");
     EXPECT("theme.json", "{ \"schema\": 1\n  \"font_family\": \"Inter\" }", "2:3",
-           ": invalid JSON near");
-    EXPECT("theme.json", "[1, 2]", "1:1", ": the file must hold a JSON object");
+           "(top level): invalid JSON near");
+    EXPECT("theme.json", "[1, 2]", "1:1", "(top level): the file must hold a JSON object");
     EXPECT("theme.json", "{ \"schema\": 1, \"font_family\": \"In\xff\" }", "1:34",
-           ": invalid UTF-8 text");
-    expect_problem("theme.json", "{ \"schema\": 1 \0 }", 17, "1:15", ": file contains a NUL byte",
+           "(top level): invalid UTF-8 text");
+    expect_problem("theme.json", "{ \"schema\": 1 \0 }", 17, "1:15", "(top level): file contains a NUL byte",
                    false);
     /* A byte-order mark is harmless. */
     char *dir = copy_content();
@@ -188,7 +188,7 @@ static void deep_and_huge(void **state)
         deep[k++] = ']';
     deep[k++] = '}';
     deep[k] = '\0';
-    EXPECT("theme.json", deep, "1:84", ": nesting deeper than 64 levels");
+    EXPECT("theme.json", deep, "1:84", "(top level): nesting deeper than 64 levels");
     free(deep);
     size_t big = 5u << 20;
     char *huge = malloc(big + 1);
@@ -196,7 +196,7 @@ static void deep_and_huge(void **state)
     huge[0] = '{';
     huge[big - 1] = '}';
     huge[big] = '\0';
-    EXPECT("theme.json", huge, "0:0", ": file is larger than 4 MiB");
+    EXPECT("theme.json", huge, "1:1", "(top level): file is larger than 4 MiB");
     free(huge);
     char *longstr = malloc(60000);
     int m = sprintf(longstr, "{ \"schema\": 1, \"careers\": [ { \"id\": \"a\", \"name\": \"");
@@ -349,13 +349,13 @@ static void missing_file_and_empty_dir(void **state)
     char *text = load_report(dir, &ok, NULL);
     assert_false(ok);
     char want[600];
-    snprintf(want, sizeof want, "%s/careers.json:0:0: : cannot open this file: No such file", dir);
+    snprintf(want, sizeof want, "%s/careers.json:1:1: (top level): cannot read this file: No such file", dir);
     assert_non_null(strstr(text, want));
     free(text);
     remove_dir(dir);
     text = load_report("/nonexistent-openday-dir", &ok, NULL);
     assert_false(ok);
-    assert_non_null(strstr(text, "openday.json:0:0: : cannot open this file"));
+    assert_non_null(strstr(text, "nonexistent-openday-dir:1:1: (top level): no content files here"));
     free(text);
 }
 
