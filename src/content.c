@@ -342,6 +342,13 @@ static bool jfile_open(jfile *f, content_report *rep, const content_source *src,
         report_add(rep, f->file, 1, 1, "", false, "file is empty; it must hold a JSON object");
         return false;
     }
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        report_add(rep, f->file, 1, 1, "", false,
+                   "file is saved as UTF-16; save it as UTF-8 (in most editors: Save As, "
+                   "Encoding: UTF-8)");
+        return false;
+    }
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
         at_offset(f, (size_t)(nul - buf), "file contains a NUL byte%s; save it as plain UTF-8 text", "");
@@ -435,6 +442,20 @@ static size_t edit_distance(const char *a, const char *b)
 
 /* Like problem(), but pointing at the member's key: for a misspelt field name,
  * the name is what needs fixing. */
+__attribute__((format(printf, 5, 6)))
+static void key_problem(jfile *f, const cJSON *member, bool warning, const char *path,
+                        const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line, col;
+    where(f, find_off(f, member, true), &line, &col);
+    report_add(f->rep, f->file, line, col, path, warning, msg);
+}
+
 __attribute__((format(printf, 4, 5)))
 static void key_warning(jfile *f, const cJSON *member, const char *path, const char *fmt, ...)
 {
@@ -453,6 +474,15 @@ static void unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
                              const char *const *known, size_t n)
 {
     for (const cJSON *c = obj->child; c; c = c->next) {
+        /* A field written twice: only the first would count, silently. */
+        for (const cJSON *d = obj->child; d != c; d = d->next)
+            if (!strcmp(d->string, c->string)) {
+                char p[300];
+                snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
+                key_problem(f, c, false, p, "field \"%s\" appears twice in this object; keep "
+                            "one", c->string);
+                break;
+            }
         bool ok = false;
         const char *close = NULL;
         for (size_t i = 0; i < n && known[i]; i++) {
@@ -494,6 +524,13 @@ static bool check_string(jfile *f, const cJSON *v, const char *p)
 
 /* Visible text: a string or {"en": "...", ...}. Returns a heap string ("" when
  * absent and optional, NULL after reporting a problem). */
+static bool blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return !*s;
+}
+
 static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *path, bool required)
 {
     char p[300];
@@ -506,8 +543,13 @@ static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *p
         }
         return xstrdup("");
     }
-    if (cJSON_IsString(v))
+    if (cJSON_IsString(v)) {
+        if (required && blank(v->valuestring)) {
+            problem(f, v, false, p, "\"%s\" is empty; write the text between the quotes", key);
+            return NULL;
+        }
         return check_string(f, v, p) ? xstrdup(v->valuestring) : NULL;
+    }
     if (cJSON_IsObject(v)) {
         const cJSON *pick = cJSON_GetObjectItemCaseSensitive(v, f->lang);
         for (const cJSON *c = v->child; c; c = c->next)
@@ -773,6 +815,8 @@ static bool load_careers(jfile *f, content *c)
     unknown_fields(f, f->root, "", top);
     const cJSON *arr = get_array(f, f->root, "careers", "", true);
     if (!arr)
+        c->unreadable |= UNREADABLE_CAREERS;
+    if (!arr)
         return false;
     c->careers = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
     if (!c->careers)
@@ -906,7 +950,8 @@ static bool check_asset(jfile *f, const cJSON *v, const char *dir, const char *p
     }
     if (rel[0] == '/' || dotdot) {
         problem(f, v, false, path, "%s path must stay inside the content directory (no "
-                "leading / and no ..); write it like \"images/photo.png\"", what);
+                "leading / and no ..); write it like \"%s\"", what,
+                strcmp(what, "font") ? "images/photo.png" : "fonts/brand.ttf");
         return false;
     }
     char full[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
@@ -936,6 +981,8 @@ static bool load_degrees(jfile *f, content *c)
                                          NULL };
     unknown_fields(f, f->root, "", top);
     const cJSON *arr = get_array(f, f->root, "degrees", "", true);
+    if (!arr || cJSON_GetArraySize(arr) == 0)
+        c->unreadable |= UNREADABLE_DEGREES; /* its error says it all */
     if (!arr)
         return false;
     if (cJSON_GetArraySize(arr) == 0) {
@@ -993,7 +1040,7 @@ static bool load_degrees(jfile *f, content *c)
         d->url = xstrdup(url ? url->valuestring : "");
         if (url && strncmp(d->url, "https://", 8) && strncmp(d->url, "http://", 7)) {
             snprintf(q, sizeof q, "%s.url", p);
-            problem(f, url, false, q, "a web address must start with https://");
+            problem(f, url, false, q, "a web address must start with https:// (or http://)");
             ok = false;
         }
         const cJSON *img = get_plain(f, e, "image", p, false);
@@ -1131,7 +1178,7 @@ static bool load_attract(jfile *f, content *c)
             }
             s->index = k;
         }
-        if (kind == ATTRACT_COMPARE && c->n_degrees < 2) {
+        if (kind == ATTRACT_COMPARE && c->n_degrees < 2 && !(c->unreadable & UNREADABLE_DEGREES)) {
             problem(f, show, false, q, "a comparison slide needs at least two degrees");
             ok = false;
             continue;

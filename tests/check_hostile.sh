@@ -1,0 +1,118 @@
+#!/bin/sh
+# The hostile-input suite. Each folder tests/hostile/CASE (lib/ holds shared
+# generators) describes one content directory: the shipped content with the
+# case's own files laid over it, the files listed in `remove` deleted, and
+# `setup.sh DIR` run to generate what is too big or too odd to commit. Two
+# checks per case:
+#   1. `openday --check content` prints exactly the lines in CASE/expect (and
+#      exits 0 when they end in "valid", 2 otherwise);
+#   2. end to end, the running app (dummy video driver, real clock) is handed
+#      the case as its live content folder: invalid content is logged and the
+#      previous content stays on screen, valid content is shown, and the app
+#      is alive and exits cleanly after all of them.
+# CASE/schema says whether content/schema.json must reject the case too
+# (tests/check_schema.py checks that). Runs as an unprivileged user when run
+# as root, so that an unreadable file really is unreadable.
+# OPENDAY_HOSTILE_UPDATE=1 rewrites every expect file (review the diff!).
+B=$(cd "${1:-build}" && pwd)
+H=$(pwd)/tests/hostile
+T=$(mktemp -d)
+chmod 755 "$T"
+pid=""
+trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export SDL_VIDEODRIVER=dummy
+
+AS=""
+if [ "$(id -u)" = 0 ]; then
+    command -v setpriv >/dev/null || fail "setpriv (util-linux) is needed to run as nobody"
+    AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+O="$B/openday"
+[ -n "$OPENDAY_EXEC" ] && O="$OPENDAY_EXEC $O"
+
+build_case() { # CASE DEST
+    mkdir -p "$2"
+    cp content/*.json "$2/"
+    for f in "$H/$1"/*; do
+        fn=$(basename "$f")
+        case "$fn" in expect | schema | remove | setup.sh) continue ;; esac
+        cp "$f" "$2/$fn"
+    done
+    if [ -f "$H/$1/remove" ]; then
+        while read -r fn; do rm -f "$2/$fn"; done <"$H/$1/remove"
+    fi
+    if [ -f "$H/$1/setup.sh" ]; then
+        sh "$H/$1/setup.sh" "$2" || fail "$1: setup.sh failed"
+    fi
+}
+
+n=0
+bad=0
+for d in "$H"/*/; do
+    name=$(basename "$d")
+    [ -f "$d/schema" ] || continue
+    n=$((n + 1))
+    mkdir -p "$T/$name"
+    build_case "$name" "$T/$name/content"
+    # shellcheck disable=SC2086
+    (cd "$T/$name" && $AS $O --check content) >"$T/$name/out" 2>&1
+    rc=$?
+    if [ -n "$OPENDAY_HOSTILE_UPDATE" ]; then
+        cp "$T/$name/out" "$d/expect"
+    fi
+    want=2
+    tail -n 1 "$d/expect" | grep -q ": valid: " && want=0
+    if ! diff -u "$d/expect" "$T/$name/out" >"$T/$name/diff"; then
+        echo "FAIL: $name: output differs from $name/expect:"
+        cat "$T/$name/diff"
+        bad=$((bad + 1))
+    elif [ "$rc" -ne "$want" ]; then
+        echo "FAIL: $name: exit status $rc, expected $want"
+        bad=$((bad + 1))
+    fi
+    echo "$want $name" >>"$T/order"
+done
+echo "$n hostile cases checked with --check, $bad failed"
+[ "$n" -ge 40 ] || fail "fewer than 40 cases"
+[ "$bad" -eq 0 ] || exit 1
+
+# End to end: one running app, every case swapped in as its live folder.
+mkdir "$T/state" && chmod 777 "$T/state"
+cp -r content "$T/live"
+chmod -R a+rwX "$T/live"
+# shellcheck disable=SC2086
+$AS $O --windowed 800x480 --content "$T/live" --state-dir "$T/state" >"$T/log" 2>&1 &
+pid=$!
+sleep 0.5
+count() { grep -c -- "$1" "$T/log"; }
+i=0
+while read -r want name; do
+    i=$((i + 1))
+    ok=$(count "new content on screen")
+    rej=$(count "still showing the previous content")
+    mv "$T/live" "$T/old-$i"
+    mv "$T/$name/content" "$T/live"
+    k=0
+    while [ "$(count "new content on screen")" -eq "$ok" ] &&
+          [ "$(count "still showing the previous content")" -eq "$rej" ]; do
+        k=$((k + 1))
+        [ $k -gt 100 ] && fail "$name: the running app did not react within 5 s"
+        sleep 0.05
+    done
+    if [ "$want" -eq 0 ]; then
+        [ "$(count "new content on screen")" -gt "$ok" ] || fail "$name: valid but not shown"
+    else
+        [ "$(count "still showing the previous content")" -gt "$rej" ] \
+            || fail "$name: invalid but not rejected"
+    fi
+    kill -0 $pid 2>/dev/null || fail "$name: the app died"
+    chmod -R u+rwX "$T/old-$i" 2>/dev/null
+    rm -rf "$T/old-$i"
+done <"$T/order"
+kill -TERM $pid
+wait $pid
+rc=$?
+pid=""
+[ $rc -eq 0 ] || fail "exit status $rc after SIGTERM"
+echo "$i cases swapped into the running app: every invalid one rejected, the app alive"
