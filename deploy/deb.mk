@@ -4,7 +4,7 @@
 #   make deb                       this machine's architecture; the binary is
 #                                  built afresh with Debian's hardening flags
 #   make deb ARCH=arm64            package a cross-built binary, by default
-#                                  $(BUILD)/arm64/openday (see deploy/cross.mk)
+#                                  build/arm64/openday (make cross ARCH=arm64)
 #   make deb ARCH=armhf BIN=FILE   package the binary FILE
 #   make deb-lint                  the package, then lintian on it
 #
@@ -39,7 +39,7 @@ ifeq ($(origin BIN),command line)
 DEB_BIN := $(BIN)
 DEB_BIN_TARGET :=
 else ifneq ($(DEB_ARCH),$(DEB_NATIVE_ARCH))
-DEB_BIN := $(BUILD)/$(DEB_ARCH)/openday
+DEB_BIN := build/$(DEB_ARCH)/openday
 DEB_BIN_TARGET :=
 else
 DEB_BIN := $(BUILD)/deb-bin/openday
@@ -83,7 +83,7 @@ deb-bin:
 deb-package: $(DEB_BIN_TARGET)
 	@[ "$(DEB_CHANGELOG_VERSION)" = "$(VERSION)" ] || { \
 	  echo "make deb: deploy/deb/changelog is at $(DEB_CHANGELOG_VERSION) but VERSION says $(VERSION):" \
-	       "add a changelog entry (dch -c deploy/deb/changelog -v $(VERSION))" >&2; exit 1; }
+	       "add an entry for $(VERSION) at the top of deploy/deb/changelog" >&2; exit 1; }
 	@[ -x "$(DEB_BIN)" ] || { echo "make deb: no binary $(DEB_BIN) for $(DEB_ARCH)" \
 	  "(cross-build it first, or give BIN=FILE)" >&2; exit 1; }
 	rm -rf $(DEB_SRC)
