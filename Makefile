@@ -35,7 +35,7 @@ TESTS_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 RUN_ARGS ?= --windowed 1280x800
 
-.PHONY: all deps run test golden screenshots install uninstall clean check-content
+.PHONY: all deps run test golden screenshots install uninstall clean check-content fuzz
 
 all: $(BIN)
 
@@ -87,6 +87,11 @@ golden: deps
 screenshots: deps
 	$(MAKE) all
 	SDL_VIDEODRIVER=dummy sh tests/screenshots.sh $(BIN) assets/screenshots
+
+# The content fuzzer (clang + libFuzzer, ASan, UBSan); FUZZ_SECONDS=N to bound it.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	sh tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS)
 
 check-content: all
 	$(BIN) --check content

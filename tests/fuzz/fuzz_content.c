@@ -1,0 +1,148 @@
+/* fuzz_content.c - libFuzzer target over the content loader, its validator,
+ * and the layout of whatever content passes.
+ *
+ * Input: the first byte picks which of the seven content files the rest of
+ * the input replaces; the other six are the shipped content, read once at
+ * start-up from content/ (run from the repository root). Files are served
+ * from memory through content_source, so no input touches the disk. When the
+ * result validates, every kind of screen is laid out at one size with a fake
+ * text measurer, and the scene audited: content that passes validation must
+ * never crash the layout.
+ *
+ * Built and run by `make fuzz` (clang, -fsanitize=fuzzer,address,undefined). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include "content.h"
+#include "layout.h"
+#include "scene.h"
+#include "view.h"
+
+static char *shipped[CONTENT_NFILES];
+static size_t shipped_len[CONTENT_NFILES];
+
+typedef struct {
+    size_t which;
+    const uint8_t *data;
+    size_t size;
+} fuzz_input;
+
+static int read_mem(void *ud, const char *path, size_t max, char **text, size_t *len)
+{
+    const fuzz_input *in = ud;
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        if (strcmp(name, content_files[i]))
+            continue;
+        const char *src = i == in->which ? (const char *)in->data : shipped[i];
+        size_t n = i == in->which ? in->size : shipped_len[i];
+        if (n > max + 1)
+            n = max + 1;
+        char *buf = malloc(n + 1);
+        if (!buf)
+            return ENOMEM;
+        if (n)
+            memcpy(buf, src, n);
+        *text = buf;
+        *len = n;
+        return 0;
+    }
+    return ENOENT;
+}
+
+static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    (void)ctx;
+    return px * (f == FONT_BOLD ? 0.58f : 0.52f) * (float)len * (s ? 1.0f : 0.0f);
+}
+
+static float fake_height(void *ctx, scene_font f, float px)
+{
+    (void)ctx;
+    (void)f;
+    return px * 1.25f;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "content/%s", content_files[i]);
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            fprintf(stderr, "fuzz_content: run from the repository root (%s missing)\n", path);
+            exit(1);
+        }
+        shipped[i] = malloc(1u << 20);
+        shipped_len[i] = fread(shipped[i], 1, 1u << 20, f);
+        fclose(f);
+    }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    fuzz_input in = { data[0] % CONTENT_NFILES, data + 1, size - 1 };
+    content_source src = { read_mem, &in };
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load_from("fuzz", &src, &rep);
+    /* Printing exercises every message; into a memory stream, not stdout. */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (m) {
+        content_report_print(&rep, m);
+        fclose(m);
+    }
+    free(text);
+    content_report_deinit(&rep);
+    if (c) {
+        static const char *const screens[] = { "attract", "home", "compare", "careers",
+                                               "ba-bs", "about" };
+        layout_env env = { 800, 480, 0, { fake_width, fake_height, NULL } };
+        scene s;
+        scene_init(&s);
+        layout_frame_in fin;
+        memset(&fin, 0, sizeof fin);
+        fin.t = 1;
+        fin.slide_t = 1;
+        for (size_t i = 0; i < sizeof screens / sizeof *screens + 2; i++) {
+            view_place p;
+            if (i < sizeof screens / sizeof *screens) {
+                if (!view_place_parse(screens[i], c, &p))
+                    continue;
+            } else if (i == sizeof screens / sizeof *screens) {
+                p = (view_place){ SCREEN_DEGREE, (int)(c->n_degrees - 1), 0 };
+            } else {
+                if (!c->n_careers)
+                    continue;
+                p = (view_place){ SCREEN_CAREER, (int)(c->n_careers - 1), 0 };
+            }
+            fin.cur.place = p;
+            for (size_t k = 0; k < c->n_slides && k < 8; k++) {
+                fin.slide = fin.prev_slide = k;
+                layout_result res;
+                layout_frame(&s, c, &env, &fin, &res);
+                char audit[256];
+                (void)layout_audit(&s, &env, audit, sizeof audit);
+                if (p.screen != SCREEN_ATTRACT)
+                    break;
+            }
+        }
+        scene_deinit(&s);
+        content_destroy(c);
+    }
+    return 0;
+}
