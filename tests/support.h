@@ -19,17 +19,22 @@ typedef struct {
     fontset *fonts;
 } support;
 
-static inline void support_init(support *s)
+static inline void support_init_dir(support *s, const char *dir)
 {
     content_report rep;
     content_report_init(&rep);
-    s->c = content_load("content", &rep);
+    s->c = content_load(dir, &rep);
     if (!s->c)
         content_report_print(&rep, stderr);
     content_report_deinit(&rep);
     if (TTF_Init() != 0)
         fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
     s->fonts = s->c ? fontset_create(s->c->font_family) : NULL;
+}
+
+static inline void support_init(support *s)
+{
+    support_init_dir(s, "content");
 }
 
 static inline void support_deinit(support *s)

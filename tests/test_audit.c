@@ -2,7 +2,9 @@
  * shipped content (every attract slide, every degree and career) at sizes from
  * 800x480 to 3840x2160, landscape and portrait, must have no text outside its
  * box, no overlapping blocks, no touch target under 9 mm and no text under the
- * minimum size. Headless: fonts only, no video. */
+ * minimum size. The same for tests/extreme: valid content at the limits (titles
+ * of 100 characters, 40 careers on one degree, a 45-letter word, accented,
+ * Cyrillic, Greek and Vietnamese text). Headless: fonts only, no video. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +24,13 @@ static int setup(void **state)
 {
     (void)state;
     support_init(&S);
+    return S.c && S.fonts ? 0 : -1;
+}
+
+static int setup_extreme(void **state)
+{
+    (void)state;
+    support_init_dir(&S, "tests/extreme");
     return S.c && S.fonts ? 0 : -1;
 }
 
@@ -68,10 +77,30 @@ static void every_screen_every_size(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* Every pair of degrees on Compare, too: with three degrees there are six. */
+static void every_comparison(void **state)
+{
+    (void)state;
+    size_t problems = 0;
+    char name[600];
+    for (size_t a = 0; a < S.c->n_degrees; a++)
+        for (size_t b = 0; b < S.c->n_degrees; b++) {
+            if (a == b)
+                continue;
+            snprintf(name, sizeof name, "compare:%s,%s", S.c->degrees[a].id, S.c->degrees[b].id);
+            for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+                problems += audit_one(name, sizes[s][0], sizes[s][1], 0);
+        }
+    assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_every_size),
+        cmocka_unit_test(every_comparison),
     };
-    return cmocka_run_group_tests_name("audit", tests, setup, teardown);
+    int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
+    failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
+    return failed;
 }
