@@ -1,0 +1,5 @@
+#!/bin/sh
+# The content schema: content/schema.json against the meta-schema, the shipped
+# content and tests/hostile. Needs Debian's python3-jsonschema, hence
+# /usr/bin/python3 rather than whichever python3 comes first on PATH.
+exec /usr/bin/python3 "$(dirname "$0")/check_schema.py"
