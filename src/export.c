@@ -1,0 +1,1010 @@
+/* export.c - the content as a static, styled web page. See export.h.
+ *
+ * The page is built in memory (a growing buffer), then written next to its
+ * final name and renamed into place, so a reader never sees half a page. */
+#include "export.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- a growing text buffer -------------------------------------------------- */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} obuf;
+
+static void put_n(obuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 16384;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *np = realloc(b->p, cap);
+        if (!np) {
+            b->oom = true;
+            return;
+        }
+        b->p = np;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void put(obuf *b, const char *s)
+{
+    put_n(b, s, strlen(s));
+}
+
+static void putf(obuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(obuf *b, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        put_n(b, tmp, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->oom = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    put_n(b, big, (size_t)n);
+    free(big);
+}
+
+/* ---- escaping ------------------------------------------------------------- */
+
+/* Text for element content or a quoted attribute: & < > " ' become entities.
+ * With breaks, a newline (a line break in the kiosk too) becomes <br>. */
+static void esc_x(obuf *b, const char *s, bool breaks)
+{
+    const char *run = s;
+    for (; *s; s++) {
+        const char *rep = NULL;
+        switch (*s) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        case '\n': rep = breaks ? "<br>" : " "; break;
+        case '\r': case '\t': rep = " "; break;
+        default: break;
+        }
+        if (rep) {
+            put_n(b, run, (size_t)(s - run));
+            put(b, rep);
+            run = s + 1;
+        }
+    }
+    put_n(b, run, (size_t)(s - run));
+}
+
+static void esc(obuf *b, const char *s)
+{
+    esc_x(b, s, true);
+}
+
+static void esc_attr(obuf *b, const char *s)
+{
+    esc_x(b, s, false);
+}
+
+/* A relative path as a URL: unreserved characters and '/' stay, everything
+ * else (spaces, '#', '?', '%', quotes, non-ASCII bytes) is percent-encoded, so
+ * the result is safe inside a quoted HTML attribute and a CSS url(""). */
+static void put_url_path(obuf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+            ch == '-' || ch == '_' || ch == '.' || ch == '~' || ch == '/')
+            put_n(b, (const char *)&ch, 1);
+        else
+            putf(b, "%%%02X", ch);
+    }
+}
+
+/* A CSS string body: anything beyond plain letters, digits, space, '-' and
+ * '_' is written as a hex escape, so no quote, backslash or "</style>" can
+ * come through. */
+static void put_css_string(obuf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+            ch == ' ' || ch == '-' || ch == '_' || ch >= 0x80)
+            put_n(b, (const char *)&ch, 1);
+        else
+            putf(b, "\\%x ", ch);
+    }
+}
+
+/* An id fragment for anchors: the content's ids are plain already; anything
+ * else becomes '-'. */
+static void put_id(obuf *b, const char *prefix, const char *id)
+{
+    put(b, prefix);
+    for (; *id; id++) {
+        unsigned char ch = (unsigned char)*id;
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
+        put_n(b, ok ? (const char *)&ch : "-", 1);
+    }
+}
+
+static void put_color(obuf *b, od_color c)
+{
+    if (c.a == 255)
+        putf(b, "#%02X%02X%02X", c.r, c.g, c.b);
+    else
+        putf(b, "#%02X%02X%02X%02X", c.r, c.g, c.b, c.a);
+}
+
+/* ---- the page --------------------------------------------------------------- */
+
+static const char *str(const content *c, content_str k)
+{
+    return c->strings[k] ? c->strings[k] : "";
+}
+
+/* The colour that stands for an award: that of the first degree granting it,
+ * as in the kiosk; the accent when none does. */
+static od_color award_color(const content *c, size_t ai)
+{
+    for (size_t i = 0; i < c->n_degrees; i++)
+        if (c->degrees[i].award_index == ai)
+            return c->degrees[i].color;
+    return c->colors[COLOR_ACCENT];
+}
+
+static const content_award *award_of(const content *c, const content_degree *d)
+{
+    return d->award_index < c->n_awards ? &c->awards[d->award_index] : NULL;
+}
+
+static bool career_shared(const content *c, size_t ci)
+{
+    return ci < c->n_careers && c->careers[ci].n_degrees > 1;
+}
+
+static bool web_address(const char *u)
+{
+    return !strncmp(u, "https://", 8) || !strncmp(u, "http://", 7);
+}
+
+/* Relative luminance, 0..1 (sRGB approximated by a square). */
+static double luminance(od_color c)
+{
+    double r = c.r / 255.0, g = c.g / 255.0, bl = c.b / 255.0;
+    return 0.2126 * r * r + 0.7152 * g * g + 0.0722 * bl * bl;
+}
+
+static bool has_font_file(const content *c, int i)
+{
+    return c->font_file[i] && c->font_file[i][0];
+}
+
+static void style_sheet(obuf *b, const content *c)
+{
+    static const char *const var[COLOR_COUNT] = {
+        [COLOR_BACKGROUND] = "bg", [COLOR_SURFACE] = "surface",
+        [COLOR_SURFACE_ALT] = "surface-alt", [COLOR_TEXT] = "text", [COLOR_MUTED] = "muted",
+        [COLOR_ACCENT] = "accent", [COLOR_ACCENT_TEXT] = "accent-text",
+        [COLOR_SHARED] = "shared", [COLOR_CAVEAT] = "caveat", [COLOR_LINE] = "line",
+    };
+    put(b, "<style>\n");
+    for (int i = 0; i < 2; i++) {
+        if (!has_font_file(c, i))
+            continue;
+        put(b, "@font-face{font-family:\"openday content\";src:url(\"");
+        put_url_path(b, c->font_file[i]);
+        putf(b, "\");font-weight:%s;font-display:swap}\n", i ? "700" : "400");
+    }
+    put(b, ":root{");
+    for (int i = 0; i < COLOR_COUNT; i++) {
+        putf(b, "--%s:", var[i]);
+        put_color(b, c->colors[i]);
+        put(b, ";");
+    }
+    putf(b, "color-scheme:%s;\n", luminance(c->colors[COLOR_BACKGROUND]) < 0.4 ? "dark" : "light");
+    put(b, "--font:");
+    if (has_font_file(c, 0))
+        put(b, "\"openday content\",");
+    if (c->font_family && c->font_family[0] && strcmp(c->font_family, "Inter")) {
+        put(b, "\"");
+        put_css_string(b, c->font_family);
+        put(b, "\",");
+    }
+    put(b, "Inter,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
+           "sans-serif}\n");
+    put(b,
+        "*,*::before,*::after{box-sizing:border-box}\n"
+        "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+        "body{margin:0;background:var(--bg);color:var(--text);font-family:var(--font);"
+        "font-size:1.0625rem;line-height:1.55;-webkit-font-smoothing:antialiased}\n"
+        "a{color:inherit;text-decoration-color:var(--accent);text-underline-offset:.2em}\n"
+        "a:hover{color:var(--accent)}\n"
+        ":focus-visible{outline:3px solid var(--accent);outline-offset:3px;border-radius:.25rem}\n"
+        ".wrap{max-width:76rem;margin:0 auto;padding:0 clamp(1rem,4vw,2.5rem)}\n"
+        ".skip{position:absolute;left:-100vw;top:0}\n"
+        ".skip:focus{left:1rem;top:1rem;background:var(--accent);color:var(--accent-text);"
+        "padding:.5rem 1rem;border-radius:.5rem;z-index:1}\n"
+        "header.hero{padding:clamp(2.5rem,8vw,5.5rem) 0 clamp(1.5rem,4vw,2.5rem);"
+        "border-bottom:1px solid var(--line);background:linear-gradient(180deg,var(--surface),"
+        "var(--bg))}\n"
+        "h1,h2,h3,h4{line-height:1.15;margin:0}\n"
+        "h1{font-size:clamp(2rem,5.5vw,3.5rem);letter-spacing:-.02em;max-width:22ch}\n"
+        ".subtitle{font-size:clamp(1.1rem,2.4vw,1.5rem);color:var(--muted);margin:.75rem 0 0}\n"
+        "nav ul{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;"
+        "margin:clamp(1.5rem,4vw,2.25rem) 0 0}\n"
+        "nav a{display:inline-block;padding:.6rem 1.15rem;border-radius:999px;"
+        "background:var(--surface-alt);border:1px solid var(--line);text-decoration:none;"
+        "font-weight:600}\n"
+        "nav a:hover{background:var(--accent);color:var(--accent-text)}\n"
+        "section{padding:clamp(2rem,6vw,3.5rem) 0 0;scroll-margin-top:1rem}\n"
+        "h2{font-size:clamp(1.6rem,3.4vw,2.25rem);letter-spacing:-.01em}\n"
+        ".hint{color:var(--muted);margin:.4rem 0 1.5rem;font-size:1.1rem}\n"
+        ".grid{display:grid;gap:clamp(1rem,2.5vw,1.5rem);"
+        "grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));align-items:start}\n"
+        ".card{background:var(--surface);border-radius:1rem;padding:clamp(1.1rem,3vw,1.75rem);"
+        "border-top:.4rem solid var(--deg,var(--accent));min-width:0}\n"
+        ".card>img{display:block;width:100%;height:auto;border-radius:.6rem;margin:0 0 1rem}\n"
+        ".badge{display:inline-block;background:var(--deg,var(--accent));color:var(--accent-text);"
+        "font-weight:800;letter-spacing:.04em;border-radius:.45rem;padding:.1rem .55rem;"
+        "margin:0 0 .6rem}\n"
+        ".badge abbr{text-decoration:none}\n"
+        ".award-name{color:var(--muted);font-size:.95rem;margin-left:.4rem}\n"
+        ".card h3{font-size:clamp(1.4rem,2.6vw,1.75rem);color:var(--deg,var(--text))}\n"
+        ".tagline{font-size:1.15rem;margin:.35rem 0 0;font-weight:600}\n"
+        "h4{font-size:.8rem;text-transform:uppercase;letter-spacing:.09em;color:var(--accent);"
+        "margin:1.4rem 0 .5rem}\n"
+        "p{margin:0 0 .6rem}\n"
+        ".chips{display:flex;flex-wrap:wrap;gap:.45rem;list-style:none;padding:0;margin:0}\n"
+        ".chips li{background:var(--surface-alt);border-radius:999px;padding:.25rem .8rem;"
+        "font-size:.95rem}\n"
+        ".modules{margin:0}\n"
+        ".modules dt{font-weight:700}\n"
+        ".modules dd{margin:0 0 .7rem;color:var(--muted)}\n"
+        ".careers{list-style:none;padding:0;margin:0;display:grid;gap:.45rem}\n"
+        ".careers li{background:var(--surface-alt);border-radius:.6rem;padding:.5rem .75rem;"
+        "border:1px solid transparent}\n"
+        ".careers li.shared{border-color:var(--shared)}\n"
+        ".careers a{font-weight:600;text-decoration:none}\n"
+        ".careers a:hover{text-decoration:underline}\n"
+        ".tag{display:inline-block;font-size:.78rem;font-weight:700;color:var(--shared);"
+        "border:1px solid var(--shared);border-radius:999px;padding:0 .5rem;margin-left:.4rem;"
+        "vertical-align:.1em}\n"
+        ".careers .check{display:block;font-size:.9rem;color:var(--caveat);margin-top:.15rem}\n"
+        ".note{color:var(--muted);font-size:.95rem;border-left:3px solid var(--line);"
+        "padding-left:.8rem;margin:.9rem 0 0}\n"
+        ".dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;"
+        "background:var(--deg,var(--accent));margin-right:.45em;vertical-align:.02em}\n"
+        ".legend{color:var(--muted);margin:-.75rem 0 1.25rem}\n"
+        ".legend .dot{background:var(--shared)}\n"
+        ".summary{font-weight:600;margin:.45rem 0 .5rem}\n"
+        ".desc{color:var(--muted)}\n"
+        ".caveat{background:var(--surface-alt);border-left:.3rem solid var(--caveat);"
+        "border-radius:.5rem;padding:.65rem .9rem;margin:.9rem 0 0}\n"
+        ".caveat strong{display:block;color:var(--caveat);font-size:.85rem;"
+        "text-transform:uppercase;letter-spacing:.07em}\n"
+        ".from{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}\n"
+        ".table-wrap{overflow-x:auto;background:var(--surface);border-radius:1rem}\n"
+        "table{border-collapse:collapse;width:100%;min-width:34rem}\n"
+        "th,td{text-align:left;vertical-align:top;padding:.9rem 1.1rem;"
+        "border-bottom:1px solid var(--line)}\n"
+        "tr:last-child>*{border-bottom:0}\n"
+        "thead th{font-size:1.2rem;color:var(--deg,var(--text));border-bottom:2px solid var(--line)}\n"
+        "tbody th{color:var(--accent);font-size:.8rem;text-transform:uppercase;"
+        "letter-spacing:.08em;width:11rem}\n"
+        "td ul{margin:0;padding-left:1.1rem}\n"
+        "td .careers li{padding:.3rem .6rem}\n"
+        ".conclusion{font-size:clamp(1.1rem,2.2vw,1.3rem);background:var(--surface);"
+        "border-left:.4rem solid var(--accent);padding:1.1rem 1.35rem;border-radius:.75rem;"
+        "margin:1.5rem 0 0;max-width:60rem}\n"
+        ".points{margin:.6rem 0 0;padding-left:1.2rem}\n"
+        ".points li::marker{color:var(--deg,var(--accent))}\n"
+        ".about p{max-width:46rem}\n"
+        ".muted{color:var(--muted)}\n"
+        "footer{color:var(--muted);border-top:1px solid var(--line);margin-top:clamp(2.5rem,6vw,4rem);"
+        "padding:1.5rem 0 2.5rem;font-size:.9rem}\n"
+        "@media (max-width:40rem){body{font-size:1rem}tbody th{width:auto}}\n"
+        "@media print{nav,.skip{display:none}body{background:#fff;color:#000}"
+        ".card,.table-wrap,.conclusion,header.hero{background:none;border-color:#999}"
+        ".grid{display:block}.card{break-inside:avoid;margin-bottom:1rem}}\n"
+        "</style>\n");
+}
+
+static void award_badge(obuf *b, const content *c, const content_degree *d)
+{
+    const content_award *aw = award_of(c, d);
+    if (!aw)
+        return;
+    put(b, "<p><span class=\"badge\"><abbr title=\"");
+    esc_attr(b, aw->name);
+    put(b, "\">");
+    esc(b, aw->short_name[0] ? aw->short_name : aw->name);
+    put(b, "</abbr></span>");
+    if (aw->short_name[0] && aw->name[0]) {
+        put(b, "<span class=\"award-name\">");
+        esc(b, aw->name);
+        put(b, "</span>");
+    }
+    put(b, "</p>\n");
+}
+
+static void chips(obuf *b, char *const *items, size_t n)
+{
+    put(b, "<ul class=\"chips\">");
+    for (size_t i = 0; i < n; i++) {
+        put(b, "<li>");
+        esc(b, items[i]);
+        put(b, "</li>");
+    }
+    put(b, "</ul>\n");
+}
+
+/* A degree's careers: links to the career cards, the shared ones marked, each
+ * with its caveat. */
+static void career_list(obuf *b, const content *c, const content_degree *d, bool caveats)
+{
+    put(b, "<ul class=\"careers\">\n");
+    for (size_t k = 0; k < d->n_careers; k++) {
+        size_t ci = d->careers[k];
+        if (ci >= c->n_careers)
+            continue;
+        const content_career *cr = &c->careers[ci];
+        bool shared = career_shared(c, ci);
+        put(b, shared ? "<li class=\"shared\">" : "<li>");
+        put(b, "<a href=\"#");
+        put_id(b, "career-", cr->id);
+        put(b, "\">");
+        esc(b, cr->name);
+        put(b, "</a>");
+        if (shared) {
+            put(b, "<span class=\"tag\">");
+            esc(b, str(c, STR_SHARED));
+            put(b, "</span>");
+        }
+        if (caveats && cr->caveat[0]) {
+            put(b, "<span class=\"check\">");
+            esc(b, str(c, STR_CHECK));
+            put(b, ": ");
+            esc(b, cr->caveat);
+            put(b, "</span>");
+        }
+        put(b, "</li>\n");
+    }
+    put(b, "</ul>\n");
+}
+
+static void deg_style(obuf *b, const content_degree *d)
+{
+    put(b, " style=\"--deg:");
+    put_color(b, d->color);
+    put(b, "\"");
+}
+
+static void degree_card(obuf *b, const content *c, const content_degree *d)
+{
+    put(b, "<article class=\"card\" id=\"");
+    put_id(b, "degree-", d->id);
+    put(b, "\"");
+    deg_style(b, d);
+    put(b, ">\n");
+    if (d->image[0]) {
+        put(b, "<img src=\"");
+        put_url_path(b, d->image);
+        put(b, "\" alt=\"");
+        esc_attr(b, d->name);
+        put(b, "\" loading=\"lazy\">\n");
+    }
+    award_badge(b, c, d);
+    put(b, "<h3>");
+    if (d->url[0] && web_address(d->url)) {
+        put(b, "<a href=\"");
+        esc_attr(b, d->url);
+        put(b, "\">");
+        esc(b, d->name);
+        put(b, "</a>");
+    } else {
+        esc(b, d->name);
+    }
+    put(b, "</h3>\n");
+    if (d->tagline[0]) {
+        put(b, "<p class=\"tagline\">");
+        esc(b, d->tagline);
+        put(b, "</p>\n");
+    }
+    if (d->focus[0]) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_FOCUS));
+        put(b, "</h4>\n<p>");
+        esc(b, d->focus);
+        put(b, "</p>\n");
+    }
+    if (d->n_topics) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_TOPICS));
+        put(b, "</h4>\n");
+        chips(b, d->topics, d->n_topics);
+    }
+    if (d->n_software) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_SOFTWARE));
+        put(b, "</h4>\n");
+        chips(b, d->software, d->n_software);
+    }
+    if (d->n_modules) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_MODULES));
+        put(b, "</h4>\n<dl class=\"modules\">\n");
+        for (size_t i = 0; i < d->n_modules; i++) {
+            put(b, "<dt>");
+            esc(b, d->modules[i].title);
+            put(b, "</dt><dd>");
+            esc(b, d->modules[i].text);
+            put(b, "</dd>\n");
+        }
+        put(b, "</dl>\n");
+    }
+    if (d->hands_on[0]) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_HANDS_ON));
+        put(b, "</h4>\n<p>");
+        esc(b, d->hands_on);
+        put(b, "</p>\n");
+    }
+    if (d->n_careers) {
+        put(b, "<h4>");
+        esc(b, str(c, STR_CAREER_PATHS));
+        put(b, "</h4>\n");
+        career_list(b, c, d, true);
+    }
+    if (d->careers_note[0]) {
+        put(b, "<p class=\"note\">");
+        esc(b, d->careers_note);
+        put(b, "</p>\n");
+    }
+    put(b, "</article>\n");
+}
+
+static void section_head(obuf *b, const char *id, const char *title, const char *hint)
+{
+    putf(b, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id, id);
+    esc(b, title);
+    put(b, "</h2>\n");
+    if (hint && hint[0]) {
+        put(b, "<p class=\"hint\">");
+        esc(b, hint);
+        put(b, "</p>\n");
+    }
+}
+
+static void conclusion(obuf *b, const content *c)
+{
+    if (!c->conclusion[0])
+        return;
+    put(b, "<p class=\"conclusion\">");
+    esc(b, c->conclusion);
+    put(b, "</p>\n");
+}
+
+/* The degrees side by side, in the rows of the kiosk's Compare screen. */
+static void compare_section(obuf *b, const content *c)
+{
+    section_head(b, "compare", str(c, STR_COMPARE), str(c, STR_COMPARE_HINT));
+    put(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"compare-h\" "
+           "tabindex=\"0\">\n<table>\n<thead><tr><td></td>");
+    for (size_t i = 0; i < c->n_degrees; i++) {
+        put(b, "<th scope=\"col\"");
+        deg_style(b, &c->degrees[i]);
+        put(b, "><a href=\"#");
+        put_id(b, "degree-", c->degrees[i].id);
+        put(b, "\">");
+        esc(b, c->degrees[i].name);
+        put(b, "</a></th>");
+    }
+    put(b, "</tr></thead>\n<tbody>\n");
+    for (int row = 0; row < 5; row++) {
+        static const content_str head[5] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
+                                             STR_CAREER_PATHS };
+        put(b, "<tr><th scope=\"row\">");
+        esc(b, str(c, head[row]));
+        put(b, "</th>");
+        for (size_t i = 0; i < c->n_degrees; i++) {
+            const content_degree *d = &c->degrees[i];
+            const content_award *aw = award_of(c, d);
+            put(b, "<td");
+            deg_style(b, d);
+            put(b, ">");
+            switch (row) {
+            case 0:
+                if (aw) {
+                    put(b, "<span class=\"badge\">");
+                    esc(b, aw->short_name[0] ? aw->short_name : aw->name);
+                    put(b, "</span> ");
+                    esc(b, aw->name);
+                }
+                break;
+            case 1:
+                esc(b, d->focus);
+                break;
+            case 2:
+            case 3: {
+                char *const *it = row == 2 ? d->topics : d->software;
+                size_t n = row == 2 ? d->n_topics : d->n_software;
+                if (n) {
+                    put(b, "<ul>");
+                    for (size_t k = 0; k < n; k++) {
+                        put(b, "<li>");
+                        esc(b, it[k]);
+                        put(b, "</li>");
+                    }
+                    put(b, "</ul>");
+                }
+                break;
+            }
+            default:
+                if (d->n_careers)
+                    career_list(b, c, d, false);
+                break;
+            }
+            put(b, "</td>");
+        }
+        put(b, "</tr>\n");
+    }
+    put(b, "</tbody>\n</table>\n</div>\n");
+    conclusion(b, c);
+    put(b, "</section>\n");
+}
+
+static void careers_section(obuf *b, const content *c)
+{
+    section_head(b, "careers", str(c, STR_CAREERS), str(c, STR_CAREERS_HINT));
+    bool any_shared = false;
+    for (size_t i = 0; i < c->n_careers; i++)
+        any_shared |= career_shared(c, i);
+    if (any_shared) {
+        put(b, "<p class=\"legend\"><span class=\"dot\" aria-hidden=\"true\"></span>");
+        esc(b, str(c, STR_SHARED));
+        put(b, "</p>\n");
+    }
+    put(b, "<div class=\"grid\">\n");
+    for (size_t i = 0; i < c->n_careers; i++) {
+        const content_career *cr = &c->careers[i];
+        bool shared = career_shared(c, i);
+        put(b, "<article class=\"card\" id=\"");
+        put_id(b, "career-", cr->id);
+        put(b, "\"");
+        if (shared)
+            put(b, " style=\"--deg:var(--shared)\"");
+        else if (cr->n_degrees && cr->degrees[0] < c->n_degrees)
+            deg_style(b, &c->degrees[cr->degrees[0]]);
+        put(b, ">\n<h3>");
+        esc(b, cr->name);
+        put(b, "</h3>\n");
+        if (shared) {
+            put(b, "<p><span class=\"tag\">");
+            esc(b, str(c, STR_SHARED));
+            put(b, "</span></p>\n");
+        }
+        if (cr->summary[0]) {
+            put(b, "<p class=\"summary\">");
+            esc(b, cr->summary);
+            put(b, "</p>\n");
+        }
+        if (cr->description[0]) {
+            put(b, "<p class=\"desc\">");
+            esc(b, cr->description);
+            put(b, "</p>\n");
+        }
+        if (cr->n_degrees) {
+            put(b, "<h4>");
+            esc(b, str(c, STR_LEADS_FROM));
+            put(b, "</h4>\n<ul class=\"from\">");
+            for (size_t k = 0; k < cr->n_degrees; k++) {
+                if (cr->degrees[k] >= c->n_degrees)
+                    continue;
+                const content_degree *d = &c->degrees[cr->degrees[k]];
+                put(b, "<li");
+                deg_style(b, d);
+                put(b, "><span class=\"dot\" aria-hidden=\"true\"></span><a href=\"#");
+                put_id(b, "degree-", d->id);
+                put(b, "\">");
+                esc(b, d->name);
+                put(b, "</a></li>");
+            }
+            put(b, "</ul>\n");
+        }
+        if (cr->caveat[0]) {
+            put(b, "<p class=\"caveat\"><strong>");
+            esc(b, str(c, STR_CHECK));
+            put(b, "</strong>");
+            esc(b, cr->caveat);
+            put(b, "</p>\n");
+        }
+        put(b, "</article>\n");
+    }
+    put(b, "</div>\n");
+    if (c->careers_note[0]) {
+        put(b, "<p class=\"note\">");
+        esc(b, c->careers_note);
+        put(b, "</p>\n");
+    }
+    put(b, "</section>\n");
+}
+
+static void awards_section(obuf *b, const content *c)
+{
+    section_head(b, "ba-bs", str(c, STR_BA_BS), str(c, STR_BA_BS_HINT));
+    if (c->awards_intro[0]) {
+        put(b, "<p>");
+        esc(b, c->awards_intro);
+        put(b, "</p>\n");
+    }
+    put(b, "<div class=\"grid\">\n");
+    for (size_t i = 0; i < c->n_awards; i++) {
+        const content_award *aw = &c->awards[i];
+        put(b, "<article class=\"card\" style=\"--deg:");
+        put_color(b, award_color(c, i));
+        put(b, "\">\n");
+        if (aw->short_name[0]) {
+            put(b, "<p><span class=\"badge\">");
+            esc(b, aw->short_name);
+            put(b, "</span></p>\n");
+        }
+        put(b, "<h3>");
+        esc(b, aw->name);
+        put(b, "</h3>\n");
+        if (aw->summary[0]) {
+            put(b, "<p class=\"summary\">");
+            esc(b, aw->summary);
+            put(b, "</p>\n");
+        }
+        if (aw->n_points) {
+            put(b, "<ul class=\"points\">");
+            for (size_t k = 0; k < aw->n_points; k++) {
+                put(b, "<li>");
+                esc(b, aw->points[k]);
+                put(b, "</li>");
+            }
+            put(b, "</ul>\n");
+        }
+        put(b, "</article>\n");
+    }
+    put(b, "</div>\n");
+    if (c->n_award_rows) {
+        put(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ba-bs-h\" "
+               "tabindex=\"0\" style=\"margin-top:1.5rem\">\n<table>\n<thead><tr><td></td>");
+        for (size_t i = 0; i < c->n_awards; i++) {
+            put(b, "<th scope=\"col\" style=\"--deg:");
+            put_color(b, award_color(c, i));
+            put(b, "\"><abbr title=\"");
+            esc_attr(b, c->awards[i].name);
+            put(b, "\">");
+            esc(b, c->awards[i].short_name[0] ? c->awards[i].short_name : c->awards[i].name);
+            put(b, "</abbr></th>");
+        }
+        put(b, "</tr></thead>\n<tbody>\n");
+        for (size_t r = 0; r < c->n_award_rows; r++) {
+            put(b, "<tr><th scope=\"row\">");
+            esc(b, c->award_rows[r].topic);
+            put(b, "</th>");
+            for (size_t i = 0; i < c->n_awards; i++) {
+                put(b, "<td>");
+                if (c->award_rows[r].values && c->award_rows[r].values[i])
+                    esc(b, c->award_rows[r].values[i]);
+                put(b, "</td>");
+            }
+            put(b, "</tr>\n");
+        }
+        put(b, "</tbody>\n</table>\n</div>\n");
+    }
+    conclusion(b, c);
+    put(b, "</section>\n");
+}
+
+static void about_section(obuf *b, const content *c)
+{
+    section_head(b, "about", str(c, STR_ABOUT), NULL);
+    put(b, "<div class=\"about\">\n");
+    if (c->about[0]) {
+        put(b, "<p>");
+        esc(b, c->about);
+        put(b, "</p>\n");
+    }
+    if (c->attribution[0]) {
+        put(b, "<p class=\"muted\">");
+        esc(b, c->attribution);
+        put(b, "</p>\n");
+    }
+    put(b, "</div>\n</section>\n");
+}
+
+char *export_html_page(const content *c, size_t *len)
+{
+    obuf b = { 0 };
+    const char *lang = c->language && c->language[0] ? c->language : "en";
+    put(&b, "<!DOCTYPE html>\n<html lang=\"");
+    esc_attr(&b, lang);
+    put(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    esc(&b, c->title);
+    put(&b, "</title>\n");
+    if (c->subtitle[0]) {
+        put(&b, "<meta name=\"description\" content=\"");
+        esc_attr(&b, c->subtitle);
+        put(&b, "\">\n");
+    }
+    put(&b, "<meta name=\"theme-color\" content=\"");
+    put_color(&b, c->colors[COLOR_BACKGROUND]);
+    put(&b, "\">\n");
+    style_sheet(&b, c);
+    put(&b, "</head>\n<body>\n<a class=\"skip\" href=\"#degrees\">");
+    esc(&b, str(c, STR_HOME_TITLE));
+    put(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n<h1>");
+    esc(&b, c->title);
+    put(&b, "</h1>\n");
+    if (c->subtitle[0]) {
+        put(&b, "<p class=\"subtitle\">");
+        esc(&b, c->subtitle);
+        put(&b, "</p>\n");
+    }
+
+    bool compare = c->n_degrees >= 2, careers = c->n_careers > 0, awards = c->n_awards > 0;
+    put(&b, "<nav><ul>\n");
+    struct {
+        bool on;
+        const char *id;
+        content_str label;
+    } links[] = { { compare, "compare", STR_COMPARE }, { careers, "careers", STR_CAREERS },
+                  { awards, "ba-bs", STR_BA_BS }, { true, "about", STR_ABOUT } };
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+        if (!links[i].on)
+            continue;
+        putf(&b, "<li><a href=\"#%s\">", links[i].id);
+        esc(&b, str(c, links[i].label));
+        put(&b, "</a></li>\n");
+    }
+    put(&b, "</ul></nav>\n</div>\n</header>\n<main class=\"wrap\">\n");
+
+    section_head(&b, "degrees", str(c, STR_HOME_TITLE), NULL);
+    put(&b, "<div class=\"grid\">\n");
+    for (size_t i = 0; i < c->n_degrees; i++)
+        degree_card(&b, c, &c->degrees[i]);
+    put(&b, "</div>\n</section>\n");
+    if (compare)
+        compare_section(&b, c);
+    if (careers)
+        careers_section(&b, c);
+    if (awards)
+        awards_section(&b, c);
+    about_section(&b, c);
+
+    put(&b, "</main>\n<footer>\n<div class=\"wrap\">\n<p>");
+    esc(&b, c->title);
+    if (c->version[0] || c->date[0]) {
+        put(&b, " &middot; ");
+        esc(&b, str(c, STR_VERSION));
+        put(&b, " ");
+        esc(&b, c->version);
+        if (c->date[0]) {
+            put(&b, " &middot; <time>");
+            esc(&b, c->date);
+            put(&b, "</time>");
+        }
+    }
+    put(&b, "</p>\n</div>\n</footer>\n</body>\n</html>\n");
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    if (len)
+        *len = b.n;
+    return b.p;
+}
+
+/* ---- files ------------------------------------------------------------------- */
+
+static void fail(char *err, size_t errlen, const char *call, const char *path, int e)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s \"%s\": %s", call, path, strerror(e));
+}
+
+/* mkdir -p: create path and every missing parent. */
+static bool make_dirs(const char *path, char *err, size_t errlen)
+{
+    size_t n = strlen(path);
+    char *p = malloc(n + 1);
+    if (!p) {
+        fail(err, errlen, "malloc for", path, ENOMEM);
+        return false;
+    }
+    memcpy(p, path, n + 1);
+    bool ok = true;
+    for (size_t i = 1; ok && i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        if (p[i - 1] == '/')
+            continue; /* "a//b" */
+        char keep = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0755) != 0) {
+            int e = errno;
+            struct stat st;
+            if (e != EEXIST) {
+                fail(err, errlen, "mkdir", p, e);
+                ok = false;
+            } else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fail(err, errlen, "mkdir", p, ENOTDIR);
+                ok = false;
+            }
+        }
+        p[i] = keep;
+    }
+    free(p);
+    return ok;
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    char *p = malloc(na + nb + 2);
+    if (p) {
+        memcpy(p, a, na);
+        p[na] = '/';
+        memcpy(p + na + 1, b, nb + 1);
+    }
+    return p;
+}
+
+/* A content-relative path that stays inside the folder (the loader checks
+ * this too; the export does not rely on it). */
+static bool safe_relative(const char *rel)
+{
+    if (!rel[0] || rel[0] == '/')
+        return false;
+    for (const char *s = rel; *s;) {
+        size_t n = strcspn(s, "/");
+        if (n == 2 && s[0] == '.' && s[1] == '.')
+            return false;
+        s += n;
+        s += *s == '/';
+    }
+    return true;
+}
+
+static bool copy_file(const char *from, const char *to, char *err, size_t errlen)
+{
+    FILE *in = fopen(from, "rb");
+    if (!in) {
+        fail(err, errlen, "fopen", from, errno);
+        return false;
+    }
+    FILE *out = fopen(to, "wb");
+    if (!out) {
+        fail(err, errlen, "fopen", to, errno);
+        fclose(in);
+        return false;
+    }
+    char buf[65536];
+    bool ok = true;
+    size_t n;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n) {
+            fail(err, errlen, "fwrite", to, errno);
+            ok = false;
+        }
+    if (ok && ferror(in)) {
+        fail(err, errlen, "fread", from, errno ? errno : EIO);
+        ok = false;
+    }
+    fclose(in);
+    if (fclose(out) != 0 && ok) {
+        fail(err, errlen, "fclose", to, errno);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Copy c->dir/rel to dir/rel, creating the folders between. */
+static bool copy_asset(const content *c, const char *dir, const char *rel, char *err,
+                       size_t errlen)
+{
+    if (!safe_relative(rel)) {
+        if (err && errlen)
+            snprintf(err, errlen, "asset \"%s\": path leaves the content directory", rel);
+        return false;
+    }
+    char *from = join(c->dir ? c->dir : ".", rel), *to = join(dir, rel);
+    bool ok = from && to;
+    if (!ok)
+        fail(err, errlen, "malloc for", rel, ENOMEM);
+    char *slash = ok ? strrchr(to, '/') : NULL;
+    if (ok && slash && slash > to + strlen(dir)) {
+        *slash = '\0';
+        ok = make_dirs(to, err, errlen);
+        *slash = '/';
+    }
+    if (ok)
+        ok = copy_file(from, to, err, errlen);
+    free(from);
+    free(to);
+    return ok;
+}
+
+bool export_html(const content *c, const char *dir, char *err, size_t errlen)
+{
+    if (err && errlen)
+        err[0] = '\0';
+    if (!dir || !dir[0]) {
+        if (err && errlen)
+            snprintf(err, errlen, "export: no output directory given");
+        return false;
+    }
+    if (!make_dirs(dir, err, errlen))
+        return false;
+    for (size_t i = 0; i < c->n_degrees; i++)
+        if (c->degrees[i].image[0] && !copy_asset(c, dir, c->degrees[i].image, err, errlen))
+            return false;
+    for (int i = 0; i < 2; i++)
+        if (has_font_file(c, i) && !copy_asset(c, dir, c->font_file[i], err, errlen))
+            return false;
+
+    size_t len = 0;
+    char *page = export_html_page(c, &len);
+    if (!page) {
+        fail(err, errlen, "malloc for", "index.html", ENOMEM);
+        return false;
+    }
+    char *final = join(dir, "index.html"), *tmp = join(dir, ".index.html.tmp");
+    bool ok = final && tmp;
+    if (!ok)
+        fail(err, errlen, "malloc for", "index.html", ENOMEM);
+    FILE *f = ok ? fopen(tmp, "wb") : NULL;
+    if (ok && !f) {
+        fail(err, errlen, "fopen", tmp, errno);
+        ok = false;
+    }
+    if (ok && fwrite(page, 1, len, f) != len) {
+        fail(err, errlen, "fwrite", tmp, errno);
+        ok = false;
+    }
+    if (f && fclose(f) != 0 && ok) {
+        fail(err, errlen, "fclose", tmp, errno);
+        ok = false;
+    }
+    if (ok && rename(tmp, final) != 0) {
+        fail(err, errlen, "rename", final, errno);
+        ok = false;
+    }
+    if (!ok && f)
+        unlink(tmp);
+    free(page);
+    free(final);
+    free(tmp);
+    return ok;
+}
