@@ -264,10 +264,10 @@ static void style_sheet(obuf *b, const content *c)
         "font-weight:600}\n"
         "nav a:hover{background:var(--accent);color:var(--accent-text)}\n"
         "section{padding:clamp(2rem,6vw,3.5rem) 0 0;scroll-margin-top:1rem}\n"
-        "h2{font-size:clamp(1.6rem,3.4vw,2.25rem);letter-spacing:-.01em}\n"
-        ".hint{color:var(--muted);margin:.4rem 0 1.5rem;font-size:1.1rem}\n"
+        "h2{font-size:clamp(1.6rem,3.4vw,2.25rem);letter-spacing:-.01em;margin-bottom:1.25rem}\n"
+        ".hint{color:var(--muted);margin:-.8rem 0 1.5rem;font-size:1.1rem}\n"
         ".grid{display:grid;gap:clamp(1rem,2.5vw,1.5rem);"
-        "grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));align-items:start}\n"
+        "grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));align-items:start}\n"
         ".card{background:var(--surface);border-radius:1rem;padding:clamp(1.1rem,3vw,1.75rem);"
         "border-top:.4rem solid var(--deg,var(--accent));min-width:0}\n"
         ".card>img{display:block;width:100%;height:auto;border-radius:.6rem;margin:0 0 1rem}\n"
@@ -326,6 +326,7 @@ static void style_sheet(obuf *b, const content *c)
         ".points{margin:.6rem 0 0;padding-left:1.2rem}\n"
         ".points li::marker{color:var(--deg,var(--accent))}\n"
         ".about p{max-width:46rem}\n"
+        ".intro{font-size:1.15rem;max-width:60rem;margin:0 0 1.5rem}\n"
         ".muted{color:var(--muted)}\n"
         "footer{color:var(--muted);border-top:1px solid var(--line);margin-top:clamp(2.5rem,6vw,4rem);"
         "padding:1.5rem 0 2.5rem;font-size:.9rem}\n"
@@ -660,7 +661,7 @@ static void awards_section(obuf *b, const content *c)
 {
     section_head(b, "ba-bs", str(c, STR_BA_BS), str(c, STR_BA_BS_HINT));
     if (c->awards_intro[0]) {
-        put(b, "<p>");
+        put(b, "<p class=\"intro\">");
         esc(b, c->awards_intro);
         put(b, "</p>\n");
     }
