@@ -108,6 +108,8 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
             o->dpi = (float)v;
         } else if (!strcmp(arg, "--stats")) {
             o->stats = true;
+        } else if (!strcmp(arg, "--realtime")) {
+            o->realtime = true;
         } else if (!strcmp(arg, "--version")) {
             o->version = true;
         } else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
@@ -173,7 +175,7 @@ void cli_usage(FILE *out)
         "  --fps N              frame rate (default 60)\n"
         "  --attract-after S    seconds without input before the attract loop (default 90, 0 = never)\n"
         "  --dpi N              panel pixels per inch (default: a 7\" 800x480 panel, 133)\n"
-        "  --stats              print frame statistics at exit\n"
+        "  --stats              print frame statistics at exit (and on SIGUSR1)\n"
         "\n"
         "Tools:\n"
         "  --check [DIR]        validate content, print every problem; exit 0 valid, 2 not\n"
@@ -181,8 +183,9 @@ void cli_usage(FILE *out)
         "                       render one screen headless and exit. NAME: attract, home,\n"
         "                       degree:ID, compare, compare:ID,ID, careers, career:ID,\n"
         "                       ba-bs, about\n"
-        "  --replay SCRIPT [--size WxH]\n"
+        "  --replay SCRIPT [--size WxH] [--realtime]\n"
         "                       play a scripted visitor journey headless in simulated time\n"
+        "                       (--realtime: paced by the real clock, every frame drawn)\n"
         "  --version            print the version\n"
         "  --help               this text\n"
         "\n"

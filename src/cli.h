@@ -26,6 +26,7 @@ typedef struct {
     double attract_after_s;
     float dpi;                 /* 0 = unknown */
     bool stats;
+    bool realtime;             /* --realtime: pace --replay to the real clock and draw */
     bool version, help;
     bool check;
     const char *check_dir;     /* --check [DIR] */

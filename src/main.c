@@ -32,12 +32,14 @@
 #define OPENDAY_VERSION "0.0.0"
 #endif
 
-static volatile sig_atomic_t g_quit_signal, g_reload_signal;
+static volatile sig_atomic_t g_quit_signal, g_reload_signal, g_stats_signal;
 
 static void on_signal(int sig)
 {
     if (sig == SIGHUP)
         g_reload_signal = 1;
+    else if (sig == SIGUSR1)
+        g_stats_signal = 1;
     else
         g_quit_signal = sig;
 }
@@ -258,16 +260,33 @@ typedef struct {
     double step_ms;
     double now;          /* simulated time, ms */
     bool quit;
+    sched *rt;           /* --realtime: frames paced and timed, else NULL */
+    uint64_t freq;
 } player;
 
-/* Run simulated frames until time t (ms). */
+static void wait_until(uint64_t deadline, uint64_t freq);
+
+/* Run simulated frames until time t (ms). In real time, each step waits for
+ * its frame deadline and a changed picture is drawn and timed as in the
+ * interactive loop. */
 static void play_until(player *p, double t)
 {
     while (p->now + p->step_ms <= t) {
+        if (p->rt)
+            wait_until(p->rt->next, p->freq);
         p->now += p->step_ms;
         app_update(p->a, (uint64_t)p->now);
-        if (app_dirty(p->a))
+        if (p->rt) {
+            if (app_dirty(p->a) || app_animating(p->a)) {
+                uint64_t start = SDL_GetPerformanceCounter();
+                gfx_draw(p->g, app_scene(p->a), p->c->colors[COLOR_BACKGROUND]);
+                sched_frame_done(p->rt, start, SDL_GetPerformanceCounter());
+            } else {
+                p->rt->next += p->rt->period; /* a still frame: nothing to draw */
+            }
+        } else if (app_dirty(p->a)) {
             (void)app_scene(p->a); /* lay out as the real loop would */
+        }
     }
     if (t > p->now) {
         p->now = t;
@@ -447,9 +466,15 @@ static int run_replay(const cli_options *o, const content *c, fontset *fonts)
         fprintf(stderr, "openday: out of memory\n");
         rc = 1;
     }
-    player p = { o, c, o->replay, a, &g, 1000.0 / o->fps, 0, false };
+    sched rt;
+    uint64_t freq = SDL_GetPerformanceFrequency();
+    sched_init(&rt, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+    player p = { o, c, o->replay, a, &g, 1000.0 / o->fps, 0, false, o->realtime ? &rt : NULL,
+                 freq };
     for (size_t i = 0; rc == 0 && i < script->count && !p.quit; i++)
         rc = play_event(&p, &script->events[i]);
+    if (rc == 0 && o->stats && o->realtime)
+        print_stats(&rt, &g, a);
     if (rc == 0)
         printf("replay %s: %zu events, %.1f s simulated, ends on ", o->replay, script->count,
                p.now / 1000.0);
@@ -666,6 +691,7 @@ static int run_interactive(const cli_options *o)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
 
     kiosk k;
     memset(&k, 0, sizeof k);
@@ -733,6 +759,12 @@ static int run_interactive(const cli_options *o)
 
     while (running && !g_quit_signal) {
         /* Content first: a settled change is swapped in before this frame. */
+        if (g_stats_signal) {
+            g_stats_signal = 0;
+            if (o->stats && k.a)
+                print_stats(&s, &k.g, k.a);
+            fflush(stdout);
+        }
         if (g_reload_signal) {
             g_reload_signal = 0;
             fprintf(stderr, "openday: SIGHUP: reloading the content\n");
