@@ -12,7 +12,12 @@
 
 #include "sched.h"
 
-typedef unsigned __int128 u128;
+/* floor(a * b / c) without overflow and without 128-bit integers (which
+ * 32-bit ARM lacks): exact while (c - 1) * b fits in 64 bits. */
+static uint64_t muldiv(uint64_t a, uint64_t b, uint64_t c)
+{
+    return a / c * b + a % c * b / c;
+}
 
 #define NS 1000000000ull
 #define US 1000000ull
@@ -20,7 +25,7 @@ typedef unsigned __int128 u128;
 /* Reference grid point n, computed with 128-bit arithmetic. */
 static uint64_t ref_point(uint64_t origin, uint64_t n, uint64_t freq, unsigned fps)
 {
-    return origin + (uint64_t)((u128)n * freq / fps);
+    return origin + muldiv(n, freq, fps);
 }
 
 static void init_values(void **state)
@@ -74,7 +79,7 @@ static void run_hours(uint64_t freq, double hours)
     assert_true(s.acc_origin == ref_point(origin, frames, freq, 60));
     /* Adding the rounded period each frame would have drifted by this much. */
     uint64_t naive = origin + (frames + 1) * s.period;
-    assert_true(s.next - naive == (uint64_t)((u128)(frames + 1) * freq / 60) - (frames + 1) * s.period);
+    assert_true(s.next - naive == muldiv(frames + 1, freq, 60) - (frames + 1) * s.period);
     if (freq == NS)
         assert_true(s.next - naive > 1000000); /* over a millisecond after 10 h */
 }
@@ -102,14 +107,14 @@ static void a_year_later(void **state)
     uint64_t year = 365ull * 24 * 3600 * NS;
     uint64_t end = origin + year + 123456;
     sched_frame_done(&s, end - 1000, end);
-    uint64_t n = (uint64_t)((u128)(end - origin) * 1000 / NS) + 1;
+    uint64_t n = muldiv(end - origin, 1000, NS) + 1;
     assert_true(s.next == ref_point(origin, n, NS, 1000));
     assert_true(s.next > end && s.next - end <= 1000000);
 
     sched_init(&s, NS, 7, origin);
     unsigned k = sched_steps(&s, origin + year);
     assert_int_equal(k, 5);
-    uint64_t due = (uint64_t)((u128)year * 7 / NS);
+    uint64_t due = muldiv(year, 7, NS);
     assert_true(s.dropped_steps == due - 5);
     assert_true(s.acc_origin == ref_point(origin, due, NS, 7));
 }
@@ -176,7 +181,7 @@ static void stall_caps_steps(void **state)
     sched_frame_done(&s, start, start + 3 * US);
     assert_true(s.late == 0);
     assert_true(s.next > start + 3 * US);
-    uint64_t n = (uint64_t)((u128)(s.next - origin) * 60 / NS);
+    uint64_t n = muldiv(s.next - origin, 60, NS);
     assert_true(s.next == ref_point(origin, n, NS, 60));
 }
 
