@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig libsystemd
 TEST_PKGS := cmocka
 BUILD    := build
 PREFIX   ?= /usr/local

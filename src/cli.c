@@ -38,6 +38,8 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     o->content_dir = "content";
     o->fps = 60;
     o->attract_after_s = 90;
+    o->admin_hold_s = 3;
+    o->drm_device = "auto";
     double v;
 #define NEED_ARG(what)                                                       \
     do {                                                                     \
@@ -60,6 +62,58 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
                 return false;
             }
             o->mode = MODE_WINDOWED;
+        } else if (!strcmp(arg, "--mode")) {
+            NEED_ARG("kiosk, fullscreen or windowed");
+            if (!strcmp(val, "kiosk")) {
+                o->mode = MODE_KIOSK;
+            } else if (!strcmp(val, "fullscreen")) {
+                o->mode = MODE_FULLSCREEN;
+            } else if (!strcmp(val, "windowed")) {
+                o->mode = MODE_WINDOWED;
+            } else {
+                snprintf(err, errlen, "--mode: \"%s\" must be kiosk, fullscreen or windowed", val);
+                return false;
+            }
+        } else if (!strcmp(arg, "--window")) {
+            NEED_ARG("a size");
+            if (!parse_size(val, &o->win_w, &o->win_h)) {
+                snprintf(err, errlen, "--window: \"%s\" is not a size like 1280x800", val);
+                return false;
+            }
+        } else if (!strcmp(arg, "--config")) {
+            NEED_ARG("a file");
+            o->config = val;
+        } else if (!strcmp(arg, "--admin-pin")) {
+            NEED_ARG("4 to 8 digits");
+            size_t n = strlen(val);
+            if (n < 4 || n > 8 || strspn(val, "0123456789") != n) {
+                snprintf(err, errlen, "--admin-pin: the PIN must be 4 to 8 digits");
+                return false;
+            }
+            o->admin_pin = val;
+        } else if (!strcmp(arg, "--admin-hold")) {
+            NEED_ARG("seconds");
+            if (!parse_num(val, 1, 30, &v)) {
+                snprintf(err, errlen, "--admin-hold: \"%s\" must be seconds from 1 to 30", val);
+                return false;
+            }
+            o->admin_hold_s = v;
+        } else if (!strcmp(arg, "--drm-device")) {
+            NEED_ARG("auto, a device path or a card number");
+            o->drm_device = val;
+        } else if (!strcmp(arg, "--touch-swap-xy")) {
+            o->touch_swap_xy = true;
+        } else if (!strcmp(arg, "--touch-flip-x")) {
+            o->touch_flip_x = true;
+        } else if (!strcmp(arg, "--touch-flip-y")) {
+            o->touch_flip_y = true;
+        } else if (!strcmp(arg, "--debug-stall-after")) {
+            NEED_ARG("seconds");
+            if (!parse_num(val, 0, 86400, &v)) {
+                snprintf(err, errlen, "--debug-stall-after: \"%s\" must be seconds", val);
+                return false;
+            }
+            o->debug_stall_s = v;
         } else if (!strcmp(arg, "--size")) {
             NEED_ARG("a size such as 800x480");
             if (!parse_size(val, &o->size_w, &o->size_h)) {
@@ -165,6 +219,8 @@ void cli_usage(FILE *out)
         "  --windowed WxH       resizable preview window for content authors\n"
         "  --loop               unattended display: attract loop forever, input ignored\n"
         "  --rotate DEG         0, 90, 180 or 270: rotate the picture and touch input\n"
+        "  --mode NAME          kiosk, fullscreen or windowed (as the three options above)\n"
+        "  --window WxH         window size for windowed mode\n"
         "\n"
         "Behaviour:\n"
         "  --content DIR        content directory (default: content); changes to it are\n"
@@ -176,6 +232,16 @@ void cli_usage(FILE *out)
         "  --attract-after S    seconds without input before the attract loop (default 90, 0 = never)\n"
         "  --dpi N              panel pixels per inch (default: a 7\" 800x480 panel, 133)\n"
         "  --stats              print frame statistics at exit (and on SIGUSR1)\n"
+        "  --config FILE        read options from FILE (key = value lines, keys named as\n"
+        "                       the long options); the command line wins\n"
+        "\n"
+        "Kiosk (Raspberry Pi):\n"
+        "  --admin-pin DIGITS   4-8 digit PIN for the staff exit: hold the top-left corner,\n"
+        "                       then the top-right corner, then enter it (exit status 10)\n"
+        "  --admin-hold S       seconds to hold each corner (default 3)\n"
+        "  --drm-device DEV     auto (the card with a connected display), /dev/dri/cardN or N\n"
+        "  --touch-swap-xy, --touch-flip-x, --touch-flip-y\n"
+        "                       correct a touch panel whose axes do not match the picture\n"
         "\n"
         "Tools:\n"
         "  --check [DIR]        validate content, print every problem; exit 0 valid, 2 not\n"

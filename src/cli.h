@@ -34,6 +34,12 @@ typedef struct {
     const char *screen;        /* --screen NAME */
     unsigned at_ms;            /* --at MS: time into the screen for --screenshot */
     const char *replay;        /* --replay SCRIPT */
+    const char *config;        /* --config FILE (read by config_apply before parsing) */
+    const char *admin_pin;     /* --admin-pin DIGITS: enables the staff exit */
+    double admin_hold_s;       /* --admin-hold S: per corner, default 3 */
+    const char *drm_device;    /* --drm-device auto|/dev/dri/cardN|N */
+    bool touch_swap_xy, touch_flip_x, touch_flip_y;
+    double debug_stall_s;      /* hidden: stop the loop after S seconds (watchdog tests) */
 } cli_options;
 
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);

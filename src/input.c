@@ -76,3 +76,18 @@ void input_logical_size(int rotate, int pw, int ph, int *lw, int *lh)
         *lh = ph;
     }
 }
+
+void input_calibrate(const input_calib *c, float *fx, float *fy)
+{
+    if (!c)
+        return;
+    if (c->swap_xy) {
+        float t = *fx;
+        *fx = *fy;
+        *fy = t;
+    }
+    if (c->flip_x)
+        *fx = 1.0f - *fx;
+    if (c->flip_y)
+        *fy = 1.0f - *fy;
+}

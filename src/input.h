@@ -43,6 +43,14 @@ typedef struct {
 void input_map_rotation(int rotate, float fx, float fy, float lw, float lh,
                         float *x, float *y);
 
+/* Touch panels whose axes do not match the picture: swap x and y first,
+ * then mirror either axis. Applied to fractions of the physical display,
+ * before the rotation mapping. */
+typedef struct {
+    bool swap_xy, flip_x, flip_y;
+} input_calib;
+void input_calibrate(const input_calib *c, float *fx, float *fy);
+
 /* Size of the logical picture for a physical display of pw x ph. */
 void input_logical_size(int rotate, int pw, int ph, int *lw, int *lh);
 

@@ -14,8 +14,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin.h"
 #include "app.h"
 #include "cli.h"
+#include "config.h"
+#include "drm.h"
 #include "content.h"
 #include "font.h"
 #include "input.h"
@@ -27,6 +30,8 @@
 #include "store.h"
 #include <limits.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 #ifndef OPENDAY_VERSION
 #define OPENDAY_VERSION "0.0.0"
@@ -110,12 +115,14 @@ static void gfx_deinit(gfx *g)
     memset(g, 0, sizeof *g);
 }
 
-static void gfx_draw(gfx *g, const scene *s, od_color clear)
+static void gfx_draw(gfx *g, const scene *s, const scene *over, od_color clear)
 {
     if (g->target) {
         if (SDL_SetRenderTarget(g->ren, g->target) != 0)
             fprintf(stderr, "openday: SDL_SetRenderTarget failed: %s\n", SDL_GetError());
         render_scene(g->rd, s, clear);
+        if (over)
+            render_scene_over(g->rd, over);
         SDL_SetRenderTarget(g->ren, NULL);
         SDL_SetRenderDrawColor(g->ren, 0, 0, 0, 255);
         SDL_RenderClear(g->ren);
@@ -126,6 +133,8 @@ static void gfx_draw(gfx *g, const scene *s, od_color clear)
             fprintf(stderr, "openday: SDL_RenderCopyEx failed: %s\n", SDL_GetError());
     } else {
         render_scene(g->rd, s, clear);
+        if (over)
+            render_scene_over(g->rd, over);
     }
 }
 
@@ -150,6 +159,45 @@ static layout_env make_env(int w, int h, float dpi, fontset *fonts)
 {
     layout_env env = { w, h, dpi > 0 ? dpi : LAYOUT_DEFAULT_DPI, fontset_measure(fonts) };
     return env;
+}
+
+static void make_admin(admin *adm, const cli_options *o, const layout_env *env)
+{
+    admin_config ac;
+    memset(&ac, 0, sizeof ac);
+    if (o->admin_pin)
+        snprintf(ac.pin, sizeof ac.pin, "%s", o->admin_pin);
+    ac.hold_ms = (unsigned)(o->admin_hold_s * 1000.0);
+    admin_init(adm, &ac, env);
+}
+
+/* One path for every input event, window or replay: the staff exit sees it
+ * first and keeps it while its keypad is open; quit keys work only outside
+ * kiosk mode. Returns true when the event asks to quit. */
+static bool route_input(admin *adm, app *a, cli_mode mode, const input_event *ev)
+{
+    if (admin_input(adm, ev))
+        return false;
+    if (ev->kind == INPUT_KEY && ev->key == KEY_QUIT)
+        return mode != MODE_KIOSK;
+    if (a)
+        app_input(a, ev);
+    return false;
+}
+
+/* Advance the staff exit; when its keypad has just opened, the app loses the
+ * finger that opened it. */
+static void update_admin(admin *adm, app *a, uint64_t now_ms)
+{
+    admin_phase before = admin_get_phase(adm);
+    admin_update(adm, now_ms);
+    if (a && before != ADMIN_KEYPAD && admin_get_phase(adm) == ADMIN_KEYPAD) {
+        input_event cancel;
+        memset(&cancel, 0, sizeof cancel);
+        cancel.kind = INPUT_CANCEL;
+        cancel.t_ms = now_ms;
+        app_input(a, &cancel);
+    }
 }
 
 /* The app as the options configure it, on the logical picture of g. */
@@ -212,7 +260,7 @@ static int run_screenshot(const cli_options *o, const content *c, fontset *fonts
         /* Settle any entrance animation, then advance to the requested time. */
         for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
             app_update(a, t);
-        gfx_draw(&g, app_scene(a), c->colors[COLOR_BACKGROUND]);
+        gfx_draw(&g, app_scene(a), NULL, c->colors[COLOR_BACKGROUND]);
         if (!render_save_png(g.ren, g.pw, g.ph, o->screenshot))
             rc = 1;
     }
@@ -239,7 +287,7 @@ static void screenshot_problems(const cli_options *o)
         layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
         layout_problems(&sc, &env, o->content_dir, &rep);
         if (g.rd) {
-            gfx_draw(&g, &sc, od_rgba(0x1C, 0x21, 0x2B, 0xFF));
+            gfx_draw(&g, &sc, NULL, od_rgba(0x1C, 0x21, 0x2B, 0xFF));
             render_save_png(g.ren, g.pw, g.ph, o->screenshot);
         }
         scene_deinit(&sc);
@@ -262,7 +310,21 @@ typedef struct {
     bool quit;
     sched *rt;           /* --realtime: frames paced and timed, else NULL */
     uint64_t freq;
+    admin adm;
+    scene over;          /* the staff-exit overlay */
+    const char *quit_why; /* "normal" or "admin" once the app has quit */
+    bool consumed;       /* the last event was played */
+    cli_mode mode;
 } player;
+
+static const scene *player_overlay(player *p)
+{
+    if (!admin_visible(&p->adm))
+        return NULL;
+    scene_clear(&p->over);
+    admin_draw(&p->adm, &p->over);
+    return &p->over;
+}
 
 static void wait_until(uint64_t deadline, uint64_t freq);
 
@@ -276,10 +338,16 @@ static void play_until(player *p, double t)
             wait_until(p->rt->next, p->freq);
         p->now += p->step_ms;
         app_update(p->a, (uint64_t)p->now);
+        update_admin(&p->adm, p->a, (uint64_t)p->now);
+        if (admin_exit_requested(&p->adm) && !p->quit) {
+            p->quit = true;
+            p->quit_why = "admin";
+            return;
+        }
         if (p->rt) {
             if (app_dirty(p->a) || app_animating(p->a)) {
                 uint64_t start = SDL_GetPerformanceCounter();
-                gfx_draw(p->g, app_scene(p->a), p->c->colors[COLOR_BACKGROUND]);
+                gfx_draw(p->g, app_scene(p->a), player_overlay(p), p->c->colors[COLOR_BACKGROUND]);
                 sched_frame_done(p->rt, start, SDL_GetPerformanceCounter());
             } else {
                 p->rt->next += p->rt->period; /* a still frame: nothing to draw */
@@ -291,6 +359,11 @@ static void play_until(player *p, double t)
     if (t > p->now) {
         p->now = t;
         app_update(p->a, (uint64_t)p->now);
+        update_admin(&p->adm, p->a, (uint64_t)p->now);
+        if (admin_exit_requested(&p->adm) && !p->quit) {
+            p->quit = true;
+            p->quit_why = "admin";
+        }
     }
 }
 
@@ -301,8 +374,13 @@ static void play_pointer(player *p, input_kind kind, float fx, float fy)
     ev.kind = kind;
     ev.t_ms = (uint64_t)p->now;
     ev.pointer = 1;
+    input_calib cal = { p->o->touch_swap_xy, p->o->touch_flip_x, p->o->touch_flip_y };
+    input_calibrate(&cal, &fx, &fy);
     input_map_rotation(p->g->rotate, fx, fy, (float)p->g->lw, (float)p->g->lh, &ev.x, &ev.y);
-    app_input(p->a, &ev);
+    if (route_input(&p->adm, p->a, p->mode, &ev)) {
+        p->quit = true;
+        p->quit_why = "normal";
+    }
 }
 
 static void play_stroke(player *p, float x1, float y1, float x2, float y2, unsigned ms)
@@ -324,6 +402,10 @@ static int play_event(player *p, const replay_event *e)
 {
     if (e->at_ms >= 0 && (double)e->at_ms > p->now)
         play_until(p, (double)e->at_ms);
+    if (p->quit) {
+        p->consumed = false; /* the app quit before this event could happen */
+        return 0;
+    }
     switch (e->kind) {
     case REPLAY_TAP:
         play_pointer(p, INPUT_DOWN, e->x1, e->y1);
@@ -351,23 +433,43 @@ static int play_event(player *p, const replay_event *e)
                             "Escape, Return, Left, F4)\n", p->script_name, e->line, e->arg);
             return 2;
         }
-        if (k == KEY_QUIT && p->o->mode != MODE_KIOSK && p->o->mode != MODE_AUTO) {
-            p->quit = true;
-            break;
-        }
         input_event ev;
         memset(&ev, 0, sizeof ev);
         ev.kind = INPUT_KEY;
         ev.key = k;
         ev.t_ms = (uint64_t)p->now;
-        app_input(p->a, &ev);
+        if (route_input(&p->adm, p->a, p->mode, &ev)) {
+            p->quit = true;
+            p->quit_why = "normal";
+        }
+        break;
+    }
+    case REPLAY_CLOSE:
+        /* The window manager's close request: refused in kiosk mode. */
+        if (p->mode != MODE_KIOSK) {
+            p->quit = true;
+            p->quit_why = "normal";
+        }
+        break;
+    case REPLAY_EXPECT_QUIT:
+        fprintf(stderr, "%s:%d: expected the app to have quit (%s), but it is running\n",
+                p->script_name, e->line, e->arg);
+        return 1;
+    case REPLAY_EXPECT_ADMIN: {
+        static const char *const names[] = { "idle", "armed", "keypad", "exit" };
+        const char *now = names[admin_get_phase(&p->adm)];
+        if (strcmp(now, e->arg)) {
+            fprintf(stderr, "%s:%d: expected the staff exit to be \"%s\" but it is \"%s\" "
+                            "(at %.0f ms)\n", p->script_name, e->line, e->arg, now, p->now);
+            return 1;
+        }
         break;
     }
     case REPLAY_WAIT:
         play_until(p, p->now + e->ms);
         break;
     case REPLAY_SHOT:
-        gfx_draw(p->g, app_scene(p->a), p->c->colors[COLOR_BACKGROUND]);
+        gfx_draw(p->g, app_scene(p->a), player_overlay(p), p->c->colors[COLOR_BACKGROUND]);
         if (!render_save_png(p->g->ren, p->g->pw, p->g->ph, e->arg)) {
             fprintf(stderr, "%s:%d: could not write \"%s\"\n", p->script_name, e->line, e->arg);
             return 1;
@@ -469,10 +571,51 @@ static int run_replay(const cli_options *o, const content *c, fontset *fonts)
     sched rt;
     uint64_t freq = SDL_GetPerformanceFrequency();
     sched_init(&rt, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
-    player p = { o, c, o->replay, a, &g, 1000.0 / o->fps, 0, false, o->realtime ? &rt : NULL,
-                 freq };
-    for (size_t i = 0; rc == 0 && i < script->count && !p.quit; i++)
+    player p;
+    memset(&p, 0, sizeof p);
+    p.o = o;
+    p.c = c;
+    p.script_name = o->replay;
+    p.a = a;
+    p.g = &g;
+    p.step_ms = 1000.0 / o->fps;
+    p.rt = o->realtime ? &rt : NULL;
+    p.freq = freq;
+    p.mode = o->mode == MODE_AUTO ? MODE_KIOSK : o->mode; /* headless: as on a Pi console */
+    layout_env aenv = make_env(g.lw, g.lh, o->dpi, fonts);
+    make_admin(&p.adm, o, &aenv);
+    scene_init(&p.over);
+    size_t i = 0;
+    while (rc == 0 && i < script->count && !p.quit) {
+        p.consumed = true;
         rc = play_event(&p, &script->events[i]);
+        if (p.consumed)
+            i++;
+        if (!p.quit && admin_exit_requested(&p.adm)) {
+            p.quit = true;
+            p.quit_why = "admin";
+        }
+    }
+    if (rc == 0 && p.quit) {
+        /* The app quit: the next event must expect it, with the right reason. */
+        const replay_event *next = i < script->count ? &script->events[i] : NULL;
+        if (!next || next->kind != REPLAY_EXPECT_QUIT) {
+            fprintf(stderr, "%s:%d: the app quit (%s) here, but the script goes on\n",
+                    o->replay, script->events[i ? i - 1 : 0].line, p.quit_why);
+            rc = 1;
+        } else if (strcmp(next->arg, p.quit_why)) {
+            fprintf(stderr, "%s:%d: expected a %s quit, but it was %s\n", o->replay, next->line,
+                    next->arg, p.quit_why);
+            rc = 1;
+        } else if (i + 1 < script->count) {
+            fprintf(stderr, "%s:%d: events after expect-quit cannot run\n", o->replay,
+                    script->events[i + 1].line);
+            rc = 1;
+        } else {
+            printf("replay %s: the app quit (%s) as expected\n", o->replay, p.quit_why);
+        }
+    }
+    scene_deinit(&p.over);
     if (rc == 0 && o->stats && o->realtime)
         print_stats(&rt, &g, a);
     if (rc == 0)
@@ -609,7 +752,53 @@ typedef struct {
     app *a;
     scene problems;     /* the staff screen, when a is NULL */
     bool problems_dirty;
+    admin adm;          /* the staff exit */
+    scene over;         /* its overlay */
 } kiosk;
+
+static const scene *kiosk_overlay(kiosk *k)
+{
+    if (!admin_visible(&k->adm))
+        return NULL;
+    scene_clear(&k->over);
+    admin_draw(&k->adm, &k->over);
+    return &k->over;
+}
+
+/* systemd: readiness, watchdog and a status line (no-ops without systemd). */
+static void notify_status(const reload *rl)
+{
+    const content *c = reload_content(rl);
+    switch (reload_get_origin(rl)) {
+    case RELOAD_LIVE:
+        sd_notifyf(0, "STATUS=Showing %zu degrees from %s", c->n_degrees, c->dir);
+        break;
+    case RELOAD_LAST_GOOD:
+        sd_notifyf(0, "STATUS=Content invalid: showing the last valid copy from %s", c->dir);
+        break;
+    case RELOAD_NONE:
+    default:
+        sd_notify(0, "STATUS=No valid content: showing the problems to staff");
+        break;
+    }
+}
+
+/* Pick the DRM card with a display for SDL's KMSDRM driver (Pi 5: several
+ * cards, numbered differently from boot to boot). */
+static void choose_drm_device(const cli_options *o)
+{
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    if (!drv || strcmp(drv, "kmsdrm"))
+        return;
+    char why[300];
+    int card = drm_pick_card("/sys/class/drm", o->drm_device, why, sizeof why);
+    fprintf(stderr, "openday: %s\n", why);
+    if (card >= 0) {
+        char idx[16];
+        snprintf(idx, sizeof idx, "%d", card);
+        SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, idx);
+    }
+}
 
 static od_color kiosk_clear(const kiosk *k)
 {
@@ -692,11 +881,13 @@ static int run_interactive(const cli_options *o)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGUSR1, &sa, NULL);
+    choose_drm_device(o);
 
     kiosk k;
     memset(&k, 0, sizeof k);
     k.o = &eff;
     scene_init(&k.problems);
+    scene_init(&k.over);
     k.problems_dirty = true;
     char state[PATH_MAX] = "";
     if (!o->no_state) {
@@ -746,6 +937,17 @@ static int run_interactive(const cli_options *o)
         status = 1;
         goto out_gfx;
     }
+    layout_env aenv = make_env(k.g.lw, k.g.lh, o->dpi, k.fonts);
+    make_admin(&k.adm, o, &aenv);
+    if (mode == MODE_KIOSK && !admin_enabled(&k.adm))
+        fprintf(stderr, "openday: no admin-pin configured: the staff exit gesture is off; stop "
+                        "the kiosk with systemctl\n");
+    /* The watchdog wants a sign of life at least every WATCHDOG_USEC; the loop
+     * gives one every half of it and never sleeps longer than a quarter. */
+    uint64_t wd_usec = 0;
+    bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0 && wd_usec > 0;
+    uint64_t wd_every_ms = watchdog ? wd_usec / 2000 : 0, wd_last = 0;
+    bool ready_sent = false;
 
     uint64_t freq = SDL_GetPerformanceFrequency();
     sched s;
@@ -754,7 +956,8 @@ static int run_interactive(const cli_options *o)
     double sim = 0; /* app time, ms: advances by fixed steps while animating */
     uint64_t t0 = SDL_GetPerformanceCounter();
     bool running = true, force = true, announce = false;
-    sdl_input_map map = { k.g.rotate, 0, 0, k.g.lw, k.g.lh };
+    sdl_input_map map = { k.g.rotate, 0, 0, k.g.lw, k.g.lh,
+                          { o->touch_swap_xy, o->touch_flip_x, o->touch_flip_y } };
     SDL_GetWindowSize(k.g.win, &map.win_w, &map.win_h);
 
     while (running && !g_quit_signal) {
@@ -771,9 +974,20 @@ static int run_interactive(const cli_options *o)
             reload_request(k.rl);
         }
         uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
+        if (o->debug_stall_s > 0 && (double)wall >= o->debug_stall_s * 1000.0) {
+            /* A hung loop on purpose: the watchdog must kill and restart us. */
+            fprintf(stderr, "openday: --debug-stall-after: the loop stops here\n");
+            for (;;)
+                pause();
+        }
+        if (watchdog && wall - wd_last >= wd_every_ms) {
+            sd_notify(0, "WATCHDOG=1");
+            wd_last = wall;
+        }
         content *old = NULL;
         size_t before = reload_problems(k.rl)->count;
         if (reload_poll(k.rl, wall, &old)) {
+            notify_status(k.rl);
             if (!kiosk_adopt(&k, old)) {
                 fprintf(stderr, "openday: out of memory while switching content\n");
                 content_destroy(old);
@@ -786,7 +1000,8 @@ static int run_interactive(const cli_options *o)
             k.problems_dirty = force = true;
         }
 
-        bool busy = force || (k.a && (app_animating(k.a) || app_dirty(k.a)));
+        bool busy = force || (k.a && (app_animating(k.a) || app_dirty(k.a))) ||
+                    (admin_visible(&k.adm) && k.adm.holding);
         SDL_Event e;
         bool have = false;
         if (busy) {
@@ -799,6 +1014,11 @@ static int run_interactive(const cli_options *o)
             uint64_t rw = reload_wait_ms(k.rl, wall);
             if (rw < wait)
                 wait = rw;
+            uint64_t aw = admin_wait_ms(&k.adm, (uint64_t)sim);
+            if (aw < wait)
+                wait = aw;
+            if (watchdog && wd_every_ms / 2 < wait)
+                wait = wd_every_ms / 2;
             int timeout = wait > 250 ? 250 : (int)(wait ? wait : 1);
             uint64_t t_before = SDL_GetPerformanceCounter();
             have = SDL_WaitEventTimeout(&e, timeout);
@@ -806,6 +1026,7 @@ static int run_interactive(const cli_options *o)
             sim += (double)ticks_to_ms(after - t_before, freq);
             if (k.a)
                 app_update(k.a, (uint64_t)sim);
+            update_admin(&k.adm, k.a, (uint64_t)sim);
             sched_resync(&s, after);
         }
         while (have) {
@@ -827,6 +1048,7 @@ static int run_interactive(const cli_options *o)
                     map.log_h = k.g.lh;
                     if (k.a)
                         app_resize(k.a, k.g.lw, k.g.lh);
+                    admin_resize(&k.adm, k.g.lw, k.g.lh);
                     k.problems_dirty = force = true;
                 } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                     force = true;
@@ -843,36 +1065,47 @@ static int run_interactive(const cli_options *o)
             }
             size_t n = sdl_input_translate(&e, &map, (uint64_t)sim, ev, 4);
             for (size_t i = 0; i < n; i++) {
-                if (ev[i].kind == INPUT_KEY && ev[i].key == KEY_QUIT) {
-                    if (mode != MODE_KIOSK)
-                        running = false;
-                    continue;
-                }
-                if (k.a)
-                    app_input(k.a, &ev[i]);
+                bool was_keypad = admin_get_phase(&k.adm) == ADMIN_KEYPAD;
+                if (route_input(&k.adm, k.a, mode, &ev[i]))
+                    running = false;
+                if (was_keypad || admin_visible(&k.adm))
+                    force = true; /* keypad feedback */
             }
             have = SDL_PollEvent(&e);
         }
         if (busy) {
             unsigned steps = sched_steps(&s, SDL_GetPerformanceCounter());
-            for (unsigned i = 0; i < steps && k.a; i++) {
+            for (unsigned i = 0; i < steps; i++) {
                 sim += step_ms;
-                app_update(k.a, (uint64_t)sim);
+                if (k.a)
+                    app_update(k.a, (uint64_t)sim);
+                update_admin(&k.adm, k.a, (uint64_t)sim);
             }
         }
         if (force || (k.a && app_dirty(k.a))) {
             uint64_t start = SDL_GetPerformanceCounter();
-            gfx_draw(&k.g, kiosk_scene(&k), kiosk_clear(&k));
+            gfx_draw(&k.g, kiosk_scene(&k), kiosk_overlay(&k), kiosk_clear(&k));
             SDL_RenderPresent(k.g.ren);
             sched_frame_done(&s, start, SDL_GetPerformanceCounter());
             force = false;
+            if (!ready_sent) {
+                notify_status(k.rl);
+                sd_notify(0, "READY=1");
+                ready_sent = true;
+            }
             if (announce) {
                 fprintf(stderr, "openday: new content on screen %lld ms after the last file "
                                 "was saved\n", ms_since_saved(o->content_dir));
                 announce = false;
             }
         }
+        if (admin_exit_requested(&k.adm)) {
+            fprintf(stderr, "openday: staff exit with the admin PIN\n");
+            status = OPENDAY_EXIT_ADMIN;
+            running = false;
+        }
     }
+    sd_notify(0, "STOPPING=1");
     if (o->stats && k.a)
         print_stats(&s, &k.g, k.a);
 out_gfx:
@@ -881,10 +1114,13 @@ out_gfx:
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
 out_fonts:
     scene_deinit(&k.problems);
+    scene_deinit(&k.over);
     fontset_destroy(k.fonts);
     reload_destroy(k.rl);
     return status;
 }
+
+static int run_main(int argc, char **argv, cli_options *op, char *err, size_t errlen);
 
 /* ---- entry ------------------------------------------------------------------------ */
 
@@ -892,7 +1128,28 @@ int main(int argc, char **argv)
 {
     cli_options o;
     char err[512];
-    if (!cli_parse(argc, argv, &o, err, sizeof err)) {
+    /* The configuration file's options come first, so the command line wins. */
+    config_args_out conf;
+    memset(&conf, 0, sizeof conf);
+    const char *conf_path = config_find(argc, argv);
+    if (conf_path) {
+        if (!config_args(conf_path, argc, argv, &conf, err, sizeof err)) {
+            fprintf(stderr, "openday: %s\n", err);
+            return 2;
+        }
+        argc = conf.argc;
+        argv = conf.argv;
+    }
+    int rc = run_main(argc, argv, &o, err, sizeof err);
+    config_free(&conf);
+    return rc;
+}
+
+static int run_main(int argc, char **argv, cli_options *op, char *err, size_t errlen)
+{
+    cli_options o;
+    (void)op;
+    if (!cli_parse(argc, argv, &o, err, errlen)) {
         fprintf(stderr, "openday: %s\nTry 'openday --help'.\n", err);
         return 2;
     }

@@ -457,6 +457,12 @@ void render_scene(render *r, const scene *s, od_color clear)
     SDL_RenderSetClipRect(r->ren, NULL);
     SDL_SetRenderDrawColor(r->ren, clear.r, clear.g, clear.b, 255);
     SDL_RenderClear(r->ren);
+    render_scene_over(r, s);
+}
+
+void render_scene_over(render *r, const scene *s)
+{
+    SDL_RenderSetClipRect(r->ren, NULL);
     SDL_SetRenderDrawBlendMode(r->ren, SDL_BLENDMODE_BLEND);
     int clip = -1;
     for (size_t i = 0; i < s->count; i++) {

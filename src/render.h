@@ -25,6 +25,8 @@ void render_destroy(render *r);
 /* Clear to `clear` and draw every command of s, in order, into the current
  * render target. */
 void render_scene(render *r, const scene *s, od_color clear);
+/* Draw s over what is already there (an overlay), without clearing. */
+void render_scene_over(render *r, const scene *s);
 
 /* Forget every texture (after SDL_RENDER_TARGETS_RESET / DEVICE_RESET); they
  * are rebuilt on demand. */

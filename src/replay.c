@@ -19,7 +19,7 @@
 #define MAX_MS 86400000u          /* one day */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
-#define VERBS "tap, press, release, drag, swipe, key, wait, shot or expect-screen"
+#define VERBS "tap, press, release, drag, swipe, key, wait, shot, expect-screen, close, expect-quit or expect-admin"
 
 typedef struct {
     replay_event *ev;
@@ -241,6 +241,28 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
         if (!no_more(p, cur, verb, "one screen name"))
             return false;
         e->arg = strdup(name);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "close")) {
+        e->kind = REPLAY_CLOSE;
+        return no_more(p, cur, verb, "nothing");
+    }
+    if (!strcmp(verb, "expect-quit") || !strcmp(verb, "expect-admin")) {
+        bool quit = verb[7] == 'q';
+        e->kind = quit ? REPLAY_EXPECT_QUIT : REPLAY_EXPECT_ADMIN;
+        char *what = next_token(cur);
+        static const char *const quits[] = { "normal", "admin", NULL };
+        static const char *const phases[] = { "idle", "armed", "keypad", "exit", NULL };
+        const char *const *ok = quit ? quits : phases;
+        bool known = false;
+        for (size_t i = 0; what && ok[i]; i++)
+            known |= !strcmp(what, ok[i]);
+        if (!known)
+            return fail(p, "%s needs %s", verb,
+                        quit ? "normal or admin" : "idle, armed, keypad or exit");
+        if (!no_more(p, cur, verb, "one word"))
+            return false;
+        e->arg = strdup(what);
         return e->arg ? true : fail(p, "out of memory");
     }
     return fail(p, "unknown event \"%.*s%s\" (expected " VERBS ")", SHOW, verb, more(verb));

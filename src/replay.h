@@ -3,7 +3,10 @@
  * Pure: no SDL. A script is text, one event per line, '#' starts a comment:
  *   [T_MS] tap X Y | press X Y | release X Y | drag X1 Y1 X2 Y2 MS
  *   [T_MS] swipe left|right|up|down | key KEY | wait MS | shot FILE.png
- *   [T_MS] expect-screen NAME
+ *   [T_MS] expect-screen NAME | close | expect-quit normal|admin
+ *   [T_MS] expect-admin idle|armed|keypad|exit
+ * `close` is the window manager's close request. The replay stops when the
+ * app quits; `expect-quit` must then be the next event, or the replay fails.
  * T_MS (optional) is the time since start at which the event happens; without
  * it the event follows the previous one. X and Y are fractions of the physical
  * screen; values outside 0..1 are allowed (they are ordinary, if odd, input).
@@ -17,7 +20,8 @@
 
 typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
-    REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT
+    REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
+    REPLAY_EXPECT_ADMIN
 } replay_kind;
 
 typedef struct {

@@ -12,6 +12,10 @@ static input_key map_key(SDL_Keycode k, Uint16 mod)
         return KEY_QUIT;
     if (alt && k == SDLK_LEFT)
         return KEY_BACK;
+    /* Ctrl+Alt combinations are system shortcuts (console switching, reboot,
+     * killing the display server): they do nothing here. */
+    if (ctrl && alt)
+        return KEY_OTHER;
     switch (k) {
     case SDLK_BACKSPACE:
     case SDLK_AC_BACK:
@@ -90,7 +94,11 @@ size_t sdl_input_translate(const SDL_Event *e, const sdl_input_map *m,
                   : e->type == SDL_FINGERUP ? INPUT_UP
                                             : INPUT_MOVE;
         ev.pointer = (int64_t)e->tfinger.fingerId;
-        point(m, e->tfinger.x, e->tfinger.y, &ev);
+        {
+            float fx = e->tfinger.x, fy = e->tfinger.y;
+            input_calibrate(&m->touch, &fx, &fy);
+            point(m, fx, fy, &ev);
+        }
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:

@@ -18,6 +18,7 @@ typedef struct {
     int rotate;        /* 0, 90, 180, 270 */
     int win_w, win_h;  /* window size in SDL window coordinates */
     int log_w, log_h;  /* logical picture size */
+    input_calib touch;    /* applied to finger events only */
 } sdl_input_map;
 
 /* Translate one SDL event; returns how many input events were written (0..max).

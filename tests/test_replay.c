@@ -214,6 +214,11 @@ static void malformed_other_verbs(void **state)
     bad("expect-screen\n", "1: expect-screen needs a screen name, such as home or degree:ID");
     bad("expect-screen home careers\n",
         "1: expect-screen takes only one screen name, got extra \"careers\"");
+    bad("close now\n", "1: close takes only nothing, got extra \"now\"");
+    bad("expect-quit\n", "1: expect-quit needs normal or admin");
+    bad("expect-quit soon\n", "1: expect-quit needs normal or admin");
+    bad("expect-admin open\n", "1: expect-admin needs idle, armed, keypad or exit");
+    bad("expect-admin keypad now\n", "1: expect-admin takes only one word, got extra \"now\"");
 }
 
 static void unknown_verbs_and_times(void **state)
@@ -221,22 +226,22 @@ static void unknown_verbs_and_times(void **state)
     (void)state;
     bad("tap 0 0\njump 0.5\n",
         "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot or expect-screen)");
+        "shot, expect-screen, close, expect-quit or expect-admin)");
     bad("Tap 0 0\n",
         "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot or expect-screen)");
+        "shot, expect-screen, close, expect-quit or expect-admin)");
     bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
     bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
     bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
     bad("86400001 tap 0 0\n",
         "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
     bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
-                 "wait, shot or expect-screen)");
+                 "wait, shot, expect-screen, close, expect-quit or expect-admin)");
     bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
-                               "drag, swipe, key, wait, shot or expect-screen)");
+                               "drag, swipe, key, wait, shot, expect-screen, close, expect-quit or expect-admin)");
     bad("100 200 tap 0 0\n",
         "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot or expect-screen)");
+        "shot, expect-screen, close, expect-quit or expect-admin)");
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */

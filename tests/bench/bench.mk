@@ -1,20 +1,28 @@
 # tests/bench/bench.mk - `make bench`: openday against a Chromium kiosk on the
-# same content, headless. Included from the Makefile (-include); standalone:
+# same content, headless. Included by the Makefile (-include); on its own:
 #   make -f Makefile -f tests/bench/bench.mk bench
-# The table is printed and written as JSON to $(BUILD)/bench.json.
+# The table is printed and written as JSON to $(BUILD)/bench.json. See
+# tests/bench/bench.sh for what is measured and how.
 #
-#   make bench-deps            the packages the benchmark needs (below)
-#   make bench-chromium-deps   Debian's chromium, the optional peer (~300 MB)
+#   make bench-deps            what the benchmark needs (BENCH_PKGS)
+#   make bench-chromium-deps   Debian's chromium, the optional peer (a few
+#                              hundred MB); without it the table has openday's
+#                              figures alone
 #   make bench BENCH_RUNS=9    more runs per median (default 5)
 
-BENCH_PKGS   := time valgrind
-BENCH_RUNS   ?= 5
+ifndef OPENDAY_BENCH_MK
+OPENDAY_BENCH_MK := tests/bench/bench.mk
+
+# valgrind: callgrind's instruction counts.
+BENCH_PKGS    := valgrind
+BENCH_RUNS    ?= 5
 BENCH_CONTENT := $(BUILD)/bench_content
+BENCH_RUN     := $(BUILD)/bench_run
 
 .PHONY: bench bench-deps bench-chromium-deps
 
-# The same shape as `deps`: install what is missing, sudo when not root, wait
-# for another apt to finish rather than fail.
+# Like `deps`: install what is missing, with sudo when not root, waiting for
+# another apt to let go of the lock rather than failing.
 bench-deps bench-chromium-deps:
 	@pkgs="$(if $(filter bench-chromium-deps,$@),chromium,$(BENCH_PKGS))"; missing=""; \
 	for p in $$pkgs; do \
@@ -28,9 +36,15 @@ bench-deps bench-chromium-deps:
 	    --no-install-recommends $$missing; \
 	fi
 
-$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(wildcard src/*.h tests/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS) -Isrc -Itests $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
 
+$(BENCH_RUN): tests/bench/bench_run.c | $(BUILD)/obj
+	$(CC) $(CFLAGS) $< -o $@
+
+# Packages first, then the build (a sub-make, so that pkg-config sees them).
 bench: deps bench-deps
-	$(MAKE) all $(BENCH_CONTENT)
+	$(MAKE) -f Makefile -f $(OPENDAY_BENCH_MK) all $(BENCH_CONTENT) $(BENCH_RUN)
 	BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh $(BUILD)
+
+endif

@@ -1,0 +1,192 @@
+/* config.c - the configuration file. See config.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+/* Keys that are switches: yes adds the option, no leaves it out. */
+static const char *const switches[] = { "loop", "touch-swap-xy", "touch-flip-x",
+                                        "touch-flip-y", "stats", "no-state", NULL };
+/* Keys that take a value. */
+static const char *const valued[] = { "mode", "window", "content", "state-dir", "rotate",
+                                      "fps", "attract-after", "dpi", "admin-pin",
+                                      "admin-hold", "drm-device", NULL };
+
+static bool in(const char *const *list, const char *k)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, k))
+            return true;
+    return false;
+}
+
+const char *config_find(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--config"))
+            return argv[i + 1];
+    return NULL;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+/* "--key", kept in out->opts so config_free can release it. */
+static char *option(config_args_out *out, const char *key)
+{
+    size_t n = strlen(key) + 3;
+    char *o = malloc(n);
+    if (o) {
+        snprintf(o, n, "--%s", key);
+        out->opts[out->nopts++] = o;
+    }
+    return o;
+}
+
+static bool yes_no(const char *v, bool *out)
+{
+    static const char *const yes[] = { "yes", "true", "on", "1", NULL };
+    static const char *const no[] = { "no", "false", "off", "0", NULL };
+    *out = in(yes, v);
+    return *out || in(no, v);
+}
+
+bool config_args_text(const char *name, const char *text, int argc, char **argv,
+                      config_args_out *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    size_t len = strlen(text), lines = 1;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    out->text = malloc(len + 1);
+    out->opts = calloc(lines, sizeof *out->opts);
+    /* At most two arguments per line, then the command line's. */
+    out->argv = calloc(2 * lines + (size_t)(argc > 0 ? argc : 1) + 1, sizeof *out->argv);
+    if (!out->text || !out->opts || !out->argv) {
+        config_free(out);
+        snprintf(err, errlen, "%s: out of memory", name);
+        return false;
+    }
+    memcpy(out->text, text, len + 1);
+    char **av = out->argv;
+    int n = 0;
+    av[n++] = argc > 0 ? argv[0] : "openday";
+    int lineno = 0;
+    for (char *line = out->text, *next; line; line = next) {
+        char *nl = strchr(line, '\n');
+        next = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        char *l = trim(line);
+        if (!*l || *l == '#')
+            continue;
+        char *eq = strchr(l, '=');
+        if (!eq) {
+            snprintf(err, errlen, "%s:%d: expected \"key = value\", got \"%.60s\"", name,
+                     lineno, l);
+            config_free(out);
+            return false;
+        }
+        *eq = '\0';
+        char *key = trim(l), *val = trim(eq + 1);
+        size_t vl = strlen(val);
+        if (vl >= 2 && val[0] == '"' && val[vl - 1] == '"') {
+            val[vl - 1] = '\0';
+            val++;
+        }
+        bool yes;
+        if (in(switches, key)) {
+            if (!yes_no(val, &yes)) {
+                snprintf(err, errlen, "%s:%d: %s: \"%.40s\" must be yes or no", name, lineno,
+                         key, val);
+                config_free(out);
+                return false;
+            }
+            if (yes && !(av[n++] = option(out, key)))
+                goto oom;
+            continue;
+        }
+        if (!in(valued, key)) {
+            snprintf(err, errlen,
+                     "%s:%d: unknown key \"%.40s\" (keys: mode, window, content, state-dir, "
+                     "rotate, fps, attract-after, loop, dpi, admin-pin, admin-hold, drm-device, "
+                     "touch-swap-xy, touch-flip-x, touch-flip-y)",
+                     name, lineno, key);
+            config_free(out);
+            return false;
+        }
+        char *o = option(out, key);
+        if (!o)
+            goto oom;
+        /* Check the value on its own, so the error names this line. */
+        char *probe[4] = { av[0], o, val, NULL };
+        cli_options scratch;
+        char why[300];
+        if (!cli_parse(3, probe, &scratch, why, sizeof why)) {
+            snprintf(err, errlen, "%s:%d: %s", name, lineno, why);
+            config_free(out);
+            return false;
+        }
+        av[n++] = o;
+        av[n++] = val;
+    }
+    for (int i = 1; i < argc; i++)
+        av[n++] = argv[i];
+    av[n] = NULL;
+    out->argc = n;
+    return true;
+oom:
+    config_free(out);
+    snprintf(err, errlen, "%s: out of memory", name);
+    return false;
+}
+
+bool config_args(const char *path, int argc, char **argv, config_args_out *out, char *err,
+                 size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot read the configuration: %s", path, strerror(errno));
+        return false;
+    }
+    char *buf = malloc(65537);
+    size_t n = buf ? fread(buf, 1, 65536, f) : 0;
+    bool big = buf && n == 65536 && fgetc(f) != EOF;
+    fclose(f);
+    if (!buf || big) {
+        free(buf);
+        snprintf(err, errlen, "%s: the configuration is larger than 64 KiB", path);
+        return false;
+    }
+    buf[n] = '\0';
+    if (memchr(buf, '\0', n)) {
+        free(buf);
+        snprintf(err, errlen, "%s: the configuration contains a NUL byte", path);
+        return false;
+    }
+    bool ok = config_args_text(path, buf, argc, argv, out, err, errlen);
+    free(buf);
+    return ok;
+}
+
+void config_free(config_args_out *out)
+{
+    for (int i = 0; i < out->nopts; i++)
+        free(out->opts[i]);
+    free(out->opts);
+    free(out->argv);
+    free(out->text);
+    memset(out, 0, sizeof *out);
+}

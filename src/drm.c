@@ -1,0 +1,77 @@
+/* drm.c - picking the DRM card with a display. See drm.h. */
+#include "drm.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "card1-HDMI-A-1" -> 1 and the connector name; -1 for anything else
+ * ("card1" itself, "renderD128", "version"). */
+static int connector_card(const char *name, const char **connector)
+{
+    if (strncmp(name, "card", 4))
+        return -1;
+    char *end;
+    errno = 0;
+    long n = strtol(name + 4, &end, 10);
+    if (end == name + 4 || *end != '-' || errno || n < 0 || n > 255)
+        return -1;
+    *connector = end + 1;
+    return (int)n;
+}
+
+int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t n)
+{
+    const char *bad = "";
+    if (setting && *setting && strcmp(setting, "auto")) {
+        const char *s = setting;
+        if (!strncmp(s, "/dev/dri/card", 13))
+            s += 13;
+        char *end;
+        errno = 0;
+        long v = strtol(s, &end, 10);
+        if (end == s || *end || errno || v < 0 || v > 255) {
+            bad = "drm-device is not /dev/dri/cardN or a number, so: ";
+        } else {
+            snprintf(why, n, "DRM device card%ld, as configured", v);
+            return (int)v;
+        }
+    }
+    DIR *d = opendir(sysfs_drm);
+    if (!d) {
+        snprintf(why, n, "%scannot list %s (%s); SDL picks the DRM device", bad, sysfs_drm,
+                 strerror(errno));
+        return -1;
+    }
+    int best = -1;
+    char best_conn[64] = "";
+    struct dirent *e;
+    char path[512], status[32];
+    while ((e = readdir(d))) {
+        const char *conn;
+        int card = connector_card(e->d_name, &conn);
+        if (card < 0 || (best >= 0 && card >= best))
+            continue;
+        snprintf(path, sizeof path, "%s/%s/status", sysfs_drm, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t k = fread(status, 1, sizeof status - 1, f);
+        fclose(f);
+        status[k] = '\0';
+        if (!strncmp(status, "connected", 9)) {
+            best = card;
+            snprintf(best_conn, sizeof best_conn, "%s", conn);
+        }
+    }
+    closedir(d);
+    if (best >= 0)
+        snprintf(why, n, "%sDRM device card%d, whose %s has a display connected", bad, best,
+                 best_conn);
+    else
+        snprintf(why, n, "%sno DRM connector reports a connected display; SDL picks the device",
+                 bad);
+    return best;
+}

@@ -1,0 +1,372 @@
+/* test_kiosk.c - the pure parts of running as a kiosk: the staff exit
+ * (corner gesture and PIN keypad), the configuration file, the choice of DRM
+ * card, and touch calibration. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "admin.h"
+#include "cli.h"
+#include "config.h"
+#include "drm.h"
+#include "input.h"
+
+static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)f;
+    (void)s;
+    return px * 0.5f * (float)len;
+}
+
+static float fake_height(void *ctx, scene_font f, float px)
+{
+    (void)ctx;
+    (void)f;
+    return px * 1.2f;
+}
+
+static admin A;
+
+static void make(const char *pin)
+{
+    admin_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    snprintf(cfg.pin, sizeof cfg.pin, "%s", pin);
+    layout_env env = { 800, 480, 0, { fake_width, fake_height, NULL } };
+    admin_init(&A, &cfg, &env);
+}
+
+static bool send(input_kind k, int64_t ptr, float x, float y, uint64_t t)
+{
+    input_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = k;
+    ev.pointer = ptr;
+    ev.x = x;
+    ev.y = y;
+    ev.t_ms = t;
+    bool used = admin_input(&A, &ev);
+    admin_update(&A, t);
+    return used;
+}
+
+/* Hold a finger at (x, y) from t for ms, updating every 50 ms. */
+static uint64_t hold(float x, float y, uint64_t t, unsigned ms)
+{
+    send(INPUT_DOWN, 7, x, y, t);
+    for (uint64_t u = t; u <= t + ms; u += 50)
+        admin_update(&A, u);
+    send(INPUT_UP, 7, x, y, t + ms);
+    return t + ms + 100;
+}
+
+static void key(int k, uint64_t t)
+{
+    od_rect r = admin_key_rect(&A, k);
+    assert_true(send(INPUT_DOWN, 3, r.x + r.w / 2, r.y + r.h / 2, t));
+    assert_true(send(INPUT_UP, 3, r.x + r.w / 2, r.y + r.h / 2, t + 50));
+}
+
+static void pin(const char *digits, uint64_t t)
+{
+    for (const char *d = digits; *d; d++)
+        key(*d == '0' ? ADMIN_KEY_ZERO : *d - '1', t += 100);
+    key(ADMIN_KEY_OK, t + 100);
+}
+
+static void gesture_then_pin(void **state)
+{
+    (void)state;
+    make("2468");
+    assert_true(admin_enabled(&A));
+    uint64_t t = hold(5, 5, 0, 3000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_ARMED);
+    t = hold(795, 5, t, 3000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_KEYPAD);
+    assert_true(admin_visible(&A));
+    /* Every event goes to the keypad now, keys included. */
+    input_event ev = { .kind = INPUT_KEY, .key = KEY_HOME, .t_ms = t };
+    assert_true(admin_input(&A, &ev));
+    pin("2468", t);
+    assert_true(admin_exit_requested(&A));
+}
+
+static void nothing_for_visitors(void **state)
+{
+    (void)state;
+    make("2468");
+    /* Short holds, the wrong corner first, a finger sliding away. */
+    uint64_t t = hold(5, 5, 0, 2900);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    t = hold(795, 5, t, 4000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    send(INPUT_DOWN, 1, 5, 5, t);
+    send(INPUT_MOVE, 1, 300, 300, t + 500);
+    for (uint64_t u = t; u < t + 4000; u += 50)
+        admin_update(&A, u);
+    send(INPUT_UP, 1, 300, 300, t + 4000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    /* Nothing is drawn for the first second of a hold. */
+    t += 5000;
+    send(INPUT_DOWN, 2, 5, 5, t);
+    admin_update(&A, t + 900);
+    assert_false(admin_visible(&A));
+    admin_update(&A, t + 1100);
+    assert_true(admin_visible(&A));
+    /* While watching, events still reach the app. */
+    assert_false(send(INPUT_MOVE, 2, 6, 6, t + 1200));
+    send(INPUT_UP, 2, 6, 6, t + 3100);
+    assert_int_equal(admin_get_phase(&A), ADMIN_ARMED);
+    /* Armed, but the second corner never comes: idle again. */
+    admin_update(&A, t + 3100 + 10001);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    /* A second finger elsewhere does not disturb the holding one. */
+    send(INPUT_DOWN, 4, 5, 5, t + 20000);
+    send(INPUT_DOWN, 5, 400, 300, t + 20100);
+    send(INPUT_UP, 5, 400, 300, t + 20200);
+    admin_update(&A, t + 23100);
+    assert_int_equal(admin_get_phase(&A), ADMIN_ARMED);
+}
+
+static void no_pin_no_exit(void **state)
+{
+    (void)state;
+    make("");
+    assert_false(admin_enabled(&A));
+    uint64_t t = hold(5, 5, 0, 3000);
+    t = hold(795, 5, t, 3000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+}
+
+static void wrong_pins_lock_out(void **state)
+{
+    (void)state;
+    make("2468");
+    uint64_t t = hold(5, 5, 0, 3000);
+    t = hold(795, 5, t, 3000);
+    pin("1111", t);
+    assert_int_equal(admin_get_phase(&A), ADMIN_KEYPAD);
+    assert_true(A.wrong);
+    pin("2222", t += 1000);
+    pin("3333", t += 1000);
+    /* Locked: the right PIN is refused until the lock-out ends. */
+    pin("2468", t += 1000);
+    assert_false(admin_exit_requested(&A));
+    t += 60000;
+    admin_update(&A, t);
+    /* 30 s without a touch closed the keypad meanwhile. */
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    t = hold(5, 5, t, 3000);
+    t = hold(795, 5, t, 3000);
+    pin("2468", t);
+    assert_true(admin_exit_requested(&A));
+}
+
+static void keypad_cancel_and_clear(void **state)
+{
+    (void)state;
+    make("1234");
+    uint64_t t = hold(5, 5, 0, 3000);
+    t = hold(795, 5, t, 3000);
+    key(0, t);
+    key(1, t + 100);
+    assert_string_equal(A.entered, "12");
+    key(ADMIN_KEY_CLEAR, t + 200);
+    assert_string_equal(A.entered, "");
+    /* More than eight digits are not taken. */
+    for (int i = 0; i < 12; i++)
+        key(0, t + 300 + 100 * (uint64_t)i);
+    assert_int_equal(strlen(A.entered), ADMIN_PIN_MAX);
+    key(ADMIN_KEY_CANCEL, t + 2000);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    assert_false(admin_visible(&A));
+    /* NaN and off-screen touches on the keypad are harmless. */
+    t = hold(5, 5, t + 3000, 3000);
+    t = hold(795, 5, t, 3000);
+    assert_true(send(INPUT_DOWN, 1, 0.0f / 0.0f, -5, t));
+    assert_true(send(INPUT_UP, 1, 1e9f, 0.0f / 0.0f, t + 10));
+    assert_string_equal(A.entered, "");
+    /* The keypad fits on every screen the kiosk supports. */
+    static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 720, 1280 }, { 1920, 1080 } };
+    for (size_t s = 0; s < 4; s++) {
+        admin_resize(&A, sizes[s][0], sizes[s][1]);
+        for (int k = 0; k < ADMIN_NKEYS; k++) {
+            od_rect r = admin_key_rect(&A, k);
+            assert_true(r.x >= 0 && r.y >= 0 && r.x + r.w <= (float)sizes[s][0] &&
+                        r.y + r.h <= (float)sizes[s][1]);
+            assert_true(r.h >= 47); /* 9 mm at the default 133 dpi */
+        }
+    }
+}
+
+/* ---- configuration file ---- */
+
+static void config_becomes_options(void **state)
+{
+    (void)state;
+    const char *text = "# a comment\n\n"
+                       "content = /srv/kiosk content\n"
+                       "rotate = 90\n"
+                       "loop = yes\n"
+                       "touch-flip-x = no\n"
+                       "  admin-pin = \"2468\"  \n"
+                       "mode = kiosk\n"
+                       "fps = 30\n";
+    char *argv[] = { "openday", "--config", "x.conf", "--fps", "50", NULL };
+    config_args_out out;
+    char err[300];
+    assert_true(config_args_text("x.conf", text, 5, argv, &out, err, sizeof err));
+    cli_options o;
+    assert_true(cli_parse(out.argc, out.argv, &o, err, sizeof err));
+    assert_string_equal(o.content_dir, "/srv/kiosk content");
+    assert_int_equal(o.rotate, 90);
+    assert_true(o.loop);
+    assert_false(o.touch_flip_x);
+    assert_string_equal(o.admin_pin, "2468");
+    assert_int_equal(o.mode, MODE_KIOSK);
+    assert_int_equal(o.fps, 50); /* the command line wins */
+    config_free(&out);
+}
+
+static void config_errors_name_the_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        { "rotate = 45\n", "x.conf:1: --rotate: \"45\" must be 0, 90, 180 or 270" },
+        { "\n\nrotation = 90\n", "x.conf:3: unknown key \"rotation\"" },
+        { "loop = maybe\n", "x.conf:1: loop: \"maybe\" must be yes or no" },
+        { "just words\n", "x.conf:1: expected \"key = value\"" },
+        { "admin-pin = 12\n", "x.conf:1: --admin-pin: the PIN must be 4 to 8 digits" },
+        { "config = other.conf\n", "x.conf:1: unknown key \"config\"" },
+        { "fps =\n", "x.conf:1: --fps: \"\" must be a whole number" },
+    };
+    char *argv[] = { "openday", NULL };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        config_args_out out;
+        char err[400] = "";
+        assert_false(config_args_text("x.conf", cases[i].text, 1, argv, &out, err, sizeof err));
+        if (strncmp(err, cases[i].want, strlen(cases[i].want)))
+            fail_msg("case %zu: got \"%s\", want \"%s...\"", i, err, cases[i].want);
+    }
+    config_args_out out;
+    char err[400];
+    assert_false(config_args("/nonexistent/openday.conf", 1, argv, &out, err, sizeof err));
+    assert_non_null(strstr(err, "No such file"));
+}
+
+/* The shipped configuration file parses and only sets what it says. */
+static void shipped_config_parses(void **state)
+{
+    (void)state;
+    char *argv[] = { "openday", NULL };
+    config_args_out out;
+    char err[400];
+    if (!config_args("deploy/openday.conf", 1, argv, &out, err, sizeof err))
+        fail_msg("%s", err);
+    cli_options o;
+    assert_true(cli_parse(out.argc, out.argv, &o, err, sizeof err));
+    assert_string_equal(o.content_dir, "/usr/share/openday/content");
+    assert_string_equal(o.state_dir, "/var/lib/openday");
+    config_free(&out);
+}
+
+/* ---- DRM card ---- */
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void drm_picks_the_connected_card(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/openday-drm-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char p[256];
+    /* A Pi 5: card0 is the GPU (no connectors); card1 has HDMI-A-1
+     * disconnected and HDMI-A-2 connected; card2 a disconnected DSI. */
+    const char *dirs[] = { "card0", "card1", "card1-HDMI-A-1", "card1-HDMI-A-2", "card2",
+                           "card2-DSI-1", "renderD128" };
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        snprintf(p, sizeof p, "%s/%s", root, dirs[i]);
+        assert_int_equal(mkdir(p, 0755), 0);
+    }
+    snprintf(p, sizeof p, "%s/card1-HDMI-A-1/status", root);
+    write_file(p, "disconnected\n");
+    snprintf(p, sizeof p, "%s/card1-HDMI-A-2/status", root);
+    write_file(p, "connected\n");
+    snprintf(p, sizeof p, "%s/card2-DSI-1/status", root);
+    write_file(p, "disconnected\n");
+    char why[300];
+    assert_int_equal(drm_pick_card(root, "auto", why, sizeof why), 1);
+    assert_non_null(strstr(why, "HDMI-A-2"));
+    assert_int_equal(drm_pick_card(root, "/dev/dri/card2", why, sizeof why), 2);
+    assert_int_equal(drm_pick_card(root, "0", why, sizeof why), 0);
+    /* Nonsense falls back to looking. */
+    assert_int_equal(drm_pick_card(root, "hdmi", why, sizeof why), 1);
+    assert_non_null(strstr(why, "not /dev/dri/cardN"));
+    /* Nothing connected: SDL decides. */
+    snprintf(p, sizeof p, "%s/card1-HDMI-A-2/status", root);
+    write_file(p, "disconnected\n");
+    assert_int_equal(drm_pick_card(root, "auto", why, sizeof why), -1);
+    assert_int_equal(drm_pick_card("/nonexistent-drm", "auto", why, sizeof why), -1);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* ---- touch calibration ---- */
+
+static void touch_calibration(void **state)
+{
+    (void)state;
+    float x = 0.2f, y = 0.7f;
+    input_calib none = { false, false, false };
+    input_calibrate(&none, &x, &y);
+    assert_true(x == 0.2f && y == 0.7f);
+    input_calib swap = { true, false, false };
+    input_calibrate(&swap, &x, &y);
+    assert_true(x == 0.7f && y == 0.2f);
+    input_calib flip = { false, true, true };
+    x = 0.2f;
+    y = 0.7f;
+    input_calibrate(&flip, &x, &y);
+    assert_float_equal(x, 0.8f, 1e-6);
+    assert_float_equal(y, 0.3f, 1e-6);
+    /* Swap happens before the flips. */
+    input_calib both = { true, true, false };
+    x = 0.2f;
+    y = 0.7f;
+    input_calibrate(&both, &x, &y);
+    assert_float_equal(x, 0.3f, 1e-6);
+    assert_float_equal(y, 0.2f, 1e-6);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(gesture_then_pin),
+        cmocka_unit_test(nothing_for_visitors),
+        cmocka_unit_test(no_pin_no_exit),
+        cmocka_unit_test(wrong_pins_lock_out),
+        cmocka_unit_test(keypad_cancel_and_clear),
+        cmocka_unit_test(config_becomes_options),
+        cmocka_unit_test(config_errors_name_the_line),
+        cmocka_unit_test(shipped_config_parses),
+        cmocka_unit_test(drm_picks_the_connected_card),
+        cmocka_unit_test(touch_calibration),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
