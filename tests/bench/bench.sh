@@ -24,7 +24,8 @@
 #
 # Environment: BENCH_RUNS (default 5), BENCH_SIZES (default "800x480 720x1280
 # 1920x1080"), BENCH_TOUR=0 / BENCH_IDLE=0 / BENCH_CALLGRIND=0 /
-# BENCH_CHROMIUM=0 to skip a part, BENCH_CHROMIUM_BIN (default chromium).
+# BENCH_CHROMIUM=0 to skip a part, BENCH_CHROMIUM_BIN (default chromium),
+# BENCH_CALLGRIND_DRAW=1 to count the drawing too (slow, see below).
 # Output: the table on stdout, the same figures as JSON in BUILD_DIR/bench.json.
 
 set -u
@@ -194,12 +195,20 @@ fi
 
 # ---- 5. instructions per frame (callgrind) ---------------------------------------
 if [ "${BENCH_CALLGRIND:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
-    say "callgrind over the tour at 800x480 (simulated time)"
+    # Simulated time lays out every frame but draws none (what the app
+    # computes per frame); BENCH_CALLGRIND_DRAW=1 replays with --realtime,
+    # which draws every frame too (at least the tour's length, plus
+    # valgrind's slowdown of the drawing: minutes).
+    draw=""
+    [ "${BENCH_CALLGRIND_DRAW:-0}" = 0 ] || draw=--realtime
+    put cg.mode "$([ -n "$draw" ] && echo "--realtime: app, layout and drawing" || echo "simulated time: app and layout, no drawing")"
+    say "callgrind over the tour at 800x480 (${draw:-simulated time})"
     # The start-up (fonts, content) is measured alone and taken off.
     printf '0 wait 1\n' >"$TMP/empty.replay"
     ir() { # REPLAY -> total Ir, and the replay's closing line in $TMP/cg.log
+        # shellcheck disable=SC2086
         valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" "$APP" \
-            --content "$CONTENT" --replay "$1" --size 800x480 --attract-after 0 \
+            --content "$CONTENT" --replay "$1" --size 800x480 --attract-after 0 $draw \
             >"$TMP/cg.log" 2>"$TMP/cg.err"
         sed -n 's/.*Collected : *//p' "$TMP/cg.err" | awk '{ print $1 }'
     }

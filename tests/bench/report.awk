@@ -122,11 +122,13 @@ END {
     srow("still Home: CPU (% of a core)", "still.cpu_pct", "%.2f")
     srow("  rasterisations after warm-up", "still.rasterised_after_warmup", "%d")
     rule()
-    if (has("cg.ir_per_frame"))
-        wide("callgrind, tour at 800x480, simulated time", sprintf("%.0f Ir per frame (%d frames; start-up %.1f M Ir)",
+    if (has("cg.ir_per_frame")) {
+        wide("callgrind, tour at 800x480: Ir per frame", sprintf("%.0f (%d frames; start-up %.1f M Ir, not counted)",
              val["cg.ir_per_frame"], val["cg.frames"], val["cg.ir_startup"] / 1e6))
-    else
-        wide("callgrind, tour at 800x480, simulated time", "-")
+        wide("", get("cg.mode"))
+    } else {
+        wide("callgrind, tour at 800x480: Ir per frame", "-")
+    }
     wide("content: degrees", "load+validate / layout / total (ms), model heap (KiB), peak RSS (MiB)")
     split("1 10 100 1000", deg, " ")
     for (i = 1; i <= 4; i++) {
@@ -236,7 +238,7 @@ END {
         }
         o = o "\n    }" (i < ns ? "," : "") "\n"
     }
-    o = o "  },\n  \"callgrind\": {\"size\": \"800x480\", \"simulated\": true, \"ir_total\": " jnum("cg.ir_total")
+    o = o "  },\n  \"callgrind\": {\"size\": \"800x480\", \"mode\": " (has("cg.mode") ? jstr(val["cg.mode"]) : "null") ", \"ir_total\": " jnum("cg.ir_total")
     o = o ", \"ir_startup\": " jnum("cg.ir_startup") ", \"frames\": " jnum("cg.frames")
     o = o ", \"ir_per_frame\": " jnum("cg.ir_per_frame") "},\n"
     o = o "  \"content_scaling\": ["
