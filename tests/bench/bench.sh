@@ -44,7 +44,8 @@ for f in "$APP" "$RUN" "$SCALE"; do
     [ -x "$f" ] || { echo "bench: $f is missing; run make bench" >&2; exit 1; }
 done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/openday-bench-XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT INT TERM
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
 R=$TMP/results            # "key value" lines, turned into the table and JSON
 : >"$R"
 note() { printf '%s\n' "$*" >>"$TMP/notes"; }
@@ -156,6 +157,11 @@ idle() {
     kill -USR1 "$pid"
     sleep 10
     t1=$(now_ns); c1=$(cpu_ticks "$pid")
+    if [ -z "$c1" ]; then
+        wait "$pid"
+        note "idle $name at $s: the app died after SIGUSR1 (an openday without the --stats signal?)"
+        return
+    fi
     kill -TERM "$pid"
     wait "$pid"
     hz=$(getconf CLK_TCK)
