@@ -966,17 +966,22 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         hh = g.h;
     }
 
-    if (prev)
-        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : 1.0f - t, false, NULL);
+    /* A cross-fade goes through the background: the old page fades out in the
+     * first half, the new one in during the second. Never two translucent
+     * pages at once, which halves the pixels blended per frame (the software
+     * renderer's dearest work) and reads as calmly. */
+    float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
+    if (prev && (dir || out_a > 0))
+        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL);
     if (hp) {
         L.ox = L.oy = 0;
-        L.alpha = cur_hdr ? (prev && !prev_hdr ? t : 1.0f) : 1.0f - t;
+        L.alpha = cur_hdr ? (prev && !prev_hdr ? in_a : 1.0f) : out_a;
         L.hits = hp == cur;
         L.pressed = L.hits ? cur->pressed : 0;
         L.focus = L.hits ? cur->focus : 0;
         header_draw(&L, &g, title);
     }
     page_body(&L, cur, hh, trans ? (float)dir * (1.0f - t) * L.W : 0,
-              trans && !dir ? t : 1.0f, true, res);
+              trans && !dir ? in_a : 1.0f, true, res);
     lay_end(&L);
 }

@@ -461,12 +461,14 @@ void lay_screen_attract(lay *L)
         region.w = cap;
     }
 
-    if (st < 1) {
-        L->alpha = base * (1 - st);
+    /* Slides change through the background, one translucent slide at a time
+     * (see layout_frame). */
+    if (st < 0.5f) {
+        L->alpha = base * (1 - 2 * st);
         shapes(L, ps, 0);
         slide(L, ps, region);
     }
-    L->alpha = base * st;
+    L->alpha = base * fmaxf(0.0f, 2 * st - 1);
     if (cs)
         shapes(L, cs, (1 - st) * 30.0f * u);
     slide(L, cs, region);

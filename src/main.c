@@ -120,9 +120,7 @@ static void gfx_draw(gfx *g, const scene *s, const scene *over, od_color clear)
     if (g->target) {
         if (SDL_SetRenderTarget(g->ren, g->target) != 0)
             fprintf(stderr, "openday: SDL_SetRenderTarget failed: %s\n", SDL_GetError());
-        render_scene(g->rd, s, clear);
-        if (over)
-            render_scene_over(g->rd, over);
+        render_frame(g->rd, s, over, clear);
         SDL_SetRenderTarget(g->ren, NULL);
         SDL_SetRenderDrawColor(g->ren, 0, 0, 0, 255);
         SDL_RenderClear(g->ren);
@@ -132,10 +130,17 @@ static void gfx_draw(gfx *g, const scene *s, const scene *over, od_color clear)
                              SDL_FLIP_NONE) != 0)
             fprintf(stderr, "openday: SDL_RenderCopyEx failed: %s\n", SDL_GetError());
     } else {
-        render_scene(g->rd, s, clear);
-        if (over)
-            render_scene_over(g->rd, over);
+        render_frame(g->rd, s, over, clear);
     }
+}
+
+/* Damage tracking needs a target that keeps its pixels: the software
+ * renderer's surface, or the rotation texture. A GPU back buffer does not. */
+static void gfx_retain(gfx *g)
+{
+    SDL_RendererInfo info;
+    bool sw = SDL_GetRendererInfo(g->ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+    render_set_retained(g->rd, sw || g->target);
 }
 
 /* ---- shared set-up ---------------------------------------------------------- */
@@ -240,6 +245,8 @@ static int run_screenshot(const cli_options *o, const content *c, fontset *fonts
         return 1;
     }
     g.rd = render_create(g.ren, fonts, c->dir);
+    if (g.rd)
+        gfx_retain(&g);
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
@@ -563,6 +570,8 @@ static int run_replay(const cli_options *o, const content *c, fontset *fonts)
         return 1;
     }
     g.rd = render_create(g.ren, fonts, c->dir);
+    if (g.rd)
+        gfx_retain(&g);
     app *a = make_app(o, c, fonts, &g);
     if (!a || !g.rd) {
         fprintf(stderr, "openday: out of memory\n");
@@ -823,6 +832,7 @@ static bool kiosk_adopt(kiosk *k, const content *old)
         k->g.rd = render_create(k->g.ren, f, c ? c->dir : ".");
         if (!k->g.rd)
             return false;
+        gfx_retain(&k->g);
     } else {
         render_set_content_dir(k->g.rd, c->dir);
     }
@@ -932,6 +942,8 @@ static int run_interactive(const cli_options *o)
     if (mode != MODE_WINDOWED)
         SDL_ShowCursor(SDL_DISABLE);
     k.g.rd = render_create(k.g.ren, k.fonts, c ? c->dir : ".");
+    if (k.g.rd)
+        gfx_retain(&k.g);
     if (!k.g.rd || (c && !(k.a = make_app(&eff, c, k.fonts, &k.g)))) {
         fprintf(stderr, "openday: out of memory\n");
         status = 1;
@@ -1043,6 +1055,7 @@ static int run_interactive(const cli_options *o)
                     k.g.pw = pw;
                     k.g.ph = ph;
                     gfx_make_target(&k.g);
+                    gfx_retain(&k.g);
                     SDL_GetWindowSize(k.g.win, &map.win_w, &map.win_h);
                     map.log_w = k.g.lw;
                     map.log_h = k.g.lh;
@@ -1051,6 +1064,7 @@ static int run_interactive(const cli_options *o)
                     admin_resize(&k.adm, k.g.lw, k.g.lh);
                     k.problems_dirty = force = true;
                 } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    render_invalidate(k.g.rd);
                     force = true;
                 }
                 break;
@@ -1058,6 +1072,7 @@ static int run_interactive(const cli_options *o)
             case SDL_RENDER_DEVICE_RESET:
                 render_drop_textures(k.g.rd);
                 gfx_make_target(&k.g);
+                gfx_retain(&k.g);
                 force = true;
                 break;
             default:

@@ -1,7 +1,14 @@
 /* render.c - draws a scene with an SDL_Renderer. See render.h.
  *
- * Text is rasterised once in white and tinted per draw (colour modulation),
- * so the cache key is (font, size, string) and a colour change is free. */
+ * Text is rasterised in its colour and cached by (font, size, string,
+ * colour); opacity (cross-fades) is applied when drawing. Drawing a texture
+ * without colour modulation takes the software renderer's fast alpha-blend
+ * path, several times quicker than a tinted one, and a screen uses only a
+ * handful of text colours.
+ *
+ * Rounded rectangles are bands of plain fills (opaque ones unblended) plus
+ * four corners cut from a cached antialiased disc texture; very large radii
+ * draw their ends as one fill per row. */
 #include "render.h"
 
 #include <SDL.h>
@@ -16,6 +23,8 @@
 #define TEXT_MAX_ENTRIES 1024
 #define TEXT_MAX_BYTES (48u << 20)
 #define IMAGE_MAX 32
+#define DISC_MAX 64              /* cached corner textures */
+#define DISC_EXACT 128           /* radii up to this are drawn from exact textures */
 
 typedef struct {
     uint64_t hash;
@@ -23,6 +32,7 @@ typedef struct {
     uint32_t len;
     scene_font font;
     int px;
+    uint32_t rgb;                /* the colour it was rasterised in */
     SDL_Texture *tex;
     int w, h;
     uint64_t used;               /* frame number of last use */
@@ -35,6 +45,21 @@ typedef struct {
     int w, h;
     bool failed;
 } image_entry;
+
+/* What a drawing command looks like (a hash of everything that affects its
+ * pixels) and where it draws, to find what changed since the last frame. */
+typedef struct {
+    uint64_t sig;
+    SDL_Rect box;
+} cmd_sig;
+
+/* A white disc (th == 0) or ring of radius r, antialiased, whose quadrants
+ * are the corners of rounded rectangles and frames. */
+typedef struct {
+    int r, th;
+    SDL_Texture *tex;
+    uint64_t used;
+} disc_entry;
 
 struct render {
     SDL_Renderer *ren;
@@ -49,6 +74,15 @@ struct render {
     SDL_Vertex *verts;
     int *idx;
     size_t vcap, icap;
+    disc_entry discs[DISC_MAX];
+    SDL_Rect *rects;
+    size_t rcap;
+    /* damage tracking (render_frame) */
+    bool retained;               /* the target keeps its pixels between frames */
+    bool have_prev;
+    cmd_sig *prev, *cur;
+    size_t prev_n, sig_cap;
+    int prev_w, prev_h;
 };
 
 enum { LOG_GEOMETRY = 1, LOG_TEXT = 2, LOG_TEXTURE = 4, LOG_IMAGE = 8 };
@@ -110,8 +144,30 @@ static void rehash(render *r)
     r->text = nt;
 }
 
+static void drop_discs(render *r)
+{
+    for (int i = 0; i < DISC_MAX; i++) {
+        if (r->discs[i].tex)
+            SDL_DestroyTexture(r->discs[i].tex);
+        memset(&r->discs[i], 0, sizeof r->discs[i]);
+    }
+}
+
+void render_invalidate(render *r)
+{
+    r->have_prev = false;
+}
+
+void render_set_retained(render *r, bool on)
+{
+    r->retained = on;
+    r->have_prev = false;
+}
+
 void render_drop_textures(render *r)
 {
+    r->have_prev = false;
+    drop_discs(r);
     for (size_t i = 0; i < TEXT_SLOTS; i++)
         if (r->text[i].live)
             drop_entry(r, &r->text[i]);
@@ -133,6 +189,7 @@ void render_set_content_dir(render *r, const char *dir)
         free(r->images[i].path);
         memset(&r->images[i], 0, sizeof r->images[i]);
     }
+    r->have_prev = false;
     char *d = strdup(dir ? dir : ".");
     if (d) {
         free(r->dir);
@@ -149,6 +206,9 @@ void render_destroy(render *r)
     free(r->dir);
     free(r->verts);
     free(r->idx);
+    free(r->rects);
+    free(r->prev);
+    free(r->cur);
     free(r);
 }
 
@@ -181,9 +241,10 @@ static void make_room(render *r, size_t need)
         rehash(r);
 }
 
-static uint64_t text_hash(scene_font f, int px, const char *s, size_t len)
+static uint64_t text_hash(scene_font f, int px, uint32_t rgb, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)f << 40) ^ ((uint64_t)px << 8);
+    uint64_t h = 1469598103934665603ull ^ ((uint64_t)f << 40) ^ ((uint64_t)px << 8) ^
+                 ((uint64_t)rgb << 44) ^ rgb;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ull;
@@ -191,14 +252,16 @@ static uint64_t text_hash(scene_font f, int px, const char *s, size_t len)
     return h;
 }
 
-static text_entry *text_get(render *r, scene_font font, float size, const char *s, size_t len)
+static text_entry *text_get(render *r, scene_font font, float size, od_color col,
+                            const char *s, size_t len)
 {
     int px = (int)lroundf(size);
-    uint64_t h = text_hash(font, px, s, len);
+    uint32_t rgb = (uint32_t)col.r << 16 | (uint32_t)col.g << 8 | col.b;
+    uint64_t h = text_hash(font, px, rgb, s, len);
     size_t j = h & (TEXT_SLOTS - 1);
     for (; r->text[j].live; j = (j + 1) & (TEXT_SLOTS - 1)) {
         text_entry *e = &r->text[j];
-        if (e->hash == h && e->font == font && e->px == px && e->len == len &&
+        if (e->hash == h && e->font == font && e->px == px && e->rgb == rgb && e->len == len &&
             !memcmp(e->str, s, len)) {
             r->st.hits++;
             e->used = r->frame;
@@ -214,8 +277,8 @@ static text_entry *text_get(render *r, scene_font font, float size, const char *
         return NULL;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    SDL_Color white = { 255, 255, 255, 255 };
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(ttf, copy, white);
+    SDL_Color ink = { col.r, col.g, col.b, 255 };
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(ttf, copy, ink);
     if (!surf) {
         log_once(r, LOG_TEXT, "TTF_RenderUTF8_Blended", TTF_GetError());
         free(copy);
@@ -236,7 +299,7 @@ static text_entry *text_get(render *r, scene_font font, float size, const char *
     while (r->text[j].live)
         j = (j + 1) & (TEXT_SLOTS - 1);
     text_entry *e = &r->text[j];
-    *e = (text_entry){ h, copy, (uint32_t)len, font, px, tex, w, hh, r->frame, true };
+    *e = (text_entry){ h, copy, (uint32_t)len, font, px, rgb, tex, w, hh, r->frame, true };
     r->entries++;
     r->bytes += (size_t)w * (size_t)hh * 4;
     return e;
@@ -258,6 +321,28 @@ static bool reserve(render *r, size_t nv, size_t ni)
         r->idx = i;
         r->icap = ni;
     }
+    return true;
+}
+
+/* The size of the current render target (a texture when rotating). */
+static void target_size(SDL_Renderer *ren, int *w, int *h)
+{
+    SDL_Texture *t = SDL_GetRenderTarget(ren);
+    if (t)
+        SDL_QueryTexture(t, NULL, NULL, w, h);
+    else
+        SDL_GetRendererOutputSize(ren, w, h);
+}
+
+static bool reserve_rects(render *r, size_t n)
+{
+    if (n <= r->rcap)
+        return true;
+    SDL_Rect *p = realloc(r->rects, n * sizeof *p);
+    if (!p)
+        return false;
+    r->rects = p;
+    r->rcap = n;
     return true;
 }
 
@@ -296,49 +381,153 @@ static void draw_geometry(render *r, size_t nv, size_t ni)
         log_once(r, LOG_GEOMETRY, "SDL_RenderGeometry", SDL_GetError());
 }
 
-static void fill_rect(render *r, od_rect rc, od_color c, float rad)
+/* The disc or ring texture of radius rad and thickness th (0: filled). */
+static disc_entry *disc_get(render *r, int rad, int th)
 {
-    float maxr = (rc.w < rc.h ? rc.w : rc.h) / 2.0f;
-    if (rad > maxr)
-        rad = maxr;
-    SDL_SetRenderDrawColor(r->ren, c.r, c.g, c.b, c.a);
-    if (rad < 0.5f) {
-        SDL_FRect f = { rc.x, rc.y, rc.w, rc.h };
-        SDL_RenderFillRectF(r->ren, &f);
-        return;
+    disc_entry *free_slot = NULL, *oldest = NULL;
+    for (int i = 0; i < DISC_MAX; i++) {
+        disc_entry *d = &r->discs[i];
+        if (d->tex && d->r == rad && d->th == th) {
+            d->used = r->frame;
+            return d;
+        }
+        if (!d->tex && !free_slot)
+            free_slot = d;
+        if (d->tex && (!oldest || d->used < oldest->used))
+            oldest = d;
     }
-    int segs = corner_segments(rad);
-    size_t np = 4 * (size_t)(segs + 1);
-    float xy[2 * 4 * 25];
-    rounded_points(rc, rad, segs, xy);
-    if (!reserve(r, np + 1, np * 3))
-        return;
-    SDL_Color col = sdl_color(c);
-    r->verts[0] = (SDL_Vertex){ { rc.x + rc.w / 2, rc.y + rc.h / 2 }, col, { 0, 0 } };
-    for (size_t i = 0; i < np; i++) {
-        r->verts[i + 1] = (SDL_Vertex){ { xy[2 * i], xy[2 * i + 1] }, col, { 0, 0 } };
-        r->idx[3 * i] = 0;
-        r->idx[3 * i + 1] = (int)(i + 1);
-        r->idx[3 * i + 2] = (int)((i + 1) % np + 1);
+    disc_entry *d = free_slot ? free_slot : oldest;
+    if (d->tex)
+        SDL_DestroyTexture(d->tex);
+    memset(d, 0, sizeof *d);
+    int size = 2 * rad;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) {
+        log_once(r, LOG_GEOMETRY, "SDL_CreateRGBSurfaceWithFormat", SDL_GetError());
+        return NULL;
     }
-    draw_geometry(r, np + 1, np * 3);
+    /* Coverage by 4x4 supersampling of the distance to the centre. */
+    float R = (float)rad, inner = th > 0 ? R - (float)th : -1.0f;
+    for (int y = 0; y < size; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < size; x++) {
+            int hits = 0;
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    float px = (float)x + ((float)sx + 0.5f) / 4.0f - R;
+                    float py = (float)y + ((float)sy + 0.5f) / 4.0f - R;
+                    float d2 = px * px + py * py;
+                    hits += d2 <= R * R && (inner < 0 || d2 >= inner * inner);
+                }
+            Uint32 a = (Uint32)(hits * 255 / 16);
+            row[x] = (a << 24) | 0xFFFFFFu;
+        }
+    }
+    d->tex = SDL_CreateTextureFromSurface(r->ren, s);
+    SDL_FreeSurface(s);
+    if (!d->tex) {
+        log_once(r, LOG_TEXTURE, "SDL_CreateTextureFromSurface", SDL_GetError());
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(d->tex, SDL_BLENDMODE_BLEND);
+    d->r = rad;
+    d->th = th;
+    d->used = r->frame;
+    return d;
 }
 
-static void frame_rect(render *r, od_rect rc, od_color c, float rad, float th)
+/* Draw the four corners of a rounded box (X0,Y0)-(X1,Y1) with radius R from
+ * the quadrants of an antialiased disc or ring texture. */
+static bool corners(render *r, int X0, int Y0, int X1, int Y1, int R, int th, od_color c)
 {
-    if (th <= 0)
-        th = 1;
-    float maxr = (rc.w < rc.h ? rc.w : rc.h) / 2.0f;
-    if (rad > maxr)
-        rad = maxr;
+    disc_entry *d = disc_get(r, R, th);
+    if (!d)
+        return false;
+    SDL_SetTextureColorMod(d->tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(d->tex, c.a);
+    const SDL_Rect src[4] = { { 0, 0, R, R }, { R, 0, R, R }, { 0, R, R, R }, { R, R, R, R } };
+    const SDL_Rect dst[4] = { { X0, Y0, R, R }, { X1 - R, Y0, R, R },
+                              { X0, Y1 - R, R, R }, { X1 - R, Y1 - R, R, R } };
+    for (int i = 0; i < 4; i++)
+        SDL_RenderCopy(r->ren, d->tex, &src[i], &dst[i]);
+    return true;
+}
+
+/* Big radii (the attract loop's soft circles): the rounded ends as one fill
+ * per pixel row, in a single call. No texture, so no memory for it and no
+ * scaling; the edge is not antialiased, which at that size does not show. */
+static void big_ends(render *r, int X0, int Y0, int X1, int Y1, int R)
+{
+    size_t n = 2 * (size_t)R;
+    if (!reserve_rects(r, n))
+        return;
+    float rr = (float)R;
+    size_t k = 0;
+    for (int i = 0; i < R; i++) {
+        float dy = rr - ((float)i + 0.5f);
+        int dx = (int)lroundf(rr - sqrtf(rr * rr - dy * dy));
+        int w = (X1 - X0) - 2 * dx;
+        if (w <= 0)
+            continue;
+        r->rects[k++] = (SDL_Rect){ X0 + dx, Y0 + i, w, 1 };
+        r->rects[k++] = (SDL_Rect){ X0 + dx, Y1 - 1 - i, w, 1 };
+    }
+    SDL_RenderFillRects(r->ren, r->rects, (int)k);
+}
+
+/* Solid fills skip blending: in the software renderer an opaque fill is a
+ * plain store, a blended one a read-modify-write of every pixel. */
+static void fill_px(render *r, int x, int y, int w, int h)
+{
+    if (w <= 0 || h <= 0)
+        return;
+    SDL_Rect rc = { x, y, w, h };
+    SDL_RenderFillRect(r->ren, &rc);
+}
+
+static void set_fill(render *r, od_color c)
+{
+    SDL_SetRenderDrawColor(r->ren, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(r->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+}
+
+static void fill_rect(render *r, od_rect rc, od_color c, float rad)
+{
+    if (c.a == 0)
+        return;
+    int X0 = (int)lroundf(rc.x), Y0 = (int)lroundf(rc.y);
+    int X1 = (int)lroundf(rc.x + rc.w), Y1 = (int)lroundf(rc.y + rc.h);
+    int W = X1 - X0, H = Y1 - Y0;
+    if (W <= 0 || H <= 0)
+        return;
+    int R = (int)lroundf(rad);
+    if (R > W / 2)
+        R = W / 2;
+    if (R > H / 2)
+        R = H / 2;
+    set_fill(r, c);
+    if (R < 1) {
+        fill_px(r, X0, Y0, W, H);
+        return;
+    }
+    /* Bands that do not overlap (translucent colours stay even), and the
+     * corners. */
+    fill_px(r, X0, Y0 + R, W, H - 2 * R);
+    if (R > DISC_EXACT) {
+        big_ends(r, X0, Y0, X1, Y1, R);
+        return;
+    }
+    fill_px(r, X0 + R, Y0, W - 2 * R, R);
+    fill_px(r, X0 + R, Y1 - R, W - 2 * R, R);
+    corners(r, X0, Y0, X1, Y1, R, 0, c);
+}
+
+static void frame_geometry(render *r, od_rect rc, od_color c, float rad, float th)
+{
     int segs = corner_segments(rad < 1 ? 1 : rad);
     size_t np = 4 * (size_t)(segs + 1);
     float outer[2 * 4 * 25], inner[2 * 4 * 25];
     od_rect in = { rc.x + th, rc.y + th, rc.w - 2 * th, rc.h - 2 * th };
-    if (in.w <= 0 || in.h <= 0) {
-        fill_rect(r, rc, c, rad);
-        return;
-    }
     float rin = rad - th > 0 ? rad - th : 0;
     rounded_points(rc, rad, segs, outer);
     rounded_points(in, rin, segs, inner);
@@ -354,7 +543,49 @@ static void frame_rect(render *r, od_rect rc, od_color c, float rad, float th)
         ix[0] = a; ix[1] = b; ix[2] = c2;
         ix[3] = b; ix[4] = d; ix[5] = c2;
     }
+    SDL_SetRenderDrawBlendMode(r->ren, SDL_BLENDMODE_BLEND);
     draw_geometry(r, 2 * np, 6 * np);
+}
+
+static void frame_rect(render *r, od_rect rc, od_color c, float rad, float th)
+{
+    if (c.a == 0)
+        return;
+    if (th <= 0)
+        th = 1;
+    int X0 = (int)lroundf(rc.x), Y0 = (int)lroundf(rc.y);
+    int X1 = (int)lroundf(rc.x + rc.w), Y1 = (int)lroundf(rc.y + rc.h);
+    int W = X1 - X0, H = Y1 - Y0, T = (int)lroundf(th);
+    if (T < 1)
+        T = 1;
+    if (W <= 2 * T || H <= 2 * T) {
+        fill_rect(r, rc, c, rad);
+        return;
+    }
+    int R = (int)lroundf(rad);
+    if (R > W / 2)
+        R = W / 2;
+    if (R > H / 2)
+        R = H / 2;
+    if (R > DISC_EXACT) {
+        /* A scaled ring would scale its thickness too. */
+        frame_geometry(r, rc, c, rad, th);
+        return;
+    }
+    set_fill(r, c);
+    if (R < T) {
+        /* Square-ish corners: four bands. */
+        fill_px(r, X0, Y0, W, T);
+        fill_px(r, X0, Y1 - T, W, T);
+        fill_px(r, X0, Y0 + T, T, H - 2 * T);
+        fill_px(r, X1 - T, Y0 + T, T, H - 2 * T);
+        return;
+    }
+    fill_px(r, X0 + R, Y0, W - 2 * R, T);
+    fill_px(r, X0 + R, Y1 - T, W - 2 * R, T);
+    fill_px(r, X0, Y0 + R, T, H - 2 * R);
+    fill_px(r, X1 - T, Y0 + R, T, H - 2 * R);
+    corners(r, X0, Y0, X1, Y1, R, T, c);
 }
 
 static void draw_line(render *r, const scene_cmd *c)
@@ -377,17 +608,17 @@ static void draw_line(render *r, const scene_cmd *c)
     r->verts[3] = (SDL_Vertex){ { c->x0 - ex - nx, c->y0 - ey - ny }, col, { 0, 0 } };
     int idx[6] = { 0, 1, 2, 0, 2, 3 };
     memcpy(r->idx, idx, sizeof idx);
+    SDL_SetRenderDrawBlendMode(r->ren, SDL_BLENDMODE_BLEND);
     draw_geometry(r, 4, 6);
 }
 
 static void draw_text(render *r, const scene_cmd *c)
 {
-    if (c->len == 0 || !c->text)
+    if (c->len == 0 || !c->text || c->color.a == 0)
         return;
-    text_entry *e = text_get(r, c->font, c->size, c->text, c->len);
+    text_entry *e = text_get(r, c->font, c->size, c->color, c->text, c->len);
     if (!e)
         return;
-    SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
     SDL_SetTextureAlphaMod(e->tex, c->color.a);
     SDL_Rect dst = { (int)lroundf(c->rect.x), (int)lroundf(c->rect.y), e->w, e->h };
     if (SDL_RenderCopy(r->ren, e->tex, NULL, &dst) != 0)
@@ -451,41 +682,55 @@ static void draw_image(render *r, const scene_cmd *c)
     SDL_RenderCopyF(r->ren, e->tex, NULL, &dst);
 }
 
-void render_scene(render *r, const scene *s, od_color clear)
+static bool rect_meet(SDL_Rect a, SDL_Rect b, SDL_Rect *out)
 {
-    r->frame++;
-    SDL_RenderSetClipRect(r->ren, NULL);
-    SDL_SetRenderDrawColor(r->ren, clear.r, clear.g, clear.b, 255);
-    SDL_RenderClear(r->ren);
-    render_scene_over(r, s);
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    if (x1 <= x0 || y1 <= y0)
+        return false;
+    *out = (SDL_Rect){ x0, y0, x1 - x0, y1 - y0 };
+    return true;
 }
 
-void render_scene_over(render *r, const scene *s)
+static SDL_Rect clip_px(const scene *s, int clip)
 {
-    SDL_RenderSetClipRect(r->ren, NULL);
-    SDL_SetRenderDrawBlendMode(r->ren, SDL_BLENDMODE_BLEND);
+    od_rect k = s->clips[clip];
+    int x0 = (int)floorf(k.x), y0 = (int)floorf(k.y);
+    int x1 = (int)ceilf(k.x + k.w), y1 = (int)ceilf(k.y + k.h);
+    return (SDL_Rect){ x0, y0, x1 - x0 > 0 ? x1 - x0 : 0, y1 - y0 > 0 ? y1 - y0 : 0 };
+}
+
+/* Draw every command of s; with damage, only those touching it, clipped to it. */
+static void draw_cmds(render *r, const scene *s, const cmd_sig *sigs, const SDL_Rect *damage)
+{
+    SDL_RenderSetClipRect(r->ren, damage);
     int clip = -1;
+    bool clip_empty = false;
     for (size_t i = 0; i < s->count; i++) {
         const scene_cmd *c = &s->cmds[i];
         if (c->kind == SCENE_HIT)
             continue;
+        if (damage && sigs) {
+            SDL_Rect dummy;
+            if (!rect_meet(sigs[i].box, *damage, &dummy))
+                continue;
+        }
         if (c->clip != clip) {
             clip = c->clip;
+            clip_empty = false;
             if (clip < 0) {
-                SDL_RenderSetClipRect(r->ren, NULL);
+                SDL_RenderSetClipRect(r->ren, damage);
             } else {
-                od_rect k = s->clips[clip];
-                int x0 = (int)floorf(k.x), y0 = (int)floorf(k.y);
-                int x1 = (int)ceilf(k.x + k.w), y1 = (int)ceilf(k.y + k.h);
-                SDL_Rect rc = { x0, y0, x1 - x0 > 0 ? x1 - x0 : 0, y1 - y0 > 0 ? y1 - y0 : 0 };
-                if (rc.w == 0 || rc.h == 0) {
-                    /* SDL treats an empty clip as "no clip": skip instead. */
-                    continue;
-                }
-                SDL_RenderSetClipRect(r->ren, &rc);
+                SDL_Rect rc = clip_px(s, clip), both = rc;
+                /* SDL treats an empty clip as "no clip": skip instead. */
+                if (rc.w == 0 || rc.h == 0 || (damage && !rect_meet(rc, *damage, &both)))
+                    clip_empty = true;
+                else
+                    SDL_RenderSetClipRect(r->ren, &both);
             }
         }
-        if (clip >= 0 && (s->clips[clip].w <= 0 || s->clips[clip].h <= 0))
+        if (clip_empty)
             continue;
         switch (c->kind) {
         case SCENE_RECT:
@@ -509,6 +754,224 @@ void render_scene_over(render *r, const scene *s)
         }
     }
     SDL_RenderSetClipRect(r->ren, NULL);
+}
+
+/* Layout starts every frame with an opaque background covering the target:
+ * then clearing first would only write every pixel twice. */
+static bool covers(const scene *s, int w, int h)
+{
+    const scene_cmd *c0 = s->count ? &s->cmds[0] : NULL;
+    return c0 && c0->kind == SCENE_RECT && c0->clip < 0 && c0->color.a == 255 &&
+           c0->radius < 0.5f && c0->rect.x <= 0 && c0->rect.y <= 0 &&
+           c0->rect.x + c0->rect.w >= (float)w && c0->rect.y + c0->rect.h >= (float)h;
+}
+
+void render_scene(render *r, const scene *s, od_color clear)
+{
+    r->frame++;
+    r->have_prev = false;
+    SDL_RenderSetClipRect(r->ren, NULL);
+    int w = 0, h = 0;
+    target_size(r->ren, &w, &h);
+    if (!covers(s, w, h)) {
+        SDL_SetRenderDrawColor(r->ren, clear.r, clear.g, clear.b, 255);
+        SDL_RenderClear(r->ren);
+    }
+    draw_cmds(r, s, NULL, NULL);
+}
+
+void render_scene_over(render *r, const scene *s)
+{
+    r->have_prev = false;
+    draw_cmds(r, s, NULL, NULL);
+}
+
+static uint64_t mixh(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static void sign(const scene *s, const scene_cmd *c, cmd_sig *out)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = mixh(h, &c->kind, sizeof c->kind);
+    h = mixh(h, &c->rect, sizeof c->rect);
+    h = mixh(h, &c->color, sizeof c->color);
+    h = mixh(h, &c->radius, sizeof c->radius);
+    h = mixh(h, &c->thickness, sizeof c->thickness);
+    float ends[4] = { c->x0, c->y0, c->x1, c->y1 };
+    h = mixh(h, ends, sizeof ends);
+    h = mixh(h, &c->font, sizeof c->font);
+    h = mixh(h, &c->size, sizeof c->size);
+    if (c->kind == SCENE_TEXT && c->text)
+        h = mixh(h, c->text, c->len);
+    if (c->kind == SCENE_IMAGE && c->path)
+        h = mixh(h, c->path, strlen(c->path));
+    SDL_Rect box;
+    if (c->kind == SCENE_LINE) {
+        float t = c->thickness + 2;
+        float x0 = fminf(c->x0, c->x1) - t, x1 = fmaxf(c->x0, c->x1) + t;
+        float y0 = fminf(c->y0, c->y1) - t, y1 = fmaxf(c->y0, c->y1) + t;
+        box = (SDL_Rect){ (int)floorf(x0), (int)floorf(y0), (int)ceilf(x1 - x0) + 1,
+                          (int)ceilf(y1 - y0) + 1 };
+    } else {
+        /* Text may overhang its measured box by a pixel or two (italic
+         * overhang, rounding of its position): pad generously. */
+        int pad = c->kind == SCENE_TEXT ? 4 : 2;
+        box = (SDL_Rect){ (int)floorf(c->rect.x) - pad, (int)floorf(c->rect.y) - pad,
+                          (int)ceilf(c->rect.w) + 2 * pad + 1, (int)ceilf(c->rect.h) + 2 * pad + 1 };
+    }
+    if (c->clip >= 0) {
+        SDL_Rect k = clip_px(s, c->clip), both;
+        h = mixh(h, &k, sizeof k);
+        if (!rect_meet(box, k, &both))
+            both = (SDL_Rect){ 0, 0, 0, 0 };
+        box = both;
+    }
+    out->sig = h;
+    out->box = box;
+}
+
+static SDL_Rect rect_union(SDL_Rect a, SDL_Rect b)
+{
+    if (a.w <= 0 || a.h <= 0)
+        return b;
+    if (b.w <= 0 || b.h <= 0)
+        return a;
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (SDL_Rect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+#define DAMAGE_MAX 4
+
+/* Merge the two rectangles whose union grows the covered area least; the
+ * rectangles may overlap afterwards, which only redraws some pixels twice. */
+static int merge_closest(SDL_Rect *d, int n)
+{
+    int bi = 0, bj = 1;
+    int64_t best = INT64_MAX;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            SDL_Rect u = rect_union(d[i], d[j]);
+            int64_t grow = (int64_t)u.w * u.h - (int64_t)d[i].w * d[i].h -
+                           (int64_t)d[j].w * d[j].h;
+            if (grow < best) {
+                best = grow;
+                bi = i;
+                bj = j;
+            }
+        }
+    d[bi] = rect_union(d[bi], d[bj]);
+    d[bj] = d[n - 1];
+    return n - 1;
+}
+
+void render_frame(render *r, const scene *s, const scene *over, od_color clear)
+{
+    r->frame++;
+    int w = 0, h = 0;
+    target_size(r->ren, &w, &h);
+    size_t n = s->count + (over ? over->count : 0);
+    if (n > r->sig_cap) {
+        size_t cap = n + n / 2 + 64;
+        cmd_sig *a = realloc(r->prev, cap * sizeof *a), *b;
+        if (a)
+            r->prev = a;
+        b = a ? realloc(r->cur, cap * sizeof *b) : NULL;
+        if (!a || !b) {
+            /* No memory for tracking: draw everything, every time. */
+            r->have_prev = false;
+            render_scene(r, s, clear);
+            if (over)
+                draw_cmds(r, over, NULL, NULL);
+            return;
+        }
+        r->cur = b;
+        r->sig_cap = cap;
+    }
+    for (size_t i = 0; i < s->count; i++)
+        sign(s, &s->cmds[i], &r->cur[i]);
+    for (size_t i = 0; over && i < over->count; i++)
+        sign(over, &over->cmds[i], &r->cur[s->count + i]);
+
+    bool full = !r->retained || !r->have_prev || n != r->prev_n || w != r->prev_w ||
+                h != r->prev_h;
+    /* Damage: up to DAMAGE_MAX rectangles; a new box joins the rectangle it
+     * overlaps, and when there are too many the pair whose union adds the
+     * least area merges. */
+    SDL_Rect dmg[DAMAGE_MAX + 1];
+    int nd = 0;
+    SDL_Rect screen = { 0, 0, w, h };
+    for (size_t i = 0; !full && i < n; i++) {
+        if (r->cur[i].sig == r->prev[i].sig)
+            continue;
+        const SDL_Rect both[2] = { r->prev[i].box, r->cur[i].box };
+        for (int k = 0; k < 2; k++) {
+            SDL_Rect b;
+            if (!rect_meet(both[k], screen, &b))
+                continue;
+            int j = 0;
+            SDL_Rect tmp;
+            while (j < nd && !rect_meet(dmg[j], b, &tmp))
+                j++;
+            if (j < nd) {
+                dmg[j] = rect_union(dmg[j], b);
+            } else {
+                dmg[nd++] = b;
+                if (nd > DAMAGE_MAX)
+                    nd = merge_closest(dmg, nd);
+            }
+        }
+    }
+    int64_t area = 0;
+    for (int j = 0; j < nd; j++)
+        area += (int64_t)dmg[j].w * dmg[j].h;
+    if (!full && nd == 0) {
+        r->st.skipped++;              /* nothing changed: the pixels are right */
+        goto done;
+    }
+    if (!full)
+        full = area > (int64_t)w * h * 6 / 10;
+    if (full) {
+        SDL_RenderSetClipRect(r->ren, NULL);
+        if (!covers(s, w, h)) {
+            SDL_SetRenderDrawColor(r->ren, clear.r, clear.g, clear.b, 255);
+            SDL_RenderClear(r->ren);
+        }
+        draw_cmds(r, s, NULL, NULL);
+        if (over)
+            draw_cmds(r, over, NULL, NULL);
+        r->st.full++;
+    } else {
+        for (int j = 0; j < nd; j++) {
+            if (!covers(s, w, h)) {
+                SDL_RenderSetClipRect(r->ren, &dmg[j]);
+                SDL_SetRenderDrawColor(r->ren, clear.r, clear.g, clear.b, 255);
+                SDL_SetRenderDrawBlendMode(r->ren, SDL_BLENDMODE_NONE);
+                SDL_RenderFillRect(r->ren, &dmg[j]);
+            }
+            draw_cmds(r, s, r->cur, &dmg[j]);
+            if (over)
+                draw_cmds(r, over, r->cur + s->count, &dmg[j]);
+        }
+        r->st.partial++;
+        r->st.damaged_px += (uint64_t)area;
+    }
+done:;
+    cmd_sig *t = r->prev;
+    r->prev = r->cur;
+    r->cur = t;
+    r->prev_n = n;
+    r->prev_w = w;
+    r->prev_h = h;
+    r->have_prev = true;
 }
 
 bool render_save_png(SDL_Renderer *ren, int w, int h, const char *path)

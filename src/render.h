@@ -28,6 +28,20 @@ void render_scene(render *r, const scene *s, od_color clear);
 /* Draw s over what is already there (an overlay), without clearing. */
 void render_scene_over(render *r, const scene *s);
 
+/* The frame loop's draw: scene s, then the overlay `over` (may be NULL).
+ * When the target keeps its pixels between frames (render_set_retained:
+ * the software renderer, or a render-target texture), only what changed
+ * since the previous render_frame is drawn: each command is reduced to a
+ * signature and a box, the boxes of changed commands make one damage
+ * rectangle, and only commands touching it are drawn, clipped to it. A frame
+ * where nothing changed draws nothing; one that changes most of the screen
+ * is drawn whole. */
+void render_frame(render *r, const scene *s, const scene *over, od_color clear);
+void render_set_retained(render *r, bool on);
+/* The target's pixels are no longer what was drawn (window exposed, resized,
+ * device lost): the next render_frame draws everything. */
+void render_invalidate(render *r);
+
 /* Forget every texture (after SDL_RENDER_TARGETS_RESET / DEVICE_RESET); they
  * are rebuilt on demand. */
 void render_drop_textures(render *r);
@@ -39,6 +53,8 @@ void render_set_content_dir(render *r, const char *dir);
 typedef struct {
     uint64_t hits, misses, rasterised;   /* text cache, since creation */
     uint64_t evictions;
+    uint64_t full, partial, skipped;     /* render_frame: whole, damaged-only, nothing */
+    uint64_t damaged_px;                 /* pixels inside damage rectangles */
     size_t entries, bytes;               /* current size */
 } render_stats;
 void render_get_stats(const render *r, render_stats *out);

@@ -14,8 +14,11 @@ import tempfile
 import time
 
 build = sys.argv[1] if len(sys.argv) > 1 else "build"
-app = os.environ.get("OPENDAY_APP", os.path.join(build, "openday"))
-exec_prefix = os.environ.get("OPENDAY_EXEC", "").split()
+# Under emulation run.sh provides OPENDAY_APP, a wrapper that already adds
+# the emulator; otherwise OPENDAY_EXEC (if any) goes in front of the binary.
+app = os.environ.get("OPENDAY_APP")
+exec_prefix = [] if app else os.environ.get("OPENDAY_EXEC", "").split()
+app = app or os.path.join(build, "openday")
 WATCHDOG_S = 1.0
 
 

@@ -690,21 +690,31 @@ static void transitions_draw_both_pages_and_only_current_hits(void **state)
     assert_non_null(title);
     assert_true(title->rect.x > 0 && title->rect.x < 400);
 
-    /* crossfade: half alpha on both */
+    /* crossfade: through the background, one page at a time: at a quarter
+     * the old page at half alpha and the new one invisible, at three
+     * quarters the reverse; never both translucent at once */
     in.dir = 0;
+    in.t = 0.25f;
     layout_frame(&s, c, &env, &in, &res);
     home_t = text_cmd(&s, c->strings[STR_HOME_TITLE]);
     focus = text_cmd(&s, c->strings[STR_FOCUS]);
     assert_in_range(home_t->color.a, 120, 135);
-    assert_in_range(focus->color.a, 120, 135);
+    assert_int_equal(focus->color.a, 0);
     /* not sliding: both at their settled places */
     assert_float_equal(home_t->rect.x, 16, 1e-3);
     assert_true(focus->rect.x > 0 && focus->rect.x < 100);
+    in.t = 0.75f;
+    layout_frame(&s, c, &env, &in, &res);
+    assert_null(text_cmd(&s, c->strings[STR_HOME_TITLE]));
+    focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    assert_in_range(focus->color.a, 120, 135);
+    /* the new page's hits are there throughout */
+    assert_true(count_hits(&s, ACT_CAREER) > 0);
 
     /* wake: attract fades out under the fading-in header */
     in = settled(place(SCREEN_HOME, 0, 0));
     in.prev.place = place(SCREEN_ATTRACT, 0, 0);
-    in.t = 0.25f;
+    in.t = 0.625f;
     layout_frame(&s, c, &env, &in, &res);
     assert_int_equal(count_hits(&s, ACT_WAKE), 0);
     assert_true(count_hits(&s, ACT_DEGREE) == 2);
@@ -807,13 +817,17 @@ static void attract_slides_fit_and_crossfade(void **state)
     assert_non_null(name);
     assert_float_equal(name->size, 64, 1e-3);
     assert_true(has_text(&s, "BA"));
-    /* mid-crossfade both slides are drawn */
+    /* slides change through the background: the old one fades out first */
     in.slide = 1;
     in.prev_slide = 0;
-    in.slide_t = 0.5f;
+    in.slide_t = 0.25f;
     layout_frame(&s, c, &env, &in, &res);
-    assert_non_null(text_cmd(&s, "Music Production"));
-    assert_non_null(text_cmd(&s, "Music Technology"));
+    const scene_cmd *old = text_cmd(&s, "Music Production");
+    assert_non_null(old);
+    assert_in_range(old->color.a, 120, 135);
+    in.slide_t = 0.75f;
+    layout_frame(&s, c, &env, &in, &res);
+    assert_null(text_cmd(&s, "Music Production"));
     scene_deinit(&s);
     fixture_free(c);
 }

@@ -108,16 +108,22 @@ static void text_inside_its_rect_and_cached(void **state)
     assert_true(m.text_width(m.ctx, FONT_BOLD, 24, "Hello, world", 12) > w);
     render_stats before, after;
     render_get_stats(r->rd, &before);
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 4; pass++) {
         scene_clear(&r->s);
-        od_color c = pass ? od_rgba(255, 255, 0, 255) : od_rgba(255, 255, 255, 255);
+        od_color c = pass & 1 ? od_rgba(255, 255, 0, 255) : od_rgba(255, 255, 255, 255);
+        if (pass == 3)
+            c.a = 90; /* a fade draws the same texture more faintly */
         scene_text(&r->s, 20, 20, w, h, FONT_BOLD, 24, c, t, 5);
         render_scene(r->rd, &r->s, black);
     }
     render_get_stats(r->rd, &after);
-    /* Two draws in two colours: one rasterisation, one hit. */
-    assert_int_equal(after.rasterised - before.rasterised, 1);
-    assert_int_equal(after.hits - before.hits, 1);
+    /* Four draws in two colours (text is rasterised in its colour, opacity
+     * is applied when drawing): two rasterisations, two hits. */
+    assert_int_equal(after.rasterised - before.rasterised, 2);
+    assert_int_equal(after.hits - before.hits, 2);
+    scene_clear(&r->s);
+    scene_text(&r->s, 20, 20, w, h, FONT_BOLD, 24, od_rgba(255, 255, 255, 255), t, 5);
+    render_scene(r->rd, &r->s, black);
     /* Some text pixels inside the measured rect, none outside it. */
     int inside = 0, outside = 0;
     for (int y = 0; y < 100; y++)
@@ -193,6 +199,67 @@ static void font_fallback(void **state)
     fontset_destroy(f);
 }
 
+/* A scene of cards, text and a translucent overlay, varied by `step`. */
+static void busy_scene(scene *s, int step)
+{
+    scene_clear(s);
+    scene_rect(s, (od_rect){ 0, 0, 200, 100 }, od_rgba(20, 30, 40, 255), 0);
+    for (int i = 0; i < 4; i++) {
+        float x = 8 + 48.0f * (float)i + (i == 0 ? (float)step : 0);
+        scene_rect(s, (od_rect){ x, 10, 40, 50 }, od_rgba(200, 100, (uint8_t)(60 * i), 255), 8);
+        scene_text(s, x + 4, 20, 30, 16, FONT_REGULAR, 12,
+                   od_rgba(255, 255, 255, (uint8_t)(step == i ? 128 : 255)), "Ab", 2);
+    }
+    scene_rect(s, (od_rect){ 30, 40 + (float)(step % 2) * 3, 100, 30 }, od_rgba(255, 200, 0, 100),
+               12);
+    scene_line(s, 150, 95, 190, (float)(70 + step * 4), 3, od_rgba(0, 255, 255, 200));
+}
+
+/* Drawing only what changed gives exactly the picture a full redraw gives,
+ * frame after frame; an unchanged frame draws nothing. */
+static void damage_tracking_matches_full_redraw(void **state)
+{
+    rig *r = *state;
+    SDL_Surface *ref = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *rr = SDL_CreateSoftwareRenderer(ref);
+    render *full = render_create(rr, r->fonts, ".");
+    assert_non_null(full);
+    render_set_retained(r->rd, true);
+    scene ov;
+    scene_init(&ov);
+    render_stats before, after;
+    render_get_stats(r->rd, &before);
+    for (int step = 0; step < 12; step++) {
+        busy_scene(&r->s, step / 2); /* every scene twice: the second is free */
+        scene_clear(&ov);
+        if (step >= 8)
+            scene_rect(&ov, (od_rect){ 150, 0, 50, 20 }, od_rgba(255, 0, 0, 200), 4);
+        render_frame(r->rd, &r->s, step >= 8 ? &ov : NULL, black);
+        render_scene(full, &r->s, black);
+        if (step >= 8)
+            render_scene_over(full, &ov);
+        SDL_RenderFlush(r->ren);
+        SDL_RenderFlush(rr);
+        int diff = 0;
+        for (int y = 0; y < 100; y++)
+            for (int x = 0; x < 200; x++) {
+                Uint32 a = ((Uint32 *)r->surf->pixels)[y * r->surf->pitch / 4 + x];
+                Uint32 b = ((Uint32 *)ref->pixels)[y * ref->pitch / 4 + x];
+                diff += (a & 0xffffff) != (b & 0xffffff);
+            }
+        if (diff)
+            fail_msg("step %d: %d pixels differ from a full redraw", step, diff);
+    }
+    render_get_stats(r->rd, &after);
+    assert_true(after.skipped - before.skipped >= 5);
+    assert_true(after.partial - before.partial >= 3);
+    render_set_retained(r->rd, false);
+    scene_deinit(&ov);
+    render_destroy(full);
+    SDL_DestroyRenderer(rr);
+    SDL_FreeSurface(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +269,7 @@ int main(void)
         cmocka_unit_test(text_inside_its_rect_and_cached),
         cmocka_unit_test(cache_is_bounded_and_survives_reset),
         cmocka_unit_test(png_round_trip),
+        cmocka_unit_test(damage_tracking_matches_full_redraw),
         cmocka_unit_test(font_fallback),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);
