@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig libsystemd
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig libsystemd libpng
 TEST_PKGS := cmocka
 BUILD    := build
 PREFIX   ?= /usr/local
@@ -12,7 +12,7 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev fonts-inter \
+            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -110,3 +110,4 @@ clean:
 
 # Deployment targets (deb, cross builds) live beside the files they build.
 -include $(wildcard deploy/*.mk)
+-include tests/bench/bench.mk

@@ -185,6 +185,9 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
                 return false;
             }
             o->at_ms = (unsigned)v;
+        } else if (!strcmp(arg, "--export-html")) {
+            NEED_ARG("a directory");
+            o->export_html = val;
         } else if (!strcmp(arg, "--replay")) {
             NEED_ARG("a script file");
             o->replay = val;
@@ -194,10 +197,6 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         }
     }
 #undef NEED_ARG
-    if (o->screen && !o->screenshot) {
-        snprintf(err, errlen, "--screen goes with --screenshot FILE.png");
-        return false;
-    }
     if (o->screenshot && o->replay) {
         snprintf(err, errlen, "--screenshot and --replay cannot be combined");
         return false;
@@ -252,6 +251,9 @@ void cli_usage(FILE *out)
         "  --replay SCRIPT [--size WxH] [--realtime]\n"
         "                       play a scripted visitor journey headless in simulated time\n"
         "                       (--realtime: paced by the real clock, every frame drawn)\n"
+        "  --export-html DIR    write the content as a static web page (DIR/index.html)\n"
+        "  --screen NAME        with a window: start on that screen instead of the\n"
+        "                       attract loop (a still screen, for measurements)\n"
         "  --version            print the version\n"
         "  --help               this text\n"
         "\n"

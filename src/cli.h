@@ -31,7 +31,8 @@ typedef struct {
     bool check;
     const char *check_dir;     /* --check [DIR] */
     const char *screenshot;    /* --screenshot FILE.png */
-    const char *screen;        /* --screen NAME */
+    const char *screen;        /* --screen NAME: for --screenshot, or where the app starts */
+    const char *export_html;   /* --export-html DIR */
     unsigned at_ms;            /* --at MS: time into the screen for --screenshot */
     const char *replay;        /* --replay SCRIPT */
     const char *config;        /* --config FILE (read by config_apply before parsing) */

@@ -130,6 +130,10 @@ typedef struct {
     cJSON *root;
     const char *lang;
     const content_source *src;
+    /* ids already seen in the array being loaded (unique_id) */
+    const cJSON *ids_arr;
+    const cJSON **ids;           /* open addressing by hash, capacity ids_cap */
+    size_t ids_cap, ids_n;
 } jfile;
 
 static void where(const jfile *f, size_t off, int *line, int *col)
@@ -410,6 +414,7 @@ static bool jfile_open(jfile *f, content_report *rep, const content_source *src,
 
 static void jfile_close(jfile *f)
 {
+    free(f->ids);
     cJSON_Delete(f->root);
     free((char *)f->text);
     free(f->pos);
@@ -484,15 +489,15 @@ static void unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
                 break;
             }
         bool ok = false;
-        const char *close = NULL;
-        for (size_t i = 0; i < n && known[i]; i++) {
-            if (!strcmp(c->string, known[i]))
-                ok = true;
-            else if (!close && edit_distance(c->string, known[i]) <= 2)
-                close = known[i];
-        }
+        for (size_t i = 0; i < n && known[i] && !ok; i++)
+            ok = !strcmp(c->string, known[i]);
         if (ok)
             continue;
+        /* Unknown: suggest the nearest known name, if one is close. */
+        const char *close = NULL;
+        for (size_t i = 0; i < n && known[i] && !close; i++)
+            if (edit_distance(c->string, known[i]) <= 2)
+                close = known[i];
         char p[300];
         snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
         if (close)
@@ -727,14 +732,56 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
 }
 
 /* False (after reporting it) when an earlier element of arr has e's id. */
+static uint64_t str_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* Elements of one array come in order: a hash set of the ids seen so far
+ * keeps the check linear in the number of elements. */
 static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *path)
 {
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
     if (!cJSON_IsString(id))
         return true;
-    for (const cJSON *o = arr->child; o && o != e; o = o->next) {
-        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "id");
-        if (!cJSON_IsObject(o) || !cJSON_IsString(oid) || strcmp(oid->valuestring, id->valuestring))
+    if (f->ids_arr != arr || 2 * (f->ids_n + 1) > f->ids_cap) {
+        size_t want = 64;
+        size_t n = (size_t)cJSON_GetArraySize(arr);
+        while (want < 2 * n + 2)
+            want *= 2;
+        if (f->ids_arr != arr || want > f->ids_cap) {
+            free(f->ids);
+            f->ids = calloc(want, sizeof *f->ids);
+            if (!f->ids)
+                abort();
+            f->ids_cap = want;
+            f->ids_n = 0;
+            f->ids_arr = arr;
+            /* Re-add the ids of the elements before e. */
+            for (const cJSON *o = arr->child; o && o != e; o = o->next) {
+                const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "id");
+                if (!cJSON_IsObject(o) || !cJSON_IsString(oid))
+                    continue;
+                size_t j = str_hash(oid->valuestring) & (f->ids_cap - 1);
+                while (f->ids[j] && strcmp(cJSON_GetObjectItemCaseSensitive(f->ids[j], "id")
+                                               ->valuestring, oid->valuestring))
+                    j = (j + 1) & (f->ids_cap - 1);
+                if (!f->ids[j]) {
+                    f->ids[j] = o;
+                    f->ids_n++;
+                }
+            }
+        }
+    }
+    size_t j = str_hash(id->valuestring) & (f->ids_cap - 1);
+    for (; f->ids[j]; j = (j + 1) & (f->ids_cap - 1)) {
+        const cJSON *o = f->ids[j];
+        if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring, id->valuestring))
             continue;
         int line, col;
         where(f, node_off(f, o), &line, &col);
@@ -744,6 +791,8 @@ static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *pa
                 id->valuestring, line);
         return false;
     }
+    f->ids[j] = e;
+    f->ids_n++;
     return true;
 }
 

@@ -112,6 +112,9 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
             }
         }
     }
+    /* Only the paths are kept: release fontconfig's configuration and caches
+     * (a few MiB) before the frame buffers are allocated. */
+    FcFini();
     if (!f->path[FONT_REGULAR]) {
         fprintf(stderr, "openday: no usable font: fontconfig found none that SDL_ttf opens "
                         "(%s)\n", TTF_GetError());

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "config.h"
 #include "drm.h"
+#include "export.h"
 #include "content.h"
 #include "font.h"
 #include "input.h"
@@ -949,6 +950,9 @@ static int run_interactive(const cli_options *o)
         status = 1;
         goto out_gfx;
     }
+    if (k.a && o->screen && !app_goto(k.a, o->screen, 0))
+        fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
+                o->screen);
     layout_env aenv = make_env(k.g.lw, k.g.lh, o->dpi, k.fonts);
     make_admin(&k.adm, o, &aenv);
     if (mode == MODE_KIOSK && !admin_enabled(&k.adm))
@@ -1194,6 +1198,19 @@ static int run_main(int argc, char **argv, cli_options *op, char *err, size_t er
         return rc;
     }
 
+    if (o.export_html) {
+        content *c = load_content(o.content_dir);
+        if (!c)
+            return 2;
+        char why[600];
+        bool ok = export_html(c, o.export_html, why, sizeof why);
+        if (ok)
+            printf("openday: wrote %s/index.html\n", o.export_html);
+        else
+            fprintf(stderr, "openday: %s\n", why);
+        content_destroy(c);
+        return ok ? 0 : 1;
+    }
     if (TTF_Init() != 0) {
         fprintf(stderr, "openday: TTF_Init failed: %s\n", TTF_GetError());
         return 1;

@@ -14,7 +14,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <math.h>
+#include <png.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -974,29 +977,74 @@ done:;
     r->have_prev = true;
 }
 
+/* libpng reports errors through a longjmp; keep the message for the log. */
+static void png_fail(png_structp png, png_const_charp msg)
+{
+    char *out = png_get_error_ptr(png);
+    snprintf(out, 256, "%s", msg);
+    png_longjmp(png, 1);
+}
+
+/* Written with libpng at its fastest setting (zlib level 1, no row filter):
+ * a screenshot is taken on the critical path of a cold start, and a few
+ * percent of file size matter less than tens of milliseconds. The picture is
+ * read back in bands of 64 rows, so a screenshot needs no second full-size
+ * copy of the frame. */
 bool render_save_png(SDL_Renderer *ren, int w, int h, const char *path)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!s) {
-        fprintf(stderr, "openday: SDL_CreateRGBSurfaceWithFormat failed: %s\n", SDL_GetError());
+    enum { BAND = 64 };
+    FILE *fp = fopen(path, "wb");
+    if (!fp) {
+        fprintf(stderr, "openday: cannot write \"%s\": %s\n", path, strerror(errno));
         return false;
     }
-    bool ok = true;
-    if (SDL_RenderReadPixels(ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
-        fprintf(stderr, "openday: SDL_RenderReadPixels failed: %s\n", SDL_GetError());
+    char msg[256] = "";
+    Uint32 *band = malloc((size_t)w * BAND * 4);
+    png_bytep row = malloc((size_t)w * 3);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_fail, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    volatile bool ok = band && row && png && info;
+    if (ok && setjmp(png_jmpbuf(png))) {
+        fprintf(stderr, "openday: writing \"%s\" failed: %s\n", path, msg);
         ok = false;
-    } else {
-        /* The picture is opaque; make sure the PNG says so. */
-        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
-        Uint32 *px = s->pixels;
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                px[y * (s->pitch / 4) + x] |= 0xff000000u;
-        if (IMG_SavePNG(s, path) != 0) {
-            fprintf(stderr, "openday: IMG_SavePNG(%s) failed: %s\n", path, IMG_GetError());
-            ok = false;
+    } else if (ok) {
+        png_init_io(png, fp);
+        png_set_compression_level(png, 1);
+        png_set_filter(png, 0, PNG_FILTER_NONE);
+        png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_write_info(png, info);
+        for (int y0 = 0; y0 < h && ok; y0 += BAND) {
+            int n = h - y0 < BAND ? h - y0 : BAND;
+            SDL_Rect rc = { 0, y0, w, n };
+            if (SDL_RenderReadPixels(ren, &rc, SDL_PIXELFORMAT_ARGB8888, band, w * 4) != 0) {
+                fprintf(stderr, "openday: SDL_RenderReadPixels failed: %s\n", SDL_GetError());
+                ok = false;
+                break;
+            }
+            for (int y = 0; y < n; y++) {
+                const Uint32 *src = band + (size_t)y * (size_t)w;
+                for (int x = 0; x < w; x++) {
+                    row[3 * x] = (png_byte)(src[x] >> 16);
+                    row[3 * x + 1] = (png_byte)(src[x] >> 8);
+                    row[3 * x + 2] = (png_byte)src[x];
+                }
+                png_write_row(png, row);
+            }
         }
+        if (ok)
+            png_write_end(png, NULL);
+    } else {
+        fprintf(stderr, "openday: out of memory writing \"%s\"\n", path);
     }
-    SDL_FreeSurface(s);
+    png_destroy_write_struct(png ? &png : NULL, info ? &info : NULL);
+    free(band);
+    free(row);
+    if (fclose(fp) != 0 && ok) {
+        fprintf(stderr, "openday: writing \"%s\" failed: %s\n", path, strerror(errno));
+        ok = false;
+    }
+    if (!ok)
+        remove(path);
     return ok;
 }

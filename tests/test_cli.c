@@ -89,8 +89,14 @@ static void rejects(void **state)
     assert_non_null(strstr(err, "--fps needs"));
     assert_false(parse(&o, err, 1, "--bogus"));
     assert_non_null(strstr(err, "--bogus"));
-    assert_false(parse(&o, err, 2, "--screen", "home"));
     assert_false(parse(&o, err, 2, "--attract-after", "-1"));
+    assert_false(parse(&o, err, 2, "--admin-pin", "12a4"));
+    assert_false(parse(&o, err, 2, "--admin-pin", "123"));
+    assert_false(parse(&o, err, 2, "--mode", "tv"));
+    assert_false(parse(&o, err, 2, "--admin-hold", "0"));
+    /* --screen alone starts the window on that screen. */
+    assert_true(parse(&o, err, 2, "--screen", "home"));
+    assert_string_equal(o.screen, "home");
 }
 
 int main(void)
