@@ -6,20 +6,31 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig libsystemd libpng
 TEST_PKGS := cmocka
-BUILD    := build
+# make test SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer (with
+# LeakSanitizer) on everything, built apart in build/san.
+SAN      ?=
+ifeq ($(SAN),1)
+BUILD    ?= build/san
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+export ASAN_OPTIONS := detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+export OPENDAY_SAN := 1
+endif
+BUILD    ?= build
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
-            fonts-dejavu-core python3-jsonschema
+            fonts-dejavu-core python3-jsonschema faketime
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64 $(WARN) \
-            -DOPENDAY_VERSION='"$(VERSION)"'
+            -DOPENDAY_VERSION='"$(VERSION)"' $(SAN_FLAGS)
 # Package headers are system headers: their warnings are not ours to fix.
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -35,7 +46,8 @@ TESTS_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 RUN_ARGS ?= --windowed 1280x800
 
-.PHONY: all deps run test golden screenshots install uninstall clean check-content fuzz
+.PHONY: all deps run test golden screenshots install uninstall clean check-content fuzz \
+        memcheck
 
 all: $(BIN)
 
@@ -87,6 +99,15 @@ golden: deps
 screenshots: deps
 	$(MAKE) all
 	SDL_VIDEODRIVER=dummy sh tests/screenshots.sh $(BIN) assets/screenshots
+
+# The full visitor tour under valgrind's memcheck, drawing every frame: any
+# invalid access, or a leak of our own, fails.
+memcheck: deps
+	@command -v valgrind >/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends valgrind; }
+	$(MAKE) all
+	SDL_VIDEODRIVER=dummy sh tests/memcheck.sh $(BUILD)
 
 # The content fuzzer (clang + libFuzzer, ASan, UBSan); FUZZ_SECONDS=N to bound it.
 FUZZ_SECONDS ?= 600

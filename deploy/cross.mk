@@ -110,7 +110,7 @@ cross: deps-cross
 # The Makefile's own `test` target, with every program started through qemu
 # (see the OPENDAY_EXEC convention at the top of tests/run.sh).
 test-cross: cross
-	OPENDAY_EXEC='$(CROSS_EXEC)' $(MAKE) $(CROSS_VARS) test
+	OPENDAY_EXEC='$(CROSS_EXEC)' OPENDAY_CROSS_SYSROOT='$(CROSS_SYSROOT)' $(MAKE) $(CROSS_VARS) test
 
 clean-cross:
 	$(cross_arch_ok)

@@ -24,6 +24,7 @@
 #include "font.h"
 #include "input.h"
 #include "reload.h"
+#include "route.h"
 #include "render.h"
 #include "replay.h"
 #include "sched.h"
@@ -135,6 +136,16 @@ static void gfx_draw(gfx *g, const scene *s, const scene *over, od_color clear)
     }
 }
 
+/* After SDL_RENDER_TARGETS_RESET / SDL_RENDER_DEVICE_RESET (the display was
+ * switched off and on, the GPU context lost): every texture is gone. Forget
+ * them all (text, corners and images are made again on demand), make the
+ * rotation target again, and draw the next frame whole. */
+static void gfx_lost_textures(gfx *g)
+{
+    render_drop_textures(g->rd);
+    gfx_make_target(g);
+}
+
 /* Damage tracking needs a target that keeps its pixels: the software
  * renderer's surface, or the rotation texture. A GPU back buffer does not. */
 static void gfx_retain(gfx *g)
@@ -177,33 +188,9 @@ static void make_admin(admin *adm, const cli_options *o, const layout_env *env)
     admin_init(adm, &ac, env);
 }
 
-/* One path for every input event, window or replay: the staff exit sees it
- * first and keeps it while its keypad is open; quit keys work only outside
- * kiosk mode. Returns true when the event asks to quit. */
-static bool route_input(admin *adm, app *a, cli_mode mode, const input_event *ev)
+static bool route(admin *adm, app *a, cli_mode mode, const input_event *ev)
 {
-    if (admin_input(adm, ev))
-        return false;
-    if (ev->kind == INPUT_KEY && ev->key == KEY_QUIT)
-        return mode != MODE_KIOSK;
-    if (a)
-        app_input(a, ev);
-    return false;
-}
-
-/* Advance the staff exit; when its keypad has just opened, the app loses the
- * finger that opened it. */
-static void update_admin(admin *adm, app *a, uint64_t now_ms)
-{
-    admin_phase before = admin_get_phase(adm);
-    admin_update(adm, now_ms);
-    if (a && before != ADMIN_KEYPAD && admin_get_phase(adm) == ADMIN_KEYPAD) {
-        input_event cancel;
-        memset(&cancel, 0, sizeof cancel);
-        cancel.kind = INPUT_CANCEL;
-        cancel.t_ms = now_ms;
-        app_input(a, &cancel);
-    }
+    return route_input(adm, a, mode == MODE_KIOSK, ev);
 }
 
 /* The app as the options configure it, on the logical picture of g. */
@@ -323,6 +310,7 @@ typedef struct {
     const char *quit_why; /* "normal" or "admin" once the app has quit */
     bool consumed;       /* the last event was played */
     cli_mode mode;
+    fontset *fonts;
 } player;
 
 static const scene *player_overlay(player *p)
@@ -346,7 +334,7 @@ static void play_until(player *p, double t)
             wait_until(p->rt->next, p->freq);
         p->now += p->step_ms;
         app_update(p->a, (uint64_t)p->now);
-        update_admin(&p->adm, p->a, (uint64_t)p->now);
+        route_update(&p->adm, p->a, (uint64_t)p->now);
         if (admin_exit_requested(&p->adm) && !p->quit) {
             p->quit = true;
             p->quit_why = "admin";
@@ -367,7 +355,7 @@ static void play_until(player *p, double t)
     if (t > p->now) {
         p->now = t;
         app_update(p->a, (uint64_t)p->now);
-        update_admin(&p->adm, p->a, (uint64_t)p->now);
+        route_update(&p->adm, p->a, (uint64_t)p->now);
         if (admin_exit_requested(&p->adm) && !p->quit) {
             p->quit = true;
             p->quit_why = "admin";
@@ -385,7 +373,7 @@ static void play_pointer(player *p, input_kind kind, float fx, float fy)
     input_calib cal = { p->o->touch_swap_xy, p->o->touch_flip_x, p->o->touch_flip_y };
     input_calibrate(&cal, &fx, &fy);
     input_map_rotation(p->g->rotate, fx, fy, (float)p->g->lw, (float)p->g->lh, &ev.x, &ev.y);
-    if (route_input(&p->adm, p->a, p->mode, &ev)) {
+    if (route(&p->adm, p->a, p->mode, &ev)) {
         p->quit = true;
         p->quit_why = "normal";
     }
@@ -446,10 +434,35 @@ static int play_event(player *p, const replay_event *e)
         ev.kind = INPUT_KEY;
         ev.key = k;
         ev.t_ms = (uint64_t)p->now;
-        if (route_input(&p->adm, p->a, p->mode, &ev)) {
+        if (route(&p->adm, p->a, p->mode, &ev)) {
             p->quit = true;
             p->quit_why = "normal";
         }
+        break;
+    }
+    case REPLAY_RESET_DEVICE:
+        gfx_lost_textures(p->g);
+        gfx_retain(p->g);
+        break;
+    case REPLAY_RESIZE: {
+        /* A new output size: a new headless surface, relaid out at once. */
+        render *rd = p->g->rd;
+        p->g->rd = NULL;
+        gfx ng;
+        if (!gfx_headless(&ng, (int)e->x1, (int)e->y1, p->g->rotate)) {
+            gfx_deinit(&ng);
+            p->g->rd = rd;
+            return 1;
+        }
+        render_destroy(rd);
+        gfx_deinit(p->g);
+        *p->g = ng;
+        p->g->rd = render_create(p->g->ren, p->fonts, p->c->dir);
+        if (!p->g->rd)
+            return 1;
+        gfx_retain(p->g);
+        app_resize(p->a, p->g->lw, p->g->lh);
+        admin_resize(&p->adm, p->g->lw, p->g->lh);
         break;
     }
     case REPLAY_CLOSE:
@@ -589,6 +602,7 @@ static int run_replay(const cli_options *o, const content *c, fontset *fonts)
     p.a = a;
     p.g = &g;
     p.step_ms = 1000.0 / o->fps;
+    p.fonts = fonts;
     p.rt = o->realtime ? &rt : NULL;
     p.freq = freq;
     p.mode = o->mode == MODE_AUTO ? MODE_KIOSK : o->mode; /* headless: as on a Pi console */
@@ -892,6 +906,10 @@ static int run_interactive(const cli_options *o)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGUSR1, &sa, NULL);
+    /* A full disk (or a file size limit) must be an error to log, not a
+     * signal that kills the kiosk. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
     choose_drm_device(o);
 
     kiosk k;
@@ -942,6 +960,10 @@ static int run_interactive(const cli_options *o)
     }
     if (mode != MODE_WINDOWED)
         SDL_ShowCursor(SDL_DISABLE);
+    /* Video drivers whose event wait really blocks. */
+    const char *vd = SDL_GetCurrentVideoDriver();
+    bool real_wait = vd && (!strcmp(vd, "x11") || !strcmp(vd, "wayland") ||
+                            !strcmp(vd, "windows") || !strcmp(vd, "cocoa"));
     k.g.rd = render_create(k.g.ren, k.fonts, c ? c->dir : ".");
     if (k.g.rd)
         gfx_retain(&k.g);
@@ -1037,12 +1059,26 @@ static int run_interactive(const cli_options *o)
                 wait = wd_every_ms / 2;
             int timeout = wait > 250 ? 250 : (int)(wait ? wait : 1);
             uint64_t t_before = SDL_GetPerformanceCounter();
-            have = SDL_WaitEventTimeout(&e, timeout);
+            if (real_wait) {
+                have = SDL_WaitEventTimeout(&e, timeout);
+            } else {
+                /* SDL waits by polling every millisecond where the video
+                 * driver cannot block (KMSDRM on a Pi console, dummy): a
+                 * thousand wake-ups a second for a still screen. Sleep a
+                 * frame at a time instead; a touch is seen within 16 ms. */
+                have = SDL_PollEvent(&e);
+                if (!have) {
+                    unsigned ms = timeout < 16 ? (unsigned)timeout : 16;
+                    struct timespec ts = { 0, (long)ms * 1000000L };
+                    nanosleep(&ts, NULL);
+                    have = SDL_PollEvent(&e);
+                }
+            }
             uint64_t after = SDL_GetPerformanceCounter();
             sim += (double)ticks_to_ms(after - t_before, freq);
             if (k.a)
                 app_update(k.a, (uint64_t)sim);
-            update_admin(&k.adm, k.a, (uint64_t)sim);
+            route_update(&k.adm, k.a, (uint64_t)sim);
             sched_resync(&s, after);
         }
         while (have) {
@@ -1074,8 +1110,10 @@ static int run_interactive(const cli_options *o)
                 break;
             case SDL_RENDER_TARGETS_RESET:
             case SDL_RENDER_DEVICE_RESET:
-                render_drop_textures(k.g.rd);
-                gfx_make_target(&k.g);
+                fprintf(stderr, "openday: %s: making every texture again\n",
+                        e.type == SDL_RENDER_DEVICE_RESET ? "render device reset"
+                                                          : "render targets reset");
+                gfx_lost_textures(&k.g);
                 gfx_retain(&k.g);
                 force = true;
                 break;
@@ -1085,7 +1123,7 @@ static int run_interactive(const cli_options *o)
             size_t n = sdl_input_translate(&e, &map, (uint64_t)sim, ev, 4);
             for (size_t i = 0; i < n; i++) {
                 bool was_keypad = admin_get_phase(&k.adm) == ADMIN_KEYPAD;
-                if (route_input(&k.adm, k.a, mode, &ev[i]))
+                if (route(&k.adm, k.a, mode, &ev[i]))
                     running = false;
                 if (was_keypad || admin_visible(&k.adm))
                     force = true; /* keypad feedback */
@@ -1098,7 +1136,7 @@ static int run_interactive(const cli_options *o)
                 sim += step_ms;
                 if (k.a)
                     app_update(k.a, (uint64_t)sim);
-                update_admin(&k.adm, k.a, (uint64_t)sim);
+                route_update(&k.adm, k.a, (uint64_t)sim);
             }
         }
         if (force || (k.a && app_dirty(k.a))) {

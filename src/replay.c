@@ -19,7 +19,7 @@
 #define MAX_MS 86400000u          /* one day */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
-#define VERBS "tap, press, release, drag, swipe, key, wait, shot, expect-screen, close, expect-quit or expect-admin"
+#define VERBS "tap, press, release, drag, swipe, key, wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize"
 
 typedef struct {
     replay_event *ev;
@@ -242,6 +242,23 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return false;
         e->arg = strdup(name);
         return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "reset-device")) {
+        e->kind = REPLAY_RESET_DEVICE;
+        return no_more(p, cur, verb, "nothing");
+    }
+    if (!strcmp(verb, "resize")) {
+        e->kind = REPLAY_RESIZE;
+        char *tok = next_token(cur);
+        char *end;
+        long w = tok ? strtol(tok, &end, 10) : 0, h = 0;
+        if (tok && (*end == 'x' || *end == 'X'))
+            h = strtol(end + 1, &end, 10);
+        if (!tok || *end || w < 64 || h < 64 || w > 16384 || h > 16384)
+            return fail(p, "resize needs a size like 1280x800");
+        e->x1 = (float)w;
+        e->y1 = (float)h;
+        return no_more(p, cur, verb, "one size");
     }
     if (!strcmp(verb, "close")) {
         e->kind = REPLAY_CLOSE;

@@ -219,6 +219,10 @@ static void malformed_other_verbs(void **state)
     bad("expect-quit soon\n", "1: expect-quit needs normal or admin");
     bad("expect-admin open\n", "1: expect-admin needs idle, armed, keypad or exit");
     bad("expect-admin keypad now\n", "1: expect-admin takes only one word, got extra \"now\"");
+    bad("resize\n", "1: resize needs a size like 1280x800");
+    bad("resize 10x10\n", "1: resize needs a size like 1280x800");
+    bad("resize 800x480 now\n", "1: resize takes only one size, got extra \"now\"");
+    bad("reset-device now\n", "1: reset-device takes only nothing, got extra \"now\"");
 }
 
 static void unknown_verbs_and_times(void **state)
@@ -226,22 +230,22 @@ static void unknown_verbs_and_times(void **state)
     (void)state;
     bad("tap 0 0\njump 0.5\n",
         "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit or expect-admin)");
+        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("Tap 0 0\n",
         "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit or expect-admin)");
+        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
     bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
     bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
     bad("86400001 tap 0 0\n",
         "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
     bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
-                 "wait, shot, expect-screen, close, expect-quit or expect-admin)");
+                 "wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
-                               "drag, swipe, key, wait, shot, expect-screen, close, expect-quit or expect-admin)");
+                               "drag, swipe, key, wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("100 200 tap 0 0\n",
         "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit or expect-admin)");
+        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */

@@ -1,0 +1,53 @@
+#!/bin/sh
+# make memcheck: valgrind's memcheck over the whole visitor tour, drawing
+# every frame (--realtime), and over the real frame loop with a live content
+# reload and SIGTERM. Any invalid read or write, use of uninitialised memory,
+# or memory of ours definitely or indirectly lost fails. Memory that system
+# libraries keep for the life of the process (still reachable) is reported,
+# not failed.
+B=${1:-build}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+VG="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
+    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 --track-origins=yes
+    --suppressions=tests/valgrind.supp"
+export SDL_VIDEODRIVER=dummy
+status=0
+run() { # NAME ARGS...
+    name=$1
+    shift
+    t0=$(date +%s)
+    # shellcheck disable=SC2086
+    if $VG "$@" >"$T/$name.log" 2>&1; then
+        echo "memcheck $name: clean ($(( $(date +%s) - t0 )) s)"
+    else
+        echo "memcheck $name: FAILED"
+        cat "$T/$name.log"
+        status=1
+    fi
+}
+run journey "$B/openday" --replay tests/replay/journey.replay --attract-after 20 --realtime \
+    --size 800x480
+run tour "$B/openday" --replay tests/bench/tour.replay --attract-after 0 --realtime --size 800x480
+run admin "$B/openday" --replay tests/replay/kiosk-refusals.replay --kiosk --size 800x480 \
+    --admin-pin 2468
+
+# The frame loop: start, live reload of an edit, a broken edit, SIGTERM.
+cp -r content "$T/c"
+# shellcheck disable=SC2086
+$VG "$B/openday" --windowed 800x480 --content "$T/c" --state-dir "$T/s" >"$T/loop.log" 2>&1 &
+pid=$!
+sleep 6
+sed -i 's/"Music Production"/"Music Production 2"/' "$T/c/degrees.json"
+sleep 3
+sed -i 's/"schema": 1/"schema": 1,,/' "$T/c/careers.json"
+sleep 3
+kill -TERM $pid
+if wait $pid && grep -q "new content on screen" "$T/loop.log"; then
+    echo "memcheck loop: clean (reload, rejected edit, SIGTERM)"
+else
+    echo "memcheck loop: FAILED"
+    cat "$T/loop.log"
+    status=1
+fi
+exit $status
