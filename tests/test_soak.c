@@ -189,7 +189,10 @@ static void week(void **state)
            "hourly samples %ld..%ld KiB (growth %ld KiB); text cache %zu entries, %.1f MiB\n",
            (double)end / DAY_MS, wall, (double)end / 1000.0 / wall, visits, reloads, draws, warm,
            samples, lo, hi, hi - lo, rs.entries, (double)rs.bytes / (1 << 20));
-    assert_true(hi - warm < 1024);
+    /* Under AddressSanitizer freed memory waits in a quarantine and the
+     * resident set means nothing; LeakSanitizer checks for leaks there. */
+    if (!getenv("OPENDAY_SAN"))
+        assert_true(hi - warm < 1024);
     view_place pl = app_place(a);
     app_update(a, t + 200000);
     pl = app_place(a);
