@@ -709,12 +709,21 @@ static bool gfx_window(gfx *g, const cli_options *o, cli_mode mode)
         fprintf(stderr, "openday: SDL_CreateWindow failed: %s\n", SDL_GetError());
         return false;
     }
+    /* On a Pi console (KMSDRM) the GPU's fast path is OpenGL ES 2: ask for
+     * it unless SDL_RENDER_DRIVER says otherwise. Render-to-texture is
+     * required (the rotation target). */
+    const char *vd = SDL_GetCurrentVideoDriver();
+    if (vd && !strcmp(vd, "kmsdrm"))
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
     g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
     if (!g->ren) {
         fprintf(stderr, "openday: accelerated renderer unavailable (%s); using software\n",
                 SDL_GetError());
         g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
     }
+    SDL_RendererInfo ri;
+    if (g->ren && SDL_GetRendererInfo(g->ren, &ri) == 0)
+        fprintf(stderr, "openday: renderer %s on %s\n", ri.name, vd ? vd : "?");
     if (!g->ren) {
         fprintf(stderr, "openday: SDL_CreateRenderer failed: %s\n", SDL_GetError());
         return false;
