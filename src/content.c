@@ -461,18 +461,6 @@ static void key_problem(jfile *f, const cJSON *member, bool warning, const char 
     report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
-__attribute__((format(printf, 4, 5)))
-static void key_warning(jfile *f, const cJSON *member, const char *path, const char *fmt, ...)
-{
-    char msg[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    int line, col;
-    where(f, find_off(f, member, true), &line, &col);
-    report_add(f->rep, f->file, line, col, path, true, msg);
-}
 
 /* Warn about fields not in `known`: n names, or up to a NULL entry. */
 static void unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
@@ -501,10 +489,10 @@ static void unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
         char p[300];
         snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
         if (close)
-            key_warning(f, c, p, "unknown field \"%s\" is ignored; did you mean \"%s\"?",
+            key_problem(f, c, true, p, "unknown field \"%s\" is ignored; did you mean \"%s\"?",
                         c->string, close);
         else
-            key_warning(f, c, p, "unknown field \"%s\" is ignored", c->string);
+            key_problem(f, c, true, p, "unknown field \"%s\" is ignored", c->string);
     }
 }
 

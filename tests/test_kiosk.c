@@ -12,25 +12,12 @@
 #include <sys/stat.h>
 
 #include "admin.h"
+#include "fixture.h"
 #include "cli.h"
 #include "config.h"
 #include "drm.h"
 #include "input.h"
 
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)f;
-    (void)s;
-    return px * 0.5f * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return px * 1.2f;
-}
 
 static admin A;
 
@@ -39,7 +26,7 @@ static void make(const char *pin)
     admin_config cfg;
     memset(&cfg, 0, sizeof cfg);
     snprintf(cfg.pin, sizeof cfg.pin, "%s", pin);
-    layout_env env = { 800, 480, 0, { fake_width, fake_height, NULL } };
+    layout_env env = { 800, 480, 0, fixture_measure() };
     admin_init(&A, &cfg, &env);
 }
 

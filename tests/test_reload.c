@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "fixture.h"
 #include "reload.h"
 #include "store.h"
 #include "watch.h"
@@ -269,20 +270,6 @@ static void reload_keeps_good_content(void **state)
     fclose(log);
 }
 
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)f;
-    (void)s;
-    return px * 0.5f * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return px * 1.2f;
-}
 
 /* After a reload that reorders the degrees, the visitor stays on the same
  * degree (by id), with a working Back; a degree that disappears sends them
@@ -294,7 +281,7 @@ static void app_keeps_place_by_id(void **state)
     snprintf(dir, sizeof dir, "%s/c", tmp);
     content *c1 = load(dir);
     assert_non_null(c1);
-    layout_env env = { 800, 480, 0, { fake_width, fake_height, NULL } };
+    layout_env env = { 800, 480, 0, fixture_measure() };
     app_config cfg;
     app_config_defaults(&cfg);
     app *a = app_create(c1, &cfg, &env, 0);
