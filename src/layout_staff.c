@@ -47,7 +47,13 @@ void layout_problems(scene *out, const layout_env *env, const char *dir,
     size_t shown = 0, errors = 0;
     bool full = false;
     char line[1200];
-    float footer = lay_lh(&L, FONT_REGULAR, body) * 2 + m->gap * 2;
+    /* Room for the closing line, measured as its longest form. */
+    char probe[700];
+    snprintf(probe, sizeof probe, "%zu more problems not shown. To list them all, run: "
+             "openday --check %s", rep->count, dir);
+    L.dry = true;
+    float footer = lay_text(&L, &p, 0, 0, w, probe, -1) + m->gap;
+    L.dry = false;
     for (size_t i = 0; i < rep->count; i++) {
         const content_problem *pr = &rep->items[i];
         if (pr->warning)

@@ -94,6 +94,36 @@ static void every_comparison(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* The staff screen (no valid content): a single problem and many. */
+static void staff_screen(void **state)
+{
+    (void)state;
+    const char *dirs[] = { "tests/hostile/lib", "tests/hostile/wrong-type-degrees" };
+    size_t problems = 0;
+    for (size_t d = 0; d < 2; d++) {
+        content_report rep;
+        content_report_init(&rep);
+        content *c = content_load(dirs[d], &rep);
+        assert_null(c);
+        assert_true(rep.errors >= 1);
+        for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+            layout_env env = { sizes[s][0], sizes[s][1], 0, fontset_measure(S.fonts) };
+            scene sc;
+            scene_init(&sc);
+            layout_problems(&sc, &env, dirs[d], &rep);
+            static char report[8192];
+            size_t n = layout_audit(&sc, &env, report, sizeof report);
+            if (n)
+                fprintf(stderr, "staff screen %s at %dx%d: %s\n", dirs[d], sizes[s][0],
+                        sizes[s][1], report);
+            problems += n;
+            scene_deinit(&sc);
+        }
+        content_report_deinit(&rep);
+    }
+    assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +131,8 @@ int main(void)
         cmocka_unit_test(every_comparison),
     };
     int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
+    const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
+    failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
     return failed;
 }
