@@ -4,6 +4,7 @@
  * every value (a walk over the raw text in step with the parsed tree, which
  * keeps document order), translations, id references and friendly messages. */
 #include "content.h"
+#include "hash.h"
 
 #include <cJSON.h>
 #include <ctype.h>
@@ -719,18 +720,13 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
     return v;
 }
 
-/* False (after reporting it) when an earlier element of arr has e's id. */
 static uint64_t str_hash(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ull;
-    }
-    return h;
+    return od_hash(OD_HASH_SEED, s, strlen(s));
 }
 
-/* Elements of one array come in order: a hash set of the ids seen so far
+/* False (after reporting it) when an earlier element of arr has e's id.
+ * Elements of one array come in order: a hash set of the ids seen so far
  * keeps the check linear in the number of elements. */
 static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *path)
 {

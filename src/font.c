@@ -1,5 +1,6 @@
 /* font.c - fontconfig look-up and measured text. See font.h. */
 #include "font.h"
+#include "hash.h"
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
@@ -176,11 +177,7 @@ TTF_Font *fontset_get(fontset *f, scene_font role, float px)
 
 static uint64_t hash_text(scene_font role, int px, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)role << 32) ^ (uint64_t)px;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = od_hash(OD_HASH_SEED ^ ((uint64_t)role << 32) ^ (uint64_t)px, s, len);
     return h ? h : 1;
 }
 

@@ -157,17 +157,25 @@ static void gfx_retain(gfx *g)
 
 /* ---- shared set-up ---------------------------------------------------------- */
 
-static content *load_content(const char *dir)
+/* Load and print the problems; rep (caller storage, initialised) receives
+ * them for a caller that shows them again. */
+static content *load_content(const char *dir, content_report *rep)
 {
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(dir, &rep);
-    content_report_print(&rep, stderr);
+    content *c = content_load(dir, rep);
+    content_report_print(rep, stderr);
     if (!c)
         fprintf(stderr,
                 "openday: the content in \"%s\" has %zu problem(s), listed above; "
                 "fix them and check with: openday --check %s\n",
-                dir, rep.errors, dir);
+                dir, rep->errors, dir);
+    return c;
+}
+
+static content *load_content_once(const char *dir)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = load_content(dir, &rep);
     content_report_deinit(&rep);
     return c;
 }
@@ -264,14 +272,9 @@ static int run_screenshot(const cli_options *o, const content *c, fontset *fonts
     return rc;
 }
 
-/* The staff screen for the content in o->content_dir, written to
- * o->screenshot. */
-static void screenshot_problems(const cli_options *o)
+/* The staff screen listing the problems in rep, written to o->screenshot. */
+static void screenshot_problems(const cli_options *o, const content_report *rep)
 {
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(o->content_dir, &rep);
-    content_destroy(c);
     fontset *fonts = fontset_create("Inter");
     gfx g;
     int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
@@ -280,7 +283,7 @@ static void screenshot_problems(const cli_options *o)
         scene sc;
         scene_init(&sc);
         layout_env env = make_env(g.lw, g.lh, o->dpi, fonts);
-        layout_problems(&sc, &env, o->content_dir, &rep);
+        layout_problems(&sc, &env, o->content_dir, rep);
         if (g.rd) {
             gfx_draw(&g, &sc, NULL, od_rgba(0x1C, 0x21, 0x2B, 0xFF));
             render_save_png(g.ren, g.pw, g.ph, o->screenshot);
@@ -289,7 +292,6 @@ static void screenshot_problems(const cli_options *o)
         gfx_deinit(&g);
     }
     fontset_destroy(fonts);
-    content_report_deinit(&rep);
 }
 
 /* ---- headless replay ------------------------------------------------------------ */
@@ -1246,7 +1248,7 @@ static int run_main(int argc, char **argv, cli_options *op, char *err, size_t er
     }
 
     if (o.export_html) {
-        content *c = load_content(o.content_dir);
+        content *c = load_content_once(o.content_dir);
         if (!c)
             return 2;
         char why[600];
@@ -1269,15 +1271,19 @@ static int run_main(int argc, char **argv, cli_options *op, char *err, size_t er
         return rc;
     }
     /* Screenshots and replays show exactly the directory given, once. */
-    content *c = load_content(o.content_dir);
+    content_report rep;
+    content_report_init(&rep);
+    content *c = load_content(o.content_dir, &rep);
     if (!c) {
         /* A screenshot of broken content shows the staff screen the kiosk
          * would show; the exit status still says the content is invalid. */
         if (o.screenshot)
-            screenshot_problems(&o);
+            screenshot_problems(&o, &rep);
+        content_report_deinit(&rep);
         TTF_Quit();
         return 2;
     }
+    content_report_deinit(&rep);
     fontset *fonts = fonts_for(c);
     if (!fonts) {
         fprintf(stderr, "openday: no usable font found; install fonts-inter or "

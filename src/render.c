@@ -10,6 +10,7 @@
  * four corners cut from a cached antialiased disc texture; very large radii
  * draw their ends as one fill per row. */
 #include "render.h"
+#include "hash.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -246,13 +247,9 @@ static void make_room(render *r, size_t need)
 
 static uint64_t text_hash(scene_font f, int px, uint32_t rgb, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)f << 40) ^ ((uint64_t)px << 8) ^
-                 ((uint64_t)rgb << 44) ^ rgb;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return od_hash(OD_HASH_SEED ^ ((uint64_t)f << 40) ^ ((uint64_t)px << 8) ^
+                       ((uint64_t)rgb << 44) ^ rgb,
+                   s, len);
 }
 
 static text_entry *text_get(render *r, scene_font font, float size, od_color col,
@@ -789,32 +786,22 @@ void render_scene_over(render *r, const scene *s)
     draw_cmds(r, s, NULL, NULL);
 }
 
-static uint64_t mixh(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 static void sign(const scene *s, const scene_cmd *c, cmd_sig *out)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    h = mixh(h, &c->kind, sizeof c->kind);
-    h = mixh(h, &c->rect, sizeof c->rect);
-    h = mixh(h, &c->color, sizeof c->color);
-    h = mixh(h, &c->radius, sizeof c->radius);
-    h = mixh(h, &c->thickness, sizeof c->thickness);
+    uint64_t h = OD_HASH_SEED;
+    h = od_hash(h, &c->kind, sizeof c->kind);
+    h = od_hash(h, &c->rect, sizeof c->rect);
+    h = od_hash(h, &c->color, sizeof c->color);
+    h = od_hash(h, &c->radius, sizeof c->radius);
+    h = od_hash(h, &c->thickness, sizeof c->thickness);
     float ends[4] = { c->x0, c->y0, c->x1, c->y1 };
-    h = mixh(h, ends, sizeof ends);
-    h = mixh(h, &c->font, sizeof c->font);
-    h = mixh(h, &c->size, sizeof c->size);
+    h = od_hash(h, ends, sizeof ends);
+    h = od_hash(h, &c->font, sizeof c->font);
+    h = od_hash(h, &c->size, sizeof c->size);
     if (c->kind == SCENE_TEXT && c->text)
-        h = mixh(h, c->text, c->len);
+        h = od_hash(h, c->text, c->len);
     if (c->kind == SCENE_IMAGE && c->path)
-        h = mixh(h, c->path, strlen(c->path));
+        h = od_hash(h, c->path, strlen(c->path));
     SDL_Rect box;
     if (c->kind == SCENE_LINE) {
         float t = c->thickness + 2;
@@ -831,7 +818,7 @@ static void sign(const scene *s, const scene_cmd *c, cmd_sig *out)
     }
     if (c->clip >= 0) {
         SDL_Rect k = clip_px(s, c->clip), both;
-        h = mixh(h, &k, sizeof k);
+        h = od_hash(h, &k, sizeof k);
         if (!rect_meet(box, k, &both))
             both = (SDL_Rect){ 0, 0, 0, 0 };
         box = both;

@@ -1,5 +1,6 @@
 /* watch.c - directory change notification. See watch.h. */
 #include "watch.h"
+#include "hash.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,25 +25,14 @@ struct watch {
     uint64_t last_change;    /* when the newest change of the burst was seen */
 };
 
-/* FNV-1a, folding in one value at a time. */
-static uint64_t mix(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 static uint64_t mix_stat(uint64_t h, const char *name, const struct stat *st)
 {
-    h = mix(h, name, strlen(name) + 1);
-    h = mix(h, &st->st_ino, sizeof st->st_ino);
-    h = mix(h, &st->st_size, sizeof st->st_size);
-    h = mix(h, &st->st_mode, sizeof st->st_mode);
-    h = mix(h, &st->st_mtim.tv_sec, sizeof st->st_mtim.tv_sec);
-    h = mix(h, &st->st_mtim.tv_nsec, sizeof st->st_mtim.tv_nsec);
+    h = od_hash(h, name, strlen(name) + 1);
+    h = od_hash(h, &st->st_ino, sizeof st->st_ino);
+    h = od_hash(h, &st->st_size, sizeof st->st_size);
+    h = od_hash(h, &st->st_mode, sizeof st->st_mode);
+    h = od_hash(h, &st->st_mtim.tv_sec, sizeof st->st_mtim.tv_sec);
+    h = od_hash(h, &st->st_mtim.tv_nsec, sizeof st->st_mtim.tv_nsec);
     return h;
 }
 
@@ -65,7 +55,7 @@ static uint64_t signature(const char *dir, int depth)
         struct stat st;
         if (stat(path, &st) != 0)
             memset(&st, 0, sizeof st); /* a dangling link still counts by name */
-        uint64_t h = mix_stat(0xcbf29ce484222325ull, e->d_name, &st);
+        uint64_t h = mix_stat(OD_HASH_SEED, e->d_name, &st);
         if (depth > 0 && S_ISDIR(st.st_mode))
             h ^= signature(path, depth - 1);
         sum += h;
@@ -73,7 +63,7 @@ static uint64_t signature(const char *dir, int depth)
     closedir(d);
     struct stat st;
     if (stat(dir, &st) == 0)
-        sum += mix(0, &st.st_ino, sizeof st.st_ino);
+        sum += od_hash(0, &st.st_ino, sizeof st.st_ino);
     return sum;
 }
 
