@@ -38,7 +38,23 @@ TEST_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(TEST_PK
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 LDLIBS   += -lm
 
-SRC      := $(filter-out src/main.c,$(wildcard src/*.c))
+# The layers, in the order data flows (README: "Source tree"). A layer sees
+# its own headers and those of the layers before it, nothing after: the
+# compiler, not a convention, keeps content from reaching into the UI or the
+# UI into the platform. The pure layers are compiled without SDL's include
+# flags (only cJSON's), so a stray SDL include does not build.
+LAYERS      := base content ui core platform
+PURE_PKGS   := libcjson
+PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
+INC_base     := -Isrc/base
+INC_content  := $(INC_base) -Isrc/content
+INC_ui       := $(INC_content) -Isrc/ui
+INC_core     := $(INC_ui) -Isrc/core
+INC_platform := $(INC_core) -Isrc/platform
+INC_ALL      := $(INC_platform)
+HEADERS  := $(wildcard $(LAYERS:%=src/%/*.h))
+
+SRC      := $(filter-out src/platform/main.c,$(wildcard $(LAYERS:%=src/%/*.c)))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libopenday.a
 BIN      := $(BUILD)/openday
@@ -62,21 +78,28 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+# One rule per layer: the layer's include path, and SDL's flags only for
+# the platform.
+define layer_rule
+$$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c $$(HEADERS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(INC_$(1)) $(2) -c $$< -o $$@
+endef
+$(foreach l,base content ui core,$(eval $(call layer_rule,$(l),$$(PURE_CFLAGS))))
+$(eval $(call layer_rule,platform,$$(PKG_CFLAGS)))
 
 $(LIB): $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): src/main.c $(LIB) $(wildcard src/*.h)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) src/main.c $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+$(BIN): src/platform/main.c $(LIB) $(HEADERS)
+	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(wildcard src/*.h tests/*.h) | $(BUILD)/tests
-	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
+$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | $(BUILD)/tests
+	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
 	  $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/tests:
 	mkdir -p $@
 
 run: deps

@@ -150,10 +150,10 @@ stop TERM
 #    wraps after 49 days), no wall clock except the two places that name or
 #    report wall-clock things (the last-known-good folder's name, and the
 #    save-to-screen latency in the log).
-bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*.c |
-      grep -v 'src/store.c:.*time(NULL)' | grep -v 'src/main.c:.*CLOCK_REALTIME')
+bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*/*.c |
+      grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/main.c:.*CLOCK_REALTIME')
 [ -z "$bad" ] || fail "wall-clock or 32-bit time used: $bad"
-grep -q 'SDL_GetPerformanceCounter' src/main.c || fail "the loop does not use the performance counter"
+grep -q 'SDL_GetPerformanceCounter' src/platform/*.c || fail "the loop does not use the performance counter"
 echo "clocks: only SDL_GetPerformanceCounter drives frames and timeouts"
 #    A wall-clock jump while running (libfaketime moves the wall clock only,
 #    when it is installed): nothing changes.

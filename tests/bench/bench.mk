@@ -36,8 +36,8 @@ bench-deps bench-chromium-deps:
 	    --no-install-recommends $$missing; \
 	fi
 
-$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(wildcard src/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(HEADERS)
+	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
 
 $(BENCH_RUN): tests/bench/bench_run.c | $(BUILD)/obj
 	$(CC) $(CFLAGS) $< -o $@

@@ -15,9 +15,9 @@ mkdir -p "$F/seeds" "$F/corpus"
 PKG=${PKG_CONFIG:-pkg-config}
 CJSON_CFLAGS=$($PKG --cflags libcjson)
 CJSON_LIBS=$($PKG --libs libcjson)
-SRC="src/content.c src/layout.c src/layout_screens.c src/layout_attract.c src/layout_audit.c
-     src/layout_staff.c src/scene.c src/view.c tests/fuzz/fuzz_content.c"
-COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc $CJSON_CFLAGS"
+SRC="src/content/content.c src/ui/layout.c src/ui/layout_screens.c src/ui/layout_attract.c src/ui/layout_audit.c
+     src/ui/layout_staff.c src/ui/scene.c src/ui/view.c tests/fuzz/fuzz_content.c"
+COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc/base -Isrc/content -Isrc/ui $CJSON_CFLAGS"
 # shellcheck disable=SC2086
 $CC $COMMON -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     $SRC -o "$F/fuzz_content" $CJSON_LIBS -lm
@@ -61,7 +61,7 @@ if command -v llvm-profdata >/dev/null && command -v llvm-cov >/dev/null; then
     LLVM_PROFILE_FILE="$F/cov.profraw" "$F/fuzz_cov" -runs=0 "$F/corpus" "$F/seeds" \
         >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$F/cov.profraw" -o "$F/cov.profdata"
-    llvm-cov report "$F/fuzz_cov" -instr-profile="$F/cov.profdata" src/content.c \
-        src/layout.c src/layout_screens.c 2>/dev/null |
+    llvm-cov report "$F/fuzz_cov" -instr-profile="$F/cov.profdata" src/content/content.c \
+        src/ui/layout.c src/ui/layout_screens.c 2>/dev/null |
         awk '/\.c |^TOTAL/ { printf "fuzz: coverage %-18s lines %s of %s (%s), branches %s\n", $1, $8 - $9, $8, $10, $13 }'
 fi
