@@ -1,0 +1,39 @@
+/* file.h - reading a whole file without trusting what a path names.
+ *
+ * Every file the app reads on a user's say-so (content, configuration,
+ * replay scripts) goes through file_read: the path is opened without
+ * blocking (a named pipe or a device would otherwise hang the reader
+ * forever), only a regular file is read, and never more than `max` bytes.
+ * A directory, a pipe, a socket, a device, an unreadable file and a file
+ * over the cap each give their own error.
+ *
+ * No SDL; plain POSIX. Thread-safe (no shared state). */
+#ifndef OPENDAY_FILE_H
+#define OPENDAY_FILE_H
+
+#include <stddef.h>
+
+/* Errors besides errno values (which are positive). */
+enum {
+    FILE_E_NOT_REGULAR = -1,   /* a pipe, socket or device */
+    FILE_E_TOO_BIG = -2,       /* more than `max` bytes */
+};
+
+/* Read all of path into a new buffer with a NUL after the last byte (the
+ * file itself may contain NULs: *len says how many bytes it had). Returns 0
+ * and sets *text (caller frees with free) and *len; or an errno value
+ * (ENOENT, EACCES, EISDIR, ...) or a FILE_E_* code, leaving *text NULL.
+ * Out of memory aborts: it is not a condition a kiosk can act on. */
+int file_read(const char *path, size_t max, char **text, size_t *len);
+
+/* What a return value of file_read means, as a phrase that follows the
+ * file's name ("is a directory", "is not a regular file (a pipe, socket or
+ * device)", "is larger than the limit", "No such file or directory"). */
+const char *file_error_text(int e);
+
+/* True when path names a regular file now (stat follows symlinks). Used to
+ * refuse, before opening anything, an option that names a directory or a
+ * pipe. */
+int file_is_regular(const char *path);
+
+#endif
