@@ -1,6 +1,8 @@
-/* test_storm.c - a million random input events through the real input path:
- * SDL events (fingers, mouse, keys) -> sdl_input_translate (rotation, touch
- * calibration) -> the staff exit and the app (route_input), in kiosk mode.
+/* test_storm.c - random input events through the real input path: SDL
+ * events (fingers, mouse, keys) -> sdl_input_translate -> the kiosk shell
+ * (kiosk_input: touch calibration, rotation, the staff exit, the app), in
+ * kiosk mode: 200,000 events, a million in the long tier
+ * (OPENDAY_TEST_LONG=1).
  * Up to ten fingers, downs and ups out of order, motion for fingers never
  * pressed, coordinates far outside the screen and NaN, mouse and touch
  * interleaved, key mashing with every exit shortcut. After every event the
@@ -16,11 +18,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "route.h"
-#include "sdl_input.h"
-#include "support.h"
+#include <stdlib.h>
 
-#define EVENTS 1000000
+#include "kiosk_support.h"
+#include "sdl_input.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 
@@ -103,67 +104,70 @@ static void random_event(SDL_Event *e, int win_w, int win_h)
 static void storm(void **state)
 {
     (void)state;
-    support S;
-    support_init(&S);
-    assert_non_null(S.c);
-    app_config cfg;
-    app_config_defaults(&cfg);
-    cfg.attract_after_ms = 90000;
-    layout_env env = { 800, 480, 0, fontset_measure(S.fonts) };
-    app *a = app_create(S.c, &cfg, &env, 0);
-    admin adm;
-    admin_config ac;
-    memset(&ac, 0, sizeof ac);
-    strcpy(ac.pin, "97531864"); /* eight digits: a storm will not guess them */
-    admin_init(&adm, &ac, &env);
+    const char *long_tier = getenv("OPENDAY_TEST_LONG");
+    size_t events = long_tier && *long_tier == '1' ? 1000000 : 200000;
+    kiosk_config cfg;
+    kiosk_config_defaults(&cfg);
+    cfg.live = false;
+    cfg.refuse_quit = true;
+    cfg.app.attract_after_ms = 90000;
+    strcpy(cfg.admin.pin, "97531864"); /* eight digits: a storm will not guess them */
     /* A rotated, calibrated panel, as on a Pi mounted sideways. */
-    sdl_input_map map = { 90, 800, 480, 480, 800, { true, false, true } };
-    app_resize(a, 480, 800);
-    admin_resize(&adm, 480, 800);
+    cfg.rotate = 90;
+    cfg.touch.swap_xy = true;
+    cfg.touch.flip_y = true;
+    ktest T;
+    assert_true(ktest_init(&T, &cfg, 800, 480));
+    int lw, lh;
+    kiosk_logical_size(T.k, &lw, &lh);
+    assert_int_equal(lw, 480);
+    assert_int_equal(lh, 800);
+    const int win_w = 800, win_h = 480;
 
     uint64_t now = 0;
     size_t translated = 0, keypads = 0;
     char why[256];
-    for (size_t i = 0; i < EVENTS; i++) {
+    for (size_t i = 0; i < events; i++) {
         SDL_Event e;
-        random_event(&e, map.win_w, map.win_h);
+        random_event(&e, win_w, win_h);
         now += next() % 25; /* bursts and pauses */
         input_event ev[4];
-        size_t n = sdl_input_translate(&e, &map, now, ev, 4);
+        size_t n = sdl_input_translate(&e, win_w, win_h, now, ev, 4);
         translated += n;
         for (size_t k = 0; k < n; k++)
-            if (route_input(&adm, a, true, &ev[k]))
-                fail_msg("event %zu asked a kiosk to quit", i);
-        app_update(a, now);
-        route_update(&adm, a, now);
-        keypads += admin_get_phase(&adm) == ADMIN_KEYPAD;
-        if (i % 16 == 0)
-            (void)app_scene(a); /* draw-time layout, as the loop does */
-        if (!app_check(a, why, sizeof why))
+            kiosk_input(T.k, &ev[k]);
+        kiosk_update(T.k, now);
+        if (kiosk_take_actions(T.k) & KIOSK_ACT_EXIT)
+            fail_msg("event %zu asked a kiosk to quit (%s)", i, kiosk_exit_reason(T.k));
+        keypads += admin_get_phase(kiosk_admin(T.k)) == ADMIN_KEYPAD;
+        if (i % 16 == 0) {
+            kiosk_frame f;
+            kiosk_get_frame(T.k, &f); /* draw-time layout, as the loop does */
+        }
+        if (!app_check(kiosk_app(T.k), why, sizeof why))
             fail_msg("event %zu (SDL type 0x%x): %s", i, e.type, why);
-        assert_false(admin_exit_requested(&adm));
     }
     /* Every finger lifted by the window going away, then nobody for two
      * minutes: the attract loop, nothing pressed, no finger held. */
     input_event cancel = { .kind = INPUT_CANCEL, .t_ms = now };
-    route_input(&adm, a, true, &cancel);
-    for (uint64_t t = now; t <= now + 121000; t += 16) {
-        app_update(a, t);
-        route_update(&adm, a, t);
-    }
-    (void)app_scene(a);
+    kiosk_input(T.k, &cancel);
+    for (uint64_t t = now; t <= now + 121000; t += 16)
+        kiosk_update(T.k, t);
+    kiosk_frame f;
+    kiosk_get_frame(T.k, &f);
+    app *a = kiosk_app(T.k);
     app_info info;
     app_get_info(a, &info);
     view_place pl = app_place(a);
     assert_int_equal(pl.screen, SCREEN_ATTRACT);
     assert_false(info.pressed);
-    assert_int_equal(admin_get_phase(&adm), ADMIN_IDLE);
+    assert_int_equal(admin_get_phase(kiosk_admin(T.k)), ADMIN_IDLE);
     assert_true(app_check(a, why, sizeof why));
-    printf("storm: %d SDL events -> %zu input events, %.0f s simulated, keypad open in "
+    assert_int_equal(kiosk_take_actions(T.k) & KIOSK_ACT_EXIT, 0);
+    printf("storm: %zu SDL events -> %zu input events, %.0f s simulated, keypad open in "
            "%zu steps; ends in the attract loop\n",
-           EVENTS, translated, (double)now / 1000.0, keypads);
-    app_destroy(a);
-    support_deinit(&S);
+           events, translated, (double)now / 1000.0, keypads);
+    ktest_deinit(&T);
 }
 
 int main(void)

@@ -91,3 +91,27 @@ void input_calibrate(const input_calib *c, float *fx, float *fy)
     if (c->flip_y)
         *fy = 1.0f - *fy;
 }
+
+void input_to_logical(const input_map *m, input_event *ev)
+{
+    switch (ev->kind) {
+    case INPUT_DOWN:
+    case INPUT_MOVE:
+    case INPUT_UP: {
+        float fx = ev->x, fy = ev->y;
+        if (ev->pointer >= 0)
+            input_calibrate(&m->touch, &fx, &fy);
+        input_map_rotation(m->rotate, fx, fy, (float)m->log_w, (float)m->log_h, &ev->x, &ev->y);
+        break;
+    }
+    case INPUT_WHEEL: {
+        int side = m->log_h < m->log_w ? m->log_h : m->log_w;
+        ev->dy *= 0.12f * (float)side;
+        break;
+    }
+    case INPUT_CANCEL:
+    case INPUT_KEY:
+    default:
+        break;
+    }
+}

@@ -54,4 +54,17 @@ void input_calibrate(const input_calib *c, float *fx, float *fy);
 /* Size of the logical picture for a physical display of pw x ph. */
 void input_logical_size(int rotate, int pw, int ph, int *lw, int *lh);
 
+/* Platforms deliver raw events: pointer positions as fractions (0..1) of
+ * the physical display, WHEEL dy in notches (positive = content up). One
+ * mapping turns them into logical pixels for every source alike (a window,
+ * a replay, a test): touch calibration for fingers (pointer >= 0; the mouse
+ * is -1 and is not a touch panel), then the display rotation; a wheel notch
+ * scrolls 12% of the picture's shorter side. Keys and CANCEL pass as they are. */
+typedef struct {
+    int rotate;          /* 0, 90, 180, 270 */
+    int log_w, log_h;    /* logical picture */
+    input_calib touch;
+} input_map;
+void input_to_logical(const input_map *m, input_event *ev);
+
 #endif

@@ -70,13 +70,14 @@ bool sdl_input_key_by_name(const char *name, input_key *out)
     return true;
 }
 
-static void point(const sdl_input_map *m, float fx, float fy, input_event *ev)
+static void point(float fx, float fy, input_event *ev)
 {
-    input_map_rotation(m->rotate, fx, fy, (float)m->log_w, (float)m->log_h, &ev->x, &ev->y);
+    ev->x = fx;
+    ev->y = fy;
 }
 
-size_t sdl_input_translate(const SDL_Event *e, const sdl_input_map *m,
-                           uint64_t now_ms, input_event *out, size_t max)
+size_t sdl_input_translate(const SDL_Event *e, int win_w, int win_h, uint64_t now_ms,
+                           input_event *out, size_t max)
 {
     if (max == 0)
         return 0;
@@ -84,8 +85,8 @@ size_t sdl_input_translate(const SDL_Event *e, const sdl_input_map *m,
     memset(&ev, 0, sizeof ev);
     ev.t_ms = now_ms;
     ev.pointer = -1;
-    float ww = m->win_w > 0 ? (float)m->win_w : 1.0f;
-    float wh = m->win_h > 0 ? (float)m->win_h : 1.0f;
+    float ww = win_w > 0 ? (float)win_w : 1.0f;
+    float wh = win_h > 0 ? (float)win_h : 1.0f;
     switch (e->type) {
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
@@ -94,30 +95,26 @@ size_t sdl_input_translate(const SDL_Event *e, const sdl_input_map *m,
                   : e->type == SDL_FINGERUP ? INPUT_UP
                                             : INPUT_MOVE;
         ev.pointer = (int64_t)e->tfinger.fingerId;
-        {
-            float fx = e->tfinger.x, fy = e->tfinger.y;
-            input_calibrate(&m->touch, &fx, &fy);
-            point(m, fx, fy, &ev);
-        }
+        point(e->tfinger.x, e->tfinger.y, &ev);
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             return 0;
         ev.kind = e->type == SDL_MOUSEBUTTONDOWN ? INPUT_DOWN : INPUT_UP;
-        point(m, (float)e->button.x / ww, (float)e->button.y / wh, &ev);
+        point((float)e->button.x / ww, (float)e->button.y / wh, &ev);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID)
             return 0;
         ev.kind = INPUT_MOVE;
-        point(m, (float)e->motion.x / ww, (float)e->motion.y / wh, &ev);
+        point((float)e->motion.x / ww, (float)e->motion.y / wh, &ev);
         break;
     case SDL_MOUSEWHEEL:
         if (e->wheel.which == SDL_TOUCH_MOUSEID)
             return 0;
         ev.kind = INPUT_WHEEL;
-        ev.dy = -(float)e->wheel.y * 0.12f * (float)(m->log_h < m->log_w ? m->log_h : m->log_w);
+        ev.dy = -(float)e->wheel.y;
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             ev.dy = -ev.dy;
         break;

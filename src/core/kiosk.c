@@ -1,0 +1,358 @@
+/* kiosk.c - the kiosk shell. See kiosk.h. */
+#include "kiosk.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route.h"
+
+/* The staff screen's background while there is no content to take a
+ * theme from. */
+#define KIOSK_PROBLEMS_BG od_rgba(0x1C, 0x21, 0x2B, 0xFF)
+
+struct kiosk {
+    kiosk_config cfg;
+    char *content_dir, *state_dir;
+    FILE *log;
+    reload *rl;
+    app *a;
+    admin adm;
+    layout_measure measure;
+    bool have_measure;
+    kiosk_fonts open_fonts;     /* the faces whose measurer we hold */
+    int dw, dh;                 /* display */
+    int lw, lh;                 /* logical picture */
+    scene problems, over;
+    bool problems_dirty;
+    bool force;                 /* the next frame must be drawn */
+    unsigned actions;
+    int exit_status;
+    const char *exit_reason;
+    uint64_t now;
+};
+
+void kiosk_config_defaults(kiosk_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->content_dir = "content";
+    cfg->live = true;
+    app_config_defaults(&cfg->app);
+}
+
+static layout_env env_of(const kiosk *k)
+{
+    layout_env env = { k->lw, k->lh, k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
+                       k->measure };
+    return env;
+}
+
+static void wanted(const content *c, kiosk_fonts *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->family, sizeof out->family, "%s", c ? c->font_family : "Inter");
+    for (int i = 0; c && i < 2; i++)
+        if (*c->font_file[i])
+            snprintf(out->file[i], sizeof out->file[i], "%s/%s", c->dir, c->font_file[i]);
+}
+
+static bool same_fonts(const kiosk_fonts *a, const kiosk_fonts *b)
+{
+    return !strcmp(a->family, b->family) && !strcmp(a->file[0], b->file[0]) &&
+           !strcmp(a->file[1], b->file[1]);
+}
+
+kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint64_t now_ms)
+{
+    kiosk *k = calloc(1, sizeof *k);
+    if (!k)
+        return NULL;
+    k->cfg = *cfg;
+    k->log = cfg->log ? cfg->log : stderr;
+    k->content_dir = strdup(cfg->content_dir ? cfg->content_dir : "content");
+    k->state_dir = strdup(cfg->state_dir ? cfg->state_dir : "");
+    k->cfg.content_dir = k->content_dir;
+    k->cfg.state_dir = k->state_dir;
+    k->cfg.log = k->log;
+    k->exit_reason = "";
+    k->now = now_ms;
+    scene_init(&k->problems);
+    scene_init(&k->over);
+    k->problems_dirty = k->force = true;
+    if (!k->content_dir || !k->state_dir) {
+        kiosk_destroy(k);
+        return NULL;
+    }
+    reload_config rc = { k->content_dir, k->state_dir, { 0, 0, cfg->watch_poll }, !cfg->live,
+                         k->log };
+    k->rl = reload_create(&rc, now_ms);
+    if (!k->rl) {
+        kiosk_destroy(k);
+        return NULL;
+    }
+    k->dw = display_w;
+    k->dh = display_h;
+    input_logical_size(cfg->rotate, display_w, display_h, &k->lw, &k->lh);
+    /* The staff exit starts without a measurer; it gets one with the app's. */
+    layout_env env = env_of(k);
+    admin_init(&k->adm, &cfg->admin, &env);
+    k->actions = KIOSK_ACT_FONTS | KIOSK_ACT_CONTENT;
+    return k;
+}
+
+void kiosk_destroy(kiosk *k)
+{
+    if (!k)
+        return;
+    app_destroy(k->a);
+    reload_destroy(k->rl);
+    scene_deinit(&k->problems);
+    scene_deinit(&k->over);
+    free(k->content_dir);
+    free(k->state_dir);
+    free(k);
+}
+
+unsigned kiosk_take_actions(kiosk *k)
+{
+    unsigned a = k->actions;
+    k->actions = 0;
+    return a;
+}
+
+void kiosk_fonts_wanted(const kiosk *k, kiosk_fonts *out)
+{
+    wanted(reload_content(k->rl), out);
+}
+
+/* An app for the current content with the current measurer. */
+static bool make_app(kiosk *k)
+{
+    const content *c = reload_content(k->rl);
+    if (!c || !k->have_measure)
+        return true;
+    layout_env env = env_of(k);
+    k->a = app_create(c, &k->cfg.app, &env, k->now);
+    return k->a != NULL;
+}
+
+bool kiosk_set_measure(kiosk *k, layout_measure m)
+{
+    /* The app and the staff exit copy the measurer: the old one's faces are
+     * about to be closed, so nothing may keep it. */
+    app_destroy(k->a);
+    k->a = NULL;
+    k->measure = m;
+    k->have_measure = true;
+    k->adm.env.measure = m;
+    kiosk_fonts_wanted(k, &k->open_fonts);
+    k->problems_dirty = k->force = true;
+    return make_app(k);
+}
+
+void kiosk_resize(kiosk *k, int display_w, int display_h)
+{
+    k->dw = display_w;
+    k->dh = display_h;
+    input_logical_size(k->cfg.rotate, display_w, display_h, &k->lw, &k->lh);
+    if (k->a)
+        app_resize(k->a, k->lw, k->lh);
+    admin_resize(&k->adm, k->lw, k->lh);
+    k->problems_dirty = k->force = true;
+}
+
+void kiosk_logical_size(const kiosk *k, int *w, int *h)
+{
+    *w = k->lw;
+    *h = k->lh;
+}
+
+static void request_exit(kiosk *k, int status, const char *reason)
+{
+    if (k->actions & KIOSK_ACT_EXIT || *k->exit_reason)
+        return;
+    k->actions |= KIOSK_ACT_EXIT;
+    k->exit_status = status;
+    k->exit_reason = reason;
+}
+
+/* The right PIN was typed (on an event) or took effect (on an update). */
+static void check_admin_exit(kiosk *k)
+{
+    if (admin_exit_requested(&k->adm) && !*k->exit_reason) {
+        fprintf(k->log, "openday: staff exit with the admin PIN\n");
+        request_exit(k, OPENDAY_EXIT_ADMIN, "admin");
+    }
+}
+
+void kiosk_input(kiosk *k, const input_event *raw)
+{
+    input_event ev = *raw;
+    input_map m = { k->cfg.rotate, k->lw, k->lh, k->cfg.touch };
+    input_to_logical(&m, &ev);
+    bool was_keypad = admin_get_phase(&k->adm) == ADMIN_KEYPAD;
+    if (route_input(&k->adm, k->a, k->cfg.refuse_quit, &ev))
+        request_exit(k, 0, "normal");
+    if (was_keypad || admin_visible(&k->adm))
+        k->force = true; /* the keypad's press feedback */
+    check_admin_exit(k);
+}
+
+void kiosk_close_request(kiosk *k)
+{
+    if (!k->cfg.refuse_quit)
+        request_exit(k, 0, "normal");
+}
+
+void kiosk_request_reload(kiosk *k)
+{
+    reload_request(k->rl);
+}
+
+/* Point the app at the reload's new content. The old model is alive until
+ * this returns, so the app can carry the visitor's place over by id. */
+static bool adopt(kiosk *k)
+{
+    const content *c = reload_content(k->rl);
+    kiosk_fonts want;
+    wanted(c, &want);
+    k->actions |= KIOSK_ACT_CONTENT;
+    k->problems_dirty = k->force = true;
+    if (!k->have_measure || !same_fonts(&want, &k->open_fonts)) {
+        /* Other faces: the app waits for their measurer. */
+        app_destroy(k->a);
+        k->a = NULL;
+        k->actions |= KIOSK_ACT_FONTS;
+        return true;
+    }
+    if (k->a) {
+        app_set_content(k->a, c);
+        return true;
+    }
+    return make_app(k);
+}
+
+void kiosk_update(kiosk *k, uint64_t now_ms)
+{
+    if (now_ms < k->now)
+        now_ms = k->now;
+    k->now = now_ms;
+    content *old = NULL;
+    size_t before = reload_problems(k->rl)->count;
+    if (reload_poll(k->rl, now_ms, &old)) {
+        bool ok = adopt(k);
+        content_destroy(old);
+        if (!ok) {
+            fprintf(k->log, "openday: out of memory while switching content\n");
+            request_exit(k, 1, "error");
+        }
+    } else if (!k->a && reload_problems(k->rl)->count != before) {
+        k->problems_dirty = k->force = true;
+    }
+    if (k->a)
+        app_update(k->a, now_ms);
+    route_update(&k->adm, k->a, now_ms);
+    check_admin_exit(k);
+}
+
+bool kiosk_busy(const kiosk *k)
+{
+    return k->force || (k->a && (app_animating(k->a) || app_dirty(k->a))) ||
+           (admin_visible(&k->adm) && k->adm.holding);
+}
+
+uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
+{
+    uint64_t wait = k->a ? app_wait_ms(k->a, now_ms) : UINT64_MAX;
+    uint64_t rw = reload_wait_ms(k->rl, now_ms);
+    uint64_t aw = admin_wait_ms(&k->adm, now_ms);
+    if (rw < wait)
+        wait = rw;
+    if (aw < wait)
+        wait = aw;
+    return wait;
+}
+
+void kiosk_get_frame(kiosk *k, kiosk_frame *f)
+{
+    assert(k->have_measure && "kiosk_set_measure before the first frame");
+    const content *c = reload_content(k->rl);
+    f->changed = k->force;
+    if (k->a) {
+        f->changed = f->changed || app_dirty(k->a);
+        f->scene = app_scene(k->a);
+    } else {
+        if (k->problems_dirty) {
+            layout_env env = env_of(k);
+            layout_problems(&k->problems, &env, k->content_dir, reload_problems(k->rl));
+            k->problems_dirty = false;
+        }
+        f->scene = &k->problems;
+    }
+    f->clear = c && k->a ? c->colors[COLOR_BACKGROUND] : KIOSK_PROBLEMS_BG;
+    f->overlay = NULL;
+    if (admin_visible(&k->adm)) {
+        scene_clear(&k->over);
+        admin_draw(&k->adm, &k->over);
+        f->overlay = &k->over;
+    }
+    k->force = false;
+}
+
+int kiosk_exit_status(const kiosk *k)
+{
+    return k->exit_status;
+}
+
+const char *kiosk_exit_reason(const kiosk *k)
+{
+    return k->exit_reason;
+}
+
+const char *kiosk_image_dir(const kiosk *k)
+{
+    const content *c = reload_content(k->rl);
+    return c ? c->dir : ".";
+}
+
+void kiosk_status(const kiosk *k, char *buf, size_t n)
+{
+    const content *c = reload_content(k->rl);
+    switch (reload_get_origin(k->rl)) {
+    case RELOAD_LIVE:
+        snprintf(buf, n, "Showing %zu degrees from %s", c->n_degrees, c->dir);
+        break;
+    case RELOAD_LAST_GOOD:
+        snprintf(buf, n, "Content invalid: showing the last valid copy from %s", c->dir);
+        break;
+    case RELOAD_NONE:
+    default:
+        snprintf(buf, n, "No valid content: showing the problems to staff");
+        break;
+    }
+}
+
+bool kiosk_goto(kiosk *k, const char *name)
+{
+    return k->a && app_goto(k->a, name, k->now);
+}
+
+app *kiosk_app(kiosk *k)
+{
+    return k->a;
+}
+
+const admin *kiosk_admin(const kiosk *k)
+{
+    return &k->adm;
+}
+
+const content *kiosk_content(const kiosk *k)
+{
+    return reload_content(k->rl);
+}
+
+const reload *kiosk_reload(const kiosk *k)
+{
+    return k->rl;
+}

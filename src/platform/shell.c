@@ -1,0 +1,641 @@
+/* shell.c - the kiosk shell on SDL: the window loop, replays and
+ * screenshots. See platform.h. */
+#include <SDL.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <systemd/sd-daemon.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "drm.h"
+#include "file.h"
+#include "font.h"
+#include "gfx.h"
+#include "kiosk.h"
+#include "platform.h"
+#include "player.h"
+#include "replay.h"
+#include "sched.h"
+#include "sdl_input.h"
+#include "store.h"
+
+/* A replay script larger than this is not a script. */
+#define REPLAY_MAX_BYTES (64u << 20)
+
+/* ---- the pieces every runner shares ---------------------------------------- */
+
+/* The shell's SDL side: the output, the faces, and the kiosk on them. */
+typedef struct {
+    gfx g;
+    fontset *fonts;
+    kiosk *k;
+} shell;
+
+static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk_mode)
+{
+    kiosk_config_defaults(kc);
+    kc->content_dir = o->content_dir;
+    kc->refuse_quit = kiosk_mode;
+    kc->app.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
+    kc->app.loop = o->loop;
+    if (o->admin_pin)
+        snprintf(kc->admin.pin, sizeof kc->admin.pin, "%s", o->admin_pin);
+    kc->admin.hold_ms = (unsigned)(o->admin_hold_s * 1000.0);
+    kc->dpi = o->dpi;
+    kc->rotate = o->rotate;
+    kc->touch.swap_xy = o->touch_swap_xy;
+    kc->touch.flip_x = o->touch_flip_x;
+    kc->touch.flip_y = o->touch_flip_y;
+    kc->watch_poll = o->watch_poll;
+    kc->log = stderr;
+}
+
+/* KIOSK_ACT_FONTS: open the faces the content asks for, make the renderer
+ * for them, and hand their measurer to the kiosk; the old faces close last,
+ * once nothing uses them. */
+static bool shell_fonts(shell *s)
+{
+    kiosk_fonts want;
+    kiosk_fonts_wanted(s->k, &want);
+    fontset *f = fontset_create_files(want.family, want.file[0], want.file[1]);
+    if (!f) {
+        fprintf(stderr, "openday: no usable font found; install fonts-inter or "
+                        "fonts-dejavu-core\n");
+        return false;
+    }
+    render_destroy(s->g.rd);
+    s->g.rd = render_create(s->g.ren, f, kiosk_image_dir(s->k));
+    bool ok = s->g.rd && kiosk_set_measure(s->k, fontset_measure(f));
+    fontset_destroy(s->fonts);
+    s->fonts = f;
+    if (!ok)
+        fprintf(stderr, "openday: out of memory\n");
+    else
+        gfx_retain(&s->g);
+    return ok;
+}
+
+/* Act on what the kiosk asks; false when the shell must stop (after
+ * logging why). */
+static bool shell_act(shell *s, unsigned acts)
+{
+    if ((acts & KIOSK_ACT_FONTS) && !shell_fonts(s))
+        return false;
+    if ((acts & KIOSK_ACT_CONTENT) && s->g.rd)
+        render_set_content_dir(s->g.rd, kiosk_image_dir(s->k));
+    return true;
+}
+
+static void shell_deinit(shell *s)
+{
+    kiosk_destroy(s->k);
+    gfx_deinit(&s->g);   /* the renderer before the faces it borrows */
+    fontset_destroy(s->fonts);
+    memset(s, 0, sizeof *s);
+}
+
+static void shell_draw(shell *s)
+{
+    kiosk_frame f;
+    kiosk_get_frame(s->k, &f);
+    gfx_draw(&s->g, f.scene, f.overlay, f.clear);
+}
+
+static void print_stats(const sched *sc, const shell *s)
+{
+    sched_stats st;
+    sched_get_stats(sc, &st);
+    render_stats rs;
+    render_get_stats(s->g.rd, &rs);
+    app_info ai;
+    memset(&ai, 0, sizeof ai);
+    app *a = kiosk_app(s->k);
+    if (a)
+        app_get_info(a, &ai);
+    printf("frames %llu, late %llu, work mean %.3f ms, p99 %.3f ms, max %.3f ms\n",
+           (unsigned long long)st.frames, (unsigned long long)st.late, st.mean_ms, st.p99_ms,
+           st.max_ms);
+    printf("layouts %llu, text cache: %llu hits, %llu misses, %llu rasterised, "
+           "%zu entries, %.1f MiB\n",
+           (unsigned long long)ai.layouts, (unsigned long long)rs.hits,
+           (unsigned long long)rs.misses, (unsigned long long)rs.rasterised, rs.entries,
+           (double)rs.bytes / (1024.0 * 1024.0));
+}
+
+static uint64_t ticks_to_ms(uint64_t ticks, uint64_t freq)
+{
+    return (ticks / freq) * 1000 + (ticks % freq) * 1000 / freq;
+}
+
+/* Sleep until the counter reaches `deadline`: nanosleep for most of it, then
+ * spin for the last fraction of a millisecond (sleep overshoots by ~0.1 ms). */
+static void wait_until(uint64_t deadline, uint64_t freq)
+{
+    const uint64_t margin = freq / 3000; /* 0.33 ms */
+    for (;;) {
+        uint64_t now = SDL_GetPerformanceCounter();
+        if (now >= deadline)
+            return;
+        uint64_t left = deadline - now;
+        if (left <= margin) {
+            while (SDL_GetPerformanceCounter() < deadline)
+                ;
+            return;
+        }
+        uint64_t ns = (left - margin) * 1000000000ull / freq;
+        struct timespec ts = { (time_t)(ns / 1000000000ull), (long)(ns % 1000000000ull) };
+        nanosleep(&ts, NULL);
+    }
+}
+
+/* A headless shell of w x h on the options' content, loaded once. */
+static bool shell_headless(shell *s, const cli_options *o, const kiosk_config *kc)
+{
+    memset(s, 0, sizeof *s);
+    int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
+    if (!gfx_headless(&s->g, w, h, o->rotate))
+        return false;
+    s->k = kiosk_create(kc, s->g.pw, s->g.ph, 0);
+    if (!s->k) {
+        fprintf(stderr, "openday: out of memory\n");
+        return false;
+    }
+    return shell_act(s, kiosk_take_actions(s->k));
+}
+
+/* ---- headless screenshot ----------------------------------------------------- */
+
+int platform_screenshot(const cli_options *o)
+{
+    kiosk_config kc;
+    kiosk_config_from(&kc, o, false);
+    kc.live = false;            /* exactly the folder given, once */
+    kc.app.attract_after_ms = 0;
+    shell s;
+    int rc = 0;
+    if (!shell_headless(&s, o, &kc)) {
+        rc = 1;
+    } else if (!kiosk_app(s.k)) {
+        /* Broken content: the staff screen the kiosk would show; the exit
+         * status still says the content is invalid. */
+        shell_draw(&s);
+        gfx_save_png(&s.g, o->screenshot);
+        rc = 2;
+    } else if (!kiosk_goto(s.k, o->screen ? o->screen : "home")) {
+        fprintf(stderr,
+                "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
+                "compare:ID,ID, careers, career:ID, ba-bs or about\n",
+                o->screen);
+        rc = 2;
+    } else {
+        /* Settle any entrance animation, then advance to the requested time. */
+        for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
+            kiosk_update(s.k, t);
+        shell_draw(&s);
+        if (!gfx_save_png(&s.g, o->screenshot))
+            rc = 1;
+    }
+    shell_deinit(&s);
+    return rc;
+}
+
+/* ---- headless replay ------------------------------------------------------------ */
+
+typedef struct {
+    shell *s;
+    const cli_options *o;
+    sched rt;             /* --realtime: frames paced and timed */
+    uint64_t freq;
+} replay_host;
+
+static bool host_shot(void *ud, kiosk *k, const char *path)
+{
+    replay_host *h = ud;
+    (void)k;
+    shell_draw(h->s);
+    return gfx_save_png(&h->s->g, path);
+}
+
+/* A new output size: a new headless surface, its renderer on the same faces. */
+static bool host_resize(void *ud, int w, int h)
+{
+    replay_host *rh = ud;
+    gfx ng;
+    if (!gfx_headless(&ng, w, h, rh->s->g.rotate)) {
+        gfx_deinit(&ng);
+        return false;
+    }
+    gfx_deinit(&rh->s->g);
+    rh->s->g = ng;
+    rh->s->g.rd = render_create(rh->s->g.ren, rh->s->fonts, kiosk_image_dir(rh->s->k));
+    if (!rh->s->g.rd)
+        return false;
+    gfx_retain(&rh->s->g);
+    return true;
+}
+
+static void host_reset(void *ud)
+{
+    replay_host *h = ud;
+    gfx_lost_textures(&h->s->g);
+    gfx_retain(&h->s->g);
+}
+
+static bool host_key(void *ud, const char *name, input_key *out)
+{
+    (void)ud;
+    return sdl_input_key_by_name(name, out);
+}
+
+static void host_pace(void *ud)
+{
+    replay_host *h = ud;
+    wait_until(h->rt.next, h->freq);
+}
+
+/* Real time: a changed picture is drawn and timed as in the window loop; a
+ * still frame draws nothing. */
+static void host_frame(void *ud, kiosk *k)
+{
+    replay_host *h = ud;
+    if (kiosk_busy(k)) {
+        uint64_t start = SDL_GetPerformanceCounter();
+        shell_draw(h->s);
+        sched_frame_done(&h->rt, start, SDL_GetPerformanceCounter());
+    } else {
+        h->rt.next += h->rt.period;
+    }
+}
+
+int platform_replay(const cli_options *o)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int e = file_read(o->replay, REPLAY_MAX_BYTES, &text, &len);
+    if (e) {
+        fprintf(stderr, "openday: the replay script \"%s\" %s\n", o->replay, file_error_text(e));
+        return 2;
+    }
+    char err[512];
+    replay_script *script = replay_parse(text, err, sizeof err);
+    free(text);
+    if (!script) {
+        fprintf(stderr, "%s:%s\n", o->replay, err);
+        return 2;
+    }
+    kiosk_config kc;
+    /* Headless replays play as on a Pi console: kiosk mode unless told. */
+    kiosk_config_from(&kc, o, o->mode == MODE_AUTO || o->mode == MODE_KIOSK);
+    kc.live = false;
+    shell s;
+    int rc = 0;
+    if (!shell_headless(&s, o, &kc)) {
+        rc = 1;
+    } else if (!kiosk_app(s.k)) {
+        rc = 2; /* the problems are listed above */
+    } else {
+        replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency() };
+        sched_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+        player_platform pf = { &h, host_shot, host_resize, host_reset, host_key,
+                               o->realtime ? host_pace : NULL,
+                               o->realtime ? host_frame : NULL };
+        player_config pc = { (double)o->fps, o->replay, stderr };
+        player_result res;
+        rc = player_run(s.k, script, &pc, &pf, &res);
+        if (rc == 0 && res.quit)
+            printf("replay %s: the app quit (%s) as expected\n", o->replay,
+                   kiosk_exit_reason(s.k));
+        if (rc == 0 && o->stats && o->realtime)
+            print_stats(&h.rt, &s);
+        if (rc == 0) {
+            char name[600];
+            app_place_name(kiosk_app(s.k), name, sizeof name);
+            printf("replay %s: %zu events, %.1f s simulated (%zu frames, %zu idle jumps), "
+                   "ends on %s\n",
+                   o->replay, script->count, res.now_ms / 1000.0, res.frames, res.jumps, name);
+        }
+    }
+    shell_deinit(&s);
+    replay_destroy(script);
+    return rc;
+}
+
+/* ---- the window ------------------------------------------------------------------ */
+
+static volatile sig_atomic_t g_quit_signal, g_reload_signal, g_stats_signal;
+
+static void on_signal(int sig)
+{
+    if (sig == SIGHUP)
+        g_reload_signal = 1;
+    else if (sig == SIGUSR1)
+        g_stats_signal = 1;
+    else
+        g_quit_signal = sig;
+}
+
+static bool have_display_server(void)
+{
+    const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+    return (d && *d) || (wl && *wl);
+}
+
+/* Wall-clock milliseconds since the newest content file was written: how
+ * long a reload took from the staff member's point of view. */
+static long long ms_since_saved(const char *dir)
+{
+    struct timespec now, newest = { 0, 0 };
+    clock_gettime(CLOCK_REALTIME, &now);
+    char path[PATH_MAX];
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        if (stat(path, &st) == 0 &&
+            (st.st_mtim.tv_sec > newest.tv_sec ||
+             (st.st_mtim.tv_sec == newest.tv_sec && st.st_mtim.tv_nsec > newest.tv_nsec)))
+            newest = st.st_mtim;
+    }
+    return (long long)(now.tv_sec - newest.tv_sec) * 1000 +
+           (now.tv_nsec - newest.tv_nsec) / 1000000;
+}
+
+/* Pick the DRM card with a display for SDL's KMSDRM driver (Pi 5: several
+ * cards, numbered differently from boot to boot). */
+static void choose_drm_device(const cli_options *o)
+{
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    if (!drv || strcmp(drv, "kmsdrm"))
+        return;
+    char why[300];
+    int card = drm_pick_card("/sys/class/drm", o->drm_device, why, sizeof why);
+    fprintf(stderr, "openday: %s\n", why);
+    if (card >= 0) {
+        char idx[16];
+        snprintf(idx, sizeof idx, "%d", card);
+        SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, idx);
+    }
+}
+
+/* systemd: a status line (a no-op without systemd). */
+static void notify_status(const kiosk *k)
+{
+    char line[PATH_MAX + 80];
+    kiosk_status(k, line, sizeof line);
+    sd_notifyf(0, "STATUS=%s", line);
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    /* A full disk (or a file size limit) must be an error to log, not a
+     * signal that kills the kiosk. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* Wait for input or the next timed change without spinning. Returns whether
+ * an event arrived (in *e). */
+static bool idle_wait(bool real_wait, uint64_t wait, SDL_Event *e)
+{
+    int timeout = wait > 250 ? 250 : (int)(wait ? wait : 1);
+    if (real_wait)
+        return SDL_WaitEventTimeout(e, timeout);
+    /* SDL waits by polling every millisecond where the video driver cannot
+     * block (KMSDRM on a Pi console, dummy): a thousand wake-ups a second for
+     * a still screen. Sleep a frame at a time instead; a touch is seen within
+     * 16 ms. */
+    if (SDL_PollEvent(e))
+        return true;
+    unsigned ms = timeout < 16 ? (unsigned)timeout : 16;
+    struct timespec ts = { 0, (long)ms * 1000000L };
+    nanosleep(&ts, NULL);
+    return SDL_PollEvent(e);
+}
+
+int platform_window(const cli_options *o)
+{
+    cli_mode mode = o->mode;
+    if (mode == MODE_AUTO)
+        mode = have_display_server() ? MODE_WINDOWED : MODE_KIOSK;
+
+    /* Our own handlers: SIGTERM from systemd must quit even in kiosk mode,
+     * where SDL's quit event (the window's close button) is ignored; SIGHUP
+     * reloads the content. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (mode == MODE_KIOSK)
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    install_signals();
+    choose_drm_device(o);
+
+    char state[PATH_MAX] = "";
+    if (!o->no_state) {
+        if (o->state_dir)
+            snprintf(state, sizeof state, "%s", o->state_dir);
+        else
+            store_default_dir(state, sizeof state);
+    }
+    kiosk_config kc;
+    kiosk_config_from(&kc, o, mode == MODE_KIOSK);
+    kc.state_dir = state;
+    shell s;
+    memset(&s, 0, sizeof s);
+    /* The content first: its problems are in the log before any window. */
+    s.k = kiosk_create(&kc, 0, 0, 0);
+    if (!s.k) {
+        fprintf(stderr, "openday: out of memory\n");
+        return 1;
+    }
+    int status = 0;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr,
+                "openday: no display to show the kiosk on (SDL_Init: %s).\n"
+                "  On a desktop, start it inside the desktop session; on a Raspberry Pi\n"
+                "  console, run it as a user in the video, render and input groups\n"
+                "  (SDL_VIDEODRIVER=kmsdrm). Without any display, use --screenshot or\n"
+                "  --replay, or --check to validate content.\n",
+                SDL_GetError());
+        shell_deinit(&s);
+        return 1;
+    }
+    int ww = o->win_w ? o->win_w : 1280, wh = o->win_h ? o->win_h : 800;
+    if (!gfx_window(&s.g, mode == MODE_WINDOWED ? GFX_WINDOWED : GFX_FULLSCREEN, ww, wh,
+                    o->rotate)) {
+        fprintf(stderr, "openday: could not open the display; see the message above. "
+                        "Without a display, use --screenshot, --replay or --check.\n");
+        status = 1;
+        goto out;
+    }
+    if (mode != MODE_WINDOWED)
+        SDL_ShowCursor(SDL_DISABLE);
+    kiosk_resize(s.k, s.g.pw, s.g.ph);
+    if (!shell_act(&s, kiosk_take_actions(s.k))) {
+        status = 1;
+        goto out;
+    }
+    if (o->screen && !kiosk_goto(s.k, o->screen))
+        fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
+                o->screen);
+    if (mode == MODE_KIOSK && !*kc.admin.pin)
+        fprintf(stderr, "openday: no admin-pin configured: the staff exit gesture is off; stop "
+                        "the kiosk with systemctl\n");
+    /* Video drivers whose event wait really blocks. */
+    const char *vd = SDL_GetCurrentVideoDriver();
+    bool real_wait = vd && (!strcmp(vd, "x11") || !strcmp(vd, "wayland") ||
+                            !strcmp(vd, "windows") || !strcmp(vd, "cocoa"));
+    /* The watchdog wants a sign of life at least every WATCHDOG_USEC; the loop
+     * gives one every half of it and never sleeps longer than a quarter. */
+    uint64_t wd_usec = 0;
+    bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0 && wd_usec > 0;
+    uint64_t wd_every_ms = watchdog ? wd_usec / 2000 : 0, wd_last = 0;
+    bool ready_sent = false, announce = false;
+
+    uint64_t freq = SDL_GetPerformanceFrequency();
+    sched sc;
+    sched_init(&sc, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+    double step_ms = sched_step_ms(&sc);
+    double sim = 0; /* kiosk time, ms: fixed steps while busy, the real gap while idle */
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    bool running = true, force = true;
+    int win_w = 0, win_h = 0;
+    SDL_GetWindowSize(s.g.win, &win_w, &win_h);
+
+    while (running && !g_quit_signal) {
+        if (g_stats_signal) {
+            g_stats_signal = 0;
+            if (o->stats)
+                print_stats(&sc, &s);
+            fflush(stdout);
+        }
+        if (g_reload_signal) {
+            g_reload_signal = 0;
+            fprintf(stderr, "openday: SIGHUP: reloading the content\n");
+            kiosk_request_reload(s.k);
+        }
+        uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
+        if (o->debug_stall_s > 0 && (double)wall >= o->debug_stall_s * 1000.0) {
+            /* A hung loop on purpose: the watchdog must kill and restart us. */
+            fprintf(stderr, "openday: --debug-stall-after: the loop stops here\n");
+            for (;;)
+                pause();
+        }
+        if (watchdog && wall - wd_last >= wd_every_ms) {
+            sd_notify(0, "WATCHDOG=1");
+            wd_last = wall;
+        }
+
+        bool busy = force || kiosk_busy(s.k);
+        SDL_Event e;
+        bool have;
+        if (busy) {
+            wait_until(sc.next, freq);
+            have = SDL_PollEvent(&e);
+        } else {
+            /* Nothing moves: sleep in the event queue until input or the next
+             * timed change; wake at least every 250 ms to notice signals. */
+            uint64_t wait = kiosk_wait_ms(s.k, (uint64_t)sim);
+            if (watchdog && wd_every_ms / 2 < wait)
+                wait = wd_every_ms / 2;
+            uint64_t before = SDL_GetPerformanceCounter();
+            have = idle_wait(real_wait, wait, &e);
+            uint64_t after = SDL_GetPerformanceCounter();
+            sim += (double)ticks_to_ms(after - before, freq);
+            kiosk_update(s.k, (uint64_t)sim);
+            sched_resync(&sc, after);
+        }
+        while (have) {
+            switch (e.type) {
+            case SDL_QUIT:
+                kiosk_close_request(s.k);
+                break;
+            case SDL_WINDOWEVENT:
+                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    gfx_output_resized(&s.g);
+                    SDL_GetWindowSize(s.g.win, &win_w, &win_h);
+                    kiosk_resize(s.k, s.g.pw, s.g.ph);
+                    force = true;
+                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    render_invalidate(s.g.rd);
+                    force = true;
+                }
+                break;
+            case SDL_RENDER_TARGETS_RESET:
+            case SDL_RENDER_DEVICE_RESET:
+                fprintf(stderr, "openday: %s: making every texture again\n",
+                        e.type == SDL_RENDER_DEVICE_RESET ? "render device reset"
+                                                          : "render targets reset");
+                gfx_lost_textures(&s.g);
+                gfx_retain(&s.g);
+                force = true;
+                break;
+            default:
+                break;
+            }
+            input_event ev[4];
+            size_t n = sdl_input_translate(&e, win_w, win_h, (uint64_t)sim, ev, 4);
+            for (size_t i = 0; i < n; i++)
+                kiosk_input(s.k, &ev[i]);
+            have = SDL_PollEvent(&e);
+        }
+        if (busy) {
+            unsigned steps = sched_steps(&sc, SDL_GetPerformanceCounter());
+            for (unsigned i = 0; i < steps; i++) {
+                sim += step_ms;
+                kiosk_update(s.k, (uint64_t)sim);
+            }
+        }
+        unsigned acts = kiosk_take_actions(s.k);
+        if (!shell_act(&s, acts)) {
+            status = 1;
+            break;
+        }
+        if (acts & KIOSK_ACT_CONTENT) {
+            notify_status(s.k);
+            announce = true;
+            force = true;
+        }
+        if (acts & KIOSK_ACT_EXIT) {
+            status = kiosk_exit_status(s.k);
+            break;
+        }
+        kiosk_frame f;
+        kiosk_get_frame(s.k, &f);
+        if (force || f.changed) {
+            uint64_t start = SDL_GetPerformanceCounter();
+            gfx_draw(&s.g, f.scene, f.overlay, f.clear);
+            SDL_RenderPresent(s.g.ren);
+            sched_frame_done(&sc, start, SDL_GetPerformanceCounter());
+            force = false;
+            if (!ready_sent) {
+                notify_status(s.k);
+                sd_notify(0, "READY=1");
+                ready_sent = true;
+            } else if (announce) {
+                fprintf(stderr, "openday: new content on screen %lld ms after the last file "
+                                "was saved\n", ms_since_saved(o->content_dir));
+            }
+            announce = false;
+        }
+    }
+    sd_notify(0, "STOPPING=1");
+    if (o->stats)
+        print_stats(&sc, &s);
+out:
+    shell_deinit(&s);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return status;
+}
