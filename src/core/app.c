@@ -508,6 +508,19 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
     return due > now_ms ? due - now_ms : 0;
 }
 
+uint64_t app_skip_ms(const app *a, uint64_t now_ms)
+{
+    if (a->trans || anim_scroller_moving(&a->scroll) || gesture_active(&a->g))
+        return 0;
+    if (in_attract(a)) {
+        if (a->c->n_slides == 0)
+            return UINT64_MAX;
+        uint64_t due = a->slide_t0 + a->c->slide_ms;
+        return due > now_ms ? due - now_ms : 0;
+    }
+    return app_wait_ms(a, now_ms);
+}
+
 /* ---- layout ---------------------------------------------------------------- */
 
 static void ensure_scene(app *a)

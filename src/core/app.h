@@ -56,6 +56,15 @@ bool app_dirty(const app *a);
  * (idle timeout, next attract slide); UINT64_MAX when none. */
 uint64_t app_wait_ms(const app *a, uint64_t now_ms);
 
+/* For simulated time (replays, soak): milliseconds over which frames may be
+ * skipped without changing anything but the picture in between. While
+ * something moves as a pure function of the clock (the attract loop's
+ * fades and pulse), that is until the next change that happens on a frame
+ * (the next slide); while idle, until the idle timeout; 0 while anything is
+ * integrated frame by frame (scroll inertia, a page transition) or a finger
+ * is down. UINT64_MAX when nothing will ever change by itself. */
+uint64_t app_skip_ms(const app *a, uint64_t now_ms);
+
 /* The scene for the current frame, laid out again if needed. Valid until the
  * next call into the app. */
 const scene *app_scene(app *a);

@@ -273,6 +273,20 @@ uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
     return wait;
 }
 
+uint64_t kiosk_skip_ms(const kiosk *k, uint64_t now_ms)
+{
+    if (k->force || (admin_visible(&k->adm) && k->adm.holding))
+        return 0;
+    uint64_t skip = k->a ? app_skip_ms(k->a, now_ms) : UINT64_MAX;
+    uint64_t rw = reload_wait_ms(k->rl, now_ms);
+    uint64_t aw = admin_wait_ms(&k->adm, now_ms);
+    if (rw < skip)
+        skip = rw;
+    if (aw < skip)
+        skip = aw;
+    return skip;
+}
+
 void kiosk_get_frame(kiosk *k, kiosk_frame *f)
 {
     assert(k->have_measure && "kiosk_set_measure before the first frame");

@@ -103,6 +103,11 @@ bool kiosk_busy(const kiosk *k);
  * timeout, the next attract slide, a reload check); UINT64_MAX for never. */
 uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms);
 
+/* For simulated time: milliseconds that may pass in one jump, every frame
+ * in between changing nothing but the picture (app_skip_ms, and the reload
+ * and staff-exit timers); 0 when every frame counts. */
+uint64_t kiosk_skip_ms(const kiosk *k, uint64_t now_ms);
+
 typedef struct {
     const scene *scene;      /* the app, or the staff screen of problems */
     const scene *overlay;    /* the staff exit's corner progress or keypad, or NULL */

@@ -36,15 +36,16 @@ static void step(player *p)
     }
 }
 
-/* Run frames until time t. When nothing moves, the idle frames up to the
- * next timed change are skipped in one jump: they would each find nothing to
- * do. The jump stops one step short of that change, so the change is met on
- * the same frame as when stepping (real time is never skipped). */
+/* Run frames until time t. Frames that could change nothing but the
+ * picture (kiosk_skip_ms: idle, or the attract loop between two slides) are
+ * skipped in one jump. The jump stops one step short of the next change, so
+ * the change is met on the same frame as when stepping, and that frame is
+ * laid out as before. Real time (pace) is never skipped. */
 static void play_until(player *p, double t)
 {
     while (p->now + p->step_ms <= t && !quitting(p)) {
-        if (!p->pf->pace && !kiosk_busy(p->k)) {
-            uint64_t w = kiosk_wait_ms(p->k, (uint64_t)p->now);
+        if (!p->pf->pace) {
+            uint64_t w = kiosk_skip_ms(p->k, (uint64_t)p->now);
             double target = w == UINT64_MAX || p->now + (double)w > t ? t : p->now + (double)w;
             double n = floor((target - p->now) / p->step_ms) - 1;
             if (n >= 1) {

@@ -2,10 +2,9 @@
  *
  * Taps, drags and swipes become raw pointer events (fractions of the
  * display) fed to kiosk_input, the same path a finger on the glass takes;
- * time advances in fixed frame steps while something moves, and jumps
- * straight to the next moment anything can change when nothing does, so a
- * `wait` of a day costs what its few timed changes cost, not 5 million idle
- * frames. Expectations (expect-screen, expect-admin, expect-quit) are checked
+ * time advances in fixed frame steps, and jumps over stretches where the
+ * frames would change nothing but the picture (kiosk_skip_ms), so a `wait`
+ * of a day costs what its timed changes cost, not 5 million frames. Expectations (expect-screen, expect-admin, expect-quit) are checked
  * as they come, and the app's invariants after every event.
  *
  * Pure: no SDL and no clock. What needs the screen (a screenshot, a new

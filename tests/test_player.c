@@ -1,0 +1,158 @@
+/* test_player.c - the replay player (player.h) on the kiosk shell with a
+ * fake platform and the fake measurer: no SDL, no fonts. Long idle waits
+ * cost their timed changes, not their frames; expectations and quits are
+ * judged as in a real replay. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "kiosk.h"
+#include "player.h"
+
+typedef struct {
+    int shots, resizes, resets;
+} fake;
+
+static bool fake_shot(void *ud, kiosk *k, const char *path)
+{
+    (void)path;
+    fake *f = ud;
+    kiosk_frame fr;
+    kiosk_get_frame(k, &fr);
+    assert_non_null(fr.scene);
+    f->shots++;
+    return true;
+}
+
+static bool fake_resize(void *ud, int w, int h)
+{
+    (void)w;
+    (void)h;
+    ((fake *)ud)->resizes++;
+    return true;
+}
+
+static void fake_reset(void *ud)
+{
+    ((fake *)ud)->resets++;
+}
+
+static bool fake_key(void *ud, const char *name, input_key *out)
+{
+    (void)ud;
+    if (!strcmp(name, "Escape"))
+        *out = KEY_QUIT;
+    else if (!strcmp(name, "Return"))
+        *out = KEY_ACTIVATE;
+    else
+        return false;
+    return true;
+}
+
+static FILE *null_log;
+
+static kiosk *make(bool refuse_quit)
+{
+    kiosk_config cfg;
+    kiosk_config_defaults(&cfg);
+    cfg.live = false;
+    cfg.refuse_quit = refuse_quit;
+    cfg.log = null_log;
+    kiosk *k = kiosk_create(&cfg, 800, 480, 0);
+    assert_non_null(k);
+    assert_true(kiosk_take_actions(k) & KIOSK_ACT_FONTS);
+    assert_true(kiosk_set_measure(k, fixture_measure()));
+    assert_non_null(kiosk_app(k));
+    return k;
+}
+
+/* Play text on a new kiosk; returns player_run's status. */
+static int play(const char *text, double fps, bool refuse_quit, player_result *res, fake *f)
+{
+    char err[256];
+    replay_script *s = replay_parse(text, err, sizeof err);
+    assert_non_null(s);
+    kiosk *k = make(refuse_quit);
+    memset(f, 0, sizeof *f);
+    player_platform pf = { f, fake_shot, fake_resize, fake_reset, fake_key, NULL, NULL };
+    player_config pc = { fps, "test.replay", null_log };
+    int rc = player_run(k, s, &pc, &pf, res);
+    kiosk_destroy(k);
+    replay_destroy(s);
+    return rc;
+}
+
+/* A day's wait (the documented maximum) steps only where something can
+ * change: a few hundred frames, not 5 million (60 fps) or 86 million
+ * (1000 fps). */
+static void a_day_of_waiting_is_cheap(void **state)
+{
+    (void)state;
+    static const double rates[] = { 60, 1000 };
+    for (size_t i = 0; i < 2; i++) {
+        player_result res;
+        fake f;
+        int rc = play("0 tap 0.5 0.5\nexpect-screen home\nwait 86400000\n"
+                      "expect-screen attract\n", rates[i], true, &res, &f);
+        assert_int_equal(rc, 0);
+        assert_true(res.now_ms >= 86400000.0);
+        assert_true(res.jumps > 0);
+        printf("wait 86400000 at %.0f fps: %zu frames, %zu jumps\n", rates[i], res.frames,
+               res.jumps);
+        /* The attract loop changes slide every few seconds and each slide
+         * fades: the frames are those of the fades, not of the day. */
+        assert_true(res.frames < 86400000.0 / (1000.0 / rates[i]) / 20);
+    }
+}
+
+/* The idle timeout falls on the same frame as when stepping: just before it
+ * the visitor is still on Home, just after it in the attract loop. */
+static void jumps_keep_the_timeline(void **state)
+{
+    (void)state;
+    player_result res;
+    fake f;
+    assert_int_equal(play("0 tap 0.5 0.5\nexpect-screen home\nwait 89800\nexpect-screen home\n"
+                          "wait 400\nexpect-screen attract\n", 60, true, &res, &f), 0);
+    assert_int_equal(play("0 tap 0.5 0.5\nwait 89800\nexpect-screen attract\n", 60, true, &res,
+                          &f), 1);
+}
+
+static void platform_calls_and_quits(void **state)
+{
+    (void)state;
+    player_result res;
+    fake f;
+    assert_int_equal(play("shot a.png\nreset-device\nresize 720x1280\nshot b.png\n", 60, true,
+                          &res, &f), 0);
+    assert_int_equal(f.shots, 2);
+    assert_int_equal(f.resizes, 1);
+    assert_int_equal(f.resets, 1);
+    /* Escape quits a window but not a kiosk. */
+    assert_int_equal(play("key Escape\nexpect-quit normal\n", 60, false, &res, &f), 0);
+    assert_true(res.quit);
+    assert_int_equal(play("key Escape\nexpect-quit normal\n", 60, true, &res, &f), 1);
+    assert_int_equal(play("key Escape\nwait 10\n", 60, false, &res, &f), 1);
+    assert_int_equal(play("key Escape\nexpect-quit admin\n", 60, false, &res, &f), 1);
+    assert_int_equal(play("key Nonsense\n", 60, false, &res, &f), 2);
+    assert_int_equal(play("close\nexpect-quit normal\n", 60, false, &res, &f), 0);
+}
+
+int main(void)
+{
+    null_log = fopen("/dev/null", "w");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_day_of_waiting_is_cheap),
+        cmocka_unit_test(jumps_keep_the_timeline),
+        cmocka_unit_test(platform_calls_and_quits),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    fclose(null_log);
+    return rc;
+}
