@@ -15,7 +15,7 @@
 
 #include "fixture.h"
 #include "layout.h"
-#include "layout_internal.h"
+#include "lay.h"
 
 static const int sizes[][2] = {
     { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 720, 1280 },
@@ -24,9 +24,6 @@ static const int sizes[][2] = {
 };
 #define NSIZES (sizeof sizes / sizeof *sizes)
 
-/* Screen names for messages (view.c's table is not linked into this test). */
-static const char *const names[SCREEN_COUNT] = { "attract", "home",   "degree", "compare",
-                                                 "careers", "career", "ba-bs",  "about" };
 
 /* ---- helpers ------------------------------------------------------------------ */
 
@@ -85,7 +82,7 @@ static size_t audit_everything(const content *c, int w, int h)
     const view_screen fixed[] = { SCREEN_HOME, SCREEN_CAREERS, SCREEN_BABS, SCREEN_ABOUT };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
         layout_frame_in in = settled(place(fixed[i], 0, 0));
-        problems += audit_frame(&s, c, w, h, &in, NULL, names[fixed[i]]);
+        problems += audit_frame(&s, c, w, h, &in, NULL, view_screen_name(fixed[i]));
     }
     if (c->n_degrees >= 2) {
         layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
@@ -569,7 +566,7 @@ static void careers_picture_links_and_marks(void **state)
     for (size_t i = 0; i < c->n_degrees; i++)
         links += c->degrees[i].n_careers;
     for (size_t i = 0; i < c->n_careers; i++)
-        shared += lay_career_shared(c, i);
+        shared += content_career_shared(c, i);
     assert_int_equal(shared, 3);
     size_t lines = 0, frames = 0;
     for (size_t i = 0; i < s.count; i++) {
@@ -855,7 +852,7 @@ static void layout_is_fast(void **state)
             layout_frame(&s, c, &env, &in, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / N;
-        printf("  %-8s %6.3f ms/layout, %zu commands\n", names[places[i].screen], ms,
+        printf("  %-8s %6.3f ms/layout, %zu commands\n", view_screen_name(places[i].screen), ms,
                s.count);
         assert_int_equal(s.cap, cap);   /* steady state: no regrowth */
         /* generous: valgrind runs this test too */
