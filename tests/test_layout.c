@@ -862,6 +862,93 @@ static void layout_is_fast(void **state)
     fixture_free(c);
 }
 
+/* ---- cost grows linearly with text length (issue 11, case 3) ---------------- */
+
+/* A fake measurer that counts its calls and the bytes it was asked to
+ * measure: the work a real measurer does (shaping, cache keys) grows with the
+ * bytes, so this is the layout's text cost without the noise of a clock. */
+typedef struct {
+    size_t calls, bytes;
+    size_t layouts;
+    double ms;           /* wall time of the layouts: printed, never asserted */
+} meter;
+
+static float metered_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    meter *m = ctx;
+    m->calls++;
+    m->bytes += len;
+    return fixture_text_width(NULL, f, px, s, len);
+}
+
+/* Bytes measured by one layout of each screen a visitor meets on the way to
+ * degree 0 and back (attract, home, degree, compare, career paths, a career
+ * of degree 0), at two sizes, with degree 0 named by one word of n bytes. */
+static meter journey_cost(size_t n)
+{
+    content *c = fixture_content();
+    char *name = malloc(n + 1);
+    assert_non_null(name);
+    for (size_t i = 0; i < n; i++)
+        name[i] = (char)('a' + i % 26);
+    name[n] = '\0';
+    free(c->degrees[0].name);
+    c->degrees[0].name = name;
+    meter m = { 0, 0, 0, 0 };
+    scene s;
+    scene_init(&s);
+    const int sizes2[][2] = { { 800, 480 }, { 720, 1280 } };
+    const view_place places[] = { place(SCREEN_ATTRACT, 0, 0), place(SCREEN_HOME, 0, 0),
+                                  place(SCREEN_DEGREE, 0, 0),  place(SCREEN_COMPARE, 0, 1),
+                                  place(SCREEN_CAREERS, 0, 0),
+                                  place(SCREEN_CAREER, (int)c->degrees[0].careers[0], 0) };
+    for (size_t k = 0; k < 2; k++) {
+        layout_env env = { sizes2[k][0], sizes2[k][1], 0,
+                           { metered_width, fixture_line_height, &m } };
+        for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+            for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);
+                 sl++) {
+                layout_frame_in in = settled(places[i]);
+                in.slide = in.prev_slide = sl;
+                layout_result res;
+                struct timespec t0, t1;
+                clock_gettime(CLOCK_MONOTONIC, &t0);
+                layout_frame(&s, c, &env, &in, &res);
+                clock_gettime(CLOCK_MONOTONIC, &t1);
+                m.ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+                m.layouts++;
+            }
+        }
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+    return m;
+}
+
+static void long_words_cost_linear_time(void **state)
+{
+    (void)state;
+    meter base = journey_cost(16), mid = journey_cost(500), big = journey_cost(3990);
+    printf("  name of 16 bytes:   %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           base.calls, base.bytes, base.ms / (double)base.layouts);
+    printf("  name of 500 bytes:  %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           mid.calls, mid.bytes, mid.ms / (double)mid.layouts);
+    printf("  name of 3990 bytes: %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           big.calls, big.bytes, big.ms / (double)big.layouts);
+    /* Linear: the extra cost of the long name grows like its length (8x
+     * from 500 to 3990 bytes), with room for logarithmic factors; a
+     * quadratic path gives about 64x. */
+    double grow = (double)(big.bytes - base.bytes) / (double)(mid.bytes - base.bytes);
+    printf("  extra bytes measured, 3990 vs 500: x%.1f (length x8.0)\n", grow);
+    assert_true(grow < 12.0);
+    /* And in absolute terms: each layout reads the name a few dozen times
+     * (dry runs, real runs, sizes tried), not once per line of it. */
+    double passes = (double)(big.bytes - base.bytes) / 3990.0 / (double)big.layouts;
+    printf("  passes over the name per layout: %.1f (%zu layouts)\n", passes, big.layouts);
+    assert_true(passes < 100.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -881,6 +968,7 @@ int main(void)
         cmocka_unit_test(pressed_and_focused_feedback),
         cmocka_unit_test(attract_slides_fit_and_crossfade),
         cmocka_unit_test(layout_is_fast),
+        cmocka_unit_test(long_words_cost_linear_time),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

@@ -1493,3 +1493,38 @@ bool content_career_shared(const content *c, size_t ci)
 {
     return ci < c->n_careers && c->careers[ci].n_degrees > 1;
 }
+
+/* ---- building a model in code --------------------------------------------------- */
+
+content *content_create(void)
+{
+    content *c = calloc(1, sizeof *c);
+    if (!c) {
+        fputs("openday: out of memory\n", stderr);
+        abort();
+    }
+    c->schema = CONTENT_SCHEMA;
+    c->slide_ms = 7000;
+    for (int i = 0; i < COLOR_COUNT; i++)
+        parse_color(default_colors[i], &c->colors[i]);
+    for (int i = 0; i < STR_COUNT; i++)
+        c->strings[i] = xstrdup(default_strings[i]);
+    char **fields[] = { &c->dir,          &c->language,     &c->title,       &c->subtitle,
+                        &c->version,      &c->date,         &c->attribution, &c->about,
+                        &c->conclusion,   &c->awards_intro, &c->careers_note,
+                        &c->font_file[0], &c->font_file[1] };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        *fields[i] = xstrdup("");
+    c->font_family = xstrdup("Inter");
+    return c;
+}
+
+void content_link(content *c)
+{
+    for (size_t k = 0; k < c->n_careers; k++) {
+        free(c->careers[k].degrees);
+        c->careers[k].degrees = NULL;
+        c->careers[k].n_degrees = 0;
+    }
+    derive(c);
+}

@@ -181,7 +181,20 @@ void content_destroy(content *c);
 size_t content_find_degree(const content *c, const char *id);
 size_t content_find_career(const content *c, const char *id);
 
-/* True when career ci is reached from more than one degree. */
+/* True when career ci is reached from more than one degree: the one rule for
+ * "shared" careers, used by the screens and the web export alike. */
 bool content_career_shared(const content *c, size_t ci);
+
+/* ---- building a model in code (tests, tools) ----
+ * content_create returns an empty model with the loader's defaults: every
+ * text "" (the font family "Inter"), the built-in strings and colours, no
+ * degrees, careers, awards or slides. The caller fills it following the
+ * ownership rules above (every string and array its own malloc'd block,
+ * which content_destroy frees), then calls content_link to derive what the
+ * loader derives (careers[].degrees from degrees[].careers; it replaces any
+ * earlier derivation). Nothing is validated. Out of memory aborts, as in the
+ * loader. */
+content *content_create(void);
+void content_link(content *c);
 
 #endif

@@ -170,11 +170,18 @@ static size_t next_cp(const char *s, size_t i, size_t end)
 }
 
 /* Longest prefix of the word s[p..we) (on code point boundaries, at least one
- * code point) no wider than maxw; s[p..we) as a whole is known not to fit.
- * Returns the end of the prefix; its width goes to *w. Binary search, so a
- * long unbreakable word costs log(n) measurements. */
+ * code point) no wider than maxw; s[p..we) is known to be too wide (width
+ * whi). Returns the end of the prefix; its width goes to *w.
+ *
+ * Callers pass as we the end of a prefix already known too wide (word_fits),
+ * not the end of a long word, so every measurement here is at most about two
+ * lines of bytes. The search interpolates: text widths grow almost in
+ * proportion to the bytes, so the first guess lands within a code point or two
+ * of the answer; a guess that fails to halve the interval is followed by a
+ * plain halving, so a measurer that is far from proportional still costs only
+ * about twice log(we - p) measurements. */
 static size_t fit_prefix(const lay *L, scene_font f, float px, const char *s, size_t p,
-                         size_t we, float maxw, float *w)
+                         size_t we, float whi, float maxw, float *w)
 {
     size_t lo = next_cp(s, p, we);
     float wlo = lay_tw(L, f, px, s + p, lo - p);
@@ -183,24 +190,71 @@ static size_t fit_prefix(const lay *L, scene_font f, float px, const char *s, si
         return lo;
     }
     size_t hi = we;
+    bool halve = false;
     for (;;) {
-        size_t mid = lo + (hi - lo) / 2;
+        size_t mid;
+        if (!halve && whi > wlo) {
+            float frac = (maxw - wlo) / (whi - wlo);
+            mid = lo + (size_t)((float)(hi - lo) * frac);
+        } else {
+            mid = lo + (hi - lo) / 2;
+        }
         while (mid < hi && ((unsigned char)s[mid] & 0xC0u) == 0x80u)
             mid++;
         if (mid <= lo)
             mid = next_cp(s, lo, hi);
         if (mid >= hi)
             break;
+        size_t before = hi - lo;
         float wm = lay_tw(L, f, px, s + p, mid - p);
         if (wm <= maxw) {
             lo = mid;
             wlo = wm;
         } else {
             hi = mid;
+            whi = wm;
         }
+        halve = !halve && 2 * (hi - lo) > before;
     }
     *w = wlo;
     return lo;
+}
+
+/* Bytes of the first prefix word_fits measures: longer than any ordinary
+ * word, so those are measured whole, once, exactly as a plain measurement. */
+#define WORD_PROBE 64
+
+/* Whether the word s[p..we) is no wider than room, measuring no more of it
+ * than it takes to decide: prefixes of doubling length (64, 128, ... bytes)
+ * until one is too wide or the whole word has been measured. True: the word
+ * fits and its width is in *w. False: s[p..*over) is a prefix already wider
+ * than room (*w its width), so a word thousands of bytes long costs about
+ * two line-widths of bytes instead of all of them. Widths grow with the
+ * prefix (each code point adds an advance), which is what makes the early
+ * answer exact. */
+static bool word_fits(const lay *L, scene_font f, float px, const char *s, size_t p, size_t we,
+                      float room, float *w, size_t *over)
+{
+    size_t n = WORD_PROBE;
+    for (;;) {
+        size_t e = p + n;
+        if (e >= we) {
+            e = we;
+        } else {
+            while (e < we && ((unsigned char)s[e] & 0xC0u) == 0x80u)
+                e++;
+        }
+        *w = lay_tw(L, f, px, s + p, e - p);
+        if (*w > room) {
+            *over = e;
+            return false;
+        }
+        if (e == we) {
+            *over = we;
+            return true;
+        }
+        n *= 2;
+    }
 }
 
 bool lay_more(const char *s, size_t len, size_t pos)
@@ -237,11 +291,12 @@ size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len,
         size_t we = p;
         while (we < len && s[we] != ' ' && s[we] != '\n')
             we++;
-        float ww = lay_tw(L, f, px, s + p, we - p);
+        float ww;
+        size_t over;
         if (words == 0) {
-            if (ww > maxw) {
+            if (!word_fits(L, f, px, s, p, we, maxw, &ww, &over)) {
                 float cw;
-                size_t cut = fit_prefix(L, f, px, s, p, we, maxw, &cw);
+                size_t cut = fit_prefix(L, f, px, s, p, over, ww, maxw, &cw);
                 out->len = cut - pos;
                 out->w = cw;
                 return cut;
@@ -250,8 +305,16 @@ size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len,
         } else {
             if (space < 0)
                 space = lay_tw(L, f, px, " ", 1);
-            float nsum = sum + (float)(p - end) * space + ww;
-            if (nsum > maxw) {
+            float gaps = (float)(p - end) * space;
+            /* A word too wide for the room left is known after a prefix of
+             * it: when the line up to that prefix is already too wide, the
+             * line stops before the word without measuring the rest of it.
+             * A word measured whole follows the sum-then-confirm rule. */
+            bool fits = word_fits(L, f, px, s, p, we, maxw - sum - gaps, &ww, &over);
+            if (!fits && over < we && lay_tw(L, f, px, s + pos, over - pos) > maxw)
+                break;
+            float nsum = sum + gaps + (over < we ? maxw : ww);
+            if (over < we || nsum > maxw) {
                 /* The sum can also be pessimistic (pixel rounding per word),
                  * so confirm on the real line before breaking it: a box sized
                  * to a measured string must get that string on one line. */
