@@ -137,6 +137,8 @@ static inline void fx_strings(content *c, const char *suffix)
     };
     char buf[512];
     for (int i = 0; i < STR_COUNT; i++) {
+        if (!s[i])
+            continue; /* not set here: the library's default stays */
         snprintf(buf, sizeof buf, "%s%s", s[i], suffix);
         fx_set(&c->strings[i], buf);
     }

@@ -30,6 +30,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
     "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
+    "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -38,6 +39,8 @@ static const char *const default_strings[STR_COUNT] = {
     "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
     "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
     "Both degrees", "Left", "Right", "Version", "Swipe for the next one",
+    "Staff: enter the PIN to exit", "Wrong PIN, try again",
+    "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -1527,4 +1530,17 @@ void content_link(content *c)
         c->careers[k].n_degrees = 0;
     }
     derive(c);
+}
+
+const char *content_default_string(content_str k)
+{
+    return (int)k >= 0 && k < STR_COUNT ? default_strings[k] : "";
+}
+
+od_color content_default_color(content_color k)
+{
+    od_color c = { 0, 0, 0, 255 };
+    if ((int)k >= 0 && k < COLOR_COUNT)
+        parse_color(default_colors[k], &c);
+    return c;
 }

@@ -115,6 +115,10 @@ typedef enum {
     STR_BA_BS_HINT, STR_ABOUT, STR_FOCUS, STR_AWARD, STR_TOPICS, STR_SOFTWARE,
     STR_MODULES, STR_HANDS_ON, STR_CAREER_PATHS, STR_LEADS_FROM, STR_CHECK,
     STR_SHARED, STR_PICK_LEFT, STR_PICK_RIGHT, STR_VERSION, STR_SWIPE_HINT,
+    /* the staff exit's keypad; STR_ADMIN_LOCKED has "{seconds}" where the
+     * remaining lock-out time goes */
+    STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
+    STR_ADMIN_CANCEL,
     STR_COUNT
 } content_str;
 
@@ -196,5 +200,11 @@ bool content_career_shared(const content *c, size_t ci);
  * loader. */
 content *content_create(void);
 void content_link(content *c);
+
+/* The built-in text and colour for a key: what a model gets when its files
+ * leave it out, and what a screen drawn without any model (the staff exit
+ * over the staff screen) uses. Static storage; never NULL. */
+const char *content_default_string(content_str k);
+od_color content_default_color(content_color k);
 
 #endif

@@ -320,7 +320,7 @@ static const scene *player_overlay(player *p)
     if (!admin_visible(&p->adm))
         return NULL;
     scene_clear(&p->over);
-    admin_draw(&p->adm, &p->over);
+    admin_draw(&p->adm, p->c, &p->over);
     return &p->over;
 }
 
@@ -796,7 +796,7 @@ static const scene *kiosk_overlay(kiosk *k)
     if (!admin_visible(&k->adm))
         return NULL;
     scene_clear(&k->over);
-    admin_draw(&k->adm, &k->over);
+    admin_draw(&k->adm, reload_content(k->rl), &k->over);
     return &k->over;
 }
 

@@ -89,7 +89,12 @@ void *lay_alloc(lay *L, size_t bytes)
 
 od_color lay_col(const lay *L, content_color k)
 {
-    return L->c->colors[k];
+    return L->c ? L->c->colors[k] : content_default_color(k);
+}
+
+const char *lay_str(const lay *L, content_str k)
+{
+    return L->c ? L->c->strings[k] : content_default_string(k);
 }
 
 od_color lay_with_alpha(od_color c, float a)

@@ -127,8 +127,11 @@ void lay_end(lay *L);
  * table is full (callers then degrade gracefully). */
 void *lay_alloc(lay *L, size_t bytes);
 
-/* ---- colours ---- */
+/* ---- colours and strings ----
+ * The theme's colour and the interface's text for a key; a builder begun
+ * without content (L->c NULL: the staff screens) gets the built-in ones. */
 od_color lay_col(const lay *L, content_color k);
+const char *lay_str(const lay *L, content_str k);
 od_color lay_with_alpha(od_color c, float a);
 od_color lay_mix(od_color a, od_color b, float t);
 
