@@ -228,6 +228,39 @@ static void wrapping_breaks_words_and_code_points(void **state)
     fixture_free(c);
 }
 
+static void ellipsis_keeps_the_longest_prefix(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    layout_env env = env_of(800, 480);
+    scene s;
+    scene_init(&s);
+    lay *L = malloc(sizeof *L);
+    assert_non_null(L);
+    lay_begin(L, &s, c, &env, NULL);
+    char out[64];
+    float w;
+    /* 11 px per code point at 20 px: 55 px hold four code points and the
+     * ellipsis. */
+    size_t n = lay_ellipsize(L, FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
+    assert_int_equal(n, 4 + 3);
+    assert_memory_equal(out, "abcd\xe2\x80\xa6", n);
+    assert_true(w <= 55.0f);
+    /* Two-byte code points are never cut in half. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
+    assert_int_equal(n, 6 + 3);
+    /* Everything fits: the whole text and the ellipsis. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
+    assert_int_equal(n, 6);
+    /* Nothing fits: the ellipsis alone. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
+    assert_int_equal(n, 3);
+    lay_end(L);
+    free(L);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
 static void every_screen_passes_the_audit_at_every_size(void **state)
 {
     (void)state;
@@ -954,6 +987,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(metrics_scale_with_the_short_side),
         cmocka_unit_test(wrapping_breaks_words_and_code_points),
+        cmocka_unit_test(ellipsis_keeps_the_longest_prefix),
         cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
         cmocka_unit_test(the_audit_catches_broken_scenes),
         cmocka_unit_test(hits_carry_the_right_actions),

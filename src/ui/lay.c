@@ -358,6 +358,44 @@ size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len,
     return end;
 }
 
+size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t len,
+                     float maxw, char *out, float *w)
+{
+    static const char dots[] = "\xe2\x80\xa6";
+    /* Binary search over code point boundaries for the longest kept prefix:
+     * log(len) measurements of at most one line, where trimming one code
+     * point at a time cost a measurement per code point. */
+    size_t lo = 0, hi = len; /* keeping lo fits (or lo is 0); keeping more than hi does not */
+    memcpy(out, dots, 3);
+    float wlo = lay_tw(L, f, px, out, 3);
+    memcpy(out, s, len);
+    memcpy(out + len, dots, 3);
+    float whi = lay_tw(L, f, px, out, len + 3);
+    if (whi <= maxw) {
+        *w = whi;
+        return len + 3;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        while (mid > lo && mid < len && ((unsigned char)s[mid] & 0xC0u) == 0x80u)
+            mid--;
+        if (mid <= lo)
+            break;
+        memcpy(out + mid, dots, 3);
+        float wm = lay_tw(L, f, px, out, mid + 3);
+        memcpy(out + mid, s + mid, 3 < len - mid ? 3 : len - mid);
+        if (wm <= maxw) {
+            lo = mid;
+            wlo = wm;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    memcpy(out + lo, dots, 3);
+    *w = wlo;
+    return lo + 3;
+}
+
 /* Height of s wrapped at w, without emitting anything. */
 float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,
                          float *widest)

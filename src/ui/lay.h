@@ -159,6 +159,12 @@ typedef struct {
 size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
                 float maxw, lay_span *out);
 bool lay_more(const char *s, size_t len, size_t pos);
+/* The longest prefix of s[0..len) (on a code point boundary) that, with an
+ * ellipsis after it, is no wider than maxw; "..." alone when none is. Writes
+ * it with the ellipsis into out (len + 3 bytes at least), its width to *w,
+ * and returns its length. */
+size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t len,
+                     float maxw, char *out, float *w);
 /* Height of s[0..len) wrapped at w (lines times line height), emitting
  * nothing; the widest line's width goes to *widest when not NULL. */
 float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,

@@ -102,20 +102,11 @@ static void header_title(lay *L, const header_geom *g, const char *title, int bo
         size_t tl = ln.len;
         float w = ln.w;
         if (n + 1 == g->max_lines && lay_more(title, len, pos)) {
-            char buf[1024];
-            size_t keep = tl < sizeof buf - 4 ? tl : sizeof buf - 4;
-            for (;;) {
-                memcpy(buf, t, keep);
-                memcpy(buf + keep, "\xe2\x80\xa6", 3);
-                w = lay_tw(L, FONT_BOLD, g->size, buf, keep + 3);
-                if (w <= g->title.w || keep == 0)
-                    break;
-                do
-                    keep--;
-                while (keep > 0 && ((unsigned char)t[keep] & 0xC0u) == 0x80u);
+            char *buf = lay_alloc(L, tl + 4);
+            if (buf) {
+                tl = lay_ellipsize(L, FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);
+                t = scene_strdup(L->s, buf, tl);
             }
-            tl = keep + 3;
-            t = scene_strdup(L->s, buf, tl);
         }
         if (tl) {
             scene_cmd *cmd = scene_text(L->s, g->title.x + L->ox, y + L->oy, w, lh, FONT_BOLD,
