@@ -22,7 +22,14 @@
  * again for real; because both runs are the same code, the heights agree to
  * the bit.
  *
- * Nothing here allocates except lay_alloc's rare overflow path. */
+ * The measuring environment (layout_env, layout_metrics) and the frame input
+ * (layout_page, layout_frame_in) are defined here under their layout_ names:
+ * the screens read them, and the dispatcher that takes them sits above the
+ * screens. A builder may run without content (L->c NULL, the staff screens);
+ * lay_col and lay_str then give the built-in theme and words.
+ *
+ * Nothing here allocates except lay_alloc's rare overflow path; strings passed
+ * in are borrowed (copied into the scene only with lay_style.copy). */
 #ifndef OPENDAY_LAY_H
 #define OPENDAY_LAY_H
 
