@@ -16,6 +16,7 @@
 #include "fixture.h"
 #include "layout.h"
 #include "lay.h"
+#include "screen.h"
 
 static const int sizes[][2] = {
     { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 720, 1280 },
@@ -79,10 +80,15 @@ static size_t audit_everything(const content *c, int w, int h)
         snprintf(what, sizeof what, "attract slide %zu", k);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
     }
-    const view_screen fixed[] = { SCREEN_HOME, SCREEN_CAREERS, SCREEN_BABS, SCREEN_ABOUT };
-    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
-        layout_frame_in in = settled(place(fixed[i], 0, 0));
-        problems += audit_frame(&s, c, w, h, &in, NULL, view_screen_name(fixed[i]));
+    /* Every screen whose place carries nothing, from the screen table: a new
+     * screen is audited here without naming it. */
+    for (int k = 0; k < SCREEN_COUNT; k++) {
+        const screen_def *d = screen_get((view_screen)k);
+        view_place p = place((view_screen)k, 0, 0);
+        if (d->full || d->param != VIEW_PARAM_NONE || !view_place_valid(&p, c))
+            continue;
+        layout_frame_in in = settled(p);
+        problems += audit_frame(&s, c, w, h, &in, NULL, d->name);
     }
     if (c->n_degrees >= 2) {
         layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
