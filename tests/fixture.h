@@ -5,9 +5,11 @@
  * (BA) and Music Technology (BS) with their 14 careers, three of them shared.
  * fixture_many() generates stress content: any number of degrees and careers
  * (every career on the first degree), optionally with very long titles, long
- * unbreakable words, accented and non-Latin text. Every string is its own
- * malloc'd block, like the real loader's, and fixture_free releases the model
- * field by field.
+ * unbreakable words, accented and non-Latin text. Both start from the
+ * library's content_create, fill it by the model's ownership rules (every
+ * string and array its own malloc'd block), derive with content_link and are
+ * released with content_destroy: the tests never carry a copy of the
+ * library's constructor, derivation or destructor.
  *
  * The fake measurer: every code point is 0.55 px wide per px of font size,
  * a line is 1.2 px per px. Header-only: each test is one program. */
@@ -69,6 +71,13 @@ static inline char *fx_str(const char *s)
     return p;
 }
 
+/* Replace a text the model already owns. */
+static inline void fx_set(char **field, const char *s)
+{
+    free(*field);
+    *field = fx_str(s);
+}
+
 static inline char **fx_list(const char *const *items, size_t n)
 {
     char **l = fx_alloc(n * sizeof *l);
@@ -128,24 +137,10 @@ static inline void fx_strings(content *c, const char *suffix)
     };
     char buf[512];
     for (int i = 0; i < STR_COUNT; i++) {
+        if (!s[i])
+            continue; /* not set here: the library's default stays */
         snprintf(buf, sizeof buf, "%s%s", s[i], suffix);
-        c->strings[i] = fx_str(buf);
-    }
-}
-
-/* Fill careers[].degrees from degrees[].careers, as the loader derives it. */
-static inline void fx_link(content *c)
-{
-    for (size_t k = 0; k < c->n_careers; k++) {
-        content_career *k_ = &c->careers[k];
-        k_->degrees = fx_alloc(c->n_degrees * sizeof *k_->degrees);
-        k_->n_degrees = 0;
-        for (size_t d = 0; d < c->n_degrees; d++)
-            for (size_t j = 0; j < c->degrees[d].n_careers; j++)
-                if (c->degrees[d].careers[j] == k) {
-                    k_->degrees[k_->n_degrees++] = d;
-                    break;
-                }
+        fx_set(&c->strings[i], buf);
     }
 }
 
@@ -172,23 +167,23 @@ static inline void fx_award(content_award *a, const char *id, const char *sn, co
 
 static inline void fx_manifest(content *c, const char *title)
 {
-    c->dir = fx_str("fixture");
+    fx_set(&c->dir, "fixture");
     c->schema = CONTENT_SCHEMA;
-    c->language = fx_str("en");
-    c->title = fx_str(title);
-    c->subtitle = fx_str("Explore and compare two music degrees");
-    c->version = fx_str("1.0.0");
-    c->date = fx_str("2025-06-01");
-    c->attribution = fx_str("Based on the course pages of the School of Music, 2025 entry.");
-    c->about = fx_str("This kiosk compares two degrees.\n\nAsk a member of staff for the "
+    fx_set(&c->language, "en");
+    fx_set(&c->title, title);
+    fx_set(&c->subtitle, "Explore and compare two music degrees");
+    fx_set(&c->version, "1.0.0");
+    fx_set(&c->date, "2025-06-01");
+    fx_set(&c->attribution, "Based on the course pages of the School of Music, 2025 entry.");
+    fx_set(&c->about, "This kiosk compares two degrees.\n\nAsk a member of staff for the "
                       "full course handbook, or visit the course pages.");
-    c->conclusion = fx_str("Production if you want to make records; Technology if you want "
+    fx_set(&c->conclusion, "Production if you want to make records; Technology if you want "
                            "to build the tools behind them.");
-    c->careers_note = fx_str("Careers are examples, not promises: most need a portfolio and "
+    fx_set(&c->careers_note, "Careers are examples, not promises: most need a portfolio and "
                              "experience as well as the degree.");
-    c->awards_intro = fx_str("The letters after the degree tell you how it is taught and "
+    fx_set(&c->awards_intro, "The letters after the degree tell you how it is taught and "
                              "assessed, not how good it is.");
-    c->font_family = fx_str("Inter");
+    fx_set(&c->font_family, "Inter");
     c->slide_ms = 6000;
 }
 
@@ -196,7 +191,7 @@ static inline void fx_manifest(content *c, const char *title)
 
 static inline content *fixture_content(void)
 {
-    content *c = fx_alloc(sizeof *c);
+    content *c = content_create();
     fx_manifest(c, "Music at the Open Day");
     fx_theme(c);
     fx_strings(c, "");
@@ -359,7 +354,7 @@ static inline content *fixture_content(void)
         c->slides[i].index = idx[i];
         c->slides[i].headline = fx_str(heads[i]);
     }
-    fx_link(c);
+    content_link(c);
     return c;
 }
 
@@ -393,7 +388,7 @@ static inline content *fixture_many(size_t n_degrees, size_t n_careers, bool lon
     char buf[1024];
     if (n_degrees < 1)
         n_degrees = 1;
-    content *c = fx_alloc(sizeof *c);
+    content *c = content_create();
     fx_manifest(c, long_text ? fx_long_name(0) : "Stress test open day");
     fx_theme(c);
     fx_strings(c, long_text ? " \xe2\x80\x94 mit ausf\xc3\xbchrlicher Erkl\xc3\xa4rung" : "");
@@ -482,85 +477,16 @@ static inline content *fixture_many(size_t n_degrees, size_t n_careers, bool lon
         c->slides[i].index = i == 1 ? n_degrees - 1 : 0;
         c->slides[i].headline = fx_str(long_text && i % 2 ? fx_long_name(i) : "");
     }
-    fx_link(c);
+    content_link(c);
     return c;
 }
 
 /* ---- freeing ------------------------------------------------------------------------ */
 
-static inline void fx_free_list(char **l, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(l[i]);
-    free(l);
-}
-
+/* The library's own destructor: whatever the model holds, it frees. */
 static inline void fixture_free(content *c)
 {
-    if (!c)
-        return;
-    for (size_t i = 0; i < c->n_degrees; i++) {
-        content_degree *d = &c->degrees[i];
-        free(d->id);
-        free(d->name);
-        free(d->award);
-        free(d->tagline);
-        free(d->focus);
-        free(d->hands_on);
-        free(d->careers_note);
-        free(d->url);
-        free(d->image);
-        fx_free_list(d->topics, d->n_topics);
-        fx_free_list(d->software, d->n_software);
-        for (size_t m = 0; m < d->n_modules; m++) {
-            free(d->modules[m].title);
-            free(d->modules[m].text);
-        }
-        free(d->modules);
-        free(d->careers);
-    }
-    free(c->degrees);
-    for (size_t k = 0; k < c->n_careers; k++) {
-        content_career *k_ = &c->careers[k];
-        free(k_->id);
-        free(k_->name);
-        free(k_->summary);
-        free(k_->description);
-        free(k_->caveat);
-        free(k_->degrees);
-    }
-    free(c->careers);
-    for (size_t a = 0; a < c->n_awards; a++) {
-        free(c->awards[a].id);
-        free(c->awards[a].short_name);
-        free(c->awards[a].name);
-        free(c->awards[a].summary);
-        fx_free_list(c->awards[a].points, c->awards[a].n_points);
-    }
-    free(c->awards);
-    for (size_t r = 0; r < c->n_award_rows; r++) {
-        free(c->award_rows[r].topic);
-        fx_free_list(c->award_rows[r].values, c->n_awards);
-    }
-    free(c->award_rows);
-    for (size_t s = 0; s < c->n_slides; s++)
-        free(c->slides[s].headline);
-    free(c->slides);
-    for (int i = 0; i < STR_COUNT; i++)
-        free(c->strings[i]);
-    free(c->dir);
-    free(c->language);
-    free(c->title);
-    free(c->subtitle);
-    free(c->version);
-    free(c->date);
-    free(c->attribution);
-    free(c->about);
-    free(c->conclusion);
-    free(c->careers_note);
-    free(c->awards_intro);
-    free(c->font_family);
-    free(c);
+    content_destroy(c);
 }
 
 #endif

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "content.h"
 #include "font.h"
+#include "screen.h"
 
 typedef struct {
     content *c;
@@ -44,14 +45,18 @@ static inline void support_deinit(support *s)
     TTF_Quit();
 }
 
-/* Every screen name of the shipped content: fixed screens, each degree, each
- * career. Returns how many were written (at most max); names are heap strings. */
+/* Every screen name of the shipped content: the screens without an item,
+ * each degree, each career. Returns how many were written (at most max); names are heap strings. */
 static inline size_t support_screens(const content *c, char **out, size_t max)
 {
-    static const char *fixed[] = { "home", "compare", "careers", "ba-bs", "about" };
+    /* From the screen table: each screen reachable by its bare name (no
+     * item to name), in table order; the attract loop has its own tests. */
     size_t n = 0;
-    for (size_t i = 0; i < sizeof fixed / sizeof *fixed && n < max; i++)
-        out[n++] = strdup(fixed[i]);
+    for (int s = 0; s < SCREEN_COUNT && n < max; s++) {
+        const screen_def *d = screen_get((view_screen)s);
+        if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR))
+            out[n++] = strdup(d->name);
+    }
     char buf[600];
     for (size_t i = 0; i < c->n_degrees && n < max; i++) {
         snprintf(buf, sizeof buf, "degree:%s", c->degrees[i].id);

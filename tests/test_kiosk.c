@@ -17,6 +17,7 @@
 #include "config.h"
 #include "drm.h"
 #include "input.h"
+#include "layout.h"
 
 
 static admin A;
@@ -195,6 +196,76 @@ static void keypad_cancel_and_clear(void **state)
 
 /* ---- configuration file ---- */
 
+/* The keypad speaks the content's words in the content's colours, falls
+ * back to the built-in ones without content, and passes the layout audit
+ * (text inside its key, keys apart, big enough) at small and big sizes. */
+static const scene_cmd *text_of(const scene *s, const char *str)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len == strlen(str) &&
+            !memcmp(s->cmds[i].text, str, s->cmds[i].len))
+            return &s->cmds[i];
+    return NULL;
+}
+
+/* The first line of a text that may wrap. */
+static const scene_cmd *text_starting(const scene *s, const char *str)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len > 0 &&
+            s->cmds[i].len <= strlen(str) && !memcmp(s->cmds[i].text, str, s->cmds[i].len))
+            return &s->cmds[i];
+    return NULL;
+}
+
+static void keypad_uses_content_words_and_theme(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    free(c->strings[STR_ADMIN_CANCEL]);
+    c->strings[STR_ADMIN_CANCEL] = strdup("Abbrechen");
+    free(c->strings[STR_ADMIN_LOCKED]);
+    c->strings[STR_ADMIN_LOCKED] = strdup("%s%n wait {seconds}s");
+    c->colors[COLOR_SURFACE] = od_rgba(1, 2, 3, 255);
+    scene s;
+    scene_init(&s);
+    const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 720, 1280 }, { 1920, 1080 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        make("2468");
+        admin_resize(&A, sizes[k][0], sizes[k][1]);
+        uint64_t t = hold(5, 5, 0, 3000);
+        t = hold((float)sizes[k][0] - 5, 5, t, 3000);
+        assert_int_equal(admin_get_phase(&A), ADMIN_KEYPAD);
+        scene_clear(&s);
+        admin_draw(&A, c, &s);
+        assert_non_null(text_of(&s, "Abbrechen"));
+        assert_non_null(text_starting(&s, c->strings[STR_ADMIN_TITLE]));
+        bool panel = false;
+        for (size_t i = 0; i < s.count; i++)
+            panel |= s.cmds[i].kind == SCENE_RECT && s.cmds[i].color.r == 1 &&
+                     s.cmds[i].color.g == 2 && s.cmds[i].color.b == 3;
+        assert_true(panel);
+        char report[2048];
+        size_t problems = layout_audit(&s, &A.env, report, sizeof report);
+        if (problems)
+            printf("%dx%d keypad:\n%s", sizes[k][0], sizes[k][1], report);
+        assert_int_equal(problems, 0);
+        /* Without content: the built-in words. */
+        scene_clear(&s);
+        admin_draw(&A, NULL, &s);
+        assert_non_null(text_of(&s, content_default_string(STR_ADMIN_CANCEL)));
+        /* Locked out: the placeholder is filled, the rest taken as text. */
+        pin("1111", t);
+        pin("2222", t += 1000);
+        pin("3333", t += 1000);
+        scene_clear(&s);
+        admin_draw(&A, c, &s);
+        assert_non_null(text_starting(&s, "%s%n wait 60s"));
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
 static void config_becomes_options(void **state)
 {
     (void)state;
@@ -349,6 +420,7 @@ int main(void)
         cmocka_unit_test(no_pin_no_exit),
         cmocka_unit_test(wrong_pins_lock_out),
         cmocka_unit_test(keypad_cancel_and_clear),
+        cmocka_unit_test(keypad_uses_content_words_and_theme),
         cmocka_unit_test(config_becomes_options),
         cmocka_unit_test(config_errors_name_the_line),
         cmocka_unit_test(shipped_config_parses),

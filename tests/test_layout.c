@@ -15,7 +15,8 @@
 
 #include "fixture.h"
 #include "layout.h"
-#include "layout_internal.h"
+#include "lay.h"
+#include "screen.h"
 
 static const int sizes[][2] = {
     { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 720, 1280 },
@@ -24,9 +25,6 @@ static const int sizes[][2] = {
 };
 #define NSIZES (sizeof sizes / sizeof *sizes)
 
-/* Screen names for messages (view.c's table is not linked into this test). */
-static const char *const names[SCREEN_COUNT] = { "attract", "home",   "degree", "compare",
-                                                 "careers", "career", "ba-bs",  "about" };
 
 /* ---- helpers ------------------------------------------------------------------ */
 
@@ -82,10 +80,15 @@ static size_t audit_everything(const content *c, int w, int h)
         snprintf(what, sizeof what, "attract slide %zu", k);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
     }
-    const view_screen fixed[] = { SCREEN_HOME, SCREEN_CAREERS, SCREEN_BABS, SCREEN_ABOUT };
-    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
-        layout_frame_in in = settled(place(fixed[i], 0, 0));
-        problems += audit_frame(&s, c, w, h, &in, NULL, names[fixed[i]]);
+    /* Every screen whose place carries nothing, from the screen table: a new
+     * screen is audited here without naming it. */
+    for (int k = 0; k < SCREEN_COUNT; k++) {
+        const screen_def *d = screen_get((view_screen)k);
+        view_place p = place((view_screen)k, 0, 0);
+        if (d->full || d->param != VIEW_PARAM_NONE || !view_place_valid(&p, c))
+            continue;
+        layout_frame_in in = settled(p);
+        problems += audit_frame(&s, c, w, h, &in, NULL, d->name);
     }
     if (c->n_degrees >= 2) {
         layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
@@ -225,6 +228,39 @@ static void wrapping_breaks_words_and_code_points(void **state)
                                 "\xc3\xa9\xc3\xa9\xc3\xa9|\xc3\xa9\xc3\xa9\xc3\xa9 end|next|");
     assert_int_equal(lines, 5);
     assert_float_equal(h, 5 * 24.0f, 1e-3);
+    lay_end(L);
+    free(L);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+static void ellipsis_keeps_the_longest_prefix(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    layout_env env = env_of(800, 480);
+    scene s;
+    scene_init(&s);
+    lay *L = malloc(sizeof *L);
+    assert_non_null(L);
+    lay_begin(L, &s, c, &env, NULL);
+    char out[64];
+    float w;
+    /* 11 px per code point at 20 px: 55 px hold four code points and the
+     * ellipsis. */
+    size_t n = lay_ellipsize(L, FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
+    assert_int_equal(n, 4 + 3);
+    assert_memory_equal(out, "abcd\xe2\x80\xa6", n);
+    assert_true(w <= 55.0f);
+    /* Two-byte code points are never cut in half. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
+    assert_int_equal(n, 6 + 3);
+    /* Everything fits: the whole text and the ellipsis. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
+    assert_int_equal(n, 6);
+    /* Nothing fits: the ellipsis alone. */
+    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
+    assert_int_equal(n, 3);
     lay_end(L);
     free(L);
     scene_deinit(&s);
@@ -569,7 +605,7 @@ static void careers_picture_links_and_marks(void **state)
     for (size_t i = 0; i < c->n_degrees; i++)
         links += c->degrees[i].n_careers;
     for (size_t i = 0; i < c->n_careers; i++)
-        shared += lay_career_shared(c, i);
+        shared += content_career_shared(c, i);
     assert_int_equal(shared, 3);
     size_t lines = 0, frames = 0;
     for (size_t i = 0; i < s.count; i++) {
@@ -855,7 +891,7 @@ static void layout_is_fast(void **state)
             layout_frame(&s, c, &env, &in, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / N;
-        printf("  %-8s %6.3f ms/layout, %zu commands\n", names[places[i].screen], ms,
+        printf("  %-8s %6.3f ms/layout, %zu commands\n", view_screen_name(places[i].screen), ms,
                s.count);
         assert_int_equal(s.cap, cap);   /* steady state: no regrowth */
         /* generous: valgrind runs this test too */
@@ -865,11 +901,99 @@ static void layout_is_fast(void **state)
     fixture_free(c);
 }
 
+/* ---- cost grows linearly with text length (issue 11, case 3) ---------------- */
+
+/* A fake measurer that counts its calls and the bytes it was asked to
+ * measure: the work a real measurer does (shaping, cache keys) grows with the
+ * bytes, so this is the layout's text cost without the noise of a clock. */
+typedef struct {
+    size_t calls, bytes;
+    size_t layouts;
+    double ms;           /* wall time of the layouts: printed, never asserted */
+} meter;
+
+static float metered_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    meter *m = ctx;
+    m->calls++;
+    m->bytes += len;
+    return fixture_text_width(NULL, f, px, s, len);
+}
+
+/* Bytes measured by one layout of each screen a visitor meets on the way to
+ * degree 0 and back (attract, home, degree, compare, career paths, a career
+ * of degree 0), at two sizes, with degree 0 named by one word of n bytes. */
+static meter journey_cost(size_t n)
+{
+    content *c = fixture_content();
+    char *name = malloc(n + 1);
+    assert_non_null(name);
+    for (size_t i = 0; i < n; i++)
+        name[i] = (char)('a' + i % 26);
+    name[n] = '\0';
+    free(c->degrees[0].name);
+    c->degrees[0].name = name;
+    meter m = { 0, 0, 0, 0 };
+    scene s;
+    scene_init(&s);
+    const int sizes2[][2] = { { 800, 480 }, { 720, 1280 } };
+    const view_place places[] = { place(SCREEN_ATTRACT, 0, 0), place(SCREEN_HOME, 0, 0),
+                                  place(SCREEN_DEGREE, 0, 0),  place(SCREEN_COMPARE, 0, 1),
+                                  place(SCREEN_CAREERS, 0, 0),
+                                  place(SCREEN_CAREER, (int)c->degrees[0].careers[0], 0) };
+    for (size_t k = 0; k < 2; k++) {
+        layout_env env = { sizes2[k][0], sizes2[k][1], 0,
+                           { metered_width, fixture_line_height, &m } };
+        for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+            for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);
+                 sl++) {
+                layout_frame_in in = settled(places[i]);
+                in.slide = in.prev_slide = sl;
+                layout_result res;
+                struct timespec t0, t1;
+                clock_gettime(CLOCK_MONOTONIC, &t0);
+                layout_frame(&s, c, &env, &in, &res);
+                clock_gettime(CLOCK_MONOTONIC, &t1);
+                m.ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+                m.layouts++;
+            }
+        }
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+    return m;
+}
+
+static void long_words_cost_linear_time(void **state)
+{
+    (void)state;
+    meter base = journey_cost(16), mid = journey_cost(500), big = journey_cost(3990);
+    printf("  name of 16 bytes:   %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           base.calls, base.bytes, base.ms / (double)base.layouts);
+    printf("  name of 500 bytes:  %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           mid.calls, mid.bytes, mid.ms / (double)mid.layouts);
+    printf("  name of 3990 bytes: %zu measure calls, %zu bytes measured, %.3f ms/layout\n",
+           big.calls, big.bytes, big.ms / (double)big.layouts);
+    /* Linear: the extra cost of the long name grows like its length (8x
+     * from 500 to 3990 bytes), with room for logarithmic factors; a
+     * quadratic path gives about 64x. */
+    double grow = (double)(big.bytes - base.bytes) / (double)(mid.bytes - base.bytes);
+    printf("  extra bytes measured, 3990 vs 500: x%.1f (length x8.0)\n", grow);
+    assert_true(grow < 12.0);
+    /* And in absolute terms: each layout reads the name a few dozen times
+     * (dry runs, real runs, sizes tried), not once per line of it. */
+    double passes = (double)(big.bytes - base.bytes) / 3990.0 / (double)big.layouts;
+    printf("  passes over the name per layout: %.1f (%zu layouts)\n", passes, big.layouts);
+    assert_true(passes < 100.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(metrics_scale_with_the_short_side),
         cmocka_unit_test(wrapping_breaks_words_and_code_points),
+        cmocka_unit_test(ellipsis_keeps_the_longest_prefix),
         cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
         cmocka_unit_test(the_audit_catches_broken_scenes),
         cmocka_unit_test(hits_carry_the_right_actions),
@@ -884,6 +1008,7 @@ int main(void)
         cmocka_unit_test(pressed_and_focused_feedback),
         cmocka_unit_test(attract_slides_fit_and_crossfade),
         cmocka_unit_test(layout_is_fast),
+        cmocka_unit_test(long_words_cost_linear_time),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

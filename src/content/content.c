@@ -30,6 +30,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
     "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
+    "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -38,6 +39,8 @@ static const char *const default_strings[STR_COUNT] = {
     "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
     "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
     "Both degrees", "Left", "Right", "Version", "Swipe for the next one",
+    "Staff: enter the PIN to exit", "Wrong PIN, try again",
+    "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -1492,4 +1495,52 @@ size_t content_find_career(const content *c, const char *id)
 bool content_career_shared(const content *c, size_t ci)
 {
     return ci < c->n_careers && c->careers[ci].n_degrees > 1;
+}
+
+/* ---- building a model in code --------------------------------------------------- */
+
+content *content_create(void)
+{
+    content *c = calloc(1, sizeof *c);
+    if (!c) {
+        fputs("openday: out of memory\n", stderr);
+        abort();
+    }
+    c->schema = CONTENT_SCHEMA;
+    c->slide_ms = 7000;
+    for (int i = 0; i < COLOR_COUNT; i++)
+        parse_color(default_colors[i], &c->colors[i]);
+    for (int i = 0; i < STR_COUNT; i++)
+        c->strings[i] = xstrdup(default_strings[i]);
+    char **fields[] = { &c->dir,          &c->language,     &c->title,       &c->subtitle,
+                        &c->version,      &c->date,         &c->attribution, &c->about,
+                        &c->conclusion,   &c->awards_intro, &c->careers_note,
+                        &c->font_file[0], &c->font_file[1] };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        *fields[i] = xstrdup("");
+    c->font_family = xstrdup("Inter");
+    return c;
+}
+
+void content_link(content *c)
+{
+    for (size_t k = 0; k < c->n_careers; k++) {
+        free(c->careers[k].degrees);
+        c->careers[k].degrees = NULL;
+        c->careers[k].n_degrees = 0;
+    }
+    derive(c);
+}
+
+const char *content_default_string(content_str k)
+{
+    return (int)k >= 0 && k < STR_COUNT ? default_strings[k] : "";
+}
+
+od_color content_default_color(content_color k)
+{
+    od_color c = { 0, 0, 0, 255 };
+    if ((int)k >= 0 && k < COLOR_COUNT)
+        parse_color(default_colors[k], &c);
+    return c;
 }

@@ -115,6 +115,10 @@ typedef enum {
     STR_BA_BS_HINT, STR_ABOUT, STR_FOCUS, STR_AWARD, STR_TOPICS, STR_SOFTWARE,
     STR_MODULES, STR_HANDS_ON, STR_CAREER_PATHS, STR_LEADS_FROM, STR_CHECK,
     STR_SHARED, STR_PICK_LEFT, STR_PICK_RIGHT, STR_VERSION, STR_SWIPE_HINT,
+    /* the staff exit's keypad; STR_ADMIN_LOCKED has "{seconds}" where the
+     * remaining lock-out time goes */
+    STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
+    STR_ADMIN_CANCEL,
     STR_COUNT
 } content_str;
 
@@ -181,7 +185,26 @@ void content_destroy(content *c);
 size_t content_find_degree(const content *c, const char *id);
 size_t content_find_career(const content *c, const char *id);
 
-/* True when career ci is reached from more than one degree. */
+/* True when career ci is reached from more than one degree: the one rule for
+ * "shared" careers, used by the screens and the web export alike. */
 bool content_career_shared(const content *c, size_t ci);
+
+/* ---- building a model in code (tests, tools) ----
+ * content_create returns an empty model with the loader's defaults: every
+ * text "" (the font family "Inter"), the built-in strings and colours, no
+ * degrees, careers, awards or slides. The caller fills it following the
+ * ownership rules above (every string and array its own malloc'd block,
+ * which content_destroy frees), then calls content_link to derive what the
+ * loader derives (careers[].degrees from degrees[].careers; it replaces any
+ * earlier derivation). Nothing is validated. Out of memory aborts, as in the
+ * loader. */
+content *content_create(void);
+void content_link(content *c);
+
+/* The built-in text and colour for a key: what a model gets when its files
+ * leave it out, and what a screen drawn without any model (the staff exit
+ * over the staff screen) uses. Static storage; never NULL. */
+const char *content_default_string(content_str k);
+od_color content_default_color(content_color k);
 
 #endif

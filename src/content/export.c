@@ -184,11 +184,6 @@ static const content_award *award_of(const content *c, const content_degree *d)
     return d->award_index < c->n_awards ? &c->awards[d->award_index] : NULL;
 }
 
-static bool career_shared(const content *c, size_t ci)
-{
-    return ci < c->n_careers && c->careers[ci].n_degrees > 1;
-}
-
 static bool web_address(const char *u)
 {
     return !strncmp(u, "https://", 8) || !strncmp(u, "http://", 7);
@@ -376,7 +371,7 @@ static void career_list(obuf *b, const content *c, const content_degree *d, bool
         if (ci >= c->n_careers)
             continue;
         const content_career *cr = &c->careers[ci];
-        bool shared = career_shared(c, ci);
+        bool shared = content_career_shared(c, ci);
         put(b, shared ? "<li class=\"shared\">" : "<li>");
         put(b, "<a href=\"#");
         put_id(b, "career-", cr->id);
@@ -586,7 +581,7 @@ static void careers_section(obuf *b, const content *c)
     section_head(b, "careers", str(c, STR_CAREERS), str(c, STR_CAREERS_HINT));
     bool any_shared = false;
     for (size_t i = 0; i < c->n_careers; i++)
-        any_shared |= career_shared(c, i);
+        any_shared |= content_career_shared(c, i);
     if (any_shared) {
         put(b, "<p class=\"legend\"><span class=\"dot\" aria-hidden=\"true\"></span>");
         esc(b, str(c, STR_SHARED));
@@ -595,7 +590,7 @@ static void careers_section(obuf *b, const content *c)
     put(b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_careers; i++) {
         const content_career *cr = &c->careers[i];
-        bool shared = career_shared(c, i);
+        bool shared = content_career_shared(c, i);
         put(b, "<article class=\"card\" id=\"");
         put_id(b, "career-", cr->id);
         put(b, "\"");

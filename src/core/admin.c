@@ -5,15 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const od_color DIM = { 0x05, 0x07, 0x0C, 0xE0 };
-static const od_color PANEL = { 0x1C, 0x21, 0x2B, 0xFF };
-static const od_color KEY_FACE = { 0x2C, 0x35, 0x45, 0xFF };
-static const od_color KEY_PRESSED = { 0x4A, 0x58, 0x70, 0xFF };
-static const od_color TEXT = { 0xF2, 0xF4, 0xF7, 0xFF };
-static const od_color MUTED = { 0xB4, 0xBC, 0xC8, 0xFF };
-static const od_color WARN = { 0xFF, 0xC8, 0x6B, 0xFF };
-static const od_color HINT = { 0xFF, 0xFF, 0xFF, 0x50 };
-
 void admin_init(admin *a, const admin_config *cfg, const layout_env *env)
 {
     memset(a, 0, sizeof *a);
@@ -77,8 +68,11 @@ static void keypad(const admin *a, keypad_geom *g)
     layout_metrics m;
     layout_metrics_compute(&a->env, &m);
     float w = (float)a->env.w, h = (float)a->env.h;
-    /* Rows: title, PIN, four rows of keys, Cancel; about 8.5 key heights. */
-    float kh = fminf(h / 8.6f, w / 5.2f);
+    /* Rows: title, PIN, four rows of keys, Cancel; about 8.5 key heights.
+     * Across, the panel is 5.25 key heights (three keys of 1.45, two gaps,
+     * two paddings): 5.4 leaves a margin, so on a portrait screen the panel
+     * stays on it (5.2 let it overhang by 1%). */
+    float kh = fminf(h / 8.6f, w / 5.4f);
     kh = fmaxf(kh, m.target);
     float kw = kh * 1.45f, gap = kh * 0.18f;
     float gw = 3 * kw + 2 * gap, gh = 4 * kh + 3 * gap;
@@ -279,79 +273,114 @@ uint64_t admin_wait_ms(const admin *a, uint64_t now_ms)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-static void text_centered(const admin *a, scene *s, od_rect r, scene_font f, float px,
-                          od_color c, const char *str)
+/* The lock-out message: the text with its first "{seconds}" replaced by the
+ * number (a placeholder, never a printf format: the text comes from content
+ * files). Scratch memory of the builder; "" when none is left. */
+static const char *locked_text(lay *L, const char *text, unsigned seconds)
 {
-    size_t n = strlen(str);
-    float tw = a->env.measure.text_width(a->env.measure.ctx, f, px, str, n);
-    float lh = a->env.measure.line_height(a->env.measure.ctx, f, px);
-    if (tw > r.w)
-        tw = r.w;
-    const char *copy = scene_strdup(s, str, n);
-    scene_cmd *t = scene_text(s, r.x + (r.w - tw) / 2, r.y + (r.h - lh) / 2, tw, lh, f, px, c,
-                              copy, n);
-    if (t)
-        t->box = r;
+    static const char mark[] = "{seconds}";
+    char num[16];
+    snprintf(num, sizeof num, "%u", seconds);
+    size_t n = strlen(text) + sizeof num + 1;
+    char *out = lay_alloc(L, n);
+    if (!out)
+        return "";
+    const char *at = strstr(text, mark);
+    if (!at) {
+        memcpy(out, text, strlen(text) + 1);
+        return out;
+    }
+    size_t head = (size_t)(at - text);
+    memcpy(out, text, head);
+    snprintf(out + head, n - head, "%s%s", num, at + sizeof mark - 1);
+    return out;
 }
 
-void admin_draw(const admin *a, scene *s)
+/* A line of text centred in r, under block `box`. */
+static void centred_text(lay *L, od_rect r, scene_font f, float px, od_color c, const char *text,
+                         int box)
 {
-    layout_metrics m;
-    layout_metrics_compute(&a->env, &m);
+    lay_style st = { f, px, c, ALIGN_CENTER, true };
+    float h = lay_text_height(L, &st, r.w, text, strlen(text), NULL);
+    lay_text(L, &st, r.x, r.y + (r.h - h) / 2, r.w, text, box);
+}
+
+void admin_draw(const admin *a, const content *c, scene *s)
+{
+    lay L;
+    lay_begin(&L, s, c, &a->env, NULL);
+    const layout_metrics *m = &L.m;
+    od_color warn = lay_col(&L, COLOR_CAVEAT);
     if (a->phase != ADMIN_KEYPAD) {
         if (a->holding && a->now - a->hold_t0 >= ADMIN_SHOW_AFTER_MS) {
-            od_rect c = admin_corner(a, a->hold_corner);
+            od_rect r = admin_corner(a, a->hold_corner);
             float f = (float)(a->now - a->hold_t0) / (float)a->cfg.hold_ms;
             if (f > 1)
                 f = 1;
-            float bar = m.unit * 6;
-            scene_rect(s, (od_rect){ c.x, c.y, c.w, bar }, HINT, 0);
-            scene_rect(s, (od_rect){ c.x, c.y, c.w * f, bar }, WARN, 0);
+            float bar = m->unit * 6;
+            lay_rect(&L, (od_rect){ r.x, r.y, r.w, bar },
+                     lay_with_alpha(lay_col(&L, COLOR_TEXT), 0.31f), 0);
+            lay_rect(&L, (od_rect){ r.x, r.y, r.w * f, bar }, warn, 0);
         }
         if (a->phase == ADMIN_ARMED && !a->holding) {
-            od_rect c = admin_corner(a, 1);
-            float d = m.unit * 14;
-            scene_rect(s, (od_rect){ c.x + c.w - d * 1.6f, c.y + d * 0.6f, d, d }, WARN, d / 2);
+            od_rect r = admin_corner(a, 1);
+            float d = m->unit * 14;
+            lay_rect(&L, (od_rect){ r.x + r.w - d * 1.6f, r.y + d * 0.6f, d, d }, warn, d / 2);
         }
+        lay_end(&L);
         return;
     }
     keypad_geom g;
     keypad(a, &g);
-    scene_rect(s, (od_rect){ 0, 0, (float)a->env.w, (float)a->env.h }, DIM, 0);
-    scene_rect(s, g.panel, PANEL, m.radius);
-    float px = fmaxf(m.text_min, g.key_h * 0.42f);
-    char line[96];
+    /* The kiosk stays faintly visible behind the keypad, dimmed by the
+     * theme's own background. */
+    lay_rect(&L, (od_rect){ 0, 0, L.W, L.H },
+             lay_with_alpha(lay_col(&L, COLOR_BACKGROUND), 0.88f), 0);
+    int panel = lay_box(&L, g.panel, lay_col(&L, COLOR_SURFACE), m->radius, -1);
+    float px = fmaxf(m->text_min, g.key_h * 0.42f);
+    float title_px = fmaxf(m->text_min, px * 0.75f);
+    int tb = lay_box(&L, g.title, od_rgba(0, 0, 0, 0), 0, panel);
     if (locked(a)) {
-        snprintf(line, sizeof line, "Too many wrong PINs: wait %u s",
-                 (unsigned)((a->locked_until - a->now + 999) / 1000));
-        text_centered(a, s, g.title, FONT_BOLD, fmaxf(m.text_min, px * 0.75f), WARN, line);
+        unsigned left = (unsigned)((a->locked_until - a->now + 999) / 1000);
+        centred_text(&L, g.title, FONT_BOLD, title_px, warn,
+                     locked_text(&L, lay_str(&L, STR_ADMIN_LOCKED), left), tb);
     } else if (a->wrong) {
-        text_centered(a, s, g.title, FONT_BOLD, fmaxf(m.text_min, px * 0.75f), WARN,
-                      "Wrong PIN, try again");
+        centred_text(&L, g.title, FONT_BOLD, title_px, warn, lay_str(&L, STR_ADMIN_WRONG), tb);
     } else {
-        text_centered(a, s, g.title, FONT_BOLD, fmaxf(m.text_min, px * 0.75f), TEXT,
-                      "Staff: enter the PIN to exit");
+        centred_text(&L, g.title, FONT_BOLD, title_px, lay_col(&L, COLOR_TEXT),
+                     lay_str(&L, STR_ADMIN_TITLE), tb);
     }
     /* The PIN as dots, never digits. */
     size_t n = strlen(a->entered);
     float d = g.key_h * 0.28f, step = d * 1.8f;
     float x0 = g.pin.x + (g.pin.w - (float)(n ? n : 1) * step + (step - d)) / 2;
-    if (n == 0) {
-        scene_rect(s, (od_rect){ g.pin.x + g.pin.w / 2 - d * 2, g.pin.y + g.pin.h / 2 - 1,
-                                 d * 4, 2 * m.unit }, MUTED, 0);
-    }
+    if (n == 0)
+        lay_rect(&L, (od_rect){ g.pin.x + g.pin.w / 2 - d * 2, g.pin.y + g.pin.h / 2 - 1, d * 4,
+                                2 * m->unit }, lay_col(&L, COLOR_MUTED), 0);
     for (size_t i = 0; i < n; i++)
-        scene_rect(s, (od_rect){ x0 + (float)i * step, g.pin.y + (g.pin.h - d) / 2, d, d }, TEXT,
-                   d / 2);
-    static const char *const labels[ADMIN_NKEYS] = { "1", "2", "3", "4",     "5",  "6",     "7",
-                                                     "8", "9", "Clear", "0", "OK", "Cancel" };
+        lay_rect(&L, (od_rect){ x0 + (float)i * step, g.pin.y + (g.pin.h - d) / 2, d, d },
+                 lay_col(&L, COLOR_TEXT), d / 2);
+    static const char *const digits[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
     for (int k = 0; k < ADMIN_NKEYS; k++) {
-        od_rect r = admin_key_rect(a, k);
-        od_color bg = k == a->pressed_key ? KEY_PRESSED : KEY_FACE;
-        scene_rect(s, r, bg, m.radius * 0.6f);
-        bool small = k == ADMIN_KEY_CLEAR || k == ADMIN_KEY_CANCEL || k == ADMIN_KEY_OK;
-        text_centered(a, s, r, small ? FONT_BOLD : FONT_REGULAR,
-                      small ? fmaxf(m.text_min, px * 0.7f) : px,
-                      locked(a) && k != ADMIN_KEY_CANCEL ? MUTED : TEXT, labels[k]);
+        bool word = k == ADMIN_KEY_CLEAR || k == ADMIN_KEY_CANCEL || k == ADMIN_KEY_OK;
+        bool pressed = k == a->pressed_key;
+        lay_pill p;
+        memset(&p, 0, sizeof p);
+        p.text = k == ADMIN_KEY_CLEAR    ? lay_str(&L, STR_ADMIN_CLEAR)
+                 : k == ADMIN_KEY_OK     ? lay_str(&L, STR_ADMIN_OK)
+                 : k == ADMIN_KEY_CANCEL ? lay_str(&L, STR_ADMIN_CANCEL)
+                 : k == ADMIN_KEY_ZERO   ? "0"
+                                         : digits[k];
+        p.font = word ? FONT_BOLD : FONT_REGULAR;
+        p.size = word ? fmaxf(m->text_min, px * 0.7f) : px;
+        /* Pressed as the kiosk's own buttons are: the accent. No hit region:
+         * admin_input hit-tests the keys itself (admin_key_rect). */
+        p.bg = lay_col(&L, pressed ? COLOR_ACCENT : COLOR_SURFACE_ALT);
+        p.fg = pressed                                 ? lay_col(&L, COLOR_ACCENT_TEXT)
+               : locked(a) && k != ADMIN_KEY_CANCEL ? lay_col(&L, COLOR_MUTED)
+                                                     : lay_col(&L, COLOR_TEXT);
+        p.action = ACT_NONE;
+        lay_pill_draw(&L, &p, admin_key_rect(a, k), panel);
     }
+    lay_end(&L);
 }

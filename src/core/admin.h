@@ -21,7 +21,8 @@
 #include <stdint.h>
 #include "geom.h"
 #include "input.h"
-#include "layout.h"
+#include "content.h"
+#include "lay.h"
 
 #define OPENDAY_EXIT_ADMIN 10   /* exit status of a staff exit */
 #define ADMIN_PIN_MAX 8
@@ -82,7 +83,10 @@ uint64_t admin_wait_ms(const admin *a, uint64_t now_ms);
 /* Geometry shared by drawing and hit testing. */
 od_rect admin_corner(const admin *a, int corner);
 od_rect admin_key_rect(const admin *a, int key);
-/* Append the overlay (corner progress or keypad) to s. */
-void admin_draw(const admin *a, scene *s);
+/* Append the overlay (corner progress or keypad) to s, drawn with the layout
+ * toolkit: its words are c's strings (STR_ADMIN_*) and its colours c's
+ * theme; with c NULL (no valid content: over the staff screen) the built-in
+ * ones. */
+void admin_draw(const admin *a, const content *c, scene *s);
 
 #endif

@@ -124,23 +124,6 @@ void app_resize(app *a, int w, int h)
 
 /* ---- places ------------------------------------------------------------- */
 
-static bool place_valid(const content *c, view_place p)
-{
-    switch (p.screen) {
-    case SCREEN_DEGREE:
-        return p.a >= 0 && (size_t)p.a < c->n_degrees;
-    case SCREEN_CAREER:
-        return p.a >= 0 && (size_t)p.a < c->n_careers;
-    case SCREEN_COMPARE:
-        return c->n_degrees >= 2 && p.a >= 0 && p.b >= 0 && p.a != p.b &&
-               (size_t)p.a < c->n_degrees && (size_t)p.b < c->n_degrees;
-    case SCREEN_CAREERS:
-        return c->n_careers > 0;
-    default:
-        return p.screen >= 0 && p.screen < SCREEN_COUNT;
-    }
-}
-
 static layout_page current_page(const app *a)
 {
     layout_page p = { a->place, a->scroll.pos, a->pressed, a->focus };
@@ -151,7 +134,7 @@ static layout_page current_page(const app *a)
  * current place for Back. clear: forget the history (Home, wake, idle). */
 static void go(app *a, view_place p, int dir, bool push, bool clear, float scroll)
 {
-    if (!place_valid(a->c, p))
+    if (!view_place_valid(&p, a->c))
         return;
     a->trans = true;
     a->trans_prev = current_page(a);
@@ -201,9 +184,7 @@ static void go_home(app *a)
 /* Swipe or arrow key: the next (step +1) or previous sibling card. */
 static void go_sibling(app *a, int step)
 {
-    size_t n = a->place.screen == SCREEN_DEGREE   ? a->c->n_degrees
-               : a->place.screen == SCREEN_CAREER ? a->c->n_careers
-                                                  : 0;
+    size_t n = view_place_siblings(&a->place, a->c);
     if (n < 2)
         return;
     view_place p = a->place;
@@ -225,30 +206,6 @@ static void perform(app *a, int action, int arg)
         if (a->place.screen != SCREEN_HOME)
             go_home(a);
         break;
-    case ACT_DEGREE:
-        p = (view_place){ SCREEN_DEGREE, arg, 0 };
-        go(a, p, 1, true, false, 0);
-        break;
-    case ACT_CAREER:
-        p = (view_place){ SCREEN_CAREER, arg, 0 };
-        go(a, p, 1, true, false, 0);
-        break;
-    case ACT_COMPARE:
-        p = (view_place){ SCREEN_COMPARE, 0, 1 };
-        go(a, p, 1, true, false, 0);
-        break;
-    case ACT_CAREERS:
-        p.screen = SCREEN_CAREERS;
-        go(a, p, 1, true, false, 0);
-        break;
-    case ACT_BABS:
-        p.screen = SCREEN_BABS;
-        go(a, p, 1, true, false, 0);
-        break;
-    case ACT_ABOUT:
-        p.screen = SCREEN_ABOUT;
-        go(a, p, 1, true, false, 0);
-        break;
     case ACT_PICK_LEFT:
     case ACT_PICK_RIGHT:
         if (a->place.screen == SCREEN_COMPARE && arg >= 0 && (size_t)arg < a->c->n_degrees) {
@@ -264,6 +221,9 @@ static void perform(app *a, int action, int arg)
     case ACT_NONE:
     case ACT_COUNT:
     default:
+        /* Every other action opens a screen, as the screen table says. */
+        if (view_place_for_action(action, arg, &p))
+            go(a, p, 1, true, false, 0);
         break;
     }
 }
@@ -589,49 +549,15 @@ bool app_goto(app *a, const char *name, uint64_t now_ms)
     return true;
 }
 
-/* Carry place p from content `from` over to content `to` by ids, since a
- * reload may reorder degrees and careers. False when it no longer exists. */
-static bool remap_place(const content *from, const content *to, view_place *p)
-{
-    if (!place_valid(from, *p))
-        return false;
-    switch (p->screen) {
-    case SCREEN_DEGREE:
-    case SCREEN_COMPARE: {
-        size_t a = content_find_degree(to, from->degrees[p->a].id);
-        if (a == (size_t)-1)
-            return false;
-        if (p->screen == SCREEN_COMPARE) {
-            size_t b = content_find_degree(to, from->degrees[p->b].id);
-            if (b == (size_t)-1)
-                return false;
-            p->b = (int)b;
-        }
-        p->a = (int)a;
-        break;
-    }
-    case SCREEN_CAREER: {
-        size_t k = content_find_career(to, from->careers[p->a].id);
-        if (k == (size_t)-1)
-            return false;
-        p->a = (int)k;
-        break;
-    }
-    default:
-        break;
-    }
-    return place_valid(to, *p);
-}
-
 void app_set_content(app *a, const content *c)
 {
     const content *old = a->c;
     view_place here = a->place;
-    bool kept = remap_place(old, c, &here);
+    bool kept = view_place_remap(old, c, &here);
     size_t n = 0;
     for (size_t i = 0; kept && i < a->nhist; i++) {
         view_place h = a->hist[i].place;
-        if (!remap_place(old, c, &h)) {
+        if (!view_place_remap(old, c, &h)) {
             n = 0; /* a gap in the history would make Back surprising */
             break;
         }
@@ -661,12 +587,12 @@ void app_set_content(app *a, const content *c)
 bool app_check(const app *a, char *why, size_t n)
 {
 #define FAIL(...) do { snprintf(why, n, __VA_ARGS__); return false; } while (0)
-    if (!place_valid(a->c, a->place))
+    if (!view_place_valid(&a->place, a->c))
         FAIL("current place is invalid (screen %d)", (int)a->place.screen);
     if (a->nhist > HISTORY_MAX)
         FAIL("history overflow");
     for (size_t i = 0; i < a->nhist; i++)
-        if (!place_valid(a->c, a->hist[i].place))
+        if (!view_place_valid(&a->hist[i].place, a->c))
             FAIL("history entry %zu invalid", i);
     if (a->pressed && !gesture_active(&a->g))
         FAIL("press feedback stuck with no finger down");

@@ -307,7 +307,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
     f->overlay = NULL;
     if (admin_visible(&k->adm)) {
         scene_clear(&k->over);
-        admin_draw(&k->adm, &k->over);
+        admin_draw(&k->adm, reload_content(k->rl), &k->over);
         f->overlay = &k->over;
     }
     k->force = false;

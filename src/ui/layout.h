@@ -1,4 +1,6 @@
-/* layout.h - turns the content model and the visitor's place into a scene.
+/* layout.h - turns the content model and the visitor's place into a scene:
+ * the entry points on top of the screen table (screen.h) and the toolkit
+ * (lay.h, which also defines the measuring environment and the frame input).
  *
  * Pure: no SDL. Text is measured through callbacks, so tests use a fake
  * measurer and the app uses the real fonts. Layout wraps text itself and emits
@@ -15,57 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "content.h"
+#include "lay.h"
 #include "scene.h"
 #include "view.h"
-
-typedef struct {
-    /* Advance width in pixels of s[0..len) set in font at px size. */
-    float (*text_width)(void *ctx, scene_font font, float px, const char *s, size_t len);
-    /* Height of one line (ascent + descent) at px size. */
-    float (*line_height)(void *ctx, scene_font font, float px);
-    void *ctx;
-} layout_measure;
-
-/* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
-#define LAYOUT_DEFAULT_DPI 133.3f
-
-typedef struct {
-    int w, h;                 /* logical pixels */
-    float dpi;                /* panel pixels per inch; <= 0 means default */
-    layout_measure measure;
-} layout_env;
-
-typedef struct {
-    float unit;               /* min(w,h) / 480 */
-    float text_min;           /* 20 units: the smallest text anywhere */
-    float body, h3, h2, h1, hero;
-    float target;             /* minimum touch target side in px */
-    float pad, gap, radius;
-    float header_h;
-} layout_metrics;
-
-void layout_metrics_compute(const layout_env *env, layout_metrics *m);
-
-typedef struct {
-    view_place place;
-    float scroll;             /* vertical scroll of the page body, px */
-    uint32_t pressed;         /* hit id being pressed (press feedback), 0 none */
-    uint32_t focus;           /* hit id with keyboard focus, 0 none */
-} layout_page;
-
-typedef struct {
-    layout_page cur;
-    layout_page prev;         /* the page being left while t < 1 */
-    float t;                  /* eased transition progress 0..1; 1 = settled */
-    int dir;                  /* +1: new page enters from the right, -1: from
-                                 the left, 0: crossfade */
-    bool can_back;            /* Back has somewhere to go */
-    /* attract loop */
-    size_t slide, prev_slide; /* indices into content.slides */
-    float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
-    float pulse;              /* 0..1, phase of the call-to-action pulse */
-    bool show_focus;          /* draw the keyboard focus ring */
-} layout_frame_in;
 
 typedef struct {
     float content_h;          /* height of the current page's scrollable body */

@@ -6,7 +6,7 @@
  * the screen: its content is measured dry at decreasing scales, then with less
  * detail, and drawn at the first that fits, centred in the space above the
  * call to action. */
-#include "layout_internal.h"
+#include "screens.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -112,7 +112,7 @@ static void career_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
     (void)ctx;
     const content_career *k = &L->c->careers[i];
     *out = lay_chip(L, k->name);
-    if (lay_career_shared(L->c, i))
+    if (content_career_shared(L->c, i))
         out->dot = lay_col(L, COLOR_SHARED);
     else if (k->n_degrees && k->degrees[0] < L->c->n_degrees)
         out->dot = L->c->degrees[k->degrees[0]].color;
@@ -421,8 +421,9 @@ static void slide(lay *L, const content_slide *s, od_rect region)
 
 /* ---- the screen -------------------------------------------------------------------- */
 
-void lay_screen_attract(lay *L)
+float lay_screen_attract(lay *L, const view_place *p)
 {
+    (void)p;
     const content *c = L->c;
     const layout_frame_in *in = L->in;
     const layout_metrics *m = &L->m;
@@ -508,4 +509,5 @@ void lay_screen_attract(lay *L)
         }
     }
     lay_hit(L, (od_rect){ 0, 0, W, H }, ACT_WAKE, 0, true);
+    return H;
 }

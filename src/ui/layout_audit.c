@@ -6,7 +6,8 @@
  * Overlap is judged on what is visible: a block in a clip is cut to it, so a
  * body scrolled under the fixed header is not a collision (the clip hides it),
  * while two cards on top of each other inside the body are. */
-#include "layout_internal.h"
+#include "layout.h"
+#include "lay.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -1,8 +1,8 @@
 /* layout_screens.c - the page bodies: home, degree, compare, careers, career,
  * BA/BS and about. Each draws in page coordinates (y = 0 is the top of the
- * scrolled body) through the toolkit of layout_internal.h and returns the
+ * scrolled body) through the toolkit of lay.h and returns the
  * height of its content including the bottom padding. */
-#include "layout_internal.h"
+#include "screens.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,11 +15,6 @@ static lay_style style(const lay *L, scene_font f, float size, content_color col
 {
     lay_style st = { f, size, lay_col(L, col), a, false };
     return st;
-}
-
-float lay_small(const lay *L)
-{
-    return fmaxf(L->m.text_min, 22.0f * L->m.unit);
 }
 
 static float top_pad(const lay *L)
@@ -52,44 +47,10 @@ static od_color award_color(const lay *L, size_t ai)
     return lay_col(L, COLOR_ACCENT);
 }
 
-void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
-{
-    memset(out, 0, sizeof *out);
-    out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
-    out->font = FONT_REGULAR;
-    out->size = lay_small(L);
-    out->bg = lay_col(L, COLOR_SURFACE_ALT);
-    out->fg = lay_col(L, COLOR_TEXT);
-    out->dot = dot;
-    out->action = ACT_CAREER;
-    out->arg = (int)ci;
-    out->round = true;
-    if (lay_career_shared(L->c, ci)) {
-        od_color sh = lay_col(L, COLOR_SHARED);
-        out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
-        out->outline = sh;
-        out->dot = sh;
-    }
-}
-
-float lay_shared_legend(lay *L, float x, float y, float w)
-{
-    float u = L->m.unit, d = 12.0f * u;
-    lay_style st = style(L, FONT_REGULAR, L->m.text_min, COLOR_MUTED, ALIGN_LEFT);
-    float lh = lay_lh(L, st.font, st.size);
-    float h = lay_text(L, &st, x + d + 10.0f * u, y, w - d - 10.0f * u,
-                       L->c->strings[STR_SHARED], -1);
-    if (h > 0) {
-        od_color sh = lay_col(L, COLOR_SHARED);
-        lay_rect(L, (od_rect){ x, y + (lh - d) / 2, d, d }, sh, d / 2);
-    }
-    return h;
-}
-
 static bool any_shared(const content *c, const size_t *idx, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lay_career_shared(c, idx[i]))
+        if (content_career_shared(c, idx[i]))
             return true;
     return false;
 }
@@ -839,7 +800,7 @@ float lay_screen_careers(lay *L, const view_place *p)
     size_t nc = c->n_careers, nd = c->n_degrees;
     bool shared = false;
     for (size_t i = 0; i < nc && !shared; i++)
-        shared = lay_career_shared(c, i);
+        shared = content_career_shared(c, i);
     if (shared)
         stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
     y += m->gap;
@@ -1010,7 +971,7 @@ float lay_screen_career(lay *L, const view_place *p)
     float nh = lay_text(L, &h1, cx, y, cw, k->name, -1);
     if (nh > 0) {
         lay_rect(L, (od_rect){ cx, y + nh + 4.0f * m->unit, 48.0f * m->unit, 5.0f * m->unit },
-                 lay_career_shared(c, (size_t)p->a) ? lay_col(L, COLOR_SHARED) : accent,
+                 content_career_shared(c, (size_t)p->a) ? lay_col(L, COLOR_SHARED) : accent,
                  2.5f * m->unit);
         y += nh + 9.0f * m->unit + m->gap;
     }
@@ -1023,7 +984,7 @@ float lay_screen_career(lay *L, const view_place *p)
         stack(&y, lay_pills(L, cx, y, cw, k->n_degrees, career_degree_get, k, ALIGN_LEFT,
                             8.0f * m->unit, -1),
               m->gap);
-        if (lay_career_shared(c, (size_t)p->a))
+        if (content_career_shared(c, (size_t)p->a))
             stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
         y += m->gap;
     }

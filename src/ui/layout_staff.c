@@ -5,7 +5,8 @@
  * content model, so its colours are fixed here. */
 #include <stdio.h>
 #include <string.h>
-#include "layout_internal.h"
+#include "layout.h"
+#include "lay.h"
 
 static const od_color BG = { 0x1C, 0x21, 0x2B, 0xFF };
 static const od_color CARD = { 0x27, 0x2E, 0x3B, 0xFF };

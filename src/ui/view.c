@@ -1,29 +1,70 @@
-/* view.c - screen names and their parsing. See view.h. */
+/* view.c - the rules about places, read from the screen table. See view.h. */
 #include "view.h"
 
 #include <stdio.h>
 #include <string.h>
 
-const char *const view_screen_names[SCREEN_COUNT] = {
-    [SCREEN_ATTRACT] = "attract", [SCREEN_HOME] = "home",
-    [SCREEN_DEGREE] = "degree",   [SCREEN_COMPARE] = "compare",
-    [SCREEN_CAREERS] = "careers", [SCREEN_CAREER] = "career",
-    [SCREEN_BABS] = "ba-bs",      [SCREEN_ABOUT] = "about",
-};
+#include "screen.h"
+
+static const screen_def *row(view_screen s)
+{
+    return screen_get(s);
+}
+
+const char *view_screen_name(view_screen s)
+{
+    const screen_def *d = row(s);
+    return d ? d->name : "";
+}
+
+static bool index_ok(int i, size_t n)
+{
+    return i >= 0 && (size_t)i < n;
+}
+
+/* The parameters alone, without the screen's content requirement. */
+static bool params_ok(const view_place *p, const content *c)
+{
+    const screen_def *d = row(p->screen);
+    if (!d)
+        return false;
+    switch (d->param) {
+    case VIEW_PARAM_DEGREE:
+        return index_ok(p->a, c->n_degrees);
+    case VIEW_PARAM_CAREER:
+        return index_ok(p->a, c->n_careers);
+    case VIEW_PARAM_DEGREE_PAIR:
+        return c->n_degrees >= 2 && index_ok(p->a, c->n_degrees) &&
+               index_ok(p->b, c->n_degrees) && p->a != p->b;
+    case VIEW_PARAM_NONE:
+    default:
+        return true;
+    }
+}
+
+bool view_place_valid(const view_place *p, const content *c)
+{
+    if (!params_ok(p, c))
+        return false;
+    const screen_def *d = row(p->screen);
+    return !d->ready || d->ready(c);
+}
 
 void view_place_name(const view_place *p, const content *c, char *buf, size_t n)
 {
-    const char *base = view_screen_names[p->screen];
-    switch (p->screen) {
-    case SCREEN_DEGREE:
+    const screen_def *d = row(p->screen);
+    const char *base = d ? d->name : "";
+    switch (d ? d->param : VIEW_PARAM_NONE) {
+    case VIEW_PARAM_DEGREE:
         snprintf(buf, n, "%s:%s", base, c->degrees[p->a].id);
         break;
-    case SCREEN_CAREER:
+    case VIEW_PARAM_CAREER:
         snprintf(buf, n, "%s:%s", base, c->careers[p->a].id);
         break;
-    case SCREEN_COMPARE:
+    case VIEW_PARAM_DEGREE_PAIR:
         snprintf(buf, n, "%s:%s,%s", base, c->degrees[p->a].id, c->degrees[p->b].id);
         break;
+    case VIEW_PARAM_NONE:
     default:
         snprintf(buf, n, "%s", base);
         break;
@@ -34,27 +75,31 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
 {
     const char *colon = strchr(name, ':');
     size_t blen = colon ? (size_t)(colon - name) : strlen(name);
-    int screen = -1;
-    for (int i = 0; i < SCREEN_COUNT; i++)
-        if (strlen(view_screen_names[i]) == blen && !strncmp(name, view_screen_names[i], blen))
-            screen = i;
-    if (screen < 0)
+    const screen_def *d = NULL;
+    view_place p = { SCREEN_COUNT, 0, 0 };
+    for (int i = 0; i < SCREEN_COUNT; i++) {
+        const screen_def *r = row((view_screen)i);
+        if (strlen(r->name) == blen && !strncmp(name, r->name, blen)) {
+            d = r;
+            p.screen = (view_screen)i;
+        }
+    }
+    if (!d)
         return false;
-    view_place p = { (view_screen)screen, 0, 0 };
     const char *arg = colon ? colon + 1 : NULL;
-    switch (p.screen) {
-    case SCREEN_DEGREE:
-    case SCREEN_CAREER: {
+    switch (d->param) {
+    case VIEW_PARAM_DEGREE:
+    case VIEW_PARAM_CAREER: {
         if (!arg)
             return false;
-        size_t i = p.screen == SCREEN_DEGREE ? content_find_degree(c, arg)
-                                             : content_find_career(c, arg);
+        size_t i = d->param == VIEW_PARAM_DEGREE ? content_find_degree(c, arg)
+                                                 : content_find_career(c, arg);
         if (i == (size_t)-1)
             return false;
         p.a = (int)i;
         break;
     }
-    case SCREEN_COMPARE:
+    case VIEW_PARAM_DEGREE_PAIR:
         if (c->n_degrees < 2)
             return false;
         p.a = 0;
@@ -73,6 +118,7 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
             p.b = (int)r;
         }
         break;
+    case VIEW_PARAM_NONE:
     default:
         if (arg)
             return false;
@@ -85,8 +131,88 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
 bool view_place_matches(const view_place *p, const content *c, const char *name)
 {
     if (!strchr(name, ':'))
-        return !strcmp(name, view_screen_names[p->screen]);
+        return !strcmp(name, view_screen_name(p->screen));
     char buf[600];
     view_place_name(p, c, buf, sizeof buf);
     return !strcmp(buf, name);
+}
+
+/* Index in `to` of the degree (or career) with the id it has in `from`. */
+static bool remap_index(const content *from, const content *to, bool career, int *i)
+{
+    size_t k = career ? content_find_career(to, from->careers[*i].id)
+                      : content_find_degree(to, from->degrees[*i].id);
+    if (k == (size_t)-1)
+        return false;
+    *i = (int)k;
+    return true;
+}
+
+bool view_place_remap(const content *from, const content *to, view_place *p)
+{
+    if (!view_place_valid(p, from))
+        return false;
+    switch (row(p->screen)->param) {
+    case VIEW_PARAM_DEGREE:
+        if (!remap_index(from, to, false, &p->a))
+            return false;
+        break;
+    case VIEW_PARAM_CAREER:
+        if (!remap_index(from, to, true, &p->a))
+            return false;
+        break;
+    case VIEW_PARAM_DEGREE_PAIR:
+        if (!remap_index(from, to, false, &p->a) || !remap_index(from, to, false, &p->b))
+            return false;
+        break;
+    case VIEW_PARAM_NONE:
+    default:
+        break;
+    }
+    return view_place_valid(p, to);
+}
+
+size_t view_place_siblings(const view_place *p, const content *c)
+{
+    const screen_def *d = row(p->screen);
+    switch (d ? d->param : VIEW_PARAM_NONE) {
+    case VIEW_PARAM_DEGREE:
+        return c->n_degrees;
+    case VIEW_PARAM_CAREER:
+        return c->n_careers;
+    case VIEW_PARAM_DEGREE_PAIR:
+    case VIEW_PARAM_NONE:
+    default:
+        return 0;
+    }
+}
+
+bool view_place_for_action(int action, int arg, view_place *out)
+{
+    if (action <= ACT_NONE || action >= ACT_COUNT)
+        return false;
+    for (int i = 0; i < SCREEN_COUNT; i++) {
+        const screen_def *d = row((view_screen)i);
+        bool hit = action == ACT_OPEN ? arg == i && !d->full : d->opens == (view_action)action;
+        if (!hit)
+            continue;
+        view_place p = { (view_screen)i, 0, 0 };
+        switch (d->param) {
+        case VIEW_PARAM_DEGREE:
+        case VIEW_PARAM_CAREER:
+            if (action == ACT_OPEN)
+                return false; /* needs an item: its own action carries it */
+            p.a = arg;
+            break;
+        case VIEW_PARAM_DEGREE_PAIR:
+            p.b = 1; /* the first two degrees, as the bare name */
+            break;
+        case VIEW_PARAM_NONE:
+        default:
+            break;
+        }
+        *out = p;
+        return true;
+    }
+    return false;
 }

@@ -1,6 +1,13 @@
-/* view.h - the screens, the places a visitor can be, and the actions that
- * move between them. Shared by layout (which emits hit regions carrying
- * actions) and app (which performs them). Pure: no SDL. */
+/* view.h - the vocabulary shared by layout (which emits hit regions carrying
+ * actions) and the app (which performs them): screen ids, places, actions,
+ * and the rules about places (names, validity, siblings).
+ *
+ * Every rule here is read from the screen table (screen.h): a screen's name,
+ * what its place carries and when it is valid are written in its table row
+ * and nowhere else, so these functions hold no per-screen cases.
+ *
+ * Pure: no SDL, no allocation. Functions taking a content model only read
+ * it; a place is valid only against the model it was made for. */
 #ifndef OPENDAY_VIEW_H
 #define OPENDAY_VIEW_H
 
@@ -8,6 +15,7 @@
 #include <stddef.h>
 #include "content.h"
 
+/* Screen ids: the rows of the screen table, in its order. */
 typedef enum {
     SCREEN_ATTRACT, SCREEN_HOME, SCREEN_DEGREE, SCREEN_COMPARE, SCREEN_CAREERS,
     SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_COUNT
@@ -22,30 +30,57 @@ typedef enum {
     ACT_COMPARE, ACT_CAREERS, ACT_BABS, ACT_ABOUT,
     ACT_PICK_LEFT,   /* compare: arg = degree index for the left column */
     ACT_PICK_RIGHT,  /* compare: arg = degree index for the right column */
+    ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
+                        (a new screen needs no action of its own) */
     ACT_COUNT
 } view_action;
 
-/* A place: a screen plus its parameters. DEGREE: a = degree index;
- * CAREER: a = career index; COMPARE: a, b = left and right degree indices. */
+/* What a screen's place carries in view_place.a and .b. */
+typedef enum {
+    VIEW_PARAM_NONE,         /* nothing: "home" */
+    VIEW_PARAM_DEGREE,       /* a = degree index: "degree:ID" */
+    VIEW_PARAM_CAREER,       /* a = career index: "career:ID" */
+    VIEW_PARAM_DEGREE_PAIR,  /* a, b = two different degree indices: "compare:ID,ID";
+                                the bare name means the first two degrees */
+} view_param;
+
+/* A place: a screen plus its parameters, as its screen's view_param says. */
 typedef struct {
     view_screen screen;
     int a, b;
 } view_place;
 
-/* Screen names as used by --screenshot --screen and expect-screen:
- * "attract", "home", "degree", "compare", "careers", "career", "ba-bs", "about". */
-extern const char *const view_screen_names[SCREEN_COUNT];
+/* The screen's name ("degree", "ba-bs"), "" for an unknown id. */
+const char *view_screen_name(view_screen s);
 
 /* Write the full name of a place ("degree:music-production",
- * "compare:music-production,music-technology", "home") into buf. */
+ * "compare:music-production,music-technology", "home") into buf. The place
+ * must be valid for c. */
 void view_place_name(const view_place *p, const content *c, char *buf, size_t n);
 
-/* Parse a name as accepted by --screen. "compare" alone picks the first two
- * degrees. Returns false (out untouched) for unknown names or ids. */
+/* Parse a name as accepted by --screen. Returns false (out untouched) for
+ * unknown names or ids, or a parameter the screen does not take. */
 bool view_place_parse(const char *name, const content *c, view_place *out);
 
 /* True when `name` designates place p: either the full name, or the bare
  * screen name ("compare" matches every comparison). */
 bool view_place_matches(const view_place *p, const content *c, const char *name);
+
+/* True when p can be shown with c: its parameters name existing items and
+ * the screen's table row finds what it needs in c. */
+bool view_place_valid(const view_place *p, const content *c);
+
+/* Carry p from model `from` over to model `to` by ids (a reload may reorder
+ * degrees and careers). False, p unspecified, when it no longer exists. */
+bool view_place_remap(const content *from, const content *to, view_place *p);
+
+/* How many siblings a swipe moves between on p's screen (the degrees for a
+ * degree, the careers for a career); 0 when the screen has none. */
+size_t view_place_siblings(const view_place *p, const content *c);
+
+/* The place a tap on (action, arg) opens, when the action opens a screen
+ * (ACT_DEGREE, ACT_OPEN, ...). False for every other action. The place is
+ * not checked against the content: see view_place_valid. */
+bool view_place_for_action(int action, int arg, view_place *out);
 
 #endif

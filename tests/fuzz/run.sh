@@ -15,8 +15,8 @@ mkdir -p "$F/seeds" "$F/corpus"
 PKG=${PKG_CONFIG:-pkg-config}
 CJSON_CFLAGS=$($PKG --cflags libcjson)
 CJSON_LIBS=$($PKG --libs libcjson)
-SRC="src/content/content.c src/ui/layout.c src/ui/layout_screens.c src/ui/layout_attract.c src/ui/layout_audit.c
-     src/ui/layout_staff.c src/ui/scene.c src/ui/view.c tests/fuzz/fuzz_content.c"
+SRC="src/content/content.c src/ui/lay.c src/ui/layout.c src/ui/layout_screens.c src/ui/layout_attract.c src/ui/layout_audit.c
+     src/ui/layout_staff.c src/ui/scene.c src/ui/screen.c src/ui/view.c tests/fuzz/fuzz_content.c"
 COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc/base -Isrc/content -Isrc/ui $CJSON_CFLAGS"
 # shellcheck disable=SC2086
 $CC $COMMON -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \

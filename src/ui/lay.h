@@ -1,4 +1,14 @@
-/* layout_internal.h - the private toolkit shared by the layout_*.c files.
+/* lay.h - the layout toolkit: what every screen draws with.
+ *
+ * Layers: this toolkit knows the content model, the scene and the view's
+ * vocabulary (actions, places); it knows no screen. The screens (screens.h)
+ * use only this toolkit; the screen table (screen.h) and the frame dispatcher
+ * (layout.h) sit on top of both. So nothing here may call a screen.
+ *
+ * Pure: no SDL. Text is measured through callbacks (layout_measure), so tests
+ * use a fake measurer and the app the real fonts. Cost: wrapping and measuring
+ * grow linearly with the length of the text (a long unbreakable word costs a
+ * bounded number of measurements per line, each of about one line's bytes).
  *
  * A `lay` is one frame's builder: it knows the content, the metrics and the
  * scene, and carries the state that every emitted command inherits (a
@@ -12,14 +22,72 @@
  * again for real; because both runs are the same code, the heights agree to
  * the bit.
  *
- * Nothing here allocates except lay_alloc's rare overflow path. */
-#ifndef OPENDAY_LAYOUT_INTERNAL_H
-#define OPENDAY_LAYOUT_INTERNAL_H
+ * The measuring environment (layout_env, layout_metrics) and the frame input
+ * (layout_page, layout_frame_in) are defined here under their layout_ names:
+ * the screens read them, and the dispatcher that takes them sits above the
+ * screens. A builder may run without content (L->c NULL, the staff screens);
+ * lay_col and lay_str then give the built-in theme and words.
+ *
+ * Nothing here allocates except lay_alloc's rare overflow path; strings passed
+ * in are borrowed (copied into the scene only with lay_style.copy). */
+#ifndef OPENDAY_LAY_H
+#define OPENDAY_LAY_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "layout.h"
+#include "content.h"
+#include "scene.h"
+#include "view.h"
+
+typedef struct {
+    /* Advance width in pixels of s[0..len) set in font at px size. */
+    float (*text_width)(void *ctx, scene_font font, float px, const char *s, size_t len);
+    /* Height of one line (ascent + descent) at px size. */
+    float (*line_height)(void *ctx, scene_font font, float px);
+    void *ctx;
+} layout_measure;
+
+/* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
+#define LAYOUT_DEFAULT_DPI 133.3f
+
+typedef struct {
+    int w, h;                 /* logical pixels */
+    float dpi;                /* panel pixels per inch; <= 0 means default */
+    layout_measure measure;
+} layout_env;
+
+typedef struct {
+    float unit;               /* min(w,h) / 480 */
+    float text_min;           /* 20 units: the smallest text anywhere */
+    float body, h3, h2, h1, hero;
+    float target;             /* minimum touch target side in px */
+    float pad, gap, radius;
+    float header_h;
+} layout_metrics;
+
+void layout_metrics_compute(const layout_env *env, layout_metrics *m);
+
+typedef struct {
+    view_place place;
+    float scroll;             /* vertical scroll of the page body, px */
+    uint32_t pressed;         /* hit id being pressed (press feedback), 0 none */
+    uint32_t focus;           /* hit id with keyboard focus, 0 none */
+} layout_page;
+
+typedef struct {
+    layout_page cur;
+    layout_page prev;         /* the page being left while t < 1 */
+    float t;                  /* eased transition progress 0..1; 1 = settled */
+    int dir;                  /* +1: new page enters from the right, -1: from
+                                 the left, 0: crossfade */
+    bool can_back;            /* Back has somewhere to go */
+    /* attract loop */
+    size_t slide, prev_slide; /* indices into content.slides */
+    float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
+    float pulse;              /* 0..1, phase of the call-to-action pulse */
+    bool show_focus;          /* draw the keyboard focus ring */
+} layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;
 
@@ -66,8 +134,11 @@ void lay_end(lay *L);
  * table is full (callers then degrade gracefully). */
 void *lay_alloc(lay *L, size_t bytes);
 
-/* ---- colours ---- */
+/* ---- colours and strings ----
+ * The theme's colour and the interface's text for a key; a builder begun
+ * without content (L->c NULL: the staff screens) gets the built-in ones. */
 od_color lay_col(const lay *L, content_color k);
+const char *lay_str(const lay *L, content_str k);
 od_color lay_with_alpha(od_color c, float a);
 od_color lay_mix(od_color a, od_color b, float t);
 
@@ -95,6 +166,16 @@ typedef struct {
 size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
                 float maxw, lay_span *out);
 bool lay_more(const char *s, size_t len, size_t pos);
+/* The longest prefix of s[0..len) (on a code point boundary) that, with an
+ * ellipsis after it, is no wider than maxw; "..." alone when none is. Writes
+ * it with the ellipsis into out (len + 3 bytes at least), its width to *w,
+ * and returns its length. */
+size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t len,
+                     float maxw, char *out, float *w);
+/* Height of s[0..len) wrapped at w (lines times line height), emitting
+ * nothing; the widest line's width goes to *widest when not NULL. */
+float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,
+                      float *widest);
 
 /* ---- emitting (page coordinates; translated and faded by the builder) ---- */
 
@@ -192,22 +273,5 @@ float lay_small(const lay *L);
 
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);
-
-/* ---- screens (layout_screens.c, layout_attract.c) ----
- * Each draws one page body in page coordinates (y = 0 at the top of the
- * scrolled body) and returns the height of its content incl. bottom padding. */
-float lay_screen_home(lay *L, const view_place *p);
-float lay_screen_degree(lay *L, const view_place *p);
-float lay_screen_compare(lay *L, const view_place *p);
-float lay_screen_careers(lay *L, const view_place *p);
-float lay_screen_career(lay *L, const view_place *p);
-float lay_screen_babs(lay *L, const view_place *p);
-float lay_screen_about(lay *L, const view_place *p);
-/* The attract loop: full screen, no header, its own background. */
-void lay_screen_attract(lay *L);
-
-/* True when career ci is reached from more than one degree. The same rule as
- * content_career_shared, kept here so layout links without the loader. */
-bool lay_career_shared(const content *c, size_t ci);
 
 #endif

@@ -1,0 +1,855 @@
+/* lay.c - the layout toolkit: metrics, the frame builder and its primitives
+ * (measuring, wrapping, text, pills, cards and the pieces several screens
+ * share). See lay.h for the contract. */
+#include "lay.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- metrics --------------------------------------------------------------- */
+
+void layout_metrics_compute(const layout_env *env, layout_metrics *m)
+{
+    float w = env->w > 0 ? (float)env->w : 1.0f;
+    float h = env->h > 0 ? (float)env->h : 1.0f;
+    float u = fminf(w, h) / 480.0f;
+    float dpi = env->dpi > 0 ? env->dpi : LAYOUT_DEFAULT_DPI;
+    m->unit = u;
+    m->text_min = 20.0f * u;
+    m->body = 24.0f * u;
+    m->h3 = 28.0f * u;
+    m->h2 = 34.0f * u;
+    m->h1 = 44.0f * u;
+    m->hero = 64.0f * u;
+    /* 9 mm is what a fingertip needs; 48 units keeps targets in proportion on
+     * big screens whose DPI makes 9 mm small in pixels. */
+    m->target = fmaxf(9.0f / 25.4f * dpi, 48.0f * u);
+    m->pad = 16.0f * u;
+    m->gap = 12.0f * u;
+    m->radius = 14.0f * u;
+    m->header_h = m->target + 20.0f * u;
+}
+
+/* ---- the builder ------------------------------------------------------------- */
+
+void lay_begin(lay *L, scene *s, const content *c, const layout_env *env,
+               const layout_frame_in *in)
+{
+    L->s = s;
+    L->c = c;
+    L->env = env;
+    layout_metrics_compute(env, &L->m);
+    L->W = env->w > 0 ? (float)env->w : 1.0f;
+    L->H = env->h > 0 ? (float)env->h : 1.0f;
+    L->ox = L->oy = 0;
+    L->alpha = 1;
+    L->dry = false;
+    L->hits = false;
+    L->show_focus = in ? in->show_focus : false;
+    L->pressed = L->focus = 0;
+    L->scroll = 0;
+    L->view_h = L->H;
+    L->in = in;
+    L->scratch_used = 0;
+    L->nheap = 0;
+}
+
+void lay_end(lay *L)
+{
+    for (size_t i = 0; i < L->nheap; i++)
+        free(L->heap[i]);
+    L->nheap = 0;
+    L->scratch_used = 0;
+}
+
+void *lay_alloc(lay *L, size_t bytes)
+{
+    size_t a = sizeof(max_align_t);
+    size_t need = (bytes + a - 1) / a * a;
+    if (need <= LAY_SCRATCH_BYTES - L->scratch_used) {
+        void *p = L->scratch.bytes + L->scratch_used;
+        L->scratch_used += need;
+        memset(p, 0, bytes);
+        return p;
+    }
+    if (L->nheap == sizeof L->heap / sizeof *L->heap)
+        return NULL;
+    void *p = calloc(1, bytes ? bytes : 1);
+    if (!p) {
+        fprintf(stderr, "openday: out of memory (%zu bytes)\n", bytes);
+        abort();
+    }
+    L->heap[L->nheap++] = p;
+    return p;
+}
+
+/* ---- colours ------------------------------------------------------------------ */
+
+od_color lay_col(const lay *L, content_color k)
+{
+    return L->c ? L->c->colors[k] : content_default_color(k);
+}
+
+const char *lay_str(const lay *L, content_str k)
+{
+    return L->c ? L->c->strings[k] : content_default_string(k);
+}
+
+od_color lay_with_alpha(od_color c, float a)
+{
+    if (a < 0)
+        a = 0;
+    if (a > 1)
+        a = 1;
+    c.a = (uint8_t)lroundf((float)c.a * a);
+    return c;
+}
+
+od_color lay_mix(od_color a, od_color b, float t)
+{
+    od_color r;
+    r.r = (uint8_t)lroundf((float)a.r + ((float)b.r - (float)a.r) * t);
+    r.g = (uint8_t)lroundf((float)a.g + ((float)b.g - (float)a.g) * t);
+    r.b = (uint8_t)lroundf((float)a.b + ((float)b.b - (float)a.b) * t);
+    r.a = (uint8_t)lroundf((float)a.a + ((float)b.a - (float)a.a) * t);
+    return r;
+}
+
+/* ---- measuring and wrapping ----------------------------------------------------- */
+
+float lay_tw(const lay *L, scene_font f, float px, const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    return L->env->measure.text_width(L->env->measure.ctx, f, px, s, len);
+}
+
+float lay_lh(const lay *L, scene_font f, float px)
+{
+    return L->env->measure.line_height(L->env->measure.ctx, f, px);
+}
+
+float lay_widest_word(const lay *L, scene_font f, float px, const char *s)
+{
+    float best = 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < len && s[j] != ' ' && s[j] != '\n')
+            j++;
+        if (j > i)
+            best = fmaxf(best, lay_tw(L, f, px, s + i, j - i));
+        i = j;
+    }
+    return best;
+}
+
+float lay_fit_size(const lay *L, scene_font f, float base, float min, const char *s, float w)
+{
+    if (base <= min)
+        return min;
+    /* Widths scale linearly with size for practical purposes, so one
+     * measurement predicts the answer; the loop confirms it with the real
+     * measurer (hinting makes small sizes slightly wider). */
+    float ww = lay_widest_word(L, f, base, s);
+    if (ww <= w)
+        return base;
+    float step = L->m.unit;
+    for (float px = floorf(base * w / ww / step) * step; px > min; px -= step)
+        if (lay_widest_word(L, f, px, s) <= w)
+            return px;
+    return min;
+}
+
+/* Index just after the code point starting at i (never past end). */
+static size_t next_cp(const char *s, size_t i, size_t end)
+{
+    i++;
+    while (i < end && ((unsigned char)s[i] & 0xC0u) == 0x80u)
+        i++;
+    return i;
+}
+
+/* Longest prefix of the word s[p..we) (on code point boundaries, at least one
+ * code point) no wider than maxw; s[p..we) is known to be too wide (width
+ * whi). Returns the end of the prefix; its width goes to *w.
+ *
+ * Callers pass as we the end of a prefix already known too wide (word_fits),
+ * not the end of a long word, so every measurement here is at most about two
+ * lines of bytes. The search interpolates: text widths grow almost in
+ * proportion to the bytes, so the first guess lands within a code point or two
+ * of the answer; a guess that fails to halve the interval is followed by a
+ * plain halving, so a measurer that is far from proportional still costs only
+ * about twice log(we - p) measurements. */
+static size_t fit_prefix(const lay *L, scene_font f, float px, const char *s, size_t p,
+                         size_t we, float whi, float maxw, float *w)
+{
+    size_t lo = next_cp(s, p, we);
+    float wlo = lay_tw(L, f, px, s + p, lo - p);
+    if (wlo > maxw || lo >= we) {
+        *w = wlo;
+        return lo;
+    }
+    size_t hi = we;
+    bool halve = false;
+    for (;;) {
+        size_t mid;
+        if (!halve && whi > wlo) {
+            float frac = (maxw - wlo) / (whi - wlo);
+            mid = lo + (size_t)((float)(hi - lo) * frac);
+        } else {
+            mid = lo + (hi - lo) / 2;
+        }
+        while (mid < hi && ((unsigned char)s[mid] & 0xC0u) == 0x80u)
+            mid++;
+        if (mid <= lo)
+            mid = next_cp(s, lo, hi);
+        if (mid >= hi)
+            break;
+        size_t before = hi - lo;
+        float wm = lay_tw(L, f, px, s + p, mid - p);
+        if (wm <= maxw) {
+            lo = mid;
+            wlo = wm;
+        } else {
+            hi = mid;
+            whi = wm;
+        }
+        halve = !halve && 2 * (hi - lo) > before;
+    }
+    *w = wlo;
+    return lo;
+}
+
+/* Bytes of the first prefix word_fits measures: longer than any ordinary
+ * word, so those are measured whole, once, exactly as a plain measurement. */
+#define WORD_PROBE 64
+
+/* Whether the word s[p..we) is no wider than room, measuring no more of it
+ * than it takes to decide: prefixes of doubling length (64, 128, ... bytes)
+ * until one is too wide or the whole word has been measured. True: the word
+ * fits and its width is in *w. False: s[p..*over) is a prefix already wider
+ * than room (*w its width), so a word thousands of bytes long costs about
+ * two line-widths of bytes instead of all of them. Widths grow with the
+ * prefix (each code point adds an advance), which is what makes the early
+ * answer exact. */
+static bool word_fits(const lay *L, scene_font f, float px, const char *s, size_t p, size_t we,
+                      float room, float *w, size_t *over)
+{
+    size_t n = WORD_PROBE;
+    for (;;) {
+        size_t e = p + n;
+        if (e >= we) {
+            e = we;
+        } else {
+            while (e < we && ((unsigned char)s[e] & 0xC0u) == 0x80u)
+                e++;
+        }
+        *w = lay_tw(L, f, px, s + p, e - p);
+        if (*w > room) {
+            *over = e;
+            return false;
+        }
+        if (e == we) {
+            *over = we;
+            return true;
+        }
+        n *= 2;
+    }
+}
+
+bool lay_more(const char *s, size_t len, size_t pos)
+{
+    for (; pos < len; pos++)
+        if (s[pos] != ' ' && s[pos] != '\n')
+            return true;
+    return false;
+}
+
+size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
+                float maxw, lay_span *out)
+{
+    while (pos < len && s[pos] == ' ')
+        pos++;
+    out->start = pos;
+    out->len = 0;
+    out->w = 0;
+    if (pos >= len)
+        return len;
+    if (s[pos] == '\n')
+        return pos + 1;
+    /* Greedy fill by summing word widths (each word is measured once, which
+     * suits the measurer's cache), then one exact measurement of the line,
+     * dropping words while kerning made the sum optimistic. */
+    /* A box sized to a measured width must take that text back on one line
+     * despite float rounding; the audit allows half a pixel. */
+    maxw += 0.01f;
+    float space = -1; /* measured on first need: one-word lines never do */
+    size_t end = pos, p = pos;
+    float sum = 0, first_w = 0;
+    size_t words = 0;
+    for (;;) {
+        size_t we = p;
+        while (we < len && s[we] != ' ' && s[we] != '\n')
+            we++;
+        float ww;
+        size_t over;
+        if (words == 0) {
+            if (!word_fits(L, f, px, s, p, we, maxw, &ww, &over)) {
+                float cw;
+                size_t cut = fit_prefix(L, f, px, s, p, over, ww, maxw, &cw);
+                out->len = cut - pos;
+                out->w = cw;
+                return cut;
+            }
+            sum = first_w = ww;
+        } else {
+            if (space < 0)
+                space = lay_tw(L, f, px, " ", 1);
+            float gaps = (float)(p - end) * space;
+            /* A word too wide for the room left is known after a prefix of
+             * it: when the line up to that prefix is already too wide, the
+             * line stops before the word without measuring the rest of it.
+             * A word measured whole follows the sum-then-confirm rule. */
+            bool fits = word_fits(L, f, px, s, p, we, maxw - sum - gaps, &ww, &over);
+            if (!fits && over < we && lay_tw(L, f, px, s + pos, over - pos) > maxw)
+                break;
+            float nsum = sum + gaps + (over < we ? maxw : ww);
+            if (over < we || nsum > maxw) {
+                /* The sum can also be pessimistic (pixel rounding per word),
+                 * so confirm on the real line before breaking it: a box sized
+                 * to a measured string must get that string on one line. */
+                nsum = lay_tw(L, f, px, s + pos, we - pos);
+                if (nsum > maxw)
+                    break;
+            }
+            sum = nsum;
+        }
+        end = we;
+        words++;
+        p = we;
+        while (p < len && s[p] == ' ')
+            p++;
+        if (p >= len || s[p] == '\n')
+            break;
+    }
+    float lw = words == 1 ? first_w : lay_tw(L, f, px, s + pos, end - pos);
+    while (lw > maxw && words > 1) {
+        size_t e = end;
+        while (e > pos && s[e - 1] != ' ')
+            e--;
+        while (e > pos && s[e - 1] == ' ')
+            e--;
+        end = e;
+        words--;
+        lw = lay_tw(L, f, px, s + pos, end - pos);
+    }
+    out->len = end - pos;
+    out->w = lw;
+    size_t q = end;
+    while (q < len && s[q] == ' ')
+        q++;
+    if (q < len && s[q] == '\n')
+        return q + 1;
+    return end;
+}
+
+size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t len,
+                     float maxw, char *out, float *w)
+{
+    static const char dots[] = "\xe2\x80\xa6";
+    /* Binary search over code point boundaries for the longest kept prefix:
+     * log(len) measurements of at most one line, where trimming one code
+     * point at a time cost a measurement per code point. */
+    size_t lo = 0, hi = len; /* keeping lo fits (or lo is 0); keeping more than hi does not */
+    memcpy(out, dots, 3);
+    float wlo = lay_tw(L, f, px, out, 3);
+    memcpy(out, s, len);
+    memcpy(out + len, dots, 3);
+    float whi = lay_tw(L, f, px, out, len + 3);
+    if (whi <= maxw) {
+        *w = whi;
+        return len + 3;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        while (mid > lo && mid < len && ((unsigned char)s[mid] & 0xC0u) == 0x80u)
+            mid--;
+        if (mid <= lo)
+            break;
+        memcpy(out + mid, dots, 3);
+        float wm = lay_tw(L, f, px, out, mid + 3);
+        memcpy(out + mid, s + mid, 3 < len - mid ? 3 : len - mid);
+        if (wm <= maxw) {
+            lo = mid;
+            wlo = wm;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    memcpy(out + lo, dots, 3);
+    *w = wlo;
+    return lo + 3;
+}
+
+/* Height of s wrapped at w, without emitting anything. */
+float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,
+                         float *widest)
+{
+    float lh = lay_lh(L, st->font, st->size), h = 0, best = 0;
+    size_t pos = 0;
+    while (lay_more(s, len, pos)) {
+        lay_span ln;
+        pos = lay_wrap(L, st->font, st->size, s, len, pos, w, &ln);
+        best = fmaxf(best, ln.w);
+        h += lh;
+    }
+    if (widest)
+        *widest = best;
+    return h;
+}
+
+/* ---- emitting ------------------------------------------------------------------ */
+
+int lay_box(lay *L, od_rect r, od_color c, float radius, int parent)
+{
+    if (L->dry)
+        return -1;
+    r.x += L->ox;
+    r.y += L->oy;
+    scene_cmd *cmd = scene_rect(L->s, r, lay_with_alpha(c, L->alpha), radius);
+    cmd->flags |= SCENE_F_BOX;
+    cmd->parent = parent;
+    cmd->level = (int16_t)(parent >= 0 ? L->s->cmds[parent].level + 1 : 0);
+    return (int)(L->s->count - 1);
+}
+
+void lay_rect(lay *L, od_rect r, od_color c, float radius)
+{
+    if (L->dry || c.a == 0)
+        return;
+    r.x += L->ox;
+    r.y += L->oy;
+    scene_rect(L->s, r, lay_with_alpha(c, L->alpha), radius);
+}
+
+void lay_frame(lay *L, od_rect r, od_color c, float radius, float thick)
+{
+    if (L->dry || c.a == 0)
+        return;
+    scene_cmd *cmd = scene_add(L->s, SCENE_FRAME);
+    cmd->rect = (od_rect){ r.x + L->ox, r.y + L->oy, r.w, r.h };
+    cmd->color = lay_with_alpha(c, L->alpha);
+    cmd->radius = radius;
+    cmd->thickness = thick;
+}
+
+void lay_line(lay *L, float x0, float y0, float x1, float y1, float thick, od_color c)
+{
+    if (L->dry)
+        return;
+    scene_line(L->s, x0 + L->ox, y0 + L->oy, x1 + L->ox, y1 + L->oy, thick,
+               lay_with_alpha(c, L->alpha));
+}
+
+void lay_hit(lay *L, od_rect r, int action, int arg, bool enabled)
+{
+    if (L->dry || !L->hits)
+        return;
+    r.x += L->ox;
+    r.y += L->oy;
+    scene_cmd *cmd = scene_hit(L->s, r, action, arg);
+    if (!enabled)
+        cmd->flags |= SCENE_F_DISABLED;
+}
+
+bool lay_is_pressed(const lay *L, int action, int arg)
+{
+    return L->hits && L->pressed && L->pressed == scene_hit_id(action, arg);
+}
+
+void lay_focus_ring(lay *L, od_rect r, float radius, int action, int arg)
+{
+    if (!L->hits || !L->show_focus || !L->focus || L->focus != scene_hit_id(action, arg))
+        return;
+    float u = L->m.unit, o = 5.0f * u;
+    lay_frame(L, (od_rect){ r.x - o, r.y - o, r.w + 2 * o, r.h + 2 * o },
+              lay_col(L, COLOR_ACCENT), radius + o, 3.0f * u);
+}
+
+od_rect lay_press_shrink(const lay *L, od_rect r)
+{
+    /* About 3% in all, capped below the 8-unit inner padding of pills so
+     * their label never leaves the shrunk block. */
+    float cap = 4.0f * L->m.unit;
+    float sx = fminf(0.015f * r.w, cap), sy = fminf(0.015f * r.h, cap);
+    return (od_rect){ r.x + sx, r.y + sy, r.w - 2 * sx, r.h - 2 * sy };
+}
+
+float lay_text_n(lay *L, const lay_style *st, float x, float y, float w, const char *s,
+                 size_t len, int box)
+{
+    if (L->dry)
+        return lay_text_height(L, st, w, s, len, NULL);
+    float lh = lay_lh(L, st->font, st->size);
+    size_t first = L->s->count;
+    od_color col = lay_with_alpha(st->color, L->alpha);
+    float yy = y;
+    size_t pos = 0;
+    while (lay_more(s, len, pos)) {
+        lay_span ln;
+        pos = lay_wrap(L, st->font, st->size, s, len, pos, w, &ln);
+        if (ln.len) {
+            float lx = x;
+            if (st->align == ALIGN_CENTER)
+                lx += (w - ln.w) / 2;
+            else if (st->align == ALIGN_RIGHT)
+                lx += w - ln.w;
+            const char *t = st->copy ? scene_strdup(L->s, s + ln.start, ln.len) : s + ln.start;
+            scene_cmd *cmd = scene_text(L->s, lx + L->ox, yy + L->oy, ln.w, lh, st->font,
+                                        st->size, col, t, ln.len);
+            if (box >= 0) {
+                cmd->box = L->s->cmds[box].rect;
+                cmd->parent = box;
+            }
+        }
+        yy += lh;
+    }
+    float h = yy - y;
+    if (box < 0)
+        for (size_t k = first; k < L->s->count; k++)
+            L->s->cmds[k].box = (od_rect){ x + L->ox, y + L->oy, w, h };
+    return h;
+}
+
+float lay_text(lay *L, const lay_style *st, float x, float y, float w, const char *s, int box)
+{
+    return lay_text_n(L, st, x, y, w, s, strlen(s), box);
+}
+
+/* ---- pills ------------------------------------------------------------------------ */
+
+typedef struct {
+    float hpad, vpad;     /* inner padding */
+    float extra;          /* width of the dot and chevron with their gaps */
+    float dot, chev_w;
+} pill_geom;
+
+static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
+{
+    float u = L->m.unit;
+    g->hpad = 14.0f * u;
+    g->vpad = 8.0f * u;
+    g->dot = p->dot.a ? 12.0f * u : 0;
+    g->chev_w = p->chevron ? 0.3f * p->size : 0;
+    g->extra = (g->dot ? g->dot + 10.0f * u : 0) + (g->chev_w ? g->chev_w + 10.0f * u : 0);
+}
+
+static lay_style pill_style(const lay_pill *p, od_color fg)
+{
+    lay_style st = { p->font, p->size, fg, ALIGN_CENTER, false };
+    return st;
+}
+
+void lay_pill_size(const lay *L, const lay_pill *p, float maxw, float *w, float *h)
+{
+    pill_geom g;
+    pill_geom_of(L, p, &g);
+    size_t len = strlen(p->text);
+    float tw = lay_tw(L, p->font, p->size, p->text, len);
+    float lh = lay_lh(L, p->font, p->size);
+    float inner = maxw - 2 * g.hpad - g.extra;
+    if (tw <= inner) {
+        *w = tw + 2 * g.hpad + g.extra;
+        *h = lh + 2 * g.vpad;
+    } else {
+        lay_style st = pill_style(p, p->fg);
+        *w = maxw;
+        *h = lay_text_height(L, &st, inner > 1 ? inner : 1, p->text, len, NULL) + 2 * g.vpad;
+    }
+    if (p->wide)
+        *w = maxw;
+    if (p->action != ACT_NONE) {
+        *w = fmaxf(*w, L->m.target);
+        *h = fmaxf(*h, L->m.target);
+    }
+}
+
+void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_color c)
+{
+    float hw = w / 2, hh = 0.26f * size, t = fmaxf(2.0f, 0.09f * size);
+    float tip = cx + (float)dir * hw, tail = cx - (float)dir * hw;
+    lay_line(L, tail, cy - hh, tip, cy, t, c);
+    lay_line(L, tip, cy, tail, cy + hh, t, c);
+}
+
+int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
+{
+    if (L->dry)
+        return -1;
+    bool tap = p->action != ACT_NONE;
+    bool pressed = tap && !p->disabled && lay_is_pressed(L, p->action, p->arg);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    od_color bg = pressed ? lay_col(L, COLOR_ACCENT) : p->bg;
+    od_color fg = pressed ? lay_col(L, COLOR_ACCENT_TEXT) : p->fg;
+    if (p->disabled) {
+        bg = lay_with_alpha(bg, 0.5f);
+        fg = lay_with_alpha(lay_col(L, COLOR_MUTED), 0.7f);
+    }
+    float radius = p->round ? fminf(b.h / 2, 26.0f * L->m.unit) : 0.8f * L->m.radius;
+    int box = lay_box(L, b, bg, radius, parent);
+    if (p->outline.a && !pressed)
+        lay_frame(L, b, p->outline, radius, 2.0f * L->m.unit);
+
+    /* Label laid out against the unshrunk rect, so pressing never rewraps. */
+    pill_geom g;
+    pill_geom_of(L, p, &g);
+    size_t len = strlen(p->text);
+    lay_style st = pill_style(p, fg);
+    float inner = r.w - 2 * g.hpad - g.extra;
+    if (inner < 1)
+        inner = 1;
+    float widest;
+    float th = lay_text_height(L, &st, inner, p->text, len, &widest);
+    bool multi = th > lay_lh(L, p->font, p->size) + 0.5f;
+    float tw = multi ? inner : widest;
+    /* A wrapped label beside a dot or chevron reads better flush left. */
+    if (multi && (g.dot || p->chevron))
+        st.align = ALIGN_LEFT;
+    float gx = r.x + (r.w - (tw + g.extra)) / 2, cy = r.y + r.h / 2;
+    if (g.dot) {
+        lay_rect(L, (od_rect){ gx, cy - g.dot / 2, g.dot, g.dot }, pressed ? fg : p->dot, g.dot / 2);
+        gx += g.dot + 10.0f * L->m.unit;
+    }
+    if (p->chevron < 0) {
+        lay_chevron(L, gx + g.chev_w / 2, cy, g.chev_w, p->size, -1, fg);
+        gx += g.chev_w + 10.0f * L->m.unit;
+    }
+    lay_text_n(L, &st, gx, cy - th / 2, tw, p->text, len, box);
+    if (p->chevron > 0)
+        lay_chevron(L, gx + tw + 10.0f * L->m.unit + g.chev_w / 2, cy, g.chev_w, p->size, 1, fg);
+    if (tap) {
+        lay_focus_ring(L, r, radius, p->action, p->arg);
+        lay_hit(L, r, p->action, p->arg, !p->disabled);
+    }
+    return box;
+}
+
+float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, const void *ctx,
+                lay_align align, float spacing, int parent)
+{
+    enum { ROW_MAX = 48 };
+    float pw[ROW_MAX], ph[ROW_MAX];
+    float yy = y;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = 0;
+        float roww = 0, rowh = 0;
+        while (i + k < n && k < ROW_MAX) {
+            lay_pill p;
+            get(L, ctx, i + k, &p);
+            float cw, ch;
+            lay_pill_size(L, &p, w, &cw, &ch);
+            float nw = k ? roww + spacing + cw : cw;
+            if (k && nw > w)
+                break;
+            pw[k] = cw;
+            ph[k] = ch;
+            roww = nw;
+            rowh = fmaxf(rowh, ch);
+            k++;
+        }
+        if (!L->dry) {
+            float px = x;
+            if (align == ALIGN_CENTER)
+                px += (w - roww) / 2;
+            else if (align == ALIGN_RIGHT)
+                px += w - roww;
+            for (size_t j = 0; j < k; j++) {
+                lay_pill p;
+                get(L, ctx, i + j, &p);
+                lay_pill_draw(L, &p, (od_rect){ px, yy + (rowh - ph[j]) / 2, pw[j], ph[j] },
+                              parent);
+                px += pw[j] + spacing;
+            }
+        }
+        i += k;
+        yy += rowh;
+        if (i < n)
+            yy += spacing;
+    }
+    return yy - y;
+}
+
+lay_pill lay_chip(const lay *L, const char *text)
+{
+    lay_pill p;
+    memset(&p, 0, sizeof p);
+    p.text = text;
+    p.font = FONT_REGULAR;
+    p.size = fmaxf(L->m.text_min, 22.0f * L->m.unit);
+    p.bg = lay_col(L, COLOR_SURFACE_ALT);
+    p.fg = lay_col(L, COLOR_TEXT);
+    p.action = ACT_NONE;
+    p.round = true;
+    return p;
+}
+
+static void chip_of_list(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    char *const *items = ctx;
+    *out = lay_chip(L, items[i]);
+}
+
+float lay_chip_list(lay *L, float x, float y, float w, char *const *items, size_t n,
+                    lay_align align, int parent)
+{
+    return lay_pills(L, x, y, w, n, chip_of_list, items, align, 8.0f * L->m.unit, parent);
+}
+
+/* ---- recurring pieces --------------------------------------------------------- */
+
+float lay_measure_fn(lay *L, float w, lay_body_fn fn, const void *ctx)
+{
+    bool was = L->dry;
+    L->dry = true;
+    float h = fn(L, 0, 0, w, -1, ctx);
+    L->dry = was;
+    return h;
+}
+
+float lay_card(lay *L, float x, float y, float w, float min_h, float pad, od_color bg,
+               lay_body_fn fn, const void *ctx, int parent)
+{
+    float h = fmaxf(lay_measure_fn(L, w - 2 * pad, fn, ctx) + 2 * pad, min_h);
+    if (L->dry)
+        return h;
+    int box = lay_box(L, (od_rect){ x, y, w, h }, bg, L->m.radius, parent);
+    fn(L, x + pad, y + pad, w - 2 * pad, box, ctx);
+    return h;
+}
+
+float lay_heading(lay *L, float x, float y, float w, const char *text, od_color accent, int box)
+{
+    float u = L->m.unit;
+    lay_style st = { FONT_BOLD, L->m.h3, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    float h = lay_text(L, &st, x, y, w, text, box);
+    lay_rect(L, (od_rect){ x, y + h + 4.0f * u, 36.0f * u, 4.0f * u }, accent, 2.0f * u);
+    return h + 8.0f * u;
+}
+
+void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float *h, int parent)
+{
+    *w = *h = 0;
+    if (ai >= L->c->n_awards || !L->c->awards[ai].short_name[0])
+        return;
+    lay_pill p;
+    memset(&p, 0, sizeof p);
+    p.text = L->c->awards[ai].short_name;
+    p.font = FONT_BOLD;
+    p.size = L->m.body;
+    p.bg = c;
+    p.fg = lay_col(L, COLOR_ACCENT_TEXT);
+    p.action = ACT_NONE;
+    lay_pill_size(L, &p, 0.5f * L->W, w, h);
+    lay_pill_draw(L, &p, (od_rect){ x, y, *w, *h }, parent);
+}
+
+float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c)
+{
+    if (n < 2)
+        return 0;
+    float u = L->m.unit, d = 10.0f * u, sp = 10.0f * u, cur = 28.0f * u;
+    float h = 0;
+    if (n <= 16) {
+        float total = cur + (float)(n - 1) * (d + sp);
+        float px = x + (w - total) / 2;
+        for (size_t k = 0; k < n; k++) {
+            float dw = k == i ? cur : d;
+            lay_rect(L, (od_rect){ px, y, dw, d },
+                     k == i ? c : lay_with_alpha(lay_col(L, COLOR_MUTED), 0.45f), d / 2);
+            px += dw + sp;
+        }
+        h = d + 10.0f * u;
+    }
+    char buf[512];
+    snprintf(buf, sizeof buf, "%zu / %zu  \xc2\xb7  %s", i + 1, n,
+             L->c->strings[STR_SWIPE_HINT]);
+    lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_CENTER, true };
+    return h + lay_text(L, &st, x, y + h, w, buf, -1);
+}
+
+typedef struct {
+    const char *text;
+} concl_ctx;
+
+static float conclusion_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const concl_ctx *cc = ctx;
+    lay_style st = { FONT_BOLD, L->m.h3, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    return lay_text(L, &st, x, y, w, cc->text, box);
+}
+
+float lay_conclusion(lay *L, float x, float y, float w, const char *text, int parent)
+{
+    if (!text[0])
+        return 0;
+    concl_ctx cc = { text };
+    od_color bg = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_ACCENT), 0.10f);
+    float h = lay_card(L, x, y, w, 0, 1.25f * L->m.pad, bg, conclusion_body, &cc, parent);
+    lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_ACCENT), L->m.radius,
+              2.0f * L->m.unit);
+    return h;
+}
+
+void lay_column(const lay *L, float max_em, float *x, float *w)
+{
+    float cw = fminf(L->W - 2 * L->m.pad, max_em * L->m.body);
+    *w = cw;
+    *x = (L->W - cw) / 2;
+}
+
+/* ---- pieces several screens share ------------------------------------------ */
+
+float lay_small(const lay *L)
+{
+    return fmaxf(L->m.text_min, 22.0f * L->m.unit);
+}
+
+void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
+{
+    memset(out, 0, sizeof *out);
+    out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
+    out->font = FONT_REGULAR;
+    out->size = lay_small(L);
+    out->bg = lay_col(L, COLOR_SURFACE_ALT);
+    out->fg = lay_col(L, COLOR_TEXT);
+    out->dot = dot;
+    out->action = ACT_CAREER;
+    out->arg = (int)ci;
+    out->round = true;
+    if (content_career_shared(L->c, ci)) {
+        od_color sh = lay_col(L, COLOR_SHARED);
+        out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
+        out->outline = sh;
+        out->dot = sh;
+    }
+}
+
+float lay_shared_legend(lay *L, float x, float y, float w)
+{
+    float u = L->m.unit, d = 12.0f * u;
+    lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_LEFT, false };
+    float lh = lay_lh(L, st.font, st.size);
+    float h = lay_text(L, &st, x + d + 10.0f * u, y, w - d - 10.0f * u,
+                       L->c->strings[STR_SHARED], -1);
+    if (h > 0) {
+        od_color sh = lay_col(L, COLOR_SHARED);
+        lay_rect(L, (od_rect){ x, y + (lh - d) / 2, d, d }, sh, d / 2);
+    }
+    return h;
+}

@@ -1,0 +1,55 @@
+/* screen.c - the screen table. See screen.h. */
+#include "screen.h"
+
+#include "screens.h"
+
+static bool has_careers(const content *c)
+{
+    return c->n_careers > 0;
+}
+
+static const screen_def table[SCREEN_COUNT] = {
+    [SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, ACT_NONE, true,
+                         lay_screen_attract },
+    [SCREEN_HOME] = { "home", VIEW_PARAM_NONE, SCREEN_TITLE_SITE, NULL, ACT_NONE, false,
+                      lay_screen_home },
+    [SCREEN_DEGREE] = { "degree", VIEW_PARAM_DEGREE, SCREEN_TITLE_SUBJECT, NULL, ACT_DEGREE,
+                        false, lay_screen_degree },
+    [SCREEN_COMPARE] = { "compare", VIEW_PARAM_DEGREE_PAIR, STR_COMPARE, NULL, ACT_COMPARE,
+                         false, lay_screen_compare },
+    [SCREEN_CAREERS] = { "careers", VIEW_PARAM_NONE, STR_CAREERS, has_careers, ACT_CAREERS,
+                         false, lay_screen_careers },
+    [SCREEN_CAREER] = { "career", VIEW_PARAM_CAREER, STR_CAREERS, NULL, ACT_CAREER, false,
+                        lay_screen_career },
+    [SCREEN_BABS] = { "ba-bs", VIEW_PARAM_NONE, STR_BA_BS, NULL, ACT_BABS, false,
+                      lay_screen_babs },
+    [SCREEN_ABOUT] = { "about", VIEW_PARAM_NONE, STR_ABOUT, NULL, ACT_ABOUT, false,
+                       lay_screen_about },
+};
+
+const screen_def *screen_get(view_screen s)
+{
+    return (int)s >= 0 && s < SCREEN_COUNT ? &table[s] : NULL;
+}
+
+const char *screen_title(const content *c, const view_place *p)
+{
+    const screen_def *d = screen_get(p->screen);
+    if (!d)
+        return "";
+    switch (d->title) {
+    case SCREEN_TITLE_NONE:
+        return "";
+    case SCREEN_TITLE_SITE:
+        return c->title;
+    case SCREEN_TITLE_SUBJECT:
+        /* Checked here too: the header may show a page being left. */
+        if (d->param == VIEW_PARAM_DEGREE)
+            return p->a >= 0 && (size_t)p->a < c->n_degrees ? c->degrees[p->a].name : "";
+        if (d->param == VIEW_PARAM_CAREER)
+            return p->a >= 0 && (size_t)p->a < c->n_careers ? c->careers[p->a].name : "";
+        return "";
+    default:
+        return d->title >= 0 && d->title < STR_COUNT ? c->strings[d->title] : "";
+    }
+}
