@@ -70,6 +70,7 @@ struct render {
     fontset *fonts;
     char *dir;
     text_entry *text;            /* TEXT_SLOTS */
+    text_entry spill;            /* a text drawn uncached (see text_get) */
     size_t entries, bytes;
     uint64_t frame;
     image_entry images[IMAGE_MAX];
@@ -175,6 +176,10 @@ void render_drop_textures(render *r)
     for (size_t i = 0; i < TEXT_SLOTS; i++)
         if (r->text[i].live)
             drop_entry(r, &r->text[i]);
+    if (r->spill.tex)
+        SDL_DestroyTexture(r->spill.tex);
+    free(r->spill.str);
+    memset(&r->spill, 0, sizeof r->spill);
     for (int i = 0; i < IMAGE_MAX; i++) {
         if (r->images[i].tex)
             SDL_DestroyTexture(r->images[i].tex);
@@ -225,7 +230,7 @@ void render_get_stats(const render *r, render_stats *out)
 
 /* Evict least recently used entries not drawn in this frame until there is
  * room for `need` more bytes and one more entry. */
-static void make_room(render *r, size_t need)
+static bool make_room(render *r, size_t need)
 {
     bool removed = false;
     while (r->entries + 1 > TEXT_MAX_ENTRIES || r->bytes + need > TEXT_MAX_BYTES) {
@@ -243,6 +248,7 @@ static void make_room(render *r, size_t need)
     }
     if (removed)
         rehash(r);
+    return r->entries + 1 <= TEXT_MAX_ENTRIES && r->bytes + need <= TEXT_MAX_BYTES;
 }
 
 static uint64_t text_hash(scene_font f, int px, uint32_t rgb, const char *s, size_t len)
@@ -259,7 +265,10 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     uint32_t rgb = (uint32_t)col.r << 16 | (uint32_t)col.g << 8 | col.b;
     uint64_t h = text_hash(font, px, rgb, s, len);
     size_t j = h & (TEXT_SLOTS - 1);
-    for (; r->text[j].live; j = (j + 1) & (TEXT_SLOTS - 1)) {
+    /* At most TEXT_MAX_ENTRIES (half the slots) are live, so a probe ends
+     * at a free slot; the count bounds it whatever happens. */
+    for (size_t probes = 0; r->text[j].live && probes < TEXT_SLOTS;
+         j = (j + 1) & (TEXT_SLOTS - 1), probes++) {
         text_entry *e = &r->text[j];
         if (e->hash == h && e->font == font && e->px == px && e->rgb == rgb && e->len == len &&
             !memcmp(e->str, s, len)) {
@@ -294,7 +303,20 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
         return NULL;
     }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    make_room(r, (size_t)w * (size_t)hh * 4);
+    if (!make_room(r, (size_t)w * (size_t)hh * 4)) {
+        /* Every entry was drawn in this frame (a screen with more distinct
+         * texts than the cache holds): evicting one would only rasterise it
+         * again later in the frame, and growing would be unbounded. This
+         * text is drawn once from a texture kept until the next one like
+         * it; the caller draws it before asking for another. */
+        if (r->spill.tex)
+            SDL_DestroyTexture(r->spill.tex);
+        free(r->spill.str);
+        r->spill = (text_entry){ h, copy, (uint32_t)len, font, px, rgb, tex, w, hh, r->frame,
+                                 false };
+        r->st.uncached++;
+        return &r->spill;
+    }
     j = h & (TEXT_SLOTS - 1);
     while (r->text[j].live)
         j = (j + 1) & (TEXT_SLOTS - 1);
