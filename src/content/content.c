@@ -1355,6 +1355,14 @@ static bool no_content_here(const char *dir, const content_source *src)
     return true;
 }
 
+/* Hand the bytes f was validated from to the model (content_files[k]). */
+static void keep_raw(content *c, size_t k, jfile *f)
+{
+    c->raw[k] = (char *)f->text;
+    c->raw_len[k] = f->text ? f->len : 0;
+    f->text = NULL;
+}
+
 content *content_load_from(const char *dir, const content_source *src, content_report *report)
 {
     content *c = calloc(1, sizeof *c);
@@ -1375,6 +1383,7 @@ content *content_load_from(const char *dir, const content_source *src, content_r
     /* The manifest first: it names the language every other file is read in. */
     if (jfile_open(&f, report, src, dir, "openday.json"))
         manifest = load_manifest(&f, c);
+    keep_raw(c, 0, &f);
     jfile_close(&f);
     (void)manifest;
     if (!c->language)
@@ -1394,6 +1403,7 @@ content *content_load_from(const char *dir, const content_source *src, content_r
         } else {
             c->unreadable |= 1u << (i + 1);
         }
+        keep_raw(c, i + 1, &f);
         jfile_close(&f);
     }
     if (report->errors == errors_before) {
@@ -1445,6 +1455,8 @@ void content_destroy(content *c)
 {
     if (!c)
         return;
+    for (size_t i = 0; i < CONTENT_NFILES; i++)
+        free(c->raw[i]);
     for (size_t i = 0; i < c->n_degrees; i++) {
         content_degree *d = &c->degrees[i];
         free(d->id); free(d->name); free(d->award); free(d->tagline); free(d->focus);

@@ -28,6 +28,7 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
+#define CONTENT_NFILES 7   /* see content_files below */
 
 /* ---- problems ---------------------------------------------------------- */
 
@@ -154,10 +155,15 @@ typedef struct {
     char *strings[STR_COUNT];
     unsigned unreadable;     /* loader-internal: bit i set when content_files[i]
                               * could not be read or parsed */
+    /* The bytes of content_files[i] exactly as read and validated (owned;
+     * NULL when the model came from elsewhere). The last-known-good copy is
+     * written from these, never read again from the folder, where an
+     * editor's later save would slip in unvalidated (store.h). */
+    char *raw[CONTENT_NFILES];
+    size_t raw_len[CONTENT_NFILES];
 } content;
 
 /* The seven files of a content directory, in load order. */
-#define CONTENT_NFILES 7
 extern const char *const content_files[CONTENT_NFILES];
 
 /* Load and validate every file in dir. Returns the model, or NULL when any
