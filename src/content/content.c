@@ -95,8 +95,8 @@ static char *xstrdup(const char *s)
     return d;
 }
 
-static void report_add(content_report *r, const char *file, int line, int col,
-                       const char *path, bool warning, const char *msg)
+void content_report_add(content_report *r, const char *file, int line, int col,
+                        const char *path, bool warning, const char *msg)
 {
     if (r->count == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
@@ -118,6 +118,8 @@ static void report_add(content_report *r, const char *file, int line, int col,
     else
         r->errors++;
 }
+
+#define report_add content_report_add
 
 /* ---- one file: text, positions, problems ------------------------------------- */
 

@@ -51,6 +51,11 @@ void content_report_deinit(content_report *r);
 /* Print every problem as "FILE:LINE:COL: json.path: message" (warnings get
  * "warning: " before the message), one per line. */
 void content_report_print(const content_report *r, FILE *out);
+/* Append one problem (strings are copied); line and col 0 for a whole file
+ * or folder. Used by the loader and by whoever explains why content is not
+ * shown (the restart-loop guard). */
+void content_report_add(content_report *r, const char *file, int line, int col,
+                        const char *path, bool warning, const char *msg);
 
 /* ---- the model ---------------------------------------------------------- */
 
