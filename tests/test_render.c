@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "font.h"
@@ -166,7 +167,7 @@ static void cache_is_bounded_and_survives_reset(void **state)
 static void on_alarm(int sig)
 {
     (void)sig;
-    static const char msg[] = "test_render: one frame took over 20 s: the text cache spins\n";
+    static const char msg[] = "test_render: one draw took over 20 s: it spins or waits\n";
     (void)!write(2, msg, sizeof msg - 1);
     _exit(1);
 }
@@ -198,6 +199,30 @@ static void one_frame_beyond_the_cache(void **state)
     assert_true(st.entries <= 1024);
     assert_true(st.uncached >= 2500 - 1024);
     render_drop_textures(r->rd);
+}
+
+/* An image replaced by a named pipe after validation: nothing is drawn and
+ * nothing waits on it (the alarm turns a hang into a failure). */
+static void image_that_is_a_pipe(void **state)
+{
+    rig *r = *state;
+    char dir[] = "/tmp/openday-render-XXXXXX", p[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(p, sizeof p, "%s/photo.png", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    render_set_content_dir(r->rd, dir);
+    signal(SIGALRM, on_alarm);
+    alarm(10);
+    scene_clear(&r->s);
+    scene_cmd *c = scene_add(&r->s, SCENE_IMAGE);
+    c->rect = (od_rect){ 0, 0, 50, 50 };
+    c->color = od_rgba(255, 255, 255, 255);
+    c->path = "photo.png";
+    render_scene(r->rd, &r->s, black);
+    alarm(0);
+    unlink(p);
+    rmdir(dir);
+    render_set_content_dir(r->rd, ".");
 }
 
 static void png_round_trip(void **state)
@@ -307,6 +332,7 @@ int main(void)
         cmocka_unit_test(text_inside_its_rect_and_cached),
         cmocka_unit_test(cache_is_bounded_and_survives_reset),
         cmocka_unit_test(one_frame_beyond_the_cache),
+        cmocka_unit_test(image_that_is_a_pipe),
         cmocka_unit_test(png_round_trip),
         cmocka_unit_test(damage_tracking_matches_full_redraw),
         cmocka_unit_test(font_fallback),

@@ -10,6 +10,7 @@
  * four corners cut from a cached antialiased disc texture; very large radii
  * draw their ends as one fill per row. */
 #include "render.h"
+#include "file.h"
 #include "hash.h"
 
 #include <SDL.h>
@@ -27,6 +28,7 @@
 #define TEXT_MAX_ENTRIES 1024
 #define TEXT_MAX_BYTES (48u << 20)
 #define IMAGE_MAX 32
+#define IMAGE_MAX_BYTES (32u << 20) /* a degree photo; far above any real one */
 #define DISC_MAX 64              /* cached corner textures */
 #define DISC_EXACT 128           /* radii up to this are drawn from exact textures */
 
@@ -672,9 +674,18 @@ static image_entry *image_get(render *r, const char *path)
         return slot;
     }
     snprintf(full, n, "%s/%s", r->dir, path);
-    SDL_Surface *s = IMG_Load(full);
+    /* Through file_read, not IMG_Load(path): the image may have been
+     * replaced by a pipe since it was validated, and drawing must never
+     * wait on one. */
+    char *bytes = NULL;
+    size_t len = 0;
+    int e = file_read(full, IMAGE_MAX_BYTES, &bytes, &len);
+    SDL_RWops *rw = e ? NULL : SDL_RWFromConstMem(bytes, (int)len);
+    SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
+    free(bytes);
     if (!s) {
-        fprintf(stderr, "openday: IMG_Load(%s) failed: %s\n", full, IMG_GetError());
+        fprintf(stderr, "openday: image %s: %s\n", full,
+                e ? file_error_text(e) : IMG_GetError());
         slot->failed = true;
     } else {
         slot->tex = SDL_CreateTextureFromSurface(r->ren, s);
