@@ -69,6 +69,6 @@ if command -v llvm-profdata >/dev/null && command -v llvm-cov >/dev/null; then
         >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$F/cov.profraw" -o "$F/cov.profdata"
     llvm-cov report "$F/fuzz_cov" -instr-profile="$F/cov.profdata" src/content/content.c \
-        src/ui/layout.c src/ui/layout_screens.c 2>/dev/null |
+        src/ui/layout.c src/ui/layout_screens.c src/platform/render.c 2>/dev/null |
         awk '/\.c |^TOTAL/ { printf "fuzz: coverage %-18s lines %s of %s (%s), branches %s\n", $1, $8 - $9, $8, $10, $13 }'
 fi
