@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "content.h"
@@ -410,6 +412,75 @@ static void many_degrees(void **state)
     remove_dir(dir);
 }
 
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "test_content: the loader blocked on a content file\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+/* Issue 11, case 1: a content file that is a named pipe with no writer (or
+ * any file that is not a regular file) is an error on that file; the loader
+ * must not block in open or read. The alarm turns a hang into a failure. */
+static void named_pipe_is_an_error(void **state)
+{
+    (void)state;
+    char *dir = copy_content();
+    char p[512];
+    snprintf(p, sizeof p, "%s/careers.json", dir);
+    unlink(p);
+    assert_int_equal(mkfifo(p, 0644), 0);
+    signal(SIGALRM, on_alarm);
+    alarm(10);
+    bool ok;
+    char *text = load_report(dir, &ok, NULL);
+    alarm(0);
+    assert_false(ok);
+    char want[600];
+    snprintf(want, sizeof want, "%s:1:1: (top level): cannot read this file: is not a regular file", p);
+    if (!strstr(text, want))
+        fail_msg("expected\n  %s\ngot:\n%s", want, text);
+    free(text);
+    remove_dir(dir);
+}
+
+/* Lists drawn whole on one screen have a limit (case 2's class): 100 topics
+ * load, 101 do not, and the message names the list. */
+static void list_limits(void **state)
+{
+    (void)state;
+    for (int n = 100; n <= 101; n++) {
+        char *dir = copy_content();
+        char p[512];
+        snprintf(p, sizeof p, "%s/degrees.json", dir);
+        size_t len;
+        char *doc = slurp(p, &len);
+        const char *at = strstr(doc, "\"topics\": [");
+        assert_non_null(at);
+        const char *end = strchr(at, ']');
+        char *out = malloc(len + (size_t)n * 16 + 64);
+        size_t o = (size_t)(at - doc);
+        memcpy(out, doc, o);
+        o += (size_t)sprintf(out + o, "\"topics\": [");
+        for (int i = 0; i < n; i++)
+            o += (size_t)sprintf(out + o, "%s\"t%d\"", i ? ", " : "", i);
+        size_t rest = len - (size_t)(end - doc);
+        memcpy(out + o, end, rest);
+        o += rest;
+        spill(dir, "degrees.json", out, o);
+        bool ok;
+        char *text = load_report(dir, &ok, NULL);
+        assert_int_equal(ok, n == 100);
+        if (n == 101)
+            assert_non_null(strstr(text, "degrees[0].topics: more than 100 entries"));
+        free(text);
+        free(out);
+        free(doc);
+        remove_dir(dir);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +493,8 @@ int main(void)
         cmocka_unit_test(warnings_and_translations),
         cmocka_unit_test(missing_file_and_empty_dir),
         cmocka_unit_test(many_degrees),
+        cmocka_unit_test(named_pipe_is_an_error),
+        cmocka_unit_test(list_limits),
     };
     return cmocka_run_group_tests_name("content", tests, NULL, NULL);
 }

@@ -306,7 +306,7 @@ static void images_copied(void **state)
     /* A missing image fails with the call and the path. */
     replace(&c->degrees[1].image, "gone.png");
     assert_false(export_html(c, dst, err, sizeof err));
-    assert_non_null(strstr(err, "fopen"));
+    assert_non_null(strstr(err, "read"));
     assert_non_null(strstr(err, "gone.png"));
     assert_non_null(strstr(err, strerror(ENOENT)));
     /* A path leaving the content folder is refused, never followed. */
@@ -347,7 +347,7 @@ static void unwritable(void **state)
     if (geteuid() != 0) {
         err[0] = '\0';
         assert_false(export_html(c, dir, err, sizeof err));
-        assert_non_null(strstr(err, "fopen"));
+        assert_non_null(strstr(err, "open"));
         assert_non_null(strstr(err, strerror(EACCES)));
     }
     chmod(dir, 0755);
@@ -362,6 +362,56 @@ static void unwritable(void **state)
     content_destroy(c);
 }
 
+/* The size of the file at path, or -1. */
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* Issue 11, case 4: exporting into the content folder (or a folder inside
+ * it, or through a link to it) is refused before anything is written, and
+ * every image keeps its bytes. Exporting beside it still works. */
+static void never_over_its_inputs(void **state)
+{
+    (void)state;
+    content *c = load_shipped();
+    char *src = temp_dir();
+    char p[600], err[512];
+    snprintf(p, sizeof p, "%s/images", src);
+    assert_int_equal(mkdir(p, 0755), 0);
+    snprintf(p, sizeof p, "%s/images/a.png", src);
+    spill(p, "0123456789", 10);
+    replace(&c->dir, src);
+    replace(&c->degrees[0].image, "images/a.png");
+    assert_false(export_html(c, src, err, sizeof err));
+    assert_non_null(strstr(err, "content folder"));
+    assert_int_equal(file_size(p), 10);
+    snprintf(p, sizeof p, "%s/.", src);
+    assert_false(export_html(c, p, err, sizeof err));
+    snprintf(p, sizeof p, "%s/images", src);
+    assert_false(export_html(c, p, err, sizeof err));
+    char link[600];
+    snprintf(link, sizeof link, "%s-link", src);
+    assert_int_equal(symlink(src, link), 0);
+    assert_false(export_html(c, link, err, sizeof err));
+    unlink(link);
+    snprintf(p, sizeof p, "%s/images/a.png", src);
+    assert_int_equal(file_size(p), 10);
+    snprintf(p, sizeof p, "%s/index.html", src);
+    assert_int_equal(file_size(p), -1);
+    /* A sibling folder is fine. */
+    snprintf(p, sizeof p, "%s-site", src);
+    assert_true(export_html(c, p, err, sizeof err));
+    char q[700];
+    snprintf(q, sizeof q, "%s/images/a.png", p);
+    assert_int_equal(file_size(q), 10);
+    char *site = strdup(p);
+    remove_tree(site);
+    remove_tree(src);
+    content_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +419,7 @@ int main(void)
         cmocka_unit_test(hostile_strings),
         cmocka_unit_test(images_copied),
         cmocka_unit_test(unwritable),
+        cmocka_unit_test(never_over_its_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

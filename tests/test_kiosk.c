@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "admin.h"
 #include "fixture.h"
@@ -280,7 +281,7 @@ static void config_becomes_options(void **state)
     char *argv[] = { "openday", "--config", "x.conf", "--fps", "50", NULL };
     config_args_out out;
     char err[300];
-    assert_true(config_args_text("x.conf", text, 5, argv, &out, err, sizeof err));
+    assert_true(config_args_text("x.conf", text, strlen(text), 5, argv, &out, err, sizeof err));
     cli_options o;
     assert_true(cli_parse(out.argc, out.argv, &o, err, sizeof err));
     assert_string_equal(o.content_dir, "/srv/kiosk content");
@@ -311,7 +312,7 @@ static void config_errors_name_the_line(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         config_args_out out;
         char err[400] = "";
-        assert_false(config_args_text("x.conf", cases[i].text, 1, argv, &out, err, sizeof err));
+        assert_false(config_args_text("x.conf", cases[i].text, strlen(cases[i].text), 1, argv, &out, err, sizeof err));
         if (strncmp(err, cases[i].want, strlen(cases[i].want)))
             fail_msg("case %zu: got \"%s\", want \"%s...\"", i, err, cases[i].want);
     }
@@ -319,6 +320,48 @@ static void config_errors_name_the_line(void **state)
     char err[400];
     assert_false(config_args("/nonexistent/openday.conf", 1, argv, &out, err, sizeof err));
     assert_non_null(strstr(err, "No such file"));
+    /* A NUL byte and an overlong line are errors on their line, not an end. */
+    static const char nul[] = "fps = 30\nloop = yes\n\0rotate = 45\n";
+    assert_false(config_args_text("x.conf", nul, sizeof nul - 1, 1, argv, &out, err, sizeof err));
+    assert_string_equal(err, "x.conf:3: a NUL byte at column 1; save the file as plain text");
+    char lng[1200];
+    memset(lng, ' ', sizeof lng);
+    memcpy(lng, "fps = 30\n#", 10);
+    assert_false(config_args_text("x.conf", lng, sizeof lng, 1, argv, &out, err, sizeof err));
+    assert_string_equal(err, "x.conf:2: the line is 1191 bytes long; lines are at most 1024");
+}
+
+/* Issue 11, case 6: --config naming a directory, a named pipe or an
+ * unreadable file is an error (one line; the driver exits 2), never an
+ * empty configuration, and the pipe is not waited on. */
+static void config_file_must_be_a_readable_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/openday-conf-XXXXXX", p[128], err[400];
+    assert_non_null(mkdtemp(dir));
+    char *argv[] = { "openday", NULL };
+    config_args_out out;
+    assert_false(config_args(dir, 1, argv, &out, err, sizeof err));
+    snprintf(p, sizeof p, "%s: cannot read the configuration: is a directory, not a file", dir);
+    assert_string_equal(err, p);
+    snprintf(p, sizeof p, "%s/fifo.conf", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_false(config_args(p, 1, argv, &out, err, sizeof err));
+    assert_non_null(strstr(err, "is not a regular file"));
+    unlink(p);
+    snprintf(p, sizeof p, "%s/secret.conf", dir);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("fps = 30\n", f);
+    fclose(f);
+    if (geteuid() != 0) {
+        chmod(p, 0);
+        assert_false(config_args(p, 1, argv, &out, err, sizeof err));
+        assert_non_null(strstr(err, "Permission denied"));
+    }
+    unlink(p);
+    rmdir(dir);
+    assert_null(strchr(err, '\n'));
 }
 
 /* The shipped configuration file parses and only sets what it says. */
@@ -423,6 +466,7 @@ int main(void)
         cmocka_unit_test(keypad_uses_content_words_and_theme),
         cmocka_unit_test(config_becomes_options),
         cmocka_unit_test(config_errors_name_the_line),
+        cmocka_unit_test(config_file_must_be_a_readable_file),
         cmocka_unit_test(shipped_config_parses),
         cmocka_unit_test(drm_picks_the_connected_card),
         cmocka_unit_test(touch_calibration),

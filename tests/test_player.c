@@ -76,7 +76,7 @@ static kiosk *make(bool refuse_quit)
 static int play(const char *text, double fps, bool refuse_quit, player_result *res, fake *f)
 {
     char err[256];
-    replay_script *s = replay_parse(text, err, sizeof err);
+    replay_script *s = replay_parse(text, strlen(text), err, sizeof err);
     assert_non_null(s);
     kiosk *k = make(refuse_quit);
     memset(f, 0, sizeof *f);

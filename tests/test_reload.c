@@ -175,9 +175,71 @@ static void store_keeps_one_copy(void **state)
     content_destroy(g);
     /* A state directory that cannot be created: false and the OS reason. */
     char bad[600];
-    snprintf(bad, sizeof bad, "%s/c/openday.json/state", tmp);
+    sh("touch '%s/plain-file'", tmp);
+    snprintf(bad, sizeof bad, "%s/plain-file/state", tmp);
     assert_false(store_save(bad, c, err, sizeof err));
     assert_non_null(strstr(err, "Not a directory"));
+    content_destroy(c);
+}
+
+/* Issue 11, case 5: an editor's save that lands between validation and the
+ * copy must not reach last-good. The copy is written from the bytes that
+ * were validated; a later start on the broken folder finds a valid copy. */
+static void last_good_is_what_was_validated(void **state)
+{
+    (void)state;
+    char dir[512], st[512], good[600], err[600], p[700];
+    snprintf(dir, sizeof dir, "%s/c", tmp);
+    snprintf(st, sizeof st, "%s/state", tmp);
+    content *c = load(dir);
+    assert_non_null(c);
+    /* The save lands now: after validation, before the copy. */
+    sh("printf '{ \"schema\": 1, \"degrees\": [' > '%s/degrees.json'", dir);
+    assert_true(store_save(st, c, err, sizeof err));
+    store_last_good(st, good, sizeof good);
+    snprintf(p, sizeof p, "%s/degrees.json", good);
+    FILE *f = fopen(p, "rb");
+    assert_non_null(f);
+    char *back = malloc(c->raw_len[3] + 1);
+    assert_int_equal(fread(back, 1, c->raw_len[3] + 1, f), c->raw_len[3]);
+    fclose(f);
+    assert_memory_equal(back, c->raw[3], c->raw_len[3]);
+    free(back);
+    content_destroy(c);
+    content *g = load(good);
+    assert_non_null(g);
+    content_destroy(g);
+    FILE *log = fopen("/dev/null", "w");
+    reload_config cfg = { dir, st, { 300, 500, true }, true, log };
+    reload *r = reload_create(&cfg, 0);
+    assert_non_null(r);
+    assert_int_equal(reload_get_origin(r), RELOAD_LAST_GOOD);
+    reload_destroy(r);
+    fclose(log);
+}
+
+/* Nothing the store writes may land among its own inputs: a state folder
+ * inside the content folder, or content served from the state's copies. */
+static void store_never_writes_into_its_inputs(void **state)
+{
+    (void)state;
+    char dir[512], st[600], good[700], err[600];
+    snprintf(dir, sizeof dir, "%s/c", tmp);
+    content *c = load(dir);
+    assert_non_null(c);
+    assert_false(store_save(dir, c, err, sizeof err));
+    assert_non_null(strstr(err, "inside it"));
+    snprintf(st, sizeof st, "%s/c/state", tmp);
+    assert_false(store_save(st, c, err, sizeof err));
+    assert_int_equal(count_good_dirs(dir), 0);
+    snprintf(st, sizeof st, "%s/state", tmp);
+    assert_true(store_save(st, c, err, sizeof err));
+    content_destroy(c);
+    store_last_good(st, good, sizeof good);
+    c = load(good);
+    assert_non_null(c);
+    assert_false(store_save(st, c, err, sizeof err));
+    assert_non_null(strstr(err, "own copies"));
     content_destroy(c);
 }
 
@@ -323,6 +385,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(watch_polling_settles, setup, teardown),
         cmocka_unit_test_setup_teardown(watch_folder_replaced, setup, teardown),
         cmocka_unit_test_setup_teardown(store_keeps_one_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(last_good_is_what_was_validated, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_never_writes_into_its_inputs, setup, teardown),
         cmocka_unit_test_setup_teardown(reload_keeps_good_content, setup, teardown),
         cmocka_unit_test_setup_teardown(app_keeps_place_by_id, setup, teardown),
     };

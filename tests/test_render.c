@@ -7,8 +7,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "font.h"
@@ -162,6 +164,67 @@ static void cache_is_bounded_and_survives_reset(void **state)
     assert_int_equal(st.entries, 1);
 }
 
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "test_render: one draw took over 20 s: it spins or waits\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+/* Issue 11, case 2: more distinct texts in one frame than the cache has
+ * slots (2,048). Nothing drawn in the current frame may be evicted, so the
+ * cache must draw the overflow uncached instead of probing a full table for
+ * ever. Two frames, so that the second finds a full cache too; every run is
+ * drawn and the cache stays under its cap. */
+static void one_frame_beyond_the_cache(void **state)
+{
+    rig *r = *state;
+    signal(SIGALRM, on_alarm);
+    alarm(20);
+    char buf[32];
+    for (int frame = 0; frame < 2; frame++) {
+        scene_clear(&r->s);
+        for (int i = 0; i < 2500; i++) {
+            int n = snprintf(buf, sizeof buf, "w%d", i + frame * 7);
+            const char *t = scene_strdup(&r->s, buf, (size_t)n);
+            scene_text(&r->s, (float)(i % 10) * 20, (float)(i % 5) * 20, 20, 20, FONT_REGULAR,
+                       12, od_rgba(255, 255, 255, 255), t, (size_t)n);
+        }
+        render_scene(r->rd, &r->s, black);
+    }
+    alarm(0);
+    render_stats st;
+    render_get_stats(r->rd, &st);
+    assert_true(st.entries <= 1024);
+    assert_true(st.uncached >= 2500 - 1024);
+    render_drop_textures(r->rd);
+}
+
+/* An image replaced by a named pipe after validation: nothing is drawn and
+ * nothing waits on it (the alarm turns a hang into a failure). */
+static void image_that_is_a_pipe(void **state)
+{
+    rig *r = *state;
+    char dir[] = "/tmp/openday-render-XXXXXX", p[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(p, sizeof p, "%s/photo.png", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    render_set_content_dir(r->rd, dir);
+    signal(SIGALRM, on_alarm);
+    alarm(10);
+    scene_clear(&r->s);
+    scene_cmd *c = scene_add(&r->s, SCENE_IMAGE);
+    c->rect = (od_rect){ 0, 0, 50, 50 };
+    c->color = od_rgba(255, 255, 255, 255);
+    c->path = "photo.png";
+    render_scene(r->rd, &r->s, black);
+    alarm(0);
+    unlink(p);
+    rmdir(dir);
+    render_set_content_dir(r->rd, ".");
+}
+
 static void png_round_trip(void **state)
 {
     rig *r = *state;
@@ -268,6 +331,8 @@ int main(void)
         cmocka_unit_test(thick_line_and_clip),
         cmocka_unit_test(text_inside_its_rect_and_cached),
         cmocka_unit_test(cache_is_bounded_and_survives_reset),
+        cmocka_unit_test(one_frame_beyond_the_cache),
+        cmocka_unit_test(image_that_is_a_pipe),
         cmocka_unit_test(png_round_trip),
         cmocka_unit_test(damage_tracking_matches_full_redraw),
         cmocka_unit_test(font_fallback),

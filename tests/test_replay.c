@@ -9,13 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "replay.h"
 
 static replay_script *ok(const char *text)
 {
     char err[256] = "untouched";
-    replay_script *s = replay_parse(text, err, sizeof err);
+    replay_script *s = replay_parse(text, strlen(text), err, sizeof err);
     if (!s)
         fail_msg("parse failed: %s\n--- script:\n%s", err, text);
     return s;
@@ -25,7 +27,7 @@ static replay_script *ok(const char *text)
 static void bad(const char *text, const char *want)
 {
     char err[256] = "";
-    replay_script *s = replay_parse(text, err, sizeof err);
+    replay_script *s = replay_parse(text, strlen(text), err, sizeof err);
     if (s) {
         replay_destroy(s);
         fail_msg("accepted, but want error \"%s\"\n--- script:\n%s", want, text);
@@ -267,18 +269,18 @@ static void long_tokens_are_cut_in_messages(void **state)
     memset(text + 4, 'z', 200);
     strcat(text, " 0\n");
     char err[512];
-    assert_null(replay_parse(text, err, sizeof err));
+    assert_null(replay_parse(text, strlen(text), err, sizeof err));
     char want[200];
     snprintf(want, sizeof want, "1: tap needs X and Y as numbers, got \"%.60s...\"", text + 4);
     assert_string_equal(err, want);
     /* A tiny or missing error buffer is never overrun. */
     char small[8];
     memset(small, 'q', sizeof small);
-    assert_null(replay_parse(text, small, 5));
+    assert_null(replay_parse(text, strlen(text), small, 5));
     assert_string_equal(small, "1: t");
     assert_true(small[5] == 'q');
-    assert_null(replay_parse(text, NULL, 0));
-    assert_null(replay_parse(NULL, err, sizeof err));
+    assert_null(replay_parse(text, strlen(text), NULL, 0));
+    assert_null(replay_parse(NULL, 0, err, sizeof err));
 }
 
 static void event_cap(void **state)
@@ -324,6 +326,73 @@ static void text_cap(void **state)
     free(text);
 }
 
+/* Issue 11, case 7: a NUL byte no longer ends the script silently; it is an
+ * error on its line, and so is a line too long to be an event. */
+static void nul_and_long_lines(void **state)
+{
+    (void)state;
+    static const char text[] = "tap 0.5 0.5\nwait 100\nwa\0it 1\nexpect-screen nowhere\n";
+    char err[256];
+    assert_null(replay_parse(text, sizeof text - 1, err, sizeof err));
+    assert_string_equal(err, "3: a NUL byte at column 3; a script is plain text (save it as "
+                             "UTF-8)");
+    /* A NUL as the very last byte is refused too. */
+    static const char tail[] = "wait 1\n\0";
+    assert_null(replay_parse(tail, sizeof tail - 1, err, sizeof err));
+    assert_string_equal(err, "2: a NUL byte at column 1; a script is plain text (save it as "
+                             "UTF-8)");
+    char *lng = malloc(5000);
+    assert_non_null(lng);
+    memcpy(lng, "wait 1\n# ", 9);
+    memset(lng + 9, 'x', 4200);
+    lng[4209] = '\n';
+    assert_null(replay_parse(lng, 4210, err, sizeof err));
+    assert_string_equal(err, "2: the line is 4202 bytes long; lines are at most 4096");
+    free(lng);
+}
+
+/* replay_load: the file is read without blocking and only when regular;
+ * every refusal names the path, parse errors the path and the line. */
+static void load_from_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/openday-replay-XXXXXX", p[128], err[512];
+    assert_non_null(mkdtemp(dir));
+    assert_null(replay_load(dir, err, sizeof err));
+    snprintf(p, sizeof p, "%s: is a directory, not a file", dir);
+    assert_string_equal(err, p);
+    snprintf(p, sizeof p, "%s/pipe", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_null(replay_load(p, err, sizeof err));
+    assert_non_null(strstr(err, "is not a regular file"));
+    unlink(p);
+    snprintf(p, sizeof p, "%s/nul.replay", dir);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fwrite("wait 1\n\0wait 2\n", 1, 16, f);
+    fclose(f);
+    assert_null(replay_load(p, err, sizeof err));
+    char want[256];
+    snprintf(want, sizeof want, "%s:2: a NUL byte at column 1", p);
+    assert_non_null(strstr(err, want));
+    f = fopen(p, "wb");
+    fputs("wait 1\nwait 2\n", f);
+    fclose(f);
+    replay_script *s = replay_load(p, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(s->count, 2);
+    replay_destroy(s);
+    if (geteuid() != 0) {
+        chmod(p, 0);
+        assert_null(replay_load(p, err, sizeof err));
+        assert_non_null(strstr(err, "Permission denied"));
+    }
+    unlink(p);
+    assert_null(replay_load(p, err, sizeof err));
+    assert_non_null(strstr(err, "No such file"));
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +409,8 @@ int main(void)
         cmocka_unit_test(long_tokens_are_cut_in_messages),
         cmocka_unit_test(event_cap),
         cmocka_unit_test(text_cap),
+        cmocka_unit_test(nul_and_long_lines),
+        cmocka_unit_test(load_from_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

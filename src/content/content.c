@@ -4,6 +4,7 @@
  * every value (a walk over the raw text in step with the parsed tree, which
  * keeps document order), translations, id references and friendly messages. */
 #include "content.h"
+#include "file.h"
 #include "hash.h"
 
 #include <cJSON.h>
@@ -20,6 +21,11 @@
 #define MAX_DEPTH 64
 #define MAX_STRING 4000
 #define MAX_ITEMS 1000
+/* A list inside one entry (a degree's topics, software, modules and careers,
+ * an award's points) is drawn whole on one screen: every entry is at least
+ * one text run. 100 is far beyond a readable page and keeps any one screen
+ * well inside the renderer's text cache (1024 entries). */
+#define MAX_LIST 100
 /* Bits of content.unreadable, in content_files order. */
 #define UNREADABLE_CAREERS (1u << 1)
 #define UNREADABLE_AWARDS (1u << 2)
@@ -92,8 +98,8 @@ static char *xstrdup(const char *s)
     return d;
 }
 
-static void report_add(content_report *r, const char *file, int line, int col,
-                       const char *path, bool warning, const char *msg)
+void content_report_add(content_report *r, const char *file, int line, int col,
+                        const char *path, bool warning, const char *msg)
 {
     if (r->count == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
@@ -115,6 +121,8 @@ static void report_add(content_report *r, const char *file, int line, int col,
     else
         r->errors++;
 }
+
+#define report_add content_report_add
 
 /* ---- one file: text, positions, problems ------------------------------------- */
 
@@ -280,31 +288,23 @@ static void at_offset(jfile *f, size_t off, const char *fmt, ...)
     report_add(f->rep, f->file, line, col, "", false, msg);
 }
 
-/* Read and parse dir/name; on any problem report it and return false. */
+/* The file system source: file_read opens without blocking and reads only
+ * regular files, so a named pipe or a device among the content files is an
+ * error on that file instead of a loader (and a kiosk) stuck in read(). */
 static int read_fs(void *ud, const char *path, size_t max, char **text, size_t *len)
 {
     (void)ud;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return errno;
-    struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        return EISDIR;
+    int e = file_read(path, max, text, len);
+    if (e == FILE_E_TOO_BIG) {
+        /* The source contract: over the limit shows as len > max. */
+        *text = malloc(1);
+        if (!*text)
+            abort();
+        **text = '\0';
+        *len = max + 1;
+        return 0;
     }
-    char *buf = malloc(max + 2);
-    if (!buf)
-        abort();
-    size_t n = fread(buf, 1, max + 1, fp);
-    int e = ferror(fp) ? (errno ? errno : EIO) : 0;
-    fclose(fp);
-    if (e) {
-        free(buf);
-        return e;
-    }
-    *text = buf;
-    *len = n;
-    return 0;
+    return e;
 }
 
 static const content_source fs_source = { read_fs, NULL };
@@ -326,11 +326,14 @@ static bool jfile_open(jfile *f, content_report *rep, const content_source *src,
     int e = src->read(src->ud, f->file, MAX_FILE, &raw, &len);
     if (e) {
         char msg[300];
-        snprintf(msg, sizeof msg, "cannot read this file: %s%s", strerror(e),
+        snprintf(msg, sizeof msg, "cannot read this file: %s%s",
+                 e == EISDIR ? strerror(e) : file_error_text(e),
                  e == ENOENT   ? "; every content directory needs it"
                  : e == EACCES ? "; make it readable by everyone (chmod a+r)"
                  : e == EISDIR ? "; this must be a file, not a folder"
-                               : "");
+                 : e == FILE_E_NOT_REGULAR
+                     ? "; replace it with an ordinary file saved by an editor"
+                     : "");
         report_add(rep, f->file, 0, 0, "", false, msg);
         return false;
     }
@@ -663,6 +666,12 @@ static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const c
         return NULL;
     }
     size_t n = (size_t)cJSON_GetArraySize(v);
+    if (n > MAX_LIST) {
+        problem(f, v, false, p, "more than %d entries; a screen shows the whole list, so "
+                "keep the %d that matter most", MAX_LIST, MAX_LIST);
+        *ok = false;
+        return NULL;
+    }
     char **out = calloc(n ? n : 1, sizeof *out);
     if (!out)
         abort();
@@ -701,8 +710,8 @@ static void free_list(char **l, size_t n)
     free(l);
 }
 
-static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const char *path,
-                              bool required)
+static const cJSON *get_array_max(jfile *f, const cJSON *obj, const char *key,
+                                  const char *path, bool required, int max)
 {
     char p[300];
     join(p, sizeof p, path, key);
@@ -716,11 +725,21 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
         problem(f, v, false, p, "\"%s\" must be a list [ ... ]", key);
         return NULL;
     }
-    if (cJSON_GetArraySize(v) > MAX_ITEMS) {
-        problem(f, v, false, p, "more than %d entries; split the content", MAX_ITEMS);
+    if (cJSON_GetArraySize(v) > max) {
+        if (max == MAX_LIST)
+            problem(f, v, false, p, "more than %d entries; a screen shows the whole list, so "
+                    "keep the %d that matter most", max, max);
+        else
+            problem(f, v, false, p, "more than %d entries; split the content", max);
         return NULL;
     }
     return v;
+}
+
+static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const char *path,
+                              bool required)
+{
+    return get_array_max(f, obj, key, path, required, MAX_ITEMS);
 }
 
 static uint64_t str_hash(const char *s)
@@ -1089,7 +1108,7 @@ static bool load_degrees(jfile *f, content *c)
         d->color = od_rgba(0xFF, 0xB5, 0x47, 0xFF);
         if (!get_color(f, e, "color", p, &d->color))
             ok = false;
-        const cJSON *mods = get_array(f, e, "modules", p, false);
+        const cJSON *mods = get_array_max(f, e, "modules", p, false, MAX_LIST);
         if (mods) {
             d->modules = calloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
             if (!d->modules)
@@ -1109,7 +1128,7 @@ static bool load_degrees(jfile *f, content *c)
                 TEXT(mo->text, me, "text", q, false);
             }
         }
-        const cJSON *cars = get_array(f, e, "careers", p, false);
+        const cJSON *cars = get_array_max(f, e, "careers", p, false, MAX_LIST);
         if (cars) {
             d->careers = calloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
             if (!d->careers)
@@ -1341,6 +1360,14 @@ static bool no_content_here(const char *dir, const content_source *src)
     return true;
 }
 
+/* Hand the bytes f was validated from to the model (content_files[k]). */
+static void keep_raw(content *c, size_t k, jfile *f)
+{
+    c->raw[k] = (char *)f->text;
+    c->raw_len[k] = f->text ? f->len : 0;
+    f->text = NULL;
+}
+
 content *content_load_from(const char *dir, const content_source *src, content_report *report)
 {
     content *c = calloc(1, sizeof *c);
@@ -1361,6 +1388,7 @@ content *content_load_from(const char *dir, const content_source *src, content_r
     /* The manifest first: it names the language every other file is read in. */
     if (jfile_open(&f, report, src, dir, "openday.json"))
         manifest = load_manifest(&f, c);
+    keep_raw(c, 0, &f);
     jfile_close(&f);
     (void)manifest;
     if (!c->language)
@@ -1380,6 +1408,7 @@ content *content_load_from(const char *dir, const content_source *src, content_r
         } else {
             c->unreadable |= 1u << (i + 1);
         }
+        keep_raw(c, i + 1, &f);
         jfile_close(&f);
     }
     if (report->errors == errors_before) {
@@ -1431,6 +1460,8 @@ void content_destroy(content *c)
 {
     if (!c)
         return;
+    for (size_t i = 0; i < CONTENT_NFILES; i++)
+        free(c->raw[i]);
     for (size_t i = 0; i < c->n_degrees; i++) {
         content_degree *d = &c->degrees[i];
         free(d->id); free(d->name); free(d->award); free(d->tagline); free(d->focus);

@@ -28,6 +28,7 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
+#define CONTENT_NFILES 7   /* see content_files below */
 
 /* ---- problems ---------------------------------------------------------- */
 
@@ -50,6 +51,11 @@ void content_report_deinit(content_report *r);
 /* Print every problem as "FILE:LINE:COL: json.path: message" (warnings get
  * "warning: " before the message), one per line. */
 void content_report_print(const content_report *r, FILE *out);
+/* Append one problem (strings are copied); line and col 0 for a whole file
+ * or folder. Used by the loader and by whoever explains why content is not
+ * shown (the restart-loop guard). */
+void content_report_add(content_report *r, const char *file, int line, int col,
+                        const char *path, bool warning, const char *msg);
 
 /* ---- the model ---------------------------------------------------------- */
 
@@ -158,10 +164,15 @@ typedef struct {
     char *strings[STR_COUNT];
     unsigned unreadable;     /* loader-internal: bit i set when content_files[i]
                               * could not be read or parsed */
+    /* The bytes of content_files[i] exactly as read and validated (owned;
+     * NULL when the model came from elsewhere). The last-known-good copy is
+     * written from these, never read again from the folder, where an
+     * editor's later save would slip in unvalidated (store.h). */
+    char *raw[CONTENT_NFILES];
+    size_t raw_len[CONTENT_NFILES];
 } content;
 
 /* The seven files of a content directory, in load order. */
-#define CONTENT_NFILES 7
 extern const char *const content_files[CONTENT_NFILES];
 
 /* Load and validate every file in dir. Returns the model, or NULL when any

@@ -3,8 +3,11 @@
  * The page is built in memory (a growing buffer), then written next to its
  * final name and renamed into place, so a reader never sees half a page. */
 #include "export.h"
+#include "file.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* An image or font copied beside the page; far above any the kiosk draws. */
+#define EXPORT_MAX_ASSET (64u << 20)
 
 /* ---- a growing text buffer -------------------------------------------------- */
 
@@ -893,36 +899,90 @@ static bool safe_relative(const char *rel)
     return true;
 }
 
+/* True when the folder `real` (a resolved path) is `top` or inside it. */
+static bool within(const char *real, const char *top)
+{
+    size_t n = strlen(top);
+    return !strncmp(real, top, n) && (real[n] == '\0' || real[n] == '/' || !strcmp(top, "/"));
+}
+
+/* True when a file written at `path` would land inside the content folder:
+ * its folder, resolved (symlinks included), is the content folder or below
+ * it. The export then refuses: nothing the app writes may replace one of
+ * its own inputs. */
+static bool lands_in_content(const content *c, const char *path)
+{
+    char top[PATH_MAX], real[PATH_MAX];
+    if (!realpath(c->dir ? c->dir : ".", top))
+        return false; /* no content folder left to harm */
+    size_t n = strlen(path);
+    char *folder = malloc(n + 2);
+    if (!folder)
+        abort();
+    memcpy(folder, path, n + 1);
+    char *slash = strrchr(folder, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(folder, ".");
+    bool in = realpath(folder[0] ? folder : "/", real) && within(real, top);
+    free(folder);
+    return in;
+}
+
+/* Write len bytes to `to` through a temporary file renamed into place: the
+ * destination is never opened for writing, so even a destination that is
+ * the source (a link, a folder exported onto itself) is never truncated. */
+static bool write_replace(const char *to, const char *data, size_t len, char *err,
+                          size_t errlen)
+{
+    size_t n = strlen(to);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        abort();
+    snprintf(tmp, n + 16, "%s.openday-tmp", to);
+    unlink(tmp);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    bool ok = fd >= 0;
+    if (!ok)
+        fail(err, errlen, "open", tmp, errno);
+    for (size_t off = 0; ok && off < len;) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            fail(err, errlen, "write", tmp, errno);
+            ok = false;
+        } else {
+            off += (size_t)w;
+        }
+    }
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        fail(err, errlen, "close", tmp, errno);
+        ok = false;
+    }
+    if (ok && rename(tmp, to) != 0) {
+        fail(err, errlen, "rename", to, errno);
+        ok = false;
+    }
+    if (!ok && fd >= 0)
+        unlink(tmp);
+    free(tmp);
+    return ok;
+}
+
 static bool copy_file(const char *from, const char *to, char *err, size_t errlen)
 {
-    FILE *in = fopen(from, "rb");
-    if (!in) {
-        fail(err, errlen, "fopen", from, errno);
+    char *data = NULL;
+    size_t len = 0;
+    int e = file_read(from, EXPORT_MAX_ASSET, &data, &len);
+    if (e) {
+        if (err && errlen)
+            snprintf(err, errlen, "read \"%s\": %s", from, file_error_text(e));
         return false;
     }
-    FILE *out = fopen(to, "wb");
-    if (!out) {
-        fail(err, errlen, "fopen", to, errno);
-        fclose(in);
-        return false;
-    }
-    char buf[65536];
-    bool ok = true;
-    size_t n;
-    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n) {
-            fail(err, errlen, "fwrite", to, errno);
-            ok = false;
-        }
-    if (ok && ferror(in)) {
-        fail(err, errlen, "fread", from, errno ? errno : EIO);
-        ok = false;
-    }
-    fclose(in);
-    if (fclose(out) != 0 && ok) {
-        fail(err, errlen, "fclose", to, errno);
-        ok = false;
-    }
+    bool ok = write_replace(to, data, len, err, errlen);
+    free(data);
     return ok;
 }
 
@@ -945,6 +1005,12 @@ static bool copy_asset(const content *c, const char *dir, const char *rel, char 
         ok = make_dirs(to, err, errlen);
         *slash = '/';
     }
+    if (ok && lands_in_content(c, to)) {
+        if (err && errlen)
+            snprintf(err, errlen, "export: \"%s\" would be written inside the content folder "
+                     "\"%s\"; choose an output folder outside it", to, c->dir);
+        ok = false;
+    }
     if (ok)
         ok = copy_file(from, to, err, errlen);
     free(from);
@@ -963,6 +1029,18 @@ bool export_html(const content *c, const char *dir, char *err, size_t errlen)
     }
     if (!make_dirs(dir, err, errlen))
         return false;
+    /* The common mistake, refused before anything is written. */
+    char *probe = join(dir, "index.html");
+    if (!probe)
+        abort();
+    bool inside = lands_in_content(c, probe);
+    free(probe);
+    if (inside) {
+        if (err && errlen)
+            snprintf(err, errlen, "export: \"%s\" is the content folder or inside it; the "
+                     "export would write over its own inputs, so choose another folder", dir);
+        return false;
+    }
     for (size_t i = 0; i < c->n_degrees; i++)
         if (c->degrees[i].image[0] && !copy_asset(c, dir, c->degrees[i].image, err, errlen))
             return false;
@@ -976,31 +1054,11 @@ bool export_html(const content *c, const char *dir, char *err, size_t errlen)
         fail(err, errlen, "malloc for", "index.html", ENOMEM);
         return false;
     }
-    char *final = join(dir, "index.html"), *tmp = join(dir, ".index.html.tmp");
-    bool ok = final && tmp;
-    if (!ok)
-        fail(err, errlen, "malloc for", "index.html", ENOMEM);
-    FILE *f = ok ? fopen(tmp, "wb") : NULL;
-    if (ok && !f) {
-        fail(err, errlen, "fopen", tmp, errno);
-        ok = false;
-    }
-    if (ok && fwrite(page, 1, len, f) != len) {
-        fail(err, errlen, "fwrite", tmp, errno);
-        ok = false;
-    }
-    if (f && fclose(f) != 0 && ok) {
-        fail(err, errlen, "fclose", tmp, errno);
-        ok = false;
-    }
-    if (ok && rename(tmp, final) != 0) {
-        fail(err, errlen, "rename", final, errno);
-        ok = false;
-    }
-    if (!ok && f)
-        unlink(tmp);
+    char *final = join(dir, "index.html");
+    if (!final)
+        abort();
+    bool ok = write_replace(final, page, len, err, errlen);
     free(page);
     free(final);
-    free(tmp);
     return ok;
 }

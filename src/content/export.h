@@ -18,9 +18,14 @@
 
 /* Write dir/index.html and copy every image the content uses (degree images,
  * and the theme's font files for the page's @font-face) from c->dir to the
- * same relative path under dir. dir and missing parents are created. On
- * failure returns false with the failing call, the path and strerror in err
- * (one line, truncated to errlen); files written before the failure stay. */
+ * same relative path under dir. dir and missing parents are created. Each
+ * file is written beside its final name and renamed into place, never opened
+ * for writing where it lands; sources are read with file_read (regular files
+ * only, without blocking). Writing into the content folder (dir is c->dir,
+ * inside it, or a file would land in it) is refused before anything is
+ * written there: the export never replaces its own inputs. On failure returns
+ * false with the failing call, the path and the reason in err (one line,
+ * truncated to errlen); files written before the failure stay. */
 bool export_html(const content *c, const char *dir, char *err, size_t errlen);
 
 /* The page alone, as a malloc'd NUL-terminated string (length in *len when

@@ -55,7 +55,31 @@ static content *try_load(reload *r, const char *dir, bool keep_problems)
     return c;
 }
 
+/* Start on the saved copy; false (after saying so) when there is none. */
+static bool start_last_good(reload *r)
+{
+    if (!r->state_dir)
+        return false;
+    char good[PATH_MAX];
+    store_last_good(r->state_dir, good, sizeof good);
+    r->cur = try_load(r, good, false);
+    if (r->cur) {
+        r->origin = RELOAD_LAST_GOOD;
+        fprintf(r->log, "openday: showing the last valid content (saved in \"%s\") until "
+                        "the problems above are fixed\n", good);
+        return true;
+    }
+    fprintf(r->log, "openday: no valid last-known-good copy in \"%s\" either\n", good);
+    return false;
+}
+
 reload *reload_create(const reload_config *cfg, uint64_t now_ms)
+{
+    return reload_create_boot(cfg, BOOT_LIVE, NULL, now_ms);
+}
+
+reload *reload_create_boot(const reload_config *cfg, boot_mode mode, const char *why,
+                           uint64_t now_ms)
 {
     reload *r = calloc(1, sizeof *r);
     if (!r)
@@ -76,6 +100,18 @@ reload *reload_create(const reload_config *cfg, uint64_t now_ms)
             return NULL;
         }
     }
+    if (mode != BOOT_LIVE) {
+        if (!why || !*why)
+            why = "openday: the kiosk keeps being restarted on this content";
+        fprintf(r->log, "%s\n", why);
+        /* The staff screen says the same, without the program's name. */
+        const char *msg = strncmp(why, "openday: ", 9) ? why : why + 9;
+        content_report_add(&r->problems, r->content_dir, 0, 0, "", false, msg);
+        if (mode == BOOT_LAST_GOOD && start_last_good(r))
+            return r;
+        r->origin = RELOAD_NONE;
+        return r;
+    }
     r->cur = try_load(r, r->content_dir, true);
     if (r->cur) {
         r->origin = RELOAD_LIVE;
@@ -85,18 +121,8 @@ reload *reload_create(const reload_config *cfg, uint64_t now_ms)
     fprintf(r->log, "openday: the content in \"%s\" has %zu problem(s), listed above; fix "
                     "them and check with: openday --check %s\n",
             r->content_dir, r->problems.errors, r->content_dir);
-    if (r->state_dir) {
-        char good[PATH_MAX];
-        store_last_good(r->state_dir, good, sizeof good);
-        r->cur = try_load(r, good, false);
-        if (r->cur) {
-            r->origin = RELOAD_LAST_GOOD;
-            fprintf(r->log, "openday: showing the last valid content (saved in \"%s\") until "
-                            "the problems above are fixed\n", good);
-            return r;
-        }
-        fprintf(r->log, "openday: no valid last-known-good copy in \"%s\" either\n", good);
-    }
+    if (r->state_dir && start_last_good(r))
+        return r;
     r->origin = RELOAD_NONE;
     fprintf(r->log, "openday: no valid content to show; showing the problems on screen "
                     "until the files are fixed\n");

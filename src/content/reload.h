@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "boot.h"
 #include "content.h"
 #include "watch.h"
 
@@ -41,6 +42,14 @@ typedef struct {
 typedef struct reload reload;
 
 reload *reload_create(const reload_config *cfg, uint64_t now_ms);
+/* The same, starting as the restart-loop guard decided (boot.h): BOOT_LIVE
+ * is reload_create; BOOT_LAST_GOOD starts on the saved copy without loading
+ * the folder (with none valid, as BOOT_STAFF); BOOT_STAFF starts with no
+ * content and `why` as the one problem on the staff screen. `why` (may be
+ * NULL) is logged. Either way the folder is loaded again as soon as a file
+ * in it changes, or at reload_request. */
+reload *reload_create_boot(const reload_config *cfg, boot_mode mode, const char *why,
+                           uint64_t now_ms);
 void reload_destroy(reload *r);
 
 /* The model to show, or NULL when there has never been valid content. */

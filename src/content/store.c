@@ -1,5 +1,6 @@
 /* store.c - the last-known-good copy of the content. See store.h. */
 #include "store.h"
+#include "file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -58,66 +59,68 @@ static int make_dirs(const char *path)
     return 0;
 }
 
-/* Compare two files byte for byte; true when both exist and are equal. */
-static bool same_file(const char *a, const char *b)
+/* The largest image or font kept; the loader caps its JSON files at 4 MiB. */
+#define STORE_MAX_ASSET (64u << 20)
+
+/* True when the file at path holds exactly len bytes equal to data. */
+static bool file_holds(const char *path, const char *data, size_t len)
 {
-    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-    bool same = fa && fb;
-    char ba[8192], bb[8192];
-    while (same) {
-        size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
-        if (na != nb || memcmp(ba, bb, na))
-            same = false;
-        if (na < sizeof ba)
-            break;
-    }
-    if (fa)
-        fclose(fa);
-    if (fb)
-        fclose(fb);
+    char *text = NULL;
+    size_t n = 0;
+    bool same = file_read(path, len, &text, &n) == 0 && n == len && !memcmp(text, data, len);
+    free(text);
     return same;
 }
 
-static int copy_file(const char *from, const char *to)
+/* Write data to a new file `to` and sync it: the folder it goes into is new,
+ * so O_EXCL also proves nothing else is written there. */
+static int write_new(const char *to, const char *data, size_t len)
 {
-    int in = open(from, O_RDONLY | O_CLOEXEC);
-    if (in < 0)
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (out < 0)
         return errno;
-    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out < 0) {
-        int e = errno;
-        close(in);
-        return e;
-    }
-    char buf[65536];
     int e = 0;
-    for (;;) {
-        ssize_t r = read(in, buf, sizeof buf);
-        if (r < 0 && errno == EINTR)
+    for (size_t off = 0; off < len && !e;) {
+        ssize_t w = write(out, data + off, len - off);
+        if (w < 0 && errno == EINTR)
             continue;
-        if (r <= 0) {
-            e = r < 0 ? errno : 0;
-            break;
-        }
-        for (ssize_t off = 0; off < r;) {
-            ssize_t w = write(out, buf + off, (size_t)(r - off));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0) {
-                e = errno;
-                break;
-            }
-            off += w;
-        }
-        if (e)
-            break;
+        if (w < 0)
+            e = errno;
+        else
+            off += (size_t)w;
     }
     if (!e && fsync(out) != 0)
         e = errno;
     if (close(out) != 0 && !e)
         e = errno;
-    close(in);
     return e;
+}
+
+static void sync_dir(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* True when folder a (resolved) is b or lies inside it. a may not exist yet
+ * (the state folder is made on the first save): its nearest existing
+ * ancestor decides. */
+static bool folder_within(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX], up[PATH_MAX];
+    if (!realpath(b, rb) || snprintf(up, sizeof up, "%s", a) >= (int)sizeof up)
+        return false;
+    while (!realpath(up, ra)) {
+        char *slash = strrchr(up, '/');
+        if (!slash || slash == up)
+            return false;
+        *slash = '\0';
+    }
+    size_t n = strlen(rb);
+    return !strncmp(ra, rb, n) && (ra[n] == '\0' || ra[n] == '/' || !strcmp(rb, "/"));
 }
 
 /* rm -r for the folders this module creates (files and one level of
@@ -164,20 +167,63 @@ static size_t list_files(const content *c, const char **out, size_t max)
     return n;
 }
 
+/* The bytes to keep for files[i]: the validated bytes for the seven JSON
+ * files; an asset (never parsed, only checked to exist) is read now, as a
+ * regular file without blocking. *owned tells the caller what to free. */
+static int bytes_of(const content *c, const char *rel, size_t i, const char **data,
+                    size_t *len, char **owned)
+{
+    *owned = NULL;
+    *data = NULL;
+    *len = 0;
+    if (i < CONTENT_NFILES && c->raw[i]) {
+        *data = c->raw[i];
+        *len = c->raw_len[i];
+        return 0;
+    }
+    char from[PATH_MAX];
+    if (snprintf(from, sizeof from, "%s/%s", c->dir, rel) >= (int)sizeof from)
+        return ENAMETOOLONG;
+    int e = file_read(from, STORE_MAX_ASSET, owned, len);
+    *data = *owned;
+    return e;
+}
+
 bool store_save(const char *state_dir, const content *c, char *err, size_t n)
 {
     enum { MAXF = CONTENT_NFILES + 1002 }; /* 1000 degree images and two fonts */
     const char *files[MAXF];
     size_t nf = list_files(c, files, MAXF);
-    char good[PATH_MAX], from[PATH_MAX], to[PATH_MAX];
+    char good[PATH_MAX], to[PATH_MAX];
     store_last_good(state_dir, good, sizeof good);
+
+    /* The copy is never written where the content is read from: not into a
+     * state folder inside the content folder, and not while the content is
+     * served from the state folder's own copies (publishing would delete
+     * the folder being read). */
+    if (folder_within(state_dir, c->dir))
+        return fail(err, n, "the state folder \"%s\" is the content folder or inside it; "
+                    "choose a --state-dir outside \"%s\"", state_dir, c->dir);
+    char real_state[PATH_MAX], real_dir[PATH_MAX];
+    if (realpath(state_dir, real_state) && realpath(c->dir, real_dir)) {
+        size_t k = strlen(real_state);
+        const char *below = real_dir + k;
+        if (!strncmp(real_dir, real_state, k) && *below == '/' &&
+            (!strncmp(below + 1, "good-", 5) || !strncmp(below + 1, "last-good", 9)))
+            return fail(err, n, "the content \"%s\" is one of the state folder's own "
+                        "copies; point --content at the real content folder", c->dir);
+    }
 
     /* Identical to the copy already kept: nothing to write. */
     bool same = true;
     for (size_t i = 0; i < nf && same; i++) {
-        same = snprintf(from, sizeof from, "%s/%s", c->dir, files[i]) < (int)sizeof from &&
+        const char *data;
+        size_t len;
+        char *owned;
+        same = bytes_of(c, files[i], i, &data, &len, &owned) == 0 &&
                snprintf(to, sizeof to, "%s/%s", good, files[i]) < (int)sizeof to &&
-               same_file(from, to);
+               file_holds(to, data, len);
+        free(owned);
     }
     if (same)
         return true;
@@ -195,22 +241,38 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
             return fail(err, n, "mkdir \"%s\": %s", dir, strerror(errno));
     }
     for (size_t i = 0; i < nf; i++) {
-        if (snprintf(from, sizeof from, "%s/%s", c->dir, files[i]) >= (int)sizeof from ||
-            snprintf(to, sizeof to, "%s/%s", dir, files[i]) >= (int)sizeof to) {
+        if (snprintf(to, sizeof to, "%s/%s", dir, files[i]) >= (int)sizeof to) {
             remove_tree(dir);
             return fail(err, n, "path too long for \"%s\"", files[i]);
         }
         char *slash = strrchr(to, '/');
         *slash = '\0';
         e = make_dirs(to);
+        if (!e && strcmp(to, dir))
+            sync_dir(to);
         *slash = '/';
-        if (!e)
-            e = copy_file(from, to);
         if (e) {
             remove_tree(dir);
-            return fail(err, n, "copying \"%s\" to \"%s\": %s", from, to, strerror(e));
+            return fail(err, n, "mkdir for \"%s\": %s", to, strerror(e));
+        }
+        const char *data;
+        size_t len;
+        char *owned;
+        e = bytes_of(c, files[i], i, &data, &len, &owned);
+        if (e) {
+            free(owned);
+            remove_tree(dir);
+            return fail(err, n, "reading \"%s/%s\": %s", c->dir, files[i], file_error_text(e));
+        }
+        e = write_new(to, data, len);
+        free(owned);
+        if (e) {
+            remove_tree(dir);
+            return fail(err, n, "writing \"%s\": %s", to, strerror(e));
         }
     }
+    /* The new folder's entries reach the disk before the link names it. */
+    sync_dir(dir);
     /* Publish: a new link renamed over the old one is atomic. */
     char tmp[PATH_MAX];
     snprintf(tmp, sizeof tmp, "%s/last-good.new", state_dir);
@@ -221,11 +283,7 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
         remove_tree(dir);
         return fail(err, n, "publishing \"%s\": %s", good, strerror(e));
     }
-    int dfd = open(state_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
+    sync_dir(state_dir);
     /* Older copies are no longer referenced. */
     DIR *d = opendir(state_dir);
     if (d) {

@@ -8,8 +8,18 @@
  * new one, never half of each. Saving identical content writes nothing (SD
  * cards wear).
  *
- * No SDL. Failures (read-only or full disk) are reported with the failing
- * call and the OS message in err and never touch the content in use. */
+ * The seven JSON files are written from the very bytes that were validated
+ * (content.raw), never read again from the content folder, where an editor's
+ * later save would slip into the copy unvalidated; images and fonts, which
+ * the validator only checks exist, are read as regular files without
+ * blocking (file.h). Every file and folder is fsynced before the link is
+ * renamed. The copy never lands among its own inputs: a state folder that is
+ * the content folder or inside it, or content served from the state folder's
+ * own copies, is refused.
+ *
+ * No SDL. Failures (read-only or full disk, a refused folder) are reported
+ * with the failing call and the OS message in err and never touch the content
+ * in use. */
 #ifndef OPENDAY_STORE_H
 #define OPENDAY_STORE_H
 

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "file.h"
+
+#define CONFIG_MAX_FILE (64u << 10)
+#define CONFIG_MAX_LINE 1024  /* the longest value (a path) is far shorter */
 
 /* Keys that are switches: yes adds the option, no leaves it out. */
 static const char *const switches[] = { "loop", "touch-swap-xy", "touch-flip-x",
@@ -61,13 +65,41 @@ static bool yes_no(const char *v, bool *out)
     return *out || in(no, v);
 }
 
-bool config_args_text(const char *name, const char *text, int argc, char **argv,
+/* Line by line, before anything is cut: a NUL byte (which would silently
+ * end the text) and a line longer than any option are errors naming their
+ * line. */
+static bool plain_lines(const char *name, const char *text, size_t len, size_t *lines,
+                        char *err, size_t errlen)
+{
+    *lines = 1;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] == '\0') {
+            snprintf(err, errlen, "%s:%zu: a NUL byte at column %zu; save the file as plain "
+                     "text", name, *lines, i - start + 1);
+            return false;
+        }
+        if (i == len || text[i] == '\n') {
+            if (i - start > CONFIG_MAX_LINE) {
+                snprintf(err, errlen, "%s:%zu: the line is %zu bytes long; lines are at most "
+                         "%d", name, *lines, i - start, CONFIG_MAX_LINE);
+                return false;
+            }
+            if (i < len)
+                ++*lines;
+            start = i + 1;
+        }
+    }
+    return true;
+}
+
+bool config_args_text(const char *name, const char *text, size_t len, int argc, char **argv,
                       config_args_out *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    size_t len = strlen(text), lines = 1;
-    for (const char *p = text; *p; p++)
-        lines += *p == '\n';
+    size_t lines;
+    if (!plain_lines(name, text, len, &lines, err, errlen))
+        return false;
     out->text = malloc(len + 1);
     out->opts = calloc(lines, sizeof *out->opts);
     /* At most two arguments per line, then the command line's. */
@@ -77,7 +109,8 @@ bool config_args_text(const char *name, const char *text, int argc, char **argv,
         snprintf(err, errlen, "%s: out of memory", name);
         return false;
     }
-    memcpy(out->text, text, len + 1);
+    memcpy(out->text, text, len);
+    out->text[len] = '\0';
     char **av = out->argv;
     int n = 0;
     av[n++] = argc > 0 ? argv[0] : "openday";
@@ -156,27 +189,15 @@ bool config_args(const char *path, int argc, char **argv, config_args_out *out, 
                  size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read the configuration: %s", path, strerror(errno));
+    char *buf = NULL;
+    size_t n = 0;
+    int e = file_read(path, CONFIG_MAX_FILE, &buf, &n);
+    if (e) {
+        snprintf(err, errlen, "%s: cannot read the configuration: %s", path,
+                 e == FILE_E_TOO_BIG ? "it is larger than 64 KiB" : file_error_text(e));
         return false;
     }
-    char *buf = malloc(65537);
-    size_t n = buf ? fread(buf, 1, 65536, f) : 0;
-    bool big = buf && n == 65536 && fgetc(f) != EOF;
-    fclose(f);
-    if (!buf || big) {
-        free(buf);
-        snprintf(err, errlen, "%s: the configuration is larger than 64 KiB", path);
-        return false;
-    }
-    buf[n] = '\0';
-    if (memchr(buf, '\0', n)) {
-        free(buf);
-        snprintf(err, errlen, "%s: the configuration contains a NUL byte", path);
-        return false;
-    }
-    bool ok = config_args_text(path, buf, argc, argv, out, err, errlen);
+    bool ok = config_args_text(path, buf, n, argc, argv, out, err, errlen);
     free(buf);
     return ok;
 }

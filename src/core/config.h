@@ -9,7 +9,11 @@
  *
  * config_args reads FILE and builds a new argument vector (argv[0], the
  * file's options, then argv[1..]); the caller frees it with config_free. On a
- * problem it returns false with "FILE:LINE: what is wrong" in err. */
+ * problem it returns false with "FILE:LINE: what is wrong" in err, or with
+ * "FILE: cannot read the configuration: why" when FILE is a directory, a pipe
+ * or a device, unreadable, missing or over 64 KiB (it is opened without
+ * blocking, see file.h); the caller prints err as one line and exits 2. A
+ * NUL byte or a line over 1024 bytes is an error on its line. */
 #ifndef OPENDAY_CONFIG_H
 #define OPENDAY_CONFIG_H
 
@@ -29,8 +33,8 @@ const char *config_find(int argc, char **argv);
 bool config_args(const char *path, int argc, char **argv, config_args_out *out, char *err,
                  size_t errlen);
 /* The same from text already read (tests). */
-bool config_args_text(const char *name, const char *text, int argc, char **argv,
-                      config_args_out *out, char *err, size_t errlen);
+bool config_args_text(const char *name, const char *text, size_t len, int argc,
+                      char **argv, config_args_out *out, char *err, size_t errlen);
 void config_free(config_args_out *out);
 
 #endif

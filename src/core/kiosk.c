@@ -85,7 +85,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
     }
     reload_config rc = { k->content_dir, k->state_dir, { 0, 0, cfg->watch_poll }, !cfg->live,
                          k->log };
-    k->rl = reload_create(&rc, now_ms);
+    k->rl = reload_create_boot(&rc, cfg->boot, cfg->boot_why, now_ms);
     if (!k->rl) {
         kiosk_destroy(k);
         return NULL;

@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include "admin.h"
 #include "app.h"
+#include "boot.h"
 #include "input.h"
 #include "reload.h"
 
@@ -50,6 +51,8 @@ typedef struct {
     float dpi;               /* 0 = LAYOUT_DEFAULT_DPI */
     int rotate;              /* 0, 90, 180, 270: how the picture sits on the display */
     input_calib touch;
+    boot_mode boot;          /* how to start (boot.h: the restart-loop guard) */
+    const char *boot_why;    /* why, when not BOOT_LIVE (shown to staff); may be NULL */
     FILE *log;               /* NULL: stderr */
 } kiosk_config;
 

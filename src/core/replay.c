@@ -5,6 +5,7 @@
  * the first malformed line stops everything with its number and what is
  * wrong, in words an exhibit technician can act on. */
 #include "replay.h"
+#include "file.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #define MAX_EVENTS 1000000u
 #define MAX_TEXT (64u << 20)      /* 64 MiB */
 #define MAX_MS 86400000u          /* one day */
+#define MAX_LINE 4096u            /* no event needs more; a longer line is not a script */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
 #define VERBS "tap, press, release, drag, swipe, key, wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize"
@@ -340,7 +342,7 @@ void replay_destroy(replay_script *s)
     free(s);
 }
 
-replay_script *replay_parse(const char *text, char *err, size_t errlen)
+replay_script *replay_parse(const char *text, size_t len, char *err, size_t errlen)
 {
     parser p = { NULL, 0, 0, err, errlen, 0 };
     if (err && errlen)
@@ -350,8 +352,7 @@ replay_script *replay_parse(const char *text, char *err, size_t errlen)
         fail(&p, "no script text");
         return NULL;
     }
-    size_t total = strnlen(text, (size_t)MAX_TEXT + 1);
-    if (total > MAX_TEXT) {
+    if (len > MAX_TEXT) {
         /* Name the line the limit falls on, so the message points somewhere. */
         p.line = 1;
         for (size_t i = 0; i < MAX_TEXT; i++)
@@ -360,32 +361,46 @@ replay_script *replay_parse(const char *text, char *err, size_t errlen)
         return NULL;
     }
     /* Editors on some systems start UTF-8 files with a byte-order mark. */
-    if (!strncmp(text, "\xEF\xBB\xBF", 3))
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
         text += 3;
+        len -= 3;
+    }
     char *buf = NULL;
     size_t bufcap = 0;
     bool ok = true;
-    const char *s = text;
-    while (ok && *s) {
+    const char *s = text, *end = text + len;
+    /* The length, not a NUL, ends the script: a NUL byte inside it is an
+     * error on its line, never a silent end that skips what follows. */
+    while (ok && s < end) {
         p.line++;
-        const char *nl = strchr(s, '\n');
-        size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        if (len + 1 > bufcap) {
-            char *nb = realloc(buf, len + 1);
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+        const char *nul = memchr(s, '\0', n);
+        if (nul) {
+            ok = fail(&p, "a NUL byte at column %zu; a script is plain text (save it as "
+                          "UTF-8)", (size_t)(nul - s) + 1);
+            break;
+        }
+        if (n > MAX_LINE) {
+            ok = fail(&p, "the line is %zu bytes long; lines are at most %u", n, MAX_LINE);
+            break;
+        }
+        if (n + 1 > bufcap) {
+            char *nb = realloc(buf, n + 1);
             if (!nb) {
                 ok = fail(&p, "out of memory");
                 break;
             }
             buf = nb;
-            bufcap = len + 1;
+            bufcap = n + 1;
         }
-        memcpy(buf, s, len);
-        buf[len] = '\0';
+        memcpy(buf, s, n);
+        buf[n] = '\0';
         char *hash = strchr(buf, '#');
         if (hash)
             *hash = '\0';
         ok = parse_line(&p, buf);
-        s = nl ? nl + 1 : s + len;
+        s = nl ? nl + 1 : end;
     }
     free(buf);
     replay_script *out = ok ? malloc(sizeof *out) : NULL;
@@ -401,4 +416,24 @@ replay_script *replay_parse(const char *text, char *err, size_t errlen)
     out->events = p.ev;
     out->count = p.n;
     return out;
+}
+
+replay_script *replay_load(const char *path, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int e = file_read(path, MAX_TEXT, &text, &len);
+    if (e) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: %s", path,
+                     e == FILE_E_TOO_BIG ? "the script is longer than 64 MiB"
+                                         : file_error_text(e));
+        return NULL;
+    }
+    char why[512];
+    replay_script *s = replay_parse(text, len, why, sizeof why);
+    free(text);
+    if (!s && err && errlen)
+        snprintf(err, errlen, "%s:%s", path, why);
+    return s;
 }

@@ -13,8 +13,13 @@
  * T_MS (optional) is the time since start at which the event happens; without
  * it the event follows the previous one. X and Y are fractions of the physical
  * screen; values outside 0..1 are allowed (they are ordinary, if odd, input).
- * replay_parse returns a heap script freed with replay_destroy, or NULL with a
- * message "LINE: what is wrong" in err for the first malformed line. */
+ * replay_parse reads exactly len bytes of text (a NUL byte is an error on its
+ * line, as is a line over 4096 bytes or a script over 64 MiB) and returns a
+ * heap script freed with replay_destroy, or NULL with a message "LINE: what
+ * is wrong" in err for the first malformed line. replay_load reads the file
+ * at path first (file.h: without blocking, a regular file only) and puts
+ * "PATH: why it cannot be read" or "PATH:LINE: what is wrong" in err; the
+ * caller prints it as one line and exits 2. */
 #ifndef OPENDAY_REPLAY_H
 #define OPENDAY_REPLAY_H
 
@@ -42,7 +47,9 @@ typedef struct {
     size_t count;
 } replay_script;
 
-replay_script *replay_parse(const char *text, char *err, size_t errlen);
+replay_script *replay_parse(const char *text, size_t len, char *err, size_t errlen);
+replay_script *replay_load(const char *path, char *err, size_t errlen);
+
 void replay_destroy(replay_script *s);
 
 #endif

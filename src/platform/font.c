@@ -1,5 +1,6 @@
 /* font.c - fontconfig look-up and measured text. See font.h. */
 #include "font.h"
+#include "file.h"
 #include "hash.h"
 
 #include <SDL_ttf.h>
@@ -63,6 +64,8 @@ static char *match(const char *family, int weight, bool *exact)
 
 static bool opens(const char *path)
 {
+    if (!file_is_regular(path))
+        return false;
     TTF_Font *f = TTF_OpenFont(path, 16);
     if (!f)
         return false;
@@ -161,7 +164,9 @@ TTF_Font *fontset_get(fontset *f, scene_font role, float px)
         if (!fc->font || (victim->font && fc->used < victim->used))
             victim = fc;
     }
-    TTF_Font *font = TTF_OpenFont(f->path[role], size);
+    /* A font file from the content folder may have been replaced by a pipe
+     * since it was validated: TTF_OpenFont would wait on it for ever. */
+    TTF_Font *font = file_is_regular(f->path[role]) ? TTF_OpenFont(f->path[role], size) : NULL;
     if (!font) {
         fprintf(stderr, "openday: TTF_OpenFont(%s, %d) failed: %s\n", f->path[role], size,
                 TTF_GetError());

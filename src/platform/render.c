@@ -10,6 +10,7 @@
  * four corners cut from a cached antialiased disc texture; very large radii
  * draw their ends as one fill per row. */
 #include "render.h"
+#include "file.h"
 #include "hash.h"
 
 #include <SDL.h>
@@ -27,6 +28,7 @@
 #define TEXT_MAX_ENTRIES 1024
 #define TEXT_MAX_BYTES (48u << 20)
 #define IMAGE_MAX 32
+#define IMAGE_MAX_BYTES (32u << 20) /* a degree photo; far above any real one */
 #define DISC_MAX 64              /* cached corner textures */
 #define DISC_EXACT 128           /* radii up to this are drawn from exact textures */
 
@@ -70,6 +72,7 @@ struct render {
     fontset *fonts;
     char *dir;
     text_entry *text;            /* TEXT_SLOTS */
+    text_entry spill;            /* a text drawn uncached (see text_get) */
     size_t entries, bytes;
     uint64_t frame;
     image_entry images[IMAGE_MAX];
@@ -175,6 +178,10 @@ void render_drop_textures(render *r)
     for (size_t i = 0; i < TEXT_SLOTS; i++)
         if (r->text[i].live)
             drop_entry(r, &r->text[i]);
+    if (r->spill.tex)
+        SDL_DestroyTexture(r->spill.tex);
+    free(r->spill.str);
+    memset(&r->spill, 0, sizeof r->spill);
     for (int i = 0; i < IMAGE_MAX; i++) {
         if (r->images[i].tex)
             SDL_DestroyTexture(r->images[i].tex);
@@ -225,7 +232,7 @@ void render_get_stats(const render *r, render_stats *out)
 
 /* Evict least recently used entries not drawn in this frame until there is
  * room for `need` more bytes and one more entry. */
-static void make_room(render *r, size_t need)
+static bool make_room(render *r, size_t need)
 {
     bool removed = false;
     while (r->entries + 1 > TEXT_MAX_ENTRIES || r->bytes + need > TEXT_MAX_BYTES) {
@@ -243,6 +250,7 @@ static void make_room(render *r, size_t need)
     }
     if (removed)
         rehash(r);
+    return r->entries + 1 <= TEXT_MAX_ENTRIES && r->bytes + need <= TEXT_MAX_BYTES;
 }
 
 static uint64_t text_hash(scene_font f, int px, uint32_t rgb, const char *s, size_t len)
@@ -259,7 +267,10 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     uint32_t rgb = (uint32_t)col.r << 16 | (uint32_t)col.g << 8 | col.b;
     uint64_t h = text_hash(font, px, rgb, s, len);
     size_t j = h & (TEXT_SLOTS - 1);
-    for (; r->text[j].live; j = (j + 1) & (TEXT_SLOTS - 1)) {
+    /* At most TEXT_MAX_ENTRIES (half the slots) are live, so a probe ends
+     * at a free slot; the count bounds it whatever happens. */
+    for (size_t probes = 0; r->text[j].live && probes < TEXT_SLOTS;
+         j = (j + 1) & (TEXT_SLOTS - 1), probes++) {
         text_entry *e = &r->text[j];
         if (e->hash == h && e->font == font && e->px == px && e->rgb == rgb && e->len == len &&
             !memcmp(e->str, s, len)) {
@@ -294,7 +305,20 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
         return NULL;
     }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    make_room(r, (size_t)w * (size_t)hh * 4);
+    if (!make_room(r, (size_t)w * (size_t)hh * 4)) {
+        /* Every entry was drawn in this frame (a screen with more distinct
+         * texts than the cache holds): evicting one would only rasterise it
+         * again later in the frame, and growing would be unbounded. This
+         * text is drawn once from a texture kept until the next one like
+         * it; the caller draws it before asking for another. */
+        if (r->spill.tex)
+            SDL_DestroyTexture(r->spill.tex);
+        free(r->spill.str);
+        r->spill = (text_entry){ h, copy, (uint32_t)len, font, px, rgb, tex, w, hh, r->frame,
+                                 false };
+        r->st.uncached++;
+        return &r->spill;
+    }
     j = h & (TEXT_SLOTS - 1);
     while (r->text[j].live)
         j = (j + 1) & (TEXT_SLOTS - 1);
@@ -650,9 +674,18 @@ static image_entry *image_get(render *r, const char *path)
         return slot;
     }
     snprintf(full, n, "%s/%s", r->dir, path);
-    SDL_Surface *s = IMG_Load(full);
+    /* Through file_read, not IMG_Load(path): the image may have been
+     * replaced by a pipe since it was validated, and drawing must never
+     * wait on one. */
+    char *bytes = NULL;
+    size_t len = 0;
+    int e = file_read(full, IMAGE_MAX_BYTES, &bytes, &len);
+    SDL_RWops *rw = e ? NULL : SDL_RWFromConstMem(bytes, (int)len);
+    SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
+    free(bytes);
     if (!s) {
-        fprintf(stderr, "openday: IMG_Load(%s) failed: %s\n", full, IMG_GetError());
+        fprintf(stderr, "openday: image %s: %s\n", full,
+                e ? file_error_text(e) : IMG_GetError());
         slot->failed = true;
     } else {
         slot->tex = SDL_CreateTextureFromSurface(r->ren, s);

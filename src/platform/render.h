@@ -53,6 +53,8 @@ void render_set_content_dir(render *r, const char *dir);
 typedef struct {
     uint64_t hits, misses, rasterised;   /* text cache, since creation */
     uint64_t evictions;
+    uint64_t uncached;                   /* texts drawn without caching: the cache was
+                                          * full of this frame's own texts */
     uint64_t full, partial, skipped;     /* render_frame: whole, damaged-only, nothing */
     uint64_t damaged_px;                 /* pixels inside damage rectangles */
     size_t entries, bytes;               /* current size */

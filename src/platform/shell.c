@@ -14,7 +14,7 @@
 
 #include "content.h"
 #include "drm.h"
-#include "file.h"
+#include "boot.h"
 #include "font.h"
 #include "gfx.h"
 #include "kiosk.h"
@@ -25,8 +25,8 @@
 #include "sdl_input.h"
 #include "store.h"
 
-/* A replay script larger than this is not a script. */
-#define REPLAY_MAX_BYTES (64u << 20)
+/* After this long drawing frames, a start counts as healthy (boot.h). */
+#define BOOT_HEALTHY_AFTER_MS 60000
 
 /* ---- the pieces every runner shares ---------------------------------------- */
 
@@ -275,18 +275,10 @@ static void host_frame(void *ud, kiosk *k)
 
 int platform_replay(const cli_options *o)
 {
-    char *text = NULL;
-    size_t len = 0;
-    int e = file_read(o->replay, REPLAY_MAX_BYTES, &text, &len);
-    if (e) {
-        fprintf(stderr, "openday: the replay script \"%s\" %s\n", o->replay, file_error_text(e));
-        return 2;
-    }
-    char err[512];
-    replay_script *script = replay_parse(text, err, sizeof err);
-    free(text);
+    char err[600];
+    replay_script *script = replay_load(o->replay, err, sizeof err);
     if (!script) {
-        fprintf(stderr, "%s:%s\n", o->replay, err);
+        fprintf(stderr, "openday: %s\n", err);
         return 2;
     }
     kiosk_config kc;
@@ -452,6 +444,17 @@ int platform_window(const cli_options *o)
     kiosk_config kc;
     kiosk_config_from(&kc, o, mode == MODE_KIOSK);
     kc.state_dir = state;
+    /* The restart-loop guard: a kiosk killed again and again on the same
+     * content (the watchdog, a crash) starts on the last-known-good copy,
+     * then on the staff screen. */
+    char boot_why[600] = "";
+    if (*state) {
+        kc.boot = boot_start(state, o->content_dir, NULL, boot_now_s(), boot_why,
+                             sizeof boot_why);
+        if (kc.boot == BOOT_LIVE && *boot_why)
+            fprintf(stderr, "%s\n", boot_why);
+        kc.boot_why = boot_why;
+    }
     shell s;
     memset(&s, 0, sizeof s);
     /* The content first: its problems are in the log before any window. */
@@ -502,7 +505,7 @@ int platform_window(const cli_options *o)
     uint64_t wd_usec = 0;
     bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0 && wd_usec > 0;
     uint64_t wd_every_ms = watchdog ? wd_usec / 2000 : 0, wd_last = 0;
-    bool ready_sent = false, announce = false;
+    bool ready_sent = false, announce = false, healthy = false;
 
     uint64_t freq = SDL_GetPerformanceFrequency();
     sched sc;
@@ -536,6 +539,10 @@ int platform_window(const cli_options *o)
         if (watchdog && wall - wd_last >= wd_every_ms) {
             sd_notify(0, "WATCHDOG=1");
             wd_last = wall;
+        }
+        if (!healthy && ready_sent && wall >= BOOT_HEALTHY_AFTER_MS && *state) {
+            boot_healthy(state); /* a minute of frames: not a restart loop */
+            healthy = true;
         }
 
         bool busy = force || kiosk_busy(s.k);
@@ -632,6 +639,8 @@ int platform_window(const cli_options *o)
         }
     }
     sd_notify(0, "STOPPING=1");
+    if (*state && (status == 0 || status == OPENDAY_EXIT_ADMIN))
+        boot_healthy(state); /* a clean exit is not a crash */
     if (o->stats)
         print_stats(&sc, &s);
 out:

@@ -7,7 +7,10 @@
  * from memory through content_source, so no input touches the disk. When the
  * result validates, every kind of screen is laid out at one size with a fake
  * text measurer, and the scene audited: content that passes validation must
- * never crash the layout.
+ * never crash the layout. Each screen is then laid out again with the real
+ * fonts and drawn through the software renderer into an 800x480 surface,
+ * text cache included, so a draw that hangs or spins on valid content is a
+ * finding too (run.sh gives every input a time limit).
  *
  * Built and run by `make fuzz` (clang, -fsanitize=fuzzer,address,undefined). */
 #include <stdint.h>
@@ -16,12 +19,23 @@
 #include <string.h>
 #include <errno.h>
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include "content.h"
+#include "font.h"
 #include "layout.h"
+#include "render.h"
 #include "scene.h"
 #include "view.h"
 
 static char *shipped[CONTENT_NFILES];
+/* The drawing rig, made once: the text cache lives across inputs as it
+ * lives across frames in the kiosk. */
+static SDL_Surface *surf;
+static SDL_Renderer *ren;
+static fontset *fonts;
+static render *rd;
 static size_t shipped_len[CONTENT_NFILES];
 
 typedef struct {
@@ -86,7 +100,29 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         shipped_len[i] = fread(shipped[i], 1, 1u << 20, f);
         fclose(f);
     }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "fuzz_content: TTF_Init: %s\n", TTF_GetError());
+        exit(1);
+    }
+    surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888);
+    ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    fonts = fontset_create("Inter");
+    rd = ren && fonts ? render_create(ren, fonts, "content") : NULL;
+    if (!rd) {
+        fprintf(stderr, "fuzz_content: no software renderer or no font: %s\n", SDL_GetError());
+        exit(1);
+    }
+    render_set_retained(rd, true);
     return 0;
+}
+
+/* Lay out p with the real fonts and draw it, as a frame of the kiosk. */
+static void draw(scene *s, const content *c, layout_frame_in *fin)
+{
+    layout_env env = { 800, 480, 0, fontset_measure(fonts) };
+    layout_result res;
+    layout_frame(s, c, &env, fin, &res);
+    render_frame(rd, s, NULL, od_rgba(0, 0, 0, 255));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -137,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 layout_frame(&s, c, &env, &fin, &res);
                 char audit[256];
                 (void)layout_audit(&s, &env, audit, sizeof audit);
+                draw(&s, c, &fin);
                 if (p.screen != SCREEN_ATTRACT)
                     break;
             }

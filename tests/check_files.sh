@@ -1,0 +1,51 @@
+#!/bin/sh
+# Every option that names a file to read refuses a directory, a named pipe
+# and an unreadable file with one line and exit status 2, without waiting on
+# the pipe (issue 11, case 6 and its class). A few seconds.
+B=$(cd "${1:-build}" && pwd)
+O="$B/openday"
+T=$(mktemp -d)
+trap 'chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export SDL_VIDEODRIVER=dummy
+AS=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+chmod 755 "$T"
+mkdir "$T/dir"
+mkfifo "$T/pipe"
+echo "fps = 30" >"$T/secret"
+chmod 000 "$T/secret"
+
+# refuse WHAT OPTION... : one line on stderr starting "openday: ", exit 2.
+refuse() {
+    what=$1
+    shift
+    # shellcheck disable=SC2086
+    timeout 10 $AS "$O" "$@" --check content >"$T/out" 2>"$T/err"
+    rc=$?
+    [ $rc -eq 124 ] && fail "$what: still waiting after 10 s"
+    [ $rc -eq 2 ] || fail "$what: exit status $rc, expected 2 ($(cat "$T/err"))"
+    [ "$(wc -l <"$T/err")" -eq 1 ] || fail "$what: expected one line, got: $(cat "$T/err")"
+    grep -q "^openday: " "$T/err" || fail "$what: the line does not start with openday:"
+    echo "ok: $what: $(cat "$T/err")"
+}
+refuse "--config DIR" --config "$T/dir"
+refuse "--config FIFO" --config "$T/pipe"
+[ -n "$AS" ] || [ "$(id -u)" != 0 ] && refuse "--config unreadable" --config "$T/secret"
+refuse "--config missing" --config "$T/none"
+# The replay file is read by the driver; once it reads through replay_load
+# (replay.h) the same holds for --replay.
+if grep -q "replay_load" src/platform/main.c; then
+    for f in dir pipe secret; do
+        # shellcheck disable=SC2086
+        timeout 10 $AS "$O" --replay "$T/$f" >"$T/out" 2>"$T/err"
+        rc=$?
+        [ $rc -eq 2 ] || fail "--replay $f: exit status $rc, expected 2"
+        [ "$(wc -l <"$T/err")" -eq 1 ] || fail "--replay $f: expected one line"
+    done
+else
+    echo "skip: --replay (the driver does not read through replay_load yet)"
+fi
+echo "check_files: every file-reading option refused its bad files"
