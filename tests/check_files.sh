@@ -35,17 +35,21 @@ refuse "--config DIR" --config "$T/dir"
 refuse "--config FIFO" --config "$T/pipe"
 [ -n "$AS" ] || [ "$(id -u)" != 0 ] && refuse "--config unreadable" --config "$T/secret"
 refuse "--config missing" --config "$T/none"
-# The replay file is read by the driver; once it reads through replay_load
-# (replay.h) the same holds for --replay.
-if grep -q "replay_load" src/platform/main.c; then
-    for f in dir pipe secret; do
-        # shellcheck disable=SC2086
-        timeout 10 $AS "$O" --replay "$T/$f" >"$T/out" 2>"$T/err"
-        rc=$?
-        [ $rc -eq 2 ] || fail "--replay $f: exit status $rc, expected 2"
-        [ "$(wc -l <"$T/err")" -eq 1 ] || fail "--replay $f: expected one line"
-    done
-else
-    echo "skip: --replay (the driver does not read through replay_load yet)"
-fi
+# The replay script: read through replay_load, the same refusals.
+for f in dir pipe secret; do
+    [ "$f" = secret ] && [ -z "$AS" ] && [ "$(id -u)" = 0 ] && continue
+    # shellcheck disable=SC2086
+    timeout 10 $AS "$O" --replay "$T/$f" >"$T/out" 2>"$T/err"
+    rc=$?
+    [ $rc -eq 2 ] || fail "--replay $f: exit status $rc, expected 2"
+    [ "$(wc -l <"$T/err")" -eq 1 ] || fail "--replay $f: expected one line, got: $(cat "$T/err")"
+    echo "ok: --replay $f: $(cat "$T/err")"
+done
+# A NUL byte in a script names its line.
+printf '0 tap 0.5 0.5\nwait 10\0\nexpect-screen nowhere\n' >"$T/nul.replay"
+timeout 10 "$O" --replay "$T/nul.replay" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 2 ] || fail "--replay with a NUL byte: exit status $rc, expected 2"
+grep -q ":2:" "$T/err" || fail "--replay with a NUL byte: no line number: $(cat "$T/err")"
+echo "ok: --replay NUL: $(cat "$T/err")"
 echo "check_files: every file-reading option refused its bad files"
