@@ -4,6 +4,9 @@
 # finds nothing at once; 300 s in the long tier (OPENDAY_TEST_LONG=1,
 # tests/long_fuzz.sh). FUZZ_SECONDS overrides either; `make fuzz` runs it
 # for 10 minutes.
+# run.sh: alongside
+# (In the quick tier it runs in the background of the other tests: it
+# spends its time compiling and fuzzing on one core and times nothing.)
 B=${1:-build}
 if ! command -v clang >/dev/null; then
     echo "skipped: clang is not installed, so the fuzzer cannot be built"

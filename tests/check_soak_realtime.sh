@@ -9,6 +9,10 @@
 #     six slides of the loop seen once) memory may not grow by 1 MiB or more.
 # (Under SAN=1, where freed memory sits in a quarantine, 20 s without the
 # memory bound; skipped under emulation.)
+# run.sh: alongside
+# (In the quick tier it runs in the background of the other tests: the
+# smoke checks that the loop lives and stays within its caches, which load
+# does not change, and it spends its time waiting.)
 B=${1:-build}
 O="$B/openday"
 T=$(mktemp -d)
