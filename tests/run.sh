@@ -65,7 +65,8 @@ for c in tests/check_*.sh; do
     (
         t0=$(now)
         sh "$c" "$B" >"$log/$name.log" 2>&1
-        echo "$? $(($(now) - t0))" >"$log/$name.status"
+        rc=$?
+        echo "$rc $(($(now) - t0))" >"$log/$name.status"
     ) &
 done
 
