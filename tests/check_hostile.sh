@@ -17,6 +17,10 @@
 # (tests/check_schema.py checks that). Runs as an unprivileged user when run
 # as root, so that an unreadable file really is unreadable.
 # OPENDAY_HOSTILE_UPDATE=1 rewrites every expect file (review the diff!).
+# run.sh: alongside
+# (In the quick tier it runs in the background of the other tests: its
+# outputs do not depend on timing, and a swap has 5 s to show where it needs
+# half a second.)
 B=$(cd "${1:-build}" && pwd)
 H=$(pwd)/tests/hostile
 T=$(mktemp -d)
