@@ -62,8 +62,8 @@ TESTS_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 RUN_ARGS ?= --windowed 1280x800
 
-.PHONY: all deps run test golden screenshots install uninstall clean check-content fuzz \
-        memcheck
+.PHONY: all deps run test test-long golden screenshots install uninstall clean check-content \
+        fuzz memcheck
 
 all: $(BIN)
 
@@ -106,11 +106,20 @@ run: deps
 	$(MAKE) all
 	$(BIN) $(RUN_ARGS)
 
-# Every test, headless. tests/run.sh prints the closing "N passed, N failed".
+# The tests, headless, in two tiers (README, "Tests"; tests/run.sh says what
+# goes where). `make test` is the quick tier: every unit, golden, replay,
+# content and command-line test and a smoke of each long check, in about a
+# minute and a half. `make test-long` is only the rest: the long variants
+# (a week of simulated soak, real-time soak, long fuzzing, the whole hostile,
+# fault and package checks). Each prints the closing "N passed, N failed".
+TEST_ENV := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
 test: deps
 	$(MAKE) all $(TESTS)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software \
-	  sh tests/run.sh $(BUILD)
+	$(TEST_ENV) sh tests/run.sh $(BUILD) quick
+
+test-long: deps
+	$(MAKE) all $(TESTS)
+	$(TEST_ENV) sh tests/run.sh $(BUILD) long
 
 # Regenerate the reviewed golden images under tests/golden/ (review the diff!).
 golden: deps

@@ -1,6 +1,19 @@
 #!/bin/sh
-# Runs every test program and scripted check, headless, and ends with the
-# summary line "N passed, N failed". Usage: sh tests/run.sh BUILD_DIR
+# Runs one tier of the tests, headless, and ends with the summary line
+# "N passed, N failed". Usage: sh tests/run.sh BUILD_DIR [quick|long]
+#
+# Two tiers (README, "Tests"):
+#   quick (make test, the default): every C test program in its default,
+#     short form; every tests/check_*.sh (a long check keeps a smoke of
+#     itself here); every replay journey. Meant to take at most 90 s.
+#   long (make test-long): only what the quick tier cuts short. Every C test
+#     program that has a long variant runs again with OPENDAY_TEST_LONG=1,
+#     then every tests/long_*.sh. A C program has a long variant when its
+#     source, tests/NAME.c, reads OPENDAY_TEST_LONG: the use of the variable
+#     is the marker, so a program cannot gain a long form that this script
+#     misses. A long script either stands alone or is a thin wrapper that
+#     runs the check_ script of the same name with OPENDAY_TEST_LONG=1; the
+#     variable is exported to everything in the long tier.
 #
 # Foreign builds (make test-cross): OPENDAY_EXEC is a command prefix, such as
 # "qemu-aarch64", put before every program this script starts from BUILD_DIR;
@@ -9,6 +22,12 @@
 # OPENDAY_APP, a wrapper that adds the prefix), and any other program from
 # BUILD_DIR as $OPENDAY_EXEC "$B/prog" (unquoted: it may be several words).
 B=${1:-build}
+TIER=${2:-quick}
+case $TIER in
+quick) unset OPENDAY_TEST_LONG ;;
+long) export OPENDAY_TEST_LONG=1 ;;
+*) echo "usage: sh tests/run.sh BUILD_DIR [quick|long]" >&2; exit 2 ;;
+esac
 X=${OPENDAY_EXEC:-}
 export OPENDAY_EXEC="$X"
 OPENDAY_APP=$B/openday
@@ -21,13 +40,44 @@ export OPENDAY_APP
 passed=0
 failed=0
 failures=""
-log=$B/test-logs
+log=$B/test-logs/$TIER
 mkdir -p "$log"
+rm -f "$log"/*.status
+tier_start=$(date +%s)
+
+# Whole seconds an item took, for the result line: where the tier's time
+# goes is part of what it reports.
+now() { date +%s; }
+
+prefix=check
+[ "$TIER" = long ] && prefix=long
+
+# 0. (Quick tier.) A check that spends its time compiling or waiting, and
+#    measures nothing that other work on the machine would disturb, says so
+#    with a line "# run.sh: alongside"; it starts first, in the background,
+#    and is reported at the end. The long tier runs everything in turn, on
+#    a machine as quiet as it gets.
+alongside=""
+for c in tests/check_*.sh; do
+    [ "$TIER" = quick ] && [ -f "$c" ] && grep -q '^# run.sh: alongside' "$c" || continue
+    name=$(basename "$c" .sh)
+    alongside="$alongside $name"
+    (
+        t0=$(now)
+        sh "$c" "$B" >"$log/$name.log" 2>&1
+        rc=$?
+        echo "$rc $(($(now) - t0))" >"$log/$name.status"
+    ) &
+done
 
 # 1. cmocka unit and integration tests: one program per module.
 for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
+    if [ "$TIER" = long ] && ! grep -q OPENDAY_TEST_LONG "tests/$name.c" 2>/dev/null; then
+        continue
+    fi
+    t0=$(now)
     # shellcheck disable=SC2086
     $X "$t" >"$log/$name.log" 2>&1
     rc=$?
@@ -40,26 +90,29 @@ for t in "$B"/tests/test_*; do
         failures="$failures $name"
         cat "$log/$name.log"
     fi
-    printf '%-28s %4d passed %4d failed\n' "$name" "$p" "$f"
+    printf '%-28s %4d passed %4d failed %5d s\n' "$name" "$p" "$f" $(($(now) - t0))
 done
 
-# 2. Scripted checks: each tests/check_*.sh is one test (exit 0 = pass).
-for c in tests/check_*.sh; do
+# 2. Scripted checks: each tests/check_*.sh (quick) or tests/long_*.sh (long)
+#    is one test (exit 0 = pass).
+for c in tests/"$prefix"_*.sh; do
     [ -f "$c" ] || continue
     name=$(basename "$c" .sh)
+    case " $alongside " in *" $name "*) continue ;; esac
+    t0=$(now)
     if sh "$c" "$B" >"$log/$name.log" 2>&1; then
         passed=$((passed + 1)); r=ok
     else
         failed=$((failed + 1)); r=FAILED; failures="$failures $name"
         cat "$log/$name.log"
     fi
-    printf '%-28s %s\n' "$name" "$r"
+    printf '%-28s %-18s %5d s\n' "$name" "$r" $(($(now) - t0))
 done
 
-# 3. Replay journeys: tests/replay/*.replay, each run with the options on its
-#    first line "# args: ..." and expected to exit 0.
+# 3. Replay journeys (quick tier): tests/replay/*.replay, each run with the
+#    options on its first line "# args: ..." and expected to exit 0.
 for s in tests/replay/*.replay; do
-    [ -f "$s" ] || continue
+    [ "$TIER" = quick ] && [ -f "$s" ] || continue
     name=$(basename "$s" .replay)
     args=$(sed -n '1s/^# args://p' "$s")
     # shellcheck disable=SC2086
@@ -72,6 +125,20 @@ for s in tests/replay/*.replay; do
     printf '%-28s %s\n' "replay:$name" "$r"
 done
 
+# 4. The checks that ran alongside.
+wait
+for name in $alongside; do
+    set -- $(cat "$log/$name.status" 2>/dev/null || echo "1 0")
+    if [ "$1" -eq 0 ]; then
+        passed=$((passed + 1)); r="ok (alongside)"
+    else
+        failed=$((failed + 1)); r=FAILED; failures="$failures $name"
+        cat "$log/$name.log"
+    fi
+    printf '%-28s %-18s %5d s\n' "$name" "$r" "$2"
+done
+
 [ -n "$failures" ] && echo "failing:$failures"
+echo "$TIER tier: $(($(now) - tier_start)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

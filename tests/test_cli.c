@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -99,6 +101,168 @@ static void rejects(void **state)
     assert_string_equal(o.screen, "home");
 }
 
+/* ---- the option table against --help, the shipped configuration file and
+ *      the man page: one table, and every place that lists options agrees ---- */
+
+/* The whole of a file, NUL-terminated, or a test failure. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot read %s (tests run from the source tree)", path);
+    char *buf = malloc(1 << 20);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Whether TEXT has WORD with neither a name character nor "-" right after
+ * it (so "--screen" is not found inside "--screenshot"). */
+static bool has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+        char c = p[n];
+        if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\\')
+            return true;
+    }
+    return false;
+}
+
+static void table_is_sound(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < cli_table_len; i++) {
+        const cli_option *r = &cli_table[i];
+        if (!r->name || !r->help || !r->section)
+            fail_msg("row %zu lacks a name, help or section", i);
+        for (size_t k = i + 1; k < cli_table_len; k++)
+            if (!strcmp(r->name, cli_table[k].name))
+                fail_msg("--%s has two rows", r->name);
+        /* Every key is also an option, so that the command line can win. */
+        if (!(r->where & CLI_CMDLINE))
+            fail_msg("--%s is not allowed on the command line", r->name);
+        bool valued = r->kind != CLI_SWITCH && r->kind != CLI_MODE_SWITCH;
+        if (valued != (r->metavar != NULL))
+            fail_msg("--%s: a metavar exactly when it takes a value", r->name);
+        if (valued && r->kind != CLI_TEXT_OPT && !r->need)
+            fail_msg("--%s: no text for a missing value", r->name);
+        if (valued && r->kind != CLI_TEXT && r->kind != CLI_TEXT_OPT && !r->invalid)
+            fail_msg("--%s: no text for a bad value", r->name);
+        if (r->lo > r->hi)
+            fail_msg("--%s: range %g..%g", r->name, r->lo, r->hi);
+        if ((r->where & CLI_CONFIG) && r->kind != CLI_SWITCH && r->kind != CLI_TEXT &&
+            r->kind != CLI_SIZE && r->kind != CLI_INT && r->kind != CLI_DOUBLE &&
+            r->kind != CLI_FLOAT && r->kind != CLI_MODE && r->kind != CLI_PIN)
+            fail_msg("--%s: this kind of value has no config-file form", r->name);
+    }
+    /* Every default parses (cli_parse applies them) and is what --help says. */
+    cli_options o;
+    char err[256];
+    assert_true(parse(&o, err, 0));
+    assert_string_equal(o.drm_device, "auto");
+    assert_true(o.admin_hold_s == 3.0);
+}
+
+static void every_option_in_help(void **state)
+{
+    (void)state;
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    cli_usage(f);
+    long n = ftell(f);
+    rewind(f);
+    char *help = calloc(1, (size_t)n + 1);
+    assert_non_null(help);
+    assert_int_equal(fread(help, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    for (size_t i = 0; i < cli_table_len; i++) {
+        const cli_option *r = &cli_table[i];
+        char opt[64];
+        snprintf(opt, sizeof opt, "--%s", r->name);
+        bool shown = has_word(help, opt);
+        if (shown == !!(r->where & CLI_HIDDEN))
+            fail_msg("%s is %s --help", opt, shown ? "hidden but in" : "missing from");
+        /* And the configuration keys are listed as such. */
+        snprintf(opt, sizeof opt, " %s,", r->name);
+        char last[64];
+        snprintf(last, sizeof last, " %s\n", r->name);
+        if ((r->where & CLI_CONFIG) && !strstr(help, opt) && !strstr(help, last))
+            fail_msg("the key %s is not in the list of --help", r->name);
+    }
+    free(help);
+}
+
+/* deploy/openday.conf shows every key (set, or "# key = default") and no
+ * key that the table does not accept. */
+static void shipped_config_lists_every_key(void **state)
+{
+    (void)state;
+    char *text = slurp("deploy/openday.conf");
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        char *k = line;
+        if (!strncmp(k, "# ", 2))
+            k += 2;
+        size_t n = strspn(k, "abcdefghijklmnopqrstuvwxyz-");
+        if (n == 0 || strncmp(k + n, " = ", 3))
+            continue;
+        k[n] = '\0';
+        if (!cli_find(k, CLI_CONFIG))
+            fail_msg("deploy/openday.conf shows \"%s\", which is not a key", k);
+    }
+    free(text);
+    text = slurp("deploy/openday.conf");
+    for (size_t i = 0; i < cli_table_len; i++) {
+        if (!(cli_table[i].where & CLI_CONFIG))
+            continue;
+        char a[64], b[64];
+        snprintf(a, sizeof a, "\n%s = ", cli_table[i].name);
+        snprintf(b, sizeof b, "\n# %s = ", cli_table[i].name);
+        if (!strstr(text, a) && !strstr(text, b))
+            fail_msg("deploy/openday.conf does not show the key %s", cli_table[i].name);
+    }
+    free(text);
+}
+
+/* The man page documents every option that --help shows, and every key in
+ * its CONFIGURATION FILE section (roff writes "-" as "\-"). */
+static void man_page_lists_every_option(void **state)
+{
+    (void)state;
+    char *man = slurp("deploy/deb/openday.1");
+    char *conf = strstr(man, ".SH CONFIGURATION FILE");
+    assert_non_null(conf);
+    char *conf_end = strstr(conf + 1, "\n.SH ");
+    if (conf_end)
+        *conf_end = '\0';
+    for (size_t i = 0; i < cli_table_len; i++) {
+        const cli_option *r = &cli_table[i];
+        char roff[64] = "", *w = roff;
+        for (const char *p = r->name; *p && w < roff + sizeof roff - 3; p++) {
+            if (*p == '-')
+                *w++ = '\\';
+            *w++ = *p;
+        }
+        *w = '\0';
+        char opt[80];
+        snprintf(opt, sizeof opt, "\\-\\-%s", roff);
+        if (!(r->where & CLI_HIDDEN) && !has_word(man, opt))
+            fail_msg("the man page does not document --%s", r->name);
+        /* A key is the word a .B or .BR line starts with, or one of a
+         * ".BR a \", \" b" list. */
+        char b[80], br[80], list[80];
+        snprintf(b, sizeof b, "\n.B %s", roff);
+        snprintf(br, sizeof br, "\n.BR %s", roff);
+        snprintf(list, sizeof list, "\" %s", roff);
+        if ((r->where & CLI_CONFIG) && !has_word(conf, b) && !has_word(conf, br) &&
+            !has_word(conf, list))
+            fail_msg("the man page's CONFIGURATION FILE section lacks the key %s", r->name);
+    }
+    free(man);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +270,10 @@ int main(void)
         cmocka_unit_test(every_option),
         cmocka_unit_test(check_dir),
         cmocka_unit_test(rejects),
+        cmocka_unit_test(table_is_sound),
+        cmocka_unit_test(every_option_in_help),
+        cmocka_unit_test(shipped_config_lists_every_key),
+        cmocka_unit_test(man_page_lists_every_option),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

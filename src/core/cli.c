@@ -1,9 +1,154 @@
-/* cli.c - command-line parsing. See cli.h. */
+/* cli.c - command-line parsing. See cli.h.
+ *
+ * Everything about an option is in its row of cli_table: the parser, the
+ * --help text and the configuration file (config.c) read the table, so an
+ * option cannot be accepted in one place and missing from another. */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define F(member) offsetof(cli_options, member)
+#define CMD CLI_CMDLINE
+#define CONF (CLI_CMDLINE | CLI_CONFIG)
+
+static const char S_DISPLAY[] = "Display modes (default: --kiosk without a display server, else a window):";
+static const char S_BEHAVIOUR[] = "Behaviour:";
+static const char S_KIOSK[] = "Kiosk (Raspberry Pi):";
+static const char S_TOOLS[] = "Tools:";
+
+/* In --help order: rows of one section are together. */
+const cli_option cli_table[] = {
+    { .name = "kiosk", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = MODE_KIOSK,
+      .section = S_DISPLAY, .help = "full screen, cursor hidden, exit keys ignored" },
+    { .name = "fullscreen", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = MODE_FULLSCREEN,
+      .section = S_DISPLAY, .help = "desktop full screen; Esc or Ctrl+Q quits" },
+    { .name = "windowed", .kind = CLI_SIZE, .metavar = "WxH", .where = CMD,
+      .field = F(win_w), .field2 = F(win_h), .mode = MODE_WINDOWED,
+      .need = "a size such as 1280x800", .invalid = "is not a size like 1280x800",
+      .section = S_DISPLAY, .help = "resizable preview window for content authors" },
+    { .name = "loop", .kind = CLI_SWITCH, .where = CONF, .field = F(loop),
+      .section = S_DISPLAY, .help = "unattended display: attract loop forever, input ignored" },
+    { .name = "rotate", .kind = CLI_INT, .metavar = "DEG", .where = CONF, .field = F(rotate),
+      .lo = 0, .hi = 270, .step = 90, .need = "0, 90, 180 or 270",
+      .invalid = "must be 0, 90, 180 or 270", .section = S_DISPLAY,
+      .help = "0, 90, 180 or 270: rotate the picture and touch input" },
+    { .name = "mode", .kind = CLI_MODE, .metavar = "NAME", .where = CONF,
+      .need = "kiosk, fullscreen or windowed",
+      .invalid = "must be kiosk, fullscreen or windowed", .section = S_DISPLAY,
+      .help = "kiosk, fullscreen or windowed (as the three options above)" },
+    { .name = "window", .kind = CLI_SIZE, .metavar = "WxH", .where = CONF,
+      .field = F(win_w), .field2 = F(win_h), .need = "a size",
+      .invalid = "is not a size like 1280x800", .section = S_DISPLAY,
+      .help = "window size for windowed mode" },
+
+    { .name = "content", .kind = CLI_TEXT, .metavar = "DIR", .where = CONF,
+      .field = F(content_dir), .def = "content", .need = "a directory",
+      .section = S_BEHAVIOUR,
+      .help = "content directory; changes to it are shown within 2 s, invalid changes are "
+              "logged and ignored" },
+    { .name = "state-dir", .kind = CLI_TEXT, .metavar = "DIR", .where = CONF,
+      .field = F(state_dir), .need = "a directory", .section = S_BEHAVIOUR,
+      .help = "where the last valid content is kept (default: $XDG_STATE_HOME/openday or "
+              "~/.local/state/openday)" },
+    { .name = "no-state", .kind = CLI_SWITCH, .where = CONF, .field = F(no_state),
+      .section = S_BEHAVIOUR, .help = "keep no copy of the last valid content" },
+    { .name = "watch-poll", .kind = CLI_SWITCH, .where = CMD | CLI_HIDDEN,
+      .field = F(watch_poll), .section = S_BEHAVIOUR,
+      .help = "notice content changes by polling alone, without inotify" },
+    { .name = "fps", .kind = CLI_INT, .metavar = "N", .where = CONF, .field = F(fps),
+      .lo = 1, .hi = 1000, .step = 1, .def = "60", .need = "frames per second",
+      .invalid = "must be a whole number from 1 to 1000", .section = S_BEHAVIOUR,
+      .help = "frame rate" },
+    { .name = "attract-after", .kind = CLI_DOUBLE, .metavar = "S", .where = CONF,
+      .field = F(attract_after_s), .lo = 0, .hi = 86400, .def = "90", .need = "seconds",
+      .invalid = "must be seconds from 0 (never) to 86400", .section = S_BEHAVIOUR,
+      .help = "seconds without input before the attract loop, 0 = never" },
+    { .name = "dpi", .kind = CLI_FLOAT, .metavar = "N", .where = CONF, .field = F(dpi),
+      .lo = 20, .hi = 1000, .need = "pixels per inch", .invalid = "must be from 20 to 1000",
+      .section = S_BEHAVIOUR,
+      .help = "panel pixels per inch (default: a 7\" 800x480 panel, 133)" },
+    { .name = "stats", .kind = CLI_SWITCH, .where = CONF, .field = F(stats),
+      .section = S_BEHAVIOUR, .help = "print frame statistics at exit (and on SIGUSR1)" },
+    /* Read by config_find before parsing; a configuration file naming
+     * another one would be a loop, so it is not a key. */
+    { .name = "config", .kind = CLI_TEXT, .metavar = "FILE", .where = CMD, .field = F(config),
+      .need = "a file", .section = S_BEHAVIOUR,
+      .help = "read options from FILE (key = value lines, keys named as the long options); "
+              "the command line wins" },
+
+    { .name = "admin-pin", .kind = CLI_PIN, .metavar = "DIGITS", .where = CONF,
+      .field = F(admin_pin), .need = "4 to 8 digits", .invalid = "must be 4 to 8 digits",
+      .section = S_KIOSK,
+      .help = "4-8 digit PIN for the staff exit: hold the top-left corner, then the "
+              "top-right corner, then enter it (exit status 10)" },
+    { .name = "admin-hold", .kind = CLI_DOUBLE, .metavar = "S", .where = CONF,
+      .field = F(admin_hold_s), .lo = 1, .hi = 30, .def = "3", .need = "seconds",
+      .invalid = "must be seconds from 1 to 30", .section = S_KIOSK,
+      .help = "seconds to hold each corner" },
+    { .name = "drm-device", .kind = CLI_TEXT, .metavar = "DEV", .where = CONF,
+      .field = F(drm_device), .def = "auto", .need = "auto, a device path or a card number",
+      .section = S_KIOSK,
+      .help = "auto (the card with a connected display), /dev/dri/cardN or N" },
+    { .name = "touch-swap-xy", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_swap_xy),
+      .section = S_KIOSK, .help = "exchange the touch panel's X and Y axes" },
+    { .name = "touch-flip-x", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_flip_x),
+      .section = S_KIOSK, .help = "mirror touches left to right" },
+    { .name = "touch-flip-y", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_flip_y),
+      .section = S_KIOSK,
+      .help = "mirror touches top to bottom (the three touch options apply before --rotate)" },
+    { .name = "debug-stall-after", .kind = CLI_DOUBLE, .metavar = "S",
+      .where = CMD | CLI_HIDDEN, .field = F(debug_stall_s), .lo = 0, .hi = 86400,
+      .need = "seconds", .invalid = "must be seconds", .section = S_KIOSK,
+      .help = "stop the frame loop after S seconds (watchdog tests)" },
+
+    { .name = "check", .kind = CLI_TEXT_OPT, .metavar = "[DIR]", .where = CMD,
+      .field = F(check), .field2 = F(check_dir), .section = S_TOOLS,
+      .help = "validate content (DIR, else --content), print every problem; exit 0 valid, "
+              "2 not" },
+    { .name = "screenshot", .kind = CLI_TEXT, .metavar = "FILE.png", .where = CMD,
+      .field = F(screenshot), .need = "a PNG file name", .section = S_TOOLS,
+      .help = "render the screen given by --screen headless and exit" },
+    { .name = "screen", .kind = CLI_TEXT, .metavar = "NAME", .where = CMD, .field = F(screen),
+      .need = "a screen name", .section = S_TOOLS,
+      .help = "the screen for --screenshot: attract, home, degree:ID, compare, "
+              "compare:ID,ID, careers, career:ID, ba-bs, about; with a window, the screen it "
+              "starts on instead of the attract loop" },
+    { .name = "size", .kind = CLI_SIZE, .metavar = "WxH", .where = CMD, .field = F(size_w),
+      .field2 = F(size_h), .need = "a size such as 800x480",
+      .invalid = "is not a size like 800x480", .section = S_TOOLS,
+      .help = "picture size for --screenshot and --replay" },
+    { .name = "at", .kind = CLI_UINT, .metavar = "MS", .where = CMD, .field = F(at_ms),
+      .lo = 0, .hi = 86400000, .need = "milliseconds", .invalid = "must be milliseconds",
+      .section = S_TOOLS, .help = "time into the screen for --screenshot" },
+    { .name = "replay", .kind = CLI_TEXT, .metavar = "SCRIPT", .where = CMD, .field = F(replay),
+      .need = "a script file", .section = S_TOOLS,
+      .help = "play a scripted visitor journey headless in simulated time" },
+    { .name = "realtime", .kind = CLI_SWITCH, .where = CMD, .field = F(realtime),
+      .section = S_TOOLS,
+      .help = "pace --replay by the real clock and draw every frame" },
+    { .name = "export-html", .kind = CLI_TEXT, .metavar = "DIR", .where = CMD,
+      .field = F(export_html), .need = "a directory", .section = S_TOOLS,
+      .help = "write the content as a static web page (DIR/index.html)" },
+    { .name = "version", .kind = CLI_SWITCH, .where = CMD, .field = F(version),
+      .section = S_TOOLS, .help = "print the version" },
+    { .name = "help", .alias = "-h", .kind = CLI_SWITCH, .where = CMD, .field = F(help),
+      .section = S_TOOLS, .help = "this text" },
+};
+const size_t cli_table_len = sizeof cli_table / sizeof *cli_table;
+
+#undef F
+#undef CMD
+#undef CONF
+
+const cli_option *cli_find(const char *name, unsigned where)
+{
+    for (size_t i = 0; i < cli_table_len; i++)
+        if ((cli_table[i].where & where) && !strcmp(cli_table[i].name, name))
+            return &cli_table[i];
+    return NULL;
+}
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -21,182 +166,136 @@ static bool parse_size(const char *s, int *w, int *h)
     return true;
 }
 
-static bool parse_num(const char *s, double lo, double hi, double *out)
+static bool parse_num(const char *s, double lo, double hi, double step, double *out)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
     if (end == s || *end || errno || !(v >= lo && v <= hi))
         return false;
+    if (step > 0 && (v != (double)(long)v || (long)v % (long)step))
+        return false;
     *out = v;
     return true;
+}
+
+static bool parse_mode(const char *s, cli_mode *m)
+{
+    static const struct {
+        const char *name;
+        cli_mode mode;
+    } modes[] = { { "kiosk", MODE_KIOSK },
+                  { "fullscreen", MODE_FULLSCREEN },
+                  { "windowed", MODE_WINDOWED } };
+    for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+        if (!strcmp(s, modes[i].name)) {
+            *m = modes[i].mode;
+            return true;
+        }
+    return false;
+}
+
+static bool is_pin(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 4 && n <= 8 && strspn(s, "0123456789") == n;
+}
+
+bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, size_t errlen)
+{
+    char *base = (char *)o;
+    double v;
+    bool ok = true;
+    switch (r->kind) {
+    case CLI_SWITCH:
+        *(bool *)(base + r->field) = true;
+        break;
+    case CLI_MODE_SWITCH:
+        break;
+    case CLI_TEXT:
+        *(const char **)(base + r->field) = val;
+        break;
+    case CLI_TEXT_OPT:
+        *(bool *)(base + r->field) = true;
+        if (val)
+            *(const char **)(base + r->field2) = val;
+        break;
+    case CLI_SIZE:
+        ok = parse_size(val, (int *)(base + r->field), (int *)(base + r->field2));
+        break;
+    case CLI_INT:
+    case CLI_UINT:
+    case CLI_DOUBLE:
+    case CLI_FLOAT:
+        ok = parse_num(val, r->lo, r->hi, r->step, &v);
+        if (ok && r->kind == CLI_INT)
+            *(int *)(base + r->field) = (int)v;
+        else if (ok && r->kind == CLI_UINT)
+            *(unsigned *)(base + r->field) = (unsigned)v;
+        else if (ok && r->kind == CLI_DOUBLE)
+            *(double *)(base + r->field) = v;
+        else if (ok)
+            *(float *)(base + r->field) = (float)v;
+        break;
+    case CLI_MODE:
+        ok = parse_mode(val, &o->mode);
+        break;
+    case CLI_PIN:
+        /* The PIN is a secret: a wrong one is not repeated into the log. */
+        if (!is_pin(val)) {
+            snprintf(err, errlen, "--%s: the PIN %s", r->name, r->invalid);
+            return false;
+        }
+        *(const char **)(base + r->field) = val;
+        break;
+    default:
+        ok = false;
+        break;
+    }
+    if (!ok) {
+        snprintf(err, errlen, "--%s: \"%s\" %s", r->name, val, r->invalid);
+        return false;
+    }
+    if (r->mode != MODE_AUTO)
+        o->mode = r->mode;
+    return true;
+}
+
+static bool takes_value(const cli_option *r)
+{
+    return r->kind != CLI_SWITCH && r->kind != CLI_MODE_SWITCH && r->kind != CLI_TEXT_OPT;
 }
 
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
 {
     memset(o, 0, sizeof *o);
-    o->content_dir = "content";
-    o->fps = 60;
-    o->attract_after_s = 90;
-    o->admin_hold_s = 3;
-    o->drm_device = "auto";
-    double v;
-#define NEED_ARG(what)                                                       \
-    do {                                                                     \
-        if (i + 1 >= argc) {                                                 \
-            snprintf(err, errlen, "%s needs %s", arg, what);                 \
-            return false;                                                    \
-        }                                                                    \
-        val = argv[++i];                                                     \
-    } while (0)
+    for (size_t i = 0; i < cli_table_len; i++)
+        if (cli_table[i].def && !cli_set(&cli_table[i], cli_table[i].def, o, err, errlen))
+            return false;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *val = NULL;
-        if (!strcmp(arg, "--kiosk")) {
-            o->mode = MODE_KIOSK;
-        } else if (!strcmp(arg, "--fullscreen")) {
-            o->mode = MODE_FULLSCREEN;
-        } else if (!strcmp(arg, "--windowed")) {
-            NEED_ARG("a size such as 1280x800");
-            if (!parse_size(val, &o->win_w, &o->win_h)) {
-                snprintf(err, errlen, "--windowed: \"%s\" is not a size like 1280x800", val);
-                return false;
-            }
-            o->mode = MODE_WINDOWED;
-        } else if (!strcmp(arg, "--mode")) {
-            NEED_ARG("kiosk, fullscreen or windowed");
-            if (!strcmp(val, "kiosk")) {
-                o->mode = MODE_KIOSK;
-            } else if (!strcmp(val, "fullscreen")) {
-                o->mode = MODE_FULLSCREEN;
-            } else if (!strcmp(val, "windowed")) {
-                o->mode = MODE_WINDOWED;
-            } else {
-                snprintf(err, errlen, "--mode: \"%s\" must be kiosk, fullscreen or windowed", val);
-                return false;
-            }
-        } else if (!strcmp(arg, "--window")) {
-            NEED_ARG("a size");
-            if (!parse_size(val, &o->win_w, &o->win_h)) {
-                snprintf(err, errlen, "--window: \"%s\" is not a size like 1280x800", val);
-                return false;
-            }
-        } else if (!strcmp(arg, "--config")) {
-            NEED_ARG("a file");
-            o->config = val;
-        } else if (!strcmp(arg, "--admin-pin")) {
-            NEED_ARG("4 to 8 digits");
-            size_t n = strlen(val);
-            if (n < 4 || n > 8 || strspn(val, "0123456789") != n) {
-                snprintf(err, errlen, "--admin-pin: the PIN must be 4 to 8 digits");
-                return false;
-            }
-            o->admin_pin = val;
-        } else if (!strcmp(arg, "--admin-hold")) {
-            NEED_ARG("seconds");
-            if (!parse_num(val, 1, 30, &v)) {
-                snprintf(err, errlen, "--admin-hold: \"%s\" must be seconds from 1 to 30", val);
-                return false;
-            }
-            o->admin_hold_s = v;
-        } else if (!strcmp(arg, "--drm-device")) {
-            NEED_ARG("auto, a device path or a card number");
-            o->drm_device = val;
-        } else if (!strcmp(arg, "--touch-swap-xy")) {
-            o->touch_swap_xy = true;
-        } else if (!strcmp(arg, "--touch-flip-x")) {
-            o->touch_flip_x = true;
-        } else if (!strcmp(arg, "--touch-flip-y")) {
-            o->touch_flip_y = true;
-        } else if (!strcmp(arg, "--debug-stall-after")) {
-            NEED_ARG("seconds");
-            if (!parse_num(val, 0, 86400, &v)) {
-                snprintf(err, errlen, "--debug-stall-after: \"%s\" must be seconds", val);
-                return false;
-            }
-            o->debug_stall_s = v;
-        } else if (!strcmp(arg, "--size")) {
-            NEED_ARG("a size such as 800x480");
-            if (!parse_size(val, &o->size_w, &o->size_h)) {
-                snprintf(err, errlen, "--size: \"%s\" is not a size like 800x480", val);
-                return false;
-            }
-        } else if (!strcmp(arg, "--loop")) {
-            o->loop = true;
-        } else if (!strcmp(arg, "--rotate")) {
-            NEED_ARG("0, 90, 180 or 270");
-            if (!parse_num(val, 0, 270, &v) || ((int)v % 90) || v != (int)v) {
-                snprintf(err, errlen, "--rotate: \"%s\" must be 0, 90, 180 or 270", val);
-                return false;
-            }
-            o->rotate = (int)v;
-        } else if (!strcmp(arg, "--content")) {
-            NEED_ARG("a directory");
-            o->content_dir = val;
-        } else if (!strcmp(arg, "--state-dir")) {
-            NEED_ARG("a directory");
-            o->state_dir = val;
-        } else if (!strcmp(arg, "--no-state")) {
-            o->no_state = true;
-        } else if (!strcmp(arg, "--watch-poll")) {
-            o->watch_poll = true;
-        } else if (!strcmp(arg, "--fps")) {
-            NEED_ARG("frames per second");
-            if (!parse_num(val, 1, 1000, &v) || v != (int)v) {
-                snprintf(err, errlen, "--fps: \"%s\" must be a whole number from 1 to 1000", val);
-                return false;
-            }
-            o->fps = (int)v;
-        } else if (!strcmp(arg, "--attract-after")) {
-            NEED_ARG("seconds");
-            if (!parse_num(val, 0, 86400, &v)) {
-                snprintf(err, errlen, "--attract-after: \"%s\" must be seconds from 0 (never) to 86400", val);
-                return false;
-            }
-            o->attract_after_s = v;
-        } else if (!strcmp(arg, "--dpi")) {
-            NEED_ARG("pixels per inch");
-            if (!parse_num(val, 20, 1000, &v)) {
-                snprintf(err, errlen, "--dpi: \"%s\" must be from 20 to 1000", val);
-                return false;
-            }
-            o->dpi = (float)v;
-        } else if (!strcmp(arg, "--stats")) {
-            o->stats = true;
-        } else if (!strcmp(arg, "--realtime")) {
-            o->realtime = true;
-        } else if (!strcmp(arg, "--version")) {
-            o->version = true;
-        } else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            o->help = true;
-        } else if (!strcmp(arg, "--check")) {
-            o->check = true;
-            if (i + 1 < argc && strncmp(argv[i + 1], "--", 2))
-                o->check_dir = argv[++i];
-        } else if (!strcmp(arg, "--screenshot")) {
-            NEED_ARG("a PNG file name");
-            o->screenshot = val;
-        } else if (!strcmp(arg, "--screen")) {
-            NEED_ARG("a screen name");
-            o->screen = val;
-        } else if (!strcmp(arg, "--at")) {
-            NEED_ARG("milliseconds");
-            if (!parse_num(val, 0, 86400000, &v)) {
-                snprintf(err, errlen, "--at: \"%s\" must be milliseconds", val);
-                return false;
-            }
-            o->at_ms = (unsigned)v;
-        } else if (!strcmp(arg, "--export-html")) {
-            NEED_ARG("a directory");
-            o->export_html = val;
-        } else if (!strcmp(arg, "--replay")) {
-            NEED_ARG("a script file");
-            o->replay = val;
-        } else {
+        const cli_option *r = NULL;
+        if (!strncmp(arg, "--", 2))
+            r = cli_find(arg + 2, CLI_CMDLINE);
+        for (size_t k = 0; !r && k < cli_table_len; k++)
+            if (cli_table[k].alias && !strcmp(arg, cli_table[k].alias))
+                r = &cli_table[k];
+        if (!r) {
             snprintf(err, errlen, "unknown option \"%s\"", arg);
             return false;
         }
+        if (takes_value(r)) {
+            if (i + 1 >= argc) {
+                snprintf(err, errlen, "%s needs %s", arg, r->need);
+                return false;
+            }
+            val = argv[++i];
+        } else if (r->kind == CLI_TEXT_OPT && i + 1 < argc && strncmp(argv[i + 1], "--", 2)) {
+            val = argv[++i];
+        }
+        if (!cli_set(r, val, o, err, errlen))
+            return false;
     }
-#undef NEED_ARG
     if (o->screenshot && o->replay) {
         snprintf(err, errlen, "--screenshot and --replay cannot be combined");
         return false;
@@ -206,58 +305,71 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     return true;
 }
 
+/* Writes TEXT from column COL, wrapped at 79 columns with later lines
+ * indented to COL; words longer than a line are not split. */
+static void wrap(FILE *out, const char *text, int col)
+{
+    int at = col;
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        if (at > col && at + 1 + (int)n > 79) {
+            fprintf(out, "\n%*s", col, "");
+            at = col;
+        } else if (at > col) {
+            fputc(' ', out);
+            at++;
+        }
+        fwrite(p, 1, n, out);
+        at += (int)n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', out);
+}
+
 void cli_usage(FILE *out)
 {
-    fputs(
-        "Usage: openday [OPTION]...\n"
-        "Touch kiosk for university open days: explore and compare degrees.\n"
-        "\n"
-        "Display modes (default: --kiosk without a display server, else a window):\n"
-        "  --kiosk              full screen, cursor hidden, exit keys ignored\n"
-        "  --fullscreen         desktop full screen; Esc or Ctrl+Q quits\n"
-        "  --windowed WxH       resizable preview window for content authors\n"
-        "  --loop               unattended display: attract loop forever, input ignored\n"
-        "  --rotate DEG         0, 90, 180 or 270: rotate the picture and touch input\n"
-        "  --mode NAME          kiosk, fullscreen or windowed (as the three options above)\n"
-        "  --window WxH         window size for windowed mode\n"
-        "\n"
-        "Behaviour:\n"
-        "  --content DIR        content directory (default: content); changes to it are\n"
-        "                       shown within 2 s, invalid changes are logged and ignored\n"
-        "  --state-dir DIR      where the last valid content is kept (default:\n"
-        "                       $XDG_STATE_HOME/openday or ~/.local/state/openday)\n"
-        "  --no-state           keep no copy of the last valid content\n"
-        "  --fps N              frame rate (default 60)\n"
-        "  --attract-after S    seconds without input before the attract loop (default 90, 0 = never)\n"
-        "  --dpi N              panel pixels per inch (default: a 7\" 800x480 panel, 133)\n"
-        "  --stats              print frame statistics at exit (and on SIGUSR1)\n"
-        "  --config FILE        read options from FILE (key = value lines, keys named as\n"
-        "                       the long options); the command line wins\n"
-        "\n"
-        "Kiosk (Raspberry Pi):\n"
-        "  --admin-pin DIGITS   4-8 digit PIN for the staff exit: hold the top-left corner,\n"
-        "                       then the top-right corner, then enter it (exit status 10)\n"
-        "  --admin-hold S       seconds to hold each corner (default 3)\n"
-        "  --drm-device DEV     auto (the card with a connected display), /dev/dri/cardN or N\n"
-        "  --touch-swap-xy, --touch-flip-x, --touch-flip-y\n"
-        "                       correct a touch panel whose axes do not match the picture\n"
-        "\n"
-        "Tools:\n"
-        "  --check [DIR]        validate content, print every problem; exit 0 valid, 2 not\n"
-        "  --screenshot FILE.png --screen NAME [--size WxH] [--at MS]\n"
-        "                       render one screen headless and exit. NAME: attract, home,\n"
-        "                       degree:ID, compare, compare:ID,ID, careers, career:ID,\n"
-        "                       ba-bs, about\n"
-        "  --replay SCRIPT [--size WxH] [--realtime]\n"
-        "                       play a scripted visitor journey headless in simulated time\n"
-        "                       (--realtime: paced by the real clock, every frame drawn)\n"
-        "  --export-html DIR    write the content as a static web page (DIR/index.html)\n"
-        "  --screen NAME        with a window: start on that screen instead of the\n"
-        "                       attract loop (a still screen, for measurements)\n"
-        "  --version            print the version\n"
-        "  --help               this text\n"
-        "\n"
-        "Keys: arrows move between cards and scroll, Tab moves focus, Enter opens,\n"
-        "Backspace goes back, Home goes home; Esc or Ctrl+Q quit outside kiosk mode.\n",
-        out);
+    enum { COL = 23 };
+    fputs("Usage: openday [OPTION]...\n"
+          "Touch kiosk for university open days: explore and compare degrees.\n",
+          out);
+    const char *section = NULL;
+    for (size_t i = 0; i < cli_table_len; i++) {
+        const cli_option *r = &cli_table[i];
+        if (r->where & CLI_HIDDEN)
+            continue;
+        if (r->section != section) {
+            fprintf(out, "\n%s\n", r->section);
+            section = r->section;
+        }
+        char left[64], help[400];
+        int n = snprintf(left, sizeof left, "  --%s%s%s", r->name, r->metavar ? " " : "",
+                         r->metavar ? r->metavar : "");
+        if (r->alias)
+            n += snprintf(left + n, sizeof left - (size_t)n, ", %s", r->alias);
+        snprintf(help, sizeof help, "%s%s%s%s", r->help, r->def ? " (default " : "",
+                 r->def ? r->def : "", r->def ? ")" : "");
+        if (n + 1 > COL) {
+            fprintf(out, "%s\n%*s", left, COL, "");
+        } else {
+            fprintf(out, "%-*s", COL, left);
+        }
+        wrap(out, help, COL);
+    }
+    /* The keys, from the same rows, so this list cannot go stale. */
+    char keys[600] = "";
+    size_t k = 0;
+    for (size_t i = 0; i < cli_table_len && k < sizeof keys; i++)
+        if (cli_table[i].where & CLI_CONFIG)
+            k += (size_t)snprintf(keys + k, sizeof keys - k, "%s%s", k ? ", " : "",
+                                  cli_table[i].name);
+    fputs("\nConfiguration file (--config), key = value lines; switches take yes or no:\n  ",
+          out);
+    wrap(out, keys, 2);
+    fputs("\n"
+          "Keys: arrows move between cards and scroll, Tab moves focus, Enter opens,\n"
+          "Backspace goes back, Home goes home; Esc or Ctrl+Q quit outside kiosk mode.\n",
+          out);
 }

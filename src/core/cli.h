@@ -43,6 +43,59 @@ typedef struct {
     double debug_stall_s;      /* hidden: stop the loop after S seconds (watchdog tests) */
 } cli_options;
 
+/* ---- the option table ----
+ *
+ * One row per option drives the command line (cli_parse), the --help text
+ * (cli_usage) and the configuration file's keys (config.c): adding an option
+ * is adding a row. What a row's value is and where it is stored: */
+typedef enum {
+    CLI_SWITCH,      /* no value: the bool at field becomes true; in the config
+                      * file, yes or no */
+    CLI_MODE_SWITCH, /* no value: only sets the display mode (row's mode) */
+    CLI_TEXT,        /* any text: the const char * at field (points into argv) */
+    CLI_TEXT_OPT,    /* --check [DIR]: the bool at field becomes true, and a next
+                      * argument not starting with "--" goes to field2 */
+    CLI_SIZE,        /* WxH, each 64 to 16384: the ints at field and field2 */
+    CLI_INT,         /* a whole number from lo to hi, a multiple of step: int */
+    CLI_UINT,        /* a number from lo to hi: unsigned (fraction dropped) */
+    CLI_DOUBLE,      /* a number from lo to hi: double */
+    CLI_FLOAT,       /* a number from lo to hi: float */
+    CLI_MODE,        /* kiosk, fullscreen or windowed: the display mode */
+    CLI_PIN,         /* 4 to 8 digits: const char *, never echoed in errors */
+} cli_kind;
+
+/* Where an option may appear (bits). */
+enum {
+    CLI_CMDLINE = 1,     /* on the command line */
+    CLI_CONFIG = 2,      /* as a key of the configuration file */
+    CLI_HIDDEN = 4,      /* left out of --help (test and debugging aids) */
+};
+
+typedef struct {
+    const char *name;    /* the long option without "--"; also the config key */
+    const char *alias;   /* another spelling on the command line ("-h"), or NULL */
+    cli_kind kind;
+    const char *metavar; /* the value's name in --help ("WxH"), NULL for switches */
+    unsigned where;      /* CLI_CMDLINE, CLI_CONFIG, CLI_HIDDEN */
+    size_t field, field2; /* offsetof(cli_options, ...) of what it sets */
+    cli_mode mode;       /* a mode it also sets (--windowed), else MODE_AUTO */
+    double lo, hi, step; /* numbers: the accepted range; step 0 = any, 1 = whole */
+    const char *def;     /* the default, set through the same parsing, or NULL */
+    const char *need;    /* what a missing value is ("a size such as 1280x800") */
+    const char *invalid; /* after "--name: \"value\" ", why it is refused */
+    const char *section; /* the --help heading it is listed under */
+    const char *help;    /* one sentence for --help (wrapped there) */
+} cli_option;
+
+extern const cli_option cli_table[];
+extern const size_t cli_table_len;
+
+/* The row for NAME (without dashes) allowed in WHERE, or NULL. */
+const cli_option *cli_find(const char *name, unsigned where);
+/* Parses VAL for row R into O, as the command line would; on a bad value
+ * false with "--name: ..." in err. */
+bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, size_t errlen);
+
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
 void cli_usage(FILE *out);
 

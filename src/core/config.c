@@ -11,13 +11,8 @@
 #define CONFIG_MAX_FILE (64u << 10)
 #define CONFIG_MAX_LINE 1024  /* the longest value (a path) is far shorter */
 
-/* Keys that are switches: yes adds the option, no leaves it out. */
-static const char *const switches[] = { "loop", "touch-swap-xy", "touch-flip-x",
-                                        "touch-flip-y", "stats", "no-state", NULL };
-/* Keys that take a value. */
-static const char *const valued[] = { "mode", "window", "content", "state-dir", "rotate",
-                                      "fps", "attract-after", "dpi", "admin-pin",
-                                      "admin-hold", "drm-device", NULL };
+/* The keys are the rows of cli_table marked CLI_CONFIG: a switch takes yes
+ * (adds the option) or no (leaves it out), any other row a value. */
 
 static bool in(const char *const *list, const char *k)
 {
@@ -25,6 +20,17 @@ static bool in(const char *const *list, const char *k)
         if (!strcmp(*list, k))
             return true;
     return false;
+}
+
+/* "FILE:LINE: unknown key" and the keys there are, from the table. */
+static void unknown_key(const char *name, int lineno, const char *key, char *err, size_t errlen)
+{
+    int n = snprintf(err, errlen, "%s:%d: unknown key \"%.40s\" (keys:", name, lineno, key);
+    for (size_t i = 0; i < cli_table_len && n >= 0 && (size_t)n < errlen; i++)
+        if (cli_table[i].where & CLI_CONFIG)
+            n += snprintf(err + n, errlen - (size_t)n, " %s,", cli_table[i].name);
+    if (n > 0 && (size_t)n < errlen && err[n - 1] == ',')
+        err[n - 1] = ')';
 }
 
 const char *config_find(int argc, char **argv)
@@ -139,7 +145,8 @@ bool config_args_text(const char *name, const char *text, size_t len, int argc, 
             val++;
         }
         bool yes;
-        if (in(switches, key)) {
+        const cli_option *row = cli_find(key, CLI_CONFIG);
+        if (row && row->kind == CLI_SWITCH) {
             if (!yes_no(val, &yes)) {
                 snprintf(err, errlen, "%s:%d: %s: \"%.40s\" must be yes or no", name, lineno,
                          key, val);
@@ -150,12 +157,8 @@ bool config_args_text(const char *name, const char *text, size_t len, int argc, 
                 goto oom;
             continue;
         }
-        if (!in(valued, key)) {
-            snprintf(err, errlen,
-                     "%s:%d: unknown key \"%.40s\" (keys: mode, window, content, state-dir, "
-                     "rotate, fps, attract-after, loop, dpi, admin-pin, admin-hold, drm-device, "
-                     "touch-swap-xy, touch-flip-x, touch-flip-y)",
-                     name, lineno, key);
+        if (!row) {
+            unknown_key(name, lineno, key, err, errlen);
             config_free(out);
             return false;
         }
@@ -163,10 +166,9 @@ bool config_args_text(const char *name, const char *text, size_t len, int argc, 
         if (!o)
             goto oom;
         /* Check the value on its own, so the error names this line. */
-        char *probe[4] = { av[0], o, val, NULL };
         cli_options scratch;
         char why[300];
-        if (!cli_parse(3, probe, &scratch, why, sizeof why)) {
+        if (!cli_set(row, val, &scratch, why, sizeof why)) {
             snprintf(err, errlen, "%s:%d: %s", name, lineno, why);
             config_free(out);
             return false;
