@@ -45,9 +45,16 @@ static inline float fixture_line_height(void *ctx, scene_font font, float px)
     return 1.2f * px;
 }
 
+static inline float fixture_cap_height(void *ctx, scene_font font, float px)
+{
+    (void)ctx;
+    (void)font;
+    return 0.7f * px;
+}
+
 static inline layout_measure fixture_measure(void)
 {
-    layout_measure m = { fixture_text_width, fixture_line_height, NULL };
+    layout_measure m = { fixture_text_width, fixture_line_height, NULL, fixture_cap_height };
     return m;
 }
 

@@ -60,7 +60,7 @@ static SDL_Surface *render_screen(const char *screen, int w, int h)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    render *rd = render_create(ren, S.fonts, S.c->dir);
+    render *rd = render_create(ren, S.fonts);
     render_scene(rd, app_scene(a), S.c->colors[COLOR_BACKGROUND]);
     SDL_RenderFlush(ren);
     render_destroy(rd);

@@ -32,7 +32,7 @@ static int setup(void **state)
     r.surf = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
     r.ren = SDL_CreateSoftwareRenderer(r.surf);
     r.fonts = fontset_create("Inter");
-    r.rd = r.ren && r.fonts ? render_create(r.ren, r.fonts, ".") : NULL;
+    r.rd = r.ren && r.fonts ? render_create(r.ren, r.fonts) : NULL;
     scene_init(&r.s);
     *state = &r;
     return r.rd ? 0 : -1;
@@ -210,19 +210,18 @@ static void image_that_is_a_pipe(void **state)
     assert_non_null(mkdtemp(dir));
     snprintf(p, sizeof p, "%s/photo.png", dir);
     assert_int_equal(mkfifo(p, 0600), 0);
-    render_set_content_dir(r->rd, dir);
     signal(SIGALRM, on_alarm);
     alarm(10);
     scene_clear(&r->s);
     scene_cmd *c = scene_add(&r->s, SCENE_IMAGE);
     c->rect = (od_rect){ 0, 0, 50, 50 };
     c->color = od_rgba(255, 255, 255, 255);
-    c->path = "photo.png";
+    c->path = p;
     render_scene(r->rd, &r->s, black);
     alarm(0);
     unlink(p);
     rmdir(dir);
-    render_set_content_dir(r->rd, ".");
+    render_forget_images(r->rd);
 }
 
 static void png_round_trip(void **state)
@@ -285,7 +284,7 @@ static void damage_tracking_matches_full_redraw(void **state)
     rig *r = *state;
     SDL_Surface *ref = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *rr = SDL_CreateSoftwareRenderer(ref);
-    render *full = render_create(rr, r->fonts, ".");
+    render *full = render_create(rr, r->fonts);
     assert_non_null(full);
     render_set_retained(r->rd, true);
     scene ov;

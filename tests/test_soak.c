@@ -141,7 +141,7 @@ static void week(void **state)
     kiosk *k = T.k;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    render *rd = render_create(ren, T.fonts, kiosk_image_dir(k));
+    render *rd = render_create(ren, T.fonts);
     assert_non_null(rd);
     render_set_retained(rd, true);
 
@@ -208,7 +208,7 @@ static void week(void **state)
         unsigned acts = kiosk_take_actions(k);
         assert_int_equal(acts & (KIOSK_ACT_FONTS | KIOSK_ACT_EXIT), 0);
         if (acts & KIOSK_ACT_CONTENT)
-            render_set_content_dir(rd, kiosk_image_dir(k));
+            render_forget_images(rd);
         kiosk_frame f;
         kiosk_get_frame(k, &f);
         if (t >= next_draw || visiting) {

@@ -323,12 +323,6 @@ const char *kiosk_exit_reason(const kiosk *k)
     return k->exit_reason;
 }
 
-const char *kiosk_image_dir(const kiosk *k)
-{
-    const content *c = reload_content(k->rl);
-    return c ? c->dir : ".";
-}
-
 void kiosk_status(const kiosk *k, char *buf, size_t n)
 {
     const content *c = reload_content(k->rl);

@@ -67,8 +67,8 @@ void kiosk_destroy(kiosk *k);
  * kiosk_take_actions. */
 enum {
     KIOSK_ACT_FONTS = 1u << 0,    /* open kiosk_fonts_wanted, then kiosk_set_measure */
-    KIOSK_ACT_CONTENT = 1u << 1,  /* new content: images resolve under kiosk_image_dir;
-                                     the status line (kiosk_status) changed */
+    KIOSK_ACT_CONTENT = 1u << 1,  /* new content: images may have changed; the
+                                     status line (kiosk_status) changed */
     KIOSK_ACT_EXIT = 1u << 2,     /* stop with kiosk_exit_status */
 };
 unsigned kiosk_take_actions(kiosk *k);
@@ -126,8 +126,6 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f);
 int kiosk_exit_status(const kiosk *k);
 const char *kiosk_exit_reason(const kiosk *k);
 
-/* Folder that images of the current content resolve against ("." when none). */
-const char *kiosk_image_dir(const kiosk *k);
 /* One line for a service manager's status. */
 void kiosk_status(const kiosk *k, char *buf, size_t n);
 

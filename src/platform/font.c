@@ -222,8 +222,18 @@ static float measure_height(void *ctx, scene_font role, float px)
     return font ? (float)TTF_FontHeight(font) : 1.2f * px;
 }
 
+/* The top of a capital H above the baseline, from the face's own glyph. */
+static float measure_cap(void *ctx, scene_font role, float px)
+{
+    TTF_Font *font = fontset_get(ctx, role, px);
+    int minx, maxx, miny, maxy, adv;
+    if (font && TTF_GlyphMetrics32(font, 'H', &minx, &maxx, &miny, &maxy, &adv) == 0 && maxy > 0)
+        return (float)maxy;
+    return 0.7f * px;
+}
+
 layout_measure fontset_measure(fontset *f)
 {
-    layout_measure m = { measure_width, measure_height, f };
+    layout_measure m = { measure_width, measure_height, f, measure_cap };
     return m;
 }

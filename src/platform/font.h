@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "layout.h"
+#include "measure.h"
 
 typedef struct _TTF_Font TTF_Font;
 typedef struct fontset fontset;

@@ -70,7 +70,6 @@ typedef struct {
 struct render {
     SDL_Renderer *ren;
     fontset *fonts;
-    char *dir;
     text_entry *text;            /* TEXT_SLOTS */
     text_entry spill;            /* a text drawn uncached (see text_get) */
     size_t entries, bytes;
@@ -102,16 +101,13 @@ static void log_once(render *r, unsigned kind, const char *call, const char *msg
     fprintf(stderr, "openday: %s failed: %s\n", call, msg);
 }
 
-render *render_create(SDL_Renderer *ren, fontset *fonts, const char *content_dir)
+render *render_create(SDL_Renderer *ren, fontset *fonts)
 {
     render *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->text = calloc(TEXT_SLOTS, sizeof *r->text);
-    r->dir = strdup(content_dir ? content_dir : ".");
-    if (!r->text || !r->dir) {
-        free(r->text);
-        free(r->dir);
+    if (!r->text) {
         free(r);
         return NULL;
     }
@@ -190,7 +186,7 @@ void render_drop_textures(render *r)
     }
 }
 
-void render_set_content_dir(render *r, const char *dir)
+void render_forget_images(render *r)
 {
     /* Images may have changed even under the same names: reload them all.
      * Text textures do not depend on the content and stay cached. */
@@ -201,11 +197,6 @@ void render_set_content_dir(render *r, const char *dir)
         memset(&r->images[i], 0, sizeof r->images[i]);
     }
     r->have_prev = false;
-    char *d = strdup(dir ? dir : ".");
-    if (d) {
-        free(r->dir);
-        r->dir = d;
-    }
 }
 
 void render_destroy(render *r)
@@ -214,7 +205,6 @@ void render_destroy(render *r)
         return;
     render_drop_textures(r);
     free(r->text);
-    free(r->dir);
     free(r->verts);
     free(r->idx);
     free(r->rects);
@@ -666,14 +656,11 @@ static image_entry *image_get(render *r, const char *path)
         memset(slot, 0, sizeof *slot);
     }
     slot->path = strdup(path);
-    size_t n = strlen(r->dir) + strlen(path) + 2;
-    char *full = malloc(n);
-    if (!full || !slot->path) {
-        free(full);
+    if (!slot->path) {
         slot->failed = true;
         return slot;
     }
-    snprintf(full, n, "%s/%s", r->dir, path);
+    const char *full = path;
     /* Through file_read, not IMG_Load(path): the image may have been
      * replaced by a pipe since it was validated, and drawing must never
      * wait on one. */
@@ -697,7 +684,6 @@ static image_entry *image_get(render *r, const char *path)
         }
         SDL_FreeSurface(s);
     }
-    free(full);
     return slot;
 }
 

@@ -3,7 +3,8 @@
  * Text is rasterised once into textures kept in a bounded cache keyed by
  * (font, size, colour, string), with hit/miss/rasterisation counters; rounded
  * rectangles and thick lines are drawn with SDL_RenderGeometry; images are
- * loaded with SDL_image (relative to the content directory) and cached.
+ * loaded with SDL_image from the path their command carries (layout joins it
+ * to the content folder: the renderer knows nothing of content) and cached.
  *
  * render_create borrows the SDL_Renderer and the fontset (both must outlive the
  * render object); it returns NULL only when out of memory. Drawing failures are
@@ -19,7 +20,7 @@
 struct SDL_Renderer;
 typedef struct render render;
 
-render *render_create(struct SDL_Renderer *r, fontset *fonts, const char *content_dir);
+render *render_create(struct SDL_Renderer *r, fontset *fonts);
 void render_destroy(render *r);
 
 /* Clear to `clear` and draw every command of s, in order, into the current
@@ -46,9 +47,9 @@ void render_invalidate(render *r);
  * are rebuilt on demand. */
 void render_drop_textures(render *r);
 
-/* The content changed (live reload): images are looked up under dir and
- * loaded again; cached text stays. */
-void render_set_content_dir(render *r, const char *dir);
+/* The content changed (live reload): images may differ under the same
+ * names, so they are loaded again; cached text stays. */
+void render_forget_images(render *r);
 
 typedef struct {
     uint64_t hits, misses, rasterised;   /* text cache, since creation */

@@ -70,7 +70,7 @@ static bool shell_fonts(shell *s)
         return false;
     }
     render_destroy(s->g.rd);
-    s->g.rd = render_create(s->g.ren, f, kiosk_image_dir(s->k));
+    s->g.rd = render_create(s->g.ren, f);
     bool ok = s->g.rd && kiosk_set_measure(s->k, fontset_measure(f));
     fontset_destroy(s->fonts);
     s->fonts = f;
@@ -88,7 +88,7 @@ static bool shell_act(shell *s, unsigned acts)
     if ((acts & KIOSK_ACT_FONTS) && !shell_fonts(s))
         return false;
     if ((acts & KIOSK_ACT_CONTENT) && s->g.rd)
-        render_set_content_dir(s->g.rd, kiosk_image_dir(s->k));
+        render_forget_images(s->g.rd);
     return true;
 }
 
@@ -233,7 +233,7 @@ static bool host_resize(void *ud, int w, int h)
     }
     gfx_deinit(&rh->s->g);
     rh->s->g = ng;
-    rh->s->g.rd = render_create(rh->s->g.ren, rh->s->fonts, kiosk_image_dir(rh->s->k));
+    rh->s->g.rd = render_create(rh->s->g.ren, rh->s->fonts);
     if (!rh->s->g.rd)
         return false;
     gfx_retain(&rh->s->g);

@@ -37,16 +37,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "content.h"
+#include "measure.h"
 #include "scene.h"
 #include "view.h"
 
-typedef struct {
-    /* Advance width in pixels of s[0..len) set in font at px size. */
-    float (*text_width)(void *ctx, scene_font font, float px, const char *s, size_t len);
-    /* Height of one line (ascent + descent) at px size. */
-    float (*line_height)(void *ctx, scene_font font, float px);
-    void *ctx;
-} layout_measure;
 
 /* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
 #define LAYOUT_DEFAULT_DPI 133.3f

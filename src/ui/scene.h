@@ -19,7 +19,7 @@ typedef enum {
     SCENE_RECT,   /* filled rounded rectangle: rect, color, radius */
     SCENE_FRAME,  /* rectangle outline: rect, color, radius, thickness */
     SCENE_TEXT,   /* one line of text; rect.x,y = top-left, rect.w,h = measured size */
-    SCENE_IMAGE,  /* image file (path relative to the content dir) scaled into rect */
+    SCENE_IMAGE,  /* image file scaled into rect (path as opened: layout joins the content dir) */
     SCENE_LINE,   /* thick line from (x0,y0) to (x1,y1): thickness, color */
     SCENE_HIT     /* touch target: rect, action, arg, id */
 } scene_kind;

@@ -107,7 +107,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888);
     ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     fonts = fontset_create("Inter");
-    rd = ren && fonts ? render_create(ren, fonts, "content") : NULL;
+    rd = ren && fonts ? render_create(ren, fonts) : NULL;
     if (!rd) {
         fprintf(stderr, "fuzz_content: no software renderer or no font: %s\n", SDL_GetError());
         exit(1);

@@ -1,0 +1,27 @@
+/* measure.h - how layout measures text: callbacks, so the pure layers never
+ * see a font. The platform's fonts (font.h) fill it; tests use a fake.
+ * Pure: no SDL. */
+#ifndef OPENDAY_MEASURE_H
+#define OPENDAY_MEASURE_H
+
+#include <stddef.h>
+#include "scene.h"
+
+typedef struct {
+    /* Advance width in pixels of s[0..len) set in font at px size. */
+    float (*text_width)(void *ctx, scene_font font, float px, const char *s, size_t len);
+    /* Height of one line (ascent + descent) at px size. */
+    float (*line_height)(void *ctx, scene_font font, float px);
+    void *ctx;
+    /* Height of a capital letter above the baseline at px size: what the
+     * eye reads as the size of text (sizes are set as visual angles of it).
+     * May be NULL: then 0.7 of px, the usual proportion of sans faces. */
+    float (*cap_height)(void *ctx, scene_font font, float px);
+} layout_measure;
+
+static inline float measure_cap_height(const layout_measure *m, scene_font font, float px)
+{
+    return m->cap_height ? m->cap_height(m->ctx, font, px) : 0.7f * px;
+}
+
+#endif
