@@ -831,6 +831,29 @@ static bool check_schema(jfile *f)
         dst = t_;                                       \
     } while (0)
 
+/* What every entry of a list file (careers, awards, degrees) needs, checked
+ * in one place: an object (else reported, and false: skip it), no unknown
+ * fields, an id, unique in the list. *id is the entry's id ("" when it has
+ * none, which clears *ok). */
+static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
+                        const char *what, const char *const *known, char **id, bool *ok)
+{
+    if (!cJSON_IsObject(e)) {
+        problem(f, e, false, p, "each %s must be an object { ... }", what);
+        *ok = false;
+        return false;
+    }
+    unknown_fields(f, e, p, known);
+    *id = get_id(f, e, p);
+    if (!*id) {
+        *ok = false;
+        *id = xstrdup("");
+    }
+    if (!unique_id(f, arr, e, p))
+        *ok = false;
+    return true;
+}
+
 /* ---- the files ------------------------------------------------------------------ */
 
 static bool load_manifest(jfile *f, content *c)
@@ -881,19 +904,8 @@ static bool load_careers(jfile *f, content *c)
         char p[64];
         snprintf(p, sizeof p, "careers[%zu]", i);
         content_career *k = &c->careers[c->n_careers];
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each career must be an object { ... }");
-            ok = false;
+        if (!entry_begin(f, arr, e, p, "career", known, &k->id, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
-        k->id = get_id(f, e, p);
-        if (!k->id) {
-            ok = false;
-            k->id = xstrdup("");
-        }
-        if (!unique_id(f, arr, e, p))
-            ok = false;
         TEXT(k->name, e, "name", p, true);
         TEXT(k->summary, e, "summary", p, true);
         TEXT(k->description, e, "description", p, false);
@@ -924,20 +936,10 @@ static bool load_awards(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
         snprintf(p, sizeof p, "awards[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each award must be an object { ... }");
-            ok = false;
+        content_award *a = &c->awards[c->n_awards];
+        if (!entry_begin(f, arr, e, p, "award", known, &a->id, &ok))
             continue;
-        }
-        content_award *a = &c->awards[c->n_awards++];
-        unknown_fields(f, e, p, known);
-        a->id = get_id(f, e, p);
-        if (!a->id) {
-            ok = false;
-            a->id = xstrdup("");
-        }
-        if (!unique_id(f, arr, e, p))
-            ok = false;
+        c->n_awards++;
         TEXT(a->short_name, e, "short_name", p, true);
         TEXT(a->name, e, "name", p, true);
         TEXT(a->summary, e, "summary", p, false);
@@ -1051,20 +1053,10 @@ static bool load_degrees(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "degrees[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each degree must be an object { ... }");
-            ok = false;
+        content_degree *d = &c->degrees[c->n_degrees];
+        if (!entry_begin(f, arr, e, p, "degree", known, &d->id, &ok))
             continue;
-        }
-        content_degree *d = &c->degrees[c->n_degrees++];
-        unknown_fields(f, e, p, known);
-        d->id = get_id(f, e, p);
-        if (!d->id) {
-            ok = false;
-            d->id = xstrdup("");
-        }
-        if (!unique_id(f, arr, e, p))
-            ok = false;
+        c->n_degrees++;
         TEXT(d->name, e, "name", p, true);
         TEXT(d->tagline, e, "tagline", p, false);
         TEXT(d->focus, e, "focus", p, true);
