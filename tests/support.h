@@ -76,7 +76,7 @@ static inline app *support_app(support *s, const char *name, int w, int h, size_
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
-    layout_env env = { w, h, 0, fontset_measure(s->fonts) };
+    layout_env env = { w, h, 0, fontset_measure(s->fonts), 0 };
     app *a = app_create(s->c, &cfg, &env, 0);
     if (!a || !app_goto(a, name, 0)) {
         app_destroy(a);

@@ -48,7 +48,7 @@ static size_t audit_one(const char *name, int w, int h, size_t slide)
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
-    layout_env env = { w, h, 0, fontset_measure(S.fonts) };
+    layout_env env = { w, h, 0, fontset_measure(S.fonts), 0 };
     static char report[16384];
     report[0] = '\0';
     size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
@@ -107,7 +107,7 @@ static void staff_screen(void **state)
         assert_null(c);
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-            layout_env env = { sizes[s][0], sizes[s][1], 0, fontset_measure(S.fonts) };
+            layout_env env = { sizes[s][0], sizes[s][1], 0, fontset_measure(S.fonts), 0 };
             scene sc;
             scene_init(&sc);
             layout_problems(&sc, &env, dirs[d], &rep);

@@ -49,6 +49,7 @@ typedef struct {
     app_config app;
     admin_config admin;
     float dpi;               /* 0 = LAYOUT_DEFAULT_DPI */
+    float distance_cm;       /* viewing distance; 0 = the layout's default */
     int rotate;              /* 0, 90, 180, 270: how the picture sits on the display */
     input_calib touch;
     boot_mode boot;          /* how to start (boot.h: the restart-loop guard) */

@@ -49,6 +49,7 @@ typedef struct {
     int w, h;                 /* logical pixels */
     float dpi;                /* panel pixels per inch; <= 0 means default */
     layout_measure measure;
+    float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
 } layout_env;
 
 typedef struct {
@@ -267,5 +268,33 @@ float lay_small(const lay *L);
 
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);
+
+/* ---- small page helpers shared by the screens ---------------------------- */
+
+/* A text style from a theme colour. */
+static inline lay_style lay_style_of(const lay *L, scene_font f, float size, content_color col,
+                                     lay_align a)
+{
+    lay_style st = { f, size, lay_col(L, col), a, false };
+    return st;
+}
+
+/* Space above a page's first block and below its last. */
+static inline float lay_top_pad(const lay *L)
+{
+    return 1.25f * L->m.pad;
+}
+
+static inline float lay_bottom_pad(const lay *L)
+{
+    return 2.0f * L->m.pad;
+}
+
+/* Vertical stacking: adds a block's height and a gap only when it drew. */
+static inline void lay_stack(float *y, float h, float gap)
+{
+    if (h > 0)
+        *y += h + gap;
+}
 
 #endif

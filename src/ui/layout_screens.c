@@ -1,5 +1,5 @@
-/* layout_screens.c - the page bodies: home, degree, compare, careers, career,
- * BA/BS and about. Each draws in page coordinates (y = 0 is the top of the
+/* layout_screens.c - the page bodies: home, degree, compare, career, BA/BS
+ * and about (the career map is layout_careers.c). Each draws in page coordinates (y = 0 is the top of the
  * scrolled body) through the toolkit of lay.h and returns the
  * height of its content including the bottom padding. */
 #include "screens.h"
@@ -10,22 +10,6 @@
 #include <string.h>
 
 /* ---- shared helpers ------------------------------------------------------------ */
-
-static lay_style style(const lay *L, scene_font f, float size, content_color col, lay_align a)
-{
-    lay_style st = { f, size, lay_col(L, col), a, false };
-    return st;
-}
-
-static float top_pad(const lay *L)
-{
-    return 1.25f * L->m.pad;
-}
-
-static float bottom_pad(const lay *L)
-{
-    return 2.0f * L->m.pad;
-}
 
 static bool degree_ok(const content *c, int i)
 {
@@ -149,7 +133,7 @@ static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c
     if (ai >= L->c->n_awards)
         return bh;
     const char *name = L->c->awards[ai].name;
-    lay_style st = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
     float nw = lay_tw(L, st.font, st.size, name, strlen(name));
     float lh = lay_lh(L, st.font, st.size);
     if (!name[0])
@@ -160,13 +144,6 @@ static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c
     }
     float off = bh > 0 ? bh + 6.0f * m->unit : 0;
     return off + lay_text(L, &st, x, y + off, w, name, box);
-}
-
-/* Vertical stacking: adds a block's height and a gap only when it drew. */
-static void stack(float *y, float h, float gap)
-{
-    if (h > 0)
-        *y += h + gap;
 }
 
 /* ---- home ------------------------------------------------------------------------- */
@@ -182,12 +159,12 @@ static float home_card_body(lay *L, float x, float y, float w, int box, const vo
     float yy = y;
     float bw, bh;
     lay_badge(L, x, yy, d->award_index, d->color, &bw, &bh, box);
-    stack(&yy, bh, m->gap);
-    lay_style name = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h2, m->h3, d->name, w),
+    lay_stack(&yy, bh, m->gap);
+    lay_style name = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h2, m->h3, d->name, w),
                            COLOR_TEXT, ALIGN_LEFT);
-    stack(&yy, lay_text(L, &name, x, yy, w, d->name, box), 6.0f * m->unit);
-    lay_style tag = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
+    lay_stack(&yy, lay_text(L, &name, x, yy, w, d->name, box), 6.0f * m->unit);
+    lay_style tag = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
     return yy - y;
 }
 
@@ -216,12 +193,12 @@ static float entry_body(lay *L, float x, float y, float w, int box, const void *
     const layout_metrics *m = &L->m;
     bool pressed = lay_is_pressed(L, e->action, 0);
     float cw = 0.3f * m->h3, tw = w - cw - m->gap;
-    lay_style t = style(L, FONT_BOLD, m->h3, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT, ALIGN_LEFT);
-    lay_style h = style(L, FONT_REGULAR, lay_small(L), pressed ? COLOR_ACCENT_TEXT : COLOR_MUTED,
+    lay_style t = lay_style_of(L, FONT_BOLD, m->h3, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT, ALIGN_LEFT);
+    lay_style h = lay_style_of(L, FONT_REGULAR, lay_small(L), pressed ? COLOR_ACCENT_TEXT : COLOR_MUTED,
                         ALIGN_LEFT);
     float yy = y;
-    stack(&yy, lay_text(L, &t, x, yy, tw, L->c->strings[e->title], box), 4.0f * m->unit);
-    stack(&yy, lay_text(L, &h, x, yy, tw, L->c->strings[e->hint], box), 0);
+    lay_stack(&yy, lay_text(L, &t, x, yy, tw, L->c->strings[e->title], box), 4.0f * m->unit);
+    lay_stack(&yy, lay_text(L, &h, x, yy, tw, L->c->strings[e->hint], box), 0);
     float th = yy - y;
     lay_chevron(L, x + w - cw / 2, y + th / 2, cw, m->h3, 1,
                 lay_col(L, pressed ? COLOR_ACCENT_TEXT : COLOR_ACCENT));
@@ -247,14 +224,14 @@ float lay_screen_home(lay *L, const view_place *p)
     const layout_metrics *m = &L->m;
     float u = m->unit, cx, cw;
     lay_column(L, 64, &cx, &cw);
-    float y = top_pad(L);
+    float y = lay_top_pad(L);
 
     const char *title = c->strings[STR_HOME_TITLE];
-    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, title, cw),
+    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, title, cw),
                          COLOR_TEXT, ALIGN_LEFT);
-    lay_style sub = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    stack(&y, lay_text(L, &h1, cx, y, cw, title, -1), 4.0f * u);
-    stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
+    lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &h1, cx, y, cw, title, -1), 4.0f * u);
+    lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
     y += 1.5f * m->gap;
 
     /* Degree cards: as many columns as keep a card at least 300 units wide. */
@@ -265,7 +242,7 @@ float lay_screen_home(lay *L, const view_place *p)
             for (size_t i = 0; i < n; i++)
                 cards[i].d = &c->degrees[i];
             size_t cols = (size_t)fmaxf(1.0f, floorf((cw + m->gap) / (300.0f * u + m->gap)));
-            stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
+            lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
         }
     }
 
@@ -280,7 +257,7 @@ float lay_screen_home(lay *L, const view_place *p)
         e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS };
     if (k) {
         size_t cols = (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
-        stack(&y, tap_card_grid(L, cx, y, cw, k, cols, entry_get, e), 1.5f * m->gap);
+        lay_stack(&y, tap_card_grid(L, cx, y, cw, k, cols, entry_get, e), 1.5f * m->gap);
     }
 
     lay_pill about;
@@ -296,7 +273,7 @@ float lay_screen_home(lay *L, const view_place *p)
     lay_pill_size(L, &about, cw, &aw, &ah);
     lay_pill_draw(L, &about, (od_rect){ cx + (cw - aw) / 2, y, aw, ah }, -1);
     y += ah;
-    return y + bottom_pad(L);
+    return y + lay_bottom_pad(L);
 }
 
 /* ---- degree ------------------------------------------------------------------------ */
@@ -350,11 +327,11 @@ static content_str sec_heading(sec_kind k)
 static float module_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const content_module *md = ctx;
-    lay_style t = style(L, FONT_BOLD, L->m.body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style b = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style t = lay_style_of(L, FONT_BOLD, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style b = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
     float yy = y;
-    stack(&yy, lay_text(L, &t, x, yy, w, md->title, box), 4.0f * L->m.unit);
-    stack(&yy, lay_text(L, &b, x, yy, w, md->text, box), 0);
+    lay_stack(&yy, lay_text(L, &t, x, yy, w, md->title, box), 4.0f * L->m.unit);
+    lay_stack(&yy, lay_text(L, &b, x, yy, w, md->text, box), 0);
     return yy - y;
 }
 
@@ -396,10 +373,10 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
     const sec_ctx *s = ctx;
     const content_degree *d = s->d;
     const layout_metrics *m = &L->m;
-    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
     float yy = y;
-    stack(&yy, lay_heading(L, x, yy, w, L->c->strings[sec_heading(s->kind)], d->color, box),
+    lay_stack(&yy, lay_heading(L, x, yy, w, L->c->strings[sec_heading(s->kind)], d->color, box),
           m->gap);
     switch (s->kind) {
     case SEC_FOCUS:
@@ -419,13 +396,13 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
         break;
     case SEC_CAREERS:
     default:
-        stack(&yy, lay_pills(L, x, yy, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
+        lay_stack(&yy, lay_pills(L, x, yy, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
                              8.0f * m->unit, box),
               m->gap);
         if (any_shared(L->c, d->careers, d->n_careers))
-            stack(&yy, lay_shared_legend(L, x, yy, w), m->gap);
-        stack(&yy, lay_text(L, &note, x, yy, w, d->careers_note, box), 0);
-        /* stack() leaves a trailing gap after the last block that drew. */
+            lay_stack(&yy, lay_shared_legend(L, x, yy, w), m->gap);
+        lay_stack(&yy, lay_text(L, &note, x, yy, w, d->careers_note, box), 0);
+        /* lay_stack() leaves a trailing gap after the last block that drew. */
         if (yy > y && !d->careers_note[0])
             yy -= m->gap;
         break;
@@ -438,9 +415,9 @@ static float degree_hero(lay *L, float x, float y, float w, int box, const void 
     const content_degree *d = ctx;
     const layout_metrics *m = &L->m;
     float yy = y;
-    stack(&yy, award_line(L, x, yy, w, d->award_index, d->color, box), m->gap);
-    lay_style tag = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
+    lay_stack(&yy, award_line(L, x, yy, w, d->award_index, d->color, box), m->gap);
+    lay_style tag = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
     if (yy > y && !d->tagline[0])
         yy -= m->gap;
     return yy - y;
@@ -481,7 +458,7 @@ float lay_screen_degree(lay *L, const view_place *p)
     bool wide = L->W >= 1.6f * L->H && L->W >= 1000.0f;
     float cx, cw;
     lay_column(L, wide ? 80 : 38, &cx, &cw);
-    float y = top_pad(L);
+    float y = lay_top_pad(L);
     y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
 
     static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
@@ -500,7 +477,7 @@ float lay_screen_degree(lay *L, const view_place *p)
         y += m->gap;
         y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
     }
-    return y + bottom_pad(L);
+    return y + lay_bottom_pad(L);
 }
 
 /* ---- compare ------------------------------------------------------------------------ */
@@ -536,7 +513,7 @@ static float compact_list(lay *L, float x, float y, float w, char *const *items,
                           od_color dot, int box)
 {
     float u = L->m.unit, d = 8.0f * u, ind = d + 10.0f * u;
-    lay_style st = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
     float lh = lay_lh(L, st.font, st.size), yy = y;
     for (size_t i = 0; i < n; i++) {
         float h = lay_text(L, &st, x + ind, yy, w - ind, items[i], box);
@@ -553,7 +530,7 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
 {
     const cell_ctx *cc = ctx;
     const content_degree *d = cc->d;
-    lay_style body = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
     switch (cc->kind) {
     case ROW_AWARD:
         return award_line(L, x, y, w, d->award_index, d->color, box);
@@ -632,8 +609,8 @@ static float col_head_body(lay *L, float x, float y, float w, int box, const voi
     float bw, bh;
     float yy = y;
     lay_badge(L, x, yy, h->d->award_index, h->d->color, &bw, &bh, box);
-    stack(&yy, bh, m->gap);
-    lay_style name = style(L, FONT_BOLD,
+    lay_stack(&yy, bh, m->gap);
+    lay_style name = lay_style_of(L, FONT_BOLD,
                            lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
                            COLOR_TEXT, ALIGN_LEFT);
     name.color = h->d->color;
@@ -688,17 +665,17 @@ float lay_screen_compare(lay *L, const view_place *p)
         return 0;
     float cx, cw;
     lay_column(L, 64, &cx, &cw);
-    float y = top_pad(L);
+    float y = lay_top_pad(L);
 
     if (c->n_degrees > 2) {
-        lay_style lab = style(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
+        lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
         pick_ctx left = { ACT_PICK_LEFT, p->a }, right = { ACT_PICK_RIGHT, p->b };
-        stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_LEFT], -1), 6.0f * m->unit);
-        stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &left, ALIGN_LEFT,
+        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_LEFT], -1), 6.0f * m->unit);
+        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &left, ALIGN_LEFT,
                             8.0f * m->unit, -1),
               m->gap);
-        stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_RIGHT], -1), 6.0f * m->unit);
-        stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &right, ALIGN_LEFT,
+        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_RIGHT], -1), 6.0f * m->unit);
+        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &right, ALIGN_LEFT,
                             8.0f * m->unit, -1),
               1.5f * m->gap);
     }
@@ -706,7 +683,7 @@ float lay_screen_compare(lay *L, const view_place *p)
     const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
     col_head_ctx heads[2] = { { a, (size_t)p->a }, { b, (size_t)p->b } };
     /* The column headers sit over the cells: same inner inset as the rows. */
-    stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
+    lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
           m->gap);
 
     static const content_str heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
@@ -721,202 +698,7 @@ float lay_screen_compare(lay *L, const view_place *p)
     }
     y += m->gap;
     y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
-    return y + bottom_pad(L);
-}
-
-/* ---- careers: the picture ---------------------------------------------------------- */
-
-typedef struct {
-    float key;            /* mean index of the degrees leading there */
-    const char *name;
-    size_t ci;
-} career_order;
-
-static int career_order_cmp(const void *pa, const void *pb)
-{
-    const career_order *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    int s = strcmp(a->name, b->name);
-    if (s)
-        return s;
-    return a->ci < b->ci ? -1 : a->ci > b->ci;
-}
-
-static void node_pill(const lay *L, size_t di, lay_pill *out)
-{
-    memset(out, 0, sizeof *out);
-    out->text = L->c->degrees[di].name;
-    out->font = FONT_BOLD;
-    out->size = L->m.body;
-    out->bg = L->c->degrees[di].color;
-    out->fg = lay_col(L, COLOR_ACCENT_TEXT);
-    out->action = ACT_DEGREE;
-    out->arg = (int)di;
-    out->wide = true;
-}
-
-/* A career pill of the picture: dotted in its degree's colour (shared ones
- * in the shared colour) so the eye can follow a pill back to its node. */
-static void picture_pill(const lay *L, size_t ci, lay_pill *out)
-{
-    const content_career *k = &L->c->careers[ci];
-    od_color dot = k->n_degrees && k->degrees[0] < L->c->n_degrees
-                       ? L->c->degrees[k->degrees[0]].color
-                       : od_rgba(0, 0, 0, 0);
-    lay_career_pill(L, ci, dot, out);
-}
-
-/* A smooth link: a cubic Bezier leaving and entering horizontally, drawn as
- * 16 straight segments. */
-static void link_curve(lay *L, float x0, float y0, float x1, float y1, float thick, od_color c)
-{
-    enum { SEGS = 16 };
-    float dx = (x1 - x0) * 0.5f;
-    float px = x0, py = y0;
-    for (int i = 1; i <= SEGS; i++) {
-        float t = (float)i / SEGS, s = 1 - t;
-        float b0 = s * s * s, b1 = 3 * s * s * t, b2 = 3 * s * t * t, b3 = t * t * t;
-        float x = b0 * x0 + b1 * (x0 + dx) + b2 * (x1 - dx) + b3 * x1;
-        float y = b0 * y0 + b1 * y0 + b2 * y1 + b3 * y1;
-        lay_line(L, px, py, x, y, thick, c);
-        px = x;
-        py = y;
-    }
-}
-
-float lay_screen_careers(lay *L, const view_place *p)
-{
-    (void)p;
-    const content *c = L->c;
-    const layout_metrics *m = &L->m;
-    float u = m->unit, cx, cw;
-    lay_column(L, 64, &cx, &cw);
-    float y = top_pad(L);
-    lay_style hint = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
-    stack(&y, lay_text(L, &hint, cx, y, cw, c->strings[STR_CAREERS_HINT], -1), m->gap);
-
-    size_t nc = c->n_careers, nd = c->n_degrees;
-    bool shared = false;
-    for (size_t i = 0; i < nc && !shared; i++)
-        shared = content_career_shared(c, i);
-    if (shared)
-        stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
-    y += m->gap;
-
-    career_order *ord = nc ? lay_alloc(L, nc * sizeof *ord) : NULL;
-    od_rect *prect = nc ? lay_alloc(L, nc * sizeof *prect) : NULL;
-    od_rect *nrect = nd ? lay_alloc(L, nd * sizeof *nrect) : NULL;
-    if (nc && nd && ord && prect && nrect) {
-        /* Order careers by the mean index of their degrees: the first
-         * degree's own careers, then the shared ones, then the next
-         * degree's, so links fan out instead of crossing. */
-        for (size_t i = 0; i < nc; i++) {
-            const content_career *k = &c->careers[i];
-            float sum = 0;
-            for (size_t j = 0; j < k->n_degrees; j++)
-                sum += (float)k->degrees[j];
-            ord[i].key = k->n_degrees ? sum / (float)k->n_degrees : (float)nd;
-            ord[i].name = k->name;
-            ord[i].ci = i;
-        }
-        qsort(ord, nc, sizeof *ord, career_order_cmp);
-
-        /* Columns: degree nodes as wide as their longest word needs (within
-         * 22-40% of the width), a band for the links, the pills. */
-        float npad = 14.0f * u;
-        float lw = 0;
-        for (size_t i = 0; i < nd; i++)
-            lw = fmaxf(lw, lay_widest_word(L, FONT_BOLD, m->body, c->degrees[i].name));
-        lw = fminf(fmaxf(lw + 2 * npad + 2.0f * u, 0.22f * cw), 0.4f * cw);
-        float ls = fmaxf(0.12f * cw, 48.0f * u);
-        float rx = cx + lw + ls, rw = cw - lw - ls;
-        float sp = 8.0f * u;
-
-        float py = 0, maxpw = 0;
-        for (size_t k = 0; k < nc; k++) {
-            lay_pill pl;
-            picture_pill(L, ord[k].ci, &pl);
-            float pw, ph;
-            lay_pill_size(L, &pl, rw, &pw, &ph);
-            prect[ord[k].ci] = (od_rect){ 0, py, pw, ph };
-            maxpw = fmaxf(maxpw, pw);
-            py += ph + (k + 1 < nc ? sp : 0);
-        }
-        float pills_h = py;
-        /* Room the pills do not need goes half to longer, calmer links and
-         * half to centring the whole picture (landscape screens). */
-        float spare = fmaxf(rw - maxpw, 0);
-        float x0 = cx + spare / 4;
-        ls += spare / 2;
-        rx = x0 + lw + ls;
-        for (size_t i = 0; i < nc; i++)
-            prect[i].x = rx;
-        float ngap = 2.0f * m->gap, nodes_h = 0;
-        for (size_t i = 0; i < nd; i++) {
-            lay_pill pl;
-            node_pill(L, i, &pl);
-            float nw, nh;
-            lay_pill_size(L, &pl, lw, &nw, &nh);
-            nrect[i] = (od_rect){ x0, nodes_h, lw, nh };
-            nodes_h += nh + (i + 1 < nd ? ngap : 0);
-        }
-        float pic_h = fmaxf(pills_h, nodes_h);
-        float pic0 = y, pic1 = y + pic_h;
-        float poff = pic0 + (pic_h - pills_h) / 2;
-        for (size_t i = 0; i < nc; i++)
-            prect[i].y += poff;
-        /* Sticky nodes: centred in the visible part of the picture, so the
-         * links stay in view while the pills scroll. */
-        float vis0 = fmaxf(L->scroll, pic0), vis1 = fminf(L->scroll + L->view_h, pic1);
-        float ny = vis1 > vis0 ? (vis0 + vis1) / 2 - nodes_h / 2 : pic0;
-        ny = fminf(fmaxf(ny, pic0), pic1 - nodes_h);
-        for (size_t i = 0; i < nd; i++)
-            nrect[i].y += ny;
-
-        if (!L->dry) {
-            float thick = 3.0f * u;
-            for (size_t i = 0; i < nd; i++) {
-                const content_degree *d = &c->degrees[i];
-                od_rect nr = nrect[i];
-                /* Links leave the node fanned out in the order of their
-                 * targets (a monotonic map of the target's height onto the
-                 * node's edge), so they never cross where they start. */
-                float lo = 1e30f, hi = -1e30f;
-                for (size_t j = 0; j < d->n_careers; j++)
-                    if (d->careers[j] < nc) {
-                        od_rect pr = prect[d->careers[j]];
-                        lo = fminf(lo, pr.y + pr.h / 2);
-                        hi = fmaxf(hi, pr.y + pr.h / 2);
-                    }
-                float half = fminf(0.3f * nr.h, 3.0f * u * (float)d->n_careers);
-                float mid = (lo + hi) / 2, range = (hi - lo) / 2;
-                for (size_t j = 0; j < d->n_careers; j++) {
-                    size_t ci = d->careers[j];
-                    if (ci >= nc)
-                        continue;
-                    od_rect pr = prect[ci];
-                    float ty = pr.y + pr.h / 2;
-                    float y0 = nr.y + nr.h / 2 + (range > 0 ? (ty - mid) / range * half : 0);
-                    link_curve(L, nr.x + nr.w, y0, pr.x, ty, thick, lay_with_alpha(d->color, 0.7f));
-                }
-            }
-            for (size_t i = 0; i < nd; i++) {
-                lay_pill pl;
-                node_pill(L, i, &pl);
-                lay_pill_draw(L, &pl, nrect[i], -1);
-            }
-            for (size_t k = 0; k < nc; k++) {
-                lay_pill pl;
-                picture_pill(L, ord[k].ci, &pl);
-                lay_pill_draw(L, &pl, prect[ord[k].ci], -1);
-            }
-        }
-        y = pic1 + 2 * m->gap;
-    }
-    stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), 0);
-    return y + bottom_pad(L);
+    return y + lay_bottom_pad(L);
 }
 
 /* ---- career ----------------------------------------------------------------------- */
@@ -941,10 +723,10 @@ static float caveat_body(lay *L, float x, float y, float w, int box, const void 
 {
     const content_career *k = ctx;
     const layout_metrics *m = &L->m;
-    lay_style h = style(L, FONT_BOLD, m->h3, COLOR_CAVEAT, ALIGN_LEFT);
-    lay_style b = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style h = lay_style_of(L, FONT_BOLD, m->h3, COLOR_CAVEAT, ALIGN_LEFT);
+    lay_style b = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
     float yy = y;
-    stack(&yy, lay_text(L, &h, x, yy, w, L->c->strings[STR_CHECK], box), 6.0f * m->unit);
+    lay_stack(&yy, lay_text(L, &h, x, yy, w, L->c->strings[STR_CHECK], box), 6.0f * m->unit);
     yy += lay_text(L, &b, x, yy, w, k->caveat, box);
     return yy - y;
 }
@@ -958,16 +740,16 @@ float lay_screen_career(lay *L, const view_place *p)
     const content_career *k = &c->careers[p->a];
     float cx, cw;
     lay_column(L, 38, &cx, &cw);
-    float y = top_pad(L);
+    float y = lay_top_pad(L);
     od_color accent = k->n_degrees && k->degrees[0] < c->n_degrees
                           ? c->degrees[k->degrees[0]].color
                           : lay_col(L, COLOR_ACCENT);
 
-    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, k->name, cw),
+    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, k->name, cw),
                          COLOR_TEXT, ALIGN_LEFT);
-    lay_style sum = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style note = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style sum = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
     float nh = lay_text(L, &h1, cx, y, cw, k->name, -1);
     if (nh > 0) {
         lay_rect(L, (od_rect){ cx, y + nh + 4.0f * m->unit, 48.0f * m->unit, 5.0f * m->unit },
@@ -975,17 +757,17 @@ float lay_screen_career(lay *L, const view_place *p)
                  2.5f * m->unit);
         y += nh + 9.0f * m->unit + m->gap;
     }
-    stack(&y, lay_text(L, &sum, cx, y, cw, k->summary, -1), m->gap);
-    stack(&y, lay_text(L, &body, cx, y, cw, k->description, -1), m->gap);
+    lay_stack(&y, lay_text(L, &sum, cx, y, cw, k->summary, -1), m->gap);
+    lay_stack(&y, lay_text(L, &body, cx, y, cw, k->description, -1), m->gap);
     y += m->gap;
 
     if (k->n_degrees) {
-        stack(&y, lay_heading(L, cx, y, cw, c->strings[STR_LEADS_FROM], accent, -1), m->gap);
-        stack(&y, lay_pills(L, cx, y, cw, k->n_degrees, career_degree_get, k, ALIGN_LEFT,
+        lay_stack(&y, lay_heading(L, cx, y, cw, c->strings[STR_LEADS_FROM], accent, -1), m->gap);
+        lay_stack(&y, lay_pills(L, cx, y, cw, k->n_degrees, career_degree_get, k, ALIGN_LEFT,
                             8.0f * m->unit, -1),
               m->gap);
         if (content_career_shared(c, (size_t)p->a))
-            stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
+            lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
         y += m->gap;
     }
     if (k->caveat[0]) {
@@ -995,9 +777,9 @@ float lay_screen_career(lay *L, const view_place *p)
                   2.0f * m->unit);
         y += h + 1.5f * m->gap;
     }
-    stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
+    lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
     y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_careers, accent);
-    return y + bottom_pad(L);
+    return y + lay_bottom_pad(L);
 }
 
 /* ---- BA or BS? ------------------------------------------------------------------------ */
@@ -1026,18 +808,18 @@ static float award_body(lay *L, float x, float y, float w, int box, const void *
         lay_pill_draw(L, &badge, (od_rect){ x, yy, bw, bh }, box);
         yy += bh + m->gap;
     }
-    lay_style name = style(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style pt = style(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
-    stack(&yy, lay_text(L, &name, x, yy, w, a->name, box), 6.0f * u);
-    stack(&yy, lay_text(L, &body, x, yy, w, a->summary, box), m->gap);
+    lay_style name = lay_style_of(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style pt = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_stack(&yy, lay_text(L, &name, x, yy, w, a->name, box), 6.0f * u);
+    lay_stack(&yy, lay_text(L, &body, x, yy, w, a->summary, box), m->gap);
     float d = 8.0f * u, ind = d + 12.0f * u, lh = lay_lh(L, pt.font, pt.size);
     for (size_t i = 0; i < a->n_points; i++) {
         float h = lay_text(L, &pt, x + ind, yy, w - ind, a->points[i], box);
         if (h > 0)
             lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, award_color(L, ac->ai),
                      d / 2);
-        stack(&yy, h, 6.0f * u);
+        lay_stack(&yy, h, 6.0f * u);
     }
     return yy > y ? yy - y : 0;
 }
@@ -1050,11 +832,11 @@ static float value_body(lay *L, float x, float y, float w, int box, const void *
 {
     const value_ctx *v = ctx;
     const content *c = L->c;
-    lay_style lab = style(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style lab = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
     lab.color = award_color(L, v->ai);
-    lay_style val = style(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style val = lay_style_of(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
     float yy = y;
-    stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);
+    lay_stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);
     yy += lay_text(L, &val, x, yy, w, c->award_rows[v->row].values[v->ai], box);
     return yy - y;
 }
@@ -1067,9 +849,9 @@ float lay_screen_babs(lay *L, const view_place *p)
     float u = m->unit, cx, cw;
     size_t n = c->n_awards;
     lay_column(L, n > 1 ? 64 : 38, &cx, &cw);
-    float y = top_pad(L);
-    lay_style intro = style(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    stack(&y, lay_text(L, &intro, cx, y, cw, c->awards_intro, -1), 1.5f * m->gap);
+    float y = lay_top_pad(L);
+    lay_style intro = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &intro, cx, y, cw, c->awards_intro, -1), 1.5f * m->gap);
 
     bool side = n > 0 && (cw - m->gap * (float)(n - 1)) / (float)n >= 260.0f * u;
     award_ctx *ac = n ? lay_alloc(L, n * sizeof *ac) : NULL;
@@ -1102,7 +884,7 @@ float lay_screen_babs(lay *L, const view_place *p)
     }
     y += m->gap;
     y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
-    return y + bottom_pad(L);
+    return y + lay_bottom_pad(L);
 }
 
 /* ---- about ---------------------------------------------------------------------------- */
@@ -1114,22 +896,22 @@ float lay_screen_about(lay *L, const view_place *p)
     const layout_metrics *m = &L->m;
     float cx, cw;
     lay_column(L, 38, &cx, &cw);
-    float y = top_pad(L);
-    lay_style h1 = style(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, c->title, cw),
+    float y = lay_top_pad(L);
+    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, c->title, cw),
                          COLOR_TEXT, ALIGN_LEFT);
-    lay_style ver = style(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
-    lay_style body = style(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style att = style(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    stack(&y, lay_text(L, &h1, cx, y, cw, c->title, -1), 6.0f * m->unit);
+    lay_style ver = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style att = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &h1, cx, y, cw, c->title, -1), 6.0f * m->unit);
     if (c->version[0] || c->date[0]) {
         char buf[512];
         snprintf(buf, sizeof buf, "%s %s%s%s", c->strings[STR_VERSION], c->version,
                  c->date[0] ? "  \xc2\xb7  " : "", c->date);
         ver.copy = true;
-        stack(&y, lay_text(L, &ver, cx, y, cw, buf, -1), m->gap);
+        lay_stack(&y, lay_text(L, &ver, cx, y, cw, buf, -1), m->gap);
     }
     y += m->gap;
-    stack(&y, lay_text(L, &att, cx, y, cw, c->attribution, -1), 1.5f * m->gap);
-    stack(&y, lay_text(L, &body, cx, y, cw, c->about, -1), 0);
-    return y + bottom_pad(L);
+    lay_stack(&y, lay_text(L, &att, cx, y, cw, c->attribution, -1), 1.5f * m->gap);
+    lay_stack(&y, lay_text(L, &body, cx, y, cw, c->about, -1), 0);
+    return y + lay_bottom_pad(L);
 }

@@ -1,5 +1,6 @@
 /* screens.h - the screens' layout functions, one per row of the screen table
- * (screen.c), implemented in layout_screens.c and layout_attract.c.
+ * (screen.c), implemented in layout_screens.c, layout_careers.c and
+ * layout_attract.c.
  *
  * Each draws one page through the toolkit (lay.h) and nothing else: it sees
  * no other screen, no table and no dispatcher. A page body draws in page
