@@ -261,30 +261,27 @@ bool kiosk_busy(const kiosk *k)
            (admin_visible(&k->adm) && k->adm.holding);
 }
 
-uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
+/* The soonest of the app's own time (`app_ms`), the reload's and the staff
+ * exit's timers. */
+static uint64_t soonest(const kiosk *k, uint64_t app_ms, uint64_t now_ms)
 {
-    uint64_t wait = k->a ? app_wait_ms(k->a, now_ms) : UINT64_MAX;
     uint64_t rw = reload_wait_ms(k->rl, now_ms);
     uint64_t aw = admin_wait_ms(&k->adm, now_ms);
-    if (rw < wait)
-        wait = rw;
-    if (aw < wait)
-        wait = aw;
-    return wait;
+    if (rw < app_ms)
+        app_ms = rw;
+    return aw < app_ms ? aw : app_ms;
+}
+
+uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
+{
+    return soonest(k, k->a ? app_wait_ms(k->a, now_ms) : UINT64_MAX, now_ms);
 }
 
 uint64_t kiosk_skip_ms(const kiosk *k, uint64_t now_ms)
 {
     if (k->force || (admin_visible(&k->adm) && k->adm.holding))
         return 0;
-    uint64_t skip = k->a ? app_skip_ms(k->a, now_ms) : UINT64_MAX;
-    uint64_t rw = reload_wait_ms(k->rl, now_ms);
-    uint64_t aw = admin_wait_ms(&k->adm, now_ms);
-    if (rw < skip)
-        skip = rw;
-    if (aw < skip)
-        skip = aw;
-    return skip;
+    return soonest(k, k->a ? app_skip_ms(k->a, now_ms) : UINT64_MAX, now_ms);
 }
 
 void kiosk_get_frame(kiosk *k, kiosk_frame *f)
