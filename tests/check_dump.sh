@@ -49,6 +49,17 @@ printf 'wait 100\ndump %s/loop.json\n' "$T" >"$T/loop.replay"
 "$O" --replay "$T/loop.replay" --loop >"$T/out" 2>&1 || fail "loop dump: $(cat "$T/out")"
 keys "$T/loop.json" attract 250
 
+# The staff keypad, when shown, is in the account: its words and its keys.
+printf 'tap 0.5 0.5\npress 0.03 0.04\nwait 3100\nrelease 0.03 0.04\npress 0.97 0.04\nwait 3100\nrelease 0.97 0.04\nexpect-admin keypad\ndump %s/pad.json\n' "$T" >"$T/pad.replay"
+"$O" --replay "$T/pad.replay" --admin-pin 2468 >"$T/out" 2>&1 || fail "keypad dump: $(cat "$T/out")"
+python3 - "$T/pad.json" <<'PY' || fail "keypad account: see above"
+import json, sys
+d = json.load(open(sys.argv[1]))
+acts = {t["action"] for t in d["targets"] if t["overlay"]}
+assert {"pin 0", "pin 9", "pin ok", "pin clear", "cancel"} <= acts, acts
+assert any(t["overlay"] and t["visible"] for t in d["texts"]), "no keypad text"
+PY
+
 # Out of range: exit 2, one line saying the range.
 usage() {
     want=$1
