@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dump.h"
 #include "route.h"
 
 /* The staff screen's background while there is no content to take a
@@ -161,6 +162,18 @@ void kiosk_resize(kiosk *k, int display_w, int display_h)
     k->problems_dirty = k->force = true;
 }
 
+void kiosk_set_physical(kiosk *k, float dpi, float distance_cm)
+{
+    k->cfg.dpi = dpi;
+    k->cfg.distance_cm = distance_cm;
+    layout_env env = env_of(k);
+    k->adm.env.dpi = env.dpi;
+    k->adm.env.distance_cm = env.distance_cm;
+    if (k->a)
+        app_set_physical(k->a, env.dpi, env.distance_cm);
+    k->problems_dirty = k->force = true;
+}
+
 void kiosk_logical_size(const kiosk *k, int *w, int *h)
 {
     *w = k->lw;
@@ -308,6 +321,35 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         f->overlay = &k->over;
     }
     k->force = false;
+}
+
+/* The keypad's keys in admin.h's order, as a tap on each reads. */
+static const char *const keypad_actions[ADMIN_NKEYS] = {
+    "pin 1", "pin 2", "pin 3", "pin 4", "pin 5", "pin 6", "pin 7", "pin 8", "pin 9",
+    "pin clear", "pin 0", "pin ok", "cancel",
+};
+
+char *kiosk_dump_json(kiosk *k)
+{
+    kiosk_frame f;
+    kiosk_get_frame(k, &f);
+    /* A dump is no draw: the next frame must still be drawn if it was due. */
+    k->force = k->force || f.changed;
+    char name[600] = "staff";
+    if (k->a)
+        app_place_name(k->a, name, sizeof name);
+    dump_target keys[ADMIN_NKEYS];
+    size_t nkeys = 0;
+    if (admin_get_phase(&k->adm) == ADMIN_KEYPAD)
+        for (int i = 0; i < ADMIN_NKEYS; i++) {
+            keys[nkeys].rect = admin_key_rect(&k->adm, i);
+            snprintf(keys[nkeys].action, sizeof keys[nkeys].action, "%s", keypad_actions[i]);
+            nkeys++;
+        }
+    layout_env env = env_of(k);
+    dump_frame df = { name, &env, k->a ? reload_content(k->rl) : NULL, f.scene, f.overlay,
+                      f.clear, keys, nkeys };
+    return dump_json(&df);
 }
 
 int kiosk_exit_status(const kiosk *k)
