@@ -148,25 +148,6 @@ float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size
         return 0;
     const content *c = L->c;
     float u = L->m.unit, mh = lay_mark_h(L), gap = 10.0f * u;
-    size_t bytes = 1;
-    for (size_t i = 0; i < n; i++)
-        bytes += (degs[i] < c->n_degrees ? strlen(c->degrees[degs[i]].name) : 0) + 3;
-    char *names = lay_alloc(L, bytes);
-    if (!names)
-        return 0;
-    size_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *nm = degs[i] < c->n_degrees ? c->degrees[degs[i]].name : "";
-        if (i) {
-            memcpy(names + used, " + ", 3);
-            used += 3;
-        }
-        size_t k = strlen(nm);
-        memcpy(names + used, nm, k);
-        used += k;
-    }
-    names[used] = '\0';
-
     lay_style st = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
     st.copy = true;
     float lh = lay_lh(L, st.font, st.size);
@@ -174,12 +155,43 @@ float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size
     L->dry = true;
     float chips_w = 0, chips_h = mark_rows(L, x, y, w, degs, n, marks, parent, &chips_w);
     L->dry = was_dry;
+    bool beside = chips_h <= mh + 0.5f && chips_w <= 0.3f * w;
+    float text_w = beside ? w - chips_w - gap : w;
 
-    if (chips_h <= mh + 0.5f && chips_w <= 0.4f * w) {
+    /* The names joined by " + "; when they do not fit on one line, each
+     * name starts a line ("Computer Science" over "+ Software Engineering")
+     * rather than the break falling in the middle of a name. */
+    size_t bytes = 1;
+    for (size_t i = 0; i < n; i++)
+        bytes += (degs[i] < c->n_degrees ? strlen(c->degrees[degs[i]].name) : 0) + 3;
+    /* Headings are measured and drawn many times a frame: a stack buffer
+     * keeps them off the builder's scratch (the text is copied when drawn). */
+    char local[1024];
+    char *names = bytes <= sizeof local ? local : lay_alloc(L, bytes);
+    if (!names)
+        return 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t used = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *nm = degs[i] < c->n_degrees ? c->degrees[degs[i]].name : "";
+            if (i) {
+                memcpy(names + used, pass ? "\n+ " : " + ", 3);
+                used += 3;
+            }
+            size_t k = strlen(nm);
+            memcpy(names + used, nm, k);
+            used += k;
+        }
+        names[used] = '\0';
+        if (n < 2 || lay_tw(L, st.font, st.size, names, used) <= text_w)
+            break;
+    }
+
+    if (beside) {
         /* One row of chips beside the names, centred on their first line. */
         float cy = y + fmaxf(0, (lh - mh) / 2), ty = y + fmaxf(0, (mh - lh) / 2);
         mark_rows(L, x, cy, w, degs, n, marks, parent, NULL);
-        float th = lay_text(L, &st, x + chips_w + gap, ty, w - chips_w - gap, names, parent);
+        float th = lay_text(L, &st, x + chips_w + gap, ty, text_w, names, parent);
         return fmaxf(cy + mh, ty + th) - y;
     }
     /* Many degrees: the chips in rows, the names under them. */

@@ -175,11 +175,11 @@ float lay_screen_careers(lay *L, const view_place *p)
     size_t ng = group_careers(L, &g);
     const char(*marks)[LAY_MARK_MAX] = lay_degree_marks(L);
 
-    /* Columns: as many as the width holds at 14 body-em or more (a line of
-     * about 30 characters), no wider than 32 em; fewer when a column would
+    /* Columns: as many as the width holds at 16 body-em or more (a line of
+     * about 35 characters), no wider than 32 em; fewer when a column would
      * stay empty. Card heights depend on the width, so the count is settled
      * by measuring. */
-    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (14.0f * m->body + hgap)));
+    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (16.0f * m->body + hgap)));
     if (ncol > ng)
         ncol = ng ? ng : 1;
     float colw = avail, colh = 0;
