@@ -309,6 +309,10 @@ static void marks_are_numbers_when_initials_collide(void **state)
     fx_set(&c->degrees[1].name, "Music and the Mind");
     marks_of(c, marks);
     assert_string_equal(marks[1], "MM");
+    /* a dash or a middle dot is no initial */
+    fx_set(&c->degrees[1].name, "Sound \xe2\x80\x94 Vision \xc2\xb7 Code");
+    marks_of(c, marks);
+    assert_string_equal(marks[1], "SVC");
     fx_set(&c->degrees[1].name, "music");
     marks_of(c, marks);
     assert_string_equal(marks[0], "1");

@@ -21,9 +21,19 @@ static size_t seq_len(unsigned char b)
     return 1;
 }
 
+/* True when the code point at s (a lead byte of 0xC0 or more) is punctuation
+ * or a symbol rather than a letter: Latin-1's (U+0080-U+00BF), general
+ * punctuation (U+2000-U+207F: dashes, the middle dot's cousins, quotes) and
+ * CJK punctuation (U+3000-U+303F). */
+static bool is_punct(const unsigned char *s)
+{
+    return s[0] == 0xC2 || (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81)) ||
+           (s[0] == 0xE3 && s[1] == 0x80);
+}
+
 /* Up to three initials of `name` into out: the first character of each word
  * that starts with a capital, a digit or a non-ASCII letter ("and", "of",
- * "with" give none). Returns the number of initials. */
+ * "with" and a lone dash give none). Returns the number of initials. */
 static size_t initials(const char *name, char out[LAY_MARK_MAX])
 {
     const unsigned char *s = (const unsigned char *)name;
@@ -39,7 +49,8 @@ static size_t initials(const char *name, char out[LAY_MARK_MAX])
         size_t len = seq_len(b);
         if (start) {
             start = false;
-            bool take = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b >= 0xC0;
+            bool take = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+                        (b >= 0xC0 && s[i + 1] && !is_punct(s + i));
             if (take && used + len < LAY_MARK_MAX) {
                 size_t k = 0;
                 while (k < len && s[i + k])
