@@ -175,11 +175,21 @@ float lay_screen_careers(lay *L, const view_place *p)
     size_t ng = group_careers(L, &g);
     const char(*marks)[LAY_MARK_MAX] = lay_degree_marks(L);
 
-    /* Columns: as many as the width holds at 16 body-em or more (a line of
-     * about 35 characters), no wider than 32 em; fewer when a column would
-     * stay empty. Card heights depend on the width, so the count is settled
-     * by measuring. */
-    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (16.0f * m->body + hgap)));
+    /* Columns: as many as the width holds at 14 body-em or more (a line of
+     * about 30 characters), up to 16 em when the widest career pill needs it
+     * to stay on one line, no wider than 32 em; fewer when a column would
+     * stay empty. Card
+     * heights depend on the width, so the count is settled by measuring. */
+    float widest = 0;
+    for (size_t i = 0; i < c->n_careers; i++) {
+        lay_pill pl;
+        float pw, ph;
+        lay_career_pill(L, i, lay_col(L, COLOR_SHARED), &pl);
+        lay_pill_size(L, &pl, avail, &pw, &ph);
+        widest = fmaxf(widest, pw);
+    }
+    float colmin = fmaxf(14.0f * m->body, fminf(widest + 2 * m->pad, 16.0f * m->body));
+    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (colmin + hgap)));
     if (ncol > ng)
         ncol = ng ? ng : 1;
     float colw = avail, colh = 0;
