@@ -12,20 +12,33 @@
 
 void layout_metrics_compute(const layout_env *env, layout_metrics *m)
 {
-    float w = env->w > 0 ? (float)env->w : 1.0f;
-    float h = env->h > 0 ? (float)env->h : 1.0f;
-    float u = fminf(w, h) / 480.0f;
     float dpi = env->dpi > 0 ? env->dpi : LAYOUT_DEFAULT_DPI;
+    float dist_cm = env->distance_cm > 0 ? env->distance_cm : LAYOUT_DEFAULT_DISTANCE_CM;
+    const float deg = 3.14159265f / 180.0f;
+    m->px_per_mm = dpi / 25.4f;
+    m->distance_mm = 10.0f * dist_cm;
+    m->cap_min = m->distance_mm * tanf(LAYOUT_CAP_DEGREES * deg) * m->px_per_mm;
+    /* The font size at which every face's capitals reach cap_min. Cap height
+     * is proportional to the size, so one measurement at 100 px gives the
+     * ratio; a measurer reporting nothing sensible falls back to 0.7. */
+    float px = LAYOUT_TEXT_MIN_PX;
+    for (int f = 0; f < FONT_COUNT; f++) {
+        float ratio = measure_cap_height(&env->measure, (scene_font)f, 100.0f) / 100.0f;
+        if (!(ratio > 0.2f && ratio < 1.5f))
+            ratio = 0.7f;
+        px = fmaxf(px, m->cap_min / ratio);
+    }
+    /* Whole pixels: the text cache keys on the size, and hinting likes them. */
+    px = ceilf(px);
+    float u = px / 24.0f;
     m->unit = u;
-    m->text_min = 20.0f * u;
-    m->body = 24.0f * u;
+    m->text_min = px;
+    m->body = px;
     m->h3 = 28.0f * u;
     m->h2 = 34.0f * u;
     m->h1 = 44.0f * u;
     m->hero = 64.0f * u;
-    /* 9 mm is what a fingertip needs; 48 units keeps targets in proportion on
-     * big screens whose DPI makes 9 mm small in pixels. */
-    m->target = fmaxf(9.0f / 25.4f * dpi, 48.0f * u);
+    m->target = fmaxf(LAYOUT_TARGET_MM * m->px_per_mm, LAYOUT_TARGET_MIN_PX);
     m->pad = 16.0f * u;
     m->gap = 12.0f * u;
     m->radius = 14.0f * u;

@@ -7,9 +7,10 @@
  * one TEXT command per line, each with the BOX it must stay inside, so the
  * layout audit can prove nothing is clipped or overlapping.
  *
- * Sizes scale with the short side of the screen: one "unit" is min(w,h)/480,
- * so 800x480 is the reference. No text is smaller than 20 units; touch targets
- * are at least 9 mm at the panel's DPI and at least 48 units. */
+ * Sizes are physical (layout_metrics in lay.h): text is set so its capitals
+ * subtend at least LAYOUT_CAP_DEGREES at the viewing distance and is never
+ * under 20 px; touch targets are at least 9 mm and 44 px. The screens choose
+ * their arrangement from how many body-text widths the screen holds. */
 #ifndef OPENDAY_LAYOUT_H
 #define OPENDAY_LAYOUT_H
 
