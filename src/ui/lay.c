@@ -819,6 +819,28 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
     return h;
 }
 
+size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows)
+{
+    if (!n || !max_rows)
+        return 0;
+    if (max_cols < 1)
+        max_cols = 1;
+    size_t rows = (n + max_cols - 1) / max_cols;
+    if (rows > max_rows)
+        rows = max_rows;
+    size_t base = n / rows, extra = n % rows;
+    for (size_t r = 0; r < rows; r++)
+        counts[r] = base + (r < extra ? 1 : 0);
+    return rows;
+}
+
+size_t lay_fit_cols(float w, float min_w, float gap)
+{
+    if (!(min_w > 0) || !(w > min_w))
+        return 1;
+    return (size_t)fmaxf(1.0f, floorf((w + gap) / (min_w + gap)));
+}
+
 void lay_column(const lay *L, float max_em, float *x, float *w)
 {
     float cw = fminf(L->W - 2 * L->m.pad, max_em * L->m.body);

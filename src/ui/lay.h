@@ -295,6 +295,17 @@ float lay_shared_legend(lay *L, float x, float y, float w);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 
+/* Balanced rows for a grid of n items at most max_cols wide: the row count
+ * is the fewest that fit, and the items spread over the rows so their counts
+ * differ by at most one, fuller rows first (3 in two columns: 2 + 1; 7 in
+ * four: 4 + 3). Writes each row's count into counts (at most max_rows) and
+ * returns the number of rows (0 for n == 0). The widest row's count is
+ * counts[0]; callers size every cell by it and centre the shorter rows, so
+ * no row dangles half empty. */
+size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows);
+/* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
+size_t lay_fit_cols(float w, float min_w, float gap);
+
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);
 

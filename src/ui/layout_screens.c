@@ -87,8 +87,9 @@ static void tap_card_draw(lay *L, const tap_card *t, od_rect r, int parent)
     lay_hit(L, r, t->action, t->arg, true);
 }
 
-/* Lay n tappable cards in rows of `cols`, each row as tall as its tallest
- * card. get fills card i. Returns the height used. */
+/* Lay n tappable cards in balanced rows at most `cols` wide (lay_balance),
+ * every card as wide as one of the fullest row, shorter rows centred; each
+ * row as tall as its tallest card. get fills card i. Returns the height used. */
 typedef void (*tap_card_fn)(const lay *L, const void *ctx, size_t i, tap_card *out);
 
 static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t cols,
@@ -97,28 +98,34 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
     if (!n)
         return 0;
     const layout_metrics *m = &L->m;
-    if (cols < 1)
-        cols = 1;
-    if (cols > n)
-        cols = n;
-    float cw = (w - m->gap * (float)(cols - 1)) / (float)cols;
+    size_t counts[64];
+    size_t rows = lay_balance(n, cols, counts, 64);
+    size_t full = counts[0];
+    float cw = (w - m->gap * (float)(full - 1)) / (float)full;
     float yy = y;
-    for (size_t r0 = 0; r0 < n; r0 += cols) {
-        size_t r1 = r0 + cols < n ? r0 + cols : n;
+    size_t r0 = 0;
+    for (size_t r = 0; r < rows; r++) {
+        /* lay_balance caps the rows at 64: the last one takes the rest. */
+        size_t k = r + 1 == rows ? n - r0 : counts[r];
+        size_t r1 = r0 + k;
         float rh = 0;
         for (size_t i = r0; i < r1; i++) {
             tap_card t;
             get(L, ctx, i, &t);
             rh = fmaxf(rh, tap_card_height(L, &t, cw));
         }
+        float rw = fminf(w, (float)k * cw + (float)(k - 1) * m->gap);
+        float rx = x + (w - rw) / 2;
+        float kw = k > full ? (w - m->gap * (float)(k - 1)) / (float)k : cw;
         for (size_t i = r0; i < r1 && !L->dry; i++) {
             tap_card t;
             get(L, ctx, i, &t);
-            tap_card_draw(L, &t, (od_rect){ x + (float)(i - r0) * (cw + m->gap), yy, cw, rh }, -1);
+            tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (kw + m->gap), yy, kw, rh }, -1);
         }
         yy += rh;
         if (r1 < n)
             yy += m->gap;
+        r0 = r1;
     }
     return yy - y;
 }
@@ -223,7 +230,8 @@ float lay_screen_home(lay *L, const view_place *p)
     const content *c = L->c;
     const layout_metrics *m = &L->m;
     float u = m->unit, cx, cw;
-    lay_column(L, 64, &cx, &cw);
+    /* Many degrees get a wider column, so they all stay on the first screen. */
+    lay_column(L, c->n_degrees > 4 ? 88 : 64, &cx, &cw);
     float y = lay_top_pad(L);
 
     const char *title = c->strings[STR_HOME_TITLE];
@@ -234,14 +242,15 @@ float lay_screen_home(lay *L, const view_place *p)
     lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
     y += 1.5f * m->gap;
 
-    /* Degree cards: as many columns as keep a card at least 300 units wide. */
+    /* Degree cards: as many columns as keep a card 12.5 body widths wide
+     * (300 units), in balanced rows. */
     size_t n = c->n_degrees;
     if (n) {
         home_card_ctx *cards = lay_alloc(L, n * sizeof *cards);
         if (cards) {
             for (size_t i = 0; i < n; i++)
                 cards[i].d = &c->degrees[i];
-            size_t cols = (size_t)fmaxf(1.0f, floorf((cw + m->gap) / (300.0f * u + m->gap)));
+            size_t cols = lay_fit_cols(cw, 300.0f * u, m->gap);
             lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
         }
     }
@@ -434,18 +443,36 @@ static float strip_card(lay *L, float x, float y, float w, od_color strip, lay_b
     return h;
 }
 
-static float degree_sections(lay *L, float x, float y, float w, const content_degree *d,
-                             const sec_kind *kinds, size_t nk)
+/* The sections in reading order, each into the column that is shortest so
+ * far (a masonry), so no column runs far below the others. One column: a
+ * plain stack. Returns the height of the tallest column. */
+static float degree_sections(lay *L, float x, float y, float w, size_t cols,
+                             const content_degree *d, const sec_kind *kinds, size_t nk)
 {
-    float yy = y;
+    enum { COLS_MAX = 4 };
+    const layout_metrics *m = &L->m;
+    if (cols < 1)
+        cols = 1;
+    if (cols > COLS_MAX)
+        cols = COLS_MAX;
+    float colw = (w - m->gap * (float)(cols - 1)) / (float)cols;
+    float ch[COLS_MAX] = { 0 };
     for (size_t i = 0; i < nk; i++) {
         if (!sec_present(d, kinds[i]))
             continue;
+        size_t k = 0;
+        for (size_t j = 1; j < cols; j++)
+            if (ch[j] < ch[k] - 0.5f)
+                k = j;
         sec_ctx s = { d, kinds[i] };
-        yy += lay_card(L, x, yy, w, 0, L->m.pad, lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
-        yy += L->m.gap;
+        ch[k] += lay_card(L, x + (float)k * (colw + m->gap), y + ch[k], colw, 0, m->pad,
+                          lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
+        ch[k] += m->gap;
     }
-    return yy - y;
+    float h = 0;
+    for (size_t j = 0; j < cols; j++)
+        h = fmaxf(h, ch[j]);
+    return h;
 }
 
 float lay_screen_degree(lay *L, const view_place *p)
@@ -455,24 +482,20 @@ float lay_screen_degree(lay *L, const view_place *p)
         return 0;
     const content_degree *d = &c->degrees[p->a];
     const layout_metrics *m = &L->m;
-    bool wide = L->W >= 1.6f * L->H && L->W >= 1000.0f;
+    /* Columns of at least 22 body widths (a comfortable line of prose), at
+     * most three; the page no wider than three columns of 32. */
+    float avail = L->W - 2 * m->pad;
+    size_t cols = lay_fit_cols(avail, 22.0f * m->body, m->gap);
+    if (cols > 3)
+        cols = 3;
     float cx, cw;
-    lay_column(L, wide ? 80 : 38, &cx, &cw);
+    lay_column(L, cols > 1 ? 32.0f * (float)cols : 38, &cx, &cw);
     float y = lay_top_pad(L);
     y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
 
     static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
                                     SEC_HANDS_ON, SEC_CAREERS };
-    static const sec_kind left[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_HANDS_ON };
-    static const sec_kind right[] = { SEC_MODULES, SEC_CAREERS };
-    if (wide) {
-        float colw = (cw - m->gap) / 2;
-        float hl = degree_sections(L, cx, y, colw, d, left, 4);
-        float hr = degree_sections(L, cx + colw + m->gap, y, colw, d, right, 2);
-        y += fmaxf(hl, hr);
-    } else {
-        y += degree_sections(L, cx, y, cw, d, all, 6);
-    }
+    y += degree_sections(L, cx, y, cw, cols, d, all, 6);
     if (c->n_degrees > 1) {
         y += m->gap;
         y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
