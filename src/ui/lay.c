@@ -857,6 +857,11 @@ float lay_small(const lay *L)
 
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 {
+    lay_career_pill_as(L, ci, dot, ci < L->c->n_careers && content_career_shared(L->c, ci), out);
+}
+
+void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
+{
     memset(out, 0, sizeof *out);
     out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
     out->font = FONT_REGULAR;
@@ -867,7 +872,7 @@ void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
     out->action = ACT_CAREER;
     out->arg = (int)ci;
     out->round = true;
-    if (content_career_shared(L->c, ci)) {
+    if (shared) {
         od_color sh = lay_col(L, COLOR_SHARED);
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
         out->outline = sh;

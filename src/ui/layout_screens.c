@@ -130,13 +130,29 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
     return yy - y;
 }
 
+/* The award badge at (x, y) when it fits in w, else nothing (the award's
+ * name says the same in words that can wrap). Sizes through w_out, h_out. */
+static void badge_within(lay *L, float x, float y, float w, size_t ai, od_color c,
+                         float *w_out, float *h_out, int box)
+{
+    bool was = L->dry;
+    L->dry = true;
+    lay_badge(L, x, y, ai, c, w_out, h_out, box);
+    L->dry = was;
+    if (*w_out > w + 0.5f) {
+        *w_out = *h_out = 0;
+        return;
+    }
+    lay_badge(L, x, y, ai, c, w_out, h_out, box);
+}
+
 /* Badge, then the award's full name beside it when it fits on one line,
  * else below. */
 static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c, int box)
 {
     const layout_metrics *m = &L->m;
     float bw, bh;
-    lay_badge(L, x, y, ai, c, &bw, &bh, box);
+    badge_within(L, x, y, w, ai, c, &bw, &bh, box);
     if (ai >= L->c->n_awards)
         return bh;
     const char *name = L->c->awards[ai].name;
@@ -509,8 +525,61 @@ typedef enum { ROW_AWARD, ROW_FOCUS, ROW_TOPICS, ROW_SOFTWARE, ROW_CAREERS, ROW_
 
 typedef struct {
     const content_degree *d;
+    const content_degree *other;  /* the degree in the other column */
     row_kind kind;
 } cell_ctx;
+
+static bool degree_leads_to(const content_degree *d, size_t ci)
+{
+    for (size_t i = 0; i < d->n_careers; i++)
+        if (d->careers[i] == ci)
+            return true;
+    return false;
+}
+
+typedef struct {
+    const size_t *idx;
+    bool shared;
+} career_list;
+
+static void career_list_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const career_list *cl = ctx;
+    lay_career_pill_as(L, cl->idx[i], od_rgba(0, 0, 0, 0), cl->shared, out);
+}
+
+/* A degree's careers on Compare: first those the other degree on screen
+ * leads to as well, one a line in the order of the career list, so both
+ * columns show them on the same lines (same names in cells of the same
+ * width have the same height); then its own, flowing. Only the shared ones
+ * wear the shared colour: shared means these two degrees, not any two. */
+static float compare_careers(lay *L, float x, float y, float w, const content_degree *d,
+                             const content_degree *other, int box)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    size_t *both = d->n_careers ? lay_alloc(L, 2 * d->n_careers * sizeof *both) : NULL;
+    if (!both)
+        return 0;
+    size_t *own = both + d->n_careers, nb = 0, no = 0;
+    for (size_t ci = 0; ci < c->n_careers; ci++)
+        if (degree_leads_to(d, ci) && degree_leads_to(other, ci))
+            both[nb++] = ci;
+    for (size_t i = 0; i < d->n_careers; i++)
+        if (!degree_leads_to(other, d->careers[i]))
+            own[no++] = d->careers[i];
+    float yy = y, sp = 8.0f * m->unit;
+    for (size_t i = 0; i < nb; i++) {
+        /* one pill a line: lay_pills given a single item */
+        career_list one = { both + i, true };
+        lay_stack(&yy, lay_pills(L, x, yy, w, 1, career_list_get, &one, ALIGN_LEFT, sp, box), sp);
+    }
+    if (nb && no)
+        yy += m->gap - sp;
+    career_list ol = { own, false };
+    lay_stack(&yy, lay_pills(L, x, yy, w, no, career_list_get, &ol, ALIGN_LEFT, sp, box), sp);
+    return yy > y ? yy - y - sp : 0;
+}
 
 static bool cell_empty(const content *c, const content_degree *d, row_kind k)
 {
@@ -564,8 +633,7 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
     case ROW_SOFTWARE:
         return compact_list(L, x, y, w, d->software, d->n_software, d->color, box);
     case ROW_CAREERS:
-        return lay_pills(L, x, y, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
-                         8.0f * L->m.unit, box);
+        return compare_careers(L, x, y, w, d, cc->other, box);
     case ROW_COUNT:
     default:
         return 0;
@@ -631,7 +699,7 @@ static float col_head_body(lay *L, float x, float y, float w, int box, const voi
     const layout_metrics *m = &L->m;
     float bw, bh;
     float yy = y;
-    lay_badge(L, x, yy, h->d->award_index, h->d->color, &bw, &bh, box);
+    badge_within(L, x, yy, w, h->d->award_index, h->d->color, &bw, &bh, box);
     lay_stack(&yy, bh, m->gap);
     lay_style name = lay_style_of(L, FONT_BOLD,
                            lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
@@ -680,6 +748,46 @@ static void pick_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
     }
 }
 
+/* The wide Compare: a table. A column of row headings at the left, then
+ * one column per degree; the column heads (and the pickers, with more than
+ * two degrees) sit over their columns, every row's cells are as tall as the
+ * taller one, so the eye runs straight across. */
+typedef struct {
+    float x, w;               /* the table */
+    float rp;                 /* padding inside a row */
+    float head_w;             /* the headings column */
+    float cell_x[2], cell_w;  /* the two degree columns */
+} cmp_table;
+
+static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
+                     const cell_ctx cells[2])
+{
+    const layout_metrics *m = &L->m;
+    float cp = m->gap;
+    bool was = L->dry;
+    L->dry = true;
+    float head_h = lay_heading(L, 0, 0, t->head_w, heading, lay_col(L, COLOR_ACCENT), -1);
+    L->dry = was;
+    float ch = 0;
+    for (int i = 0; i < 2; i++)
+        ch = fmaxf(ch, lay_measure_fn(L, t->cell_w - 2 * cp, cell_body, &cells[i]) + 2 * cp);
+    float h = fmaxf(head_h, ch) + 2 * t->rp;
+    if (L->dry)
+        return h;
+    int row = lay_box(L, (od_rect){ t->x, y, t->w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    lay_heading(L, t->x + t->rp, y + t->rp, t->head_w, heading, lay_col(L, COLOR_ACCENT), row);
+    od_color well = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_BACKGROUND), 0.6f);
+    for (int i = 0; i < 2; i++) {
+        int cell = lay_box(L, (od_rect){ t->cell_x[i], y + t->rp, t->cell_w, ch }, well,
+                           0.7f * m->radius, row);
+        cell_body(L, t->cell_x[i] + cp, y + t->rp + cp, t->cell_w - 2 * cp, cell, &cells[i]);
+    }
+    return h;
+}
+
+static const content_str cmp_heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
+                                                    STR_SOFTWARE, STR_CAREER_PATHS };
+
 float lay_screen_compare(lay *L, const view_place *p)
 {
     const content *c = L->c;
@@ -687,38 +795,86 @@ float lay_screen_compare(lay *L, const view_place *p)
     if (!degree_ok(c, p->a) || !degree_ok(c, p->b))
         return 0;
     float cx, cw;
-    lay_column(L, 64, &cx, &cw);
+    lay_column(L, 72, &cx, &cw);
     float y = lay_top_pad(L);
-
-    if (c->n_degrees > 2) {
-        lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
-        pick_ctx left = { ACT_PICK_LEFT, p->a }, right = { ACT_PICK_RIGHT, p->b };
-        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_LEFT], -1), 6.0f * m->unit);
-        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &left, ALIGN_LEFT,
-                            8.0f * m->unit, -1),
-              m->gap);
-        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_RIGHT], -1), 6.0f * m->unit);
-        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &right, ALIGN_LEFT,
-                            8.0f * m->unit, -1),
-              1.5f * m->gap);
-    }
-
     const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
     col_head_ctx heads[2] = { { a, (size_t)p->a }, { b, (size_t)p->b } };
-    /* The column headers sit over the cells: same inner inset as the rows. */
-    lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
-          m->gap);
+    pick_ctx picks[2] = { { ACT_PICK_LEFT, p->a }, { ACT_PICK_RIGHT, p->b } };
+    content_str pick_label[2] = { STR_PICK_LEFT, STR_PICK_RIGHT };
+    lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
 
-    static const content_str heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
-                                                    STR_SOFTWARE, STR_CAREER_PATHS };
-    for (int k = 0; k < ROW_COUNT; k++) {
-        if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
-            continue;
-        cell_ctx cells[2] = { { a, (row_kind)k }, { b, (row_kind)k } };
-        y += cell_row(L, cx, y, cw, c->strings[heading[k]], lay_col(L, COLOR_ACCENT), cell_body,
-                      cells, sizeof *cells, 2, false);
-        y += m->gap;
+    /* A table when a headings column of 9 body widths leaves each degree 14. */
+    cmp_table t;
+    t.x = cx;
+    t.w = cw;
+    t.rp = m->gap;
+    t.head_w = 9.0f * m->body;
+    t.cell_w = (cw - 2 * t.rp - t.head_w - 2 * m->gap) / 2;
+    bool table = t.cell_w >= 14.0f * m->body;
+
+    if (table) {
+        t.cell_x[0] = cx + t.rp + t.head_w + m->gap;
+        t.cell_x[1] = t.cell_x[0] + t.cell_w + m->gap;
+        /* Each picker over its own column; same names at the same width,
+         * so both are equally tall. */
+        if (c->n_degrees > 2) {
+            float ph = 0;
+            for (int i = 0; i < 2; i++) {
+                float yy = y;
+                lay_stack(&yy, lay_text(L, &lab, t.cell_x[i], yy, t.cell_w,
+                                        c->strings[pick_label[i]], -1),
+                          6.0f * m->unit);
+                yy += lay_pills(L, t.cell_x[i], yy, t.cell_w, c->n_degrees, pick_get, &picks[i],
+                                ALIGN_LEFT, 8.0f * m->unit, -1);
+                ph = fmaxf(ph, yy - y);
+            }
+            y += ph + 1.5f * m->gap;
+        }
+        float hh = 0;
+        for (int i = 0; i < 2; i++) {
+            tap_card tc;
+            col_head_get(L, heads, (size_t)i, &tc);
+            hh = fmaxf(hh, tap_card_height(L, &tc, t.cell_w));
+        }
+        for (int i = 0; i < 2 && !L->dry; i++) {
+            tap_card tc;
+            col_head_get(L, heads, (size_t)i, &tc);
+            tap_card_draw(L, &tc, (od_rect){ t.cell_x[i], y, t.cell_w, hh }, -1);
+        }
+        y += hh + m->gap;
+        for (int k = 0; k < ROW_COUNT; k++) {
+            if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
+                continue;
+            cell_ctx cells[2] = { { a, b, (row_kind)k }, { b, a, (row_kind)k } };
+            y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + m->gap;
+        }
+    } else {
+        if (c->n_degrees > 2) {
+            for (int i = 0; i < 2; i++) {
+                lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[pick_label[i]], -1),
+                          6.0f * m->unit);
+                lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &picks[i],
+                                        ALIGN_LEFT, 8.0f * m->unit, -1),
+                          i ? 1.5f * m->gap : m->gap);
+            }
+        }
+        /* The column headers sit over the cells: same inner inset as the rows. */
+        lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
+                  m->gap);
+        for (int k = 0; k < ROW_COUNT; k++) {
+            if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
+                continue;
+            cell_ctx cells[2] = { { a, b, (row_kind)k }, { b, a, (row_kind)k } };
+            y += cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, COLOR_ACCENT),
+                          cell_body, cells, sizeof *cells, 2, false);
+            y += m->gap;
+        }
     }
+    bool shared = false;
+    for (size_t i = 0; i < a->n_careers; i++)
+        shared |= degree_leads_to(b, a->careers[i]);
+    if (shared)
+        lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
     y += m->gap;
     y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
     return y + lay_bottom_pad(L);
