@@ -108,6 +108,8 @@ typedef struct {
     bool can_back;            /* Back has somewhere to go */
     /* attract loop */
     size_t slide, prev_slide; /* indices into content.slides */
+    size_t lap;               /* passes of the playlist so far: a compare slide
+                                 without a "pair" shows pair number `lap` */
     float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */

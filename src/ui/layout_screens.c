@@ -21,13 +21,13 @@ static bool career_ok(const content *c, int i)
     return i >= 0 && (size_t)i < c->n_careers;
 }
 
-/* The colour that stands for award ai: that of the first degree granting it,
- * so "BA" wears Music Production's colour; the accent when none does. */
+/* The colour that stands for award ai: its own from awards.json, else the
+ * theme's accent. Never a degree's: an award is shared by many degrees, and
+ * borrowing the first one's colour would tie it to that degree. */
 static od_color award_color(const lay *L, size_t ai)
 {
-    for (size_t i = 0; i < L->c->n_degrees; i++)
-        if (L->c->degrees[i].award_index == ai)
-            return L->c->degrees[i].color;
+    if (ai < L->c->n_awards && L->c->awards[ai].has_color)
+        return L->c->awards[ai].color;
     return lay_col(L, COLOR_ACCENT);
 }
 
