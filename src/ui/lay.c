@@ -28,8 +28,18 @@ void layout_metrics_compute(const layout_env *env, layout_metrics *m)
             ratio = 0.7f;
         px = fmaxf(px, m->cap_min / ratio);
     }
-    /* Whole pixels: the text cache keys on the size, and hinting likes them. */
+    /* Whole pixels: the text cache keys on the size, and hinting likes them.
+     * A real face reports its cap height in whole pixels, so the proportion
+     * may fall a pixel short: step up until every face reaches cap_min. */
     px = ceilf(px);
+    for (int step = 0; step < 8; step++) {
+        bool ok = true;
+        for (int f = 0; f < FONT_COUNT; f++)
+            ok &= measure_cap_height(&env->measure, (scene_font)f, px) >= m->cap_min - 0.01f;
+        if (ok)
+            break;
+        px += 1.0f;
+    }
     float u = px / 24.0f;
     m->unit = u;
     m->text_min = px;

@@ -41,7 +41,9 @@ void layout_problems(scene *out, const layout_env *env, const char *dir,
 
 /* Audit a laid-out scene: every TEXT inside its box and on screen, no two BOX
  * rects with the same parent overlapping, every enabled HIT at least
- * metrics.target on both sides, no text under metrics.text_min. Appends one line
+ * metrics.target on both sides (9 mm and 44 px), no text under
+ * metrics.text_min (20 px at least) nor with capitals under metrics.cap_min
+ * (the visual angle at the viewing distance, measured in the text's face). Appends one line
  * per problem to report (NUL-terminated, truncated to n) and returns the count. */
 size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t n);
 
