@@ -110,6 +110,59 @@ static void every_comparison(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* On the 24-inch monitor and the 55-inch wall, with the real fonts: Home
+ * shows every degree and entry without scrolling, and Compare's first
+ * screen holds the headings of its five rows. */
+static void big_screens_show_it_all(void **state)
+{
+    (void)state;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        if (sizes[si].dpi <= 0 || sizes[si].w < sizes[si].h)
+            continue;
+        float H = (float)sizes[si].h;
+        app *a = support_app_env(&S, "home", sizes[si].w, sizes[si].h, sizes[si].dpi,
+                                 sizes[si].dist, 0);
+        assert_non_null(a);
+        const scene *sc = app_scene(a);
+        size_t cards = 0, entries = 0;
+        for (size_t i = 0; i < sc->count; i++) {
+            const scene_cmd *c = &sc->cmds[i];
+            if (c->kind != SCENE_HIT || c->rect.y + c->rect.h > H)
+                continue;
+            cards += c->action == ACT_DEGREE;
+            entries += c->action == ACT_COMPARE || c->action == ACT_CAREERS ||
+                       c->action == ACT_BABS || c->action == ACT_ABOUT;
+        }
+        assert_int_equal(cards, S.c->n_degrees);
+        assert_int_equal(entries, 4);
+        app_destroy(a);
+
+        a = support_app_env(&S, "compare", sizes[si].w, sizes[si].h, sizes[si].dpi,
+                            sizes[si].dist, 0);
+        assert_non_null(a);
+        sc = app_scene(a);
+        static const content_str heads[] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
+                                             STR_CAREER_PATHS };
+        size_t rows = 0;
+        for (size_t k = 0; k < 5; k++) {
+            const char *t = S.c->strings[heads[k]];
+            for (size_t i = 0; i < sc->count; i++) {
+                const scene_cmd *c = &sc->cmds[i];
+                if (c->kind == SCENE_TEXT && c->len <= strlen(t) && !memcmp(c->text, t, c->len) &&
+                    c->rect.y + c->rect.h <= H) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        if (rows < 5)
+            fprintf(stderr, "compare at %dx%d: %zu rows on the first screen\n", sizes[si].w,
+                    sizes[si].h, rows);
+        assert_true(rows >= 5);
+        app_destroy(a);
+    }
+}
+
 /* The staff screen (no valid content): a single problem and many. */
 static void staff_screen(void **state)
 {
@@ -147,10 +200,15 @@ int main(void)
         cmocka_unit_test(every_screen_every_size),
         cmocka_unit_test(every_comparison),
     };
+    /* Content of ordinary length; tests/extreme's 100-character names may
+     * take a second screen. */
+    const struct CMUnitTest big[] = { cmocka_unit_test(big_screens_show_it_all) };
     int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
     failed += cmocka_run_group_tests_name("audit-three", tests, setup_three, teardown);
+    failed += cmocka_run_group_tests_name("big-screens", big, setup, teardown);
+    failed += cmocka_run_group_tests_name("big-screens-three", big, setup_three, teardown);
     return failed;
 }

@@ -258,19 +258,6 @@ float lay_screen_home(lay *L, const view_place *p)
     lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
     y += 1.5f * m->gap;
 
-    /* Degree cards: as many columns as keep a card 12.5 body widths wide
-     * (300 units), in balanced rows. */
-    size_t n = c->n_degrees;
-    if (n) {
-        home_card_ctx *cards = lay_alloc(L, n * sizeof *cards);
-        if (cards) {
-            for (size_t i = 0; i < n; i++)
-                cards[i].d = &c->degrees[i];
-            size_t cols = lay_fit_cols(cw, 300.0f * u, m->gap);
-            lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
-        }
-    }
-
     /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
     entry_ctx e[3];
     size_t k = 0;
@@ -280,10 +267,7 @@ float lay_screen_home(lay *L, const view_place *p)
         e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS };
     if (c->n_awards)
         e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS };
-    if (k) {
-        size_t cols = (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
-        lay_stack(&y, tap_card_grid(L, cx, y, cw, k, cols, entry_get, e), 1.5f * m->gap);
-    }
+    size_t ecols = k && (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
 
     lay_pill about;
     memset(&about, 0, sizeof about);
@@ -296,6 +280,32 @@ float lay_screen_home(lay *L, const view_place *p)
     about.round = true;
     float aw, ah;
     lay_pill_size(L, &about, cw, &aw, &ah);
+
+    /* Degree cards in balanced rows, as many a row as keep a card 12.5 body
+     * widths wide (300 units); when that would push the entries below the
+     * fold, more a row, down to 8 body widths each, so a screen with room
+     * for them shows every degree and every entry at once. */
+    size_t n = c->n_degrees;
+    home_card_ctx *cards = n ? lay_alloc(L, n * sizeof *cards) : NULL;
+    if (cards) {
+        for (size_t i = 0; i < n; i++)
+            cards[i].d = &c->degrees[i];
+        size_t cols = lay_fit_cols(cw, 300.0f * u, m->gap);
+        size_t most = lay_fit_cols(cw, 8.0f * m->body, m->gap);
+        bool was = L->dry;
+        L->dry = true;
+        float rest = (k ? tap_card_grid(L, cx, 0, cw, k, ecols, entry_get, e) + 1.5f * m->gap
+                        : 0) +
+                     ah + lay_bottom_pad(L) + 1.5f * m->gap;
+        while (cols < n && cols < most &&
+               y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h)
+            cols++;
+        L->dry = was;
+        lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
+    }
+    if (k)
+        lay_stack(&y, tap_card_grid(L, cx, y, cw, k, ecols, entry_get, e), 1.5f * m->gap);
+
     lay_pill_draw(L, &about, (od_rect){ cx + (cw - aw) / 2, y, aw, ah }, -1);
     y += ah;
     return y + lay_bottom_pad(L);
@@ -527,6 +537,7 @@ typedef struct {
     const content_degree *d;
     const content_degree *other;  /* the degree in the other column */
     row_kind kind;
+    bool chips;                   /* lists as one joined paragraph (wide cells), not one a line */
 } cell_ctx;
 
 static bool degree_leads_to(const content_degree *d, size_t ci)
@@ -618,6 +629,34 @@ static float compact_list(lay *L, float x, float y, float w, char *const *items,
     return yy - y;
 }
 
+/* Items as one paragraph joined by middle dots: the densest way to show a
+ * list in a wide cell (chips spend half their height on padding). */
+static float joined_list(lay *L, float x, float y, float w, char *const *items, size_t n,
+                         int box)
+{
+    static const char sep[] = "  \xc2\xb7  ";
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(items[i]) + sizeof sep;
+    char *buf = len ? lay_alloc(L, len + 1) : NULL;
+    if (!buf)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(buf + k, sep, sizeof sep - 1);
+            k += sizeof sep - 1;
+        }
+        size_t l = strlen(items[i]);
+        memcpy(buf + k, items[i], l);
+        k += l;
+    }
+    buf[k] = '\0';
+    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    st.copy = true;  /* the buffer is scratch, gone at lay_end */
+    return lay_text(L, &st, x, y, w, buf, box);
+}
+
 static float cell_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const cell_ctx *cc = ctx;
@@ -629,8 +668,12 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
     case ROW_FOCUS:
         return lay_text(L, &body, x, y, w, d->focus, box);
     case ROW_TOPICS:
+        if (cc->chips)
+            return joined_list(L, x, y, w, d->topics, d->n_topics, box);
         return compact_list(L, x, y, w, d->topics, d->n_topics, d->color, box);
     case ROW_SOFTWARE:
+        if (cc->chips)
+            return joined_list(L, x, y, w, d->software, d->n_software, box);
         return compact_list(L, x, y, w, d->software, d->n_software, d->color, box);
     case ROW_CAREERS:
         return compare_careers(L, x, y, w, d, cc->other, box);
@@ -691,6 +734,8 @@ static float cell_row(lay *L, float x, float y, float w, const char *heading, od
 typedef struct {
     const content_degree *d;
     size_t di;
+    bool badge;               /* the award badge over the name (the table has
+                                 an award row and leaves it out) */
 } col_head_ctx;
 
 static float col_head_body(lay *L, float x, float y, float w, int box, const void *ctx)
@@ -699,8 +744,10 @@ static float col_head_body(lay *L, float x, float y, float w, int box, const voi
     const layout_metrics *m = &L->m;
     float bw, bh;
     float yy = y;
-    badge_within(L, x, yy, w, h->d->award_index, h->d->color, &bw, &bh, box);
-    lay_stack(&yy, bh, m->gap);
+    if (h->badge) {
+        badge_within(L, x, yy, w, h->d->award_index, h->d->color, &bw, &bh, box);
+        lay_stack(&yy, bh, m->gap);
+    }
     lay_style name = lay_style_of(L, FONT_BOLD,
                            lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
                            COLOR_TEXT, ALIGN_LEFT);
@@ -798,7 +845,7 @@ float lay_screen_compare(lay *L, const view_place *p)
     lay_column(L, 72, &cx, &cw);
     float y = lay_top_pad(L);
     const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
-    col_head_ctx heads[2] = { { a, (size_t)p->a }, { b, (size_t)p->b } };
+    col_head_ctx heads[2] = { { a, (size_t)p->a, true }, { b, (size_t)p->b, true } };
     pick_ctx picks[2] = { { ACT_PICK_LEFT, p->a }, { ACT_PICK_RIGHT, p->b } };
     content_str pick_label[2] = { STR_PICK_LEFT, STR_PICK_RIGHT };
     lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
@@ -807,46 +854,49 @@ float lay_screen_compare(lay *L, const view_place *p)
     cmp_table t;
     t.x = cx;
     t.w = cw;
-    t.rp = m->gap;
+    /* Rows close together (half the usual padding and gap): a table reads
+     * as one piece, and more of it fits the first screen. */
+    t.rp = 0.5f * m->gap;
     t.head_w = 9.0f * m->body;
     t.cell_w = (cw - 2 * t.rp - t.head_w - 2 * m->gap) / 2;
     bool table = t.cell_w >= 14.0f * m->body;
 
     if (table) {
+        heads[0].badge = heads[1].badge = false;
         t.cell_x[0] = cx + t.rp + t.head_w + m->gap;
         t.cell_x[1] = t.cell_x[0] + t.cell_w + m->gap;
-        /* Each picker over its own column; same names at the same width,
-         * so both are equally tall. */
+        /* With more than two degrees, each column's picker stands over it
+         * (same names at the same width, so both are equally tall) and its
+         * chosen degree, filled in the degree's colour, heads the column:
+         * placed so, the pickers need no "First"/"Second" label. With two
+         * degrees a card naming the degree heads each column. */
         if (c->n_degrees > 2) {
             float ph = 0;
+            for (int i = 0; i < 2; i++)
+                ph = fmaxf(ph, lay_pills(L, t.cell_x[i], y, t.cell_w, c->n_degrees, pick_get,
+                                         &picks[i], ALIGN_LEFT, 8.0f * m->unit, -1));
+            y += ph + m->gap;
+        } else {
+            float hh = 0;
             for (int i = 0; i < 2; i++) {
-                float yy = y;
-                lay_stack(&yy, lay_text(L, &lab, t.cell_x[i], yy, t.cell_w,
-                                        c->strings[pick_label[i]], -1),
-                          6.0f * m->unit);
-                yy += lay_pills(L, t.cell_x[i], yy, t.cell_w, c->n_degrees, pick_get, &picks[i],
-                                ALIGN_LEFT, 8.0f * m->unit, -1);
-                ph = fmaxf(ph, yy - y);
+                tap_card tc;
+                col_head_get(L, heads, (size_t)i, &tc);
+                hh = fmaxf(hh, tap_card_height(L, &tc, t.cell_w));
             }
-            y += ph + 1.5f * m->gap;
+            for (int i = 0; i < 2 && !L->dry; i++) {
+                tap_card tc;
+                col_head_get(L, heads, (size_t)i, &tc);
+                tap_card_draw(L, &tc, (od_rect){ t.cell_x[i], y, t.cell_w, hh }, -1);
+            }
+            y += hh + m->gap;
         }
-        float hh = 0;
-        for (int i = 0; i < 2; i++) {
-            tap_card tc;
-            col_head_get(L, heads, (size_t)i, &tc);
-            hh = fmaxf(hh, tap_card_height(L, &tc, t.cell_w));
-        }
-        for (int i = 0; i < 2 && !L->dry; i++) {
-            tap_card tc;
-            col_head_get(L, heads, (size_t)i, &tc);
-            tap_card_draw(L, &tc, (od_rect){ t.cell_x[i], y, t.cell_w, hh }, -1);
-        }
-        y += hh + m->gap;
         for (int k = 0; k < ROW_COUNT; k++) {
             if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
                 continue;
-            cell_ctx cells[2] = { { a, b, (row_kind)k }, { b, a, (row_kind)k } };
-            y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + m->gap;
+            /* Wide cells hold lists as one paragraph: several items a line
+             * keep all five rows on the first screen. */
+            cell_ctx cells[2] = { { a, b, (row_kind)k, true }, { b, a, (row_kind)k, true } };
+            y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + 0.5f * m->gap;
         }
     } else {
         if (c->n_degrees > 2) {
@@ -864,7 +914,7 @@ float lay_screen_compare(lay *L, const view_place *p)
         for (int k = 0; k < ROW_COUNT; k++) {
             if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
                 continue;
-            cell_ctx cells[2] = { { a, b, (row_kind)k }, { b, a, (row_kind)k } };
+            cell_ctx cells[2] = { { a, b, (row_kind)k, false }, { b, a, (row_kind)k, false } };
             y += cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, COLOR_ACCENT),
                           cell_body, cells, sizeof *cells, 2, false);
             y += m->gap;
