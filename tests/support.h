@@ -69,14 +69,16 @@ static inline size_t support_screens(const content *c, char **out, size_t max)
     return n;
 }
 
-/* An app on `name` at w x h with every animation settled. For "attract",
- * `slide` selects which slide of the playlist is showing. */
-static inline app *support_app(support *s, const char *name, int w, int h, size_t slide)
+/* An app on `name` at w x h, for a screen of `dpi` seen from `distance_cm`
+ * (0: the defaults), with every animation settled. For "attract", `slide`
+ * selects which slide of the playlist is showing. */
+static inline app *support_app_env(support *s, const char *name, int w, int h, float dpi,
+                                   float distance_cm, size_t slide)
 {
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
-    layout_env env = { w, h, 0, fontset_measure(s->fonts), 0 };
+    layout_env env = { w, h, dpi, fontset_measure(s->fonts), distance_cm };
     app *a = app_create(s->c, &cfg, &env, 0);
     if (!a || !app_goto(a, name, 0)) {
         app_destroy(a);
@@ -87,6 +89,11 @@ static inline app *support_app(support *s, const char *name, int w, int h, size_
     for (; t <= until; t += 16)
         app_update(a, t);
     return a;
+}
+
+static inline app *support_app(support *s, const char *name, int w, int h, size_t slide)
+{
+    return support_app_env(s, name, w, h, 0, 0, slide);
 }
 
 #endif

@@ -14,10 +14,18 @@
 
 #include "support.h"
 
-static const int sizes[][2] = {
-    { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 1280, 720 },
-    { 720, 1280 },  { 1280, 800 },  { 1366, 768 },  { 1920, 1080 }, { 1080, 1920 },
-    { 2560, 1440 }, { 3840, 2160 }, { 2160, 3840 },
+/* Width, height, dpi and viewing distance in cm (0: the defaults, a 7-inch
+ * panel's 133 dpi at 60 cm). 1920x1080 at 92 dpi is a 24-inch monitor;
+ * 3840x2160 at 80 dpi seen from 2.5 m a 55-inch wall. */
+static const struct {
+    int w, h;
+    float dpi, dist;
+} sizes[] = {
+    { 800, 480, 0, 0 },      { 480, 800, 0, 0 },      { 1024, 600, 0, 0 },
+    { 600, 1024, 0, 0 },     { 1280, 720, 0, 0 },     { 720, 1280, 0, 0 },
+    { 1280, 800, 0, 0 },     { 1366, 768, 0, 0 },     { 1920, 1080, 92, 0 },
+    { 1080, 1920, 92, 0 },   { 2560, 1440, 109, 0 },  { 3840, 2160, 80, 250 },
+    { 2160, 3840, 80, 250 },
 };
 
 static support S;
@@ -50,14 +58,15 @@ static int teardown(void **state)
     return 0;
 }
 
-static size_t audit_one(const char *name, int w, int h, size_t slide)
+static size_t audit_one(const char *name, size_t si, size_t slide)
 {
-    app *a = support_app(&S, name, w, h, slide);
+    int w = sizes[si].w, h = sizes[si].h;
+    app *a = support_app_env(&S, name, w, h, sizes[si].dpi, sizes[si].dist, slide);
     if (!a) {
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
-    layout_env env = { w, h, 0, fontset_measure(S.fonts), 0 };
+    layout_env env = { w, h, sizes[si].dpi, fontset_measure(S.fonts), sizes[si].dist };
     static char report[16384];
     report[0] = '\0';
     size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
@@ -76,9 +85,9 @@ static void every_screen_every_size(void **state)
     size_t problems = 0, audited = 0;
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
         for (size_t i = 0; i < n; i++, audited++)
-            problems += audit_one(names[i], sizes[s][0], sizes[s][1], 0);
+            problems += audit_one(names[i], s, 0);
         for (size_t k = 0; k < S.c->n_slides; k++, audited++)
-            problems += audit_one("attract", sizes[s][0], sizes[s][1], k);
+            problems += audit_one("attract", s, k);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -98,9 +107,62 @@ static void every_comparison(void **state)
                 continue;
             snprintf(name, sizeof name, "compare:%s,%s", S.c->degrees[a].id, S.c->degrees[b].id);
             for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
-                problems += audit_one(name, sizes[s][0], sizes[s][1], 0);
+                problems += audit_one(name, s, 0);
         }
     assert_int_equal(problems, 0);
+}
+
+/* On the 24-inch monitor and the 55-inch wall, with the real fonts: Home
+ * shows every degree and entry without scrolling, and Compare's first
+ * screen holds the headings of its five rows. */
+static void big_screens_show_it_all(void **state)
+{
+    (void)state;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        if (sizes[si].dpi <= 0 || sizes[si].w < sizes[si].h)
+            continue;
+        float H = (float)sizes[si].h;
+        app *a = support_app_env(&S, "home", sizes[si].w, sizes[si].h, sizes[si].dpi,
+                                 sizes[si].dist, 0);
+        assert_non_null(a);
+        const scene *sc = app_scene(a);
+        size_t cards = 0, entries = 0;
+        for (size_t i = 0; i < sc->count; i++) {
+            const scene_cmd *c = &sc->cmds[i];
+            if (c->kind != SCENE_HIT || c->rect.y + c->rect.h > H)
+                continue;
+            cards += c->action == ACT_DEGREE;
+            entries += c->action == ACT_COMPARE || c->action == ACT_CAREERS ||
+                       c->action == ACT_BABS || c->action == ACT_ABOUT;
+        }
+        assert_int_equal(cards, S.c->n_degrees);
+        assert_int_equal(entries, 4);
+        app_destroy(a);
+
+        a = support_app_env(&S, "compare", sizes[si].w, sizes[si].h, sizes[si].dpi,
+                            sizes[si].dist, 0);
+        assert_non_null(a);
+        sc = app_scene(a);
+        static const content_str heads[] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
+                                             STR_CAREER_PATHS };
+        size_t rows = 0;
+        for (size_t k = 0; k < 5; k++) {
+            const char *t = S.c->strings[heads[k]];
+            for (size_t i = 0; i < sc->count; i++) {
+                const scene_cmd *c = &sc->cmds[i];
+                if (c->kind == SCENE_TEXT && c->len <= strlen(t) && !memcmp(c->text, t, c->len) &&
+                    c->rect.y + c->rect.h <= H) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        if (rows < 5)
+            fprintf(stderr, "compare at %dx%d: %zu rows on the first screen\n", sizes[si].w,
+                    sizes[si].h, rows);
+        assert_true(rows >= 5);
+        app_destroy(a);
+    }
 }
 
 /* The staff screen (no valid content): a single problem and many. */
@@ -116,15 +178,16 @@ static void staff_screen(void **state)
         assert_null(c);
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-            layout_env env = { sizes[s][0], sizes[s][1], 0, fontset_measure(S.fonts), 0 };
+            layout_env env = { sizes[s].w, sizes[s].h, sizes[s].dpi, fontset_measure(S.fonts),
+                               sizes[s].dist };
             scene sc;
             scene_init(&sc);
             layout_problems(&sc, &env, dirs[d], &rep);
             static char report[8192];
             size_t n = layout_audit(&sc, &env, report, sizeof report);
             if (n)
-                fprintf(stderr, "staff screen %s at %dx%d: %s\n", dirs[d], sizes[s][0],
-                        sizes[s][1], report);
+                fprintf(stderr, "staff screen %s at %dx%d: %s\n", dirs[d], sizes[s].w,
+                        sizes[s].h, report);
             problems += n;
             scene_deinit(&sc);
         }
@@ -139,10 +202,15 @@ int main(void)
         cmocka_unit_test(every_screen_every_size),
         cmocka_unit_test(every_comparison),
     };
+    /* Content of ordinary length; tests/extreme's 100-character names may
+     * take a second screen. */
+    const struct CMUnitTest big[] = { cmocka_unit_test(big_screens_show_it_all) };
     int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
     failed += cmocka_run_group_tests_name("audit-three", tests, setup_three, teardown);
+    failed += cmocka_run_group_tests_name("big-screens", big, setup, teardown);
+    failed += cmocka_run_group_tests_name("big-screens-three", big, setup_three, teardown);
     return failed;
 }

@@ -291,6 +291,46 @@ static void references(void **state)
            "slides[0].show: \"show\" must be degree, compare, career, careers or awards");
 }
 
+/* A compare slide's optional pair and an award's optional colour. */
+static void pairs_and_award_colours(void **state)
+{
+    (void)state;
+    EXPECT("attract.json",
+           "{ \"schema\": 1, \"slides\": [ { \"show\": \"compare\", \"pair\": "
+           "[\"music-production\", \"nope\"] } ] }",
+           "1:78", "slides[0].pair[1]: unknown degree \"nope\"");
+    EXPECT("attract.json",
+           "{ \"schema\": 1, \"slides\": [ { \"show\": \"compare\", \"pair\": "
+           "[\"music-production\", \"music-production\"] } ] }",
+           "1:57", "slides[0].pair: \"pair\" must name two different degrees");
+    EXPECT("attract.json",
+           "{ \"schema\": 1, \"slides\": [ { \"show\": \"awards\", \"pair\": [\"a\", \"b\"] } ] }",
+           "1:56", "slides[0].pair: only a compare slide takes a \"pair\" of degrees");
+    EXPECT("attract.json",
+           "{ \"schema\": 1, \"slides\": [ { \"show\": \"compare\", \"pair\": [\"a\"] } ] }",
+           "1:57", "slides[0].pair: \"pair\" must list two degree ids");
+
+    /* valid: the pair resolves to indices, the colour is kept */
+    char *dir = copy_content();
+    const char *att = "{ \"schema\": 1, \"slides\": [ { \"show\": \"compare\", \"pair\": "
+                      "[\"music-technology\", \"music-production\"] } ] }";
+    spill(dir, "attract.json", att, strlen(att));
+    bool ok;
+    content *c = NULL;
+    free(load_report(dir, &ok, &c));
+    assert_true(ok);
+    assert_true(c->slides[0].has_pair);
+    assert_int_equal(c->slides[0].pair[0], content_find_degree(c, "music-technology"));
+    assert_int_equal(c->slides[0].pair[1], content_find_degree(c, "music-production"));
+    assert_false(c->awards[0].has_color);
+    content_destroy(c);
+    remove_dir(dir);
+    EXPECT("awards.json",
+           "{ \"schema\": 1, \"awards\": [ { \"id\": \"ba\", \"short_name\": \"BA\", "
+           "\"name\": \"B\", \"color\": \"blue\" } ] }",
+           "1:84", "awards[0].color: colour \"blue\" must look like");
+}
+
 static void values_and_paths(void **state)
 {
     (void)state;
@@ -489,6 +529,7 @@ int main(void)
         cmocka_unit_test(deep_and_huge),
         cmocka_unit_test(wrong_types_and_missing),
         cmocka_unit_test(references),
+        cmocka_unit_test(pairs_and_award_colours),
         cmocka_unit_test(values_and_paths),
         cmocka_unit_test(warnings_and_translations),
         cmocka_unit_test(missing_file_and_empty_dir),

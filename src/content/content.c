@@ -41,10 +41,10 @@ const char *const content_string_keys[STR_COUNT] = {
 
 static const char *const default_strings[STR_COUNT] = {
     "Touch to explore", "Back", "Home", "Explore our degrees", "Tap a degree to find out more.",
-    "Compare", "Side by side", "Career paths", "Where each degree leads", "BA or BS?",
+    "Compare", "Side by side", "Career paths", "Where each degree leads", "Awards",
     "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
     "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
-    "Both degrees", "Left", "Right", "Version", "Swipe for the next one",
+    "More than one degree", "First", "Second", "Version", "Swipe for the next one",
     "Staff: enter the PIN to exit", "Wrong PIN, try again",
     "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
 };
@@ -919,7 +919,8 @@ static bool load_awards(jfile *f, content *c)
 {
     bool ok = check_schema(f);
     static const char *const top[] = { "schema", "intro", "awards", "rows", NULL };
-    static const char *const known[] = { "id", "short_name", "name", "summary", "points", NULL };
+    static const char *const known[] = { "id", "short_name", "name", "summary", "points",
+                                         "color", NULL };
     unknown_fields(f, f->root, "", top);
     TEXT(c->awards_intro, f->root, "intro", "", false);
     const cJSON *arr = get_array(f, f->root, "awards", "", true);
@@ -944,6 +945,9 @@ static bool load_awards(jfile *f, content *c)
         TEXT(a->name, e, "name", p, true);
         TEXT(a->summary, e, "summary", p, false);
         a->points = get_text_list(f, e, "points", p, &a->n_points, &ok);
+        if (!get_color(f, e, "color", p, &a->color))
+            ok = false;
+        a->has_color = cJSON_GetObjectItemCaseSensitive(e, "color") != NULL;
     }
     const cJSON *rows = get_array(f, f->root, "rows", "", false);
     if (rows) {
@@ -1158,11 +1162,50 @@ static bool load_degrees(jfile *f, content *c)
     return ok;
 }
 
+/* A compare slide's "pair": two different known degree ids. */
+static bool load_pair(jfile *f, const content *c, const cJSON *pair, const char *p, int kind,
+                      content_slide *s)
+{
+    char q[128];
+    snprintf(q, sizeof q, "%s.pair", p);
+    if (kind != ATTRACT_COMPARE) {
+        problem(f, pair, false, q, "only a compare slide takes a \"pair\" of degrees");
+        return false;
+    }
+    if (!cJSON_IsArray(pair) || cJSON_GetArraySize(pair) != 2) {
+        problem(f, pair, false, q, "\"pair\" must list two degree ids, e.g. [\"a\", \"b\"]");
+        return false;
+    }
+    size_t k = 0;
+    for (const cJSON *e = pair->child; e; e = e->next, k++) {
+        char r[140];
+        snprintf(r, sizeof r, "%s[%zu]", q, k);
+        if (!cJSON_IsString(e)) {
+            problem(f, e, false, r, "a degree id must be a string");
+            return false;
+        }
+        size_t d = content_find_degree(c, e->valuestring);
+        if (d == (size_t)-1) {
+            /* Unreadable degrees were reported already; say nothing more. */
+            if (!(c->unreadable & UNREADABLE_DEGREES))
+                problem(f, e, false, r, "unknown degree \"%s\"", e->valuestring);
+            return false;
+        }
+        s->pair[k] = d;
+    }
+    if (s->pair[0] == s->pair[1]) {
+        problem(f, pair, false, q, "\"pair\" must name two different degrees");
+        return false;
+    }
+    s->has_pair = true;
+    return true;
+}
+
 static bool load_attract(jfile *f, content *c)
 {
     bool ok = check_schema(f);
     static const char *const top[] = { "schema", "slide_seconds", "slides", NULL };
-    static const char *const known[] = { "show", "id", "headline", NULL };
+    static const char *const known[] = { "show", "id", "headline", "pair", NULL };
     unknown_fields(f, f->root, "", top);
     c->slide_ms = 7000;
     const cJSON *ss = cJSON_GetObjectItemCaseSensitive(f->root, "slide_seconds");
@@ -1227,6 +1270,11 @@ static bool load_attract(jfile *f, content *c)
         }
         if (kind == ATTRACT_COMPARE && c->n_degrees < 2 && !(c->unreadable & UNREADABLE_DEGREES)) {
             problem(f, show, false, q, "a comparison slide needs at least two degrees");
+            ok = false;
+            continue;
+        }
+        const cJSON *pair = cJSON_GetObjectItemCaseSensitive(e, "pair");
+        if (pair && !load_pair(f, c, pair, p, kind, s)) {
             ok = false;
             continue;
         }

@@ -97,6 +97,10 @@ typedef struct {
     char *name;          /* "Bachelor of Arts" */
     char *summary;
     char **points;       size_t n_points;
+    /* The award's own colour (awards.json "color"); without one the screens
+     * use a neutral theme colour, never a degree's. */
+    od_color color;
+    bool has_color;
 } content_award;
 
 typedef struct {
@@ -112,6 +116,10 @@ typedef struct {
     content_attract_kind kind;
     size_t index;        /* degree or career index where the kind needs one */
     char *headline;      /* optional override headline, may be "" */
+    /* A compare slide's two degrees (indices, distinct) when attract.json
+     * names them ("pair"); without, the loop cycles through every pair. */
+    size_t pair[2];
+    bool has_pair;
 } content_slide;
 
 /* Every fixed string of the interface. Keep in step with content_string_keys. */

@@ -74,14 +74,19 @@ static void keypad(const admin *a, keypad_geom *g)
      * stays on it (5.2 let it overhang by 1%). */
     float kh = fminf(h / 8.6f, w / 5.4f);
     kh = fmaxf(kh, m.target);
-    float kw = kh * 1.45f, gap = kh * 0.18f;
+    /* Keys wide enough for a word ("Clear") at the smallest text size. */
+    float kw = fmaxf(kh * 1.45f, 4.4f * m.text_min), gap = kh * 0.18f;
     float gw = 3 * kw + 2 * gap, gh = 4 * kh + 3 * gap;
     float pad = gap * 1.5f;
-    float pw = gw + 2 * pad;
+    /* The panel wider than the keys when the screen allows, so the title
+     * (at least text_min, which follows the viewing distance) keeps to two
+     * lines; the keys stay centred in it. */
+    float pw = fminf(w - 2 * m.pad, fmaxf(gw + 2 * pad, 20.0f * m.text_min));
+    pw = fmaxf(pw, gw + 2 * pad);
     float ph = pad + kh * 0.9f + kh + gap + gh + gap * 2 + kh + pad;
     g->panel = (od_rect){ (w - pw) / 2, (h - ph) / 2, pw, ph };
-    float x = g->panel.x + pad, y = g->panel.y + pad;
-    g->title = (od_rect){ x, y, gw, kh * 0.9f };
+    float x = g->panel.x + (pw - gw) / 2, y = g->panel.y + pad;
+    g->title = (od_rect){ g->panel.x + pad, y, pw - 2 * pad, kh * 0.9f };
     y += kh * 0.9f;
     g->pin = (od_rect){ x, y, gw, kh };
     y += kh + gap;

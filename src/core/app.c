@@ -48,6 +48,8 @@ struct app {
 
     /* attract loop */
     size_t slide, prev_slide;
+    size_t lap;               /* completed passes of the playlist, never reset:
+                                 each pass shows the next pair of degrees */
     uint64_t slide_t0;
 
     uint64_t now;
@@ -445,6 +447,8 @@ void app_update(app *a, uint64_t now_ms)
         if (a->c->n_slides > 0 && a->now - a->slide_t0 >= a->c->slide_ms) {
             a->prev_slide = a->slide;
             a->slide = (a->slide + 1) % a->c->n_slides;
+            if (a->slide == 0)
+                a->lap++;
             a->slide_t0 = a->now;
         }
     } else if (a->cfg.loop ||
@@ -509,6 +513,7 @@ static void ensure_scene(app *a)
     in.can_back = a->nhist > 0;
     in.slide = a->slide;
     in.prev_slide = a->prev_slide;
+    in.lap = a->lap;
     uint64_t since = a->now - a->slide_t0;
     in.slide_t = since >= a->cfg.slide_fade_ms || a->slide == a->prev_slide
                      ? 1.0f

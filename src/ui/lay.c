@@ -12,20 +12,43 @@
 
 void layout_metrics_compute(const layout_env *env, layout_metrics *m)
 {
-    float w = env->w > 0 ? (float)env->w : 1.0f;
-    float h = env->h > 0 ? (float)env->h : 1.0f;
-    float u = fminf(w, h) / 480.0f;
     float dpi = env->dpi > 0 ? env->dpi : LAYOUT_DEFAULT_DPI;
+    float dist_cm = env->distance_cm > 0 ? env->distance_cm : LAYOUT_DEFAULT_DISTANCE_CM;
+    const float deg = 3.14159265f / 180.0f;
+    m->px_per_mm = dpi / 25.4f;
+    m->distance_mm = 10.0f * dist_cm;
+    m->cap_min = m->distance_mm * tanf(LAYOUT_CAP_DEGREES * deg) * m->px_per_mm;
+    /* The font size at which every face's capitals reach cap_min. Cap height
+     * is proportional to the size, so one measurement at 100 px gives the
+     * ratio; a measurer reporting nothing sensible falls back to 0.7. */
+    float px = LAYOUT_TEXT_MIN_PX;
+    for (int f = 0; f < FONT_COUNT; f++) {
+        float ratio = measure_cap_height(&env->measure, (scene_font)f, 100.0f) / 100.0f;
+        if (!(ratio > 0.2f && ratio < 1.5f))
+            ratio = 0.7f;
+        px = fmaxf(px, m->cap_min / ratio);
+    }
+    /* Whole pixels: the text cache keys on the size, and hinting likes them.
+     * A real face reports its cap height in whole pixels, so the proportion
+     * may fall a pixel short: step up until every face reaches cap_min. */
+    px = ceilf(px);
+    for (int step = 0; step < 8; step++) {
+        bool ok = true;
+        for (int f = 0; f < FONT_COUNT; f++)
+            ok &= measure_cap_height(&env->measure, (scene_font)f, px) >= m->cap_min - 0.01f;
+        if (ok)
+            break;
+        px += 1.0f;
+    }
+    float u = px / 24.0f;
     m->unit = u;
-    m->text_min = 20.0f * u;
-    m->body = 24.0f * u;
+    m->text_min = px;
+    m->body = px;
     m->h3 = 28.0f * u;
     m->h2 = 34.0f * u;
     m->h1 = 44.0f * u;
     m->hero = 64.0f * u;
-    /* 9 mm is what a fingertip needs; 48 units keeps targets in proportion on
-     * big screens whose DPI makes 9 mm small in pixels. */
-    m->target = fmaxf(9.0f / 25.4f * dpi, 48.0f * u);
+    m->target = fmaxf(LAYOUT_TARGET_MM * m->px_per_mm, LAYOUT_TARGET_MIN_PX);
     m->pad = 16.0f * u;
     m->gap = 12.0f * u;
     m->radius = 14.0f * u;
@@ -806,6 +829,28 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
     return h;
 }
 
+size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows)
+{
+    if (!n || !max_rows)
+        return 0;
+    if (max_cols < 1)
+        max_cols = 1;
+    size_t rows = (n + max_cols - 1) / max_cols;
+    if (rows > max_rows)
+        rows = max_rows;
+    size_t base = n / rows, extra = n % rows;
+    for (size_t r = 0; r < rows; r++)
+        counts[r] = base + (r < extra ? 1 : 0);
+    return rows;
+}
+
+size_t lay_fit_cols(float w, float min_w, float gap)
+{
+    if (!(min_w > 0) || !(w > min_w))
+        return 1;
+    return (size_t)fmaxf(1.0f, floorf((w + gap) / (min_w + gap)));
+}
+
 void lay_column(const lay *L, float max_em, float *x, float *w)
 {
     float cw = fminf(L->W - 2 * L->m.pad, max_em * L->m.body);
@@ -822,6 +867,11 @@ float lay_small(const lay *L)
 
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 {
+    lay_career_pill_as(L, ci, dot, ci < L->c->n_careers && content_career_shared(L->c, ci), out);
+}
+
+void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
+{
     memset(out, 0, sizeof *out);
     out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
     out->font = FONT_REGULAR;
@@ -832,7 +882,7 @@ void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
     out->action = ACT_CAREER;
     out->arg = (int)ci;
     out->round = true;
-    if (content_career_shared(L->c, ci)) {
+    if (shared) {
         od_color sh = lay_col(L, COLOR_SHARED);
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
         out->outline = sh;

@@ -44,6 +44,17 @@
 
 /* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
 #define LAYOUT_DEFAULT_DPI 133.3f
+/* Arm's length at a kiosk: the viewing distance assumed when none is given. */
+#define LAYOUT_DEFAULT_DISTANCE_CM 60.0f
+/* The smallest visual angle, in degrees, of a capital letter of reading text:
+ * what a visitor reads comfortably at the viewing distance. */
+#define LAYOUT_CAP_DEGREES 0.35f
+/* Floors in pixels whatever the geometry says: fewer pixels than this draw
+ * letters too coarse to read, and a smaller target is missed by fingers. */
+#define LAYOUT_TEXT_MIN_PX 20.0f
+#define LAYOUT_TARGET_MIN_PX 44.0f
+/* The smallest touch target side in millimetres: a fingertip. */
+#define LAYOUT_TARGET_MM 9.0f
 
 typedef struct {
     int w, h;                 /* logical pixels */
@@ -52,13 +63,31 @@ typedef struct {
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
 } layout_env;
 
+/* Sizes in pixels, derived from the physical screen, not from its pixel
+ * count: a layout sees how much room it has in body-text widths and lays
+ * itself out from that.
+ *
+ *   px_per_mm = dpi / 25.4
+ *   cap_px    = distance_mm * tan(LAYOUT_CAP_DEGREES) * px_per_mm
+ *   text_min  = max(LAYOUT_TEXT_MIN_PX, the font size whose capitals are
+ *               cap_px tall in every face: measure_cap_height)
+ *   body      = text_min; headings in fixed proportion to it
+ *   unit      = body / 24: the spacing unit (the design's proportions were
+ *               drawn at a 24 px body), so gaps grow with the text
+ *   target    = max(LAYOUT_TARGET_MM * px_per_mm, LAYOUT_TARGET_MIN_PX)
+ *
+ * On the 7-inch 800x480 panel at 60 cm this gives a body of about 27 px
+ * (the fixed design had 24). */
 typedef struct {
-    float unit;               /* min(w,h) / 480 */
-    float text_min;           /* 20 units: the smallest text anywhere */
+    float unit;               /* spacing unit: body / 24 */
+    float text_min;           /* the smallest text anywhere */
     float body, h3, h2, h1, hero;
     float target;             /* minimum touch target side in px */
     float pad, gap, radius;
     float header_h;
+    float px_per_mm;          /* of the screen */
+    float distance_mm;        /* the viewing distance the sizes are for */
+    float cap_min;            /* smallest capital height of reading text, px */
 } layout_metrics;
 
 void layout_metrics_compute(const layout_env *env, layout_metrics *m);
@@ -79,6 +108,8 @@ typedef struct {
     bool can_back;            /* Back has somewhere to go */
     /* attract loop */
     size_t slide, prev_slide; /* indices into content.slides */
+    size_t lap;               /* passes of the playlist so far: a compare slide
+                                 without a "pair" shows pair number `lap` */
     float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */
@@ -261,11 +292,25 @@ void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_co
 /* The tappable pill of career ci (shared careers outlined and dotted in the
  * shared colour; otherwise a dot in `dot` when its alpha is non-zero). */
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
+/* The same with the shared marking decided by the caller: Compare marks only
+ * the careers both degrees on screen lead to. */
+void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out);
 /* A dot and the `shared` string ("More than one degree"): explains the
  * shared marking. Returns its height. */
 float lay_shared_legend(lay *L, float x, float y, float w);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
+
+/* Balanced rows for a grid of n items at most max_cols wide: the row count
+ * is the fewest that fit, and the items spread over the rows so their counts
+ * differ by at most one, fuller rows first (3 in two columns: 2 + 1; 7 in
+ * four: 4 + 3). Writes each row's count into counts (at most max_rows) and
+ * returns the number of rows (0 for n == 0). The widest row's count is
+ * counts[0]; callers size every cell by it and centre the shorter rows, so
+ * no row dangles half empty. */
+size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows);
+/* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
+size_t lay_fit_cols(float w, float min_w, float gap);
 
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);

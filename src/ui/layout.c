@@ -135,6 +135,30 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
 
 /* ---- pages and transitions ---------------------------------------------------------- */
 
+/* The cue that a page goes on below the fold: the last stretch of the
+ * viewport fades into the background and a small chevron points down. Plain
+ * rects and lines, no blocks: it lies over the content as a veil, so it
+ * neither moves nor collides with anything the audit checks. */
+static void more_cue(lay *L, float view_top, float view_h)
+{
+    const layout_metrics *m = &L->m;
+    float fh = fminf(2.0f * m->body, 0.25f * view_h);
+    float y0 = view_top + view_h - fh;
+    od_color bg = lay_col(L, COLOR_BACKGROUND);
+    enum { STEPS = 12 };
+    float sh = fh / STEPS;
+    for (int i = 0; i < STEPS; i++) {
+        float a = (float)(i + 1) / STEPS;
+        lay_rect(L, (od_rect){ 0, y0 + (float)i * sh, L->W, sh + 0.5f },
+                 lay_with_alpha(bg, 0.92f * a * a), 0);
+    }
+    float cw = 1.4f * m->body, ch = 0.5f * m->body, t = fmaxf(2.5f, 0.15f * m->body);
+    float cx = L->W / 2, cy = view_top + view_h - 0.5f * fh;
+    od_color c = lay_col(L, COLOR_TEXT);
+    lay_line(L, cx - cw / 2, cy - ch / 2, cx, cy + ch / 2, t, c);
+    lay_line(L, cx, cy + ch / 2, cx + cw / 2, cy - ch / 2, t, c);
+}
+
 /* Draw one page body (not the header) shifted by dx with the given alpha.
  * Page bodies share the viewport under the header (of height hh). */
 static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
@@ -167,6 +191,10 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
     L->view_h = view_h;
     float ch = d->body(L, &pg->place);
     scene_pop_clip(L->s);
+    if (ch - scroll > view_h + 1.0f) {
+        L->oy = 0;
+        more_cue(L, hh, view_h);
+    }
     if (res) {
         res->content_h = ch;
         res->view_h = view_h;

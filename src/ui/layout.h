@@ -7,9 +7,10 @@
  * one TEXT command per line, each with the BOX it must stay inside, so the
  * layout audit can prove nothing is clipped or overlapping.
  *
- * Sizes scale with the short side of the screen: one "unit" is min(w,h)/480,
- * so 800x480 is the reference. No text is smaller than 20 units; touch targets
- * are at least 9 mm at the panel's DPI and at least 48 units. */
+ * Sizes are physical (layout_metrics in lay.h): text is set so its capitals
+ * subtend at least LAYOUT_CAP_DEGREES at the viewing distance and is never
+ * under 20 px; touch targets are at least 9 mm and 44 px. The screens choose
+ * their arrangement from how many body-text widths the screen holds. */
 #ifndef OPENDAY_LAYOUT_H
 #define OPENDAY_LAYOUT_H
 
@@ -40,7 +41,9 @@ void layout_problems(scene *out, const layout_env *env, const char *dir,
 
 /* Audit a laid-out scene: every TEXT inside its box and on screen, no two BOX
  * rects with the same parent overlapping, every enabled HIT at least
- * metrics.target on both sides, no text under metrics.text_min. Appends one line
+ * metrics.target on both sides (9 mm and 44 px), no text under
+ * metrics.text_min (20 px at least) nor with capitals under metrics.cap_min
+ * (the visual angle at the viewing distance, measured in the text's face). Appends one line
  * per problem to report (NUL-terminated, truncated to n) and returns the count. */
 size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t n);
 

@@ -38,6 +38,55 @@ static void stack(float *y, float h, float gap)
         *y += h + gap;
 }
 
+/* The pass of the playlist that slide s belongs to: the slide being left
+ * just before the playlist wrapped round is still in the previous pass. */
+static size_t slide_lap(const lay *L, const content_slide *s)
+{
+    const layout_frame_in *in = L->in;
+    if (!in)
+        return 0;
+    size_t i = (size_t)(s - L->c->slides);
+    if (i != in->slide && i == in->prev_slide && in->prev_slide > in->slide && in->lap)
+        return in->lap - 1;
+    return in->lap;
+}
+
+/* The two degrees a compare slide shows: its "pair", else the pairs in
+ * turn: every compare slide without one takes the next pair, pass after
+ * pass, so with n degrees all n(n-1)/2 pairs come round. */
+static bool compare_pair(const lay *L, const content_slide *s, size_t *ia, size_t *ib)
+{
+    const content *c = L->c;
+    size_t n = c->n_degrees;
+    if (n < 2)
+        return false;
+    if (s->has_pair && s->pair[0] < n && s->pair[1] < n) {
+        *ia = s->pair[0];
+        *ib = s->pair[1];
+        return true;
+    }
+    size_t free_slides = 0, rank = 0;
+    for (size_t i = 0; i < c->n_slides; i++)
+        if (c->slides[i].kind == ATTRACT_COMPARE && !c->slides[i].has_pair) {
+            if (&c->slides[i] == s)
+                rank = free_slides;
+            free_slides++;
+        }
+    size_t pairs = n * (n - 1) / 2;
+    size_t k = (slide_lap(L, s) % pairs * (free_slides ? free_slides : 1) + rank) % pairs;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (k < n - 1 - i) {
+            *ia = i;
+            *ib = i + 1 + k;
+            return true;
+        }
+        k -= n - 1 - i;
+    }
+    *ia = 0;
+    *ib = 1;
+    return true;
+}
+
 /* The colours a slide is painted in (its degree, or the two compared). */
 static void slide_colors(const lay *L, const content_slide *s, od_color *a, od_color *b)
 {
@@ -51,12 +100,20 @@ static void slide_colors(const lay *L, const content_slide *s, od_color *a, od_c
         if (c->n_degrees > 1)
             *b = c->degrees[(s->index + 1) % c->n_degrees].color;
         break;
-    case ATTRACT_COMPARE:
+    case ATTRACT_COMPARE: {
+        size_t ia, ib;
+        if (compare_pair(L, s, &ia, &ib)) {
+            *a = c->degrees[ia].color;
+            *b = c->degrees[ib].color;
+        }
+        break;
+    }
     case ATTRACT_AWARDS:
-        if (c->n_degrees > 0)
-            *a = c->degrees[0].color;
-        if (c->n_degrees > 1)
-            *b = c->degrees[1].color;
+        /* The awards' own colours; a degree's would tie an award to it. */
+        if (c->n_awards > 0 && c->awards[0].has_color)
+            *a = c->awards[0].color;
+        if (c->n_awards > 1 && c->awards[1].has_color)
+            *b = c->awards[1].color;
         break;
     case ATTRACT_CAREER:
         if (s->index < c->n_careers && c->careers[s->index].n_degrees &&
@@ -187,9 +244,10 @@ static float slide_compare(lay *L, const content_slide *s, float x, float y, flo
 {
     const content *c = L->c;
     const layout_metrics *m = &L->m;
-    if (c->n_degrees < 2)
+    size_t ia, ib;
+    if (!compare_pair(L, s, &ia, &ib))
         return 0;
-    const content_degree *a = &c->degrees[0], *b = &c->degrees[1];
+    const content_degree *a = &c->degrees[ia], *b = &c->degrees[ib];
     float g = m->gap * 1.5f * scale, yy = y;
     stack(&yy, headline(L, s, x, yy, w, scale), g);
     lay_style vs = cstyle(FONT_BOLD, sz(L, m->h2, scale), lay_col(L, COLOR_MUTED));
@@ -284,12 +342,7 @@ static float award_block(lay *L, size_t ai, float x, float y, float w, float sca
     const layout_metrics *m = &L->m;
     const content_award *a = &c->awards[ai];
     float yy = y;
-    od_color col = lay_col(L, COLOR_ACCENT);
-    for (size_t i = 0; i < c->n_degrees; i++)
-        if (c->degrees[i].award_index == ai) {
-            col = c->degrees[i].color;
-            break;
-        }
+    od_color col = a->has_color ? a->color : lay_col(L, COLOR_ACCENT);
     if (a->short_name[0]) {
         lay_pill b;
         memset(&b, 0, sizeof b);
@@ -319,21 +372,27 @@ static float slide_awards(lay *L, const content_slide *s, float x, float y, floa
     lay_style h = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), title, w),
                          lay_col(L, COLOR_TEXT));
     stack(&yy, lay_text(L, &h, x, yy, w, title, -1), g);
-    size_t n = c->n_awards < 2 ? c->n_awards : 2;
+    /* Every award, in balanced rows of blocks at least 200 units wide. */
+    size_t n = c->n_awards;
     if (detail >= 1 && n) {
-        float colw = (w - m->gap * 2) / (float)n;
-        if (n == 2 && colw >= 200.0f * m->unit) {
+        size_t counts[8];
+        size_t rows = lay_balance(n, lay_fit_cols(w, 200.0f * m->unit * scale, 2 * m->gap), counts, 8);
+        float colw = (w - 2 * m->gap * (float)(counts[0] - 1)) / (float)counts[0];
+        size_t i0 = 0;
+        for (size_t r = 0; r < rows; r++) {
+            size_t k = r + 1 == rows ? n - i0 : counts[r];
             bool was = L->dry;
             L->dry = true;
-            float h0 = award_block(L, 0, 0, 0, colw, scale);
-            float h1 = award_block(L, 1, 0, 0, colw, scale);
+            float rh = 0;
+            for (size_t i = i0; i < i0 + k; i++)
+                rh = fmaxf(rh, award_block(L, i, 0, 0, colw, scale));
             L->dry = was;
-            award_block(L, 0, x, yy, colw, scale);
-            award_block(L, 1, x + colw + 2 * m->gap, yy, colw, scale);
-            stack(&yy, fmaxf(h0, h1), g);
-        } else {
-            for (size_t i = 0; i < n; i++)
-                stack(&yy, award_block(L, i, x, yy, w, scale), g);
+            float rw = (float)k * colw + 2 * m->gap * (float)(k - 1);
+            float rx = x + (w - rw) / 2;
+            for (size_t i = i0; i < i0 + k; i++)
+                award_block(L, i, rx + (float)(i - i0) * (colw + 2 * m->gap), yy, colw, scale);
+            stack(&yy, rh, g);
+            i0 += k;
         }
     }
     if (detail >= 2) {

@@ -94,7 +94,7 @@ static bool is_box(const scene_cmd *c)
 }
 
 static void audit_text(const scene *s, size_t i, float W, float H, const layout_metrics *m,
-                       audit_report *r)
+                       const layout_measure *meas, audit_report *r)
 {
     const scene_cmd *c = &s->cmds[i];
     char sn[64];
@@ -117,6 +117,14 @@ static void audit_text(const scene *s, size_t i, float W, float H, const layout_
     if (c->size < m->text_min - 0.01f)
         report_line(r, "text %zu: size %.1f px under the minimum %.1f: \"%s\"", i, (double)c->size,
                     (double)m->text_min, sn);
+    /* What the eye reads is the capitals' height: at least the visual angle
+     * of LAYOUT_CAP_DEGREES at the viewing distance, in this very face. */
+    float cap = measure_cap_height(meas, c->font, c->size);
+    if (cap < m->cap_min - 0.05f)
+        report_line(r, "text %zu: capitals %.1f px tall, under the %.1f px that %.2f degrees at "
+                       "%.0f cm need: \"%s\"",
+                    i, (double)cap, (double)m->cap_min, (double)LAYOUT_CAP_DEGREES,
+                    (double)(m->distance_mm / 10.0f), sn);
 }
 
 static void audit_box(const scene *s, size_t i, float W, float H, audit_report *r)
@@ -169,7 +177,7 @@ size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t 
     for (size_t i = 0; i < s->count; i++) {
         const scene_cmd *c = &s->cmds[i];
         if (c->kind == SCENE_TEXT)
-            audit_text(s, i, W, H, &m, &r);
+            audit_text(s, i, W, H, &m, &env->measure, &r);
         else if (is_box(c))
             audit_box(s, i, W, H, &r);
         else if (c->kind == SCENE_HIT && !(c->flags & SCENE_F_DISABLED) &&

@@ -16,13 +16,13 @@ static bool degree_ok(const content *c, int i)
     return i >= 0 && (size_t)i < c->n_degrees;
 }
 
-/* The colour that stands for award ai: that of the first degree granting it,
- * so "BA" wears Music Production's colour; the accent when none does. */
+/* The colour that stands for award ai: its own from awards.json, else the
+ * theme's accent. Never a degree's: an award is shared by many degrees, and
+ * borrowing the first one's colour would tie it to that degree. */
 static od_color award_color(const lay *L, size_t ai)
 {
-    for (size_t i = 0; i < L->c->n_degrees; i++)
-        if (L->c->degrees[i].award_index == ai)
-            return L->c->degrees[i].color;
+    if (ai < L->c->n_awards && L->c->awards[ai].has_color)
+        return L->c->awards[ai].color;
     return lay_col(L, COLOR_ACCENT);
 }
 
@@ -82,8 +82,9 @@ static void tap_card_draw(lay *L, const tap_card *t, od_rect r, int parent)
     lay_hit(L, r, t->action, t->arg, true);
 }
 
-/* Lay n tappable cards in rows of `cols`, each row as tall as its tallest
- * card. get fills card i. Returns the height used. */
+/* Lay n tappable cards in balanced rows at most `cols` wide (lay_balance),
+ * every card as wide as one of the fullest row, shorter rows centred; each
+ * row as tall as its tallest card. get fills card i. Returns the height used. */
 typedef void (*tap_card_fn)(const lay *L, const void *ctx, size_t i, tap_card *out);
 
 static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t cols,
@@ -92,30 +93,52 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
     if (!n)
         return 0;
     const layout_metrics *m = &L->m;
-    if (cols < 1)
-        cols = 1;
-    if (cols > n)
-        cols = n;
-    float cw = (w - m->gap * (float)(cols - 1)) / (float)cols;
+    size_t counts[64];
+    size_t rows = lay_balance(n, cols, counts, 64);
+    size_t full = counts[0];
+    float cw = (w - m->gap * (float)(full - 1)) / (float)full;
     float yy = y;
-    for (size_t r0 = 0; r0 < n; r0 += cols) {
-        size_t r1 = r0 + cols < n ? r0 + cols : n;
+    size_t r0 = 0;
+    for (size_t r = 0; r < rows; r++) {
+        /* lay_balance caps the rows at 64: the last one takes the rest. */
+        size_t k = r + 1 == rows ? n - r0 : counts[r];
+        size_t r1 = r0 + k;
         float rh = 0;
         for (size_t i = r0; i < r1; i++) {
             tap_card t;
             get(L, ctx, i, &t);
             rh = fmaxf(rh, tap_card_height(L, &t, cw));
         }
+        float rw = fminf(w, (float)k * cw + (float)(k - 1) * m->gap);
+        float rx = x + (w - rw) / 2;
+        float kw = k > full ? (w - m->gap * (float)(k - 1)) / (float)k : cw;
         for (size_t i = r0; i < r1 && !L->dry; i++) {
             tap_card t;
             get(L, ctx, i, &t);
-            tap_card_draw(L, &t, (od_rect){ x + (float)(i - r0) * (cw + m->gap), yy, cw, rh }, -1);
+            tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (kw + m->gap), yy, kw, rh }, -1);
         }
         yy += rh;
         if (r1 < n)
             yy += m->gap;
+        r0 = r1;
     }
     return yy - y;
+}
+
+/* The award badge at (x, y) when it fits in w, else nothing (the award's
+ * name says the same in words that can wrap). Sizes through w_out, h_out. */
+static void badge_within(lay *L, float x, float y, float w, size_t ai, od_color c,
+                         float *w_out, float *h_out, int box)
+{
+    bool was = L->dry;
+    L->dry = true;
+    lay_badge(L, x, y, ai, c, w_out, h_out, box);
+    L->dry = was;
+    if (*w_out > w + 0.5f) {
+        *w_out = *h_out = 0;
+        return;
+    }
+    lay_badge(L, x, y, ai, c, w_out, h_out, box);
 }
 
 /* Badge, then the award's full name beside it when it fits on one line,
@@ -124,7 +147,7 @@ static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c
 {
     const layout_metrics *m = &L->m;
     float bw, bh;
-    lay_badge(L, x, y, ai, c, &bw, &bh, box);
+    badge_within(L, x, y, w, ai, c, &bw, &bh, box);
     if (ai >= L->c->n_awards)
         return bh;
     const char *name = L->c->awards[ai].name;
@@ -218,7 +241,8 @@ float lay_screen_home(lay *L, const view_place *p)
     const content *c = L->c;
     const layout_metrics *m = &L->m;
     float u = m->unit, cx, cw;
-    lay_column(L, 64, &cx, &cw);
+    /* Many degrees get a wider column, so they all stay on the first screen. */
+    lay_column(L, c->n_degrees > 4 ? 88 : 64, &cx, &cw);
     float y = lay_top_pad(L);
 
     const char *title = c->strings[STR_HOME_TITLE];
@@ -229,18 +253,6 @@ float lay_screen_home(lay *L, const view_place *p)
     lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
     y += 1.5f * m->gap;
 
-    /* Degree cards: as many columns as keep a card at least 300 units wide. */
-    size_t n = c->n_degrees;
-    if (n) {
-        home_card_ctx *cards = lay_alloc(L, n * sizeof *cards);
-        if (cards) {
-            for (size_t i = 0; i < n; i++)
-                cards[i].d = &c->degrees[i];
-            size_t cols = (size_t)fmaxf(1.0f, floorf((cw + m->gap) / (300.0f * u + m->gap)));
-            lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
-        }
-    }
-
     /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
     entry_ctx e[3];
     size_t k = 0;
@@ -250,10 +262,7 @@ float lay_screen_home(lay *L, const view_place *p)
         e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS };
     if (c->n_awards)
         e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS };
-    if (k) {
-        size_t cols = (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
-        lay_stack(&y, tap_card_grid(L, cx, y, cw, k, cols, entry_get, e), 1.5f * m->gap);
-    }
+    size_t ecols = k && (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
 
     lay_pill about;
     memset(&about, 0, sizeof about);
@@ -266,6 +275,32 @@ float lay_screen_home(lay *L, const view_place *p)
     about.round = true;
     float aw, ah;
     lay_pill_size(L, &about, cw, &aw, &ah);
+
+    /* Degree cards in balanced rows, as many a row as keep a card 12.5 body
+     * widths wide (300 units); when that would push the entries below the
+     * fold, more a row, down to 8 body widths each, so a screen with room
+     * for them shows every degree and every entry at once. */
+    size_t n = c->n_degrees;
+    home_card_ctx *cards = n ? lay_alloc(L, n * sizeof *cards) : NULL;
+    if (cards) {
+        for (size_t i = 0; i < n; i++)
+            cards[i].d = &c->degrees[i];
+        size_t cols = lay_fit_cols(cw, 300.0f * u, m->gap);
+        size_t most = lay_fit_cols(cw, 8.0f * m->body, m->gap);
+        bool was = L->dry;
+        L->dry = true;
+        float rest = (k ? tap_card_grid(L, cx, 0, cw, k, ecols, entry_get, e) + 1.5f * m->gap
+                        : 0) +
+                     ah + lay_bottom_pad(L) + 1.5f * m->gap;
+        while (cols < n && cols < most &&
+               y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h)
+            cols++;
+        L->dry = was;
+        lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
+    }
+    if (k)
+        lay_stack(&y, tap_card_grid(L, cx, y, cw, k, ecols, entry_get, e), 1.5f * m->gap);
+
     lay_pill_draw(L, &about, (od_rect){ cx + (cw - aw) / 2, y, aw, ah }, -1);
     y += ah;
     return y + lay_bottom_pad(L);
@@ -429,18 +464,36 @@ static float strip_card(lay *L, float x, float y, float w, od_color strip, lay_b
     return h;
 }
 
-static float degree_sections(lay *L, float x, float y, float w, const content_degree *d,
-                             const sec_kind *kinds, size_t nk)
+/* The sections in reading order, each into the column that is shortest so
+ * far (a masonry), so no column runs far below the others. One column: a
+ * plain stack. Returns the height of the tallest column. */
+static float degree_sections(lay *L, float x, float y, float w, size_t cols,
+                             const content_degree *d, const sec_kind *kinds, size_t nk)
 {
-    float yy = y;
+    enum { COLS_MAX = 4 };
+    const layout_metrics *m = &L->m;
+    if (cols < 1)
+        cols = 1;
+    if (cols > COLS_MAX)
+        cols = COLS_MAX;
+    float colw = (w - m->gap * (float)(cols - 1)) / (float)cols;
+    float ch[COLS_MAX] = { 0 };
     for (size_t i = 0; i < nk; i++) {
         if (!sec_present(d, kinds[i]))
             continue;
+        size_t k = 0;
+        for (size_t j = 1; j < cols; j++)
+            if (ch[j] < ch[k] - 0.5f)
+                k = j;
         sec_ctx s = { d, kinds[i] };
-        yy += lay_card(L, x, yy, w, 0, L->m.pad, lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
-        yy += L->m.gap;
+        ch[k] += lay_card(L, x + (float)k * (colw + m->gap), y + ch[k], colw, 0, m->pad,
+                          lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
+        ch[k] += m->gap;
     }
-    return yy - y;
+    float h = 0;
+    for (size_t j = 0; j < cols; j++)
+        h = fmaxf(h, ch[j]);
+    return h;
 }
 
 float lay_screen_degree(lay *L, const view_place *p)
@@ -450,24 +503,20 @@ float lay_screen_degree(lay *L, const view_place *p)
         return 0;
     const content_degree *d = &c->degrees[p->a];
     const layout_metrics *m = &L->m;
-    bool wide = L->W >= 1.6f * L->H && L->W >= 1000.0f;
+    /* Columns of at least 22 body widths (a comfortable line of prose), at
+     * most three; the page no wider than three columns of 32. */
+    float avail = L->W - 2 * m->pad;
+    size_t cols = lay_fit_cols(avail, 22.0f * m->body, m->gap);
+    if (cols > 3)
+        cols = 3;
     float cx, cw;
-    lay_column(L, wide ? 80 : 38, &cx, &cw);
+    lay_column(L, cols > 1 ? 32.0f * (float)cols : 38, &cx, &cw);
     float y = lay_top_pad(L);
     y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
 
     static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
                                     SEC_HANDS_ON, SEC_CAREERS };
-    static const sec_kind left[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_HANDS_ON };
-    static const sec_kind right[] = { SEC_MODULES, SEC_CAREERS };
-    if (wide) {
-        float colw = (cw - m->gap) / 2;
-        float hl = degree_sections(L, cx, y, colw, d, left, 4);
-        float hr = degree_sections(L, cx + colw + m->gap, y, colw, d, right, 2);
-        y += fmaxf(hl, hr);
-    } else {
-        y += degree_sections(L, cx, y, cw, d, all, 6);
-    }
+    y += degree_sections(L, cx, y, cw, cols, d, all, 6);
     if (c->n_degrees > 1) {
         y += m->gap;
         y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
@@ -481,8 +530,62 @@ typedef enum { ROW_AWARD, ROW_FOCUS, ROW_TOPICS, ROW_SOFTWARE, ROW_CAREERS, ROW_
 
 typedef struct {
     const content_degree *d;
+    const content_degree *other;  /* the degree in the other column */
     row_kind kind;
+    bool chips;                   /* lists as one joined paragraph (wide cells), not one a line */
 } cell_ctx;
+
+static bool degree_leads_to(const content_degree *d, size_t ci)
+{
+    for (size_t i = 0; i < d->n_careers; i++)
+        if (d->careers[i] == ci)
+            return true;
+    return false;
+}
+
+typedef struct {
+    const size_t *idx;
+    bool shared;
+} career_list;
+
+static void career_list_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const career_list *cl = ctx;
+    lay_career_pill_as(L, cl->idx[i], od_rgba(0, 0, 0, 0), cl->shared, out);
+}
+
+/* A degree's careers on Compare: first those the other degree on screen
+ * leads to as well, one a line in the order of the career list, so both
+ * columns show them on the same lines (same names in cells of the same
+ * width have the same height); then its own, flowing. Only the shared ones
+ * wear the shared colour: shared means these two degrees, not any two. */
+static float compare_careers(lay *L, float x, float y, float w, const content_degree *d,
+                             const content_degree *other, int box)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    size_t *both = d->n_careers ? lay_alloc(L, 2 * d->n_careers * sizeof *both) : NULL;
+    if (!both)
+        return 0;
+    size_t *own = both + d->n_careers, nb = 0, no = 0;
+    for (size_t ci = 0; ci < c->n_careers; ci++)
+        if (degree_leads_to(d, ci) && degree_leads_to(other, ci))
+            both[nb++] = ci;
+    for (size_t i = 0; i < d->n_careers; i++)
+        if (!degree_leads_to(other, d->careers[i]))
+            own[no++] = d->careers[i];
+    float yy = y, sp = 8.0f * m->unit;
+    for (size_t i = 0; i < nb; i++) {
+        /* one pill a line: lay_pills given a single item */
+        career_list one = { both + i, true };
+        lay_stack(&yy, lay_pills(L, x, yy, w, 1, career_list_get, &one, ALIGN_LEFT, sp, box), sp);
+    }
+    if (nb && no)
+        yy += m->gap - sp;
+    career_list ol = { own, false };
+    lay_stack(&yy, lay_pills(L, x, yy, w, no, career_list_get, &ol, ALIGN_LEFT, sp, box), sp);
+    return yy > y ? yy - y - sp : 0;
+}
 
 static bool cell_empty(const content *c, const content_degree *d, row_kind k)
 {
@@ -521,6 +624,34 @@ static float compact_list(lay *L, float x, float y, float w, char *const *items,
     return yy - y;
 }
 
+/* Items as one paragraph joined by middle dots: the densest way to show a
+ * list in a wide cell (chips spend half their height on padding). */
+static float joined_list(lay *L, float x, float y, float w, char *const *items, size_t n,
+                         int box)
+{
+    static const char sep[] = "  \xc2\xb7  ";
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(items[i]) + sizeof sep;
+    char *buf = len ? lay_alloc(L, len + 1) : NULL;
+    if (!buf)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(buf + k, sep, sizeof sep - 1);
+            k += sizeof sep - 1;
+        }
+        size_t l = strlen(items[i]);
+        memcpy(buf + k, items[i], l);
+        k += l;
+    }
+    buf[k] = '\0';
+    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    st.copy = true;  /* the buffer is scratch, gone at lay_end */
+    return lay_text(L, &st, x, y, w, buf, box);
+}
+
 static float cell_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const cell_ctx *cc = ctx;
@@ -532,12 +663,15 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
     case ROW_FOCUS:
         return lay_text(L, &body, x, y, w, d->focus, box);
     case ROW_TOPICS:
+        if (cc->chips)
+            return joined_list(L, x, y, w, d->topics, d->n_topics, box);
         return compact_list(L, x, y, w, d->topics, d->n_topics, d->color, box);
     case ROW_SOFTWARE:
+        if (cc->chips)
+            return joined_list(L, x, y, w, d->software, d->n_software, box);
         return compact_list(L, x, y, w, d->software, d->n_software, d->color, box);
     case ROW_CAREERS:
-        return lay_pills(L, x, y, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
-                         8.0f * L->m.unit, box);
+        return compare_careers(L, x, y, w, d, cc->other, box);
     case ROW_COUNT:
     default:
         return 0;
@@ -595,6 +729,8 @@ static float cell_row(lay *L, float x, float y, float w, const char *heading, od
 typedef struct {
     const content_degree *d;
     size_t di;
+    bool badge;               /* the award badge over the name (the table has
+                                 an award row and leaves it out) */
 } col_head_ctx;
 
 static float col_head_body(lay *L, float x, float y, float w, int box, const void *ctx)
@@ -603,8 +739,10 @@ static float col_head_body(lay *L, float x, float y, float w, int box, const voi
     const layout_metrics *m = &L->m;
     float bw, bh;
     float yy = y;
-    lay_badge(L, x, yy, h->d->award_index, h->d->color, &bw, &bh, box);
-    lay_stack(&yy, bh, m->gap);
+    if (h->badge) {
+        badge_within(L, x, yy, w, h->d->award_index, h->d->color, &bw, &bh, box);
+        lay_stack(&yy, bh, m->gap);
+    }
     lay_style name = lay_style_of(L, FONT_BOLD,
                            lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
                            COLOR_TEXT, ALIGN_LEFT);
@@ -652,6 +790,46 @@ static void pick_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
     }
 }
 
+/* The wide Compare: a table. A column of row headings at the left, then
+ * one column per degree; the column heads (and the pickers, with more than
+ * two degrees) sit over their columns, every row's cells are as tall as the
+ * taller one, so the eye runs straight across. */
+typedef struct {
+    float x, w;               /* the table */
+    float rp;                 /* padding inside a row */
+    float head_w;             /* the headings column */
+    float cell_x[2], cell_w;  /* the two degree columns */
+} cmp_table;
+
+static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
+                     const cell_ctx cells[2])
+{
+    const layout_metrics *m = &L->m;
+    float cp = m->gap;
+    bool was = L->dry;
+    L->dry = true;
+    float head_h = lay_heading(L, 0, 0, t->head_w, heading, lay_col(L, COLOR_ACCENT), -1);
+    L->dry = was;
+    float ch = 0;
+    for (int i = 0; i < 2; i++)
+        ch = fmaxf(ch, lay_measure_fn(L, t->cell_w - 2 * cp, cell_body, &cells[i]) + 2 * cp);
+    float h = fmaxf(head_h, ch) + 2 * t->rp;
+    if (L->dry)
+        return h;
+    int row = lay_box(L, (od_rect){ t->x, y, t->w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    lay_heading(L, t->x + t->rp, y + t->rp, t->head_w, heading, lay_col(L, COLOR_ACCENT), row);
+    od_color well = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_BACKGROUND), 0.6f);
+    for (int i = 0; i < 2; i++) {
+        int cell = lay_box(L, (od_rect){ t->cell_x[i], y + t->rp, t->cell_w, ch }, well,
+                           0.7f * m->radius, row);
+        cell_body(L, t->cell_x[i] + cp, y + t->rp + cp, t->cell_w - 2 * cp, cell, &cells[i]);
+    }
+    return h;
+}
+
+static const content_str cmp_heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
+                                                    STR_SOFTWARE, STR_CAREER_PATHS };
+
 float lay_screen_compare(lay *L, const view_place *p)
 {
     const content *c = L->c;
@@ -659,38 +837,89 @@ float lay_screen_compare(lay *L, const view_place *p)
     if (!degree_ok(c, p->a) || !degree_ok(c, p->b))
         return 0;
     float cx, cw;
-    lay_column(L, 64, &cx, &cw);
+    lay_column(L, 72, &cx, &cw);
     float y = lay_top_pad(L);
-
-    if (c->n_degrees > 2) {
-        lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
-        pick_ctx left = { ACT_PICK_LEFT, p->a }, right = { ACT_PICK_RIGHT, p->b };
-        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_LEFT], -1), 6.0f * m->unit);
-        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &left, ALIGN_LEFT,
-                            8.0f * m->unit, -1),
-              m->gap);
-        lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[STR_PICK_RIGHT], -1), 6.0f * m->unit);
-        lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &right, ALIGN_LEFT,
-                            8.0f * m->unit, -1),
-              1.5f * m->gap);
-    }
-
     const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
-    col_head_ctx heads[2] = { { a, (size_t)p->a }, { b, (size_t)p->b } };
-    /* The column headers sit over the cells: same inner inset as the rows. */
-    lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
-          m->gap);
+    col_head_ctx heads[2] = { { a, (size_t)p->a, true }, { b, (size_t)p->b, true } };
+    pick_ctx picks[2] = { { ACT_PICK_LEFT, p->a }, { ACT_PICK_RIGHT, p->b } };
+    content_str pick_label[2] = { STR_PICK_LEFT, STR_PICK_RIGHT };
+    lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
 
-    static const content_str heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
-                                                    STR_SOFTWARE, STR_CAREER_PATHS };
-    for (int k = 0; k < ROW_COUNT; k++) {
-        if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
-            continue;
-        cell_ctx cells[2] = { { a, (row_kind)k }, { b, (row_kind)k } };
-        y += cell_row(L, cx, y, cw, c->strings[heading[k]], lay_col(L, COLOR_ACCENT), cell_body,
-                      cells, sizeof *cells, 2, false);
-        y += m->gap;
+    /* A table when a headings column of 9 body widths leaves each degree 14. */
+    cmp_table t;
+    t.x = cx;
+    t.w = cw;
+    /* Rows close together (half the usual padding and gap): a table reads
+     * as one piece, and more of it fits the first screen. */
+    t.rp = 0.5f * m->gap;
+    t.head_w = 9.0f * m->body;
+    t.cell_w = (cw - 2 * t.rp - t.head_w - 2 * m->gap) / 2;
+    bool table = t.cell_w >= 14.0f * m->body;
+
+    if (table) {
+        heads[0].badge = heads[1].badge = false;
+        t.cell_x[0] = cx + t.rp + t.head_w + m->gap;
+        t.cell_x[1] = t.cell_x[0] + t.cell_w + m->gap;
+        /* With more than two degrees, each column's picker stands over it
+         * (same names at the same width, so both are equally tall) and its
+         * chosen degree, filled in the degree's colour, heads the column:
+         * placed so, the pickers need no "First"/"Second" label. With two
+         * degrees a card naming the degree heads each column. */
+        if (c->n_degrees > 2) {
+            float ph = 0;
+            for (int i = 0; i < 2; i++)
+                ph = fmaxf(ph, lay_pills(L, t.cell_x[i], y, t.cell_w, c->n_degrees, pick_get,
+                                         &picks[i], ALIGN_LEFT, 8.0f * m->unit, -1));
+            y += ph + m->gap;
+        } else {
+            float hh = 0;
+            for (int i = 0; i < 2; i++) {
+                tap_card tc;
+                col_head_get(L, heads, (size_t)i, &tc);
+                hh = fmaxf(hh, tap_card_height(L, &tc, t.cell_w));
+            }
+            for (int i = 0; i < 2 && !L->dry; i++) {
+                tap_card tc;
+                col_head_get(L, heads, (size_t)i, &tc);
+                tap_card_draw(L, &tc, (od_rect){ t.cell_x[i], y, t.cell_w, hh }, -1);
+            }
+            y += hh + m->gap;
+        }
+        for (int k = 0; k < ROW_COUNT; k++) {
+            if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
+                continue;
+            /* Wide cells hold lists as one paragraph: several items a line
+             * keep all five rows on the first screen. */
+            cell_ctx cells[2] = { { a, b, (row_kind)k, true }, { b, a, (row_kind)k, true } };
+            y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + 0.5f * m->gap;
+        }
+    } else {
+        if (c->n_degrees > 2) {
+            for (int i = 0; i < 2; i++) {
+                lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[pick_label[i]], -1),
+                          6.0f * m->unit);
+                lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &picks[i],
+                                        ALIGN_LEFT, 8.0f * m->unit, -1),
+                          i ? 1.5f * m->gap : m->gap);
+            }
+        }
+        /* The column headers sit over the cells: same inner inset as the rows. */
+        lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
+                  m->gap);
+        for (int k = 0; k < ROW_COUNT; k++) {
+            if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
+                continue;
+            cell_ctx cells[2] = { { a, b, (row_kind)k, false }, { b, a, (row_kind)k, false } };
+            y += cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, COLOR_ACCENT),
+                          cell_body, cells, sizeof *cells, 2, false);
+            y += m->gap;
+        }
     }
+    bool shared = false;
+    for (size_t i = 0; i < a->n_careers; i++)
+        shared |= degree_leads_to(b, a->careers[i]);
+    if (shared)
+        lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
     y += m->gap;
     y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
     return y + lay_bottom_pad(L);
