@@ -345,6 +345,20 @@ static size_t visible_end(const char *s, size_t p, size_t e)
     return e;
 }
 
+/* Whether s[pos..len) holds a character that must end a line (UAX #14's
+ * BK, CR, LF and NL classes: LF, CR, VT, FF, NEL, LS, PS). */
+static bool hard_break_in(const char *s, size_t pos, size_t len)
+{
+    for (size_t i = pos; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '\n' && c <= '\r') || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85) ||
+            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)))
+            return true;
+    }
+    return false;
+}
+
 /* The start of the last segment before `end` of a line that starts at pos:
  * the last break opportunity inside s(pos..end), or pos when none. */
 static size_t prev_break(breaks *b, size_t pos, size_t end)
@@ -570,6 +584,18 @@ static size_t wrap_line(const lay *L, breaks *b, scene_font f, float px, size_t 
     out->hyphen = false;
     if (pos >= len)
         return len;
+    /* A short rest that fits whole and holds no mandatory break is one line
+     * whatever the break opportunities: no need to ask for them (most labels
+     * and headings). Its measurement is the one the line would end with. */
+    if (len - pos <= 2 * WORD_PROBE && !hard_break_in(s, pos, len)) {
+        size_t ve = visible_end(s, pos, len);
+        float w = lay_tw(L, f, px, s + pos, ve - pos);
+        if (w <= maxw + 0.01f) {
+            out->len = ve - pos;
+            out->w = w;
+            return len;
+        }
+    }
     /* Greedy fill by summing segment widths (each segment is measured once,
      * which suits the measurer's cache), then one exact measurement of the
      * line, dropping segments while kerning made the sum optimistic. */
