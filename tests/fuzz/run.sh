@@ -65,7 +65,7 @@ echo "fuzz: $execs executions in $SECS s, $cov edges, $ft features, corpus $(ls 
 if command -v llvm-profdata >/dev/null && command -v llvm-cov >/dev/null; then
     # shellcheck disable=SC2086
     $CC $COMMON -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
-        $SRC -o "$F/fuzz_cov" $CJSON_LIBS -lm
+        $SRC -o "$F/fuzz_cov" $CJSON_LIBS -lhyphen -lm
     SDL_VIDEODRIVER=dummy LLVM_PROFILE_FILE="$F/cov.profraw" "$F/fuzz_cov" -runs=0 "$F/corpus" "$F/seeds" \
         >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$F/cov.profraw" -o "$F/cov.profdata"
