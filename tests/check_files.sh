@@ -3,7 +3,7 @@
 # and an unreadable file with one line and exit status 2, without waiting on
 # the pipe (issue 11, case 6 and its class). A few seconds.
 B=$(cd "${1:-build}" && pwd)
-O="$B/openday"
+O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
 T=$(mktemp -d)
 trap 'chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -4,7 +4,9 @@
  * box, no overlapping blocks, no touch target under 9 mm and no text under the
  * minimum size. The same for tests/extreme: valid content at the limits (titles
  * of 100 characters, 40 careers on one degree, a 45-letter word, accented,
- * Cyrillic, Greek and Vietnamese text). Headless: fonts only, no video. */
+ * Cyrillic, Greek and Vietnamese text), and for tests/three (three degrees
+ * sharing careers, so the map has cards of one, two and three degrees and
+ * Compare has six pairs). Headless: fonts only, no video. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +33,13 @@ static int setup_extreme(void **state)
 {
     (void)state;
     support_init_dir(&S, "tests/extreme");
+    return S.c && S.fonts ? 0 : -1;
+}
+
+static int setup_three(void **state)
+{
+    (void)state;
+    support_init_dir(&S, "tests/three");
     return S.c && S.fonts ? 0 : -1;
 }
 
@@ -134,5 +143,6 @@ int main(void)
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
+    failed += cmocka_run_group_tests_name("audit-three", tests, setup_three, teardown);
     return failed;
 }

@@ -56,6 +56,17 @@ static void every_option(void **state)
     assert_string_equal(o.screen, "degree:x");
     assert_int_equal(o.size_w, 720);
     assert_int_equal(o.size_h, 1280);
+    assert_true(parse(&o, err, 6, "--screenshot", "a.png", "--dump", "a.json", "--distance",
+                      "250"));
+    assert_string_equal(o.dump, "a.json");
+    assert_true(o.distance_cm == 250.0f);
+    /* 0 and auto both ask the display, as an absent --dpi does. */
+    assert_true(parse(&o, err, 2, "--dpi", "auto"));
+    assert_true(o.dpi == 0.0f);
+    assert_true(parse(&o, err, 2, "--dpi", "0"));
+    assert_true(o.dpi == 0.0f);
+    assert_true(parse(&o, err, 0));
+    assert_true(o.dpi == 0.0f && o.distance_cm == 0.0f && !o.dump);
     assert_true(parse(&o, err, 1, "--kiosk"));
     assert_int_equal(o.mode, MODE_KIOSK);
     assert_true(parse(&o, err, 1, "--fullscreen"));
@@ -96,6 +107,19 @@ static void rejects(void **state)
     assert_false(parse(&o, err, 2, "--admin-pin", "123"));
     assert_false(parse(&o, err, 2, "--mode", "tv"));
     assert_false(parse(&o, err, 2, "--admin-hold", "0"));
+    /* Out of the sane ranges: the message says the range, on one line. */
+    assert_false(parse(&o, err, 2, "--dpi", "5"));
+    assert_non_null(strstr(err, "from 20 to 1000"));
+    assert_null(strchr(err, '\n'));
+    assert_false(parse(&o, err, 2, "--dpi", "1001"));
+    assert_false(parse(&o, err, 2, "--dpi", "Auto"));
+    assert_false(parse(&o, err, 2, "--distance", "0"));
+    assert_non_null(strstr(err, "from 20 to 2000"));
+    assert_false(parse(&o, err, 2, "--distance", "100000"));
+    assert_false(parse(&o, err, 2, "--distance", "auto"));
+    /* The account is of a screenshot's frame; a replay has its own verb. */
+    assert_false(parse(&o, err, 2, "--dump", "a.json"));
+    assert_non_null(strstr(err, "--screenshot"));
     /* --screen alone starts the window on that screen. */
     assert_true(parse(&o, err, 2, "--screen", "home"));
     assert_string_equal(o.screen, "home");

@@ -277,6 +277,8 @@ static void config_becomes_options(void **state)
                        "touch-flip-x = no\n"
                        "  admin-pin = \"2468\"  \n"
                        "mode = kiosk\n"
+                       "dpi = auto\n"
+                       "distance = 250\n"
                        "fps = 30\n";
     char *argv[] = { "openday", "--config", "x.conf", "--fps", "50", NULL };
     config_args_out out;
@@ -291,6 +293,8 @@ static void config_becomes_options(void **state)
     assert_string_equal(o.admin_pin, "2468");
     assert_int_equal(o.mode, MODE_KIOSK);
     assert_int_equal(o.fps, 50); /* the command line wins */
+    assert_true(o.dpi == 0.0f);  /* auto: ask the display */
+    assert_true(o.distance_cm == 250.0f);
     config_free(&out);
 }
 
@@ -307,6 +311,7 @@ static void config_errors_name_the_line(void **state)
         { "admin-pin = 12\n", "x.conf:1: --admin-pin: the PIN must be 4 to 8 digits" },
         { "config = other.conf\n", "x.conf:1: unknown key \"config\"" },
         { "fps =\n", "x.conf:1: --fps: \"\" must be a whole number" },
+        { "distance = 0\n", "x.conf:1: --distance: \"0\" must be centimetres from 20 to 2000" },
     };
     char *argv[] = { "openday", NULL };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

@@ -1,7 +1,7 @@
 /* test_layout.c - layout with the fixture content and the fake measurer:
  * every screen at every size passes the audit, the audit itself catches
  * broken scenes, hit regions carry the right actions, stress content wraps
- * and scrolls, compare rows align, the careers picture links and marks,
+ * and scrolls, compare rows align (the career map: test_careers.c),
  * scrolling, transitions and press feedback behave. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -591,75 +591,6 @@ static void compare_rows_align(void **state)
     fixture_free(c);
 }
 
-static void careers_picture_links_and_marks(void **state)
-{
-    (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(1280, 720);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_CAREERS, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
-    size_t links = 0, shared = 0;
-    for (size_t i = 0; i < c->n_degrees; i++)
-        links += c->degrees[i].n_careers;
-    for (size_t i = 0; i < c->n_careers; i++)
-        shared += content_career_shared(c, i);
-    assert_int_equal(shared, 3);
-    size_t lines = 0, frames = 0;
-    for (size_t i = 0; i < s.count; i++) {
-        const scene_cmd *k = &s.cmds[i];
-        if (k->kind == SCENE_LINE && k->thickness > 2.0f)
-            lines++;
-        if (k->kind == SCENE_FRAME && k->color.r == c->colors[COLOR_SHARED].r &&
-            k->color.g == c->colors[COLOR_SHARED].g && k->color.b == c->colors[COLOR_SHARED].b)
-            frames++;
-    }
-    assert_true(lines >= links);
-    assert_true(lines >= links * 16);
-    assert_int_equal(frames, shared);
-    assert_true(has_text(&s, c->strings[STR_SHARED]));
-
-    /* order: Production's own careers above the shared, the shared above
-     * Technology's own */
-    float top_own0 = 1e9f, max_own0 = -1, min_shared = 1e9f, max_shared = -1, min_own1 = 1e9f;
-    (void)top_own0;
-    for (size_t i = 0; i < c->n_careers; i++) {
-        float y = find_hit(&s, ACT_CAREER, (int)i)->rect.y;
-        const content_career *k = &c->careers[i];
-        if (k->n_degrees > 1) {
-            min_shared = fminf(min_shared, y);
-            max_shared = fmaxf(max_shared, y);
-        } else if (k->degrees[0] == 0) {
-            max_own0 = fmaxf(max_own0, y);
-        } else {
-            min_own1 = fminf(min_own1, y);
-        }
-    }
-    assert_true(max_own0 < min_shared);
-    assert_true(max_shared < min_own1);
-
-    /* sticky nodes: when scrolled, the degree nodes stay in the viewport */
-    assert_true(res.content_h > res.view_h);
-    float max_scroll = res.content_h - res.view_h;
-    for (float sc = 0; sc <= max_scroll; sc += max_scroll / 4) {
-        in.cur.scroll = sc;
-        layout_frame(&s, c, &env, &in, &res);
-        for (size_t i = 0; i < c->n_degrees; i++) {
-            const scene_cmd *n = find_hit(&s, ACT_DEGREE, (int)i);
-            assert_non_null(n);
-            float vy = 720 - res.view_h;
-            assert_true(n->rect.y >= vy - 0.5f);
-            assert_true(n->rect.y + n->rect.h <= 720 + 0.5f);
-        }
-        char report[8192];
-        assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
-    }
-    scene_deinit(&s);
-    fixture_free(c);
-}
-
 static void scrolling_moves_the_body_not_the_header(void **state)
 {
     (void)state;
@@ -1003,7 +934,6 @@ int main(void)
         cmocka_unit_test(empty_lists_are_skipped),
         cmocka_unit_test(long_titles_shrink_then_wrap_and_grow_the_header),
         cmocka_unit_test(compare_rows_align),
-        cmocka_unit_test(careers_picture_links_and_marks),
         cmocka_unit_test(scrolling_moves_the_body_not_the_header),
         cmocka_unit_test(transitions_draw_both_pages_and_only_current_hits),
         cmocka_unit_test(pressed_and_focused_feedback),

@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "fixture.h"
 #include "kiosk.h"
 #include "player.h"
 
 typedef struct {
-    int shots, resizes, resets;
+    int shots, resizes, resets, saves;
+    char path[64];
+    char *data;          /* the last file saved (heap), or NULL */
 } fake;
 
 static bool fake_shot(void *ud, kiosk *k, const char *path)
@@ -55,6 +59,19 @@ static bool fake_key(void *ud, const char *name, input_key *out)
     return true;
 }
 
+static bool fake_save(void *ud, const char *path, const char *data, size_t len)
+{
+    fake *f = ud;
+    f->saves++;
+    snprintf(f->path, sizeof f->path, "%s", path);
+    free(f->data);
+    f->data = malloc(len + 1);
+    assert_non_null(f->data);
+    memcpy(f->data, data, len);
+    f->data[len] = '\0';
+    return !strstr(path, "unwritable");
+}
+
 static FILE *null_log;
 
 static kiosk *make(bool refuse_quit)
@@ -80,7 +97,7 @@ static int play(const char *text, double fps, bool refuse_quit, player_result *r
     assert_non_null(s);
     kiosk *k = make(refuse_quit);
     memset(f, 0, sizeof *f);
-    player_platform pf = { f, fake_shot, fake_resize, fake_reset, fake_key, NULL, NULL };
+    player_platform pf = { f, fake_shot, fake_resize, fake_reset, fake_key, NULL, NULL, fake_save };
     player_config pc = { fps, "test.replay", null_log };
     int rc = player_run(k, s, &pc, &pf, res);
     kiosk_destroy(k);
@@ -144,10 +161,37 @@ static void platform_calls_and_quits(void **state)
     assert_int_equal(play("close\nexpect-quit normal\n", 60, false, &res, &f), 0);
 }
 
+/* `dump` hands the platform the account of the frame on screen: JSON
+ * naming the place the visitor is on, its targets among them. */
+static void dump_writes_the_frame_on_screen(void **state)
+{
+    (void)state;
+    player_result res;
+    fake f;
+    assert_int_equal(play("tap 0.5 0.5\nwait 500\ndump home.json\n", 60, true, &res, &f), 0);
+    assert_int_equal(f.saves, 1);
+    assert_string_equal(f.path, "home.json");
+    cJSON *root = cJSON_Parse(f.data);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "screen")->valuestring, "home");
+    const cJSON *targets = cJSON_GetObjectItem(root, "targets"), *t;
+    bool degree = false;
+    cJSON_ArrayForEach(t, targets)
+        degree = degree || !strncmp(cJSON_GetObjectItem(t, "action")->valuestring,
+                                    "open degree:", 12);
+    assert_true(degree);
+    cJSON_Delete(root);
+    free(f.data);
+    /* A file the platform cannot write fails the replay, as a shot does. */
+    assert_int_equal(play("dump unwritable.json\n", 60, true, &res, &f), 1);
+    free(f.data);
+}
+
 int main(void)
 {
     null_log = fopen("/dev/null", "w");
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(dump_writes_the_frame_on_screen),
         cmocka_unit_test(a_day_of_waiting_is_cheap),
         cmocka_unit_test(jumps_keep_the_timeline),
         cmocka_unit_test(platform_calls_and_quits),

@@ -133,6 +133,22 @@ static void comments_blank_lines_and_crlf(void **state)
     replay_destroy(s);
 }
 
+/* dump FILE.json: the rest of the line is the file, as for shot. */
+static void dump_event(void **state)
+{
+    (void)state;
+    replay_script *s = ok("tap 0.5 0.5\n"
+                          "2000 dump out/home screen.JSON # the account\n"
+                          "dump a.json\n");
+    assert_int_equal(s->count, 3);
+    assert_int_equal(s->events[1].kind, REPLAY_DUMP);
+    assert_true(s->events[1].at_ms == 2000);
+    assert_string_equal(s->events[1].arg, "out/home screen.JSON");
+    assert_int_equal(s->events[2].kind, REPLAY_DUMP);
+    assert_string_equal(s->events[2].arg, "a.json");
+    replay_destroy(s);
+}
+
 static void edge_values(void **state)
 {
     (void)state;
@@ -213,6 +229,9 @@ static void malformed_other_verbs(void **state)
     bad("shot\n", "1: shot needs a file name ending in .png");
     bad("shot home.jpg\n", "1: shot needs a file name ending in .png, got \"home.jpg\"");
     bad("shot .png\n", "1: shot needs a file name ending in .png, got \".png\"");
+    bad("dump\n", "1: dump needs a file name ending in .json");
+    bad("dump home.png\n", "1: dump needs a file name ending in .json, got \"home.png\"");
+    bad("dump .json\n", "1: dump needs a file name ending in .json, got \".json\"");
     bad("expect-screen\n", "1: expect-screen needs a screen name, such as home or degree:ID");
     bad("expect-screen home careers\n",
         "1: expect-screen takes only one screen name, got extra \"careers\"");
@@ -232,22 +251,22 @@ static void unknown_verbs_and_times(void **state)
     (void)state;
     bad("tap 0 0\njump 0.5\n",
         "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("Tap 0 0\n",
         "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
     bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
     bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
     bad("86400001 tap 0 0\n",
         "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
     bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
-                 "wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+                 "wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
-                               "drag, swipe, key, wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+                               "drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
     bad("100 200 tap 0 0\n",
         "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */
@@ -400,6 +419,7 @@ int main(void)
         cmocka_unit_test(optional_times),
         cmocka_unit_test(comments_blank_lines_and_crlf),
         cmocka_unit_test(edge_values),
+        cmocka_unit_test(dump_event),
         cmocka_unit_test(empty_scripts),
         cmocka_unit_test(malformed_coordinates),
         cmocka_unit_test(malformed_drag),

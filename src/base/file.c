@@ -96,6 +96,25 @@ const char *file_error_text(int e)
     }
 }
 
+int file_write_sync_close(int fd, const char *data, size_t len)
+{
+    int e = 0;
+    for (size_t off = 0; off < len && !e;) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            e = errno;
+        else
+            off += (size_t)w;
+    }
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && !e)
+        e = errno;
+    return e;
+}
+
 int file_is_regular(const char *path)
 {
     struct stat st;

@@ -31,6 +31,12 @@ int file_read(const char *path, size_t max, char **text, size_t *len);
  * device)", "is larger than the limit", "No such file or directory"). */
 const char *file_error_text(int e);
 
+/* Write all of data to the open descriptor fd (retrying short writes and
+ * EINTR), sync it to the disk, and close it. Returns 0, or the first errno;
+ * fd is closed either way. Data that must survive a power cut is written
+ * this way before the file is renamed into place. */
+int file_write_sync_close(int fd, const char *data, size_t len);
+
 /* True when path names a regular file now (stat follows symlinks). Used to
  * refuse, before opening anything, an option that names a directory or a
  * pipe. */

@@ -66,20 +66,7 @@ static int write_record(const char *state_dir, const char *text, size_t len)
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0)
         return errno;
-    int e = 0;
-    for (size_t off = 0; off < len && !e;) {
-        ssize_t w = write(fd, text + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            e = errno;
-        else
-            off += (size_t)w;
-    }
-    if (!e && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && !e)
-        e = errno;
+    int e = file_write_sync_close(fd, text, len);
     if (!e && rename(tmp, path) != 0)
         e = errno;
     if (e)

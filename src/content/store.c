@@ -79,21 +79,7 @@ static int write_new(const char *to, const char *data, size_t len)
     int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (out < 0)
         return errno;
-    int e = 0;
-    for (size_t off = 0; off < len && !e;) {
-        ssize_t w = write(out, data + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            e = errno;
-        else
-            off += (size_t)w;
-    }
-    if (!e && fsync(out) != 0)
-        e = errno;
-    if (close(out) != 0 && !e)
-        e = errno;
-    return e;
+    return file_write_sync_close(out, data, len);
 }
 
 static void sync_dir(const char *path)

@@ -122,6 +122,15 @@ void app_resize(app *a, int w, int h)
     a->dirty = true;
 }
 
+void app_set_physical(app *a, float dpi, float distance_cm)
+{
+    a->env.dpi = dpi;
+    a->env.distance_cm = distance_cm;
+    configure_gestures(a);
+    a->pressed = 0;
+    a->dirty = true;
+}
+
 /* ---- places ------------------------------------------------------------- */
 
 static layout_page current_page(const app *a)

@@ -39,6 +39,10 @@ void app_destroy(app *a);
 
 /* The picture changed size (window resized, display mode changed). */
 void app_resize(app *a, int w, int h);
+/* The panel's pixels per inch or the viewing distance became known (the
+ * display was asked once the window existed); <= 0 keeps the layout's
+ * defaults. Lays out again; drops a finger in progress. */
+void app_set_physical(app *a, float dpi, float distance_cm);
 /* Replace the content (live reload); returns visitors to Home when their
  * place no longer exists. */
 void app_set_content(app *a, const content *c);

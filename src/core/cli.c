@@ -65,10 +65,20 @@ const cli_option cli_table[] = {
       .field = F(attract_after_s), .lo = 0, .hi = 86400, .def = "90", .need = "seconds",
       .invalid = "must be seconds from 0 (never) to 86400", .section = S_BEHAVIOUR,
       .help = "seconds without input before the attract loop, 0 = never" },
+    /* 0 (or "auto") is what an absent --dpi means, so a configuration file
+     * can say it explicitly; the sane range is a small phone-like panel to a
+     * wall of TVs. */
     { .name = "dpi", .kind = CLI_FLOAT, .metavar = "N", .where = CONF, .field = F(dpi),
-      .lo = 20, .hi = 1000, .need = "pixels per inch", .invalid = "must be from 20 to 1000",
+      .lo = 20, .hi = 1000, .auto_word = "auto", .need = "pixels per inch or auto",
+      .invalid = "must be from 20 to 1000, or auto (or 0) to ask the display",
       .section = S_BEHAVIOUR,
-      .help = "panel pixels per inch (default: a 7\" 800x480 panel, 133)" },
+      .help = "panel pixels per inch, for sizes in millimetres (default auto: what the "
+              "display reports, else assumed from the resolution)" },
+    /* Closer than 20 cm nobody reads a screen; beyond 20 m no text is legible. */
+    { .name = "distance", .kind = CLI_FLOAT, .metavar = "CM", .where = CONF,
+      .field = F(distance_cm), .lo = 20, .hi = 2000, .need = "centimetres",
+      .invalid = "must be centimetres from 20 to 2000", .section = S_BEHAVIOUR,
+      .help = "viewing distance in cm, for text sizes (default 60, 250 with --loop)" },
     { .name = "stats", .kind = CLI_SWITCH, .where = CONF, .field = F(stats),
       .section = S_BEHAVIOUR, .help = "print frame statistics at exit (and on SIGUSR1)" },
     /* Read by config_find before parsing; a configuration file naming
@@ -110,6 +120,10 @@ const cli_option cli_table[] = {
     { .name = "screenshot", .kind = CLI_TEXT, .metavar = "FILE.png", .where = CMD,
       .field = F(screenshot), .need = "a PNG file name", .section = S_TOOLS,
       .help = "render the screen given by --screen headless and exit" },
+    { .name = "dump", .kind = CLI_TEXT, .metavar = "FILE.json", .where = CMD, .field = F(dump),
+      .need = "a JSON file name", .section = S_TOOLS,
+      .help = "with --screenshot, also write an account of the screen as JSON: every text "
+              "with its size, colours and contrast, every touch target and its action" },
     { .name = "screen", .kind = CLI_TEXT, .metavar = "NAME", .where = CMD, .field = F(screen),
       .need = "a screen name", .section = S_TOOLS,
       .help = "the screen for --screenshot: attract, home, degree:ID, compare, "
@@ -227,7 +241,12 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
     case CLI_UINT:
     case CLI_DOUBLE:
     case CLI_FLOAT:
-        ok = parse_num(val, r->lo, r->hi, r->step, &v);
+        if (r->auto_word && (!strcmp(val, r->auto_word) || !strcmp(val, "0"))) {
+            v = 0;
+            ok = true;
+        } else {
+            ok = parse_num(val, r->lo, r->hi, r->step, &v);
+        }
         if (ok && r->kind == CLI_INT)
             *(int *)(base + r->field) = (int)v;
         else if (ok && r->kind == CLI_UINT)
@@ -298,6 +317,11 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     }
     if (o->screenshot && o->replay) {
         snprintf(err, errlen, "--screenshot and --replay cannot be combined");
+        return false;
+    }
+    if (o->dump && !o->screenshot) {
+        snprintf(err, errlen, "--dump goes with --screenshot (in a replay script, use the "
+                              "dump command)");
         return false;
     }
     if (!o->check_dir)

@@ -24,13 +24,16 @@ typedef struct {
     bool watch_poll;           /* --watch-poll: poll for content changes, no inotify */
     int fps;
     double attract_after_s;
-    float dpi;                 /* 0 = unknown */
+    float dpi;                 /* --dpi; 0 = not given: ask the display, else assume
+                                  from the resolution (phys.h) */
+    float distance_cm;         /* --distance; 0 = not given: 60, or 250 with --loop */
     bool stats;
     bool realtime;             /* --realtime: pace --replay to the real clock and draw */
     bool version, help;
     bool check;
     const char *check_dir;     /* --check [DIR] */
     const char *screenshot;    /* --screenshot FILE.png */
+    const char *dump;          /* --dump FILE.json: with --screenshot, the screen's account */
     const char *screen;        /* --screen NAME: for --screenshot, or where the app starts */
     const char *export_html;   /* --export-html DIR */
     unsigned at_ms;            /* --at MS: time into the screen for --screenshot */
@@ -83,6 +86,8 @@ typedef struct {
     const char *def;     /* the default, set through the same parsing, or NULL */
     const char *need;    /* what a missing value is ("a size such as 1280x800") */
     const char *invalid; /* after "--name: \"value\" ", why it is refused */
+    const char *auto_word; /* numbers: this word, or 0, stores 0 ("auto": ask the
+                            * display), whatever the range; NULL = no such word */
     const char *section; /* the --help heading it is listed under */
     const char *help;    /* one sentence for --help (wrapped there) */
 } cli_option;

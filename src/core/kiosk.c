@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dump.h"
 #include "route.h"
 
 /* The staff screen's background while there is no content to take a
@@ -161,6 +162,18 @@ void kiosk_resize(kiosk *k, int display_w, int display_h)
     k->problems_dirty = k->force = true;
 }
 
+void kiosk_set_physical(kiosk *k, float dpi, float distance_cm)
+{
+    k->cfg.dpi = dpi;
+    k->cfg.distance_cm = distance_cm;
+    layout_env env = env_of(k);
+    k->adm.env.dpi = env.dpi;
+    k->adm.env.distance_cm = env.distance_cm;
+    if (k->a)
+        app_set_physical(k->a, env.dpi, env.distance_cm);
+    k->problems_dirty = k->force = true;
+}
+
 void kiosk_logical_size(const kiosk *k, int *w, int *h)
 {
     *w = k->lw;
@@ -261,30 +274,27 @@ bool kiosk_busy(const kiosk *k)
            (admin_visible(&k->adm) && k->adm.holding);
 }
 
-uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
+/* The soonest of the app's own time (`app_ms`), the reload's and the staff
+ * exit's timers. */
+static uint64_t soonest(const kiosk *k, uint64_t app_ms, uint64_t now_ms)
 {
-    uint64_t wait = k->a ? app_wait_ms(k->a, now_ms) : UINT64_MAX;
     uint64_t rw = reload_wait_ms(k->rl, now_ms);
     uint64_t aw = admin_wait_ms(&k->adm, now_ms);
-    if (rw < wait)
-        wait = rw;
-    if (aw < wait)
-        wait = aw;
-    return wait;
+    if (rw < app_ms)
+        app_ms = rw;
+    return aw < app_ms ? aw : app_ms;
+}
+
+uint64_t kiosk_wait_ms(const kiosk *k, uint64_t now_ms)
+{
+    return soonest(k, k->a ? app_wait_ms(k->a, now_ms) : UINT64_MAX, now_ms);
 }
 
 uint64_t kiosk_skip_ms(const kiosk *k, uint64_t now_ms)
 {
     if (k->force || (admin_visible(&k->adm) && k->adm.holding))
         return 0;
-    uint64_t skip = k->a ? app_skip_ms(k->a, now_ms) : UINT64_MAX;
-    uint64_t rw = reload_wait_ms(k->rl, now_ms);
-    uint64_t aw = admin_wait_ms(&k->adm, now_ms);
-    if (rw < skip)
-        skip = rw;
-    if (aw < skip)
-        skip = aw;
-    return skip;
+    return soonest(k, k->a ? app_skip_ms(k->a, now_ms) : UINT64_MAX, now_ms);
 }
 
 void kiosk_get_frame(kiosk *k, kiosk_frame *f)
@@ -311,6 +321,35 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         f->overlay = &k->over;
     }
     k->force = false;
+}
+
+/* The keypad's keys in admin.h's order, as a tap on each reads. */
+static const char *const keypad_actions[ADMIN_NKEYS] = {
+    "pin 1", "pin 2", "pin 3", "pin 4", "pin 5", "pin 6", "pin 7", "pin 8", "pin 9",
+    "pin clear", "pin 0", "pin ok", "cancel",
+};
+
+char *kiosk_dump_json(kiosk *k)
+{
+    kiosk_frame f;
+    kiosk_get_frame(k, &f);
+    /* A dump is no draw: the next frame must still be drawn if it was due. */
+    k->force = k->force || f.changed;
+    char name[600] = "staff";
+    if (k->a)
+        app_place_name(k->a, name, sizeof name);
+    dump_target keys[ADMIN_NKEYS];
+    size_t nkeys = 0;
+    if (admin_get_phase(&k->adm) == ADMIN_KEYPAD)
+        for (int i = 0; i < ADMIN_NKEYS; i++) {
+            keys[nkeys].rect = admin_key_rect(&k->adm, i);
+            snprintf(keys[nkeys].action, sizeof keys[nkeys].action, "%s", keypad_actions[i]);
+            nkeys++;
+        }
+    layout_env env = env_of(k);
+    dump_frame df = { name, &env, k->a ? reload_content(k->rl) : NULL, f.scene, f.overlay,
+                      f.clear, keys, nkeys };
+    return dump_json(&df);
 }
 
 int kiosk_exit_status(const kiosk *k)

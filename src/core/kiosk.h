@@ -48,8 +48,9 @@ typedef struct {
     bool refuse_quit;        /* kiosk mode: quit keys and close requests do nothing */
     app_config app;
     admin_config admin;
-    float dpi;               /* 0 = LAYOUT_DEFAULT_DPI */
-    float distance_cm;       /* viewing distance; 0 = the layout's default */
+    float dpi;               /* 0 = LAYOUT_DEFAULT_DPI (phys.h decides the figure) */
+    float distance_cm;       /* viewing distance; 0 = the layout's default
+                                (phys_distance_cm gives the kiosk's) */
     int rotate;              /* 0, 90, 180, 270: how the picture sits on the display */
     input_calib touch;
     boot_mode boot;          /* how to start (boot.h: the restart-loop guard) */
@@ -88,6 +89,10 @@ bool kiosk_set_measure(kiosk *k, layout_measure m);
 
 /* The display changed size (physical pixels). */
 void kiosk_resize(kiosk *k, int display_w, int display_h);
+/* The physical facts became known after kiosk_create (the window runner
+ * asks the display once it has one): as kiosk_config's dpi and
+ * distance_cm. Lays out again. */
+void kiosk_set_physical(kiosk *k, float dpi, float distance_cm);
 /* Size of the logical picture (the display's size, turned by the rotation). */
 void kiosk_logical_size(const kiosk *k, int *w, int *h);
 
@@ -121,6 +126,13 @@ typedef struct {
 /* The frame to show now; laid out again when needed. Valid until the next
  * call into the kiosk. */
 void kiosk_get_frame(kiosk *k, kiosk_frame *f);
+
+/* The dump.h account of the frame kiosk_get_frame gives now (laid out if
+ * needed): the place's name ("staff" for the screen of content problems),
+ * the layout environment, and the staff keypad's keys as targets while it
+ * is open. Heap text freed with dump_free, or NULL when out of memory. Same
+ * precondition as kiosk_get_frame. */
+char *kiosk_dump_json(kiosk *k);
 
 /* Exit status once KIOSK_ACT_EXIT was raised: 0 for a quit, OPENDAY_EXIT_ADMIN
  * for the staff exit; and the reason as a word ("normal", "admin"). */

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "dump.h"
+
 typedef struct {
     kiosk *k;
     const player_config *cfg;
@@ -173,6 +175,18 @@ static int play_event(player *p, const replay_event *e)
             return 1;
         }
         break;
+    case REPLAY_DUMP: {
+        char *json = kiosk_dump_json(p->k);
+        bool made = json != NULL;
+        bool ok = made && p->pf->save && p->pf->save(p->pf->ud, e->arg, json, strlen(json));
+        dump_free(json);
+        if (!ok) {
+            fprintf(p->err, "%s:%d: could not write \"%s\"%s\n", name, e->line, e->arg,
+                    made ? "" : " (out of memory)");
+            return 1;
+        }
+        break;
+    }
     case REPLAY_EXPECT: {
         app *a = kiosk_app(p->k);
         view_place pl = app_place(a);

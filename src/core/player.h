@@ -7,7 +7,7 @@
  * of a day costs what its timed changes cost, not 5 million frames. Expectations (expect-screen, expect-admin, expect-quit) are checked
  * as they come, and the app's invariants after every event.
  *
- * Pure: no SDL and no clock. What needs the screen (a screenshot, a new
+ * Pure: no SDL and no clock. What needs the screen or a file (a screenshot, a dump, a new
  * output size, a lost device, key names, real-time pacing) is asked of the
  * platform through player_platform, so the player runs under a test with
  * fakes as well as in the real program. The player borrows the kiosk and the
@@ -37,6 +37,10 @@ typedef struct {
      * wait for its deadline, and after it to draw and time the frame. */
     void (*pace)(void *ud);
     void (*frame)(void *ud, kiosk *k);
+    /* Write len bytes of data to path (a `dump`: the player makes the JSON,
+     * the platform owns files); false (after logging why) when that
+     * failed. NULL: a dump fails. */
+    bool (*save)(void *ud, const char *path, const char *data, size_t len);
 } player_platform;
 
 typedef struct {

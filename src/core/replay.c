@@ -21,7 +21,7 @@
 #define MAX_LINE 4096u            /* no event needs more; a longer line is not a script */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
-#define VERBS "tap, press, release, drag, swipe, key, wait, shot, expect-screen, close, expect-quit, expect-admin, reset-device or resize"
+#define VERBS "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize"
 
 typedef struct {
     replay_event *ev;
@@ -153,10 +153,15 @@ static bool no_more(parser *p, char **cur, const char *verb, const char *takes)
     return true;
 }
 
+static bool ends_with(const char *s, const char *ext)
+{
+    size_t n = strlen(s), e = strlen(ext);
+    return n > e && strcasecmp(s + n - e, ext) == 0;
+}
+
 static bool ends_with_png(const char *s)
 {
-    size_t n = strlen(s);
-    return n > 4 && strcasecmp(s + n - 4, ".png") == 0;
+    return ends_with(s, ".png");
 }
 
 /* Parse the verb and arguments of one line into e (kind, fields, arg). */
@@ -231,6 +236,17 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return fail(p, "shot needs a file name ending in .png");
         if (!ends_with_png(file))
             return fail(p, "shot needs a file name ending in .png, got \"%.*s%s\"", SHOW, file,
+                        more(file));
+        e->arg = strdup(file);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "dump")) {
+        e->kind = REPLAY_DUMP;
+        char *file = rest_of_line(*cur);
+        if (!*file)
+            return fail(p, "dump needs a file name ending in .json");
+        if (!ends_with(file, ".json"))
+            return fail(p, "dump needs a file name ending in .json, got \"%.*s%s\"", SHOW, file,
                         more(file));
         e->arg = strdup(file);
         return e->arg ? true : fail(p, "out of memory");

@@ -3,11 +3,13 @@
  * Pure: no SDL. A script is text, one event per line, '#' starts a comment:
  *   [T_MS] tap X Y | press X Y | release X Y | drag X1 Y1 X2 Y2 MS
  *   [T_MS] swipe left|right|up|down | key KEY | wait MS | shot FILE.png
+ *   [T_MS] dump FILE.json
  *   [T_MS] expect-screen NAME | close | expect-quit normal|admin
  *   [T_MS] expect-admin idle|armed|keypad|exit | reset-device | resize WxH
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
  * resized, a display mode changed); X1 and Y1 hold the new size.
+ * `dump` writes the account of the frame on screen (dump.h) as JSON.
  * `close` is the window manager's close request. The replay stops when the
  * app quits; `expect-quit` must then be the next event, or the replay fails.
  * T_MS (optional) is the time since start at which the event happens; without
@@ -29,7 +31,7 @@
 typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
     REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
-    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE
+    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP
 } replay_kind;
 
 typedef struct {
@@ -39,7 +41,7 @@ typedef struct {
     float x1, y1, x2, y2;
     unsigned ms;         /* DRAG duration, WAIT length */
     int dir_x, dir_y;    /* SWIPE: -1/0/+1 */
-    char *arg;           /* KEY name, SHOT file, EXPECT screen name */
+    char *arg;           /* KEY name, SHOT or DUMP file, EXPECT screen name */
 } replay_event;
 
 typedef struct {

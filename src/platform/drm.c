@@ -75,3 +75,66 @@ int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t 
                  bad);
     return best;
 }
+
+bool drm_edid_size_mm(const unsigned char *e, size_t len, int *w_mm, int *h_mm)
+{
+    static const unsigned char header[8] = { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0 };
+    if (len < 128 || memcmp(e, header, sizeof header))
+        return false;
+    /* The first detailed timing (bytes 54-71) is the preferred mode; its
+     * image size is in millimetres, 12 bits each. A zero pixel clock means
+     * the slot holds a text descriptor instead. */
+    if (e[54] || e[55]) {
+        int w = e[66] | ((e[68] & 0xF0) << 4), h = e[67] | ((e[68] & 0x0F) << 8);
+        if (w > 0 && h > 0) {
+            *w_mm = w;
+            *h_mm = h;
+            return true;
+        }
+    }
+    if (e[21] && e[22]) {
+        *w_mm = e[21] * 10;
+        *h_mm = e[22] * 10;
+        return true;
+    }
+    return false;
+}
+
+bool drm_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, char *name,
+                      size_t n)
+{
+    DIR *d = opendir(sysfs_drm);
+    if (!d)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    char path[512], status[32];
+    unsigned char edid[256];
+    while (!found && (e = readdir(d))) {
+        const char *conn;
+        int c = connector_card(e->d_name, &conn);
+        if (c < 0 || (card >= 0 && c != card))
+            continue;
+        snprintf(path, sizeof path, "%s/%s/status", sysfs_drm, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t k = fread(status, 1, sizeof status - 1, f);
+        fclose(f);
+        status[k] = '\0';
+        if (strncmp(status, "connected", 9))
+            continue;
+        snprintf(path, sizeof path, "%s/%s/edid", sysfs_drm, e->d_name);
+        f = fopen(path, "rb");
+        if (!f)
+            continue;
+        k = fread(edid, 1, sizeof edid, f);
+        fclose(f);
+        if (drm_edid_size_mm(edid, k, w_mm, h_mm)) {
+            snprintf(name, n, "%s", conn);
+            found = true;
+        }
+    }
+    closedir(d);
+    return found;
+}

@@ -12,8 +12,22 @@
 #ifndef OPENDAY_DRM_H
 #define OPENDAY_DRM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t n);
+
+/* The size in millimetres of the picture an EDID block describes: its
+ * first detailed timing's image size, else the basic block's size in
+ * centimetres. False for a block too short or without the EDID header, and
+ * when both sizes are 0 (projectors, and panels that do not say). Pure. */
+bool drm_edid_size_mm(const unsigned char *edid, size_t len, int *w_mm, int *h_mm);
+
+/* The millimetres the kernel's EDID gives for a connected connector of
+ * card (any card when card < 0) under sysfs_drm; its name ("HDMI-A-1") in
+ * name. False when no connected connector has a usable EDID (DSI panels
+ * such as the Raspberry Pi touchscreen have none). */
+bool drm_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, char *name,
+                      size_t n);
 
 #endif

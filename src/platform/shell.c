@@ -17,7 +17,9 @@
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
+#include "dump.h"
 #include "kiosk.h"
+#include "phys.h"
 #include "platform.h"
 #include "player.h"
 #include "replay.h"
@@ -47,13 +49,51 @@ static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk
     if (o->admin_pin)
         snprintf(kc->admin.pin, sizeof kc->admin.pin, "%s", o->admin_pin);
     kc->admin.hold_ms = (unsigned)(o->admin_hold_s * 1000.0);
-    kc->dpi = o->dpi;
+    kc->dpi = o->dpi;          /* 0 until a runner decides (shell_physical) */
+    kc->distance_cm = phys_distance_cm(o->distance_cm, o->loop);
     kc->rotate = o->rotate;
     kc->touch.swap_xy = o->touch_swap_xy;
     kc->touch.flip_x = o->touch_flip_x;
     kc->touch.flip_y = o->touch_flip_y;
     kc->watch_poll = o->watch_poll;
     kc->log = stderr;
+}
+
+/* Decide pixels per inch (phys.h) and log the figure with where it came
+ * from, once per runner. reported: the display's figure, 0 for none. */
+static float shell_physical(const cli_options *o, float reported, const char *from, int w, int h,
+                            float distance_cm)
+{
+    phys_dpi d;
+    phys_choose_dpi(o->dpi, reported, from, w, h, &d);
+    fprintf(stderr, "openday: %s; viewing distance %.0f cm%s\n", d.why, distance_cm,
+            o->distance_cm > 0 ? " (--distance)" : o->loop ? " (the default with --loop)"
+                                                           : " (the default)");
+    return d.dpi;
+}
+
+/* Writes len bytes to path; false after logging why. */
+static bool write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "w");
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    ok = (f && fclose(f) == 0) && ok;
+    if (!ok)
+        fprintf(stderr, "openday: cannot write %s: %s\n", path, strerror(errno));
+    return ok;
+}
+
+/* The dump.h account of the kiosk's current frame, written to path. */
+static bool shell_dump(kiosk *k, const char *path)
+{
+    char *json = kiosk_dump_json(k);
+    if (!json) {
+        fprintf(stderr, "openday: out of memory writing %s\n", path);
+        return false;
+    }
+    bool ok = write_file(path, json, strlen(json));
+    dump_free(json);
+    return ok;
 }
 
 /* KIOSK_ACT_FONTS: open the faces the content asks for, make the renderer
@@ -154,13 +194,15 @@ static void wait_until(uint64_t deadline, uint64_t freq)
     }
 }
 
-/* A headless shell of w x h on the options' content, loaded once. */
-static bool shell_headless(shell *s, const cli_options *o, const kiosk_config *kc)
+/* A headless shell of w x h on the options' content, loaded once. There is
+ * no display to ask: --dpi, else the assumption for the size. */
+static bool shell_headless(shell *s, const cli_options *o, kiosk_config *kc)
 {
     memset(s, 0, sizeof *s);
     int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
     if (!gfx_headless(&s->g, w, h, o->rotate))
         return false;
+    kc->dpi = shell_physical(o, 0, NULL, s->g.pw, s->g.ph, kc->distance_cm);
     s->k = kiosk_create(kc, s->g.pw, s->g.ph, 0);
     if (!s->k) {
         fprintf(stderr, "openday: out of memory\n");
@@ -199,6 +241,8 @@ int platform_screenshot(const cli_options *o)
             kiosk_update(s.k, t);
         shell_draw(&s);
         if (!gfx_save_png(&s.g, o->screenshot))
+            rc = 1;
+        if (o->dump && !shell_dump(s.k, o->dump))
             rc = 1;
     }
     shell_deinit(&s);
@@ -245,6 +289,12 @@ static void host_reset(void *ud)
     replay_host *h = ud;
     gfx_lost_textures(&h->s->g);
     gfx_retain(&h->s->g);
+}
+
+static bool host_save(void *ud, const char *path, const char *data, size_t len)
+{
+    (void)ud;
+    return write_file(path, data, len);
 }
 
 static bool host_key(void *ud, const char *name, input_key *out)
@@ -296,7 +346,7 @@ int platform_replay(const cli_options *o)
         sched_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
         player_platform pf = { &h, host_shot, host_resize, host_reset, host_key,
                                o->realtime ? host_pace : NULL,
-                               o->realtime ? host_frame : NULL };
+                               o->realtime ? host_frame : NULL, host_save };
         player_config pc = { (double)o->fps, o->replay, stderr };
         player_result res;
         rc = player_run(s.k, script, &pc, &pf, &res);
@@ -359,11 +409,11 @@ static long long ms_since_saved(const char *dir)
 
 /* Pick the DRM card with a display for SDL's KMSDRM driver (Pi 5: several
  * cards, numbered differently from boot to boot). */
-static void choose_drm_device(const cli_options *o)
+static int choose_drm_device(const cli_options *o)
 {
     const char *drv = getenv("SDL_VIDEODRIVER");
     if (!drv || strcmp(drv, "kmsdrm"))
-        return;
+        return -1;
     char why[300];
     int card = drm_pick_card("/sys/class/drm", o->drm_device, why, sizeof why);
     fprintf(stderr, "openday: %s\n", why);
@@ -372,6 +422,40 @@ static void choose_drm_device(const cli_options *o)
         snprintf(idx, sizeof idx, "%d", card);
         SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, idx);
     }
+    return card;
+}
+
+/* What the display says about its size, in pixels per inch (0 for
+ * nothing), and which report that was; the display's own resolution in
+ * *w, *h. SDL's figure first; on the console (KMSDRM), where SDL may have
+ * none, the DRM connector's EDID millimetres. */
+static float display_dpi(SDL_Window *win, int card, int *w, int *h, char *from, size_t n)
+{
+    int idx = SDL_GetWindowDisplayIndex(win);
+    SDL_DisplayMode dm;
+    if (idx < 0 || SDL_GetCurrentDisplayMode(idx, &dm) != 0) {
+        SDL_GetWindowSize(win, w, h);
+    } else {
+        *w = dm.w;
+        *h = dm.h;
+    }
+    float ddpi = 0;
+    snprintf(from, n, "SDL_GetDisplayDPI");
+    if (idx < 0 || SDL_GetDisplayDPI(idx, &ddpi, NULL, NULL) != 0)
+        ddpi = 0;
+    const char *vd = SDL_GetCurrentVideoDriver();
+    bool sane = ddpi >= PHYS_DPI_MIN && ddpi <= PHYS_DPI_MAX;
+    int wmm, hmm;
+    char conn[64];
+    if (!sane && vd && !strcmp(vd, "kmsdrm") &&
+        drm_connector_mm("/sys/class/drm", card, &wmm, &hmm, conn, sizeof conn)) {
+        if (ddpi > 0)
+            fprintf(stderr, "openday: SDL_GetDisplayDPI reports %.1f dpi, ignored; asking "
+                            "the DRM connector\n", ddpi);
+        ddpi = phys_dpi_from_mm(*w, *h, wmm, hmm);
+        snprintf(from, n, "the EDID of %s (%dx%d mm)", conn, wmm, hmm);
+    }
+    return ddpi;
 }
 
 /* systemd: a status line (a no-op without systemd). */
@@ -432,7 +516,7 @@ int platform_window(const cli_options *o)
     if (mode == MODE_KIOSK)
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     install_signals();
-    choose_drm_device(o);
+    int drm_card = choose_drm_device(o);
 
     char state[PATH_MAX] = "";
     if (!o->no_state) {
@@ -486,6 +570,14 @@ int platform_window(const cli_options *o)
     if (mode != MODE_WINDOWED)
         SDL_ShowCursor(SDL_DISABLE);
     kiosk_resize(s.k, s.g.pw, s.g.ph);
+    {
+        char from[128];
+        int dw = 0, dh = 0;
+        float reported =
+            o->dpi > 0 ? 0 : display_dpi(s.g.win, drm_card, &dw, &dh, from, sizeof from);
+        kiosk_set_physical(s.k, shell_physical(o, reported, from, dw, dh, kc.distance_cm),
+                           kc.distance_cm);
+    }
     if (!shell_act(&s, kiosk_take_actions(s.k))) {
         status = 1;
         goto out;

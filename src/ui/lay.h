@@ -273,7 +273,8 @@ void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_co
 /* The tappable pill of career ci (shared careers outlined and dotted in the
  * shared colour; otherwise a dot in `dot` when its alpha is non-zero). */
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
-/* "(dot) Both degrees": explains the shared marking. Returns its height. */
+/* A dot and the `shared` string ("More than one degree"): explains the
+ * shared marking. Returns its height. */
 float lay_shared_legend(lay *L, float x, float y, float w);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);

@@ -1,204 +1,315 @@
-/* layout_careers.c - the career map: every degree and the careers it leads
- * to, drawn as a picture with links. Draws in page coordinates through the
- * toolkit of lay.h; see screens.h. */
+/* layout_careers.c - the career map and the page of one career. Draws in page
+ * coordinates through the toolkit of lay.h and lay_marks.h; see screens.h.
+ *
+ * The map groups the careers by the set of degrees that lead there: one card
+ * per set, headed by the degrees' marks and names ("CS SE  Computer Science
+ * + Software Engineering"), holding that set's career pills. Every relation
+ * is read from a heading rather than traced along a line, so the map stays
+ * readable for any number of degrees and careers, and it does not depend on
+ * colour: the marks carry letters. The cards flow into as many columns as
+ * the width holds at a readable line length, balanced in height. */
 #include "screens.h"
+#include "lay_marks.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- careers: the picture ---------------------------------------------------------- */
+/* ---- grouping ---------------------------------------------------------------------- */
 
 typedef struct {
-    float key;            /* mean index of the degrees leading there */
+    const size_t *degs;   /* the degrees leading there, ascending (the model's) */
+    size_t nd;
     const char *name;
     size_t ci;
-} career_order;
+} career_key;
 
-static int career_order_cmp(const void *pa, const void *pb)
+/* Order of degree sets: one degree before two before three (so each
+ * degree's own careers come first, in degree order), sets of the same size
+ * by their degrees' order, careers no degree leads to last. */
+static int degree_set_cmp(const size_t *a, size_t na, const size_t *b, size_t nb)
 {
-    const career_order *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
+    if (!na || !nb)
+        return (na == 0) - (nb == 0);
+    if (na != nb)
+        return na < nb ? -1 : 1;
+    for (size_t i = 0; i < na; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return 0;
+}
+
+static int career_key_cmp(const void *pa, const void *pb)
+{
+    const career_key *a = pa, *b = pb;
+    int d = degree_set_cmp(a->degs, a->nd, b->degs, b->nd);
+    if (d)
+        return d;
     int s = strcmp(a->name, b->name);
     if (s)
         return s;
     return a->ci < b->ci ? -1 : a->ci > b->ci;
 }
 
-static void node_pill(const lay *L, size_t di, lay_pill *out)
-{
-    memset(out, 0, sizeof *out);
-    out->text = L->c->degrees[di].name;
-    out->font = FONT_BOLD;
-    out->size = L->m.body;
-    out->bg = L->c->degrees[di].color;
-    out->fg = lay_col(L, COLOR_ACCENT_TEXT);
-    out->action = ACT_DEGREE;
-    out->arg = (int)di;
-    out->wide = true;
-}
+typedef struct {
+    const size_t *degs;   /* the set this group stands for */
+    size_t nd;
+    size_t *careers;      /* its careers, by name */
+    size_t n;
+    const char (*marks)[LAY_MARK_MAX];
+    float h;              /* card height at the column width */
+} career_group;
 
-/* A career pill of the picture: dotted in its degree's colour (shared ones
- * in the shared colour) so the eye can follow a pill back to its node. */
-static void picture_pill(const lay *L, size_t ci, lay_pill *out)
+/* The careers of c grouped by degree set, in the order above. Returns the
+ * number of groups (0 without careers or memory). */
+static size_t group_careers(lay *L, career_group **out)
 {
-    const content_career *k = &L->c->careers[ci];
-    od_color dot = k->n_degrees && k->degrees[0] < L->c->n_degrees
-                       ? L->c->degrees[k->degrees[0]].color
-                       : od_rgba(0, 0, 0, 0);
-    lay_career_pill(L, ci, dot, out);
-}
-
-/* A smooth link: a cubic Bezier leaving and entering horizontally, drawn as
- * 16 straight segments. */
-static void link_curve(lay *L, float x0, float y0, float x1, float y1, float thick, od_color c)
-{
-    enum { SEGS = 16 };
-    float dx = (x1 - x0) * 0.5f;
-    float px = x0, py = y0;
-    for (int i = 1; i <= SEGS; i++) {
-        float t = (float)i / SEGS, s = 1 - t;
-        float b0 = s * s * s, b1 = 3 * s * s * t, b2 = 3 * s * t * t, b3 = t * t * t;
-        float x = b0 * x0 + b1 * (x0 + dx) + b2 * (x1 - dx) + b3 * x1;
-        float y = b0 * y0 + b1 * y0 + b2 * y1 + b3 * y1;
-        lay_line(L, px, py, x, y, thick, c);
-        px = x;
-        py = y;
+    const content *c = L->c;
+    size_t nc = c->n_careers;
+    *out = NULL;
+    if (!nc)
+        return 0;
+    career_key *keys = lay_alloc(L, nc * sizeof *keys);
+    size_t *order = lay_alloc(L, nc * sizeof *order);
+    career_group *g = lay_alloc(L, nc * sizeof *g);
+    if (!keys || !order || !g)
+        return 0;
+    for (size_t i = 0; i < nc; i++) {
+        keys[i].degs = c->careers[i].degrees;
+        keys[i].nd = c->careers[i].n_degrees;
+        keys[i].name = c->careers[i].name;
+        keys[i].ci = i;
     }
+    qsort(keys, nc, sizeof *keys, career_key_cmp);
+    size_t ng = 0;
+    for (size_t i = 0; i < nc; i++) {
+        order[i] = keys[i].ci;
+        if (!ng || degree_set_cmp(g[ng - 1].degs, g[ng - 1].nd, keys[i].degs, keys[i].nd)) {
+            g[ng].degs = keys[i].degs;
+            g[ng].nd = keys[i].nd;
+            g[ng].careers = &order[i];
+            g[ng].n = 0;
+            ng++;
+        }
+        g[ng - 1].n++;
+    }
+    *out = g;
+    return ng;
 }
+
+/* ---- one group's card ------------------------------------------------------------------ */
+
+/* A career pill of the map: a single degree's careers dotted in its colour;
+ * shared ones outlined in the shared colour (lay_career_pill). */
+static void group_pill(const lay *L, const void *ctx, size_t i, lay_pill *out)
+{
+    const career_group *g = ctx;
+    od_color dot = g->nd == 1 && g->degs[0] < L->c->n_degrees ? L->c->degrees[g->degs[0]].color
+                                                              : od_rgba(0, 0, 0, 0);
+    lay_career_pill(L, g->careers[i], dot, out);
+}
+
+static float group_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const career_group *g = ctx;
+    float yy = y;
+    if (g->nd)
+        lay_stack(&yy, lay_degree_set(L, x, yy, w, g->degs, g->nd, g->marks, box), L->m.gap);
+    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, ALIGN_LEFT, 8.0f * L->m.unit, box);
+    return yy - y;
+}
+
+static float group_card(lay *L, float x, float y, float w, const career_group *g)
+{
+    return lay_card(L, x, y, w, 0, L->m.pad, lay_col(L, COLOR_SURFACE), group_body, g, -1);
+}
+
+/* ---- columns ------------------------------------------------------------------------- */
+
+/* Columns the greedy fill uses when no column may be taller than t. */
+static size_t columns_needed(const career_group *g, size_t ng, float gap, float t)
+{
+    size_t cols = 1;
+    float cur = 0;
+    for (size_t i = 0; i < ng; i++) {
+        float add = cur > 0 ? cur + gap + g[i].h : g[i].h;
+        if (add > t && cur > 0) {
+            cols++;
+            cur = g[i].h;
+        } else {
+            cur = add;
+        }
+    }
+    return cols;
+}
+
+/* The smallest height t at which the groups, kept in order, fill at most
+ * ncol columns: the balanced split, read down each column in turn. */
+static float balanced_height(const career_group *g, size_t ng, float gap, size_t ncol)
+{
+    float lo = 0, hi = 0;
+    for (size_t i = 0; i < ng; i++) {
+        lo = fmaxf(lo, g[i].h);
+        hi += g[i].h + (i ? gap : 0);
+    }
+    for (int k = 0; k < 40 && hi - lo > 0.5f; k++) {
+        float mid = (lo + hi) / 2;
+        if (columns_needed(g, ng, gap, mid) <= ncol)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* ---- the map -------------------------------------------------------------------------- */
 
 float lay_screen_careers(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
     const layout_metrics *m = &L->m;
-    float u = m->unit, cx, cw;
-    lay_column(L, 64, &cx, &cw);
+    float avail = L->W - 2 * m->pad, hgap = m->pad, vgap = m->gap;
+    career_group *g;
+    size_t ng = group_careers(L, &g);
+    const char(*marks)[LAY_MARK_MAX] = lay_degree_marks(L);
+
+    /* Columns: as many as the width holds at 14 body-em or more (a line of
+     * about 30 characters), up to 16 em when the widest career pill needs it
+     * to stay on one line, no wider than 32 em; fewer when a column would
+     * stay empty. Card
+     * heights depend on the width, so the count is settled by measuring. */
+    float widest = 0;
+    for (size_t i = 0; i < c->n_careers; i++) {
+        lay_pill pl;
+        float pw, ph;
+        lay_career_pill(L, i, lay_col(L, COLOR_SHARED), &pl);
+        lay_pill_size(L, &pl, avail, &pw, &ph);
+        widest = fmaxf(widest, pw);
+    }
+    float colmin = fmaxf(14.0f * m->body, fminf(widest + 2 * m->pad, 16.0f * m->body));
+    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (colmin + hgap)));
+    if (ncol > ng)
+        ncol = ng ? ng : 1;
+    float colw = avail, colh = 0;
+    for (int pass = 0; pass < 4; pass++) {
+        colw = fminf((avail - (float)(ncol - 1) * hgap) / (float)ncol, 32.0f * m->body);
+        bool dry = L->dry;
+        L->dry = true;
+        for (size_t i = 0; i < ng; i++) {
+            g[i].marks = marks;
+            g[i].h = group_card(L, 0, 0, colw, &g[i]);
+        }
+        L->dry = dry;
+        colh = balanced_height(g, ng, vgap, ncol);
+        size_t used = ng ? columns_needed(g, ng, vgap, colh) : 1;
+        if (used >= ncol)
+            break;
+        ncol = used;
+    }
+    float total = (float)ncol * colw + (float)(ncol - 1) * hgap;
+    float cx = (L->W - total) / 2;
+
     float y = lay_top_pad(L);
     lay_style hint = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
     lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
-    lay_stack(&y, lay_text(L, &hint, cx, y, cw, c->strings[STR_CAREERS_HINT], -1), m->gap);
+    float tw = fminf(total, 38.0f * m->body);
+    lay_stack(&y, lay_text(L, &hint, cx, y, tw, c->strings[STR_CAREERS_HINT], -1), m->gap);
 
-    size_t nc = c->n_careers, nd = c->n_degrees;
+    /* The degrees as keys: what each mark stands for, and a way in. */
+    size_t nd = c->n_degrees;
+    size_t *all = nd ? lay_alloc(L, nd * sizeof *all) : NULL;
+    if (all) {
+        for (size_t i = 0; i < nd; i++)
+            all[i] = i;
+        lay_stack(&y, lay_degree_keys(L, cx, y, total, all, nd, marks, -1), m->gap);
+    }
     bool shared = false;
-    for (size_t i = 0; i < nc && !shared; i++)
+    for (size_t i = 0; i < c->n_careers && !shared; i++)
         shared = content_career_shared(c, i);
     if (shared)
-        lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
+        lay_stack(&y, lay_shared_legend(L, cx, y, tw), m->gap);
     y += m->gap;
 
-    career_order *ord = nc ? lay_alloc(L, nc * sizeof *ord) : NULL;
-    od_rect *prect = nc ? lay_alloc(L, nc * sizeof *prect) : NULL;
-    od_rect *nrect = nd ? lay_alloc(L, nd * sizeof *nrect) : NULL;
-    if (nc && nd && ord && prect && nrect) {
-        /* Order careers by the mean index of their degrees: the first
-         * degree's own careers, then the shared ones, then the next
-         * degree's, so links fan out instead of crossing. */
-        for (size_t i = 0; i < nc; i++) {
-            const content_career *k = &c->careers[i];
-            float sum = 0;
-            for (size_t j = 0; j < k->n_degrees; j++)
-                sum += (float)k->degrees[j];
-            ord[i].key = k->n_degrees ? sum / (float)k->n_degrees : (float)nd;
-            ord[i].name = k->name;
-            ord[i].ci = i;
+    /* The cards, down each column in turn. */
+    float bottom = y, cy = y, col_x = cx;
+    for (size_t i = 0; i < ng; i++) {
+        if (cy > y && cy - y + g[i].h > colh + 0.25f) {
+            col_x += colw + hgap;
+            cy = y;
         }
-        qsort(ord, nc, sizeof *ord, career_order_cmp);
-
-        /* Columns: degree nodes as wide as their longest word needs (within
-         * 22-40% of the width), a band for the links, the pills. */
-        float npad = 14.0f * u;
-        float lw = 0;
-        for (size_t i = 0; i < nd; i++)
-            lw = fmaxf(lw, lay_widest_word(L, FONT_BOLD, m->body, c->degrees[i].name));
-        lw = fminf(fmaxf(lw + 2 * npad + 2.0f * u, 0.22f * cw), 0.4f * cw);
-        float ls = fmaxf(0.12f * cw, 48.0f * u);
-        float rx = cx + lw + ls, rw = cw - lw - ls;
-        float sp = 8.0f * u;
-
-        float py = 0, maxpw = 0;
-        for (size_t k = 0; k < nc; k++) {
-            lay_pill pl;
-            picture_pill(L, ord[k].ci, &pl);
-            float pw, ph;
-            lay_pill_size(L, &pl, rw, &pw, &ph);
-            prect[ord[k].ci] = (od_rect){ 0, py, pw, ph };
-            maxpw = fmaxf(maxpw, pw);
-            py += ph + (k + 1 < nc ? sp : 0);
-        }
-        float pills_h = py;
-        /* Room the pills do not need goes half to longer, calmer links and
-         * half to centring the whole picture (landscape screens). */
-        float spare = fmaxf(rw - maxpw, 0);
-        float x0 = cx + spare / 4;
-        ls += spare / 2;
-        rx = x0 + lw + ls;
-        for (size_t i = 0; i < nc; i++)
-            prect[i].x = rx;
-        float ngap = 2.0f * m->gap, nodes_h = 0;
-        for (size_t i = 0; i < nd; i++) {
-            lay_pill pl;
-            node_pill(L, i, &pl);
-            float nw, nh;
-            lay_pill_size(L, &pl, lw, &nw, &nh);
-            nrect[i] = (od_rect){ x0, nodes_h, lw, nh };
-            nodes_h += nh + (i + 1 < nd ? ngap : 0);
-        }
-        float pic_h = fmaxf(pills_h, nodes_h);
-        float pic0 = y, pic1 = y + pic_h;
-        float poff = pic0 + (pic_h - pills_h) / 2;
-        for (size_t i = 0; i < nc; i++)
-            prect[i].y += poff;
-        /* Sticky nodes: centred in the visible part of the picture, so the
-         * links stay in view while the pills scroll. */
-        float vis0 = fmaxf(L->scroll, pic0), vis1 = fminf(L->scroll + L->view_h, pic1);
-        float ny = vis1 > vis0 ? (vis0 + vis1) / 2 - nodes_h / 2 : pic0;
-        ny = fminf(fmaxf(ny, pic0), pic1 - nodes_h);
-        for (size_t i = 0; i < nd; i++)
-            nrect[i].y += ny;
-
-        if (!L->dry) {
-            float thick = 3.0f * u;
-            for (size_t i = 0; i < nd; i++) {
-                const content_degree *d = &c->degrees[i];
-                od_rect nr = nrect[i];
-                /* Links leave the node fanned out in the order of their
-                 * targets (a monotonic map of the target's height onto the
-                 * node's edge), so they never cross where they start. */
-                float lo = 1e30f, hi = -1e30f;
-                for (size_t j = 0; j < d->n_careers; j++)
-                    if (d->careers[j] < nc) {
-                        od_rect pr = prect[d->careers[j]];
-                        lo = fminf(lo, pr.y + pr.h / 2);
-                        hi = fmaxf(hi, pr.y + pr.h / 2);
-                    }
-                float half = fminf(0.3f * nr.h, 3.0f * u * (float)d->n_careers);
-                float mid = (lo + hi) / 2, range = (hi - lo) / 2;
-                for (size_t j = 0; j < d->n_careers; j++) {
-                    size_t ci = d->careers[j];
-                    if (ci >= nc)
-                        continue;
-                    od_rect pr = prect[ci];
-                    float ty = pr.y + pr.h / 2;
-                    float y0 = nr.y + nr.h / 2 + (range > 0 ? (ty - mid) / range * half : 0);
-                    link_curve(L, nr.x + nr.w, y0, pr.x, ty, thick, lay_with_alpha(d->color, 0.7f));
-                }
-            }
-            for (size_t i = 0; i < nd; i++) {
-                lay_pill pl;
-                node_pill(L, i, &pl);
-                lay_pill_draw(L, &pl, nrect[i], -1);
-            }
-            for (size_t k = 0; k < nc; k++) {
-                lay_pill pl;
-                picture_pill(L, ord[k].ci, &pl);
-                lay_pill_draw(L, &pl, prect[ord[k].ci], -1);
-            }
-        }
-        y = pic1 + 2 * m->gap;
+        float h = group_card(L, col_x, cy, colw, &g[i]);
+        cy += h + vgap;
+        bottom = fmaxf(bottom, cy - vgap);
     }
-    lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), 0);
+    y = bottom + (ng ? 2 * m->gap : 0);
+    lay_stack(&y, lay_text(L, &note, cx, y, tw, c->careers_note, -1), 0);
+    return y + lay_bottom_pad(L);
+}
+
+/* ---- one career ------------------------------------------------------------------------ */
+
+static float caveat_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const content_career *k = ctx;
+    const layout_metrics *m = &L->m;
+    lay_style h = lay_style_of(L, FONT_BOLD, m->h3, COLOR_CAVEAT, ALIGN_LEFT);
+    lay_style b = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    float yy = y;
+    lay_stack(&yy, lay_text(L, &h, x, yy, w, L->c->strings[STR_CHECK], box), 6.0f * m->unit);
+    yy += lay_text(L, &b, x, yy, w, k->caveat, box);
+    return yy - y;
+}
+
+float lay_screen_career(lay *L, const view_place *p)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    if (p->a < 0 || (size_t)p->a >= c->n_careers)
+        return 0;
+    const content_career *k = &c->careers[p->a];
+    bool shared = content_career_shared(c, (size_t)p->a);
+    float cx, cw;
+    lay_column(L, 38, &cx, &cw);
+    float y = lay_top_pad(L);
+    od_color accent = k->n_degrees && k->degrees[0] < c->n_degrees
+                          ? c->degrees[k->degrees[0]].color
+                          : lay_col(L, COLOR_ACCENT);
+
+    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, k->name, cw),
+                                COLOR_TEXT, ALIGN_LEFT);
+    lay_style sum = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    float nh = lay_text(L, &h1, cx, y, cw, k->name, -1);
+    if (nh > 0) {
+        lay_rect(L, (od_rect){ cx, y + nh + 4.0f * m->unit, 48.0f * m->unit, 5.0f * m->unit },
+                 shared ? lay_col(L, COLOR_SHARED) : accent, 2.5f * m->unit);
+        y += nh + 9.0f * m->unit + m->gap;
+    }
+    lay_stack(&y, lay_text(L, &sum, cx, y, cw, k->summary, -1), m->gap);
+    lay_stack(&y, lay_text(L, &body, cx, y, cw, k->description, -1), m->gap);
+    y += m->gap;
+
+    /* The degrees that lead here, as on the map: mark and name, tappable. */
+    if (k->n_degrees) {
+        lay_stack(&y, lay_heading(L, cx, y, cw, c->strings[STR_LEADS_FROM], accent, -1), m->gap);
+        lay_stack(&y, lay_degree_keys(L, cx, y, cw, k->degrees, k->n_degrees,
+                                      lay_degree_marks(L), -1),
+                  m->gap);
+        if (shared)
+            lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
+        y += m->gap;
+    }
+    if (k->caveat[0]) {
+        od_color bg = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_CAVEAT), 0.08f);
+        float h = lay_card(L, cx, y, cw, 0, m->pad, bg, caveat_body, k, -1);
+        lay_frame(L, (od_rect){ cx, y, cw, h }, lay_col(L, COLOR_CAVEAT), m->radius,
+                  2.0f * m->unit);
+        y += h + 1.5f * m->gap;
+    }
+    lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
+    y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_careers, accent);
     return y + lay_bottom_pad(L);
 }

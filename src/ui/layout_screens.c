@@ -1,5 +1,5 @@
-/* layout_screens.c - the page bodies: home, degree, compare, career, BA/BS
- * and about (the career map is layout_careers.c). Each draws in page coordinates (y = 0 is the top of the
+/* layout_screens.c - the page bodies: home, degree, compare, BA/BS and
+ * about (the career map and the career page are layout_careers.c). Each draws in page coordinates (y = 0 is the top of the
  * scrolled body) through the toolkit of lay.h and returns the
  * height of its content including the bottom padding. */
 #include "screens.h"
@@ -14,11 +14,6 @@
 static bool degree_ok(const content *c, int i)
 {
     return i >= 0 && (size_t)i < c->n_degrees;
-}
-
-static bool career_ok(const content *c, int i)
-{
-    return i >= 0 && (size_t)i < c->n_careers;
 }
 
 /* The colour that stands for award ai: that of the first degree granting it,
@@ -698,87 +693,6 @@ float lay_screen_compare(lay *L, const view_place *p)
     }
     y += m->gap;
     y += lay_conclusion(L, cx, y, cw, c->conclusion, -1);
-    return y + lay_bottom_pad(L);
-}
-
-/* ---- career ----------------------------------------------------------------------- */
-
-static void career_degree_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
-{
-    const content_career *k = ctx;
-    size_t di = k->degrees[i];
-    memset(out, 0, sizeof *out);
-    out->text = di < L->c->n_degrees ? L->c->degrees[di].name : "";
-    out->font = FONT_BOLD;
-    out->size = L->m.body;
-    out->bg = lay_col(L, COLOR_SURFACE_ALT);
-    out->fg = lay_col(L, COLOR_TEXT);
-    out->dot = di < L->c->n_degrees ? L->c->degrees[di].color : lay_col(L, COLOR_ACCENT);
-    out->action = ACT_DEGREE;
-    out->arg = (int)di;
-    out->round = true;
-}
-
-static float caveat_body(lay *L, float x, float y, float w, int box, const void *ctx)
-{
-    const content_career *k = ctx;
-    const layout_metrics *m = &L->m;
-    lay_style h = lay_style_of(L, FONT_BOLD, m->h3, COLOR_CAVEAT, ALIGN_LEFT);
-    lay_style b = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
-    float yy = y;
-    lay_stack(&yy, lay_text(L, &h, x, yy, w, L->c->strings[STR_CHECK], box), 6.0f * m->unit);
-    yy += lay_text(L, &b, x, yy, w, k->caveat, box);
-    return yy - y;
-}
-
-float lay_screen_career(lay *L, const view_place *p)
-{
-    const content *c = L->c;
-    const layout_metrics *m = &L->m;
-    if (!career_ok(c, p->a))
-        return 0;
-    const content_career *k = &c->careers[p->a];
-    float cx, cw;
-    lay_column(L, 38, &cx, &cw);
-    float y = lay_top_pad(L);
-    od_color accent = k->n_degrees && k->degrees[0] < c->n_degrees
-                          ? c->degrees[k->degrees[0]].color
-                          : lay_col(L, COLOR_ACCENT);
-
-    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, k->name, cw),
-                         COLOR_TEXT, ALIGN_LEFT);
-    lay_style sum = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
-    float nh = lay_text(L, &h1, cx, y, cw, k->name, -1);
-    if (nh > 0) {
-        lay_rect(L, (od_rect){ cx, y + nh + 4.0f * m->unit, 48.0f * m->unit, 5.0f * m->unit },
-                 content_career_shared(c, (size_t)p->a) ? lay_col(L, COLOR_SHARED) : accent,
-                 2.5f * m->unit);
-        y += nh + 9.0f * m->unit + m->gap;
-    }
-    lay_stack(&y, lay_text(L, &sum, cx, y, cw, k->summary, -1), m->gap);
-    lay_stack(&y, lay_text(L, &body, cx, y, cw, k->description, -1), m->gap);
-    y += m->gap;
-
-    if (k->n_degrees) {
-        lay_stack(&y, lay_heading(L, cx, y, cw, c->strings[STR_LEADS_FROM], accent, -1), m->gap);
-        lay_stack(&y, lay_pills(L, cx, y, cw, k->n_degrees, career_degree_get, k, ALIGN_LEFT,
-                            8.0f * m->unit, -1),
-              m->gap);
-        if (content_career_shared(c, (size_t)p->a))
-            lay_stack(&y, lay_shared_legend(L, cx, y, cw), m->gap);
-        y += m->gap;
-    }
-    if (k->caveat[0]) {
-        od_color bg = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_CAVEAT), 0.08f);
-        float h = lay_card(L, cx, y, cw, 0, m->pad, bg, caveat_body, k, -1);
-        lay_frame(L, (od_rect){ cx, y, cw, h }, lay_col(L, COLOR_CAVEAT), m->radius,
-                  2.0f * m->unit);
-        y += h + 1.5f * m->gap;
-    }
-    lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
-    y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_careers, accent);
     return y + lay_bottom_pad(L);
 }
 

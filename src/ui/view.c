@@ -216,3 +216,54 @@ bool view_place_for_action(int action, int arg, view_place *out)
     }
     return false;
 }
+
+/* The item an action carries, by id when c has it. */
+static void item_name(const char *kind, int i, const content *c, bool career, char *buf,
+                      size_t n)
+{
+    size_t have = !c ? 0 : career ? c->n_careers : c->n_degrees;
+    if (index_ok(i, have))
+        snprintf(buf, n, "%s:%s", kind, career ? c->careers[i].id : c->degrees[i].id);
+    else
+        snprintf(buf, n, "%s #%d%s", kind, i, c ? " (missing)" : "");
+}
+
+void view_action_name(int action, int arg, const content *c, char *buf, size_t n)
+{
+    char item[200];
+    view_place p;
+    switch (action) {
+    case ACT_NONE:
+        snprintf(buf, n, "none");
+        return;
+    case ACT_WAKE:
+        snprintf(buf, n, "wake");
+        return;
+    case ACT_BACK:
+        snprintf(buf, n, "back");
+        return;
+    case ACT_HOME:
+        snprintf(buf, n, "home");
+        return;
+    case ACT_PICK_LEFT:
+    case ACT_PICK_RIGHT:
+        item_name("degree", arg, c, false, item, sizeof item);
+        snprintf(buf, n, "pick %s %s", action == ACT_PICK_LEFT ? "first" : "second", item);
+        return;
+    default:
+        break;
+    }
+    /* Everything else opens a screen: an item's page by the item, any other
+     * screen by its bare name (compare opens on its default pair). */
+    if (!view_place_for_action(action, arg, &p)) {
+        snprintf(buf, n, "action %d arg %d", action, arg);
+        return;
+    }
+    const screen_def *d = row(p.screen);
+    if (d->param == VIEW_PARAM_DEGREE || d->param == VIEW_PARAM_CAREER) {
+        item_name(d->name, p.a, c, d->param == VIEW_PARAM_CAREER, item, sizeof item);
+        snprintf(buf, n, "open %s", item);
+    } else {
+        snprintf(buf, n, "screen %s", d->name);
+    }
+}

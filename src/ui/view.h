@@ -83,4 +83,13 @@ size_t view_place_siblings(const view_place *p, const content *c);
  * not checked against the content: see view_place_valid. */
 bool view_place_for_action(int action, int arg, view_place *out);
 
+/* What a tap on a hit region (action, arg) does, in words for people and
+ * tools (the --dump account): "back", "home", "wake", "open degree:ID",
+ * "open career:ID", "screen compare", "pick first degree:ID", "pick second
+ * degree:ID"; an index c does not have reads "open degree #7 (missing)",
+ * and an action this table does not know "action 42 arg 7". c may be NULL
+ * (the staff screen): items are then named by index. Writes into buf,
+ * truncating to n. */
+void view_action_name(int action, int arg, const content *c, char *buf, size_t n);
+
 #endif

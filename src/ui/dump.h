@@ -1,0 +1,70 @@
+/* dump.h - a machine-readable account of one frame: what it says, where,
+ * how large and how legible, and what each touch target does.
+ *
+ * For tools and checks that judge a screen without looking at pixels (is
+ * every line at least N mm tall at the viewing distance, does every text
+ * reach a contrast of 4.5, is anything cut off or hidden, is every target
+ * 9 mm). The account is of the scene, the same commands the renderer draws,
+ * so it cannot disagree with the picture.
+ *
+ * JSON (keys in this order):
+ *   screen       the place's name, as --screen takes it ("degree:ID")
+ *   size         [w, h] logical pixels
+ *   dpi, px_per_mm, distance_cm
+ *   clear        the colour under everything, "#rrggbb"
+ *   texts        one object per line of text, in drawing order:
+ *                text, x, y, w, h (the measured box, pixels), px (font
+ *                size), font ("regular"/"bold"), cap_mm (cap height in mm),
+ *                cap_arcmin (its visual angle at distance_cm), fg, bg
+ *                ("#rrggbb"; bg is what the rectangles under the text's
+ *                centre composite to over the clear colour), alpha (of fg,
+ *                0..1), contrast (WCAG 2 ratio of fg, blended over bg when
+ *                translucent, to bg), visible (see below), overlay (true for
+ *                the staff overlay's texts);
+ *   targets      one object per touch target: x, y, w, h, action (view.h:
+ *                view_action_name, or the caller's words for extra
+ *                targets), enabled, visible, overlay.
+ * A text is visible when it is not transparent, wholly on the screen and
+ * inside its clip, and no later opaque rectangle overlaps it; a target when
+ * it is wholly on the screen and inside its clip and no later opaque
+ * rectangle covers its centre. The overlay is drawn after the whole scene,
+ * so its rectangles cover the scene's texts and targets.
+ *
+ * Pure: no SDL, no I/O (the caller writes the text where it wants). Uses
+ * cJSON. dump_json returns heap text freed with dump_free, or NULL when out
+ * of memory; everything passed in is borrowed. */
+#ifndef OPENDAY_DUMP_H
+#define OPENDAY_DUMP_H
+
+#include <stddef.h>
+#include "content.h"
+#include "geom.h"
+#include "lay.h"
+#include "scene.h"
+
+/* A target that is no scene's hit region (the staff keypad, hit-tested by
+ * geometry): drawn on top of everything. */
+typedef struct {
+    od_rect rect;
+    char action[48];
+} dump_target;
+
+typedef struct {
+    const char *screen;          /* the place's name; NULL: "" */
+    const layout_env *env;       /* size, dpi, distance and the measurer (for cap
+                                    heights) */
+    const content *c;            /* names the actions' items; may be NULL */
+    const scene *scene;          /* the picture */
+    const scene *overlay;        /* drawn over it, or NULL */
+    od_color clear;
+    const dump_target *extra;    /* n_extra targets of the overlay, or NULL */
+    size_t n_extra;
+} dump_frame;
+
+char *dump_json(const dump_frame *f);
+void dump_free(char *json);
+
+/* WCAG 2 contrast ratio of two opaque colours, 1 to 21. */
+double dump_contrast(od_color a, od_color b);
+
+#endif

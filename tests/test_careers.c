@@ -1,0 +1,470 @@
+/* test_careers.c - the career map and the career page with the fake measurer:
+ * every career appears once, in the card of exactly the degrees that lead
+ * there, and that card names them by mark (letters, not only colour); marks
+ * fall back to numbers when initials collide; the cards use the width in
+ * columns; nothing overlaps or clips at the sizes a kiosk meets, with the
+ * fixture, stress content and tests/three; four degrees and 24 careers fit
+ * one 1920x1080 screen at 92 dpi. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "layout.h"
+#include "lay.h"
+#include "lay_marks.h"
+#include "screens.h"
+
+static const int sizes[][2] = {
+    { 800, 480 }, { 720, 1280 }, { 1280, 800 }, { 1920, 1080 }, { 3840, 2160 },
+};
+#define NSIZES (sizeof sizes / sizeof *sizes)
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static layout_frame_in settled(view_screen scr, int a)
+{
+    layout_frame_in in;
+    memset(&in, 0, sizeof in);
+    in.cur.place.screen = scr;
+    in.cur.place.a = a;
+    in.t = 1;
+    in.slide_t = 1;
+    in.can_back = true;
+    return in;
+}
+
+static void frame(scene *s, const content *c, int w, int h, view_screen scr, int a,
+                  layout_result *res)
+{
+    layout_env env = { w, h, 0, fixture_measure(), 0 };
+    layout_frame_in in = settled(scr, a);
+    layout_result r;
+    layout_frame(s, c, &env, &in, res ? res : &r);
+}
+
+static content *load(const char *dir)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(dir, &rep);
+    content_report_deinit(&rep);
+    return c;
+}
+
+static bool is_box(const scene_cmd *k)
+{
+    return k->kind == SCENE_RECT && (k->flags & SCENE_F_BOX);
+}
+
+static bool same_rect(od_rect a, od_rect b)
+{
+    return fabsf(a.x - b.x) < 0.01f && fabsf(a.y - b.y) < 0.01f && fabsf(a.w - b.w) < 0.01f &&
+           fabsf(a.h - b.h) < 0.01f;
+}
+
+static bool same_color(od_color a, od_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static size_t count_hits(const scene *s, int action, int arg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == action && s->cmds[i].arg == arg)
+            n++;
+    return n;
+}
+
+static const scene_cmd *find_hit(const scene *s, int action, int arg)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == action && s->cmds[i].arg == arg)
+            return &s->cmds[i];
+    return NULL;
+}
+
+/* The block a tappable pill of (action, arg) sits in: its card. -1 none. */
+static int card_of(const scene *s, int action, int arg)
+{
+    const scene_cmd *h = find_hit(s, action, arg);
+    if (!h)
+        return -1;
+    for (size_t i = 0; i < s->count; i++)
+        if (is_box(&s->cmds[i]) && same_rect(s->cmds[i].rect, h->rect))
+            return s->cmds[i].parent;
+    return -1;
+}
+
+/* The chips drawn directly in block `card`: boxes in a degree's colour with
+ * their letters inside. A chip whose letters are the mark of a degree of
+ * that colour sets seen[di] (colours may repeat with many degrees, marks do
+ * not); any other chip counts in *wrong. Returns the number of chips. */
+static size_t chips_in(const scene *s, const content *c, int card,
+                       const char (*marks)[LAY_MARK_MAX], bool *seen, size_t *wrong)
+{
+    size_t n = 0;
+    memset(seen, 0, c->n_degrees * sizeof *seen);
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *b = &s->cmds[i];
+        if (!is_box(b) || b->parent != card)
+            continue;
+        bool chip = false;
+        for (size_t di = 0; di < c->n_degrees; di++)
+            chip |= same_color(b->color, c->degrees[di].color);
+        if (!chip)
+            continue;
+        n++;
+        const scene_cmd *x = NULL;
+        for (size_t t = i + 1; t < s->count && !x; t++)
+            if (s->cmds[t].kind == SCENE_TEXT && s->cmds[t].parent == (int32_t)i)
+                x = &s->cmds[t];
+        bool ok = false;
+        for (size_t di = 0; x && di < c->n_degrees && !ok; di++)
+            if (same_color(b->color, c->degrees[di].color) && x->len == strlen(marks[di]) &&
+                !memcmp(x->text, marks[di], x->len))
+                ok = seen[di] = true;
+        if (!ok)
+            (*wrong)++;
+    }
+    return n;
+}
+
+/* The marks as the toolkit makes them for c. */
+static void marks_of(const content *c, char (*out)[LAY_MARK_MAX])
+{
+    scene s;
+    scene_init(&s);
+    layout_env env = { 800, 480, 0, fixture_measure(), 0 };
+    lay L;
+    lay_begin(&L, &s, c, &env, NULL);
+    const char(*m)[LAY_MARK_MAX] = lay_degree_marks(&L);
+    assert_non_null(m);
+    memcpy(out, m, c->n_degrees * sizeof *out);
+    lay_end(&L);
+    scene_deinit(&s);
+}
+
+/* Every career once on the map, in a card whose chips are exactly its
+ * degrees' marks. Returns the number of cards. */
+static size_t check_map(const content *c, int w, int h)
+{
+    char marks[64][LAY_MARK_MAX];
+    assert_true(c->n_degrees <= 64);
+    marks_of(c, marks);
+    scene s;
+    scene_init(&s);
+    frame(&s, c, w, h, SCREEN_CAREERS, 0, NULL);
+    bool seen[64];
+    int cards[256];
+    size_t ncards = 0;
+    for (size_t ci = 0; ci < c->n_careers; ci++) {
+        assert_int_equal(count_hits(&s, ACT_CAREER, (int)ci), 1);
+        int card = card_of(&s, ACT_CAREER, (int)ci);
+        assert_true(card >= 0);
+        size_t wrong = 0;
+        size_t n = chips_in(&s, c, card, (const char(*)[LAY_MARK_MAX])marks, seen, &wrong);
+        const content_career *k = &c->careers[ci];
+        assert_int_equal(wrong, 0);
+        assert_int_equal(n, k->n_degrees);
+        for (size_t j = 0; j < k->n_degrees; j++)
+            assert_true(seen[k->degrees[j]]);
+        bool known = false;
+        for (size_t i = 0; i < ncards; i++)
+            known |= cards[i] == card;
+        if (!known && ncards < 256)
+            cards[ncards++] = card;
+    }
+    /* and every degree is a key that opens it */
+    for (size_t di = 0; di < c->n_degrees; di++)
+        assert_int_equal(count_hits(&s, ACT_DEGREE, (int)di), 1);
+    scene_deinit(&s);
+    return ncards;
+}
+
+static size_t audit(const content *c, int w, int h, view_screen scr, int a)
+{
+    scene s;
+    scene_init(&s);
+    layout_env env = { w, h, 0, fixture_measure(), 0 };
+    frame(&s, c, w, h, scr, a, NULL);
+    static char report[65536];
+    size_t n = layout_audit(&s, &env, report, sizeof report);
+    if (n)
+        fprintf(stderr, "%s %d at %dx%d: %zu problem(s)\n%s", scr == SCREEN_CAREERS ? "map"
+                                                                                    : "career",
+                a, w, h, n, report);
+    scene_deinit(&s);
+    return n;
+}
+
+static size_t audit_all(const content *c)
+{
+    size_t n = 0;
+    for (size_t z = 0; z < NSIZES; z++) {
+        n += audit(c, sizes[z][0], sizes[z][1], SCREEN_CAREERS, 0);
+        for (size_t ci = 0; ci < c->n_careers; ci++)
+            n += audit(c, sizes[z][0], sizes[z][1], SCREEN_CAREER, (int)ci);
+    }
+    return n;
+}
+
+/* ---- content of four degrees and 24 careers ------------------------------------ */
+
+static content *four_by_24(void)
+{
+    content *c = fixture_many(4, 24, false);
+    static const char *const degrees[4] = { "Computer Science", "Software Engineering",
+                                            "Electronic Engineering", "Data Science" };
+    static const char *const careers[24] = {
+        "Software Developer", "Data Scientist", "Machine-Learning Engineer",
+        "Security Analyst", "Research Scientist", "Game Programmer", "Robotics Engineer",
+        "Technical Consultant", "DevOps Engineer", "Product Engineer", "Quality Engineer",
+        "Technical Lead", "Embedded Engineer", "Hardware Designer", "Signal Processing Engineer",
+        "Power Systems Engineer", "Data Analyst", "Data Engineer", "Business Analyst",
+        "Statistician", "Cloud Architect", "Site Reliability Engineer", "Chip Verification Engineer",
+        "Teacher",
+    };
+    /* Which degrees lead to career k: bit i for degree i. Own careers, pairs,
+     * a triple and one career of all four. */
+    static const unsigned sets[24] = { 3, 9, 9, 3, 15, 3, 5, 15, 2, 2, 2, 2,
+                                       4, 4, 4, 4, 8, 9, 8, 8, 3, 2, 4, 7 };
+    for (size_t i = 0; i < 4; i++) {
+        fx_set(&c->degrees[i].name, degrees[i]);
+        c->degrees[i].n_careers = 0;
+        for (size_t k = 0; k < 24; k++)
+            if (sets[k] & (1u << i))
+                c->degrees[i].careers[c->degrees[i].n_careers++] = k;
+    }
+    for (size_t k = 0; k < 24; k++)
+        fx_set(&c->careers[k].name, careers[k]);
+    content_link(c);
+    return c;
+}
+
+/* ---- tests ------------------------------------------------------------------------- */
+
+static void three_every_career_once_in_its_degrees_card(void **state)
+{
+    (void)state;
+    content *c = load("tests/three");
+    assert_non_null(c);
+    assert_int_equal(c->n_degrees, 3);
+    assert_int_equal(c->n_careers, 17);
+    char marks[3][LAY_MARK_MAX];
+    marks_of(c, marks);
+    assert_string_equal(marks[0], "CS");
+    assert_string_equal(marks[1], "SE");
+    assert_string_equal(marks[2], "EE");
+    /* one card per distinct set of degrees, at every size */
+    size_t sets = 0;
+    for (size_t i = 0; i < c->n_careers; i++) {
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = !(c->careers[j].n_degrees == c->careers[i].n_degrees &&
+                      !memcmp(c->careers[j].degrees, c->careers[i].degrees,
+                              c->careers[i].n_degrees * sizeof(size_t)));
+        sets += first;
+    }
+    assert_true(sets >= 4);
+    for (size_t z = 0; z < NSIZES; z++)
+        assert_int_equal(check_map(c, sizes[z][0], sizes[z][1]), sets);
+    content_destroy(c);
+}
+
+static void the_shipped_comparison_and_stress_content_too(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    assert_int_equal(check_map(c, 1280, 800), 3);  /* Production, Technology, both */
+    fixture_free(c);
+    c = fixture_many(12, 100, false);
+    check_map(c, 1920, 1080);
+    check_map(c, 720, 1280);
+    fixture_free(c);
+    c = four_by_24();
+    check_map(c, 1920, 1080);
+    fixture_free(c);
+}
+
+static void marks_are_numbers_when_initials_collide(void **state)
+{
+    (void)state;
+    content *c = fixture_content();
+    char marks[2][LAY_MARK_MAX];
+    marks_of(c, marks);
+    assert_string_equal(marks[0], "MP");
+    assert_string_equal(marks[1], "MT");
+    fx_set(&c->degrees[1].name, "Music Performance");
+    marks_of(c, marks);
+    assert_string_equal(marks[0], "1");
+    assert_string_equal(marks[1], "2");
+    /* lower-case words give no initial; a name without any gives numbers */
+    fx_set(&c->degrees[1].name, "Music and the Mind");
+    marks_of(c, marks);
+    assert_string_equal(marks[1], "MM");
+    /* a dash or a middle dot is no initial */
+    fx_set(&c->degrees[1].name, "Sound \xe2\x80\x94 Vision \xc2\xb7 Code");
+    marks_of(c, marks);
+    assert_string_equal(marks[1], "SVC");
+    fx_set(&c->degrees[1].name, "music");
+    marks_of(c, marks);
+    assert_string_equal(marks[0], "1");
+    check_map(c, 800, 480);
+    fixture_free(c);
+}
+
+static void the_career_page_names_its_degrees_by_mark(void **state)
+{
+    (void)state;
+    content *c = load("tests/three");
+    assert_non_null(c);
+    char marks[3][LAY_MARK_MAX];
+    marks_of(c, marks);
+    scene s;
+    scene_init(&s);
+    for (size_t ci = 0; ci < c->n_careers; ci++) {
+        frame(&s, c, 720, 1280, SCREEN_CAREER, (int)ci, NULL);
+        const content_career *k = &c->careers[ci];
+        for (size_t di = 0; di < c->n_degrees; di++) {
+            bool leads = false;
+            for (size_t j = 0; j < k->n_degrees; j++)
+                leads |= k->degrees[j] == di;
+            assert_int_equal(count_hits(&s, ACT_DEGREE, (int)di), leads);
+            if (!leads)
+                continue;
+            /* the key holds the degree's chip with its letters */
+            const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)di);
+            int key = -1;
+            for (size_t i = 0; i < s.count && key < 0; i++)
+                if (is_box(&s.cmds[i]) && same_rect(s.cmds[i].rect, h->rect))
+                    key = (int)i;
+            assert_true(key >= 0);
+            bool seen[3];
+            size_t wrong = 0;
+            assert_int_equal(chips_in(&s, c, key, (const char(*)[LAY_MARK_MAX])marks, seen,
+                                      &wrong),
+                             1);
+            assert_int_equal(wrong, 0);
+            assert_true(seen[di]);
+        }
+    }
+    scene_deinit(&s);
+    content_destroy(c);
+}
+
+static void columns_follow_the_width(void **state)
+{
+    (void)state;
+    content *c = load("tests/three");
+    assert_non_null(c);
+    scene s;
+    scene_init(&s);
+    const int dims[3][2] = { { 720, 1280 }, { 1920, 1080 }, { 3840, 2160 } };
+    size_t cols[3];
+    for (size_t z = 0; z < 3; z++) {
+        frame(&s, c, dims[z][0], dims[z][1], SCREEN_CAREERS, 0, NULL);
+        float xs[32];
+        size_t n = 0;
+        for (size_t ci = 0; ci < c->n_careers; ci++) {
+            int card = card_of(&s, ACT_CAREER, (int)ci);
+            float x = s.cmds[card].rect.x;
+            bool known = false;
+            for (size_t i = 0; i < n; i++)
+                known |= fabsf(xs[i] - x) < 0.5f;
+            if (!known && n < 32)
+                xs[n++] = x;
+        }
+        cols[z] = n;
+    }
+    assert_int_equal(cols[0], 1);      /* portrait: one column */
+    assert_true(cols[1] >= 2);         /* wide: several */
+    scene_deinit(&s);
+    content_destroy(c);
+}
+
+static void nothing_overlaps_or_clips(void **state)
+{
+    (void)state;
+    content *three = load("tests/three");
+    content *extreme = load("tests/extreme");
+    assert_non_null(three);
+    assert_non_null(extreme);
+    content *fix = fixture_content();
+    content *many = fixture_many(12, 100, true);
+    content *four = four_by_24();
+    size_t n = audit_all(three) + audit_all(extreme) + audit_all(fix) + audit_all(four);
+    for (size_t z = 0; z < NSIZES; z++)
+        n += audit(many, sizes[z][0], sizes[z][1], SCREEN_CAREERS, 0);
+    assert_int_equal(n, 0);
+    fixture_free(four);
+    fixture_free(many);
+    fixture_free(fix);
+    content_destroy(extreme);
+    content_destroy(three);
+}
+
+/* Four degrees and 24 careers on a 1920x1080 screen of 92 dpi: with the
+ * physical sizes such a screen gets at arm's length (reading text of 20 px,
+ * 9 mm targets, no smaller than 44 px), the whole map fits under the header
+ * without scrolling. */
+static void four_degrees_24_careers_fit_one_wide_screen(void **state)
+{
+    (void)state;
+    content *c = four_by_24();
+    scene s;
+    scene_init(&s);
+    layout_env env = { 1920, 1080, 92, fixture_measure(), 60 };
+    layout_frame_in in = settled(SCREEN_CAREERS, 0);
+    lay L;
+    lay_begin(&L, &s, c, &env, &in);
+    float u = 20.0f / 24.0f;
+    L.m.unit = u;
+    L.m.text_min = L.m.body = 20.0f;
+    L.m.h3 = 28 * u;
+    L.m.h2 = 34 * u;
+    L.m.h1 = 44 * u;
+    L.m.hero = 64 * u;
+    L.m.target = fmaxf(9.0f / 25.4f * 92.0f, 44.0f);
+    L.m.pad = 16 * u;
+    L.m.gap = 12 * u;
+    L.m.radius = 14 * u;
+    L.m.header_h = L.m.target + 20 * u;
+    L.hits = true;
+    L.view_h = L.H - L.m.header_h;
+    view_place p = in.cur.place;
+    float h = lay_screen_careers(&L, &p);
+    printf("4 degrees x 24 careers at 1920x1080, 92 dpi: %.0f of %.0f px\n", (double)h,
+           (double)L.view_h);
+    assert_true(h <= L.view_h);
+    for (size_t ci = 0; ci < 24; ci++) {
+        const scene_cmd *hit = find_hit(&s, ACT_CAREER, (int)ci);
+        assert_non_null(hit);
+        assert_true(hit->rect.x >= 0 && hit->rect.x + hit->rect.w <= 1920.5f);
+        assert_true(hit->rect.y + hit->rect.h <= L.view_h + 0.5f);
+        assert_true(hit->rect.h >= L.m.target - 0.01f);
+    }
+    lay_end(&L);
+    scene_deinit(&s);
+    fixture_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(three_every_career_once_in_its_degrees_card),
+        cmocka_unit_test(the_shipped_comparison_and_stress_content_too),
+        cmocka_unit_test(marks_are_numbers_when_initials_collide),
+        cmocka_unit_test(the_career_page_names_its_degrees_by_mark),
+        cmocka_unit_test(columns_follow_the_width),
+        cmocka_unit_test(nothing_overlaps_or_clips),
+        cmocka_unit_test(four_degrees_24_careers_fit_one_wide_screen),
+    };
+    return cmocka_run_group_tests_name("careers", tests, NULL, NULL);
+}
