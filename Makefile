@@ -4,7 +4,9 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson fontconfig libsystemd libpng
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng
+# libhyphen ships no pkg-config file: its one library, by name.
+HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
 # make test SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer (with
 # LeakSanitizer) on everything, built apart in build/san.
@@ -24,7 +26,9 @@ VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
-            fonts-dejavu-core python3-jsonschema faketime
+            fonts-dejavu-core python3-jsonschema faketime \
+            libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
+            fonts-symbola
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
@@ -42,9 +46,10 @@ LDLIBS   += -lm
 # its own headers and those of the layers before it, nothing after: the
 # compiler, not a convention, keeps content from reaching into the UI or the
 # UI into the platform. The pure layers are compiled without SDL's include
-# flags (only cJSON's), so a stray SDL include does not build.
+# flags (only cJSON's and libunibreak's: line breaking is computation, no
+# I/O), so a stray SDL include does not build.
 LAYERS      := base content ui core platform
-PURE_PKGS   := libcjson
+PURE_PKGS   := libcjson libunibreak
 PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
 INC_base     := -Isrc/base
 INC_content  := $(INC_base) -Isrc/content
@@ -93,11 +98,11 @@ $(LIB): $(OBJ)
 	ar rcs $@ $^
 
 $(BIN): src/platform/main.c $(LIB) $(HEADERS)
-	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | $(BUILD)/tests
 	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
-	  $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
+	  $(TEST_LIBS) $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BUILD)/tests:
 	mkdir -p $@

@@ -54,7 +54,8 @@ static inline float fixture_cap_height(void *ctx, scene_font font, float px)
 
 static inline layout_measure fixture_measure(void)
 {
-    layout_measure m = { fixture_text_width, fixture_line_height, NULL, fixture_cap_height };
+    layout_measure m = { .text_width = fixture_text_width, .line_height = fixture_line_height,
+                         .cap_height = fixture_cap_height };
     return m;
 }
 

@@ -228,6 +228,46 @@ static void shipped_content(void **state)
     content_destroy(c);
 }
 
+/* A 58-letter word as a degree's name, in a Welsh
+ * content: the page says its language, and the card text wraps and
+ * hyphenates, so the word cannot run out of its card. */
+static void long_words_wrap_in_their_cards(void **state)
+{
+    (void)state;
+    content *c = load_shipped();
+    static const char word[] = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+    assert_int_equal(strlen(word), 58);
+    replace(&c->degrees[0].name, word);
+    replace(&c->language, "cy");
+    char *tmp = temp_dir();
+    char out[512], index[600], err[512];
+    snprintf(out, sizeof out, "%s/site", tmp);
+    assert_true(export_html(c, out, err, sizeof err));
+    snprintf(index, sizeof index, "%s/index.html", out);
+    size_t len;
+    char *page = slurp(index, &len);
+    assert_non_null(page);
+    assert_non_null(strstr(page, "<html lang=\"cy\">"));
+    assert_non_null(strstr(page, word));
+    /* The rule that covers the cards, with each of its declarations. */
+    const char *rule = strstr(page, ".card,");
+    assert_non_null(rule);
+    const char *end = strchr(rule, '}');
+    assert_non_null(end);
+    size_t n = (size_t)(end - rule);
+    char *decl = strndup(rule, n);
+    assert_non_null(strstr(decl, "overflow-wrap:anywhere"));
+    assert_non_null(strstr(decl, "hyphens:auto"));
+    assert_non_null(strstr(decl, "-webkit-hyphens:auto"));
+    assert_non_null(strstr(decl, "word-break:break-word"));
+    /* The fallback comes first, so browsers that know "anywhere" use it. */
+    assert_true(strstr(decl, "overflow-wrap:break-word") < strstr(decl, "overflow-wrap:anywhere"));
+    free(decl);
+    free(page);
+    remove_tree(tmp);
+    content_destroy(c);
+}
+
 static void hostile_strings(void **state)
 {
     (void)state;
@@ -416,6 +456,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shipped_content),
+        cmocka_unit_test(long_words_wrap_in_their_cards),
         cmocka_unit_test(hostile_strings),
         cmocka_unit_test(images_copied),
         cmocka_unit_test(unwritable),

@@ -1077,7 +1077,8 @@ static meter journey_cost(size_t n)
                                   place(SCREEN_CAREERS, 0, 0),
                                   place(SCREEN_CAREER, (int)c->degrees[0].careers[0], 0) };
     for (size_t k = 0; k < 2; k++) {
-        layout_measure mm = { metered_width, fixture_line_height, &m, fixture_cap_height };
+        layout_measure mm = { .text_width = metered_width, .line_height = fixture_line_height,
+                              .ctx = &m, .cap_height = fixture_cap_height };
         layout_env env = { sizes2[k][0], sizes2[k][1], 0, mm, 0 };
         for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
             for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);

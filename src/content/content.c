@@ -9,6 +9,7 @@
 
 #include <cJSON.h>
 #include <ctype.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -142,6 +143,7 @@ typedef struct {
     cJSON *root;
     const char *lang;
     const content_source *src;
+    const content_options *opts;     /* NULL: none */
     /* ids already seen in the array being loaded (unique_id) */
     const cJSON *ids_arr;
     const cJSON **ids;           /* open addressing by hash, capacity ids_cap */
@@ -522,6 +524,18 @@ static bool check_string(jfile *f, const cJSON *v, const char *p)
     return true;
 }
 
+/* A visible text that may not draw: the options' glyph check, reported at
+ * the JSON string (a warning: the rest of the text still shows). */
+static void check_glyphs(jfile *f, const cJSON *v, const char *p)
+{
+    if (!f->opts || !f->opts->glyph_missing || !v->valuestring)
+        return;
+    uint32_t cp = f->opts->glyph_missing(f->opts->ctx, v->valuestring);
+    if (cp)
+        problem(f, v, true, p, "no installed font has the character U+%04" PRIX32 " (it would "
+                "show as a box); replace it, or install a font that has it", cp);
+}
+
 /* Visible text: a string or {"en": "...", ...}. Returns a heap string ("" when
  * absent and optional, NULL after reporting a problem). */
 static bool blank(const char *s)
@@ -548,7 +562,10 @@ static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *p
             problem(f, v, false, p, "\"%s\" is empty; write the text between the quotes", key);
             return NULL;
         }
-        return check_string(f, v, p) ? xstrdup(v->valuestring) : NULL;
+        if (!check_string(f, v, p))
+            return NULL;
+        check_glyphs(f, v, p);
+        return xstrdup(v->valuestring);
     }
     if (cJSON_IsObject(v)) {
         const cJSON *pick = cJSON_GetObjectItemCaseSensitive(v, f->lang);
@@ -568,7 +585,10 @@ static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *p
             problem(f, v, true, p, "no \"%s\" translation; showing \"%s\" instead", f->lang,
                     pick->string);
         }
-        return check_string(f, pick, p) ? xstrdup(pick->valuestring) : NULL;
+        if (!check_string(f, pick, p))
+            return NULL;
+        check_glyphs(f, pick, p);
+        return xstrdup(pick->valuestring);
     }
     problem(f, v, false, p, "\"%s\" must be text in quotes or a set of translations", key);
     return NULL;
@@ -680,6 +700,7 @@ static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const c
         char q[320];
         snprintf(q, sizeof q, "%s[%zu]", p, i);
         if (cJSON_IsString(c) && check_string(f, c, q)) {
+            check_glyphs(f, c, q);
             out[(*count)++] = xstrdup(c->valuestring);
         } else if (cJSON_IsObject(c)) {
             cJSON holder;
@@ -688,9 +709,10 @@ static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const c
             const cJSON *pick = cJSON_GetObjectItemCaseSensitive(c, f->lang);
             if (!pick)
                 pick = c->child;
-            if (pick && cJSON_IsString(pick))
+            if (pick && cJSON_IsString(pick)) {
+                check_glyphs(f, pick, q);
                 out[(*count)++] = xstrdup(pick->valuestring);
-            else {
+            } else {
                 problem(f, c, false, q, "each entry must be text or a set of translations");
                 *ok = false;
             }
@@ -1410,6 +1432,14 @@ static void keep_raw(content *c, size_t k, jfile *f)
 
 content *content_load_from(const char *dir, const content_source *src, content_report *report)
 {
+    return content_load_with(dir, src, NULL, report);
+}
+
+content *content_load_with(const char *dir, const content_source *src,
+                           const content_options *opts, content_report *report)
+{
+    if (!src)
+        src = &fs_source;
     content *c = calloc(1, sizeof *c);
     if (!c)
         abort();
@@ -1426,8 +1456,10 @@ content *content_load_from(const char *dir, const content_source *src, content_r
         return NULL;
     }
     /* The manifest first: it names the language every other file is read in. */
-    if (jfile_open(&f, report, src, dir, "openday.json"))
+    if (jfile_open(&f, report, src, dir, "openday.json")) {
+        f.opts = opts;
         manifest = load_manifest(&f, c);
+    }
     keep_raw(c, 0, &f);
     jfile_close(&f);
     (void)manifest;
@@ -1444,6 +1476,7 @@ content *content_load_from(const char *dir, const content_source *src, content_r
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (jfile_open(&f, report, src, dir, files[i].name)) {
             f.lang = c->language;
+            f.opts = opts;
             files[i].load(&f, c);
         } else {
             c->unreadable |= 1u << (i + 1);

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "geom.h"
 
@@ -198,6 +199,22 @@ typedef struct {
 } content_source;
 content *content_load_from(const char *dir, const content_source *src,
                            content_report *report);
+
+/* What a load may check beyond the files themselves, through callbacks, so
+ * the loader stays pure (the platform answers them; NULL members: not
+ * checked). */
+typedef struct {
+    /* The first code point of the visible text `text` that no installed font
+     * can draw, or 0 when it all can. Each one found becomes a warning at
+     * that text's place in its file (FILE:LINE:COL). */
+    uint32_t (*glyph_missing)(void *ctx, const char *text);
+    void *ctx;
+} content_options;
+
+/* content_load_from with options; src NULL reads the file system, opts NULL
+ * checks nothing more (content_load_from is this with NULL opts). */
+content *content_load_with(const char *dir, const content_source *src,
+                           const content_options *opts, content_report *report);
 void content_destroy(content *c);
 
 /* Indices by id; return (size_t)-1 when absent. */

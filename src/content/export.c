@@ -271,6 +271,12 @@ static void style_sheet(obuf *b, const content *c)
         "grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));align-items:start}\n"
         ".card{background:var(--surface);border-radius:1rem;padding:clamp(1.1rem,3vw,1.75rem);"
         "border-top:.4rem solid var(--deg,var(--accent));min-width:0}\n"
+        /* A word longer than its box (a 58-letter name) must not run out of
+         * it: hyphenated in the page's language (lang on <html>) where the
+         * browser has a dictionary, else broken anywhere; word-break is the
+         * fallback of browsers without overflow-wrap:anywhere. */
+        ".card,.chips li,.careers li,.conclusion,h1,h2,td,th{overflow-wrap:break-word;"
+        "word-break:break-word;overflow-wrap:anywhere;-webkit-hyphens:auto;hyphens:auto}\n"
         ".card>img{display:block;width:100%;height:auto;border-radius:.6rem;margin:0 0 1rem}\n"
         ".badge{display:inline-block;background:var(--deg,var(--accent));color:var(--accent-text);"
         "font-weight:800;letter-spacing:.04em;border-radius:.45rem;padding:.1rem .55rem;"

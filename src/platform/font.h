@@ -2,9 +2,13 @@
  *
  * A fontset finds the regular and bold faces of a family through fontconfig,
  * falling back to any packaged sans-serif face (logged), and opens TTF_Font
- * objects per pixel size on demand (bounded cache). It also provides the
+ * objects per pixel size on demand (bounded cache). A character its face
+ * lacks is set in another installed face that has it (fontconfig, per code
+ * point, remembered): text is split into runs of one face each, measured and
+ * drawn by the same code, so no character the machine can draw shows as a
+ * box and measured widths are exactly the drawn ones. It also provides the
  * layout_measure callbacks, with a bounded cache of measured widths so a
- * relayout every frame does not re-shape text.
+ * relayout every frame does not re-shape text, and hyphenation (hyph.h).
  *
  * Needs TTF_Init() done by the caller; no video subsystem is needed.
  * fontset_create returns NULL (after logging why) only when no font at all can
@@ -14,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <SDL.h>
 #include "measure.h"
 
 typedef struct _TTF_Font TTF_Font;
@@ -28,6 +33,15 @@ void fontset_destroy(fontset *f);
 TTF_Font *fontset_get(fontset *f, scene_font role, float px);
 /* Paths of the faces in use (for logs and --version). */
 const char *fontset_path(const fontset *f, scene_font role);
+/* The measurer over these faces (with hyphenation); valid while f lives. */
 layout_measure fontset_measure(fontset *f);
+/* s[0..len) drawn in ink on a new transparent surface (the caller frees it)
+ * as wide as the measurer says and one line of role's face high; NULL on
+ * failure (SDL_ttf's error set). */
+SDL_Surface *fontset_render(fontset *f, scene_font role, float px, const char *s, size_t len,
+                            SDL_Color ink);
+/* The first code point of s[0..len) that no installed face can draw (it
+ * would show as a box), or 0 when there is none. May ask fontconfig. */
+uint32_t fontset_missing(fontset *f, const char *s, size_t len);
 
 #endif

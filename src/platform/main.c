@@ -10,17 +10,46 @@
 #include "config.h"
 #include "content.h"
 #include "export.h"
+#include "font.h"
 #include "platform.h"
 
 #ifndef OPENDAY_VERSION
 #define OPENDAY_VERSION "0.0.0"
 #endif
 
+static uint32_t glyph_missing(void *ctx, const char *text)
+{
+    return fontset_missing(ctx, text, strlen(text));
+}
+
+/* The faces the content asks for (as the kiosk opens them), or NULL. */
+static fontset *fonts_of(const content *c)
+{
+    char file[2][4096] = { "", "" };
+    for (int i = 0; i < 2; i++)
+        if (*c->font_file[i])
+            snprintf(file[i], sizeof file[i], "%s/%s", c->dir, c->font_file[i]);
+    return fontset_create_files(c->font_family, file[0], file[1]);
+}
+
 static int check(const char *dir)
 {
     content_report rep;
     content_report_init(&rep);
     content *c = content_load(dir, &rep);
+    /* A valid content is read again with its own faces at hand, so every
+     * character no installed font can draw is a warning at its text. */
+    fontset *fonts = NULL;
+    if (c && TTF_Init() == 0 && (fonts = fonts_of(c))) {
+        content_options opts = { glyph_missing, fonts };
+        content_report_deinit(&rep);
+        content_report_init(&rep);
+        content_destroy(c);
+        c = content_load_with(dir, NULL, &opts, &rep);
+    }
+    fontset_destroy(fonts);
+    if (TTF_WasInit())
+        TTF_Quit();
     content_report_print(&rep, stdout);
     if (c)
         printf("%s: valid: %zu degrees, %zu careers, %zu warning(s)\n", dir, c->n_degrees,

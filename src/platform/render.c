@@ -279,7 +279,9 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     memcpy(copy, s, len);
     copy[len] = '\0';
     SDL_Color ink = { col.r, col.g, col.b, 255 };
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(ttf, copy, ink);
+    /* Through the fontset, which sets each character in a face that has it,
+     * exactly as it measured the line. */
+    SDL_Surface *surf = fontset_render(r->fonts, font, size, copy, len, ink);
     if (!surf) {
         log_once(r, LOG_TEXT, "TTF_RenderUTF8_Blended", TTF_GetError());
         free(copy);

@@ -171,7 +171,8 @@ od_color lay_mix(od_color a, od_color b, float t);
 /* ---- measuring ---- */
 float lay_tw(const lay *L, scene_font f, float px, const char *s, size_t len);
 float lay_lh(const lay *L, scene_font f, float px);
-/* Width of the widest space-separated word of s. */
+/* Width of the widest word of s: the widest run between two line break
+ * opportunities (see lay_wrap), trailing spaces excluded. */
 float lay_widest_word(const lay *L, scene_font f, float px, const char *s);
 
 /* The largest size from `base` down to `min` (in unit steps) at which the
@@ -181,17 +182,28 @@ float lay_fit_size(const lay *L, scene_font f, float base, float min, const char
 
 typedef struct {
     size_t start, len;   /* bytes of the line, trailing spaces excluded */
-    float w;             /* its measured width */
+    float w;             /* its measured width, with the hyphen when there is one */
+    bool hyphen;         /* a word was hyphenated: draw "-" after the bytes */
 } lay_span;
 
-/* Next line of s[pos..len) no wider than maxw. Breaks at spaces; '\n' ends a
- * line (an empty line for a blank one); a word wider than maxw is split
- * between code points (at least one code point per line, so it always makes
- * progress). Returns the position after the line. Call only while
- * lay_more(s, len, pos). */
+/* Next line of s[pos..len) no wider than maxw. Lines end only where the
+ * Unicode line breaking algorithm (UAX #14, libunibreak, in the content's
+ * language) allows: after spaces, after dashes and hyphens, between
+ * ideographs... and always at a mandatory break ('\n', U+2028; an empty line
+ * for a blank one). A word wider than maxw is hyphenated where the measurer's
+ * hyphenate callback allows (the span then has `hyphen`), else split between
+ * characters, never inside a UTF-8 sequence nor before a combining mark (at
+ * least one character per line, so it always makes progress). Returns the
+ * position after the line. Call only while lay_more(s, len, pos). Text that
+ * will be wrapped line after line should go through lay_text_n or
+ * lay_text_height, which find the break opportunities once for all lines. */
 size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
                 float maxw, lay_span *out);
 bool lay_more(const char *s, size_t len, size_t pos);
+/* The text to draw for line ln of s: the bytes themselves (copied into the
+ * scene when `copy`), or, for a hyphenated line, a copy in the scene with the
+ * hyphen. Its length goes to *n. */
+const char *lay_span_text(lay *L, const char *s, const lay_span *ln, bool copy, size_t *n);
 /* The longest prefix of s[0..len) (on a code point boundary) that, with an
  * ellipsis after it, is no wider than maxw; "..." alone when none is. Writes
  * it with the ellipsis into out (len + 3 bytes at least), its width to *w,

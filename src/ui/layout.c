@@ -98,10 +98,12 @@ static void header_title(lay *L, const header_geom *g, const char *title, int bo
     while (lay_more(title, len, pos) && n < g->max_lines) {
         lay_span ln;
         pos = lay_wrap(L, FONT_BOLD, g->size, title, len, pos, g->title.w, &ln);
-        const char *t = title + ln.start;
-        size_t tl = ln.len;
+        size_t tl;
+        const char *t = lay_span_text(L, title, &ln, false, &tl);
         float w = ln.w;
         if (n + 1 == g->max_lines && lay_more(title, len, pos)) {
+            t = title + ln.start;
+            tl = ln.len;
             char *buf = lay_alloc(L, tl + 4);
             if (buf) {
                 tl = lay_ellipsize(L, FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);

@@ -4,6 +4,7 @@
 #ifndef OPENDAY_MEASURE_H
 #define OPENDAY_MEASURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "scene.h"
 
@@ -17,6 +18,17 @@ typedef struct {
      * eye reads as the size of text (sizes are set as visual angles of it).
      * May be NULL: then 0.7 of px, the usual proportion of sans faces. */
     float (*cap_height)(void *ctx, scene_font font, float px);
+    /* Where the word s[0..len) may take a hyphen, in language lang (the
+     * content's, e.g. "en"; may be NULL): sets points[i] non-zero when a line
+     * may end after byte i with a hyphen, zero elsewhere (points has len
+     * bytes). Returns false when it knows nothing (no dictionary for the
+     * language, a word it cannot read); points is then unspecified. Called
+     * from layout, so it must not block: whoever provides it loads its
+     * dictionaries once and caches them (platform/hyph.h). May be NULL: then
+     * a word too wide for its line breaks between characters. */
+    bool (*hyphenate)(void *hctx, const char *lang, const char *s, size_t len,
+                      unsigned char *points);
+    void *hctx;
 } layout_measure;
 
 static inline float measure_cap_height(const layout_measure *m, scene_font font, float px)

@@ -37,7 +37,7 @@ bench-deps bench-chromium-deps:
 	fi
 
 $(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(HEADERS)
-	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BENCH_RUN): tests/bench/bench_run.c | $(BUILD)/obj
 	$(CC) $(CFLAGS) $< -o $@

@@ -14,19 +14,19 @@ command -v "$CC" >/dev/null || { echo "fuzz: $CC is not installed (Debian packag
 mkdir -p "$F/seeds" "$F/corpus"
 PKG=${PKG_CONFIG:-pkg-config}
 # The target draws too (the software renderer, real fonts): SDL's packages.
-DRAW_PKGS="libcjson sdl2 SDL2_ttf SDL2_image fontconfig libpng"
+DRAW_PKGS="libcjson libunibreak sdl2 SDL2_ttf SDL2_image fontconfig libpng"
 CJSON_CFLAGS=$($PKG --cflags $DRAW_PKGS)
 CJSON_LIBS=$($PKG --libs $DRAW_PKGS)
 # Every module of the pure layers below the app, by folder (a new file needs
-# no edit here), and the two platform modules that draw.
+# no edit here), and the platform modules that draw (fonts, hyphenation).
 SRC="$(ls src/base/*.c src/content/*.c src/ui/*.c | tr '\n' ' ')
-     src/platform/font.c src/platform/render.c tests/fuzz/fuzz_content.c"
+     src/platform/font.c src/platform/hyph.c src/platform/render.c tests/fuzz/fuzz_content.c"
 COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc/base -Isrc/content -Isrc/ui -Isrc/core -Isrc/platform $CJSON_CFLAGS"
 # A hang is a finding: an input that takes longer than this fails the run.
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 # shellcheck disable=SC2086
 $CC $COMMON -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    $SRC -o "$F/fuzz_content" $CJSON_LIBS -lm
+    $SRC -o "$F/fuzz_content" $CJSON_LIBS -lhyphen -lm
 
 # Seeds: selector byte (the file's index in load order) + the file's bytes.
 idx() {
@@ -65,7 +65,7 @@ echo "fuzz: $execs executions in $SECS s, $cov edges, $ft features, corpus $(ls 
 if command -v llvm-profdata >/dev/null && command -v llvm-cov >/dev/null; then
     # shellcheck disable=SC2086
     $CC $COMMON -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
-        $SRC -o "$F/fuzz_cov" $CJSON_LIBS -lm
+        $SRC -o "$F/fuzz_cov" $CJSON_LIBS -lhyphen -lm
     SDL_VIDEODRIVER=dummy LLVM_PROFILE_FILE="$F/cov.profraw" "$F/fuzz_cov" -runs=0 "$F/corpus" "$F/seeds" \
         >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$F/cov.profraw" -o "$F/cov.profdata"

@@ -1,0 +1,171 @@
+/* hyph.c - hyphenation dictionaries, loaded once per language. See hyph.h. */
+#include "hyph.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <hyphen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+
+#define HYPH_LANGS 8          /* languages remembered (a kiosk shows one) */
+#define HYPH_WORD 256         /* longest word looked up, bytes */
+
+typedef struct {
+    char lang[32];
+    HyphenDict *dict;         /* NULL: none for this language (logged) */
+} hyph_lang;
+
+struct hyph {
+    char *dir;
+    hyph_lang langs[HYPH_LANGS];
+    size_t n;
+};
+
+hyph *hyph_create(const char *dir)
+{
+    hyph *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->dir = strdup(dir ? dir : "/usr/share/hyphen");
+    if (!h->dir) {
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+void hyph_destroy(hyph *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->n; i++)
+        if (h->langs[i].dict)
+            hnj_hyphen_free(h->langs[i].dict);
+    free(h->dir);
+    free(h);
+}
+
+static HyphenDict *load(const hyph *h, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/hyph_%s.dic", h->dir, name);
+    /* hnj_hyphen_load would block on a pipe planted under that name. */
+    return file_is_regular(path) ? hnj_hyphen_load(path) : NULL;
+}
+
+/* The first hyph_PREFIX_*.dic in the directory, e.g. hyph_de_DE for "de". */
+static HyphenDict *load_any(const hyph *h, const char *prefix)
+{
+    DIR *d = opendir(h->dir);
+    if (!d)
+        return NULL;
+    char want[64];
+    snprintf(want, sizeof want, "hyph_%s_", prefix);
+    size_t wl = strlen(want);
+    HyphenDict *dict = NULL;
+    struct dirent *e;
+    while (!dict && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > wl + 4 && !strncmp(e->d_name, want, wl) && !strcmp(e->d_name + n - 4, ".dic")) {
+            char name[256];
+            snprintf(name, sizeof name, "%.*s", (int)(n - 9), e->d_name + 5);
+            dict = load(h, name);
+        }
+    }
+    closedir(d);
+    return dict;
+}
+
+/* Load the dictionary for a language tag ("en", "en-GB", "de_CH"). */
+static HyphenDict *load_lang(const hyph *h, const char *lang)
+{
+    char tag[32], base[32];
+    size_t i = 0;
+    for (; lang[i] && i + 1 < sizeof tag; i++)
+        tag[i] = lang[i] == '-' ? '_' : lang[i];
+    tag[i] = '\0';
+    /* Tags are case-insensitive; file names are hyph_ll_CC. */
+    size_t b = 0;
+    while (tag[b] && tag[b] != '_') {
+        tag[b] = (char)tolower((unsigned char)tag[b]);
+        b++;
+    }
+    for (size_t k = b; tag[k]; k++)
+        tag[k] = (char)toupper((unsigned char)tag[k]);
+    memcpy(base, tag, b);
+    base[b] = '\0';
+    HyphenDict *d = load(h, tag);
+    if (!d && tag[b])
+        d = load(h, base);
+    if (!d)
+        d = load_any(h, base);
+    return d;
+}
+
+static HyphenDict *dict_for(hyph *h, const char *lang)
+{
+    if (!lang || !*lang)
+        lang = "en";
+    for (size_t i = 0; i < h->n; i++)
+        if (!strcmp(h->langs[i].lang, lang))
+            return h->langs[i].dict;
+    HyphenDict *d = load_lang(h, lang);
+    if (!d)
+        fprintf(stderr, "openday: no hyphenation dictionary for language \"%s\" in %s "
+                        "(install its hyphen-* package); long words will be broken between "
+                        "letters\n", lang, h->dir);
+    /* Remembered either way, so a missing file is looked for once. */
+    hyph_lang *slot = &h->langs[h->n < HYPH_LANGS ? h->n++ : HYPH_LANGS - 1];
+    if (slot->dict && slot->dict != d)
+        hnj_hyphen_free(slot->dict);
+    snprintf(slot->lang, sizeof slot->lang, "%s", lang);
+    slot->dict = d;
+    return d;
+}
+
+bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigned char *points)
+{
+    hyph *h = ctx;
+    if (!h || len == 0 || len > HYPH_WORD)
+        return false;
+    HyphenDict *d = dict_for(h, lang);
+    if (!d)
+        return false;
+    /* The patterns are written in lower case. Only ASCII is folded: byte
+     * lengths stay the same, and capitals elsewhere are rare in long words. */
+    char word[HYPH_WORD + 1];
+    for (size_t i = 0; i < len; i++)
+        word[i] = (char)tolower((unsigned char)s[i]);
+    word[len] = '\0';
+    char hyphens[HYPH_WORD + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    int lh = d->lhmin > 2 ? d->lhmin : 2, rh = d->rhmin > 2 ? d->rhmin : 2;
+    int rc = hnj_hyphen_hyphenate3(d, word, (int)len, hyphens, NULL, &rep, &pos, &cut, lh, rh,
+                                   d->clhmin, d->crhmin);
+    memset(points, 0, len);
+    /* With a UTF-8 dictionary the answer is per character, not per byte:
+     * hyphens[j] tells of the end of the j-th character. */
+    size_t j = 0;
+    for (size_t i = 0; rc == 0 && i < len; j++) {
+        size_t e = i + 1;
+        while (d->utf8 && e < len && ((unsigned char)s[e] & 0xC0u) == 0x80u)
+            e++;
+        /* A point with a spelling change (rep) cannot be drawn as a plain
+         * hyphen: left out. */
+        if ((hyphens[d->utf8 ? j : e - 1] & 1) && !(rep && rep[d->utf8 ? j : e - 1]))
+            points[e - 1] = 1;
+        i = e;
+    }
+    if (rep) {
+        for (size_t k = 0; k < len; k++)
+            free(rep[k]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return rc == 0;
+}

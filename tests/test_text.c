@@ -1,0 +1,343 @@
+/* test_text.c - text by the rules: line breaks where the Unicode line
+ * breaking algorithm (UAX #14) allows them and wherever it requires them,
+ * long words hyphenated at the dictionary's points (else broken between
+ * characters, never inside one), and fallback faces so that an emoji, a CJK
+ * character or a math symbol is measured and drawn, not shown as a box.
+ * Wrapping is tested with the fake measurer (fixture.h), fonts with the
+ * installed ones. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "font.h"
+#include "hyph.h"
+#include "lay.h"
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+typedef struct {
+    char text[16][512];  /* each line as drawn (with its hyphen) */
+    float w[16];
+    size_t n;
+} lines;
+
+/* Wrap s at maxw (px size 20 with the fake measurer: 11 px per code point)
+ * and collect the lines; every line must fit. */
+static void wrap(const layout_measure *m, const char *lang, const char *s, float maxw,
+                 lines *out)
+{
+    content *c = content_create();
+    free(c->language);
+    c->language = strdup(lang);
+    layout_env env = { 800, 480, 0, *m, 0 };
+    scene sc;
+    scene_init(&sc);
+    lay L;
+    lay_begin(&L, &sc, c, &env, NULL);
+    size_t len = strlen(s), pos = 0;
+    out->n = 0;
+    while (lay_more(s, len, pos)) {
+        assert_true(out->n < 16);
+        lay_span ln;
+        pos = lay_wrap(&L, FONT_REGULAR, 20, s, len, pos, maxw, &ln);
+        size_t tl;
+        const char *t = lay_span_text(&L, s, &ln, false, &tl);
+        assert_true(tl < sizeof out->text[0]);
+        memcpy(out->text[out->n], t, tl);
+        out->text[out->n][tl] = '\0';
+        out->w[out->n] = ln.w;
+        /* No overflow, and the width is the measurer's own for the line. */
+        assert_true(ln.w <= maxw + 0.5f);
+        assert_true(fabsf(ln.w - m->text_width(m->ctx, FONT_REGULAR, 20, t, tl)) < 0.01f);
+        out->n++;
+    }
+    lay_end(&L);
+    scene_deinit(&sc);
+    content_destroy(c);
+}
+
+/* The width of n code points with the fake measurer at 20 px. */
+static float cps(int n)
+{
+    return 0.55f * 20.0f * (float)n;
+}
+
+/* ---- line breaking ---------------------------------------------------------------- */
+
+static void dashes_slashes_and_hyphens_are_break_opportunities(void **state)
+{
+    (void)state;
+    layout_measure m = fixture_measure();
+    lines l;
+    /* "Human–computer" is 14 code points; 12 fit: the line ends after the
+     * en dash instead of inside "computer". */
+    wrap(&m, "en", "Human\xe2\x80\x93" "computer interaction", cps(12), &l);
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.text[0], "Human\xe2\x80\x93");
+    assert_string_equal(l.text[1], "computer");
+    assert_string_equal(l.text[2], "interaction");
+    /* A hyphen (break after it) and a slash before letters. */
+    wrap(&m, "en", "well-established", cps(12), &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.text[0], "well-");
+    assert_string_equal(l.text[1], "established");
+    wrap(&m, "en", "input/output", cps(8), &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.text[0], "input/");
+    assert_string_equal(l.text[1], "output");
+    /* No break before closing punctuation: "(interaction)" is one piece. */
+    wrap(&m, "en", "a (interaction)", cps(14), &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.text[0], "a");
+    assert_string_equal(l.text[1], "(interaction)");
+    /* A no-break space holds its words together. */
+    wrap(&m, "en", "up to 10\xc2\xa0km", cps(9), &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.text[1], "10\xc2\xa0km");
+}
+
+static void mandatory_breaks_are_honoured(void **state)
+{
+    (void)state;
+    layout_measure m = fixture_measure();
+    lines l;
+    /* Line feed, a blank line, and the line separator U+2028. */
+    wrap(&m, "en", "one\n\ntwo\xe2\x80\xa8three", cps(40), &l);
+    assert_int_equal(l.n, 4);
+    assert_string_equal(l.text[0], "one");
+    assert_string_equal(l.text[1], "");
+    assert_string_equal(l.text[2], "two");
+    assert_string_equal(l.text[3], "three");
+    /* CR LF is one break. */
+    wrap(&m, "en", "one\r\ntwo", cps(40), &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.text[0], "one");
+    assert_string_equal(l.text[1], "two");
+}
+
+/* ---- long words ------------------------------------------------------------------ */
+
+static const char lung[] = "pneumonoultramicroscopicsilicovolcanoconiosis";
+
+static void a_long_word_is_hyphenated_at_a_dictionary_point(void **state)
+{
+    (void)state;
+    assert_int_equal(strlen(lung), 45);
+    hyph *h = hyph_create(NULL);
+    assert_non_null(h);
+    unsigned char pts[64];
+    assert_true(hyph_points(h, "en", lung, strlen(lung), pts));
+    layout_measure m = fixture_measure();
+    m.hyphenate = hyph_points;
+    m.hctx = h;
+    lines l;
+    wrap(&m, "en", lung, cps(20), &l);
+    assert_true(l.n >= 3);
+    size_t at = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        size_t tl = strlen(l.text[i]);
+        if (i + 1 < l.n) {
+            /* Every line but the last ends in a hyphen after a point the
+             * dictionary gave. */
+            assert_true(tl >= 2 && l.text[i][tl - 1] == '-');
+            at += tl - 1;
+            assert_true(pts[at - 1] != 0);
+            assert_memory_equal(l.text[i], lung + at - (tl - 1), tl - 1);
+        } else {
+            assert_string_equal(l.text[i], lung + at);
+        }
+    }
+    /* Capitals are looked up in lower case: the same points. */
+    char upper[64];
+    for (size_t i = 0; i <= strlen(lung); i++)
+        upper[i] = (char)(lung[i] >= 'a' && lung[i] <= 'z' ? lung[i] - 32 : lung[i]);
+    lines u;
+    wrap(&m, "en-US", upper, cps(20), &u);
+    assert_int_equal(u.n, l.n);
+    assert_int_equal(strlen(u.text[0]), strlen(l.text[0]));
+    hyph_destroy(h);
+}
+
+static void a_word_without_points_breaks_between_characters(void **state)
+{
+    (void)state;
+    hyph *h = hyph_create(NULL);
+    layout_measure m = fixture_measure();
+    m.hyphenate = hyph_points;
+    m.hctx = h;
+    /* 200 letters no pattern breaks. */
+    char word[201];
+    memset(word, 'x', 200);
+    word[200] = '\0';
+    lines l;
+    wrap(&m, "en", word, cps(30), &l);
+    assert_int_equal(l.n, 7);
+    size_t total = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        assert_true(strchr(l.text[i], '-') == NULL);
+        total += strlen(l.text[i]);
+    }
+    assert_int_equal(total, 200);
+    /* A language without a dictionary: the same, between characters. */
+    wrap(&m, "zz", lung, cps(20), &l);
+    assert_int_equal(l.n, 3);
+    assert_int_equal(strlen(l.text[0]), 20);
+    hyph_destroy(h);
+}
+
+static void breaks_between_characters_keep_characters_whole(void **state)
+{
+    (void)state;
+    layout_measure m = fixture_measure();
+    lines l;
+    /* 60 two-byte letters: never split inside a UTF-8 sequence. */
+    char word[121];
+    for (int i = 0; i < 60; i++)
+        memcpy(word + 2 * i, "\xc3\xa9", 2);
+    word[120] = '\0';
+    wrap(&m, "en", word, cps(25), &l);
+    assert_int_equal(l.n, 3);
+    for (size_t i = 0; i < l.n; i++)
+        assert_int_equal(strlen(l.text[i]) % 2, 0);
+    /* e + combining acute accent, 30 times: no line starts with the accent
+     * (the fake measurer counts it as a code point, so 7 fit: the cut moves
+     * back to 6). */
+    char acc[91];
+    for (int i = 0; i < 30; i++)
+        memcpy(acc + 3 * i, "e\xcc\x81", 3);
+    acc[90] = '\0';
+    wrap(&m, "en", acc, cps(7), &l);
+    for (size_t i = 0; i < l.n; i++)
+        assert_memory_not_equal(l.text[i], "\xcc\x81", 2);
+}
+
+/* ---- fonts ----------------------------------------------------------------------- */
+
+static fontset *fonts;
+
+static int fonts_up(void **state)
+{
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    fonts = fontset_create("Inter");
+    return fonts ? 0 : -1;
+}
+
+static int fonts_down(void **state)
+{
+    (void)state;
+    fontset_destroy(fonts);
+    TTF_Quit();
+    return 0;
+}
+
+/* Pixels of s drawn white at 40 px: how many are inked. */
+static size_t inked(SDL_Surface *s)
+{
+    size_t n = 0;
+    SDL_LockSurface(s);
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            Uint8 r, g, b, a;
+            SDL_GetRGBA(row[x], s->format, &r, &g, &b, &a);
+            n += a > 64;
+        }
+    }
+    SDL_UnlockSurface(s);
+    return n;
+}
+
+/* Whether two surfaces of the same size hold the same picture. */
+static bool same_picture(SDL_Surface *a, SDL_Surface *b)
+{
+    if (a->w != b->w || a->h != b->h)
+        return false;
+    SDL_LockSurface(a);
+    SDL_LockSurface(b);
+    bool same = true;
+    for (int y = 0; y < a->h && same; y++)
+        same = !memcmp((const Uint8 *)a->pixels + y * a->pitch,
+                       (const Uint8 *)b->pixels + y * b->pitch, (size_t)a->w * 4);
+    SDL_UnlockSurface(a);
+    SDL_UnlockSurface(b);
+    return same;
+}
+
+static void fallback_faces_draw_what_the_face_lacks(void **state)
+{
+    (void)state;
+    layout_measure m = fontset_measure(fonts);
+    TTF_Font *own = fontset_get(fonts, FONT_REGULAR, 40);
+    SDL_Color ink = { 255, 255, 255, 255 };
+    /* The face's box: what a character no face has is drawn as. */
+    const char *nothing = "\xf3\xb0\x80\x80"; /* U+F0000, private use */
+    assert_int_equal(fontset_missing(fonts, nothing, 4), 0xF0000);
+    SDL_Surface *box = fontset_render(fonts, FONT_REGULAR, 40, nothing, 4, ink);
+    assert_non_null(box);
+    static const struct {
+        const char *s;
+        uint32_t cp;
+    } chars[] = {
+        { "\xf0\x9f\xa7\xa0", 0x1F9E0 }, /* brain (emoji) */
+        { "\xe4\xb8\xad", 0x4E2D },      /* CJK "middle" */
+        { "\xe2\x88\x91", 0x2211 },      /* n-ary summation */
+    };
+    for (size_t i = 0; i < sizeof chars / sizeof *chars; i++) {
+        const char *s = chars[i].s;
+        size_t len = strlen(s);
+        assert_int_equal(fontset_missing(fonts, s, len), 0);
+        float w = m.text_width(m.ctx, FONT_REGULAR, 40, s, len);
+        assert_true(w > 0);
+        SDL_Surface *pic = fontset_render(fonts, FONT_REGULAR, 40, s, len, ink);
+        assert_non_null(pic);
+        /* Drawn as wide as measured, with ink, and not as the box. */
+        assert_int_equal(pic->w, (int)w);
+        assert_true(inked(pic) > 20);
+        assert_false(same_picture(pic, box));
+        /* Inter lacks the emoji and CJK: those come from a fallback. */
+        if (chars[i].cp != 0x2211)
+            assert_false(TTF_GlyphIsProvided32(own, chars[i].cp));
+        SDL_FreeSurface(pic);
+    }
+    SDL_FreeSurface(box);
+    /* A mixed line: measured width is drawn width, in both weights. */
+    const char *line = "How computation works \xf0\x9f\xa7\xa0 and \xe4\xb8\xad\xe2\x88\x91 too";
+    for (int role = 0; role < FONT_COUNT; role++) {
+        float w = m.text_width(m.ctx, (scene_font)role, 31, line, strlen(line));
+        SDL_Surface *pic = fontset_render(fonts, (scene_font)role, 31, line, strlen(line), ink);
+        assert_non_null(pic);
+        assert_int_equal(pic->w, (int)w);
+        assert_int_equal(pic->h, TTF_FontHeight(fontset_get(fonts, (scene_font)role, 31)));
+        SDL_FreeSurface(pic);
+    }
+    /* A variation selector the faces lack is dropped, not drawn as a box:
+     * the same width as without it. */
+    const char *vs = "\xe2\x9c\x93\xef\xb8\x8f"; /* check mark + VS16 */
+    assert_true(fabsf(m.text_width(m.ctx, FONT_REGULAR, 40, vs, 6) -
+                      m.text_width(m.ctx, FONT_REGULAR, 40, vs, 3)) < 0.01f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest wrapping[] = {
+        cmocka_unit_test(dashes_slashes_and_hyphens_are_break_opportunities),
+        cmocka_unit_test(mandatory_breaks_are_honoured),
+        cmocka_unit_test(a_long_word_is_hyphenated_at_a_dictionary_point),
+        cmocka_unit_test(a_word_without_points_breaks_between_characters),
+        cmocka_unit_test(breaks_between_characters_keep_characters_whole),
+    };
+    const struct CMUnitTest faces[] = {
+        cmocka_unit_test(fallback_faces_draw_what_the_face_lacks),
+    };
+    int rc = cmocka_run_group_tests_name("text: wrapping", wrapping, NULL, NULL);
+    return rc | cmocka_run_group_tests_name("text: faces", faces, fonts_up, fonts_down);
+}
