@@ -1,6 +1,8 @@
 /* test_golden.c - every screen rendered headless (software renderer, no
- * window) at 800x480, 720x1280 and 1920x1080, compared with the reviewed
- * images in tests/golden/.
+ * window), compared with the reviewed images in tests/golden/: the shipped
+ * content at 800x480 and 720x1280 (a 7-inch panel's 133 dpi) and 1920x1080
+ * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
+ * 720x1280 and 1920x1080 (files named three-*).
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -21,7 +23,37 @@
 #define CHANNEL_TOLERANCE 24
 #define MAX_DIFF_FRACTION 0.002
 
-static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
+typedef struct {
+    int w, h;
+    float dpi;   /* 0: the layout's default (a 7-inch panel) */
+} golden_size;
+
+typedef struct {
+    const char *dir, *prefix;
+    const char *const *screens;
+    const golden_size *sizes;
+    size_t n_screens, n_sizes;
+} golden_set;
+
+static const char *const shipped_screens[] = {
+    "attract", "home", "degree:music-production", "degree:music-technology", "compare",
+    "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs", "about",
+};
+static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
+                                             { 1920, 1080, 92 } };
+static const char *const three_screens[] = {
+    "attract", "home", "degree:software-engineering", "compare", "careers",
+    "career:robotics-engineer", "ba-bs",
+};
+static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
+
+static const golden_set sets[] = {
+    { "content", "", shipped_screens, shipped_sizes,
+      sizeof shipped_screens / sizeof *shipped_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes },
+    { "tests/three", "three-", three_screens, three_sizes,
+      sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes },
+};
 
 static support S;
 static bool update_mode;
@@ -29,33 +61,26 @@ static bool update_mode;
 static int setup(void **state)
 {
     (void)state;
-    support_init(&S);
     const char *u = getenv("OPENDAY_GOLDEN_UPDATE");
     update_mode = u && *u && strcmp(u, "0");
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_deinit(&S);
     return 0;
 }
 
 /* File-name form of a screen name: "degree:x" -> "degree-x". */
-static void file_name(char *out, size_t n, const char *screen, int w, int h)
+static void file_name(char *out, size_t n, const char *prefix, const char *screen, int w, int h)
 {
     char safe[256];
     size_t i = 0;
     for (; screen[i] && i + 1 < sizeof safe; i++)
         safe[i] = (screen[i] == ':' || screen[i] == ',') ? '-' : screen[i];
     safe[i] = '\0';
-    snprintf(out, n, "%s_%dx%d.png", safe, w, h);
+    snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
 
-static SDL_Surface *render_screen(const char *screen, int w, int h)
+static SDL_Surface *render_screen(const char *screen, const golden_size *gs)
 {
-    app *a = support_app(&S, screen, w, h, 0);
+    int w = gs->w, h = gs->h;
+    app *a = support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
     if (!a)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -103,24 +128,22 @@ static size_t compare(SDL_Surface *a, SDL_Surface *b, SDL_Surface *diff)
     return bad;
 }
 
-static void every_screen(void **state)
+/* Compare (or, in update mode, write) every screen of one set at its sizes.
+ * Returns the failures; *compared counts the comparisons made. */
+static int check_set(const golden_set *gset, int *compared)
 {
-    (void)state;
-    const char *screens[] = {
-        "attract", "home", "degree:music-production", "degree:music-technology", "compare",
-        "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs",
-        "about",
-    };
-    int failures = 0, compared = 0;
-    mkdir("build", 0777);
-    mkdir("build/golden-fail", 0777);
-    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-        for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
-            int w = sizes[s][0], h = sizes[s][1];
+    int failures = 0;
+    support_init_dir(&S, gset->dir);
+    assert_non_null(S.c);
+    assert_non_null(S.fonts);
+    for (size_t s = 0; s < gset->n_sizes; s++) {
+        for (size_t i = 0; i < gset->n_screens; i++) {
+            const char *screen = gset->screens[i];
+            int w = gset->sizes[s].w, h = gset->sizes[s].h;
             char name[300], ref[400];
-            file_name(name, sizeof name, screens[i], w, h);
+            file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
-            SDL_Surface *actual = render_screen(screens[i], w, h);
+            SDL_Surface *actual = render_screen(screen, &gset->sizes[s]);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;
@@ -138,7 +161,7 @@ static void every_screen(void **state)
             SDL_Surface *expected =
                 loaded ? SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
             SDL_FreeSurface(loaded);
-            compared++;
+            (*compared)++;
             if (!expected) {
                 fprintf(stderr, "%s: no reference image (%s); run `make golden` and review\n",
                         ref, IMG_GetError());
@@ -170,6 +193,18 @@ static void every_screen(void **state)
             SDL_FreeSurface(actual);
         }
     }
+    support_deinit(&S);
+    return failures;
+}
+
+static void every_screen(void **state)
+{
+    (void)state;
+    int failures = 0, compared = 0;
+    mkdir("build", 0777);
+    mkdir("build/golden-fail", 0777);
+    for (size_t set = 0; set < sizeof sets / sizeof *sets; set++)
+        failures += check_set(&sets[set], &compared);
     if (update_mode)
         printf("golden images written under tests/golden/; review them before committing\n");
     else
@@ -182,5 +217,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen),
     };
-    return cmocka_run_group_tests_name("golden", tests, setup, teardown);
+    return cmocka_run_group_tests_name("golden", tests, setup, NULL);
 }
