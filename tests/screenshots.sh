@@ -8,5 +8,10 @@ for s in attract home degree:music-production compare careers career:junior-audi
     "$BIN" --screenshot "$DIR/$f.png" --screen "$s" --size 800x480 || exit 1
 done
 "$BIN" --screenshot "$DIR/careers-portrait.png" --screen careers --size 720x1280 || exit 1
-"$BIN" --screenshot "$DIR/home-1080p.png" --screen home --size 1920x1080 || exit 1
+"$BIN" --screenshot "$DIR/home-1080p.png" --screen home --size 1920x1080 --dpi 92 || exit 1
+"$BIN" --screenshot "$DIR/compare-1080p.png" --screen compare --size 1920x1080 --dpi 92 || exit 1
+"$BIN" --content tests/three --screenshot "$DIR/three-careers-1080p.png" --screen careers \
+    --size 1920x1080 --dpi 92 || exit 1
+"$BIN" --content tests/three --screenshot "$DIR/three-careers-portrait.png" --screen careers \
+    --size 720x1280 || exit 1
 echo "screenshots written to $DIR"
