@@ -163,6 +163,74 @@ static float balanced_height(const career_group *g, size_t ng, float gap, size_t
     return hi;
 }
 
+/* Card heights at column width w (a dry run: nothing is drawn). */
+static float group_card_height(lay *L, float w, career_group *g)
+{
+    bool dry = L->dry;
+    L->dry = true;
+    float h = group_card(L, 0, 0, w, g);
+    L->dry = dry;
+    return h;
+}
+
+/* Settle *ncol columns of the groups across avail: their width and the
+ * balanced column height. Card heights depend on the width, so the count is
+ * settled by measuring; it only goes down (a column that would stay empty). */
+static void arrange(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_MARK_MAX],
+                    float avail, float hgap, float vgap, size_t *ncol, float *colw,
+                    float *colh)
+{
+    const layout_metrics *m = &L->m;
+    for (int pass = 0; pass < 4; pass++) {
+        *colw = fminf((avail - (float)(*ncol - 1) * hgap) / (float)*ncol, 32.0f * m->body);
+        for (size_t i = 0; i < ng; i++) {
+            g[i].marks = marks;
+            g[i].h = group_card_height(L, *colw, &g[i]);
+        }
+        *colh = balanced_height(g, ng, vgap, *ncol);
+        size_t used = ng ? columns_needed(g, ng, vgap, *colh) : 1;
+        if (used >= *ncol)
+            break;
+        *ncol = used;
+    }
+}
+
+/* The texts above the cards, across `total` from x: the hint, the degrees
+ * as keys (what each mark stands for, and a way in), the shared legend.
+ * Returns where the cards start, in page coordinates. */
+static float map_header(lay *L, float x, float total)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float y = lay_top_pad(L);
+    lay_style hint = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    float tw = fminf(total, 38.0f * m->body);
+    lay_stack(&y, lay_text(L, &hint, x, y, tw, c->strings[STR_CAREERS_HINT], -1), m->gap);
+    size_t nd = c->n_degrees;
+    size_t *all = nd ? lay_alloc(L, nd * sizeof *all) : NULL;
+    if (all) {
+        for (size_t i = 0; i < nd; i++)
+            all[i] = i;
+        lay_stack(&y, lay_degree_keys(L, x, y, total, all, nd, lay_degree_marks(L), -1), m->gap);
+    }
+    bool shared = false;
+    for (size_t i = 0; i < c->n_careers && !shared; i++)
+        shared = content_career_shared(c, i);
+    if (shared)
+        lay_stack(&y, lay_shared_legend(L, x, y, tw), m->gap);
+    return y + m->gap;
+}
+
+/* Where the cards start, as a dry run of map_header. */
+static float cards_top(lay *L, float total)
+{
+    bool dry = L->dry;
+    L->dry = true;
+    float y = map_header(L, 0, total);
+    L->dry = dry;
+    return y;
+}
+
 /* ---- the map -------------------------------------------------------------------------- */
 
 float lay_screen_careers(lay *L, const view_place *p)
@@ -193,44 +261,33 @@ float lay_screen_careers(lay *L, const view_place *p)
     if (ncol > ng)
         ncol = ng ? ng : 1;
     float colw = avail, colh = 0;
-    for (int pass = 0; pass < 4; pass++) {
-        colw = fminf((avail - (float)(ncol - 1) * hgap) / (float)ncol, 32.0f * m->body);
-        bool dry = L->dry;
-        L->dry = true;
-        for (size_t i = 0; i < ng; i++) {
-            g[i].marks = marks;
-            g[i].h = group_card(L, 0, 0, colw, &g[i]);
+    arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
+    /* On a wall or a monitor the map should fit one screen: when the cards
+     * would run past the bottom, take the fewest more, narrower columns (down
+     * to 10 body-em, where a long career name may take two lines in its pill)
+     * that make them fit; when none does, keep the comfortable width and
+     * scroll. */
+    float top = cards_top(L, avail);
+    size_t most = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (10.0f * m->body + hgap)));
+    for (size_t n = ncol + 1; top + colh > L->view_h && n <= most && n <= ng; n++) {
+        size_t k = n;
+        float w = 0, h = 0;
+        arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
+        if (top + h <= L->view_h) {
+            ncol = k;
+            colw = w;
+            colh = h;
         }
-        L->dry = dry;
-        colh = balanced_height(g, ng, vgap, ncol);
-        size_t used = ng ? columns_needed(g, ng, vgap, colh) : 1;
-        if (used >= ncol)
-            break;
-        ncol = used;
     }
+    if (ng)
+        for (size_t i = 0; i < ng; i++)
+            g[i].h = group_card_height(L, colw, &g[i]);
     float total = (float)ncol * colw + (float)(ncol - 1) * hgap;
     float cx = (L->W - total) / 2;
 
-    float y = lay_top_pad(L);
-    lay_style hint = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    float y = map_header(L, cx, total);
     lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
     float tw = fminf(total, 38.0f * m->body);
-    lay_stack(&y, lay_text(L, &hint, cx, y, tw, c->strings[STR_CAREERS_HINT], -1), m->gap);
-
-    /* The degrees as keys: what each mark stands for, and a way in. */
-    size_t nd = c->n_degrees;
-    size_t *all = nd ? lay_alloc(L, nd * sizeof *all) : NULL;
-    if (all) {
-        for (size_t i = 0; i < nd; i++)
-            all[i] = i;
-        lay_stack(&y, lay_degree_keys(L, cx, y, total, all, nd, marks, -1), m->gap);
-    }
-    bool shared = false;
-    for (size_t i = 0; i < c->n_careers && !shared; i++)
-        shared = content_career_shared(c, i);
-    if (shared)
-        lay_stack(&y, lay_shared_legend(L, cx, y, tw), m->gap);
-    y += m->gap;
 
     /* The cards, down each column in turn. */
     float bottom = y, cy = y, col_x = cx;
