@@ -914,7 +914,7 @@ static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
 {
     float u = L->m.unit;
     g->hpad = 14.0f * u;
-    g->vpad = 8.0f * u;
+    g->vpad = (p->dense ? 4.0f : 8.0f) * u;
     g->dot = p->dot.a ? 12.0f * u : 0;
     g->chev_w = p->chevron ? 0.3f * p->size : 0;
     g->extra = (g->dot ? g->dot + 10.0f * u : 0) + (g->chev_w ? g->chev_w + 10.0f * u : 0);

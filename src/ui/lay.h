@@ -253,6 +253,8 @@ typedef struct {
     bool disabled;
     bool round;           /* stadium shape instead of the card radius */
     bool wide;            /* fill the given width when sizing */
+    bool dense;           /* half the vertical padding (lists that must fit one
+                             screen); never below metrics.target when tappable */
 } lay_pill;
 
 /* Natural size of a pill no wider than maxw (its label wraps when needed);

@@ -59,6 +59,7 @@ typedef struct {
     size_t n;
     const char (*marks)[LAY_MARK_MAX];
     float h;              /* card height at the column width */
+    bool dense;           /* tighter pills: the map must fit one screen */
 } career_group;
 
 /* The careers of c grouped by degree set, in the order above. Returns the
@@ -108,6 +109,7 @@ static void group_pill(const lay *L, const void *ctx, size_t i, lay_pill *out)
     od_color dot = g->nd == 1 && g->degs[0] < L->c->n_degrees ? L->c->degrees[g->degs[0]].color
                                                               : od_rgba(0, 0, 0, 0);
     lay_career_pill(L, g->careers[i], dot, out);
+    out->dense = g->dense;
 }
 
 static float group_body(lay *L, float x, float y, float w, int box, const void *ctx)
@@ -116,7 +118,8 @@ static float group_body(lay *L, float x, float y, float w, int box, const void *
     float yy = y;
     if (g->nd)
         lay_stack(&yy, lay_degree_set(L, x, yy, w, g->degs, g->nd, g->marks, box), L->m.gap);
-    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, ALIGN_LEFT, 8.0f * L->m.unit, box);
+    float gap = (g->dense ? 4.0f : 8.0f) * L->m.unit;
+    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, ALIGN_LEFT, gap, box);
     return yy - y;
 }
 
@@ -269,14 +272,33 @@ float lay_screen_careers(lay *L, const view_place *p)
      * scroll. */
     float top = cards_top(L, avail);
     size_t most = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (10.0f * m->body + hgap)));
-    for (size_t n = ncol + 1; top + colh > L->view_h && n <= most && n <= ng; n++) {
-        size_t k = n;
-        float w = 0, h = 0;
-        arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
-        if (top + h <= L->view_h) {
-            ncol = k;
-            colw = w;
-            colh = h;
+    size_t ncol0 = ncol, ncol_normal = 0;
+    /* Then, when no count of columns is enough, tighter pills (half the
+     * padding, still at least a touch target tall), kept only when they make
+     * the map fit: a map that scrolls anyway keeps its comfortable pills. */
+    for (int dense = 0; dense < 2 && top + colh > L->view_h; dense++) {
+        if (dense) {
+            ncol_normal = ncol;
+            for (size_t i = 0; i < ng; i++)
+                g[i].dense = true;
+            ncol = ncol0;
+            arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
+        }
+        for (size_t n = ncol + 1; top + colh > L->view_h && n <= most && n <= ng; n++) {
+            size_t k = n;
+            float w = 0, h = 0;
+            arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
+            if (top + h <= L->view_h) {
+                ncol = k;
+                colw = w;
+                colh = h;
+            }
+        }
+        if (dense && top + colh > L->view_h) {
+            for (size_t i = 0; i < ng; i++)
+                g[i].dense = false;
+            ncol = ncol_normal;
+            arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
         }
     }
     if (ng)
