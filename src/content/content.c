@@ -1596,6 +1596,13 @@ size_t content_find_career(const content *c, const char *id)
     return (size_t)-1;
 }
 
+od_color content_award_color(const content *c, size_t ai)
+{
+    if (ai < c->n_awards && c->awards[ai].has_color)
+        return c->awards[ai].color;
+    return c->colors[COLOR_ACCENT];
+}
+
 bool content_career_shared(const content *c, size_t ci)
 {
     return ci < c->n_careers && c->careers[ci].n_degrees > 1;

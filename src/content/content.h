@@ -224,6 +224,9 @@ size_t content_find_career(const content *c, const char *id);
 /* True when career ci is reached from more than one degree: the one rule for
  * "shared" careers, used by the screens and the web export alike. */
 bool content_career_shared(const content *c, size_t ci);
+/* The colour that stands for award ai: its own from awards.json, else the
+ * theme's accent; never a degree's (an award is shared by many degrees). */
+od_color content_award_color(const content *c, size_t ai);
 
 /* ---- building a model in code (tests, tools) ----
  * content_create returns an empty model with the loader's defaults: every

@@ -175,16 +175,6 @@ static const char *str(const content *c, content_str k)
     return c->strings[k] ? c->strings[k] : "";
 }
 
-/* The colour that stands for an award: that of the first degree granting it,
- * as in the kiosk; the accent when none does. */
-static od_color award_color(const content *c, size_t ai)
-{
-    for (size_t i = 0; i < c->n_degrees; i++)
-        if (c->degrees[i].award_index == ai)
-            return c->degrees[i].color;
-    return c->colors[COLOR_ACCENT];
-}
-
 static const content_award *award_of(const content *c, const content_degree *d)
 {
     return d->award_index < c->n_awards ? &c->awards[d->award_index] : NULL;
@@ -676,7 +666,7 @@ static void awards_section(obuf *b, const content *c)
     for (size_t i = 0; i < c->n_awards; i++) {
         const content_award *aw = &c->awards[i];
         put(b, "<article class=\"card\" style=\"--deg:");
-        put_color(b, award_color(c, i));
+        put_color(b, content_award_color(c, i));
         put(b, "\">\n");
         if (aw->short_name[0]) {
             put(b, "<p><span class=\"badge\">");
@@ -708,7 +698,7 @@ static void awards_section(obuf *b, const content *c)
                "tabindex=\"0\" style=\"margin-top:1.5rem\">\n<table>\n<thead><tr><td></td>");
         for (size_t i = 0; i < c->n_awards; i++) {
             put(b, "<th scope=\"col\" style=\"--deg:");
-            put_color(b, award_color(c, i));
+            put_color(b, content_award_color(c, i));
             put(b, "\"><abbr title=\"");
             esc_attr(b, c->awards[i].name);
             put(b, "\">");

@@ -16,16 +16,6 @@ static bool degree_ok(const content *c, int i)
     return i >= 0 && (size_t)i < c->n_degrees;
 }
 
-/* The colour that stands for award ai: its own from awards.json, else the
- * theme's accent. Never a degree's: an award is shared by many degrees, and
- * borrowing the first one's colour would tie it to that degree. */
-static od_color award_color(const lay *L, size_t ai)
-{
-    if (ai < L->c->n_awards && L->c->awards[ai].has_color)
-        return L->c->awards[ai].color;
-    return lay_col(L, COLOR_ACCENT);
-}
-
 static bool any_shared(const content *c, const size_t *idx, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -943,7 +933,7 @@ static float award_body(lay *L, float x, float y, float w, int box, const void *
         badge.text = a->short_name;
         badge.font = FONT_BOLD;
         badge.size = m->h1;
-        badge.bg = award_color(L, ac->ai);
+        badge.bg = content_award_color(L->c, ac->ai);
         badge.fg = lay_col(L, COLOR_ACCENT_TEXT);
         badge.action = ACT_NONE;
         float bw, bh;
@@ -960,7 +950,7 @@ static float award_body(lay *L, float x, float y, float w, int box, const void *
     for (size_t i = 0; i < a->n_points; i++) {
         float h = lay_text(L, &pt, x + ind, yy, w - ind, a->points[i], box);
         if (h > 0)
-            lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, award_color(L, ac->ai),
+            lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, content_award_color(L->c, ac->ai),
                      d / 2);
         lay_stack(&yy, h, 6.0f * u);
     }
@@ -976,7 +966,7 @@ static float value_body(lay *L, float x, float y, float w, int box, const void *
     const value_ctx *v = ctx;
     const content *c = L->c;
     lay_style lab = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
-    lab.color = award_color(L, v->ai);
+    lab.color = content_award_color(L->c, v->ai);
     lay_style val = lay_style_of(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);
