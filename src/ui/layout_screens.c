@@ -947,11 +947,11 @@ static float award_body(lay *L, float x, float y, float w, int box, const void *
     lay_stack(&yy, lay_text(L, &name, x, yy, w, a->name, box), 6.0f * u);
     lay_stack(&yy, lay_text(L, &body, x, yy, w, a->summary, box), m->gap);
     float d = 8.0f * u, ind = d + 12.0f * u, lh = lay_lh(L, pt.font, pt.size);
+    od_color dot = content_award_color(L->c, ac->ai);
     for (size_t i = 0; i < a->n_points; i++) {
         float h = lay_text(L, &pt, x + ind, yy, w - ind, a->points[i], box);
         if (h > 0)
-            lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, content_award_color(L->c, ac->ai),
-                     d / 2);
+            lay_rect(L, (od_rect){ x + 2.0f * u, yy + (lh - d) / 2, d, d }, dot, d / 2);
         lay_stack(&yy, h, 6.0f * u);
     }
     return yy > y ? yy - y : 0;
