@@ -51,6 +51,15 @@ static int setup_three(void **state)
     return S.c && S.fonts ? 0 : -1;
 }
 
+/* Twelve degrees and six awards: every screen must scroll or wrap, never
+ * overlap or clip, even on the 7-inch panel. */
+static int setup_twelve(void **state)
+{
+    (void)state;
+    support_init_dir(&S, "tests/twelve");
+    return S.c && S.fonts ? 0 : -1;
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -210,6 +219,7 @@ int main(void)
     failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
     failed += cmocka_run_group_tests_name("audit-three", tests, setup_three, teardown);
+    failed += cmocka_run_group_tests_name("audit-twelve", tests, setup_twelve, teardown);
     failed += cmocka_run_group_tests_name("big-screens", big, setup, teardown);
     failed += cmocka_run_group_tests_name("big-screens-three", big, setup_three, teardown);
     return failed;
