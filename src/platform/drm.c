@@ -22,6 +22,20 @@ static int connector_card(const char *name, const char **connector)
     return (int)n;
 }
 
+/* True when the connector sysfs_drm/name reports a display plugged in. */
+static bool connector_connected(const char *sysfs_drm, const char *name)
+{
+    char path[512], status[32];
+    snprintf(path, sizeof path, "%s/%s/status", sysfs_drm, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    size_t k = fread(status, 1, sizeof status - 1, f);
+    fclose(f);
+    status[k] = '\0';
+    return !strncmp(status, "connected", 9);
+}
+
 int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t n)
 {
     const char *bad = "";
@@ -48,20 +62,12 @@ int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t 
     int best = -1;
     char best_conn[64] = "";
     struct dirent *e;
-    char path[512], status[32];
     while ((e = readdir(d))) {
         const char *conn;
         int card = connector_card(e->d_name, &conn);
         if (card < 0 || (best >= 0 && card >= best))
             continue;
-        snprintf(path, sizeof path, "%s/%s/status", sysfs_drm, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f)
-            continue;
-        size_t k = fread(status, 1, sizeof status - 1, f);
-        fclose(f);
-        status[k] = '\0';
-        if (!strncmp(status, "connected", 9)) {
+        if (connector_connected(sysfs_drm, e->d_name)) {
             best = card;
             snprintf(best_conn, sizeof best_conn, "%s", conn);
         }
@@ -108,27 +114,20 @@ bool drm_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, cha
         return false;
     bool found = false;
     struct dirent *e;
-    char path[512], status[32];
+    char path[512];
     unsigned char edid[256];
     while (!found && (e = readdir(d))) {
         const char *conn;
         int c = connector_card(e->d_name, &conn);
         if (c < 0 || (card >= 0 && c != card))
             continue;
-        snprintf(path, sizeof path, "%s/%s/status", sysfs_drm, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f)
-            continue;
-        size_t k = fread(status, 1, sizeof status - 1, f);
-        fclose(f);
-        status[k] = '\0';
-        if (strncmp(status, "connected", 9))
+        if (!connector_connected(sysfs_drm, e->d_name))
             continue;
         snprintf(path, sizeof path, "%s/%s/edid", sysfs_drm, e->d_name);
-        f = fopen(path, "rb");
+        FILE *f = fopen(path, "rb");
         if (!f)
             continue;
-        k = fread(edid, 1, sizeof edid, f);
+        size_t k = fread(edid, 1, sizeof edid, f);
         fclose(f);
         if (drm_edid_size_mm(edid, k, w_mm, h_mm)) {
             snprintf(name, n, "%s", conn);
