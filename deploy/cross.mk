@@ -16,6 +16,9 @@
 # every Multi-Arch: same library at one version across architectures, so this
 # needs the mirror's ARCH indexes (security included) to be complete.
 #
+# Some libraries are not multiarch (libunibreak installs into /usr/lib, its
+# .pc file into /usr/lib/pkgconfig): the sysroot's pkg-config looks there too.
+#
 # CROSS_SYSROOT=1 leaves dpkg alone: apt-get, with its own state directory,
 # downloads the ARCH packages and they are unpacked into build/sysroot-ARCH,
 # used by gcc --sysroot, pkg-config and qemu -L. Delete that folder to update
@@ -41,7 +44,7 @@ ifeq ($(CROSS_SYSROOT),1)
 CROSS_SR     = $(CURDIR)/build/sysroot-$(ARCH)
 CROSS_SR_LIB = $(CROSS_SR)/usr/lib/$(CROSS_TRIPLET)
 CROSS_PKG_CONFIG = env PKG_CONFIG_SYSROOT_DIR=$(CROSS_SR) \
-    PKG_CONFIG_LIBDIR=$(CROSS_SR_LIB)/pkgconfig:$(CROSS_SR)/usr/share/pkgconfig \
+    PKG_CONFIG_LIBDIR=$(CROSS_SR_LIB)/pkgconfig:$(CROSS_SR)/usr/lib/pkgconfig:$(CROSS_SR)/usr/share/pkgconfig \
     PKG_CONFIG_SYSTEM_INCLUDE_PATH=$(CROSS_SR)/usr/include \
     PKG_CONFIG_SYSTEM_LIBRARY_PATH=$(CROSS_SR_LIB) pkg-config
 CROSS_VARS = CC='$(CROSS_TRIPLET)-gcc --sysroot=$(CROSS_SR)' \
