@@ -83,15 +83,17 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
     if (!n)
         return 0;
     const layout_metrics *m = &L->m;
-    size_t counts[64];
-    size_t rows = lay_balance(n, cols, counts, 64);
-    size_t full = counts[0];
+    /* Balanced rows (lay_balance's rule), counted here row by row: any
+     * number of cards, fuller rows first. */
+    if (cols < 1)
+        cols = 1;
+    size_t rows = (n + cols - 1) / cols, base = n / rows, extra = n % rows;
+    size_t full = base + (extra ? 1 : 0);
     float cw = (w - m->gap * (float)(full - 1)) / (float)full;
     float yy = y;
     size_t r0 = 0;
     for (size_t r = 0; r < rows; r++) {
-        /* lay_balance caps the rows at 64: the last one takes the rest. */
-        size_t k = r + 1 == rows ? n - r0 : counts[r];
+        size_t k = base + (r < extra ? 1 : 0);
         size_t r1 = r0 + k;
         float rh = 0;
         for (size_t i = r0; i < r1; i++) {
@@ -101,11 +103,10 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
         }
         float rw = fminf(w, (float)k * cw + (float)(k - 1) * m->gap);
         float rx = x + (w - rw) / 2;
-        float kw = k > full ? (w - m->gap * (float)(k - 1)) / (float)k : cw;
         for (size_t i = r0; i < r1 && !L->dry; i++) {
             tap_card t;
             get(L, ctx, i, &t);
-            tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (kw + m->gap), yy, kw, rh }, -1);
+            tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (cw + m->gap), yy, cw, rh }, -1);
         }
         yy += rh;
         if (r1 < n)
@@ -282,9 +283,19 @@ float lay_screen_home(lay *L, const view_place *p)
         float rest = (k ? tap_card_grid(L, cx, 0, cw, k, ecols, entry_get, e) + 1.5f * m->gap
                         : 0) +
                      ah + lay_bottom_pad(L) + 1.5f * m->gap;
-        while (cols < n && cols < most &&
-               y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h)
-            cols++;
+        /* Only when the most a row would fit: otherwise the page scrolls
+         * anyway and the comfortable width stays (and a thousand degrees
+         * cost two layouts of the grid, not one per column count). */
+        /* A card is at least a touch target tall: rows of those that already
+         * overflow need no measuring. */
+        float least = (float)((n + most - 1) / most) * (m->target + m->gap);
+        if (cols < n && cols < most && y + least + rest <= L->view_h &&
+            y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h &&
+            y + tap_card_grid(L, cx, y, cw, n, most, home_card_get, cards) + rest <= L->view_h)
+            while (cols < n && cols < most &&
+                   y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest >
+                       L->view_h)
+                cols++;
         L->dry = was;
         lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
     }
