@@ -48,7 +48,7 @@ static layout_env env_of(const kiosk *k)
     return env;
 }
 
-static void wanted(const content *c, kiosk_fonts *out)
+void kiosk_fonts_of(const content *c, kiosk_fonts *out)
 {
     memset(out, 0, sizeof *out);
     snprintf(out->family, sizeof out->family, "%s", c ? c->font_family : "Inter");
@@ -123,7 +123,7 @@ unsigned kiosk_take_actions(kiosk *k)
 
 void kiosk_fonts_wanted(const kiosk *k, kiosk_fonts *out)
 {
-    wanted(reload_content(k->rl), out);
+    kiosk_fonts_of(reload_content(k->rl), out);
 }
 
 /* An app for the current content with the current measurer. */
@@ -228,7 +228,7 @@ static bool adopt(kiosk *k)
 {
     const content *c = reload_content(k->rl);
     kiosk_fonts want;
-    wanted(c, &want);
+    kiosk_fonts_of(c, &want);
     k->actions |= KIOSK_ACT_CONTENT;
     k->problems_dirty = k->force = true;
     if (!k->have_measure || !same_fonts(&want, &k->open_fonts)) {

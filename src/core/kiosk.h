@@ -82,6 +82,9 @@ typedef struct {
     char file[2][PATH_MAX];       /* regular, bold */
 } kiosk_fonts;
 void kiosk_fonts_wanted(const kiosk *k, kiosk_fonts *out);
+/* The same for content c (NULL: the default family), for callers without a
+ * kiosk (--check opens the faces the content would be shown in). */
+void kiosk_fonts_of(const content *c, kiosk_fonts *out);
 /* The measurer of the faces just opened (borrowed: it must stay valid until
  * the next kiosk_set_measure or kiosk_destroy). Returns false when out of
  * memory (the app could not be made). */

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "content.h"
 #include "export.h"
+#include "kiosk.h"
 #include "font.h"
 #include "platform.h"
 
@@ -25,11 +26,9 @@ static uint32_t glyph_missing(void *ctx, const char *text)
 /* The faces the content asks for (as the kiosk opens them), or NULL. */
 static fontset *fonts_of(const content *c)
 {
-    char file[2][4096] = { "", "" };
-    for (int i = 0; i < 2; i++)
-        if (*c->font_file[i])
-            snprintf(file[i], sizeof file[i], "%s/%s", c->dir, c->font_file[i]);
-    return fontset_create_files(c->font_family, file[0], file[1]);
+    kiosk_fonts want;
+    kiosk_fonts_of(c, &want);
+    return fontset_create_files(want.family, want.file[0], want.file[1]);
 }
 
 static int check(const char *dir)
