@@ -290,7 +290,6 @@ float lay_screen_home(lay *L, const view_place *p)
          * overflow need no measuring. */
         float least = (float)((n + most - 1) / most) * (m->target + m->gap);
         if (cols < n && cols < most && y + least + rest <= L->view_h &&
-            y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h &&
             y + tap_card_grid(L, cx, y, cw, n, most, home_card_get, cards) + rest <= L->view_h)
             while (cols < n && cols < most &&
                    y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest >
