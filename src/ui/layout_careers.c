@@ -198,6 +198,39 @@ static void arrange(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_
     }
 }
 
+/* Whether the cards, whose heights g[].h are at the widest column, could
+ * fit `room` in `most` columns at all. Narrower columns never make a card
+ * shorter, and tighter pills take off less than 40% of a card, so when even
+ * 60% of their stacked height spread over the most columns overflows, no
+ * arrangement fits and none need be measured. */
+static bool may_fit(const career_group *g, size_t ng, float vgap, size_t most, float room)
+{
+    float sum = 0;
+    for (size_t i = 0; i < ng; i++)
+        sum += g[i].h + (i ? vgap : 0);
+    return 0.6f * sum / (float)most <= room;
+}
+
+/* Try ncol+1, ncol+2 ... most columns until the cards fit below `top`;
+ * keep the first count that does. *measured is the width the cards'
+ * heights were last measured at. */
+static void more_columns(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_MARK_MAX],
+                         float avail, float hgap, float vgap, float top, size_t most,
+                         size_t *ncol, float *colw, float *colh, float *measured)
+{
+    for (size_t n = *ncol + 1; top + *colh > L->view_h && n <= most && n <= ng; n++) {
+        size_t k = n;
+        float w = 0, h = 0;
+        arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
+        *measured = w;
+        if (top + h <= L->view_h) {
+            *ncol = k;
+            *colw = w;
+            *colh = h;
+        }
+    }
+}
+
 /* The texts above the cards, across `total` from x: the hint, the degrees
  * as keys (what each mark stands for, and a way in), the shared legend.
  * Returns where the cards start, in page coordinates. */
@@ -268,40 +301,36 @@ float lay_screen_careers(lay *L, const view_place *p)
     /* On a wall or a monitor the map should fit one screen: when the cards
      * would run past the bottom, take the fewest more, narrower columns (down
      * to 10 body-em, where a long career name may take two lines in its pill)
-     * that make them fit; when none does, keep the comfortable width and
-     * scroll. */
-    float top = cards_top(L, avail);
+     * that make them fit; then, when no count is enough, tighter pills (half
+     * the padding, still at least a touch target tall), kept only when they
+     * make the map fit. A map that scrolls anyway keeps its comfortable width
+     * and pills, and skips the search when it cannot fit at all. */
+    float top = cards_top(L, avail), measured = colw;
     size_t most = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (10.0f * m->body + hgap)));
-    size_t ncol0 = ncol, ncol_normal = 0;
-    /* Then, when no count of columns is enough, tighter pills (half the
-     * padding, still at least a touch target tall), kept only when they make
-     * the map fit: a map that scrolls anyway keeps its comfortable pills. */
-    for (int dense = 0; dense < 2 && top + colh > L->view_h; dense++) {
-        if (dense) {
-            ncol_normal = ncol;
+    if (top + colh > L->view_h && may_fit(g, ng, vgap, most, L->view_h - top)) {
+        size_t ncol0 = ncol;
+        more_columns(L, g, ng, marks, avail, hgap, vgap, top, most, &ncol, &colw, &colh,
+                     &measured);
+        if (top + colh > L->view_h) {
             for (size_t i = 0; i < ng; i++)
                 g[i].dense = true;
             ncol = ncol0;
             arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
+            measured = colw;
+            more_columns(L, g, ng, marks, avail, hgap, vgap, top, most, &ncol, &colw, &colh,
+                         &measured);
         }
-        for (size_t n = ncol + 1; top + colh > L->view_h && n <= most && n <= ng; n++) {
-            size_t k = n;
-            float w = 0, h = 0;
-            arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
-            if (top + h <= L->view_h) {
-                ncol = k;
-                colw = w;
-                colh = h;
-            }
-        }
-        if (dense && top + colh > L->view_h) {
+        if (top + colh > L->view_h) {
             for (size_t i = 0; i < ng; i++)
                 g[i].dense = false;
-            ncol = ncol_normal;
+            ncol = ncol0;
             arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
+            measured = colw;
         }
     }
-    if (ng)
+    /* The cards are drawn at colw: measure again only if a rejected trial
+     * left their heights at another width. */
+    if (measured != colw)
         for (size_t i = 0; i < ng; i++)
             g[i].h = group_card_height(L, colw, &g[i]);
     float total = (float)ncol * colw + (float)(ncol - 1) * hgap;
