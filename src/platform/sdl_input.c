@@ -70,12 +70,6 @@ bool sdl_input_key_by_name(const char *name, input_key *out)
     return true;
 }
 
-static void point(float fx, float fy, input_event *ev)
-{
-    ev->x = fx;
-    ev->y = fy;
-}
-
 size_t sdl_input_translate(const SDL_Event *e, int win_w, int win_h, uint64_t now_ms,
                            input_event *out, size_t max)
 {
@@ -95,20 +89,23 @@ size_t sdl_input_translate(const SDL_Event *e, int win_w, int win_h, uint64_t no
                   : e->type == SDL_FINGERUP ? INPUT_UP
                                             : INPUT_MOVE;
         ev.pointer = (int64_t)e->tfinger.fingerId;
-        point(e->tfinger.x, e->tfinger.y, &ev);
+        ev.x = e->tfinger.x;
+        ev.y = e->tfinger.y;
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             return 0;
         ev.kind = e->type == SDL_MOUSEBUTTONDOWN ? INPUT_DOWN : INPUT_UP;
-        point((float)e->button.x / ww, (float)e->button.y / wh, &ev);
+        ev.x = (float)e->button.x / ww;
+        ev.y = (float)e->button.y / wh;
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID)
             return 0;
         ev.kind = INPUT_MOVE;
-        point((float)e->motion.x / ww, (float)e->motion.y / wh, &ev);
+        ev.x = (float)e->motion.x / ww;
+        ev.y = (float)e->motion.y / wh;
         break;
     case SDL_MOUSEWHEEL:
         if (e->wheel.which == SDL_TOUCH_MOUSEID)
