@@ -75,7 +75,7 @@ static size_t audit_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
-    layout_env env = { w, h, sizes[si].dpi, fontset_measure(S.fonts), sizes[si].dist };
+    layout_env env = { w, h, sizes[si].dpi, fontset_measure(S.fonts), sizes[si].dist, NULL };
     static char report[16384];
     report[0] = '\0';
     size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
@@ -188,7 +188,7 @@ static void staff_screen(void **state)
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
             layout_env env = { sizes[s].w, sizes[s].h, sizes[s].dpi, fontset_measure(S.fonts),
-                               sizes[s].dist };
+                               sizes[s].dist, NULL };
             scene sc;
             scene_init(&sc);
             layout_problems(&sc, &env, dirs[d], &rep);

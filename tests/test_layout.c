@@ -30,7 +30,7 @@ static const int sizes[][2] = {
 
 static layout_env env_of(int w, int h)
 {
-    layout_env e = { w, h, 0, fixture_measure(), 0 };
+    layout_env e = { w, h, 0, fixture_measure(), 0, NULL };
     return e;
 }
 
@@ -265,7 +265,7 @@ static void grids_are_balanced(void **state)
 
 static layout_env env_at(int w, int h, float dpi, float distance_cm)
 {
-    layout_env e = { w, h, dpi, fixture_measure(), distance_cm };
+    layout_env e = { w, h, dpi, fixture_measure(), distance_cm, NULL };
     return e;
 }
 
@@ -1079,7 +1079,7 @@ static meter journey_cost(size_t n)
     for (size_t k = 0; k < 2; k++) {
         layout_measure mm = { .text_width = metered_width, .line_height = fixture_line_height,
                               .ctx = &m, .cap_height = fixture_cap_height };
-        layout_env env = { sizes2[k][0], sizes2[k][1], 0, mm, 0 };
+        layout_env env = { sizes2[k][0], sizes2[k][1], 0, mm, 0, NULL };
         for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
             for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);
                  sl++) {

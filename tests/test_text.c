@@ -36,7 +36,7 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
     content *c = content_create();
     free(c->language);
     c->language = strdup(lang);
-    layout_env env = { 800, 480, 0, *m, 0 };
+    layout_env env = { 800, 480, 0, *m, 0, NULL };
     scene sc;
     scene_init(&sc);
     lay L;
@@ -326,6 +326,128 @@ static void fallback_faces_draw_what_the_face_lacks(void **state)
                       m.text_width(m.ctx, FONT_REGULAR, 40, vs, 3)) < 0.01f);
 }
 
+/* ---- the cache of wrapped lines -------------------------------------------------- */
+
+static int metered_calls;
+static float metered_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    metered_calls++;
+    return fixture_text_width(ctx, f, px, s, len);
+}
+
+/* The lines lay_text_n emits for s at width w, as "x y w text|" records. */
+static void emitted(const layout_env *env, const content *c, scene_font f, float px,
+                    const char *s, float w, char *out, size_t n)
+{
+    scene sc;
+    scene_init(&sc);
+    lay L;
+    lay_begin(&L, &sc, c, env, NULL);
+    lay_style st = { f, px, (od_color){ 255, 255, 255, 255 }, ALIGN_CENTER, false };
+    float h = lay_text_n(&L, &st, 10, 20, w, s, strlen(s), -1);
+    float hd = lay_text_height(&L, &st, w, s, strlen(s), NULL);
+    assert_true(fabsf(h - hd) < 0.001f);
+    size_t k = (size_t)snprintf(out, n, "h=%.3f|", (double)h);
+    for (size_t i = 0; i < sc.count && k < n; i++) {
+        const scene_cmd *cmd = &sc.cmds[i];
+        if (cmd->kind != SCENE_TEXT)
+            continue;
+        k += (size_t)snprintf(out + k, n - k, "%.3f %.3f %.3f %.*s|", (double)cmd->rect.x,
+                              (double)cmd->rect.y, (double)cmd->rect.w, (int)cmd->len,
+                              cmd->text);
+    }
+    lay_end(&L);
+    scene_deinit(&sc);
+}
+
+static void cached_lines_are_the_lines_wrapped_afresh(void **state)
+{
+    (void)state;
+    content *c = content_create();
+    layout_measure m = fixture_measure();
+    m.text_width = metered_width;
+    lay_cache *cache = lay_cache_create();
+    assert_non_null(cache);
+    layout_env plain = { 800, 480, 0, m, 0, NULL }, cached = plain;
+    cached.cache = cache;
+    const char *texts[] = {
+        "Studio recording, mixing and mastering for records, film and games",
+        "One\nTwo lines\n\nand a blank one",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word indeed",
+        "Human\xe2\x80\x93" "computer interaction \xf0\x9f\xa7\xa0 and more",
+        "",
+        "short",
+    };
+    const float widths[] = { 60, 150, 333.5f, 900 };
+    static char want[8192], got[8192];
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        for (size_t j = 0; j < sizeof widths / sizeof *widths; j++) {
+            for (int f = 0; f < FONT_COUNT; f++) {
+                emitted(&plain, c, (scene_font)f, 20, texts[i], widths[j], want, sizeof want);
+                /* The first time wraps and keeps, the second only finds. */
+                emitted(&cached, c, (scene_font)f, 20, texts[i], widths[j], got, sizeof got);
+                assert_string_equal(want, got);
+                metered_calls = 0;
+                emitted(&cached, c, (scene_font)f, 20, texts[i], widths[j], got, sizeof got);
+                assert_string_equal(want, got);
+                assert_int_equal(metered_calls, 0);
+            }
+        }
+    }
+    lay_cache_stats st;
+    lay_cache_get_stats(cache, &st);
+    assert_true(st.hits > 0 && st.misses > 0 && st.entries > 0);
+    /* Same length, one byte different: other lines, never the cached ones. */
+    emitted(&cached, c, FONT_REGULAR, 20, "aaaa aaaa aaaa aaaa", 60, got, sizeof got);
+    emitted(&plain, c, FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, want, sizeof want);
+    emitted(&cached, c, FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, got, sizeof got);
+    assert_string_equal(want, got);
+    /* Another size is another entry. */
+    emitted(&plain, c, FONT_REGULAR, 31, texts[0], 150, want, sizeof want);
+    emitted(&cached, c, FONT_REGULAR, 31, texts[0], 150, got, sizeof got);
+    assert_string_equal(want, got);
+    lay_cache_clear(cache);
+    lay_cache_get_stats(cache, &st);
+    assert_int_equal(st.entries, 0);
+    assert_int_equal(st.bytes, 0);
+    lay_cache_destroy(cache);
+    content_destroy(c);
+}
+
+static void the_cache_stays_within_its_bounds(void **state)
+{
+    (void)state;
+    content *c = content_create();
+    lay_cache *cache = lay_cache_create();
+    layout_env env = { 800, 480, 0, fixture_measure(), 0, cache };
+    scene sc;
+    scene_init(&sc);
+    lay L;
+    lay_begin(&L, &sc, c, &env, NULL);
+    lay_style st = { FONT_REGULAR, 20, (od_color){ 0, 0, 0, 255 }, ALIGN_LEFT, false };
+    /* Many different paragraphs of a few hundred lines each at a narrow
+     * width: far more than the cache may hold. */
+    static char text[4000];
+    size_t most = 0;
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(text, sizeof text, "%d ", i);
+        while ((size_t)n + 8 < sizeof text)
+            n += snprintf(text + n, sizeof text - (size_t)n, "word%d ", n % 10);
+        lay_text_height(&L, &st, 40, text, (size_t)n, NULL);
+        lay_cache_stats s;
+        lay_cache_get_stats(cache, &s);
+        assert_true(s.bytes <= LAY_CACHE_BYTES);
+        assert_true(s.entries <= LAY_CACHE_ENTRIES);
+        most = s.bytes > most ? s.bytes : most;
+    }
+    assert_true(most > LAY_CACHE_BYTES / 2); /* it did fill up */
+    lay_end(&L);
+    scene_deinit(&sc);
+    lay_cache_destroy(cache);
+    lay_cache_destroy(NULL);
+    content_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest wrapping[] = {
@@ -334,6 +456,8 @@ int main(void)
         cmocka_unit_test(a_long_word_is_hyphenated_at_a_dictionary_point),
         cmocka_unit_test(a_word_without_points_breaks_between_characters),
         cmocka_unit_test(breaks_between_characters_keep_characters_whole),
+        cmocka_unit_test(cached_lines_are_the_lines_wrapped_afresh),
+        cmocka_unit_test(the_cache_stays_within_its_bounds),
     };
     const struct CMUnitTest faces[] = {
         cmocka_unit_test(fallback_faces_draw_what_the_face_lacks),

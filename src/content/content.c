@@ -1529,6 +1529,15 @@ content *content_load_with(const char *dir, const content_source *src,
     return c;
 }
 
+void content_drop_raw(content *c)
+{
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        free(c->raw[i]);
+        c->raw[i] = NULL;
+        c->raw_len[i] = 0;
+    }
+}
+
 void content_destroy(content *c)
 {
     if (!c)

@@ -216,6 +216,11 @@ typedef struct {
 content *content_load_with(const char *dir, const content_source *src,
                            const content_options *opts, content_report *report);
 void content_destroy(content *c);
+/* Free the validated bytes (content.raw) once nothing will copy them again:
+ * the reload keeps its last-known-good copy right after a load and then
+ * drops them, so a running kiosk holds the model, not the files as well
+ * (1000 degrees: 1.2 MiB). After this, store_save would read the folder. */
+void content_drop_raw(content *c);
 
 /* Indices by id; return (size_t)-1 when absent. */
 size_t content_find_degree(const content *c, const char *id);

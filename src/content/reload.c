@@ -19,10 +19,14 @@ struct reload {
     char last_save_error[600];
 };
 
-static void keep(reload *r, const content *c)
+/* Save c as the last-known-good copy (live content only), then let go of
+ * its file bytes: they were kept for this copy alone. */
+static void keep(reload *r, content *c)
 {
-    if (!r->state_dir || r->origin != RELOAD_LIVE)
+    if (!r->state_dir || r->origin != RELOAD_LIVE) {
+        content_drop_raw(c);
         return;
+    }
     char err[600];
     if (store_save(r->state_dir, c, err, sizeof err)) {
         r->st.saves++;
@@ -36,6 +40,7 @@ static void keep(reload *r, const content *c)
             snprintf(r->last_save_error, sizeof r->last_save_error, "%s", err);
         }
     }
+    content_drop_raw(c);
 }
 
 /* Load dir; on failure print the problems (and keep them) and return NULL. */
@@ -65,6 +70,7 @@ static bool start_last_good(reload *r)
     r->cur = try_load(r, good, false);
     if (r->cur) {
         r->origin = RELOAD_LAST_GOOD;
+        content_drop_raw(r->cur);
         fprintf(r->log, "openday: showing the last valid content (saved in \"%s\") until "
                         "the problems above are fixed\n", good);
         return true;

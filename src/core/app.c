@@ -26,6 +26,7 @@ struct app {
     const content *c;
     app_config cfg;
     layout_env env;
+    lay_cache *wrap;             /* owned; env.cache points at it */
     layout_metrics m;
 
     view_place place;
@@ -95,6 +96,10 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     if (!a->cfg.transition_ms)
         a->cfg.transition_ms = 1;
     a->env = *env;
+    /* The app's own cache of wrapped lines (none when out of memory: the
+     * layout then wraps every frame). */
+    a->wrap = lay_cache_create();
+    a->env.cache = a->wrap;
     configure_gestures(a);
     anim_scroller_init(&a->scroll);
     scene_init(&a->sc);
@@ -109,6 +114,7 @@ void app_destroy(app *a)
     if (!a)
         return;
     scene_deinit(&a->sc);
+    lay_cache_destroy(a->wrap);
     free(a);
 }
 
@@ -579,6 +585,7 @@ void app_set_content(app *a, const content *c)
         a->hist[n++].place = h;
     }
     a->c = c;
+    lay_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
     /* Whatever was moving or pressed refers to the old layout: settle it. */
     a->trans = false;
     a->pressed = 0;

@@ -44,7 +44,7 @@ void kiosk_config_defaults(kiosk_config *cfg)
 static layout_env env_of(const kiosk *k)
 {
     layout_env env = { k->lw, k->lh, k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
-                       k->measure, k->cfg.distance_cm };
+                       k->measure, k->cfg.distance_cm, NULL };
     return env;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "hash.h"
 
 /* ---- metrics --------------------------------------------------------------- */
 
@@ -762,19 +763,157 @@ size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t
     return lo + 3;
 }
 
+/* ---- the cache of wrapped lines ------------------------------------------------ */
+
+typedef struct {
+    uint64_t key;        /* 0: empty */
+    size_t len;          /* of the text, a second check on the key */
+    lay_span *lines;     /* owned */
+    size_t n;
+} cache_entry;
+
+struct lay_cache {
+    cache_entry e[LAY_CACHE_ENTRIES];
+    size_t bytes, entries;
+    uint64_t hits, misses;
+};
+
+lay_cache *lay_cache_create(void)
+{
+    return calloc(1, sizeof(lay_cache));
+}
+
+void lay_cache_clear(lay_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < LAY_CACHE_ENTRIES; i++) {
+        free(c->e[i].lines);
+        c->e[i] = (cache_entry){ 0 };
+    }
+    c->bytes = c->entries = 0;
+}
+
+void lay_cache_destroy(lay_cache *c)
+{
+    lay_cache_clear(c);
+    free(c);
+}
+
+void lay_cache_get_stats(const lay_cache *c, lay_cache_stats *out)
+{
+    *out = (lay_cache_stats){ 0 };
+    if (c)
+        *out = (lay_cache_stats){ c->hits, c->misses, c->entries, c->bytes };
+}
+
+/* Everything the lines of s depend on: its bytes, the face and size, the
+ * width, the language (libunibreak's tailoring and the hyphenation
+ * dictionary) and the measurer. */
+static uint64_t wrap_key(const lay *L, scene_font f, float px, const char *s, size_t len,
+                         float maxw, const char *lang)
+{
+    const layout_measure *m = &L->env->measure;
+    struct {
+        int font;
+        float px, maxw;
+        const void *ctx, *hctx;
+        float (*tw)(void *, scene_font, float, const char *, size_t);
+        bool (*hy)(void *, const char *, const char *, size_t, unsigned char *);
+    } k;
+    memset(&k, 0, sizeof k); /* padding too: it is hashed */
+    k.font = (int)f;
+    k.px = px;
+    k.maxw = maxw;
+    k.ctx = m->ctx;
+    k.hctx = m->hctx;
+    k.tw = m->text_width;
+    k.hy = m->hyphenate;
+    uint64_t h = od_hash(OD_HASH_SEED, &k, sizeof k);
+    if (lang)
+        h = od_hash(h, lang, strlen(lang) + 1);
+    h = od_hash(h, s, len);
+    return h ? h : 1;
+}
+
+/* The lines of s wrapped at maxw, from the cache or wrapped now and kept;
+ * NULL when there is no cache (or no memory for the entry): the caller then
+ * wraps line by line itself. Valid until the next call that may wrap. */
+static const lay_span *wrap_cached(const lay *L, scene_font f, float px, const char *s,
+                                   size_t len, float maxw, size_t *n)
+{
+    lay_cache *c = L->env->cache;
+    if (!c)
+        return NULL;
+    breaks b;
+    breaks_init(&b, L, s, len);
+    uint64_t key = wrap_key(L, f, px, s, len, maxw, b.lang);
+    cache_entry *e = &c->e[key % LAY_CACHE_ENTRIES];
+    if (e->key == key && e->len == len) {
+        c->hits++;
+        *n = e->n;
+        return e->lines;
+    }
+    /* Wrap into a growing array, then keep it in the slot. */
+    size_t cap = 4, cnt = 0, pos = 0;
+    lay_span *v = malloc(cap * sizeof *v);
+    if (!v)
+        return NULL;
+    while (lay_more(s, len, pos)) {
+        if (cnt == cap) {
+            lay_span *g = realloc(v, 2 * cap * sizeof *v);
+            if (!g) {
+                free(v);
+                return NULL;
+            }
+            v = g;
+            cap *= 2;
+        }
+        pos = wrap_line(L, &b, f, px, pos, maxw, &v[cnt++]);
+    }
+    size_t bytes = cap * sizeof *v;
+    if (c->bytes + bytes > LAY_CACHE_BYTES)
+        lay_cache_clear(c); /* bounded: start again rather than track ages */
+    if (e->key) {
+        free(e->lines);
+        c->bytes -= e->n ? e->n * sizeof *v : 0;
+        c->entries--;
+    }
+    /* Trim the array to what it holds, so the bound counts what is kept. */
+    if (cnt && cnt < cap) {
+        lay_span *t = realloc(v, cnt * sizeof *v);
+        if (t) /* on failure the larger block stays: still valid */
+            v = t;
+    }
+    *e = (cache_entry){ key, len, v, cnt };
+    c->bytes += cnt * sizeof *v;
+    c->entries++;
+    c->misses++;
+    *n = cnt;
+    return v;
+}
+
 /* Height of s wrapped at w, without emitting anything. */
 float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,
                          float *widest)
 {
     float lh = lay_lh(L, st->font, st->size), h = 0, best = 0;
-    size_t pos = 0;
-    breaks b;
-    breaks_init(&b, L, s, len);
-    while (lay_more(s, len, pos)) {
-        lay_span ln;
-        pos = wrap_line(L, &b, st->font, st->size, pos, w, &ln);
-        best = fmaxf(best, ln.w);
-        h += lh;
+    size_t n;
+    const lay_span *v = wrap_cached(L, st->font, st->size, s, len, w, &n);
+    if (v) {
+        for (size_t i = 0; i < n; i++)
+            best = fmaxf(best, v[i].w);
+        h = (float)n * lh;
+    } else {
+        size_t pos = 0;
+        breaks b;
+        breaks_init(&b, L, s, len);
+        while (lay_more(s, len, pos)) {
+            lay_span ln;
+            pos = wrap_line(L, &b, st->font, st->size, pos, w, &ln);
+            best = fmaxf(best, ln.w);
+            h += lh;
+        }
     }
     if (widest)
         *widest = best;
@@ -867,12 +1006,16 @@ float lay_text_n(lay *L, const lay_style *st, float x, float y, float w, const c
     size_t first = L->s->count;
     od_color col = lay_with_alpha(st->color, L->alpha);
     float yy = y;
-    size_t pos = 0;
+    size_t pos = 0, n = 0, i = 0;
+    const lay_span *v = wrap_cached(L, st->font, st->size, s, len, w, &n);
     breaks b;
     breaks_init(&b, L, s, len);
-    while (lay_more(s, len, pos)) {
+    while (v ? i < n : lay_more(s, len, pos)) {
         lay_span ln;
-        pos = wrap_line(L, &b, st->font, st->size, pos, w, &ln);
+        if (v)
+            ln = v[i++];
+        else
+            pos = wrap_line(L, &b, st->font, st->size, pos, w, &ln);
         if (ln.len) {
             float lx = x;
             if (st->align == ALIGN_CENTER)

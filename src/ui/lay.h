@@ -56,12 +56,45 @@
 /* The smallest touch target side in millimetres: a fingertip. */
 #define LAYOUT_TARGET_MM 9.0f
 
+/* Wrapped lines kept from frame to frame (see lay_cache_create below). */
+typedef struct lay_cache lay_cache;
+
 typedef struct {
     int w, h;                 /* logical pixels */
     float dpi;                /* panel pixels per inch; <= 0 means default */
     layout_measure measure;
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
+    lay_cache *cache;         /* borrowed; NULL: every text is wrapped afresh */
 } layout_env;
+
+/* ---- the cache of wrapped lines ----
+ * Wrapping a paragraph asks the line breaking algorithm and the measurer
+ * about every line, and every frame lays out the same paragraphs at the same
+ * widths again (a card measures its text dry, then draws it; a screen that
+ * chooses its arrangement tries several widths). The cache keeps the lines
+ * of a text for a (bytes, face, size, width, language, measurer), so a frame
+ * that changes nothing but a scroll offset or a fade wraps nothing.
+ *
+ * Owned by whoever owns the layout environment (the app): lay_cache_create
+ * returns a heap object freed with lay_cache_destroy, or NULL when out of
+ * memory (layout then works without one). The entries are keyed by a 64-bit
+ * hash of all of the above plus the text's length, like the measurer's own
+ * width cache. Its memory is bounded (LAY_CACHE_BYTES of lines, then it
+ * starts again empty). A new measurer whose faces differ under the same
+ * context pointer must come with lay_cache_clear (the app drops its cache
+ * with itself when the fonts change). */
+#define LAY_CACHE_ENTRIES 4096
+#define LAY_CACHE_BYTES (2u << 20)
+
+typedef struct {
+    uint64_t hits, misses;     /* paragraphs found / wrapped and kept */
+    size_t entries, bytes;     /* held now */
+} lay_cache_stats;
+
+lay_cache *lay_cache_create(void);
+void lay_cache_destroy(lay_cache *c);
+void lay_cache_clear(lay_cache *c);
+void lay_cache_get_stats(const lay_cache *c, lay_cache_stats *out);
 
 /* Sizes in pixels, derived from the physical screen, not from its pixel
  * count: a layout sees how much room it has in body-text widths and lays

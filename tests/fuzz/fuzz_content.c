@@ -119,7 +119,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* Lay out p with the real fonts and draw it, as a frame of the kiosk. */
 static void draw(scene *s, const content *c, layout_frame_in *fin)
 {
-    layout_env env = { 800, 480, 0, fontset_measure(fonts), 0 };
+    layout_env env = { 800, 480, 0, fontset_measure(fonts), 0, NULL };
     layout_result res;
     layout_frame(s, c, &env, fin, &res);
     render_frame(rd, s, NULL, od_rgba(0, 0, 0, 255));
