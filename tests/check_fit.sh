@@ -3,7 +3,8 @@
 # of each screen (--dump), with the shipped content and the three-degree set:
 #   a 24-inch touch monitor (1920x1080, --dpi 92, 60 cm) and a 55-inch wall
 #   (3840x2160, --dpi 80, --distance 250): Home shows every degree and the
-#   entry to every other screen without scrolling; Compare shows at least
+#   entry to every other screen without scrolling, and on the monitor each
+#   degree's topics as well; Compare shows at least
 #   five aligned rows on its first screen; the career map shows every career
 #   of up to 4 degrees and 24 careers on one screen; body text's capital
 #   height is at least 0.35 degrees of the visitor's view and 20 px, and every
@@ -41,6 +42,14 @@ if screen == "home":
         need("open degree:" + g["id"])
     for s in ("compare", "careers", "ba-bs", "about"):
         need("screen " + s)
+    # The monitor has room to say what each degree is: its first topic is on
+    # the first screen (a list's first item starts a line of its own).
+    if d["size"][0] == 1920:
+        lines = [t["text"] for t in d["texts"] if t["visible"]]
+        for g in ids:
+            topic = g["topics"][0] if isinstance(g["topics"][0], str) else list(g["topics"][0].values())[0]
+            if not any(l.startswith(topic.split()[0]) and topic.split()[0] in l for l in lines):
+                problems.append("home does not show %s's first topic '%s'" % (g["id"], topic))
 elif screen == "compare":
     heads = {"Award", "Focus", "What you study", "Software you use", "Careers"}
     # A heading may wrap: its first line is what the eye finds.

@@ -157,13 +157,56 @@ static float award_line(lay *L, float x, float y, float w, size_t ai, od_color c
 
 /* ---- home ------------------------------------------------------------------------- */
 
+/* What a Home card says besides its award, name and tagline, as the room
+ * allows: lay_screen_home picks the most that still keeps every card and
+ * every entry on the first screen (a 24-inch monitor or a portrait panel
+ * has room to say what a degree is; a 7-inch panel has not). */
+enum { HOME_FOCUS = 1, HOME_TOPICS = 2, HOME_CAREERS = 3, HOME_DETAIL_MAX = HOME_CAREERS };
+
 typedef struct {
     const content_degree *d;
+    int detail;
 } home_card_ctx;
+
+/* A small heading over items joined by middle dots; as many whole items as
+ * a few lines' worth of bytes hold, then an ellipsis. */
+static float home_facts(lay *L, float x, float y, float w, const char *head,
+                        const char *const *items, size_t n, int box)
+{
+    /* A no-break space before the dot: a line may end with it, never begin. */
+    static const char sep[] = "\xc2\xa0\xc2\xa0\xc2\xb7  ", more[] = "\xc2\xa0\xe2\x80\xa6";
+    char buf[480];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(items[i]), need = (i ? sizeof sep - 1 : 0) + l;
+        if (k + need + sizeof more > sizeof buf) {
+            memcpy(buf + k, more, sizeof more - 1);
+            k += sizeof more - 1;
+            break;
+        }
+        if (i) {
+            memcpy(buf + k, sep, sizeof sep - 1);
+            k += sizeof sep - 1;
+        }
+        memcpy(buf + k, items[i], l);
+        k += l;
+    }
+    if (!k)
+        return 0;
+    const layout_metrics *m = &L->m;
+    lay_style hs = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    st.copy = true; /* buf is gone when this returns */
+    float yy = y;
+    lay_stack(&yy, lay_text(L, &hs, x, yy, w, head, box), 2.0f * m->unit);
+    lay_stack(&yy, lay_text_n(L, &st, x, yy, w, buf, k, box), 0);
+    return yy - y;
+}
 
 static float home_card_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
-    const content_degree *d = ((const home_card_ctx *)ctx)->d;
+    const home_card_ctx *hc = ctx;
+    const content_degree *d = hc->d;
     const layout_metrics *m = &L->m;
     float yy = y;
     float bw, bh;
@@ -174,6 +217,25 @@ static float home_card_body(lay *L, float x, float y, float w, int box, const vo
     lay_stack(&yy, lay_text(L, &name, x, yy, w, d->name, box), 6.0f * m->unit);
     lay_style tag = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
+    if (hc->detail >= HOME_FOCUS && d->focus[0]) {
+        lay_style f = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+        yy += m->gap;
+        lay_stack(&yy, lay_text(L, &f, x, yy, w, d->focus, box), 0);
+    }
+    if (hc->detail >= HOME_TOPICS && d->n_topics) {
+        yy += m->gap;
+        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[STR_TOPICS],
+                                  (const char *const *)d->topics, d->n_topics, box), 0);
+    }
+    if (hc->detail >= HOME_CAREERS && d->n_careers) {
+        const char *names[12];
+        size_t n = 0;
+        for (size_t i = 0; i < d->n_careers && n < sizeof names / sizeof *names; i++)
+            names[n++] = L->c->careers[d->careers[i]].name;
+        yy += m->gap;
+        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[STR_CAREER_PATHS], names, n, box),
+                  0);
+    }
     return yy - y;
 }
 
@@ -295,6 +357,16 @@ float lay_screen_home(lay *L, const view_place *p)
                    y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest >
                        L->view_h)
                 cols++;
+        /* Then say as much about each degree as still fits (a few degrees
+         * only: a long list is better read short). */
+        for (int lvl = n <= 6 ? HOME_DETAIL_MAX : 0; lvl > 0; lvl--) {
+            for (size_t i = 0; i < n; i++)
+                cards[i].detail = lvl;
+            if (y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest <= L->view_h)
+                break;
+            for (size_t i = 0; i < n; i++)
+                cards[i].detail = 0;
+        }
         L->dry = was;
         lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
     }
@@ -629,7 +701,8 @@ static float compact_list(lay *L, float x, float y, float w, char *const *items,
 static float joined_list(lay *L, float x, float y, float w, char *const *items, size_t n,
                          int box)
 {
-    static const char sep[] = "  \xc2\xb7  ";
+    /* A no-break space before the dot: a line may end with it, never begin. */
+    static const char sep[] = "\xc2\xa0\xc2\xa0\xc2\xb7  ";
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
         len += strlen(items[i]) + sizeof sep;
