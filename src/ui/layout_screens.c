@@ -903,6 +903,21 @@ static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
 static const content_str cmp_heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
                                                     STR_SOFTWARE, STR_CAREER_PATHS };
 
+/* "First" and its degrees, then "Second" and its degrees, from y; returns
+ * the y after them. */
+static float compare_pickers(lay *L, float cx, float y, float cw, const lay_style *lab,
+                             const content_str label[2], const pick_ctx picks[2])
+{
+    const layout_metrics *m = &L->m;
+    for (int i = 0; i < 2; i++) {
+        lay_stack(&y, lay_text(L, lab, cx, y, cw, L->c->strings[label[i]], -1), 6.0f * m->unit);
+        lay_stack(&y, lay_pills(L, cx, y, cw, L->c->n_degrees, pick_get, &picks[i], ALIGN_LEFT,
+                                8.0f * m->unit, -1),
+                  i ? 1.5f * m->gap : m->gap);
+    }
+    return y;
+}
+
 float lay_screen_compare(lay *L, const view_place *p)
 {
     const content *c = L->c;
@@ -967,15 +982,24 @@ float lay_screen_compare(lay *L, const view_place *p)
             y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + 0.5f * m->gap;
         }
     } else {
+        /* The pickers lead when they are short; when they would fill much
+         * of the first screen (three or more degrees on a small panel) the
+         * comparison leads and they follow it, so what a visitor sees first
+         * is two degrees side by side, not a wall of buttons. */
+        bool pick_first = false;
         if (c->n_degrees > 2) {
-            for (int i = 0; i < 2; i++) {
-                lay_stack(&y, lay_text(L, &lab, cx, y, cw, c->strings[pick_label[i]], -1),
-                          6.0f * m->unit);
-                lay_stack(&y, lay_pills(L, cx, y, cw, c->n_degrees, pick_get, &picks[i],
-                                        ALIGN_LEFT, 8.0f * m->unit, -1),
-                          i ? 1.5f * m->gap : m->gap);
-            }
+            bool was = L->dry;
+            L->dry = true;
+            float ph = 0;
+            for (int i = 0; i < 2; i++)
+                ph += lay_text(L, &lab, cx, 0, cw, c->strings[pick_label[i]], -1) +
+                      lay_pills(L, cx, 0, cw, c->n_degrees, pick_get, &picks[i], ALIGN_LEFT,
+                                8.0f * m->unit, -1);
+            L->dry = was;
+            pick_first = ph <= 0.3f * L->view_h;
         }
+        if (pick_first)
+            y = compare_pickers(L, cx, y, cw, &lab, pick_label, picks);
         /* The column headers sit over the cells: same inner inset as the rows. */
         lay_stack(&y, tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
                   m->gap);
@@ -987,6 +1011,8 @@ float lay_screen_compare(lay *L, const view_place *p)
                           cell_body, cells, sizeof *cells, 2, false);
             y += m->gap;
         }
+        if (c->n_degrees > 2 && !pick_first)
+            y = compare_pickers(L, cx, y + m->gap, cw, &lab, pick_label, picks);
     }
     bool shared = false;
     for (size_t i = 0; i < a->n_careers; i++)
