@@ -639,6 +639,13 @@ static void stress_content_passes_wraps_and_scrolls(void **state)
     layout_frame(&s, many, &env, &in, &res);
     assert_int_equal(count_hits(&s, ACT_PICK_LEFT), 12);
     assert_int_equal(count_hits(&s, ACT_PICK_RIGHT), 12);
+    /* ... and on the small panel they follow the comparison: its first
+     * screen shows the two degrees side by side, not the buttons. */
+    const scene_cmd *first_pick = find_hit(&s, ACT_PICK_LEFT, 0);
+    assert_non_null(first_pick);
+    assert_true(first_pick->rect.y > res.view_h);
+    assert_non_null(text_cmd(&s, many->degrees[3].name));
+    assert_true(text_cmd(&s, many->degrees[3].name)->rect.y < first_pick->rect.y);
     scene_deinit(&s);
     fixture_free(many);
 
