@@ -359,14 +359,18 @@ float lay_screen_home(lay *L, const view_place *p)
                 cols++;
         /* Then say as much about each degree as still fits (a few degrees
          * only: a long list is better read short). */
-        for (int lvl = n <= 6 ? HOME_DETAIL_MAX : 0; lvl > 0; lvl--) {
+        /* Each level only adds to the one before, so the first that does
+         * not fit ends the search: a small panel measures one level. */
+        int best = 0;
+        for (int lvl = 1; n <= 6 && lvl <= HOME_DETAIL_MAX; lvl++) {
             for (size_t i = 0; i < n; i++)
                 cards[i].detail = lvl;
-            if (y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest <= L->view_h)
+            if (y + tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards) + rest > L->view_h)
                 break;
-            for (size_t i = 0; i < n; i++)
-                cards[i].detail = 0;
+            best = lvl;
         }
+        for (size_t i = 0; i < n; i++)
+            cards[i].detail = best;
         L->dry = was;
         lay_stack(&y, tap_card_grid(L, cx, y, cw, n, cols, home_card_get, cards), 1.5f * m->gap);
     }
