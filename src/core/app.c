@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include "anim.h"
+#include "dump.h"
 #include "gesture.h"
+#include "narrate.h"
+#include "speechbar.h"
 
 #define HISTORY_MAX 32
 
@@ -59,7 +62,19 @@ struct app {
     layout_result res;
     bool dirty;
     uint64_t layouts;
+
+    /* Read aloud */
+    reader rd;
+    bool speak_screen;        /* say the screen once it has settled */
+    uint32_t spoken;          /* the target a first touch spoke, 0 none */
+    size_t bar_from;          /* the control bar's first command in sc */
 };
+
+static void speech_screen_opened(app *a);
+static void speech_say_screen(app *a);
+static bool speech_tap(app *a, const scene_cmd *h, float x, float y);
+static void speech_focus(app *a);
+static void speech_control(app *a, int which);
 
 void app_config_defaults(app_config *cfg)
 {
@@ -101,6 +116,8 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->place.screen = SCREEN_ATTRACT;
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
     a->dirty = true;
+    reader_init(&a->rd, &a->cfg.speech);
+    reader_set_lang(&a->rd, c->language);
     return a;
 }
 
@@ -109,6 +126,7 @@ void app_destroy(app *a)
     if (!a)
         return;
     scene_deinit(&a->sc);
+    reader_deinit(&a->rd);
     free(a);
 }
 
@@ -165,7 +183,9 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
     if (p.screen == SCREEN_ATTRACT && a->place.screen != SCREEN_ATTRACT) {
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
+        reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
     }
+    speech_screen_opened(a);
     a->place = p;
     anim_scroller_init(&a->scroll);
     anim_scroller_jump(&a->scroll, scroll);
@@ -227,7 +247,11 @@ static void perform(app *a, int action, int arg)
                 *other = *mine;
             *mine = arg;
             a->dirty = true;
+            speech_screen_opened(a);
         }
+        break;
+    case ACT_SPEECH:
+        speech_control(a, arg);
         break;
     case ACT_NONE:
     case ACT_COUNT:
@@ -282,6 +306,7 @@ static void move_focus(app *a, int step)
     }
     a->show_focus = true;
     a->dirty = true;
+    speech_focus(a);
 }
 
 static void on_key(app *a, input_key key)
@@ -371,6 +396,8 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
+        if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
+            break; /* Read aloud: a first touch speaks */
         if (h && h->id == was)
             perform(a, h->action, h->arg);
         break;
@@ -457,6 +484,8 @@ void app_update(app *a, uint64_t now_ms)
         view_place p = { SCREEN_ATTRACT, 0, 0 };
         go(a, p, 0, false, true, 0);
     }
+    if (a->speak_screen && !a->trans)
+        speech_say_screen(a);
 }
 
 bool app_animating(const app *a)
@@ -522,6 +551,9 @@ static void ensure_scene(app *a)
     in.show_focus = a->show_focus;
     layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
     float max = a->res.content_h - a->res.view_h;
+    a->bar_from = a->sc.count;
+    if (a->rd.on && !in_attract(a))
+        max += speechbar_draw(&a->sc, a->c, &a->env, &in); /* room to read the end above it */
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     a->dirty = false;
     a->layouts++;
@@ -579,6 +611,8 @@ void app_set_content(app *a, const content *c)
         a->hist[n++].place = h;
     }
     a->c = c;
+    reader_set_lang(&a->rd, c->language);
+    a->spoken = 0;
     /* Whatever was moving or pressed refers to the old layout: settle it. */
     a->trans = false;
     a->pressed = 0;
@@ -629,4 +663,148 @@ void app_get_info(const app *a, app_info *out)
     out->history = a->nhist;
     out->slide = a->slide;
     out->layouts = a->layouts;
+}
+
+/* ---- Read aloud (speech) ------------------------------------------------------ */
+
+/* Said in no screen utterance: on every screen, found by touch. */
+static const char *const speech_chrome[] = {
+    "back", "home", "speech stop", "speech repeat", "speech quieter", "speech louder", NULL
+};
+
+static void speech_words(const app *a, narrate_words *w)
+{
+    w->button = a->c->strings[STR_SPEECH_BUTTON];
+    w->unavailable = a->c->strings[STR_SPEECH_UNAVAILABLE];
+    w->again = a->c->strings[STR_SPEECH_AGAIN];
+}
+
+/* The account of the current frame; with `page` only, the commands before
+ * the control bar (whose opaque strip would hide the lines under it). */
+static bool speech_account(app *a, bool page, dump_account *out)
+{
+    ensure_scene(a);
+    scene view = a->sc; /* a read-only view: the same arrays, maybe fewer commands */
+    if (page)
+        view.count = a->bar_from;
+    char name[256];
+    app_place_name(a, name, sizeof name);
+    dump_frame f = { name, &a->env, a->c, &view, NULL, { 0, 0, 0, 255 }, NULL, 0 };
+    return dump_account_init(out, &f);
+}
+
+static void speech_screen_opened(app *a)
+{
+    a->spoken = 0;
+    a->speak_screen = a->rd.on;
+}
+
+static void speech_say_screen(app *a)
+{
+    a->speak_screen = false;
+    if (!a->rd.on || in_attract(a))
+        return;
+    dump_account acc;
+    if (!speech_account(a, true, &acc))
+        return;
+    narrate_words w;
+    speech_words(a, &w);
+    char *text = narrate_screen(&acc, &w, speech_chrome);
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+}
+
+/* A tap with Read aloud on, on target h (NULL: none) at (x, y): true when
+ * it was spoken and must not act. The control bar acts at once; a second
+ * tap on the target just spoken acts. */
+static bool speech_tap(app *a, const scene_cmd *h, float x, float y)
+{
+    if (!a->rd.on || (h && (h->action == ACT_SPEECH || h->id == a->spoken)))
+        return false;
+    dump_account acc;
+    if (!speech_account(a, false, &acc))
+        return false;
+    narrate_words w;
+    speech_words(a, &w);
+    size_t at = (size_t)-1;
+    char *text = NULL;
+    if (h) {
+        at = narrate_find(&acc, h->id);
+        text = at != (size_t)-1 ? narrate_item(&acc, at, &w) : NULL;
+    } else {
+        text = narrate_at(&acc, x, y, &w, &at);
+    }
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+    a->spoken = h ? h->id : 0;
+    if (h) {
+        a->focus = h->id;
+        a->show_focus = true; /* the keyboard's focus ring marks what was spoken */
+    }
+    a->dirty = true;
+    return h != NULL || text != NULL;
+}
+
+/* The keyboard focus moved: say the focused target; Return activates it. */
+static void speech_focus(app *a)
+{
+    if (!a->rd.on || !a->focus)
+        return;
+    dump_account acc;
+    if (!speech_account(a, false, &acc))
+        return;
+    narrate_words w;
+    speech_words(a, &w);
+    w.again = NULL;
+    size_t at = narrate_find(&acc, a->focus);
+    char *text = at != (size_t)-1 ? narrate_item(&acc, at, &w) : NULL;
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+    a->spoken = a->focus;
+}
+
+static void speech_control(app *a, int which)
+{
+    switch (which) {
+    case SPEECH_STOP:
+        reader_stop(&a->rd);
+        break;
+    case SPEECH_REPEAT:
+        reader_repeat(&a->rd);
+        break;
+    case SPEECH_QUIETER:
+    case SPEECH_LOUDER:
+        reader_volume(&a->rd, which == SPEECH_LOUDER ? 1 : -1, a->c->strings[STR_SPEECH_VOLUME]);
+        break;
+    default:
+        break;
+    }
+}
+
+void app_set_read_aloud(app *a, bool on)
+{
+    if (on && !a->cfg.speech_available)
+        return;
+    if (on == a->rd.on)
+        return;
+    reader_set_on(&a->rd, on);
+    a->spoken = 0;
+    a->speak_screen = on;
+    a->dirty = true;
+}
+
+bool app_read_aloud(const app *a)
+{
+    return a->rd.on;
+}
+
+int app_speech_volume(const app *a)
+{
+    return a->rd.volume;
 }
