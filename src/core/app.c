@@ -67,7 +67,6 @@ struct app {
     reader rd;
     bool speak_screen;        /* say the screen once it has settled */
     uint32_t spoken;          /* the target a first touch spoke, 0 none */
-    size_t bar_from;          /* the control bar's first command in sc */
 };
 
 static void speech_screen_opened(app *a);
@@ -549,11 +548,16 @@ static void ensure_scene(app *a)
                      : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
     in.pulse = (float)(a->now % 2000) / 2000.0f;
     in.show_focus = a->show_focus;
-    layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
+    /* Read aloud's control bar takes the bottom strip: the page is laid out
+     * above it, so it hides nothing. */
+    bool bar = a->rd.on && !in_attract(a);
+    layout_env env = a->env;
+    if (bar)
+        env.h = (int)fmaxf(1.0f, floorf((float)env.h - speechbar_height(a->c, &a->env)));
+    layout_frame(&a->sc, a->c, &env, &in, &a->res);
+    if (bar)
+        speechbar_draw(&a->sc, a->c, &a->env, &in);
     float max = a->res.content_h - a->res.view_h;
-    a->bar_from = a->sc.count;
-    if (a->rd.on && !in_attract(a))
-        max += speechbar_draw(&a->sc, a->c, &a->env, &in); /* room to read the end above it */
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     a->dirty = false;
     a->layouts++;
@@ -679,17 +683,13 @@ static void speech_words(const app *a, narrate_words *w)
     w->again = a->c->strings[STR_SPEECH_AGAIN];
 }
 
-/* The account of the current frame; with `page` only, the commands before
- * the control bar (whose opaque strip would hide the lines under it). */
-static bool speech_account(app *a, bool page, dump_account *out)
+/* The account of the current frame, as --dump gives it. */
+static bool speech_account(app *a, dump_account *out)
 {
     ensure_scene(a);
-    scene view = a->sc; /* a read-only view: the same arrays, maybe fewer commands */
-    if (page)
-        view.count = a->bar_from;
     char name[256];
     app_place_name(a, name, sizeof name);
-    dump_frame f = { name, &a->env, a->c, &view, NULL, { 0, 0, 0, 255 }, NULL, 0 };
+    dump_frame f = { name, &a->env, a->c, &a->sc, NULL, { 0, 0, 0, 255 }, NULL, 0 };
     return dump_account_init(out, &f);
 }
 
@@ -705,7 +705,7 @@ static void speech_say_screen(app *a)
     if (!a->rd.on || in_attract(a))
         return;
     dump_account acc;
-    if (!speech_account(a, true, &acc))
+    if (!speech_account(a, &acc))
         return;
     narrate_words w;
     speech_words(a, &w);
@@ -724,7 +724,7 @@ static bool speech_tap(app *a, const scene_cmd *h, float x, float y)
     if (!a->rd.on || (h && (h->action == ACT_SPEECH || h->id == a->spoken)))
         return false;
     dump_account acc;
-    if (!speech_account(a, false, &acc))
+    if (!speech_account(a, &acc))
         return false;
     narrate_words w;
     speech_words(a, &w);
@@ -755,7 +755,7 @@ static void speech_focus(app *a)
     if (!a->rd.on || !a->focus)
         return;
     dump_account acc;
-    if (!speech_account(a, false, &acc))
+    if (!speech_account(a, &acc))
         return;
     narrate_words w;
     speech_words(a, &w);

@@ -253,8 +253,13 @@ bool dump_account_init(dump_account *out, const dump_frame *f)
             const scene_cmd *c = &s->cmds[i];
             if (c->kind == SCENE_TEXT) {
                 dump_line *o = &out->lines[out->nlines++];
-                bool open = c->color.a > 0 && !covered(&q, l, i, c->rect, false);
-                *o = (dump_line){ c->text, c->len, c->rect, c->size, c->font,
+                /* Covered or not where it shows: a line scrolled out of its
+                 * clip is under nothing, whatever is drawn where it would be. */
+                od_rect part = od_rect_intersect(od_rect_intersect(c->rect, clip_of(s, c)),
+                                                 (od_rect){ 0, 0, W, H });
+                bool gone = part.w <= SLACK || part.h <= SLACK;
+                bool open = c->color.a > 0 && (gone || !covered(&q, l, i, part, false));
+                *o = (dump_line){ c->text, c->len, c->rect, c->size, c->font, c->clip,
                                   open && placed(s, c, c->rect, W, H), open, l == 1 };
             } else if (c->kind == SCENE_HIT) {
                 dump_hit *o = &out->hits[out->nhits++];
@@ -262,6 +267,7 @@ bool dump_account_init(dump_account *out, const dump_frame *f)
                 o->action = c->action;
                 o->arg = c->arg;
                 o->id = c->id;
+                o->clip = c->clip;
                 view_action_name(c->action, c->arg, f->c, o->name, sizeof o->name);
                 o->enabled = !(c->flags & SCENE_F_DISABLED);
                 o->visible = placed(s, c, c->rect, W, H) && !covered(&q, l, i, c->rect, true);
@@ -273,7 +279,7 @@ bool dump_account_init(dump_account *out, const dump_frame *f)
     for (size_t i = 0; i < f->n_extra; i++) {
         dump_hit *o = &out->hits[out->nhits++];
         o->rect = f->extra[i].rect;
-        o->action = o->arg = -1;
+        o->action = o->arg = o->clip = -1;
         snprintf(o->name, sizeof o->name, "%s", f->extra[i].action);
         o->enabled = o->overlay = true;
         o->visible = od_rect_inside(screen, o->rect, SLACK);

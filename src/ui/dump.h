@@ -68,9 +68,10 @@ void dump_free(char *json);
  * The same walk as dump_json, without the JSON: every line of text and
  * every hit region of the scene and overlay, in drawing order, with the same
  * visibility rules. `shown` is weaker than `visible`: not transparent and no
- * later opaque rectangle overlapping it, but allowed outside the screen or
- * its clip, so the part of a page scrolled out of view still counts (a
- * screen reader reads the whole page, not the first screenful). Text
+ * later opaque rectangle overlapping the part of it on screen inside its
+ * clip, but allowed outside the screen or its clip, so the part of a page
+ * scrolled out of view still counts (a screen reader reads the whole page,
+ * not the first screenful). Text
  * pointers borrow the scene's strings (valid while the scene is). */
 typedef struct {
     const char *text;            /* not NUL-terminated: len bytes */
@@ -78,6 +79,7 @@ typedef struct {
     od_rect rect;
     float px;
     scene_font font;
+    int clip;                    /* the scene's clip index, -1 none */
     bool visible, shown, overlay;
 } dump_line;
 
@@ -86,6 +88,7 @@ typedef struct {
     int action, arg;             /* -1, -1 for the frame's extra targets */
     uint32_t id;
     char name[64];               /* view_action_name, or the extra's words */
+    int clip;                    /* the scene's clip index, -1 none */
     bool enabled, visible, overlay;
 } dump_hit;
 

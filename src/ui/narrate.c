@@ -105,8 +105,9 @@ static bool backdrop(const dump_account *a, size_t h)
     return all > 1 && in == all;
 }
 
-/* The smallest target (of the line's layer, not a backdrop) holding the
- * line's centre. */
+/* The smallest target (of the line's layer and clip, not a backdrop)
+ * holding the line's centre. The clip matters for a line scrolled out of
+ * view: the controls drawn where it would be are not its targets. */
 static size_t owner_of(const dump_account *a, const dump_line *l, const bool *is_backdrop)
 {
     float cx = l->rect.x + l->rect.w / 2, cy = l->rect.y + l->rect.h / 2;
@@ -114,7 +115,8 @@ static size_t owner_of(const dump_account *a, const dump_line *l, const bool *is
     float area = INFINITY;
     for (size_t h = 0; h < a->nhits; h++) {
         const dump_hit *t = &a->hits[h];
-        if (is_backdrop[h] || t->overlay != l->overlay || !contains(t->rect, cx, cy))
+        if (is_backdrop[h] || t->overlay != l->overlay || t->clip != l->clip ||
+            !contains(t->rect, cx, cy))
             continue;
         if (t->rect.w * t->rect.h < area) {
             area = t->rect.w * t->rect.h;
@@ -155,11 +157,12 @@ static void join_line(sbuf *b, const char *s, size_t n)
     if (b->len) {
         unsigned char first = (unsigned char)s[0];
         bool lower = (first >= 'a' && first <= 'z') || first >= 0x80;
-        if (b->len >= 2 && b->s[b->len - 1] == '-' &&
-            letter_byte((unsigned char)b->s[b->len - 2]) && lower)
-            b->s[--b->len] = '\0';
-        else
-            sb_add(b, " ", 1);
+        bool split = b->len >= 2 && b->s[b->len - 1] == '-' &&
+                     letter_byte((unsigned char)b->s[b->len - 2]) && letter_byte(first);
+        if (split && lower)
+            b->s[--b->len] = '\0'; /* a word the wrapping hyphenated */
+        else if (!split)
+            sb_add(b, " ", 1);      /* (a compound broken at its hyphen stays one) */
     }
     sb_add(b, s, n);
 }

@@ -14,10 +14,13 @@
  *     at most a sixth of a line) with the same left, centre or right edge,
  *     and belongs to the same target. A hyphen that wrapping put at the end
  *     of a line before a lower-case letter is dropped, so the word is read
- *     whole (a real hyphen broken at its end is read as one word too: the
- *     account cannot tell them apart, and the joined word sounds the same);
+ *     whole; before a capital the hyphen stays and the halves are joined
+ *     ("Rolls-" "Royce": "Rolls-Royce"). A compound broken at its own hyphen
+ *     before a lower-case letter loses it ("well-" "known": "wellknown"):
+ *     the account cannot tell it from a hyphenated word, and both sound
+ *     the same;
  *   - a line belongs to a target when its centre lies in the target's box
- *     (the smallest such); a target holding every line (the attract loop's
+ *     (the smallest such, in the same clip); a target holding every line (the attract loop's
  *     "touch anywhere") is a backdrop and names nothing;
  *   - a target's paragraphs are read as one item, joined by commas and
  *     followed by the word for a button ("Music Producer, button"), and

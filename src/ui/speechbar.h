@@ -1,10 +1,11 @@
 /* speechbar.h - Read aloud's control bar: Stop, Repeat, Quieter, Louder,
  * drawn over the bottom of the screen while Read aloud is on.
  *
- * Drawn with the layout toolkit (lay.h) on top of a laid-out frame: its
- * commands are appended to the scene, after everything else, so its hit
- * regions come last in the focus order and the page's own order is
- * unchanged. Each button is a pill of at least the target size (9 mm); the
+ * The bar takes the bottom strip of the screen: the page is laid out in the
+ * height above it (speechbar_height), so the bar hides nothing, then the
+ * bar is drawn with the layout toolkit (lay.h) into the strip. Its commands
+ * are appended to the scene after everything else, so its hit regions come
+ * last in the focus order and the page's own order is unchanged. Each button is a pill of at least the target size (9 mm); the
  * words are the content's strings (speech_stop ...), with the built-in
  * defaults without content.
  *
@@ -16,8 +17,9 @@
 #include "lay.h"
 #include "scene.h"
 
-/* Draws the bar at the bottom of env's screen; returns its height, the
- * room a scrolled page needs below its end to be read above the bar. */
+/* The bar's height on env's screen (at least a target and a gap). */
+float speechbar_height(const content *c, const layout_env *env);
+/* Draws the bar at the bottom of env's screen; returns its height. */
 float speechbar_draw(scene *s, const content *c, const layout_env *env,
                      const layout_frame_in *in);
 
