@@ -56,7 +56,10 @@ static const char *status_text(espeak_ng_STATUS st, char *buf, size_t n)
 static bool engine_start(FILE *log, int *rate)
 {
     char msg[256];
-    espeak_ng_InitializePath(NULL);
+    /* OPENDAY_ESPEAK_DATA: another espeak-ng-data folder (tests point it
+     * at an empty one); else eSpeak NG's own search. */
+    const char *data = getenv("OPENDAY_ESPEAK_DATA");
+    espeak_ng_InitializePath(data && *data ? data : NULL);
     espeak_ng_ERROR_CONTEXT ctx = NULL;
     espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
     if (st != ENS_OK) {

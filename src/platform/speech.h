@@ -20,6 +20,8 @@
  * start (no voice data), has no English voice, or SDL has no audio device;
  * the reason is logged once, with the failing call and its message, and
  * the kiosk simply does not offer Read aloud. It never aborts the kiosk.
+ * OPENDAY_ESPEAK_DATA in the environment names another espeak-ng-data
+ * folder (the tests point it at an empty one to see the failure path).
  * speech_destroy stops the worker and closes the device (NULL is fine).
  * Only one speech object at a time (eSpeak NG is one per process); the
  * sink's functions are called from the frame loop's thread only. */
