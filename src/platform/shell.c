@@ -196,12 +196,14 @@ static void shell_speech(shell *s, const cli_options *o, kiosk_config *kc)
     }
 }
 
-/* --read-aloud: on from the start (once the app exists). */
-static void shell_read_aloud(shell *s, const cli_options *o)
+/* --read-aloud: on from the start (once the app exists). Always true (so
+ * it can stand in a chain of steps). */
+static bool shell_read_aloud(shell *s, const cli_options *o)
 {
     app *a = kiosk_app(s->k);
     if (o->read_aloud && a)
         app_set_read_aloud(a, true);
+    return true;
 }
 
 static uint64_t ticks_to_ms(uint64_t ticks, uint64_t freq)
@@ -257,6 +259,9 @@ int platform_screenshot(const cli_options *o)
     kiosk_config_from(&kc, o, false);
     kc.live = false;            /* exactly the folder given, once */
     kc.app.attract_after_ms = 0;
+    /* --read-aloud: the picture with Read aloud on (its control bar); no
+     * voice is needed for a picture, so nothing is spoken. */
+    kc.app.speech_available = o->read_aloud;
     shell s;
     int rc = 0;
     if (!shell_headless(&s, o, &kc)) {
@@ -267,7 +272,7 @@ int platform_screenshot(const cli_options *o)
         shell_draw(&s);
         gfx_save_png(&s.g, o->screenshot);
         rc = 2;
-    } else if (!kiosk_goto(s.k, o->screen ? o->screen : "home")) {
+    } else if (!shell_read_aloud(&s, o) || !kiosk_goto(s.k, o->screen ? o->screen : "home")) {
         fprintf(stderr,
                 "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
                 "compare:ID,ID, careers, career:ID, ba-bs or about\n",
