@@ -397,8 +397,6 @@ int platform_replay(const cli_options *o)
         if (rc == 0 && res.quit)
             printf("replay %s: the app quit (%s) as expected\n", o->replay,
                    kiosk_exit_reason(s.k));
-        if (rc == 0 && s.sp)
-            speech_wait_idle(s.sp, 10000); /* let the last words be made */
         if (rc == 0 && o->stats && o->realtime)
             print_stats(&h.rt, &s);
         if (rc == 0) {

@@ -10,8 +10,12 @@
 
 /* Milliseconds of sound per callback: small, so the first samples of an
  * utterance are ready soon after it is asked for. */
-#define CHUNK_MS 40
+#define CHUNK_MS 20
 #define QUEUE_MAX 8
+/* Synthesis keeps at most this much sound ahead of what is playing: a long
+ * page is made as it is heard, in small bursts, not in one burst of CPU
+ * that would compete with the frame loop (and be thrown away by Stop). */
+#define AHEAD_MS 1500
 
 typedef struct {
     char *text;
@@ -23,6 +27,7 @@ typedef struct {
 struct speech {
     FILE *log;
     SDL_AudioDeviceID dev;
+    Uint32 ahead_bytes;        /* AHEAD_MS of samples */
     SDL_Thread *thread;
     SDL_mutex *mu;
     SDL_cond *cv;
@@ -154,6 +159,15 @@ static int on_samples(short *wav, int n, espeak_EVENT *ev)
          * no sample of the old utterance lands after the clear. */
         if (SDL_QueueAudio(s->dev, wav, (Uint32)n * sizeof *wav) != 0 && s->log)
             fprintf(s->log, "openday: SDL_QueueAudio: %s\n", SDL_GetError());
+        /* Far enough ahead: wait for playback to catch up (an interrupt or
+         * Stop ends the wait). */
+        while (!s->quit && s->gen == s->cur_gen &&
+               SDL_GetQueuedAudioSize(s->dev) > s->ahead_bytes) {
+            SDL_UnlockMutex(s->mu);
+            SDL_Delay(20);
+            SDL_LockMutex(s->mu);
+        }
+        stale = s->quit || s->gen != s->cur_gen;
     }
     if (stale)
         s->st.cancelled++;
@@ -164,6 +178,14 @@ static int on_samples(short *wav, int n, espeak_EVENT *ev)
 static int worker(void *ud)
 {
     speech *s = ud;
+    /* Below the frame loop: on a small machine, a frame is due before a
+     * sample that will play in a second. */
+    if (SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW) != 0 && s->log)
+        fprintf(s->log, "openday: SDL_SetThreadPriority (speech): %s\n", SDL_GetError());
+    /* A word made and dropped (no user data: on_samples stops it at once),
+     * so that eSpeak NG has read its dictionary and phonemes before the
+     * first screen is to be spoken. */
+    espeak_ng_Synthesize("openday", 8, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
     SDL_LockMutex(s->mu);
     for (;;) {
         while (!s->quit && s->n == 0) {
@@ -287,6 +309,7 @@ speech *speech_create(FILE *log)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         goto fail;
     }
+    s->ahead_bytes = (Uint32)have.freq * 2u * AHEAD_MS / 1000u;
     s->mu = SDL_CreateMutex();
     s->cv = SDL_CreateCond();
     if (!s->mu || !s->cv) {
