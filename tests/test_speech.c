@@ -355,6 +355,60 @@ static void language_follows_the_content(void **state)
     finish(j);
 }
 
+/* The control bar passes the layout audit (targets of 9 mm, text inside
+ * its boxes, no overlapping blocks) on every screen at three sizes, and
+ * the page above it is laid out in the height left. */
+static void control_bar_passes_the_audit(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
+    static const char *const places[] = { "home", "degree:music-production", "compare",
+                                          "careers", "career:composer", "ba-bs", "about" };
+    content *c = load_shipped();
+    assert_non_null(c);
+    for (size_t z = 0; z < 3; z++) {
+        for (size_t p = 0; p < sizeof places / sizeof *places; p++) {
+            app_config cfg;
+            app_config_defaults(&cfg);
+            cfg.speech_available = true;
+            layout_env env = { sizes[z][0], sizes[z][1], 0,
+                               { .text_width = fake_width, .line_height = fake_height }, 0 };
+            app *a = app_create(c, &cfg, &env, 0);
+            assert_true(app_goto(a, places[p], 0));
+            app_set_read_aloud(a, true);
+            for (uint64_t t = 16; t < 600; t += 16)
+                app_update(a, t);
+            const scene *s = app_scene(a);
+            char report[2000] = "";
+            size_t bad = layout_audit(s, &env, report, sizeof report);
+            if (bad)
+                fail_msg("%s at %dx%d with the bar: %s", places[p], sizes[z][0], sizes[z][1],
+                         report);
+            /* Four controls, the last commands' targets, all on screen. */
+            size_t n = 0;
+            float top = (float)sizes[z][1];
+            for (size_t i = 0; i < s->count; i++)
+                if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH) {
+                    n++;
+                    top = s->cmds[i].rect.y < top ? s->cmds[i].rect.y : top;
+                    assert_true(s->cmds[i].rect.y + s->cmds[i].rect.h <= (float)sizes[z][1]);
+                }
+            assert_int_equal(n, SPEECH_CONTROL_COUNT);
+            /* Nothing of the page's targets under the bar's controls. */
+            for (size_t i = 0; i < s->count; i++) {
+                const scene_cmd *h = &s->cmds[i];
+                if (h->kind != SCENE_HIT || h->action == ACT_SPEECH)
+                    continue;
+                od_rect r = h->clip >= 0 ? od_rect_intersect(h->rect, s->clips[h->clip]) : h->rect;
+                if (r.w > 0 && r.h > 0)
+                    assert_true(r.y + r.h <= top + 0.5f);
+            }
+            app_destroy(a);
+        }
+    }
+    content_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +416,7 @@ int main(void)
         cmocka_unit_test(plain_text_touch_speaks_its_paragraph),
         cmocka_unit_test(unavailable_is_silent),
         cmocka_unit_test(language_follows_the_content),
+        cmocka_unit_test(control_bar_passes_the_audit),
     };
     return cmocka_run_group_tests_name("speech", tests, NULL, NULL);
 }
