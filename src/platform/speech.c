@@ -14,7 +14,8 @@
 #define QUEUE_MAX 8
 /* Synthesis keeps at most this much sound ahead of what is playing: a long
  * page is made as it is heard, in small bursts, not in one burst of CPU
- * that would compete with the frame loop (and be thrown away by Stop). */
+ * that would compete with the frame loop for a core (and be thrown away by
+ * Stop). */
 #define AHEAD_MS 1500
 
 typedef struct {
@@ -178,10 +179,9 @@ static int on_samples(short *wav, int n, espeak_EVENT *ev)
 static int worker(void *ud)
 {
     speech *s = ud;
-    /* Below the frame loop: on a small machine, a frame is due before a
-     * sample that will play in a second. */
-    if (SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW) != 0 && s->log)
-        fprintf(s->log, "openday: SDL_SetThreadPriority (speech): %s\n", SDL_GetError());
+    /* Normal priority: a lower one (nice) makes speech wait behind any
+     * other busy process, hundreds of milliseconds on a loaded machine;
+     * the pacing below keeps this thread's bursts short instead. */
     /* A word made and dropped (no user data: on_samples stops it at once),
      * so that eSpeak NG has read its dictionary and phonemes before the
      * first screen is to be spoken. */

@@ -140,8 +140,10 @@ fi
 # late frames of each (speech is made off the frame loop, so they must not
 # grow), and from the --stats "speech" line the time from an utterance being
 # asked for (when a screen's transition settles, or a touch) to its first
-# samples ready to play, mean and worst. The transition before a screen is
-# spoken lasts 250 ms (the app's default), added for "from the touch".
+# samples ready to play, mean and worst: the target is under 300 ms from a
+# screen opening (its transition settled, when the app asks for it). The
+# transition itself lasts 250 ms (the app's default), shown added for the
+# time from the touch.
 if [ "${BENCH_SPEECH:-1}" != 0 ]; then
     s=800x480
     for m in off on; do
