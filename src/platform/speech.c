@@ -34,7 +34,6 @@ struct speech {
     SDL_cond *cv;
     job q[QUEUE_MAX];
     size_t head, n;
-    bool busy;                 /* the worker is synthesising */
     bool quit;
     unsigned gen;              /* bumped by every interrupt and stop */
     /* the utterance in progress (worker side; gen under mu) */
@@ -179,26 +178,22 @@ static int on_samples(short *wav, int n, espeak_EVENT *ev)
 static int worker(void *ud)
 {
     speech *s = ud;
-    /* Normal priority: a lower one (nice) makes speech wait behind any
-     * other busy process, hundreds of milliseconds on a loaded machine;
-     * the pacing below keeps this thread's bursts short instead. */
-    /* A word made and dropped (no user data: on_samples stops it at once),
+    /* (Normal priority: a lower one, a nice value, makes speech wait behind
+     * any other busy process, hundreds of milliseconds on a loaded machine;
+     * the pacing, AHEAD_MS, keeps this thread's bursts short instead.)
+     * A word made and dropped (no user data: on_samples stops it at once),
      * so that eSpeak NG has read its dictionary and phonemes before the
      * first screen is to be spoken. */
     espeak_ng_Synthesize("openday", 8, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
     SDL_LockMutex(s->mu);
     for (;;) {
-        while (!s->quit && s->n == 0) {
-            s->busy = false;
-            SDL_CondBroadcast(s->cv);
+        while (!s->quit && s->n == 0)
             SDL_CondWait(s->cv, s->mu);
-        }
         if (s->quit)
             break;
         job j = s->q[s->head];
         s->head = (s->head + 1) % QUEUE_MAX;
         s->n--;
-        s->busy = true;
         s->cur_gen = s->gen;
         s->cur_asked = j.asked;
         s->cur_started = false;
@@ -216,8 +211,6 @@ static int worker(void *ud)
         free(j.text);
         SDL_LockMutex(s->mu);
     }
-    s->busy = false;
-    SDL_CondBroadcast(s->cv);
     SDL_UnlockMutex(s->mu);
     return 0;
 }
@@ -361,17 +354,6 @@ void speech_get_stats(speech *s, speech_stats *out)
     SDL_LockMutex(s->mu);
     *out = s->st;
     SDL_UnlockMutex(s->mu);
-}
-
-bool speech_wait_idle(speech *s, unsigned timeout_ms)
-{
-    uint64_t end = SDL_GetTicks64() + timeout_ms;
-    SDL_LockMutex(s->mu);
-    while ((s->busy || s->n) && SDL_GetTicks64() < end)
-        SDL_CondWaitTimeout(s->cv, s->mu, 20);
-    bool idle = !s->busy && !s->n;
-    SDL_UnlockMutex(s->mu);
-    return idle;
 }
 
 /* ---- --say TEXT --wav FILE ------------------------------------------------------ */

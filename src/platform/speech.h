@@ -50,10 +50,6 @@ typedef struct {
 } speech_stats;
 void speech_get_stats(speech *s, speech_stats *out);
 
-/* Wait until the worker has nothing left to synthesise, at most
- * timeout_ms; true when idle. For tools and tests. */
-bool speech_wait_idle(speech *s, unsigned timeout_ms);
-
 /* --say TEXT --wav FILE: synthesise text in language lang (NULL: "en")
  * into a 16-bit mono WAV file, without an audio device. Returns 0, or 1
  * after logging why (no eSpeak NG data, a write error). */
