@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng
 # libhyphen ships no pkg-config file: its one library, by name.
 HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
@@ -28,7 +28,7 @@ DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema faketime \
             libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
-            fonts-symbola
+            fonts-symbola libespeak-ng-dev espeak-ng-data
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla

@@ -33,6 +33,7 @@ typedef struct {
     const char *const *screens;
     const golden_size *sizes;
     size_t n_screens, n_sizes;
+    bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
 } golden_set;
 
 static const char *const shipped_screens[] = {
@@ -47,12 +48,19 @@ static const char *const three_screens[] = {
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
+/* Read aloud's control bar, and the page laid out above it. */
+static const char *const read_aloud_screens[] = { "home", "degree:music-production", "careers" };
+
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false },
     { "tests/three", "three-", three_screens, three_sizes,
-      sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes },
+      sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
+      false },
+    { "content", "read-aloud-", read_aloud_screens, shipped_sizes,
+      sizeof read_aloud_screens / sizeof *read_aloud_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, true },
 };
 
 static support S;
@@ -77,10 +85,31 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
 
-static SDL_Surface *render_screen(const char *screen, const golden_size *gs)
+/* support_app_env's app with Read aloud on (nothing listens: the picture
+ * is what is checked). */
+static app *read_aloud_app(const char *screen, const golden_size *gs)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 0;
+    cfg.speech_available = true;
+    layout_env env = { gs->w, gs->h, gs->dpi, fontset_measure(S.fonts), 0 };
+    app *a = app_create(S.c, &cfg, &env, 0);
+    if (!a || !app_goto(a, screen, 0)) {
+        app_destroy(a);
+        return NULL;
+    }
+    app_set_read_aloud(a, true);
+    for (uint64_t t = 0; t <= 1000; t += 16)
+        app_update(a, t);
+    return a;
+}
+
+static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud)
 {
     int w = gs->w, h = gs->h;
-    app *a = support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
+    app *a = read_aloud ? read_aloud_app(screen, gs)
+                        : support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
     if (!a)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -143,7 +172,7 @@ static int check_set(const golden_set *gset, int *compared)
             char name[300], ref[400];
             file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
-            SDL_Surface *actual = render_screen(screen, &gset->sizes[s]);
+            SDL_Surface *actual = render_screen(screen, &gset->sizes[s], gset->read_aloud);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;

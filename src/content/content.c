@@ -38,6 +38,8 @@ const char *const content_string_keys[STR_COUNT] = {
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
     "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
     "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
+    "speech_button", "speech_unavailable", "speech_again", "speech_stop", "speech_repeat",
+    "speech_quieter", "speech_louder", "speech_volume",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -48,6 +50,8 @@ static const char *const default_strings[STR_COUNT] = {
     "More than one degree", "First", "Second", "Version", "Swipe for the next one",
     "Staff: enter the PIN to exit", "Wrong PIN, try again",
     "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
+    "button", "unavailable", "Tap again to open.", "Stop", "Repeat", "Quieter", "Louder",
+    "Volume {percent} percent",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {

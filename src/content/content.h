@@ -134,6 +134,10 @@ typedef enum {
      * remaining lock-out time goes */
     STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
     STR_ADMIN_CANCEL,
+    /* speech (Read aloud): a target's role, a disabled one, the hint after
+     * an item; the control bar; STR_SPEECH_VOLUME has "{percent}" */
+    STR_SPEECH_BUTTON, STR_SPEECH_UNAVAILABLE, STR_SPEECH_AGAIN, STR_SPEECH_STOP,
+    STR_SPEECH_REPEAT, STR_SPEECH_QUIETER, STR_SPEECH_LOUDER, STR_SPEECH_VOLUME,
     STR_COUNT
 } content_str;
 

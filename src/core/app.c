@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include "anim.h"
+#include "dump.h"
 #include "gesture.h"
+#include "narrate.h"
+#include "speechbar.h"
 
 #define HISTORY_MAX 32
 
@@ -60,7 +63,18 @@ struct app {
     layout_result res;
     bool dirty;
     uint64_t layouts;
+
+    /* Read aloud */
+    reader rd;
+    bool speak_screen;        /* say the screen once it has settled */
+    uint32_t spoken;          /* the target a first touch spoke, 0 none */
 };
+
+static void speech_screen_opened(app *a);
+static void speech_say_screen(app *a);
+static bool speech_tap(app *a, const scene_cmd *h, float x, float y);
+static void speech_focus(app *a);
+static void speech_control(app *a, int which);
 
 void app_config_defaults(app_config *cfg)
 {
@@ -106,6 +120,8 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->place.screen = SCREEN_ATTRACT;
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
     a->dirty = true;
+    reader_init(&a->rd, &a->cfg.speech);
+    reader_set_lang(&a->rd, c->language);
     return a;
 }
 
@@ -115,6 +131,7 @@ void app_destroy(app *a)
         return;
     scene_deinit(&a->sc);
     lay_cache_destroy(a->wrap);
+    reader_deinit(&a->rd);
     free(a);
 }
 
@@ -171,7 +188,9 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
     if (p.screen == SCREEN_ATTRACT && a->place.screen != SCREEN_ATTRACT) {
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
+        reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
     }
+    speech_screen_opened(a);
     a->place = p;
     anim_scroller_init(&a->scroll);
     anim_scroller_jump(&a->scroll, scroll);
@@ -233,7 +252,11 @@ static void perform(app *a, int action, int arg)
                 *other = *mine;
             *mine = arg;
             a->dirty = true;
+            speech_screen_opened(a);
         }
+        break;
+    case ACT_SPEECH:
+        speech_control(a, arg);
         break;
     case ACT_NONE:
     case ACT_COUNT:
@@ -288,6 +311,7 @@ static void move_focus(app *a, int step)
     }
     a->show_focus = true;
     a->dirty = true;
+    speech_focus(a);
 }
 
 static void on_key(app *a, input_key key)
@@ -377,6 +401,8 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
+        if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
+            break; /* Read aloud: a first touch speaks */
         if (h && h->id == was)
             perform(a, h->action, h->arg);
         break;
@@ -463,6 +489,8 @@ void app_update(app *a, uint64_t now_ms)
         view_place p = { SCREEN_ATTRACT, 0, 0 };
         go(a, p, 0, false, true, 0);
     }
+    if (a->speak_screen && !a->trans)
+        speech_say_screen(a);
 }
 
 bool app_animating(const app *a)
@@ -526,7 +554,15 @@ static void ensure_scene(app *a)
                      : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
     in.pulse = (float)(a->now % 2000) / 2000.0f;
     in.show_focus = a->show_focus;
-    layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
+    /* Read aloud's control bar takes the bottom strip: the page is laid out
+     * above it, so it hides nothing. */
+    bool bar = a->rd.on && !in_attract(a);
+    layout_env env = a->env;
+    if (bar)
+        env.h = (int)fmaxf(1.0f, floorf((float)env.h - speechbar_height(a->c, &a->env)));
+    layout_frame(&a->sc, a->c, &env, &in, &a->res);
+    if (bar)
+        speechbar_draw(&a->sc, a->c, &a->env, &in);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     a->dirty = false;
@@ -586,6 +622,8 @@ void app_set_content(app *a, const content *c)
     }
     a->c = c;
     lay_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
+    reader_set_lang(&a->rd, c->language);
+    a->spoken = 0;
     /* Whatever was moving or pressed refers to the old layout: settle it. */
     a->trans = false;
     a->pressed = 0;
@@ -636,4 +674,144 @@ void app_get_info(const app *a, app_info *out)
     out->history = a->nhist;
     out->slide = a->slide;
     out->layouts = a->layouts;
+}
+
+/* ---- Read aloud (speech) ------------------------------------------------------ */
+
+/* Said in no screen utterance: on every screen, found by touch. */
+static const char *const speech_chrome[] = {
+    "back", "home", "speech stop", "speech repeat", "speech quieter", "speech louder", NULL
+};
+
+static void speech_words(const app *a, narrate_words *w)
+{
+    w->button = a->c->strings[STR_SPEECH_BUTTON];
+    w->unavailable = a->c->strings[STR_SPEECH_UNAVAILABLE];
+    w->again = a->c->strings[STR_SPEECH_AGAIN];
+}
+
+/* The account of the current frame, as --dump gives it. */
+static bool speech_account(app *a, dump_account *out)
+{
+    ensure_scene(a);
+    char name[256];
+    app_place_name(a, name, sizeof name);
+    dump_frame f = { name, &a->env, a->c, &a->sc, NULL, { 0, 0, 0, 255 }, NULL, 0 };
+    return dump_account_init(out, &f);
+}
+
+static void speech_screen_opened(app *a)
+{
+    a->spoken = 0;
+    a->speak_screen = a->rd.on;
+}
+
+static void speech_say_screen(app *a)
+{
+    a->speak_screen = false;
+    if (!a->rd.on || in_attract(a))
+        return;
+    dump_account acc;
+    if (!speech_account(a, &acc))
+        return;
+    narrate_words w;
+    speech_words(a, &w);
+    char *text = narrate_screen(&acc, &w, speech_chrome);
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+}
+
+/* A tap with Read aloud on, on target h (NULL: none) at (x, y): true when
+ * it was spoken and must not act. The control bar acts at once; a second
+ * tap on the target just spoken acts. */
+static bool speech_tap(app *a, const scene_cmd *h, float x, float y)
+{
+    if (!a->rd.on || (h && (h->action == ACT_SPEECH || h->id == a->spoken)))
+        return false;
+    dump_account acc;
+    if (!speech_account(a, &acc))
+        return false;
+    narrate_words w;
+    speech_words(a, &w);
+    size_t at = (size_t)-1;
+    char *text = NULL;
+    if (h) {
+        at = narrate_find(&acc, h->id);
+        text = at != (size_t)-1 ? narrate_item(&acc, at, &w) : NULL;
+    } else {
+        text = narrate_at(&acc, x, y, &w, &at);
+    }
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+    a->spoken = h ? h->id : 0;
+    if (h) {
+        a->focus = h->id;
+        a->show_focus = true; /* the keyboard's focus ring marks what was spoken */
+    }
+    a->dirty = true;
+    return h != NULL || text != NULL;
+}
+
+/* The keyboard focus moved: say the focused target; Return activates it. */
+static void speech_focus(app *a)
+{
+    if (!a->rd.on || !a->focus)
+        return;
+    dump_account acc;
+    if (!speech_account(a, &acc))
+        return;
+    narrate_words w;
+    speech_words(a, &w);
+    w.again = NULL;
+    size_t at = narrate_find(&acc, a->focus);
+    char *text = at != (size_t)-1 ? narrate_item(&acc, at, &w) : NULL;
+    if (text && *text)
+        reader_say(&a->rd, text, true);
+    narrate_free(text);
+    dump_account_deinit(&acc);
+    a->spoken = a->focus;
+}
+
+static void speech_control(app *a, int which)
+{
+    switch (which) {
+    case SPEECH_STOP:
+        reader_stop(&a->rd);
+        break;
+    case SPEECH_REPEAT:
+        reader_repeat(&a->rd);
+        break;
+    case SPEECH_QUIETER:
+    case SPEECH_LOUDER:
+        reader_volume(&a->rd, which == SPEECH_LOUDER ? 1 : -1, a->c->strings[STR_SPEECH_VOLUME]);
+        break;
+    default:
+        break;
+    }
+}
+
+void app_set_read_aloud(app *a, bool on)
+{
+    if (on && !a->cfg.speech_available)
+        return;
+    if (on == a->rd.on)
+        return;
+    reader_set_on(&a->rd, on);
+    a->spoken = 0;
+    a->speak_screen = on;
+    a->dirty = true;
+}
+
+bool app_read_aloud(const app *a)
+{
+    return a->rd.on;
+}
+
+int app_speech_volume(const app *a)
+{
+    return a->rd.volume;
 }

@@ -19,6 +19,7 @@
 #include "content.h"
 #include "input.h"
 #include "layout.h"
+#include "reader.h"
 #include "scene.h"
 #include "view.h"
 
@@ -27,6 +28,10 @@ typedef struct {
     unsigned transition_ms;      /* page transitions, default 250 */
     unsigned slide_fade_ms;      /* attract crossfade, default 700 */
     bool loop;                   /* unattended: attract loop forever, input ignored */
+    /* ---- Read aloud (speech) ---- */
+    bool speech_available;       /* the platform can speak: the choice may be offered */
+    reader_sink speech;          /* where utterances go (reader.h); zero: nowhere */
+    /* ---- end Read aloud ---- */
 } app_config;
 
 void app_config_defaults(app_config *cfg);
@@ -79,6 +84,26 @@ view_place app_place(const app *a);
 void app_place_name(const app *a, char *buf, size_t n);
 /* Jump to a named place without animation (screenshots, tests). */
 bool app_goto(app *a, const char *name, uint64_t now_ms);
+
+/* ---- Read aloud (speech) --------------------------------------------------
+ * With Read aloud on, the app speaks through app_config.speech (reader.h):
+ *   - each screen in reading order once it has opened (its transition
+ *     settled), from the same account of the frame that --dump writes
+ *     (narrate.h), leaving out Back, Home and the control bar;
+ *   - explore by touch: a first tap on a target speaks it and puts the focus
+ *     ring on it, a second tap on the same target activates it; a tap on
+ *     another target speaks that one; a tap on plain text speaks its
+ *     paragraph; moving the keyboard focus speaks the focused target;
+ *   - a control bar at the bottom of every screen (speechbar.h): Stop,
+ *     Repeat, Quieter, Louder, which act on the first tap;
+ *   - the attract loop (the end of a visit) turns it off and puts the volume
+ *     back to its default.
+ * app_set_read_aloud(a, true) does nothing unless speech_available. */
+void app_set_read_aloud(app *a, bool on);
+bool app_read_aloud(const app *a);
+/* The volume utterances carry now (percent, reader.h). */
+int app_speech_volume(const app *a);
+/* ---- end Read aloud ---- */
 
 /* Check internal invariants; on failure writes why and returns false. */
 bool app_check(const app *a, char *why, size_t n);

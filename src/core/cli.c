@@ -139,6 +139,21 @@ const cli_option cli_table[] = {
     { .name = "replay", .kind = CLI_TEXT, .metavar = "SCRIPT", .where = CMD, .field = F(replay),
       .need = "a script file", .section = S_TOOLS,
       .help = "play a scripted visitor journey headless in simulated time" },
+    /* ---- Read aloud (speech) ---- */
+    { .name = "no-speech", .kind = CLI_SWITCH, .where = CONF, .field = F(no_speech),
+      .section = S_BEHAVIOUR,
+      .help = "never offer Read aloud (for a kiosk without a speaker or headphones)" },
+    { .name = "read-aloud", .kind = CLI_SWITCH, .where = CMD, .field = F(read_aloud),
+      .section = S_TOOLS,
+      .help = "start with Read aloud on, until the first return to the attract loop" },
+    { .name = "say", .kind = CLI_TEXT, .metavar = "TEXT", .where = CMD, .field = F(say),
+      .need = "a text to speak", .section = S_TOOLS,
+      .help = "with --wav, synthesise TEXT with the speech engine into a WAV file and exit" },
+    { .name = "wav", .kind = CLI_TEXT, .metavar = "FILE.wav", .where = CMD, .field = F(wav),
+      .need = "a WAV file name", .section = S_TOOLS, .help = "where --say writes" },
+    { .name = "say-lang", .kind = CLI_TEXT, .metavar = "TAG", .where = CMD,
+      .field = F(say_lang), .need = "a language tag such as en or de", .section = S_TOOLS,
+      .help = "the language --say speaks (default en)" },
     { .name = "realtime", .kind = CLI_SWITCH, .where = CMD, .field = F(realtime),
       .section = S_TOOLS,
       .help = "pace --replay by the real clock and draw every frame" },
@@ -322,6 +337,10 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     if (o->dump && !o->screenshot) {
         snprintf(err, errlen, "--dump goes with --screenshot (in a replay script, use the "
                               "dump command)");
+        return false;
+    }
+    if (!o->say != !o->wav) {
+        snprintf(err, errlen, "--say and --wav go together");
         return false;
     }
     if (!o->check_dir)

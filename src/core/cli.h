@@ -44,6 +44,12 @@ typedef struct {
     const char *drm_device;    /* --drm-device auto|/dev/dri/cardN|N */
     bool touch_swap_xy, touch_flip_x, touch_flip_y;
     double debug_stall_s;      /* hidden: stop the loop after S seconds (watchdog tests) */
+    /* ---- Read aloud (speech) ---- */
+    bool no_speech;            /* --no-speech: never offer Read aloud */
+    bool read_aloud;           /* --read-aloud: start with it on (tests, the bench) */
+    const char *say;           /* --say TEXT: synthesise TEXT ... */
+    const char *wav;           /* --wav FILE: ... into this WAV file, and exit */
+    const char *say_lang;      /* --say-lang TAG: its language (default en) */
 } cli_options;
 
 /* ---- the option table ----

@@ -13,6 +13,7 @@
 #include "kiosk.h"
 #include "font.h"
 #include "platform.h"
+#include "speech.h"
 
 #ifndef OPENDAY_VERSION
 #define OPENDAY_VERSION "0.0.0"
@@ -99,6 +100,8 @@ static int run(const cli_options *o)
         return check(o->check_dir);
     if (o->export_html)
         return export(o->content_dir, o->export_html);
+    if (o->say)
+        return speech_say_wav(o->say, o->say_lang, o->wav, stderr);
     if (TTF_Init() != 0) {
         fprintf(stderr, "openday: TTF_Init failed: %s\n", TTF_GetError());
         return 1;

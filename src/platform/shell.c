@@ -25,6 +25,7 @@
 #include "replay.h"
 #include "sched.h"
 #include "sdl_input.h"
+#include "speech.h"
 #include "store.h"
 
 /* After this long drawing frames, a start counts as healthy (boot.h). */
@@ -37,6 +38,7 @@ typedef struct {
     gfx g;
     fontset *fonts;
     kiosk *k;
+    speech *sp;       /* Read aloud's voice, NULL when it cannot speak */
 } shell;
 
 static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk_mode)
@@ -135,6 +137,7 @@ static bool shell_act(shell *s, unsigned acts)
 static void shell_deinit(shell *s)
 {
     kiosk_destroy(s->k);
+    speech_destroy(s->sp); /* after the app: it may still be speaking */
     gfx_deinit(&s->g);   /* the renderer before the faces it borrows */
     fontset_destroy(s->fonts);
     memset(s, 0, sizeof *s);
@@ -166,6 +169,41 @@ static void print_stats(const sched *sc, const shell *s)
            (unsigned long long)ai.layouts, (unsigned long long)rs.hits,
            (unsigned long long)rs.misses, (unsigned long long)rs.rasterised, rs.entries,
            (double)rs.bytes / (1024.0 * 1024.0));
+    if (s->sp) {
+        speech_stats sp;
+        speech_get_stats(s->sp, &sp);
+        printf("speech %llu said, %llu started, %llu cut short, first samples mean %.1f ms, "
+               "max %.1f ms\n",
+               (unsigned long long)sp.said, (unsigned long long)sp.started,
+               (unsigned long long)sp.cancelled, sp.first_ms_mean, sp.first_ms_max);
+    }
+}
+
+/* ---- Read aloud (speech) ---- */
+
+/* The voice for a runner that may speak: the kiosk's app offers Read aloud
+ * only when it can be heard. Before kiosk_create (the app copies the sink). */
+static void shell_speech(shell *s, const cli_options *o, kiosk_config *kc)
+{
+    if (o->no_speech) {
+        fprintf(stderr, "openday: Read aloud not offered (no-speech)\n");
+        return;
+    }
+    s->sp = speech_create(stderr);
+    if (s->sp) {
+        kc->app.speech = speech_sink(s->sp);
+        kc->app.speech_available = true;
+    }
+}
+
+/* --read-aloud: on from the start (once the app exists). Always true (so
+ * it can stand in a chain of steps). */
+static bool shell_read_aloud(shell *s, const cli_options *o)
+{
+    app *a = kiosk_app(s->k);
+    if (o->read_aloud && a)
+        app_set_read_aloud(a, true);
+    return true;
 }
 
 static uint64_t ticks_to_ms(uint64_t ticks, uint64_t freq)
@@ -203,6 +241,8 @@ static bool shell_headless(shell *s, const cli_options *o, kiosk_config *kc)
     if (!gfx_headless(&s->g, w, h, o->rotate))
         return false;
     kc->dpi = shell_physical(o, 0, NULL, s->g.pw, s->g.ph, kc->distance_cm);
+    if (o->read_aloud && o->replay)
+        shell_speech(s, o, kc);
     s->k = kiosk_create(kc, s->g.pw, s->g.ph, 0);
     if (!s->k) {
         fprintf(stderr, "openday: out of memory\n");
@@ -219,6 +259,9 @@ int platform_screenshot(const cli_options *o)
     kiosk_config_from(&kc, o, false);
     kc.live = false;            /* exactly the folder given, once */
     kc.app.attract_after_ms = 0;
+    /* --read-aloud: the picture with Read aloud on (its control bar); no
+     * voice is needed for a picture, so nothing is spoken. */
+    kc.app.speech_available = o->read_aloud;
     shell s;
     int rc = 0;
     if (!shell_headless(&s, o, &kc)) {
@@ -229,7 +272,7 @@ int platform_screenshot(const cli_options *o)
         shell_draw(&s);
         gfx_save_png(&s.g, o->screenshot);
         rc = 2;
-    } else if (!kiosk_goto(s.k, o->screen ? o->screen : "home")) {
+    } else if (!shell_read_aloud(&s, o) || !kiosk_goto(s.k, o->screen ? o->screen : "home")) {
         fprintf(stderr,
                 "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
                 "compare:ID,ID, careers, career:ID, ba-bs or about\n",
@@ -342,6 +385,7 @@ int platform_replay(const cli_options *o)
     } else if (!kiosk_app(s.k)) {
         rc = 2; /* the problems are listed above */
     } else {
+        shell_read_aloud(&s, o);
         replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency() };
         sched_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
         player_platform pf = { &h, host_shot, host_resize, host_reset, host_key,
@@ -541,6 +585,7 @@ int platform_window(const cli_options *o)
     }
     shell s;
     memset(&s, 0, sizeof s);
+    shell_speech(&s, o, &kc);
     /* The content first: its problems are in the log before any window. */
     s.k = kiosk_create(&kc, 0, 0, 0);
     if (!s.k) {
@@ -582,6 +627,7 @@ int platform_window(const cli_options *o)
         status = 1;
         goto out;
     }
+    shell_read_aloud(&s, o);
     if (o->screen && !kiosk_goto(s.k, o->screen))
         fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
                 o->screen);

@@ -227,3 +227,69 @@ void dump_free(char *json)
 {
     cJSON_free(json);
 }
+
+bool dump_account_init(dump_account *out, const dump_frame *f)
+{
+    memset(out, 0, sizeof *out);
+    const layout_env *env = f->env;
+    frame_seq q = { { f->scene, f->overlay }, f->overlay ? 2 : 1 };
+    size_t nt = 0, nh = f->n_extra;
+    for (size_t l = 0; l < q.n; l++)
+        for (size_t i = 0; i < q.layer[l]->count; i++) {
+            scene_kind k = q.layer[l]->cmds[i].kind;
+            nt += k == SCENE_TEXT;
+            nh += k == SCENE_HIT;
+        }
+    out->lines = calloc(nt ? nt : 1, sizeof *out->lines);
+    out->hits = calloc(nh ? nh : 1, sizeof *out->hits);
+    if (!out->lines || !out->hits) {
+        dump_account_deinit(out);
+        return false;
+    }
+    float W = (float)env->w, H = (float)env->h;
+    for (size_t l = 0; l < q.n; l++) {
+        const scene *s = q.layer[l];
+        for (size_t i = 0; i < s->count; i++) {
+            const scene_cmd *c = &s->cmds[i];
+            if (c->kind == SCENE_TEXT) {
+                dump_line *o = &out->lines[out->nlines++];
+                /* Covered or not where it shows: a line scrolled out of its
+                 * clip is under nothing, whatever is drawn where it would be. */
+                od_rect part = od_rect_intersect(od_rect_intersect(c->rect, clip_of(s, c)),
+                                                 (od_rect){ 0, 0, W, H });
+                bool gone = part.w <= SLACK || part.h <= SLACK;
+                bool open = c->color.a > 0 && (gone || !covered(&q, l, i, part, false));
+                *o = (dump_line){ c->text, c->len, c->rect, c->size, c->font, c->clip,
+                                  open && placed(s, c, c->rect, W, H), open, l == 1 };
+            } else if (c->kind == SCENE_HIT) {
+                dump_hit *o = &out->hits[out->nhits++];
+                o->rect = c->rect;
+                o->action = c->action;
+                o->arg = c->arg;
+                o->id = c->id;
+                o->clip = c->clip;
+                view_action_name(c->action, c->arg, f->c, o->name, sizeof o->name);
+                o->enabled = !(c->flags & SCENE_F_DISABLED);
+                o->visible = placed(s, c, c->rect, W, H) && !covered(&q, l, i, c->rect, true);
+                o->overlay = l == 1;
+            }
+        }
+    }
+    od_rect screen = { 0, 0, W, H };
+    for (size_t i = 0; i < f->n_extra; i++) {
+        dump_hit *o = &out->hits[out->nhits++];
+        o->rect = f->extra[i].rect;
+        o->action = o->arg = o->clip = -1;
+        snprintf(o->name, sizeof o->name, "%s", f->extra[i].action);
+        o->enabled = o->overlay = true;
+        o->visible = od_rect_inside(screen, o->rect, SLACK);
+    }
+    return true;
+}
+
+void dump_account_deinit(dump_account *a)
+{
+    free(a->lines);
+    free(a->hits);
+    memset(a, 0, sizeof *a);
+}

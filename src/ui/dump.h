@@ -64,6 +64,46 @@ typedef struct {
 char *dump_json(const dump_frame *f);
 void dump_free(char *json);
 
+/* ---- the account as C structures (for the screen reader, narrate.h) ----
+ * The same walk as dump_json, without the JSON: every line of text and
+ * every hit region of the scene and overlay, in drawing order, with the same
+ * visibility rules. `shown` is weaker than `visible`: not transparent and no
+ * later opaque rectangle overlapping the part of it on screen inside its
+ * clip, but allowed outside the screen or its clip, so the part of a page
+ * scrolled out of view still counts (a screen reader reads the whole page,
+ * not the first screenful). Text
+ * pointers borrow the scene's strings (valid while the scene is). */
+typedef struct {
+    const char *text;            /* not NUL-terminated: len bytes */
+    size_t len;
+    od_rect rect;
+    float px;
+    scene_font font;
+    int clip;                    /* the scene's clip index, -1 none */
+    bool visible, shown, overlay;
+} dump_line;
+
+typedef struct {
+    od_rect rect;
+    int action, arg;             /* -1, -1 for the frame's extra targets */
+    uint32_t id;
+    char name[64];               /* view_action_name, or the extra's words */
+    int clip;                    /* the scene's clip index, -1 none */
+    bool enabled, visible, overlay;
+} dump_hit;
+
+typedef struct {
+    dump_line *lines;
+    size_t nlines;
+    dump_hit *hits;
+    size_t nhits;
+} dump_account;
+
+/* Fills *out (heap arrays freed with dump_account_deinit); false, *out
+ * empty, when out of memory. */
+bool dump_account_init(dump_account *out, const dump_frame *f);
+void dump_account_deinit(dump_account *a);
+
 /* WCAG 2 contrast ratio of two opaque colours, 1 to 21. */
 double dump_contrast(od_color a, od_color b);
 

@@ -250,6 +250,15 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
         item_name("degree", arg, c, false, item, sizeof item);
         snprintf(buf, n, "pick %s %s", action == ACT_PICK_LEFT ? "first" : "second", item);
         return;
+    case ACT_SPEECH: {
+        static const char *const words[SPEECH_CONTROL_COUNT] = { "stop", "repeat", "quieter",
+                                                                 "louder" };
+        if (arg >= 0 && arg < SPEECH_CONTROL_COUNT) {
+            snprintf(buf, n, "speech %s", words[arg]);
+            return;
+        }
+        break;
+    }
     default:
         break;
     }

@@ -32,8 +32,14 @@ typedef enum {
     ACT_PICK_RIGHT,  /* compare: arg = degree index for the right column */
     ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
                         (a new screen needs no action of its own) */
+    ACT_SPEECH,      /* Read aloud's control bar: arg = a view_speech_control */
     ACT_COUNT
 } view_action;
+
+/* The buttons of Read aloud's control bar (ACT_SPEECH's arg). */
+typedef enum {
+    SPEECH_STOP, SPEECH_REPEAT, SPEECH_QUIETER, SPEECH_LOUDER, SPEECH_CONTROL_COUNT
+} view_speech_control;
 
 /* What a screen's place carries in view_place.a and .b. */
 typedef enum {

@@ -155,6 +155,13 @@ END {
     wide("  growth of the total, 1->10->100->1000", growth)
     wide("  cost per degree, 100-1000 vs 10-100", sprintf("load %s, layout %s, total %s (1 = linear)", g["load_ms"], g["layout_ms"], g["total_ms"]))
 
+    if (has("sp.on.late") || has("sp.first_ms_mean")) {
+        wide("Read aloud, tour at 800x480: late frames", sprintf("off %s, on %s (work mean %s / %s ms)",
+            get("sp.off.late"), get("sp.on.late"), get("sp.off.work_mean_ms"), get("sp.on.work_mean_ms")))
+        wide("Read aloud: asked -> first samples ready", sprintf("mean %s ms, max %s ms (%s utterances, %s started)",
+            get("sp.first_ms_mean"), get("sp.first_ms_max"), get("sp.said"), get("sp.started")))
+    }
+
     # ---- targets ----
     big = "1920x1080"; small = "800x480"
     k = "od." big ".start_ms"
@@ -192,6 +199,14 @@ END {
     target("content load, layout no worse than linear (<= 1.5)", "load " g["load_ms"] ", layout " g["layout_ms"], lin)
     k = "scale.1000.total_ms"
     target("1000 degrees: load + layout < 100 ms", fmt(get(k), "%.1f ms"), has(k) ? val[k] < 100 : -1)
+    ok = has("sp.on.late") && has("sp.off.late")
+    target("Read aloud: no more late frames than without (800x480)",
+        ok ? "off " val["sp.off.late"] ", on " val["sp.on.late"] : "-", ok ? val["sp.on.late"] <= val["sp.off.late"] : -1)
+    ok = has("sp.first_ms_max") && has("sp.transition_ms")
+    target("Read aloud: first samples < 300 ms after a screen opens",
+        ok ? sprintf("worst %.1f ms (%.1f ms from the touch, after the %d ms transition)", val["sp.first_ms_max"],
+                     val["sp.first_ms_max"] + val["sp.transition_ms"], val["sp.transition_ms"]) : "-",
+        ok ? val["sp.first_ms_max"] < 300 : -1)
 
     rule()
     pass = miss = na = 0
@@ -241,6 +256,9 @@ END {
     o = o "  },\n  \"callgrind\": {\"size\": \"800x480\", \"mode\": " (has("cg.mode") ? jstr(val["cg.mode"]) : "null") ", \"ir_total\": " jnum("cg.ir_total")
     o = o ", \"ir_startup\": " jnum("cg.ir_startup") ", \"frames\": " jnum("cg.frames")
     o = o ", \"ir_per_frame\": " jnum("cg.ir_per_frame") "},\n"
+    o = o "  \"read_aloud\": {\"size\": \"800x480\", \"late_off\": " jnum("sp.off.late") ", \"late_on\": " jnum("sp.on.late")
+    o = o ", \"first_samples_ms_mean\": " jnum("sp.first_ms_mean") ", \"first_samples_ms_max\": " jnum("sp.first_ms_max")
+    o = o ", \"transition_ms\": " jnum("sp.transition_ms") ", \"said\": " jnum("sp.said") ", \"started\": " jnum("sp.started") "},\n"
     o = o "  \"content_scaling\": ["
     for (i = 1; i <= 4; i++) {
         p = "scale." deg[i] "."

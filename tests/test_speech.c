@@ -1,0 +1,422 @@
+/* test_speech.c - Read aloud through the pure app in simulated time, its
+ * utterances caught by a fake sink that records them: the screen spoken
+ * when it opens, a first touch speaking and a second activating, Stop,
+ * Repeat, the volume and its reset at the end of the visit, the keyboard
+ * focus, the content's language, and nothing at all while it is off or
+ * cannot be heard. OPENDAY_SPEECH_PRINT=1 prints the journey's utterances. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)s;
+    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
+}
+
+static float fake_height(void *ctx, scene_font f, float px)
+{
+    (void)ctx;
+    (void)f;
+    return 1.2f * px;
+}
+
+/* ---- the fake sink ------------------------------------------------------------ */
+
+#define HEARD_MAX 64
+
+typedef struct {
+    char *text;
+    char lang[32];
+    bool interrupt;
+    int volume;
+    size_t stops_before;   /* stop calls before this utterance */
+} heard;
+
+typedef struct {
+    heard h[HEARD_MAX];
+    size_t n, stops;
+} recorder;
+
+static void rec_say(void *ud, const reader_utterance *u)
+{
+    recorder *r = ud;
+    assert_true(r->n < HEARD_MAX);
+    heard *h = &r->h[r->n++];
+    h->text = strdup(u->text);
+    snprintf(h->lang, sizeof h->lang, "%s", u->lang);
+    h->interrupt = u->interrupt;
+    h->volume = u->volume;
+    h->stops_before = r->stops;
+    if (getenv("OPENDAY_SPEECH_PRINT"))
+        printf("  say%s (%s, %d%%): %s\n", u->interrupt ? "" : " after", u->lang, u->volume,
+               u->text);
+}
+
+static void rec_stop(void *ud)
+{
+    recorder *r = ud;
+    r->stops++;
+    if (getenv("OPENDAY_SPEECH_PRINT"))
+        printf("  stop\n");
+}
+
+/* ---- the journey --------------------------------------------------------------- */
+
+typedef struct {
+    content *c;
+    app *a;
+    uint64_t now;
+    int w, h;
+    recorder rec;
+} journey;
+
+static content *load_shipped(void)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load("content", &rep);
+    if (!c)
+        content_report_print(&rep, stderr);
+    content_report_deinit(&rep);
+    return c;
+}
+
+static journey *start(bool available)
+{
+    journey *j = calloc(1, sizeof *j);
+    j->c = load_shipped();
+    assert_non_null(j->c);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.speech_available = available;
+    cfg.speech = (reader_sink){ &j->rec, rec_say, rec_stop };
+    j->w = 800;
+    j->h = 480;
+    layout_env env = { j->w, j->h, 0, { .text_width = fake_width, .line_height = fake_height }, 0 };
+    j->a = app_create(j->c, &cfg, &env, 0);
+    assert_non_null(j->a);
+    return j;
+}
+
+static void finish(journey *j)
+{
+    for (size_t i = 0; i < j->rec.n; i++)
+        free(j->rec.h[i].text);
+    app_destroy(j->a);
+    content_destroy(j->c);
+    free(j);
+}
+
+static void run(journey *j, uint64_t ms)
+{
+    uint64_t end = j->now + ms;
+    while (j->now < end) {
+        j->now += 16;
+        app_update(j->a, j->now);
+        (void)app_scene(j->a);
+    }
+}
+
+static void pointer(journey *j, input_kind k, float x, float y)
+{
+    input_event ev = { .kind = k, .t_ms = j->now, .pointer = 1, .x = x, .y = y };
+    app_input(j->a, &ev);
+}
+
+static void tap(journey *j, float x, float y)
+{
+    pointer(j, INPUT_DOWN, x, y);
+    run(j, 64);
+    pointer(j, INPUT_UP, x, y);
+    run(j, 400);
+}
+
+static void key(journey *j, input_key k)
+{
+    input_event ev = { .kind = INPUT_KEY, .t_ms = j->now, .key = k };
+    app_input(j->a, &ev);
+    run(j, 100);
+}
+
+/* Tap the centre of the enabled, on-screen target (action, arg). */
+static void tap_target(journey *j, int action, int arg)
+{
+    const scene *s = app_scene(j->a);
+    for (size_t i = s->count; i-- > 0;) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind != SCENE_HIT || c->action != action || c->arg != arg ||
+            (c->flags & SCENE_F_DISABLED))
+            continue;
+        od_rect r = c->clip >= 0 ? od_rect_intersect(c->rect, s->clips[c->clip]) : c->rect;
+        if (r.w <= 0 || r.h <= 0 || r.y + r.h / 2 > (float)j->h)
+            continue;
+        tap(j, r.x + r.w / 2, r.y + r.h / 2);
+        return;
+    }
+    fail_msg("no target for action %d arg %d", action, arg);
+}
+
+static void expect_place(journey *j, const char *name)
+{
+    char now[600];
+    app_place_name(j->a, now, sizeof now);
+    if (strcmp(now, name))
+        fail_msg("expected %s, on %s", name, now);
+}
+
+static const heard *last(journey *j)
+{
+    assert_true(j->rec.n > 0);
+    return &j->rec.h[j->rec.n - 1];
+}
+
+static void expect_said(journey *j, size_t n_before, const char *starts, const char *has)
+{
+    if (j->rec.n != n_before + 1)
+        fail_msg("expected one utterance, got %zu", j->rec.n - n_before);
+    const heard *h = last(j);
+    if (starts && strncmp(h->text, starts, strlen(starts)))
+        fail_msg("expected an utterance starting \"%s\", got \"%s\"", starts, h->text);
+    if (has && !strstr(h->text, has))
+        fail_msg("expected \"%s\" in \"%s\"", has, h->text);
+}
+
+static void explore_by_touch_journey(void **state)
+{
+    (void)state;
+    journey *j = start(true);
+    tap(j, 400, 240); /* wake */
+    expect_place(j, "home");
+    assert_int_equal(j->rec.n, 0); /* off until chosen */
+
+    /* Read aloud on: the screen, from its title. */
+    app_set_read_aloud(j->a, true);
+    assert_true(app_read_aloud(j->a));
+    run(j, 50);
+    char title[600];
+    snprintf(title, sizeof title, "%s", j->c->title);
+    expect_said(j, 0, NULL, j->c->strings[STR_HOME_TITLE]);
+    const char *home = last(j)->text;
+    assert_true(last(j)->interrupt);
+    assert_int_equal(last(j)->volume, READER_VOLUME_DEFAULT);
+    assert_string_equal(last(j)->lang, j->c->language);
+    /* The degree cards are buttons; Back and Home are left out. */
+    char card[300];
+    snprintf(card, sizeof card, "%s, ", j->c->degrees[0].name);
+    assert_non_null(strstr(home, card));
+    assert_null(strstr(home, "Back, button"));
+    assert_null(strstr(home, j->c->strings[STR_SPEECH_STOP]));
+
+    /* First touch on a card: spoken, not opened. */
+    size_t n = j->rec.n;
+    tap_target(j, ACT_DEGREE, 0);
+    expect_place(j, "home");
+    expect_said(j, n, NULL, j->c->degrees[0].name);
+    assert_non_null(strstr(last(j)->text, j->c->strings[STR_SPEECH_AGAIN]));
+    /* A touch on another card speaks that one. */
+    n = j->rec.n;
+    tap_target(j, ACT_DEGREE, 1);
+    expect_place(j, "home");
+    expect_said(j, n, NULL, j->c->degrees[1].name);
+    /* Back to the first: spoken again; the second touch opens it. */
+    tap_target(j, ACT_DEGREE, 0);
+    n = j->rec.n;
+    tap_target(j, ACT_DEGREE, 0);
+    expect_place(j, "degree:music-production");
+    /* Spoken once the transition has settled, title first. */
+    run(j, 400);
+    char deg[300];
+    snprintf(deg, sizeof deg, "%s.", j->c->degrees[0].name);
+    expect_said(j, n, deg, j->c->strings[STR_FOCUS]);
+    char *page = strdup(last(j)->text);
+
+    /* Stop, then Repeat: the page again, interrupting. */
+    size_t stops = j->rec.stops;
+    n = j->rec.n;
+    tap_target(j, ACT_SPEECH, SPEECH_STOP);
+    assert_int_equal(j->rec.stops, stops + 1);
+    assert_int_equal(j->rec.n, n);
+    tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
+    expect_said(j, n, page, NULL);
+    assert_string_equal(last(j)->text, page);
+    assert_true(last(j)->interrupt);
+
+    /* Louder twice, quieter once: the volume said at the new volume. */
+    n = j->rec.n;
+    tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
+    expect_said(j, n, "Volume 60 percent", NULL);
+    assert_int_equal(last(j)->volume, 60);
+    tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
+    tap_target(j, ACT_SPEECH, SPEECH_QUIETER);
+    assert_int_equal(last(j)->volume, 60);
+    assert_int_equal(app_speech_volume(j->a), 60);
+    /* Repeat says the page, not the volume. */
+    tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
+    assert_string_equal(last(j)->text, page);
+    assert_int_equal(last(j)->volume, 60);
+
+    /* The keyboard focus speaks what it lands on (without the touch hint);
+     * Return opens it. */
+    n = j->rec.n;
+    key(j, KEY_NEXT);
+    expect_said(j, n, j->c->strings[STR_BACK], NULL);
+    assert_null(strstr(last(j)->text, j->c->strings[STR_SPEECH_AGAIN]));
+
+    /* The end of the visit: idle to the attract loop. */
+    stops = j->rec.stops;
+    n = j->rec.n;
+    run(j, 91000);
+    expect_place(j, "attract");
+    assert_int_equal(j->rec.stops, stops + 1);
+    assert_int_equal(j->rec.n, n); /* the attract loop is not read */
+    assert_false(app_read_aloud(j->a));
+    assert_int_equal(app_speech_volume(j->a), READER_VOLUME_DEFAULT);
+
+    /* The next visitor: touches act at once, nothing is said. */
+    tap(j, 400, 240);
+    expect_place(j, "home");
+    tap_target(j, ACT_DEGREE, 1);
+    expect_place(j, "degree:music-technology");
+    run(j, 400);
+    assert_int_equal(j->rec.n, n);
+    /* Chosen again: at the default volume. */
+    app_set_read_aloud(j->a, true);
+    run(j, 50);
+    expect_said(j, n, NULL, j->c->degrees[1].name);
+    assert_int_equal(last(j)->volume, READER_VOLUME_DEFAULT);
+    free(page);
+    finish(j);
+}
+
+static void plain_text_touch_speaks_its_paragraph(void **state)
+{
+    (void)state;
+    journey *j = start(true);
+    tap(j, 400, 240);
+    tap_target(j, ACT_DEGREE, 0);
+    run(j, 400);
+    app_set_read_aloud(j->a, true);
+    run(j, 50);
+    /* The degree's one-line summary, found in the scene by its text. */
+    const scene *s = app_scene(j->a);
+    const char *want = j->c->strings[STR_FOCUS];
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind == SCENE_TEXT && c->len == strlen(want) && !memcmp(c->text, want, c->len)) {
+            size_t n = j->rec.n;
+            tap(j, c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
+            expect_said(j, n, want, NULL);
+            expect_place(j, "degree:music-production");
+            finish(j);
+            return;
+        }
+    }
+    fail_msg("no \"%s\" on the degree page", want);
+}
+
+static void unavailable_is_silent(void **state)
+{
+    (void)state;
+    journey *j = start(false);
+    tap(j, 400, 240);
+    app_set_read_aloud(j->a, true);
+    assert_false(app_read_aloud(j->a));
+    run(j, 50);
+    tap_target(j, ACT_DEGREE, 0);
+    expect_place(j, "degree:music-production"); /* one touch opens */
+    run(j, 400);
+    assert_int_equal(j->rec.n, 0);
+    /* No control bar either. */
+    const scene *s = app_scene(j->a);
+    for (size_t i = 0; i < s->count; i++)
+        assert_false(s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH);
+    finish(j);
+}
+
+static void language_follows_the_content(void **state)
+{
+    (void)state;
+    journey *j = start(true);
+    free(j->c->language);
+    j->c->language = strdup("de");
+    app_set_content(j->a, j->c);
+    tap(j, 400, 240);
+    app_set_read_aloud(j->a, true);
+    run(j, 50);
+    assert_string_equal(last(j)->lang, "de");
+    finish(j);
+}
+
+/* The control bar passes the layout audit (targets of 9 mm, text inside
+ * its boxes, no overlapping blocks) on every screen at three sizes, and
+ * the page above it is laid out in the height left. */
+static void control_bar_passes_the_audit(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
+    static const char *const places[] = { "home", "degree:music-production", "compare",
+                                          "careers", "career:composer", "ba-bs", "about" };
+    content *c = load_shipped();
+    assert_non_null(c);
+    for (size_t z = 0; z < 3; z++) {
+        for (size_t p = 0; p < sizeof places / sizeof *places; p++) {
+            app_config cfg;
+            app_config_defaults(&cfg);
+            cfg.speech_available = true;
+            layout_env env = { sizes[z][0], sizes[z][1], 0,
+                               { .text_width = fake_width, .line_height = fake_height }, 0 };
+            app *a = app_create(c, &cfg, &env, 0);
+            assert_true(app_goto(a, places[p], 0));
+            app_set_read_aloud(a, true);
+            for (uint64_t t = 16; t < 600; t += 16)
+                app_update(a, t);
+            const scene *s = app_scene(a);
+            char report[2000] = "";
+            size_t bad = layout_audit(s, &env, report, sizeof report);
+            if (bad)
+                fail_msg("%s at %dx%d with the bar: %s", places[p], sizes[z][0], sizes[z][1],
+                         report);
+            /* Four controls, the last commands' targets, all on screen. */
+            size_t n = 0;
+            float top = (float)sizes[z][1];
+            for (size_t i = 0; i < s->count; i++)
+                if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH) {
+                    n++;
+                    top = s->cmds[i].rect.y < top ? s->cmds[i].rect.y : top;
+                    assert_true(s->cmds[i].rect.y + s->cmds[i].rect.h <= (float)sizes[z][1]);
+                }
+            assert_int_equal(n, SPEECH_CONTROL_COUNT);
+            /* Nothing of the page's targets under the bar's controls. */
+            for (size_t i = 0; i < s->count; i++) {
+                const scene_cmd *h = &s->cmds[i];
+                if (h->kind != SCENE_HIT || h->action == ACT_SPEECH)
+                    continue;
+                od_rect r = h->clip >= 0 ? od_rect_intersect(h->rect, s->clips[h->clip]) : h->rect;
+                if (r.w > 0 && r.h > 0)
+                    assert_true(r.y + r.h <= top + 0.5f);
+            }
+            app_destroy(a);
+        }
+    }
+    content_destroy(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(explore_by_touch_journey),
+        cmocka_unit_test(plain_text_touch_speaks_its_paragraph),
+        cmocka_unit_test(unavailable_is_silent),
+        cmocka_unit_test(language_follows_the_content),
+        cmocka_unit_test(control_bar_passes_the_audit),
+    };
+    return cmocka_run_group_tests_name("speech", tests, NULL, NULL);
+}
