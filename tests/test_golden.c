@@ -93,7 +93,7 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
     cfg.speech_available = true;
-    layout_env env = { gs->w, gs->h, gs->dpi, fontset_measure(S.fonts), 0 };
+    layout_env env = { gs->w, gs->h, gs->dpi, fontset_measure(S.fonts), 0, NULL };
     app *a = app_create(S.c, &cfg, &env, 0);
     if (!a || !app_goto(a, screen, 0)) {
         app_destroy(a);
