@@ -38,6 +38,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
     "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
     "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
+    "previous", "next", "scroll_down", "scroll_up",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -48,6 +49,7 @@ static const char *const default_strings[STR_COUNT] = {
     "More than one degree", "First", "Second", "Version", "Swipe for the next one",
     "Staff: enter the PIN to exit", "Wrong PIN, try again",
     "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
+    "Previous: {name}", "Next: {name}", "More below", "Scroll up",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {

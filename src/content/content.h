@@ -134,6 +134,10 @@ typedef enum {
      * remaining lock-out time goes */
     STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
     STR_ADMIN_CANCEL,
+    /* the buttons beside the gestures: STR_PREVIOUS and STR_NEXT have
+     * "{name}" where the sibling's name goes; STR_SCROLL_DOWN and
+     * STR_SCROLL_UP move a long page by a screen */
+    STR_PREVIOUS, STR_NEXT, STR_SCROLL_DOWN, STR_SCROLL_UP,
     STR_COUNT
 } content_str;
 

@@ -1154,6 +1154,73 @@ float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_c
     return h + lay_text(L, &st, x, y + h, w, buf, -1);
 }
 
+const char *lay_fill(lay *L, const char *text, const char *mark, const char *value)
+{
+    const char *at = strstr(text, mark);
+    if (!at)
+        return text;
+    size_t head = (size_t)(at - text), ml = strlen(mark), vl = strlen(value);
+    size_t n = strlen(text) - ml + vl + 1;
+    char *out = lay_alloc(L, n);
+    if (!out)
+        return text;
+    memcpy(out, text, head);
+    memcpy(out + head, value, vl);
+    memcpy(out + head + vl, at + ml, strlen(at + ml) + 1);
+    /* The scene borrows the strings it draws: keep the result in the scene,
+     * which outlives the builder's scratch memory. */
+    const char *kept = scene_strdup(L->s, out, n - 1);
+    return kept ? kept : text;
+}
+
+float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const char *prev,
+                          const char *next)
+{
+    if (n < 2)
+        return 0;
+    const layout_metrics *m = &L->m;
+    lay_pill p[2];
+    size_t np = 0;
+    for (int step = -1; step <= 1; step += 2) {
+        if (n == 2 && step < 0)
+            continue;
+        lay_pill *b = &p[np++];
+        memset(b, 0, sizeof *b);
+        b->text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
+                          step > 0 ? next : prev);
+        b->font = FONT_BOLD;
+        b->size = lay_small(L);
+        b->bg = lay_col(L, COLOR_SURFACE_ALT);
+        b->fg = lay_col(L, COLOR_TEXT);
+        b->chevron = step;
+        b->action = ACT_SIBLING;
+        b->arg = step;
+        b->round = true;
+    }
+    float half = (w - m->gap) / 2, bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
+    bool side = true;
+    for (size_t k = 0; k < np; k++) {
+        lay_pill_size(L, &p[k], np == 2 ? half : w, &bw[k], &bh[k]);
+        side = side && bw[k] <= half;
+    }
+    if (np == 1 || side) {
+        float h = np == 2 ? fmaxf(bh[0], bh[1]) : bh[0];
+        for (size_t k = 0; k < np; k++) {
+            float bx = p[k].arg < 0 ? x : x + w - bw[k];
+            lay_pill_draw(L, &p[k], (od_rect){ bx, y, bw[k], h }, -1);
+        }
+        return h;
+    }
+    float yy = y;
+    for (size_t k = 0; k < np; k++) {
+        lay_pill_size(L, &p[k], w, &bw[k], &bh[k]);
+        float bx = p[k].arg < 0 ? x : x + w - bw[k];
+        lay_pill_draw(L, &p[k], (od_rect){ bx, yy, bw[k], bh[k] }, -1);
+        yy += bh[k] + (k + 1 < np ? m->gap : 0);
+    }
+    return yy - y;
+}
+
 typedef struct {
     const char *text;
 } concl_ctx;

@@ -296,6 +296,19 @@ void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float 
                int parent);
 /* Page dots and "i / n" plus the swipe hint, centred in w. */
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
+/* The buttons that do what a swipe does: "Previous: NAME" at the left and
+ * "Next: NAME" at the right of w (ACT_SIBLING -1 and +1, the words from
+ * STR_PREVIOUS and STR_NEXT), each at least metrics.target; with only two
+ * siblings (n == 2), one button (both would name the same page). prev and
+ * next are the names of the siblings before and after. Side by side when
+ * both fit in half the width, else one under the other. Returns the height
+ * used (0 for n < 2). */
+float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const char *prev,
+                          const char *next);
+/* text with its first occurrence of mark replaced by value (a placeholder,
+ * never a printf format: the text comes from content files), kept in the
+ * scene; text itself when it has no mark or memory is short. */
+const char *lay_fill(lay *L, const char *text, const char *mark, const char *value);
 /* The highlighted conclusion box. */
 float lay_conclusion(lay *L, float x, float y, float w, const char *text, int parent);
 
@@ -325,6 +338,11 @@ float lay_small(const lay *L);
 size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows);
 /* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
 size_t lay_fit_cols(float w, float min_w, float gap);
+
+/* The nesting level of blocks that float over the page (the scroll
+ * buttons): the audit compares blocks of equal level, so the page's own
+ * blocks never count as overlapping them. */
+#define LAY_LEVEL_FLOAT 1000
 
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);

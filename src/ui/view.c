@@ -250,6 +250,12 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
         item_name("degree", arg, c, false, item, sizeof item);
         snprintf(buf, n, "pick %s %s", action == ACT_PICK_LEFT ? "first" : "second", item);
         return;
+    case ACT_SIBLING:
+        snprintf(buf, n, "%s", arg > 0 ? "next" : "previous");
+        return;
+    case ACT_SCROLL:
+        snprintf(buf, n, "%s", arg > 0 ? "page down" : "page up");
+        return;
     default:
         break;
     }
