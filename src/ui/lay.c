@@ -122,6 +122,30 @@ const char *lay_str(const lay *L, content_str k)
     return L->c ? L->c->strings[k] : content_default_string(k);
 }
 
+od_color lay_legible(od_color c, od_color bg, double need, od_color toward)
+{
+    for (int k = 0; k <= 10; k++) {
+        od_color m = lay_mix(c, toward, (float)k / 10.0f);
+        m.a = c.a;
+        if (od_contrast(m, bg) >= need)
+            return m;
+    }
+    toward.a = c.a;
+    return toward;
+}
+
+od_color lay_content_text(const lay *L, od_color c)
+{
+    static const content_color grounds[] = { COLOR_BACKGROUND, COLOR_SURFACE, COLOR_SURFACE_ALT };
+    od_color text = lay_col(L, COLOR_TEXT);
+    for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
+        od_color g = lay_col(L, grounds[k]);
+        g.a = 255;
+        c = lay_legible(c, g, 4.5, text);
+    }
+    return c;
+}
+
 od_color lay_with_alpha(od_color c, float a)
 {
     if (a < 0)

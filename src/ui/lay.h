@@ -166,6 +166,16 @@ void *lay_alloc(lay *L, size_t bytes);
 od_color lay_col(const lay *L, content_color k);
 const char *lay_str(const lay *L, content_str k);
 od_color lay_with_alpha(od_color c, float a);
+/* c, or c mixed toward `toward` in tenths until it reaches a contrast of
+ * `need` against the opaque bg (toward itself when nothing less does): for
+ * text drawn in a content colour (a degree's, an award's), which the
+ * content may make too faint on the theme's surfaces. */
+od_color lay_legible(od_color c, od_color bg, double need, od_color toward);
+/* A content colour made legible as body text (4.5:1) on each of the theme's
+ * grounds (background, surface, surface_alt), mixed toward the text colour
+ * as far as that needs: for names drawn in their degree's or award's
+ * colour. */
+od_color lay_content_text(const lay *L, od_color c);
 od_color lay_mix(od_color a, od_color b, float t);
 
 /* ---- measuring ---- */

@@ -229,7 +229,8 @@ static float compare_side(lay *L, const content_degree *d, float x, float y, flo
 {
     const layout_metrics *m = &L->m;
     float yy = y, g = m->gap * scale;
-    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w), d->color);
+    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w),
+                             lay_content_text(L, d->color));
     stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
     lay_style txt = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
     if (detail >= 2)
