@@ -2,6 +2,7 @@
  * (measuring, wrapping, text, pills, cards and the pieces several screens
  * share). See lay.h for the contract. */
 #include "lay.h"
+#include "lay_marks.h"
 
 #include <linebreak.h>
 #include <math.h>
@@ -939,7 +940,10 @@ static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
     float u = L->m.unit;
     g->hpad = 14.0f * u;
     g->vpad = (p->dense ? 4.0f : 8.0f) * u;
-    g->dot = p->dot.a ? 12.0f * u : 0;
+    g->dot = p->dot.a ? (p->dot_pair ? 27.0f : 12.0f) * u : 0;
+    if (p->mark && p->mark[0] && p->dot.a)
+        g->dot = fmaxf(lay_mark_h(L), lay_tw(L, FONT_BOLD, L->m.text_min, p->mark,
+                                              strlen(p->mark)) + 12.0f * u);
     g->chev_w = p->chevron ? 0.3f * p->size : 0;
     g->extra = (g->dot ? g->dot + 10.0f * u : 0) + (g->chev_w ? g->chev_w + 10.0f * u : 0);
 }
@@ -1017,8 +1021,21 @@ int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
         st.align = ALIGN_LEFT;
     float gx = r.x + (r.w - (tw + g.extra)) / 2, cy = r.y + r.h / 2;
     if (g.dot) {
-        lay_rect(L, (od_rect){ gx, cy - g.dot / 2, g.dot, g.dot }, pressed ? fg : p->dot, g.dot / 2);
-        gx += g.dot + 10.0f * L->m.unit;
+        od_color dc = pressed ? fg : p->dot;
+        float u = L->m.unit, d = 12.0f * u;
+        if (p->mark && p->mark[0]) {
+            /* The mark's chip, as lay_mark draws it. */
+            float mh = lay_mark_h(L);
+            lay_rect(L, (od_rect){ gx, cy - mh / 2, g.dot, mh }, dc, 0.3f * mh);
+            lay_style ms = { FONT_BOLD, L->m.text_min,
+                             pressed ? p->dot : lay_col(L, COLOR_ACCENT_TEXT), ALIGN_CENTER, true };
+            lay_text(L, &ms, gx, cy - mh / 2 + 2.0f * u, g.dot, p->mark, box);
+        } else if (p->dot_pair) {
+            lay_dot_pair(L, gx, cy, d, dc);
+        } else {
+            lay_rect(L, (od_rect){ gx, cy - g.dot / 2, g.dot, g.dot }, dc, g.dot / 2);
+        }
+        gx += g.dot + 10.0f * u;
     }
     if (p->chevron < 0) {
         lay_chevron(L, gx + g.chev_w / 2, cy, g.chev_w, p->size, -1, fg);
@@ -1326,6 +1343,7 @@ void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
         out->outline = sh;
         out->dot = sh;
+        out->dot_pair = true;
     }
 }
 
@@ -1334,11 +1352,16 @@ float lay_shared_legend(lay *L, float x, float y, float w)
     float u = L->m.unit, d = 12.0f * u;
     lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_LEFT, false };
     float lh = lay_lh(L, st.font, st.size);
-    float h = lay_text(L, &st, x + d + 10.0f * u, y, w - d - 10.0f * u,
+    float pw = 2.25f * d; /* the pair's width */
+    float h = lay_text(L, &st, x + pw + 10.0f * u, y, w - pw - 10.0f * u,
                        L->c->strings[STR_SHARED], -1);
-    if (h > 0) {
-        od_color sh = lay_col(L, COLOR_SHARED);
-        lay_rect(L, (od_rect){ x, y + (lh - d) / 2, d, d }, sh, d / 2);
-    }
+    if (h > 0)
+        lay_dot_pair(L, x, y + lh / 2, d, lay_col(L, COLOR_SHARED));
     return h;
+}
+
+void lay_dot_pair(lay *L, float x, float cy, float d, od_color c)
+{
+    lay_rect(L, (od_rect){ x, cy - d / 2, d, d }, c, d / 2);
+    lay_rect(L, (od_rect){ x + 1.25f * d, cy - d / 2, d, d }, c, d / 2);
 }

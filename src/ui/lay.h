@@ -258,6 +258,11 @@ typedef struct {
     od_color bg, fg;
     od_color outline;     /* alpha 0: none */
     od_color dot;         /* alpha 0: none; a small disc before the label */
+    bool dot_pair;        /* two overlapping discs instead of one: the shape
+                             that marks a career shared by several degrees */
+    const char *mark;     /* NULL: none; else a chip in `dot`'s colour carrying
+                             these letters (degree marks, lay_marks.h) instead
+                             of the disc, so colour is not the only cue */
     int chevron;          /* -1: "back" chevron before the label, +1: after, 0 none */
     int action, arg;      /* ACT_NONE: not tappable */
     bool disabled;
@@ -326,15 +331,19 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
  * w wide, centred on (cx, cy). */
 void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_color c);
 
-/* The tappable pill of career ci (shared careers outlined and dotted in the
- * shared colour; otherwise a dot in `dot` when its alpha is non-zero). */
+/* The tappable pill of career ci (shared careers outlined in the shared
+ * colour and marked with a pair of discs, a shape as well as a colour;
+ * otherwise a dot in `dot` when its alpha is non-zero). */
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
 /* The same with the shared marking decided by the caller: Compare marks only
  * the careers both degrees on screen lead to. */
 void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out);
-/* A dot and the `shared` string ("More than one degree"): explains the
- * shared marking. Returns its height. */
+/* The shared marking's pair of discs and the `shared` string ("More than
+ * one degree"): explains the marking. Returns its height. */
 float lay_shared_legend(lay *L, float x, float y, float w);
+/* The shared marking's shape: two discs of diameter d in colour c, side by
+ * side from x, centred on cy (2.25 d wide). */
+void lay_dot_pair(lay *L, float x, float cy, float d, od_color c);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 
