@@ -1240,8 +1240,11 @@ float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const cha
     }
     float half = (w - m->gap) / 2, bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
     bool side = true;
+    /* Side by side only when both labels stay on one line in half the
+     * width; else each on its own row, wrapping only if the full width is
+     * too narrow. */
     for (size_t k = 0; k < np; k++) {
-        lay_pill_size(L, &p[k], np == 2 ? half : w, &bw[k], &bh[k]);
+        lay_pill_size(L, &p[k], w, &bw[k], &bh[k]);
         side = side && bw[k] <= half;
     }
     if (np == 1 || side) {
