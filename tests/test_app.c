@@ -363,6 +363,13 @@ static void buttons_beside_gestures(void **state)
     for (int k = 0; k < 50 && tap_exact(j, ACT_SCROLL, 1); k++)
         run(j, 1500);
     assert_false(tap_exact(j, ACT_SIBLING, -1));
+    /* The button names where it goes, in the content's words. */
+    const scene *sc = app_scene(j->a);
+    bool labelled = false;
+    for (size_t i = 0; i < sc->count; i++)
+        labelled |= sc->cmds[i].kind == SCENE_TEXT && sc->cmds[i].len == 22 &&
+                    !memcmp(sc->cmds[i].text, "Next: Music Technology", 22);
+    assert_true(labelled);
     assert_true(tap_exact(j, ACT_SIBLING, 1));
     expect(j, "degree:music-technology");
     app_get_info(j->a, &info);
