@@ -1171,6 +1171,12 @@ void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float 
     lay_pill_draw(L, &p, (od_rect){ x, y, *w, *h }, parent);
 }
 
+/* "2 / 14  ·  Swipe for the next one" */
+static void swipe_hint(const lay *L, size_t i, size_t n, char *buf, size_t len)
+{
+    snprintf(buf, len, "%zu / %zu  \xc2\xb7  %s", i + 1, n, lay_str(L, STR_SWIPE_HINT));
+}
+
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c)
 {
     if (n < 2)
@@ -1189,8 +1195,7 @@ float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_c
         h = d + 10.0f * u;
     }
     char buf[512];
-    snprintf(buf, sizeof buf, "%zu / %zu  \xc2\xb7  %s", i + 1, n,
-             L->c->strings[STR_SWIPE_HINT]);
+    swipe_hint(L, i, n, buf, sizeof buf);
     lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_CENTER, true };
     return h + lay_text(L, &st, x, y + h, w, buf, -1);
 }
@@ -1214,21 +1219,19 @@ const char *lay_fill(lay *L, const char *text, const char *mark, const char *val
     return kept ? kept : text;
 }
 
-float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const char *prev,
-                          const char *next)
+/* The Previous and Next pills (one, Next, for two siblings); returns how
+ * many, with their natural sizes at width w. */
+static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const char *next,
+                            lay_pill p[2], float bw[2], float bh[2])
 {
-    if (n < 2)
-        return 0;
-    const layout_metrics *m = &L->m;
-    lay_pill p[2];
     size_t np = 0;
     for (int step = -1; step <= 1; step += 2) {
         if (n == 2 && step < 0)
             continue;
-        lay_pill *b = &p[np++];
+        lay_pill *b = &p[np];
         memset(b, 0, sizeof *b);
         b->text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
-                          step > 0 ? next : prev);
+                           step > 0 ? next : prev);
         b->font = FONT_BOLD;
         b->size = lay_small(L);
         b->bg = lay_col(L, COLOR_SURFACE_ALT);
@@ -1237,27 +1240,55 @@ float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const cha
         b->action = ACT_SIBLING;
         b->arg = step;
         b->round = true;
+        lay_pill_size(L, b, w, &bw[np], &bh[np]);
+        np++;
     }
-    float half = (w - m->gap) / 2, bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
-    bool side = true;
-    /* Side by side only when both labels stay on one line in half the
-     * width; else each on its own row, wrapping only if the full width is
-     * too narrow. */
-    for (size_t k = 0; k < np; k++) {
-        lay_pill_size(L, &p[k], w, &bw[k], &bh[k]);
-        side = side && bw[k] <= half;
-    }
-    if (np == 1 || side) {
-        float h = np == 2 ? fmaxf(bh[0], bh[1]) : bh[0];
+    return np;
+}
+
+float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_color c,
+                      const char *prev, const char *next)
+{
+    if (n < 2 || i >= n)
+        return 0;
+    const layout_metrics *m = &L->m;
+    lay_pill p[2];
+    float bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
+    size_t np = sibling_pills(L, w, n, prev, next, p, bw, bh);
+    float widest = np == 2 ? fmaxf(bw[0], bw[1]) : bw[0];
+    float tall = np == 2 ? fmaxf(bh[0], bh[1]) : bh[0];
+    bool was = L->dry;
+    L->dry = true;
+    float dots_h = lay_swipe_dots(L, x, y, w, i, n, c);
+    L->dry = was;
+    char buf[512];
+    swipe_hint(L, i, n, buf, sizeof buf);
+    float hint_w = lay_tw(L, FONT_REGULAR, m->text_min, buf, strlen(buf));
+
+    /* One row when the buttons fit either side of the centred dots and hint:
+     * the wide screens keep their height. */
+    if (hint_w + 2 * (widest + m->gap) <= w) {
+        float row = fmaxf(tall, dots_h);
+        lay_swipe_dots(L, x, y + (row - dots_h) / 2, w, i, n, c);
         for (size_t k = 0; k < np; k++) {
             float bx = p[k].arg < 0 ? x : x + w - bw[k];
-            lay_pill_draw(L, &p[k], (od_rect){ bx, y, bw[k], h }, -1);
+            lay_pill_draw(L, &p[k], (od_rect){ bx, y + (row - tall) / 2, bw[k], tall }, -1);
         }
-        return h;
+        return row;
     }
-    float yy = y;
+    /* Else the dots, then the buttons: side by side when both labels stay on
+     * one line in half the width, else each on its own row (wrapping only
+     * when the full width is too narrow). */
+    float yy = y + lay_swipe_dots(L, x, y, w, i, n, c) + m->gap;
+    bool side = np == 1 || (bw[0] <= (w - m->gap) / 2 && bw[1] <= (w - m->gap) / 2);
+    if (side) {
+        for (size_t k = 0; k < np; k++) {
+            float bx = p[k].arg < 0 ? x : x + w - bw[k];
+            lay_pill_draw(L, &p[k], (od_rect){ bx, yy, bw[k], tall }, -1);
+        }
+        return yy + tall - y;
+    }
     for (size_t k = 0; k < np; k++) {
-        lay_pill_size(L, &p[k], w, &bw[k], &bh[k]);
         float bx = p[k].arg < 0 ? x : x + w - bw[k];
         lay_pill_draw(L, &p[k], (od_rect){ bx, yy, bw[k], bh[k] }, -1);
         yy += bh[k] + (k + 1 < np ? m->gap : 0);

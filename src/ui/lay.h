@@ -311,15 +311,16 @@ void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float 
                int parent);
 /* Page dots and "i / n" plus the swipe hint, centred in w. */
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
-/* The buttons that do what a swipe does: "Previous: NAME" at the left and
- * "Next: NAME" at the right of w (ACT_SIBLING -1 and +1, the words from
+/* The page dots and hint of sibling i of n (lay_swipe_dots) with the
+ * buttons that do what a swipe does: "Previous: NAME" at the left and "Next:
+ * NAME" at the right of w (ACT_SIBLING -1 and +1, the words from
  * STR_PREVIOUS and STR_NEXT), each at least metrics.target; with only two
- * siblings (n == 2), one button (both would name the same page). prev and
- * next are the names of the siblings before and after. Side by side when
- * both fit in half the width, else one under the other. Returns the height
- * used (0 for n < 2). */
-float lay_sibling_buttons(lay *L, float x, float y, float w, size_t n, const char *prev,
-                          const char *next);
+ * siblings (n == 2), one button, Next (both would name the same page). prev
+ * and next are the names of the siblings before and after. The buttons sit
+ * either side of the dots when they fit there, else under them, side by
+ * side or one under the other. Returns the height used (0 for n < 2). */
+float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_color c,
+                      const char *prev, const char *next);
 /* text with its first occurrence of mark replaced by value (a placeholder,
  * never a printf format: the text comes from content files), kept in the
  * scene; text itself when it has no mark or memory is short. */

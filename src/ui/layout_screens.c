@@ -519,11 +519,9 @@ float lay_screen_degree(lay *L, const view_place *p)
     y += degree_sections(L, cx, y, cw, cols, d, all, 6);
     if (c->n_degrees > 1) {
         y += m->gap;
-        y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
         size_t n = c->n_degrees, i = (size_t)p->a;
-        y += m->gap;
-        y += lay_sibling_buttons(L, cx, y, cw, n, c->degrees[(i + n - 1) % n].name,
-                                 c->degrees[(i + 1) % n].name);
+        y += lay_sibling_nav(L, cx, y, cw, i, n, d->color, c->degrees[(i + n - 1) % n].name,
+                             c->degrees[(i + 1) % n].name);
     }
     return y + lay_bottom_pad(L);
 }
