@@ -306,6 +306,86 @@ static void swipe_between_siblings(void **state)
     finish(j);
 }
 
+/* A tap on the enabled hit region (action, arg) where it shows; false when
+ * there is none. */
+static bool tap_exact(journey *j, int action, int arg)
+{
+    const scene *s = app_scene(j->a);
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind != SCENE_HIT || c->action != action || c->arg != arg ||
+            (c->flags & SCENE_F_DISABLED))
+            continue;
+        od_rect r = c->clip >= 0 ? od_rect_intersect(c->rect, s->clips[c->clip]) : c->rect;
+        if (r.w <= 0 || r.h <= 0)
+            continue;
+        tap(j, r.x + r.w / 2, r.y + r.h / 2);
+        return true;
+    }
+    return false;
+}
+
+/* What a swipe or a drag does, a button does too (WCAG 2.5.1): Next and
+ * Previous at the foot of a degree or career, More below and Scroll up on
+ * a long page, and the keyboard's Page Down does what More below does. */
+static void buttons_beside_gestures(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    assert_true(app_goto(j->a, "careers", 0));
+    run(j, 100);
+    app_info info;
+    app_get_info(j->a, &info);
+    assert_true(info.scroll_max > 100);
+    assert_false(tap_exact(j, ACT_SCROLL, -1)); /* at the top: no Scroll up */
+    assert_true(tap_exact(j, ACT_SCROLL, 1));
+    run(j, 1500);
+    app_get_info(j->a, &info);
+    float one = info.scroll;
+    assert_true(one > 100);
+    assert_true(tap_exact(j, ACT_SCROLL, -1));
+    run(j, 1500);
+    app_get_info(j->a, &info);
+    assert_true(info.scroll < one - 100);
+    key(j, KEY_PAGE_DOWN);
+    run(j, 1500);
+    app_get_info(j->a, &info);
+    assert_true(fabsf(info.scroll - one) < 1.0f);
+    /* More below, again and again, reaches the end, where it goes away. */
+    for (int k = 0; k < 50 && tap_exact(j, ACT_SCROLL, 1); k++)
+        run(j, 1500);
+    app_get_info(j->a, &info);
+    assert_true(fabsf(info.scroll - info.scroll_max) < 1.0f);
+
+    /* Two degrees: one Next button, which goes round. */
+    assert_true(app_goto(j->a, "degree:music-production", j->now));
+    run(j, 100);
+    for (int k = 0; k < 50 && tap_exact(j, ACT_SCROLL, 1); k++)
+        run(j, 1500);
+    assert_false(tap_exact(j, ACT_SIBLING, -1));
+    /* The button names where it goes, in the content's words. */
+    const scene *sc = app_scene(j->a);
+    bool labelled = false;
+    for (size_t i = 0; i < sc->count; i++)
+        labelled |= sc->cmds[i].kind == SCENE_TEXT && sc->cmds[i].len == 22 &&
+                    !memcmp(sc->cmds[i].text, "Next: Music Technology", 22);
+    assert_true(labelled);
+    assert_true(tap_exact(j, ACT_SIBLING, 1));
+    expect(j, "degree:music-technology");
+    app_get_info(j->a, &info);
+    assert_true(info.scroll < 1.0f); /* the next page opens at its top */
+    /* Careers: Previous and Next. */
+    assert_true(app_goto(j->a, "career:composer", j->now));
+    run(j, 100);
+    for (int k = 0; k < 50 && !tap_exact(j, ACT_SIBLING, 1); k++)
+        assert_true(tap_exact(j, ACT_SCROLL, 1));
+    expect(j, "career:film-tv-audio-designer");
+    for (int k = 0; k < 50 && !tap_exact(j, ACT_SIBLING, -1); k++)
+        assert_true(tap_exact(j, ACT_SCROLL, 1));
+    expect(j, "career:composer");
+    finish(j);
+}
+
 static void scroll_has_inertia(void **state)
 {
     (void)state;
@@ -459,6 +539,7 @@ int main(void)
         cmocka_unit_test(idle_returns_to_attract),
         cmocka_unit_test(held_finger_is_not_idle),
         cmocka_unit_test(swipe_between_siblings),
+        cmocka_unit_test(buttons_beside_gestures),
         cmocka_unit_test(scroll_has_inertia),
         cmocka_unit_test(press_feedback_and_cancel),
         cmocka_unit_test(keyboard_journey),

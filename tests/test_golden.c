@@ -36,15 +36,18 @@ typedef struct {
     bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
 } golden_set;
 
+/* "attract@N": the attract loop showing slide N (the careers slide carries
+ * the degree marks on its career chips). */
 static const char *const shipped_screens[] = {
     "attract", "home", "degree:music-production", "degree:music-technology", "compare",
     "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs", "about",
+    "attract@4",
 };
 static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
                                              { 1920, 1080, 92 } };
 static const char *const three_screens[] = {
     "attract", "home", "degree:software-engineering", "compare", "careers",
-    "career:robotics-engineer", "ba-bs",
+    "career:robotics-engineer", "ba-bs", "attract@2",
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
@@ -80,7 +83,7 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     char safe[256];
     size_t i = 0;
     for (; screen[i] && i + 1 < sizeof safe; i++)
-        safe[i] = (screen[i] == ':' || screen[i] == ',') ? '-' : screen[i];
+        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@') ? '-' : screen[i];
     safe[i] = '\0';
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
@@ -108,8 +111,14 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud)
 {
     int w = gs->w, h = gs->h;
-    app *a = read_aloud ? read_aloud_app(screen, gs)
-                        : support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
+    char place[256];
+    size_t slide = 0;
+    const char *at = strchr(screen, '@');
+    snprintf(place, sizeof place, "%.*s", at ? (int)(at - screen) : (int)strlen(screen), screen);
+    if (at)
+        slide = (size_t)strtoul(at + 1, NULL, 10);
+    app *a = read_aloud ? read_aloud_app(place, gs)
+                        : support_app_env(&S, place, w, h, gs->dpi, 0, slide);
     if (!a)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);

@@ -494,7 +494,12 @@ static void the_audit_catches_broken_scenes(void **state)
     scene_cmd *d = scene_hit(&s, (od_rect){ 40, 300, 30, 30 }, ACT_BACK, 0);
     d->flags |= SCENE_F_DISABLED;
     char report[4096];
-    size_t n = layout_audit(&s, &env, report, sizeof report);
+    /* Near-black text on nothing is also too faint: two contrast problems
+     * (the contrast check has its own test below). */
+    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 10);
+    assert_non_null(strstr(report, "text 0: contrast 1.0"));
+    layout_audit_opts geometry = { .no_contrast = true };
+    size_t n = layout_audit_with(&s, &env, &geometry, report, sizeof report);
     assert_int_equal(n, 8);
     /* the tiny text is also too small to the eye at 60 cm */
     assert_non_null(strstr(report, "text 1: capitals"));
@@ -509,8 +514,61 @@ static void the_audit_catches_broken_scenes(void **state)
     assert_null(strstr(report, "hit 6:"));
     /* a tiny report buffer is truncated but still terminated and counted */
     char tiny[16];
-    assert_int_equal(layout_audit(&s, &env, tiny, sizeof tiny), 8);
+    assert_int_equal(layout_audit_with(&s, &env, &geometry, tiny, sizeof tiny), 8);
     assert_true(strlen(tiny) < sizeof tiny);
+    scene_deinit(&s);
+}
+
+/* Contrast as WCAG 2 asks it (1.4.3: 4.5:1, 3:1 for large text; labels of
+ * disabled controls exempt), and the stricter options the high-contrast
+ * theme and larger text are audited with. */
+static void the_audit_checks_contrast_and_its_options(void **state)
+{
+    (void)state;
+    layout_env env = env_of(800, 480);
+    layout_metrics m;
+    layout_metrics_compute(&env, &m);
+    /* On the 7-inch panel at 60 cm, large text starts at a 5.36 mm em
+     * (28 px) regular and 4.17 mm (22 px) bold. */
+    assert_false(layout_text_large(&env, FONT_REGULAR, 27.5f));
+    assert_true(layout_text_large(&env, FONT_REGULAR, 28.5f));
+    assert_true(layout_text_large(&env, FONT_BOLD, 22.5f));
+    assert_false(layout_text_large(&env, FONT_BOLD, 21.5f));
+    scene s;
+    scene_init(&s);
+    scene_rect(&s, (od_rect){ 0, 0, 800, 480 }, od_rgba(0x0f, 0x14, 0x20, 255), 0);
+    od_color grey = od_rgba(0x77, 0x77, 0x77, 255); /* 4.1:1 on the background */
+    float body = m.text_min, large = 40;
+    assert_false(layout_text_large(&env, FONT_REGULAR, body));
+    scene_cmd *t;
+    t = scene_text(&s, 10, 10, 200, 40, FONT_REGULAR, body, grey, "body grey", 9);
+    t->box = t->rect;
+    t = scene_text(&s, 10, 60, 200, 60, FONT_REGULAR, large, grey, "large grey", 10);
+    t->box = t->rect;
+    t = scene_text(&s, 10, 130, 200, 40, FONT_BOLD, body, grey, "bold grey", 9);
+    t->box = t->rect;
+    /* a disabled control's faint label, and a text faded out entirely */
+    scene_hit(&s, (od_rect){ 300, 10, 200, 60 }, ACT_BACK, 0)->flags |= SCENE_F_DISABLED;
+    t = scene_text(&s, 310, 20, 100, 40, FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 255),
+                   "Back", 4);
+    t->box = t->rect;
+    t = scene_text(&s, 310, 200, 100, 40, FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 0),
+                   "gone", 4);
+    t->box = t->rect;
+    char report[4096];
+    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 1);
+    assert_non_null(strstr(report, "text 1: contrast 4.1"));
+    assert_non_null(strstr(report, "4.5:1 body text"));
+    /* High contrast: 7:1 for every text. */
+    layout_audit_opts hc = { .contrast_body = 7, .contrast_large = 7 };
+    assert_int_equal(layout_audit_with(&s, &env, &hc, report, sizeof report), 3);
+    assert_non_null(strstr(report, "text 2: contrast 4.1"));
+    assert_non_null(strstr(report, "7.0:1 large text"));
+    /* Larger text: capitals of 0.7 degrees, which these are not (the
+     * default 0.35 passes them). */
+    layout_audit_opts big = { .cap_degrees = 0.7f, .no_contrast = true };
+    assert_true(layout_audit_with(&s, &env, &big, report, sizeof report) >= 3);
+    assert_non_null(strstr(report, "0.70 degrees"));
     scene_deinit(&s);
 }
 
@@ -1142,6 +1200,7 @@ int main(void)
         cmocka_unit_test(ellipsis_keeps_the_longest_prefix),
         cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
         cmocka_unit_test(the_audit_catches_broken_scenes),
+        cmocka_unit_test(the_audit_checks_contrast_and_its_options),
         cmocka_unit_test(hits_carry_the_right_actions),
         cmocka_unit_test(back_is_disabled_without_history),
         cmocka_unit_test(stress_content_passes_wraps_and_scrolls),

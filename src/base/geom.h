@@ -4,6 +4,7 @@
 #ifndef OPENDAY_GEOM_H
 #define OPENDAY_GEOM_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -42,6 +43,25 @@ static inline od_color od_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a)
 {
     od_color c = { r, g, b, a };
     return c;
+}
+
+/* WCAG 2 relative luminance of a colour's sRGB values (alpha ignored), 0 to 1. */
+static inline double od_luminance(od_color c)
+{
+    const uint8_t v[3] = { c.r, c.g, c.b };
+    double l[3];
+    for (int i = 0; i < 3; i++) {
+        double x = v[i] / 255.0;
+        l[i] = x <= 0.04045 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/* WCAG 2 contrast ratio of two opaque colours, 1 to 21. */
+static inline double od_contrast(od_color a, od_color b)
+{
+    double la = od_luminance(a), lb = od_luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
 #endif

@@ -40,6 +40,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
     "speech_button", "speech_unavailable", "speech_again", "speech_stop", "speech_repeat",
     "speech_quieter", "speech_louder", "speech_volume",
+    "previous", "next", "scroll_down", "scroll_up",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -52,6 +53,7 @@ static const char *const default_strings[STR_COUNT] = {
     "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
     "button", "unavailable", "Tap again to open.", "Stop", "Repeat", "Quieter", "Louder",
     "Volume {percent} percent",
+    "Previous: {name}", "Next: {name}", "More below", "Scroll up",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {

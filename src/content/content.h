@@ -138,6 +138,10 @@ typedef enum {
      * an item; the control bar; STR_SPEECH_VOLUME has "{percent}" */
     STR_SPEECH_BUTTON, STR_SPEECH_UNAVAILABLE, STR_SPEECH_AGAIN, STR_SPEECH_STOP,
     STR_SPEECH_REPEAT, STR_SPEECH_QUIETER, STR_SPEECH_LOUDER, STR_SPEECH_VOLUME,
+    /* the buttons beside the gestures: STR_PREVIOUS and STR_NEXT have
+     * "{name}" where the sibling's name goes; STR_SCROLL_DOWN and
+     * STR_SCROLL_UP move a long page by a screen */
+    STR_PREVIOUS, STR_NEXT, STR_SCROLL_DOWN, STR_SCROLL_UP,
     STR_COUNT
 } content_str;
 

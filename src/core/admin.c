@@ -279,26 +279,12 @@ uint64_t admin_wait_ms(const admin *a, uint64_t now_ms)
 /* ---- drawing ------------------------------------------------------------------ */
 
 /* The lock-out message: the text with its first "{seconds}" replaced by the
- * number (a placeholder, never a printf format: the text comes from content
- * files). Scratch memory of the builder; "" when none is left. */
+ * number (lay_fill: a placeholder, never a printf format). */
 static const char *locked_text(lay *L, const char *text, unsigned seconds)
 {
-    static const char mark[] = "{seconds}";
     char num[16];
     snprintf(num, sizeof num, "%u", seconds);
-    size_t n = strlen(text) + sizeof num + 1;
-    char *out = lay_alloc(L, n);
-    if (!out)
-        return "";
-    const char *at = strstr(text, mark);
-    if (!at) {
-        memcpy(out, text, strlen(text) + 1);
-        return out;
-    }
-    size_t head = (size_t)(at - text);
-    memcpy(out, text, head);
-    snprintf(out + head, n - head, "%s%s", num, at + sizeof mark - 1);
-    return out;
+    return lay_fill(L, text, "{seconds}", num);
 }
 
 /* A line of text centred in r, under block `box`. */

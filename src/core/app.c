@@ -228,6 +228,14 @@ static void go_sibling(app *a, int step)
     go(a, p, step > 0 ? 1 : -1, false, false, 0);
 }
 
+/* Page Up/Down and the scroll buttons: most of a viewport, so a line at
+ * the bottom edge is still in sight after the move. */
+static void page_scroll(app *a, int dir)
+{
+    float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
+    anim_scroller_fling_to(&a->scroll, a->scroll.pos + (dir > 0 ? page : -page));
+}
+
 static void perform(app *a, int action, int arg)
 {
     view_place p = { SCREEN_HOME, 0, 0 };
@@ -257,6 +265,13 @@ static void perform(app *a, int action, int arg)
         break;
     case ACT_SPEECH:
         speech_control(a, arg);
+        break;
+    case ACT_SIBLING:
+        go_sibling(a, arg);
+        break;
+    case ACT_SCROLL:
+        page_scroll(a, arg);
+        a->dirty = true;
         break;
     case ACT_NONE:
     case ACT_COUNT:
@@ -342,10 +357,10 @@ static void on_key(app *a, input_key key)
         anim_scroller_fling_to(&a->scroll, a->scroll.pos + page * 0.3f);
         break;
     case KEY_PAGE_UP:
-        anim_scroller_fling_to(&a->scroll, a->scroll.pos - page);
+        page_scroll(a, -1);
         break;
     case KEY_PAGE_DOWN:
-        anim_scroller_fling_to(&a->scroll, a->scroll.pos + page);
+        page_scroll(a, 1);
         break;
     case KEY_NEXT:
         move_focus(a, 1);

@@ -19,21 +19,14 @@ typedef struct {
     size_t n;
 } frame_seq;
 
-static double channel(uint8_t v)
+double dump_luminance(od_color c)
 {
-    double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(od_color c)
-{
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    return od_luminance(c);
 }
 
 double dump_contrast(od_color a, od_color b)
 {
-    double la = luminance(a), lb = luminance(b);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+    return od_contrast(a, b);
 }
 
 /* top over bottom by top's alpha, as the renderer blends (in sRGB values);
@@ -62,9 +55,10 @@ static od_rect painted(const scene *s, const scene_cmd *c)
     return od_rect_intersect(c->rect, clip_of(s, c));
 }
 
-/* The colour at (x, y) just before command `upto` of layer `li`. */
-static od_color colour_under(const frame_seq *q, od_color clear, size_t li, size_t upto, float x,
-                             float y)
+/* The colour at (x, y) just before command `upto` of layer `li`; with
+ * `unclipped`, as if every clip showed all it holds. */
+static od_color colour_under_as(const frame_seq *q, od_color clear, size_t li, size_t upto,
+                                float x, float y, bool unclipped)
 {
     od_color acc = clear;
     acc.a = 255;
@@ -73,11 +67,18 @@ static od_color colour_under(const frame_seq *q, od_color clear, size_t li, size
         size_t end = l == li ? upto : s->count;
         for (size_t i = 0; i < end; i++) {
             const scene_cmd *c = &s->cmds[i];
-            if (c->kind == SCENE_RECT && c->color.a && od_rect_contains(painted(s, c), x, y))
+            if (c->kind == SCENE_RECT && c->color.a &&
+                od_rect_contains(unclipped ? c->rect : painted(s, c), x, y))
                 acc = over(c->color, acc);
         }
     }
     return acc;
+}
+
+static od_color colour_under(const frame_seq *q, od_color clear, size_t li, size_t upto, float x,
+                             float y)
+{
+    return colour_under_as(q, clear, li, upto, x, y, false);
 }
 
 /* Does an opaque rectangle drawn after command `from` of layer `li`
@@ -97,6 +98,31 @@ static bool covered(const frame_seq *q, size_t li, size_t from, od_rect r, bool 
         }
     }
     return false;
+}
+
+/* The text's colour blended over what lies under its centre, that
+ * background, and their ratio. */
+static double text_contrast(const frame_seq *q, od_color clear, size_t li, size_t i,
+                            bool unclipped, od_color *fg, od_color *bg)
+{
+    const scene_cmd *c = &q->layer[li]->cmds[i];
+    od_rect r = c->rect;
+    *bg = colour_under_as(q, clear, li, i, r.x + r.w / 2, r.y + r.h / 2, unclipped);
+    *fg = over(c->color, *bg);
+    return dump_contrast(*fg, *bg);
+}
+
+double dump_text_contrast(const scene *s, od_color clear, size_t i, bool unclipped, od_color *fg,
+                          od_color *bg)
+{
+    frame_seq q = { { s, NULL }, 1 };
+    return text_contrast(&q, clear, 0, i, unclipped, fg, bg);
+}
+
+od_color dump_colour_at(const scene *s, od_color clear, float x, float y)
+{
+    frame_seq q = { { s, NULL }, 1 };
+    return colour_under(&q, clear, 0, s->count, x, y);
 }
 
 static bool placed(const scene *s, const scene_cmd *c, od_rect r, float w, float h)
@@ -140,8 +166,8 @@ static bool add_text(cJSON *arr, const dump_frame *f, const frame_seq *q, size_t
     bool ok = cJSON_AddStringToObject(o, "text", text) != NULL;
     free(text);
     od_rect r = c->rect;
-    od_color bg = colour_under(q, f->clear, li, i, r.x + r.w / 2, r.y + r.h / 2);
-    od_color fg = c->color;
+    od_color fg = c->color, blended, bg;
+    double contrast = text_contrast(q, f->clear, li, i, false, &blended, &bg);
     double cap_mm = measure_cap_height(&f->env->measure, c->font, c->size) / ppmm;
     /* The angle a capital subtends at the reader's eye, in minutes of arc:
      * what legibility guidance is written in. */
@@ -157,7 +183,7 @@ static bool add_text(cJSON *arr, const dump_frame *f, const frame_seq *q, size_t
          cJSON_AddNumberToObject(o, "cap_arcmin", round_to(arcmin, 0.1)) &&
          cJSON_AddStringToObject(o, "fg", fgs) && cJSON_AddStringToObject(o, "bg", bgs) &&
          cJSON_AddNumberToObject(o, "alpha", round_to(fg.a / 255.0, 0.01)) &&
-         cJSON_AddNumberToObject(o, "contrast", round_to(dump_contrast(over(fg, bg), bg), 0.01)) &&
+         cJSON_AddNumberToObject(o, "contrast", round_to(contrast, 0.01)) &&
          cJSON_AddBoolToObject(o, "visible", vis) &&
          cJSON_AddBoolToObject(o, "overlay", li == 1);
     return ok;

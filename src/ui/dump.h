@@ -107,4 +107,22 @@ void dump_account_deinit(dump_account *a);
 /* WCAG 2 contrast ratio of two opaque colours, 1 to 21. */
 double dump_contrast(od_color a, od_color b);
 
+/* The legibility of text command i of s, as the account states it: *bg is
+ * what the filled rectangles drawn before it (inside their clips) composite
+ * to under its centre over `clear`, *fg its colour blended over that by its
+ * alpha; returns their WCAG 2 contrast ratio. The one implementation behind
+ * the account's "contrast" and the layout audit's contrast check. With
+ * `unclipped`, rectangles count wherever they lie, not only inside their
+ * clip: the text as it reads once scrolled into view (the audit judges a
+ * whole page, the account the frame on screen). */
+double dump_text_contrast(const scene *s, od_color clear, size_t i, bool unclipped, od_color *fg,
+                          od_color *bg);
+
+/* WCAG 2 relative luminance of an opaque colour, 0 (black) to 1 (white). */
+double dump_luminance(od_color c);
+
+/* The colour the filled rectangles of s paint at (x, y) over `clear`
+ * (texts and lines are not counted), for checks that sample a frame. */
+od_color dump_colour_at(const scene *s, od_color clear, float x, float y);
+
 #endif

@@ -2,6 +2,7 @@
  * (measuring, wrapping, text, pills, cards and the pieces several screens
  * share). See lay.h for the contract. */
 #include "lay.h"
+#include "lay_marks.h"
 
 #include <linebreak.h>
 #include <math.h>
@@ -121,6 +122,30 @@ od_color lay_col(const lay *L, content_color k)
 const char *lay_str(const lay *L, content_str k)
 {
     return L->c ? L->c->strings[k] : content_default_string(k);
+}
+
+od_color lay_legible(od_color c, od_color bg, double need, od_color toward)
+{
+    for (int k = 0; k <= 10; k++) {
+        od_color m = lay_mix(c, toward, (float)k / 10.0f);
+        m.a = c.a;
+        if (od_contrast(m, bg) >= need)
+            return m;
+    }
+    toward.a = c.a;
+    return toward;
+}
+
+od_color lay_content_text(const lay *L, od_color c)
+{
+    static const content_color grounds[] = { COLOR_BACKGROUND, COLOR_SURFACE, COLOR_SURFACE_ALT };
+    od_color text = lay_col(L, COLOR_TEXT);
+    for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
+        od_color g = lay_col(L, grounds[k]);
+        g.a = 255;
+        c = lay_legible(c, g, 4.5, text);
+    }
+    return c;
 }
 
 od_color lay_with_alpha(od_color c, float a)
@@ -1058,7 +1083,10 @@ static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
     float u = L->m.unit;
     g->hpad = 14.0f * u;
     g->vpad = (p->dense ? 4.0f : 8.0f) * u;
-    g->dot = p->dot.a ? 12.0f * u : 0;
+    g->dot = p->dot.a ? (p->dot_pair ? 27.0f : 12.0f) * u : 0;
+    if (p->mark && p->mark[0] && p->dot.a)
+        g->dot = fmaxf(lay_mark_h(L), lay_tw(L, FONT_BOLD, L->m.text_min, p->mark,
+                                              strlen(p->mark)) + 12.0f * u);
     g->chev_w = p->chevron ? 0.3f * p->size : 0;
     g->extra = (g->dot ? g->dot + 10.0f * u : 0) + (g->chev_w ? g->chev_w + 10.0f * u : 0);
 }
@@ -1136,8 +1164,21 @@ int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
         st.align = ALIGN_LEFT;
     float gx = r.x + (r.w - (tw + g.extra)) / 2, cy = r.y + r.h / 2;
     if (g.dot) {
-        lay_rect(L, (od_rect){ gx, cy - g.dot / 2, g.dot, g.dot }, pressed ? fg : p->dot, g.dot / 2);
-        gx += g.dot + 10.0f * L->m.unit;
+        od_color dc = pressed ? fg : p->dot;
+        float u = L->m.unit, d = 12.0f * u;
+        if (p->mark && p->mark[0]) {
+            /* The mark's chip, as lay_mark draws it. */
+            float mh = lay_mark_h(L);
+            lay_rect(L, (od_rect){ gx, cy - mh / 2, g.dot, mh }, dc, 0.3f * mh);
+            lay_style ms = { FONT_BOLD, L->m.text_min,
+                             pressed ? p->dot : lay_col(L, COLOR_ACCENT_TEXT), ALIGN_CENTER, true };
+            lay_text(L, &ms, gx, cy - mh / 2 + 2.0f * u, g.dot, p->mark, box);
+        } else if (p->dot_pair) {
+            lay_dot_pair(L, gx, cy, d, dc);
+        } else {
+            lay_rect(L, (od_rect){ gx, cy - g.dot / 2, g.dot, g.dot }, dc, g.dot / 2);
+        }
+        gx += g.dot + 10.0f * u;
     }
     if (p->chevron < 0) {
         lay_chevron(L, gx + g.chev_w / 2, cy, g.chev_w, p->size, -1, fg);
@@ -1273,6 +1314,12 @@ void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float 
     lay_pill_draw(L, &p, (od_rect){ x, y, *w, *h }, parent);
 }
 
+/* "2 / 14  ·  Swipe for the next one" */
+static void swipe_hint(const lay *L, size_t i, size_t n, char *buf, size_t len)
+{
+    snprintf(buf, len, "%zu / %zu  \xc2\xb7  %s", i + 1, n, lay_str(L, STR_SWIPE_HINT));
+}
+
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c)
 {
     if (n < 2)
@@ -1291,10 +1338,105 @@ float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_c
         h = d + 10.0f * u;
     }
     char buf[512];
-    snprintf(buf, sizeof buf, "%zu / %zu  \xc2\xb7  %s", i + 1, n,
-             L->c->strings[STR_SWIPE_HINT]);
+    swipe_hint(L, i, n, buf, sizeof buf);
     lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_CENTER, true };
     return h + lay_text(L, &st, x, y + h, w, buf, -1);
+}
+
+const char *lay_fill(lay *L, const char *text, const char *mark, const char *value)
+{
+    const char *at = strstr(text, mark);
+    if (!at)
+        return text;
+    size_t head = (size_t)(at - text), ml = strlen(mark), vl = strlen(value);
+    size_t n = strlen(text) - ml + vl + 1;
+    char *out = lay_alloc(L, n);
+    if (!out)
+        return text;
+    memcpy(out, text, head);
+    memcpy(out + head, value, vl);
+    memcpy(out + head + vl, at + ml, strlen(at + ml) + 1);
+    /* The scene borrows the strings it draws: keep the result in the scene,
+     * which outlives the builder's scratch memory. */
+    const char *kept = scene_strdup(L->s, out, n - 1);
+    return kept ? kept : text;
+}
+
+/* The Previous and Next pills (one, Next, for two siblings); returns how
+ * many, with their natural sizes at width w. */
+static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const char *next,
+                            lay_pill p[2], float bw[2], float bh[2])
+{
+    size_t np = 0;
+    for (int step = -1; step <= 1; step += 2) {
+        if (n == 2 && step < 0)
+            continue;
+        lay_pill *b = &p[np];
+        memset(b, 0, sizeof *b);
+        b->text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
+                           step > 0 ? next : prev);
+        b->font = FONT_BOLD;
+        b->size = lay_small(L);
+        b->bg = lay_col(L, COLOR_SURFACE_ALT);
+        b->fg = lay_col(L, COLOR_TEXT);
+        b->chevron = step;
+        b->action = ACT_SIBLING;
+        b->arg = step;
+        b->round = true;
+        lay_pill_size(L, b, w, &bw[np], &bh[np]);
+        np++;
+    }
+    return np;
+}
+
+float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_color c,
+                      const char *prev, const char *next)
+{
+    if (n < 2 || i >= n)
+        return 0;
+    const layout_metrics *m = &L->m;
+    lay_pill p[2];
+    float bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
+    size_t np = sibling_pills(L, w, n, prev, next, p, bw, bh);
+    float widest = np == 2 ? fmaxf(bw[0], bw[1]) : bw[0];
+    float tall = np == 2 ? fmaxf(bh[0], bh[1]) : bh[0];
+    bool was = L->dry;
+    L->dry = true;
+    float dots_h = lay_swipe_dots(L, x, y, w, i, n, c);
+    L->dry = was;
+    char buf[512];
+    swipe_hint(L, i, n, buf, sizeof buf);
+    float hint_w = lay_tw(L, FONT_REGULAR, m->text_min, buf, strlen(buf));
+
+    /* One row when the buttons fit either side of the centred dots and hint:
+     * the wide screens keep their height. */
+    if (hint_w + 2 * (widest + m->gap) <= w) {
+        float row = fmaxf(tall, dots_h);
+        lay_swipe_dots(L, x, y + (row - dots_h) / 2, w, i, n, c);
+        for (size_t k = 0; k < np; k++) {
+            float bx = p[k].arg < 0 ? x : x + w - bw[k];
+            lay_pill_draw(L, &p[k], (od_rect){ bx, y + (row - tall) / 2, bw[k], tall }, -1);
+        }
+        return row;
+    }
+    /* Else the dots, then the buttons: side by side when both labels stay on
+     * one line in half the width, else each on its own row (wrapping only
+     * when the full width is too narrow). */
+    float yy = y + lay_swipe_dots(L, x, y, w, i, n, c) + m->gap;
+    bool side = np == 1 || (bw[0] <= (w - m->gap) / 2 && bw[1] <= (w - m->gap) / 2);
+    if (side) {
+        for (size_t k = 0; k < np; k++) {
+            float bx = p[k].arg < 0 ? x : x + w - bw[k];
+            lay_pill_draw(L, &p[k], (od_rect){ bx, yy, bw[k], tall }, -1);
+        }
+        return yy + tall - y;
+    }
+    for (size_t k = 0; k < np; k++) {
+        float bx = p[k].arg < 0 ? x : x + w - bw[k];
+        lay_pill_draw(L, &p[k], (od_rect){ bx, yy, bw[k], bh[k] }, -1);
+        yy += bh[k] + (k + 1 < np ? m->gap : 0);
+    }
+    return yy - y;
 }
 
 typedef struct {
@@ -1378,6 +1520,7 @@ void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
         out->outline = sh;
         out->dot = sh;
+        out->dot_pair = true;
     }
 }
 
@@ -1386,11 +1529,16 @@ float lay_shared_legend(lay *L, float x, float y, float w)
     float u = L->m.unit, d = 12.0f * u;
     lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_LEFT, false };
     float lh = lay_lh(L, st.font, st.size);
-    float h = lay_text(L, &st, x + d + 10.0f * u, y, w - d - 10.0f * u,
+    float pw = 2.25f * d; /* the pair's width */
+    float h = lay_text(L, &st, x + pw + 10.0f * u, y, w - pw - 10.0f * u,
                        L->c->strings[STR_SHARED], -1);
-    if (h > 0) {
-        od_color sh = lay_col(L, COLOR_SHARED);
-        lay_rect(L, (od_rect){ x, y + (lh - d) / 2, d, d }, sh, d / 2);
-    }
+    if (h > 0)
+        lay_dot_pair(L, x, y + lh / 2, d, lay_col(L, COLOR_SHARED));
     return h;
+}
+
+void lay_dot_pair(lay *L, float x, float cy, float d, od_color c)
+{
+    lay_rect(L, (od_rect){ x, cy - d / 2, d, d }, c, d / 2);
+    lay_rect(L, (od_rect){ x + 1.25f * d, cy - d / 2, d, d }, c, d / 2);
 }

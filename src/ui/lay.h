@@ -199,6 +199,16 @@ void *lay_alloc(lay *L, size_t bytes);
 od_color lay_col(const lay *L, content_color k);
 const char *lay_str(const lay *L, content_str k);
 od_color lay_with_alpha(od_color c, float a);
+/* c, or c mixed toward `toward` in tenths until it reaches a contrast of
+ * `need` against the opaque bg (toward itself when nothing less does): for
+ * text drawn in a content colour (a degree's, an award's), which the
+ * content may make too faint on the theme's surfaces. */
+od_color lay_legible(od_color c, od_color bg, double need, od_color toward);
+/* A content colour made legible as body text (4.5:1) on each of the theme's
+ * grounds (background, surface, surface_alt), mixed toward the text colour
+ * as far as that needs: for names drawn in their degree's or award's
+ * colour. */
+od_color lay_content_text(const lay *L, od_color c);
 od_color lay_mix(od_color a, od_color b, float t);
 
 /* ---- measuring ---- */
@@ -281,6 +291,11 @@ typedef struct {
     od_color bg, fg;
     od_color outline;     /* alpha 0: none */
     od_color dot;         /* alpha 0: none; a small disc before the label */
+    bool dot_pair;        /* two overlapping discs instead of one: the shape
+                             that marks a career shared by several degrees */
+    const char *mark;     /* NULL: none; else a chip in `dot`'s colour carrying
+                             these letters (degree marks, lay_marks.h) instead
+                             of the disc, so colour is not the only cue */
     int chevron;          /* -1: "back" chevron before the label, +1: after, 0 none */
     int action, arg;      /* ACT_NONE: not tappable */
     bool disabled;
@@ -329,6 +344,20 @@ void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float 
                int parent);
 /* Page dots and "i / n" plus the swipe hint, centred in w. */
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
+/* The page dots and hint of sibling i of n (lay_swipe_dots) with the
+ * buttons that do what a swipe does: "Previous: NAME" at the left and "Next:
+ * NAME" at the right of w (ACT_SIBLING -1 and +1, the words from
+ * STR_PREVIOUS and STR_NEXT), each at least metrics.target; with only two
+ * siblings (n == 2), one button, Next (both would name the same page). prev
+ * and next are the names of the siblings before and after. The buttons sit
+ * either side of the dots when they fit there, else under them, side by
+ * side or one under the other. Returns the height used (0 for n < 2). */
+float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_color c,
+                      const char *prev, const char *next);
+/* text with its first occurrence of mark replaced by value (a placeholder,
+ * never a printf format: the text comes from content files), kept in the
+ * scene; text itself when it has no mark or memory is short. */
+const char *lay_fill(lay *L, const char *text, const char *mark, const char *value);
 /* The highlighted conclusion box. */
 float lay_conclusion(lay *L, float x, float y, float w, const char *text, int parent);
 
@@ -336,15 +365,19 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
  * w wide, centred on (cx, cy). */
 void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_color c);
 
-/* The tappable pill of career ci (shared careers outlined and dotted in the
- * shared colour; otherwise a dot in `dot` when its alpha is non-zero). */
+/* The tappable pill of career ci (shared careers outlined in the shared
+ * colour and marked with a pair of discs, a shape as well as a colour;
+ * otherwise a dot in `dot` when its alpha is non-zero). */
 void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
 /* The same with the shared marking decided by the caller: Compare marks only
  * the careers both degrees on screen lead to. */
 void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out);
-/* A dot and the `shared` string ("More than one degree"): explains the
- * shared marking. Returns its height. */
+/* The shared marking's pair of discs and the `shared` string ("More than
+ * one degree"): explains the marking. Returns its height. */
 float lay_shared_legend(lay *L, float x, float y, float w);
+/* The shared marking's shape: two discs of diameter d in colour c, side by
+ * side from x, centred on cy (2.25 d wide). */
+void lay_dot_pair(lay *L, float x, float cy, float d, od_color c);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 
@@ -358,6 +391,11 @@ float lay_small(const lay *L);
 size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows);
 /* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
 size_t lay_fit_cols(float w, float min_w, float gap);
+
+/* The nesting level of blocks that float over the page (the scroll
+ * buttons): the audit compares blocks of equal level, so the page's own
+ * blocks never count as overlapping them. */
+#define LAY_LEVEL_FLOAT 1000
 
 /* Usual page column: centred, no wider than about 38 body-em. */
 void lay_column(const lay *L, float max_em, float *x, float *w);

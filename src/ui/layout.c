@@ -138,10 +138,10 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
 /* ---- pages and transitions ---------------------------------------------------------- */
 
 /* The cue that a page goes on below the fold: the last stretch of the
- * viewport fades into the background and a small chevron points down. Plain
- * rects and lines, no blocks: it lies over the content as a veil, so it
- * neither moves nor collides with anything the audit checks. */
-static void more_cue(lay *L, float view_top, float view_h)
+ * viewport fades into the background. Plain rects, no blocks: it lies over
+ * the content as a veil, so it neither moves nor collides with anything the
+ * audit checks. */
+static void more_fade(lay *L, float view_top, float view_h)
 {
     const layout_metrics *m = &L->m;
     float fh = fminf(2.0f * m->body, 0.25f * view_h);
@@ -154,11 +154,67 @@ static void more_cue(lay *L, float view_top, float view_h)
         lay_rect(L, (od_rect){ 0, y0 + (float)i * sh, L->W, sh + 0.5f },
                  lay_with_alpha(bg, 0.92f * a * a), 0);
     }
-    float cw = 1.4f * m->body, ch = 0.5f * m->body, t = fmaxf(2.5f, 0.15f * m->body);
-    float cx = L->W / 2, cy = view_top + view_h - 0.5f * fh;
-    od_color c = lay_col(L, COLOR_TEXT);
-    lay_line(L, cx - cw / 2, cy - ch / 2, cx, cy + ch / 2, t, c);
-    lay_line(L, cx, cy + ch / 2, cx + cw / 2, cy - ch / 2, t, c);
+}
+
+/* The scroll buttons of a long page, so that reading it never needs a drag:
+ * "More below" (a screen down) while the page goes on below the viewport,
+ * "Scroll up" once it is scrolled, side by side at the foot of the viewport
+ * (ACT_SCROLL +1 / -1). They float over the page: their blocks are on their
+ * own level, and the page keeps room for them at its end (scroll_room). */
+static float scroll_buttons_h(const lay *L)
+{
+    lay_pill p;
+    memset(&p, 0, sizeof p);
+    p.text = lay_str(L, STR_SCROLL_DOWN);
+    p.font = FONT_BOLD;
+    p.size = lay_small(L);
+    p.action = ACT_SCROLL;
+    float w, h;
+    lay_pill_size(L, &p, 0.45f * L->W, &w, &h);
+    return h;
+}
+
+static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool up)
+{
+    const layout_metrics *m = &L->m;
+    lay_pill p[2];
+    float w[2], h[2];
+    size_t n = 0;
+    for (int k = 0; k < 2; k++) {
+        if (!(k == 0 ? up : down))
+            continue;
+        lay_pill *b = &p[n];
+        memset(b, 0, sizeof *b);
+        b->text = lay_str(L, k == 0 ? STR_SCROLL_UP : STR_SCROLL_DOWN);
+        b->font = FONT_BOLD;
+        b->size = lay_small(L);
+        b->bg = lay_col(L, COLOR_SURFACE_ALT);
+        b->fg = lay_col(L, COLOR_TEXT);
+        b->outline = lay_col(L, COLOR_LINE);
+        b->action = ACT_SCROLL;
+        b->arg = k == 0 ? -1 : 1;
+        b->round = true;
+        lay_pill_size(L, b, 0.45f * L->W, &w[n], &h[n]);
+        n++;
+    }
+    if (!n)
+        return;
+    float bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
+    float total = w[0] + (n == 2 ? m->gap + w[1] : 0);
+    float x = (L->W - total) / 2, y = view_top + view_h - bh - 0.5f * m->pad;
+    for (size_t k = 0; k < n; k++) {
+        int b = lay_pill_draw(L, &p[k], (od_rect){ x, y, w[k], bh }, -1);
+        if (b >= 0)
+            L->s->cmds[b].level = LAY_LEVEL_FLOAT;
+        x += w[k] + m->gap;
+    }
+}
+
+/* Room the end of a scrolling page keeps for the scroll buttons, so its
+ * last line can be read above them. */
+static float scroll_room(const lay *L)
+{
+    return scroll_buttons_h(L) + L->m.pad;
 }
 
 /* Draw one page body (not the header) shifted by dx with the given alpha.
@@ -193,10 +249,14 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
     L->view_h = view_h;
     float ch = d->body(L, &pg->place);
     scene_pop_clip(L->s);
-    if (ch - scroll > view_h + 1.0f) {
-        L->oy = 0;
-        more_cue(L, hh, view_h);
-    }
+    bool scrolls = ch > view_h + 1.0f;
+    L->oy = 0;
+    if (ch - scroll > view_h + 1.0f)
+        more_fade(L, hh, view_h);
+    if (scrolls)
+        scroll_buttons(L, hh, view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
+    if (scrolls)
+        ch += scroll_room(L);
     if (res) {
         res->content_h = ch;
         res->view_h = view_h;

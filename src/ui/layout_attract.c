@@ -7,6 +7,7 @@
  * detail, and drawn at the first that fits, centred in the space above the
  * call to action. */
 #include "screens.h"
+#include "lay_marks.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -155,24 +156,53 @@ static void topic_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
     *out = lay_chip(L, nl->items[i]);
 }
 
+typedef struct {
+    const content_career *k;
+    const char (*marks)[LAY_MARK_MAX];
+} degree_chips;
+
+/* A degree that leads to the spotlit career: its mark and name. */
 static void degree_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
 {
-    const content_career *k = ctx;
-    size_t di = k->degrees[i];
+    const degree_chips *dc = ctx;
+    size_t di = dc->k->degrees[i];
     *out = lay_chip(L, di < L->c->n_degrees ? L->c->degrees[di].name : "");
-    if (di < L->c->n_degrees)
+    if (di < L->c->n_degrees) {
         out->dot = L->c->degrees[di].color;
+        out->mark = dc->marks ? dc->marks[di] : NULL;
+    }
 }
 
+/* A career of the overview: the marks of the degrees that lead there
+ * ("MP", or "MP+MT" when shared) in its degree's colour, or the shared
+ * colour, so a visitor who cannot tell the colours apart reads the letters. */
 static void career_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
 {
-    (void)ctx;
+    const char *const *marks = ctx;
     const content_career *k = &L->c->careers[i];
     *out = lay_chip(L, k->name);
     if (content_career_shared(L->c, i))
         out->dot = lay_col(L, COLOR_SHARED);
     else if (k->n_degrees && k->degrees[0] < L->c->n_degrees)
         out->dot = L->c->degrees[k->degrees[0]].color;
+    if (marks && out->dot.a)
+        out->mark = marks[i];
+}
+
+/* The marks of career i's degrees joined with "+" (three at most, then
+ * "+n") into buf; "" when the marks are not at hand. */
+#define CAREER_MARK_BYTES (3 * LAY_MARK_MAX + 8)
+static void career_mark(const lay *L, const char (*dm)[LAY_MARK_MAX], size_t i, char *buf)
+{
+    const content_career *k = &L->c->careers[i];
+    size_t used = 0, shown = k->n_degrees < 3 ? k->n_degrees : 3;
+    buf[0] = '\0';
+    for (size_t j = 0; dm && j < shown; j++)
+        if (k->degrees[j] < L->c->n_degrees)
+            used += (size_t)snprintf(buf + used, CAREER_MARK_BYTES - used, "%s%s", j ? "+" : "",
+                                     dm[k->degrees[j]]);
+    if (dm && k->n_degrees > shown)
+        snprintf(buf + used, CAREER_MARK_BYTES - used, "+%zu", k->n_degrees - shown);
 }
 
 static float headline(lay *L, const content_slide *s, float x, float y, float w, float scale)
@@ -229,7 +259,8 @@ static float compare_side(lay *L, const content_degree *d, float x, float y, flo
 {
     const layout_metrics *m = &L->m;
     float yy = y, g = m->gap * scale;
-    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w), d->color);
+    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w),
+                             lay_content_text(L, d->color));
     stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
     lay_style txt = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
     if (detail >= 2)
@@ -297,7 +328,8 @@ static float slide_career(lay *L, const content_slide *s, float x, float y, floa
     if (detail >= 2 && k->n_degrees) {
         lay_style from = cstyle(FONT_REGULAR, m->text_min, lay_col(L, COLOR_MUTED));
         stack(&yy, lay_text(L, &from, x, yy, w, c->strings[STR_LEADS_FROM], -1), 6.0f * m->unit);
-        stack(&yy, lay_pills(L, x, yy, w, k->n_degrees, degree_chip, k, ALIGN_CENTER,
+        degree_chips dc = { k, lay_degree_marks(L) };
+        stack(&yy, lay_pills(L, x, yy, w, k->n_degrees, degree_chip, &dc, ALIGN_CENTER,
                              8.0f * m->unit, -1),
               g);
     }
@@ -325,7 +357,16 @@ static float slide_careers(lay *L, const content_slide *s, float x, float y, flo
     }
     if (detail >= 1 && c->n_careers) {
         size_t n = c->n_careers < 6 ? c->n_careers : (detail >= 2 ? 6 : 3);
-        stack(&yy, lay_pills(L, x, yy, w, n, career_chip, NULL, ALIGN_CENTER, 8.0f * m->unit, -1),
+        /* On the stack: a pill copies its mark into the scene as it draws. */
+        char buf[6][CAREER_MARK_BYTES];
+        const char *marks[6];
+        const char(*dm)[LAY_MARK_MAX] = lay_degree_marks(L);
+        for (size_t i = 0; i < n; i++) {
+            career_mark(L, dm, i, buf[i]);
+            marks[i] = buf[i];
+        }
+        stack(&yy, lay_pills(L, x, yy, w, n, career_chip, dm ? marks : NULL, ALIGN_CENTER,
+                             8.0f * m->unit, -1),
               g);
     }
     if (detail >= 2) {

@@ -7,7 +7,9 @@
  * body scrolled under the fixed header is not a collision (the clip hides it),
  * while two cards on top of each other inside the body are. */
 #include "layout.h"
+#include "dump.h"
 #include "lay.h"
+#include "phys.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -93,9 +95,68 @@ static bool is_box(const scene_cmd *c)
     return c->kind == SCENE_RECT && (c->flags & SCENE_F_BOX);
 }
 
-static void audit_text(const scene *s, size_t i, float W, float H, const layout_metrics *m,
-                       const layout_measure *meas, audit_report *r)
+typedef struct {
+    float W, H;
+    layout_metrics m;
+    float cap_min;            /* px, from opts.cap_degrees */
+    float cap_degrees;
+    float contrast_body, contrast_large;
+    bool contrast;
+    const layout_env *env;
+} audit_ctx;
+
+bool layout_text_large(const layout_env *env, scene_font f, float px)
 {
+    float ppmm = phys_px_per_mm(env->dpi);
+    float dist = env->distance_cm > 0 ? env->distance_cm : LAYOUT_DEFAULT_DISTANCE_CM;
+    float deg = f == FONT_BOLD ? LAYOUT_LARGE_BOLD_DEGREES : LAYOUT_LARGE_DEGREES;
+    float em_mm = 2.0f * dist * 10.0f * tanf(deg * (float)M_PI / 360.0f);
+    return px / ppmm >= em_mm - 0.01f;
+}
+
+/* Is the centre of r inside a disabled hit region? Its label is then an
+ * inactive control's, which WCAG 1.4.3 does not hold to a contrast. */
+static bool in_disabled(const scene *s, od_rect r)
+{
+    float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+    for (size_t k = 0; k < s->count; k++) {
+        const scene_cmd *h = &s->cmds[k];
+        if (h->kind == SCENE_HIT && (h->flags & SCENE_F_DISABLED) &&
+            od_rect_contains(h->rect, cx, cy))
+            return true;
+    }
+    return false;
+}
+
+static void audit_contrast(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
+{
+    const scene_cmd *c = &s->cmds[i];
+    if (c->color.a == 0 || in_disabled(s, c->rect))
+        return;
+    od_color fg, bg;
+    /* Below the fold the screen-sized background rectangle ends: the page
+     * lies on the same colour, which the first rectangle gives. */
+    od_color clear = s->count && s->cmds[0].kind == SCENE_RECT ? s->cmds[0].color
+                                                                : od_rgba(0, 0, 0, 255);
+    clear.a = 255;
+    double ratio = dump_text_contrast(s, clear, i, true, &fg, &bg);
+    bool large = layout_text_large(a->env, c->font, c->size);
+    float need = large ? a->contrast_large : a->contrast_body;
+    if (ratio + 0.005 < (double)need) {
+        char sn[64];
+        snippet(c, sn, sizeof sn);
+        report_line(r, "text %zu: contrast %.2f:1 under the %.1f:1 %s text needs (#%02x%02x%02x "
+                       "on #%02x%02x%02x): \"%s\"",
+                    i, ratio, (double)need, large ? "large" : "body", fg.r, fg.g, fg.b, bg.r,
+                    bg.g, bg.b, sn);
+    }
+}
+
+static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
+{
+    float W = a->W, H = a->H;
+    const layout_metrics *m = &a->m;
+    const layout_measure *meas = &a->env->measure;
     const scene_cmd *c = &s->cmds[i];
     char sn[64];
     snippet(c, sn, sizeof sn);
@@ -120,11 +181,13 @@ static void audit_text(const scene *s, size_t i, float W, float H, const layout_
     /* What the eye reads is the capitals' height: at least the visual angle
      * of LAYOUT_CAP_DEGREES at the viewing distance, in this very face. */
     float cap = measure_cap_height(meas, c->font, c->size);
-    if (cap < m->cap_min - 0.05f)
+    if (cap < a->cap_min - 0.05f)
         report_line(r, "text %zu: capitals %.1f px tall, under the %.1f px that %.2f degrees at "
                        "%.0f cm need: \"%s\"",
-                    i, (double)cap, (double)m->cap_min, (double)LAYOUT_CAP_DEGREES,
+                    i, (double)cap, (double)a->cap_min, (double)a->cap_degrees,
                     (double)(m->distance_mm / 10.0f), sn);
+    if (a->contrast)
+        audit_contrast(s, i, a, r);
 }
 
 static void audit_box(const scene *s, size_t i, float W, float H, audit_report *r)
@@ -168,16 +231,36 @@ static void audit_box(const scene *s, size_t i, float W, float H, audit_report *
 
 size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t n)
 {
-    layout_metrics m;
-    layout_metrics_compute(env, &m);
-    float W = (float)env->w, H = (float)env->h;
+    return layout_audit_with(s, env, NULL, report, n);
+}
+
+size_t layout_audit_with(const scene *s, const layout_env *env, const layout_audit_opts *opts,
+                         char *report, size_t n)
+{
+    layout_audit_opts o = { 0 };
+    if (opts)
+        o = *opts;
+    audit_ctx a;
+    memset(&a, 0, sizeof a);
+    a.env = env;
+    layout_metrics_compute(env, &a.m);
+    a.W = (float)env->w;
+    a.H = (float)env->h;
+    a.contrast = !o.no_contrast;
+    a.contrast_body = o.contrast_body > 0 ? o.contrast_body : 4.5f;
+    a.contrast_large = o.contrast_large > 0 ? o.contrast_large : 3.0f;
+    a.cap_degrees = o.cap_degrees > 0 ? o.cap_degrees : LAYOUT_CAP_DEGREES;
+    /* The same geometry as layout_metrics' cap_min, at the asked angle. */
+    a.cap_min = a.m.distance_mm * tanf(a.cap_degrees * (float)M_PI / 180.0f) * a.m.px_per_mm;
+    float W = a.W, H = a.H;
+    const layout_metrics m = a.m;
     audit_report r = { report, n, 0, 0 };
     if (report && n)
         report[0] = '\0';
     for (size_t i = 0; i < s->count; i++) {
         const scene_cmd *c = &s->cmds[i];
         if (c->kind == SCENE_TEXT)
-            audit_text(s, i, W, H, &m, &env->measure, &r);
+            audit_text(s, i, &a, &r);
         else if (is_box(c))
             audit_box(s, i, W, H, &r);
         else if (c->kind == SCENE_HIT && !(c->flags & SCENE_F_DISABLED) &&

@@ -418,6 +418,10 @@ float lay_screen_career(lay *L, const view_place *p)
         y += h + 1.5f * m->gap;
     }
     lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
-    y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_careers, accent);
+    if (c->n_careers > 1) {
+        size_t n = c->n_careers, i = (size_t)p->a;
+        y += lay_sibling_nav(L, cx, y, cw, i, n, accent, c->careers[(i + n - 1) % n].name,
+                             c->careers[(i + 1) % n].name);
+    }
     return y + lay_bottom_pad(L);
 }

@@ -595,7 +595,9 @@ float lay_screen_degree(lay *L, const view_place *p)
     y += degree_sections(L, cx, y, cw, cols, d, all, 6);
     if (c->n_degrees > 1) {
         y += m->gap;
-        y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
+        size_t n = c->n_degrees, i = (size_t)p->a;
+        y += lay_sibling_nav(L, cx, y, cw, i, n, d->color, c->degrees[(i + n - 1) % n].name,
+                             c->degrees[(i + 1) % n].name);
     }
     return y + lay_bottom_pad(L);
 }
@@ -823,7 +825,7 @@ static float col_head_body(lay *L, float x, float y, float w, int box, const voi
     lay_style name = lay_style_of(L, FONT_BOLD,
                            lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
                            COLOR_TEXT, ALIGN_LEFT);
-    name.color = h->d->color;
+    name.color = lay_content_text(L, h->d->color);
     yy += lay_text(L, &name, x, yy, w, h->d->name, box);
     return yy - y;
 }
@@ -1079,7 +1081,7 @@ static float value_body(lay *L, float x, float y, float w, int box, const void *
     const value_ctx *v = ctx;
     const content *c = L->c;
     lay_style lab = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
-    lab.color = content_award_color(L->c, v->ai);
+    lab.color = lay_content_text(L, content_award_color(L->c, v->ai));
     lay_style val = lay_style_of(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);

@@ -259,6 +259,12 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
         }
         break;
     }
+    case ACT_SIBLING:
+        snprintf(buf, n, "%s", arg > 0 ? "next" : "previous");
+        return;
+    case ACT_SCROLL:
+        snprintf(buf, n, "%s", arg > 0 ? "page down" : "page up");
+        return;
     default:
         break;
     }

@@ -33,6 +33,10 @@ typedef enum {
     ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
                         (a new screen needs no action of its own) */
     ACT_SPEECH,      /* Read aloud's control bar: arg = a view_speech_control */
+    ACT_SIBLING,     /* the next (arg +1) or previous (arg -1) degree or career:
+                        the button beside the swipe, so no swipe is needed */
+    ACT_SCROLL,      /* the page's body a screen down (arg +1) or up (arg -1):
+                        the button beside the drag, so no drag is needed */
     ACT_COUNT
 } view_action;
 
@@ -92,7 +96,7 @@ bool view_place_for_action(int action, int arg, view_place *out);
 /* What a tap on a hit region (action, arg) does, in words for people and
  * tools (the --dump account): "back", "home", "wake", "open degree:ID",
  * "open career:ID", "screen compare", "pick first degree:ID", "pick second
- * degree:ID"; an index c does not have reads "open degree #7 (missing)",
+ * degree:ID", "next", "previous", "page down", "page up"; an index c does not have reads "open degree #7 (missing)",
  * and an action this table does not know "action 42 arg 7". c may be NULL
  * (the staff screen): items are then named by index. Writes into buf,
  * truncating to n. */
