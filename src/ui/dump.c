@@ -83,7 +83,8 @@ static od_color colour_under(const frame_seq *q, od_color clear, size_t li, size
 
 /* Does an opaque rectangle drawn after command `from` of layer `li`
  * overlap r (any part when `centre` is false, else r's centre)? */
-static bool covered(const frame_seq *q, size_t li, size_t from, od_rect r, bool centre)
+static bool covered_by(const frame_seq *q, size_t li, size_t from, od_rect r, bool centre,
+                       bool floats)
 {
     float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
     for (size_t l = li; l < q->n; l++) {
@@ -92,12 +93,19 @@ static bool covered(const frame_seq *q, size_t li, size_t from, od_rect r, bool 
             const scene_cmd *c = &s->cmds[i];
             if (c->kind != SCENE_RECT || c->color.a != 255)
                 continue;
+            if (!floats && (c->flags & SCENE_F_BOX) && c->level == LAY_LEVEL_FLOAT)
+                continue;
             od_rect p = painted(s, c);
             if (centre ? od_rect_contains(p, cx, cy) : od_rect_overlap(p, r, SLACK))
                 return true;
         }
     }
     return false;
+}
+
+static bool covered(const frame_seq *q, size_t li, size_t from, od_rect r, bool centre)
+{
+    return covered_by(q, li, from, r, centre, true);
 }
 
 /* The text's colour blended over what lies under its centre, that
@@ -285,8 +293,13 @@ bool dump_account_init(dump_account *out, const dump_frame *f)
                                                  (od_rect){ 0, 0, W, H });
                 bool gone = part.w <= SLACK || part.h <= SLACK;
                 bool open = c->color.a > 0 && (gone || !covered(&q, l, i, part, false));
+                /* For a reader, a line is hidden only when something covers
+                 * its middle, and the page's floating buttons ("More below")
+                 * hide nothing: what they cover is read, as the part of the
+                 * page scrolled out of view is. */
+                bool read = c->color.a > 0 && (gone || !covered_by(&q, l, i, part, true, false));
                 *o = (dump_line){ c->text, c->len, c->rect, c->size, c->font, c->clip,
-                                  open && placed(s, c, c->rect, W, H), open, l == 1 };
+                                  open && placed(s, c, c->rect, W, H), read, l == 1 };
             } else if (c->kind == SCENE_HIT) {
                 dump_hit *o = &out->hits[out->nhits++];
                 o->rect = c->rect;

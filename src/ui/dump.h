@@ -68,8 +68,9 @@ void dump_free(char *json);
  * The same walk as dump_json, without the JSON: every line of text and
  * every hit region of the scene and overlay, in drawing order, with the same
  * visibility rules. `shown` is weaker than `visible`: not transparent and no
- * later opaque rectangle overlapping the part of it on screen inside its
- * clip, but allowed outside the screen or its clip, so the part of a page
+ * later opaque rectangle over the middle of the part of it on screen inside
+ * its clip (the page's floating buttons, LAY_LEVEL_FLOAT, hide nothing), and
+ * allowed outside the screen or its clip, so the part of a page
  * scrolled out of view still counts (a screen reader reads the whole page,
  * not the first screenful). Text
  * pointers borrow the scene's strings (valid while the scene is). */
