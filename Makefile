@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng libdrm
 # libhyphen ships no pkg-config file: its one library, by name.
 HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
@@ -25,7 +25,7 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
+            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev libdrm-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema faketime \
             libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
             fonts-symbola

@@ -16,7 +16,7 @@
 #include "fixture.h"
 #include "cli.h"
 #include "config.h"
-#include "drm.h"
+#include "drm_card.h"
 #include "input.h"
 #include "layout.h"
 

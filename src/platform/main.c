@@ -4,12 +4,17 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
+#include "file.h"
+#include "health.h"
+#include "store.h"
 #include "kiosk.h"
 #include "font.h"
 #include "platform.h"
@@ -83,6 +88,41 @@ static int export(const char *dir, const char *out)
     return ok ? 0 : 1;
 }
 
+/* The state folder a tool reads: DIR given to it, else --state-dir (or the
+ * configuration file's state-dir), else the default. */
+static void state_of(const cli_options *o, const char *given, char *out, size_t n)
+{
+    if (given)
+        snprintf(out, n, "%s", given);
+    else if (o->state_dir)
+        snprintf(out, n, "%s", o->state_dir);
+    else
+        store_default_dir(out, n);
+}
+
+/* --health: print the record; 0 when fresh and drawing, 1 not. */
+static int health(const cli_options *o)
+{
+    char dir[4096], path[4200];
+    state_of(o, o->health_dir, dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/%s", dir, HEALTH_FILE);
+    char *text = NULL, why[200];
+    size_t len = 0;
+    int e = file_read(path, 1 << 16, &text, &len);
+    if (e) {
+        printf("openday: %s %s: the kiosk has not written it (not running, or another "
+               "state folder)\n", path, file_error_text(e));
+        return 1;
+    }
+    int rc = health_judge(text, (int64_t)time(NULL), why, sizeof why);
+    fputs(text, stdout);
+    if (len && text[len - 1] != '\n')
+        fputc('\n', stdout);
+    printf("openday: %s: %s\n", path, why);
+    free(text);
+    return rc;
+}
+
 static int run(const cli_options *o)
 {
     if (o->help) {
@@ -97,6 +137,8 @@ static int run(const cli_options *o)
     }
     if (o->check)
         return check(o->check_dir);
+    if (o->health)
+        return health(o);
     if (o->export_html)
         return export(o->content_dir, o->export_html);
     if (TTF_Init() != 0) {

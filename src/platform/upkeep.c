@@ -1,0 +1,169 @@
+/* upkeep.c - display schedule and health record. See upkeep.h. */
+#include "upkeep.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+#include "hash.h"
+
+#ifndef OPENDAY_VERSION
+#define OPENDAY_VERSION "0.0.0"
+#endif
+
+/* Where the kernel's sysfs is: a test points it at a fake folder. */
+static const char *sysfs_root(void)
+{
+    const char *s = getenv("OPENDAY_SYSFS");
+    return s && *s ? s : "/sys";
+}
+
+bool upkeep_init(upkeep *u, const cli_options *o, const char *state, SDL_Window *win,
+                 SDL_Renderer *ren, char *err, size_t n)
+{
+    memset(u, 0, sizeof *u);
+    snprintf(u->state, sizeof u->state, "%s", state ? state : "");
+    schedule s;
+    if (!schedule_make(&s, o->display_on, o->display_off, err, n))
+        return false;
+    display_power_init(&u->power, &s);
+    u->lit = true;
+    health_late_init(&u->late);
+    u->started = time(NULL);
+    SDL_RendererInfo ri;
+    snprintf(u->renderer, sizeof u->renderer, "%s",
+             ren && SDL_GetRendererInfo(ren, &ri) == 0 ? ri.name : "unknown");
+    if (s.active) {
+        panel_open(&u->pn, win, sysfs_root());
+        fprintf(stderr, "openday: display schedule on (%s%s%s%s); the panel is switched by %s\n",
+                o->display_on ? "on " : "", o->display_on ? o->display_on : "",
+                o->display_off ? ", off " : "", o->display_off ? o->display_off : "",
+                panel_method_name(&u->pn));
+    } else {
+        u->pn.method = PANEL_BLACK;
+        u->pn.on = true;
+    }
+    return true;
+}
+
+bool upkeep_display(upkeep *u, uint64_t now_ms)
+{
+    if (!u->power.sched.active)
+        return true;
+    time_t t = time(NULL);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    bool on = display_power_update(&u->power, lt.tm_wday, lt.tm_hour * 60 + lt.tm_min, now_ms);
+    if (on != u->lit) {
+        fprintf(stderr, "openday: display %s (%s)\n", on ? "on" : "off",
+                display_power_reason(&u->power));
+        panel_set(&u->pn, on);
+        u->lit = on;
+    }
+    return on;
+}
+
+bool upkeep_pointer(upkeep *u, const input_event *ev, uint64_t now_ms)
+{
+    if (!u->power.sched.active)
+        return false;
+    int kind;
+    switch (ev->kind) {
+    case INPUT_DOWN:
+        kind = 0;
+        break;
+    case INPUT_MOVE:
+        kind = 1;
+        break;
+    case INPUT_UP:
+    case INPUT_CANCEL:
+        kind = 2;
+        break;
+    case INPUT_KEY:
+    case INPUT_WHEEL:
+        return false;
+    default:
+        return false;
+    }
+    bool swallow = display_power_pointer(&u->power, kind, now_ms);
+    if (u->power.on && !u->lit) {
+        fprintf(stderr, "openday: display on (woken by touch for %u minutes)\n",
+                SCHEDULE_WAKE_MS / 60000u);
+        panel_set(&u->pn, true);
+        u->lit = true;
+    }
+    return swallow;
+}
+
+void upkeep_frame_drawn(upkeep *u)
+{
+    u->frames++;
+    u->last_frame = time(NULL);
+}
+
+static uint64_t content_hash(const content *c)
+{
+    uint64_t h = OD_HASH_SEED;
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        h = od_hash(h, content_files[i], strlen(content_files[i]) + 1);
+        if (c->raw[i])
+            h = od_hash(h, c->raw[i], c->raw_len[i]);
+    }
+    return h;
+}
+
+void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
+{
+    if (!*u->state || (u->wrote_once && now_ms - u->last_write_ms < HEALTH_EVERY_MS))
+        return;
+    if (!u->frames)
+        return; /* the first record says the kiosk draws */
+    u->wrote_once = true;
+    u->last_write_ms = now_ms;
+    const content *c = kiosk_content(k);
+    if (c && c != u->hashed) {
+        u->content_hash = content_hash(c);
+        u->hashed = c;
+    }
+    char place[256] = "staff";
+    app *a = kiosk_app(k);
+    if (a)
+        app_place_name(a, place, sizeof place);
+    static const char *const origin[] = { "none", "live", "last-good" };
+    reload_origin ro = reload_get_origin(kiosk_reload(k));
+    health_info h = {
+        .version = OPENDAY_VERSION,
+        .content_version = c ? c->version : NULL,
+        .content_hash = c ? u->content_hash : 0,
+        .content_state = ro == RELOAD_LIVE        ? origin[1]
+                         : ro == RELOAD_LAST_GOOD ? origin[2]
+                                                  : origin[0],
+        .renderer = u->renderer,
+        .uptime_s = difftime(time(NULL), u->started),
+        .now_s = (int64_t)time(NULL),
+        .last_frame_s = (int64_t)u->last_frame,
+        .frames = u->frames,
+        .late_last_minute = health_late_add(&u->late, now_ms, sc->late),
+        .screen = place,
+        .display = u->lit ? "on" : "off",
+        .display_method = u->power.sched.active ? panel_method_name(&u->pn) : "none",
+        .display_reason = display_power_reason(&u->power),
+    };
+    h.throttle_known = panel_read_throttled(sysfs_root(), &h.throttled);
+    char *json = health_json(&h);
+    if (!json)
+        return;
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/%s", u->state, HEALTH_FILE);
+    int e = file_write_atomic(path, json, strlen(json));
+    free(json);
+    if (e && !u->write_failed)
+        fprintf(stderr, "openday: cannot write %s (%s); the kiosk goes on without it and "
+                        "tries again every %u s\n", path, strerror(e), HEALTH_EVERY_MS / 1000u);
+    else if (!e && u->write_failed)
+        fprintf(stderr, "openday: %s written again\n", path);
+    u->write_failed = e != 0;
+}
