@@ -766,6 +766,7 @@ int platform_window(const cli_options *o)
         }
     }
     sd_notify(0, "STOPPING=1");
+    upkeep_deinit(&up);
     if (*state && (status == 0 || status == OPENDAY_EXIT_ADMIN))
         boot_healthy(state); /* a clean exit is not a crash */
     if (o->stats)

@@ -32,6 +32,12 @@ bool upkeep_init(upkeep *u, const cli_options *o, const char *state, SDL_Window 
     display_power_init(&u->power, &s);
     u->lit = true;
     health_late_init(&u->late);
+    usage_init(&u->use, (unsigned)o->attract_after_s);
+    if (*u->state) {
+        char why[600];
+        if (!usage_load(&u->use, u->state, true, why, sizeof why))
+            fprintf(stderr, "openday: %s\n", why);
+    }
     u->started = time(NULL);
     SDL_RendererInfo ri;
     snprintf(u->renderer, sizeof u->renderer, "%s",
@@ -115,8 +121,81 @@ static uint64_t content_hash(const content *c)
     return h;
 }
 
+bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n)
+{
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/%s", state, USAGE_FILE);
+    char *text = NULL, why[300];
+    size_t len = 0;
+    int e = file_read(path, 32u << 20, &text, &len);
+    if (e == ENOENT)
+        return true;
+    bool ok = !e && usage_parse(u, text, len, why, sizeof why);
+    free(text);
+    if (ok)
+        return true;
+    if (e)
+        snprintf(why, sizeof why, "%s", file_error_text(e));
+    if (!set_aside) {
+        snprintf(err, n, "%s:%s", path, why);
+        return false;
+    }
+    char aside[PATH_MAX + 64];
+    snprintf(aside, sizeof aside, "%s.damaged-%lld", path, (long long)time(NULL));
+    if (rename(path, aside) == 0)
+        fprintf(stderr, "openday: %s:%s; set aside as %s, counting starts again\n", path, why,
+                aside);
+    else
+        fprintf(stderr, "openday: %s:%s; could not set it aside (rename: %s), counting starts "
+                        "again and will replace it\n", path, why, strerror(errno));
+    return true;
+}
+
+int usage_store(usage *u, const char *state, int64_t now_s)
+{
+    usage_prune(u, now_s);
+    char *text = usage_format(u);
+    if (!text)
+        return ENOMEM;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/%s", state, USAGE_FILE);
+    int e = file_write_atomic(path, text, strlen(text));
+    free(text);
+    return e;
+}
+
+static void save_usage(upkeep *u, uint64_t now_ms, bool force)
+{
+    if (!*u->state || !(usage_save_due(&u->use, now_ms) || (force && u->use.dirty)))
+        return;
+    int e = usage_store(&u->use, u->state, (int64_t)time(NULL));
+    if (e && !u->use_failed)
+        fprintf(stderr, "openday: cannot write %s/%s (%s); the counts stay in memory and "
+                        "are written again in 5 minutes\n", u->state, USAGE_FILE, strerror(e));
+    u->use_failed = e != 0;
+    /* A failure waits for the next turn too: no write storm on a full disk. */
+    usage_saved(&u->use, now_ms);
+    if (e)
+        u->use.dirty = true;
+}
+
+void upkeep_deinit(upkeep *u)
+{
+    if (u->use.in_visit)
+        usage_observe(&u->use, "attract", (int64_t)time(NULL));
+    save_usage(u, UINT64_MAX, true);
+    usage_deinit(&u->use);
+}
+
 void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
 {
+    app *ua = kiosk_app(k);
+    if (ua) {
+        char where[256];
+        app_place_name(ua, where, sizeof where);
+        usage_observe(&u->use, where, (int64_t)time(NULL));
+    }
+    save_usage(u, now_ms, false);
     if (!*u->state || (u->wrote_once && now_ms - u->last_write_ms < HEALTH_EVERY_MS))
         return;
     if (!u->frames)

@@ -24,6 +24,7 @@
 #include "kiosk.h"
 #include "panel.h"
 #include "schedule.h"
+#include "usage.h"
 #include "sched.h"
 
 struct SDL_Window;
@@ -43,6 +44,8 @@ typedef struct {
     char renderer[64];
     const void *hashed;          /* the content whose hash is below */
     uint64_t content_hash;
+    usage use;                   /* the anonymous counts, saved to STATE/usage.tsv */
+    bool use_failed;
 } upkeep;
 
 /* False with a message in err when the schedule's values are malformed
@@ -53,5 +56,16 @@ bool upkeep_display(upkeep *u, uint64_t now_ms);
 bool upkeep_pointer(upkeep *u, const input_event *ev, uint64_t now_ms);
 void upkeep_frame_drawn(upkeep *u);
 void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms);
+/* At exit: the counts written one last time; frees what upkeep holds. */
+void upkeep_deinit(upkeep *u);
+
+/* Add STATE/usage.tsv's counts to u. A missing file is no problem (true).
+ * A file that is not a usage file: with set_aside, it is renamed to
+ * usage.tsv.damaged-SECONDS and logged, and counting starts again (true);
+ * without, false with why in err (the --usage tools). */
+bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n);
+/* Write u to STATE/usage.tsv atomically (older hours pruned first); 0 or
+ * the errno of the failing call. */
+int usage_store(usage *u, const char *state, int64_t now_s);
 
 #endif
