@@ -12,7 +12,8 @@ B=${1:-build}
 APP=$(cd "$(dirname "$B/openday")" && pwd)/openday
 TOP=$(pwd)
 root=$(mktemp -d "${TMPDIR:-/tmp}/openday-fleet-XXXXXX")
-trap 'rm -rf "$root"' EXIT
+kiosk=""
+trap '[ -n "$kiosk" ] && kill $kiosk 2>/dev/null; rm -rf "$root"' EXIT
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); echo "ok: $1"; }
@@ -76,6 +77,12 @@ grep -qx "admin-pin = 4817" "$conf" && grep -qx "display-on = 08:30, sun none" "
 run again "$TOP/content" && [ "$(cur)" = "$first" ] && ok "the same content again keeps $first" ||
     bad "the same content again moved the link to $(cur)"
 
+# A kiosk showing the content through the link, as on a real stand.
+SDL_VIDEODRIVER=dummy "$APP" --kiosk --content "$root/kiosk/srv/openday/current" \
+    --state-dir "$root/kiosk/var/lib/openday" >/dev/null 2>"$root/kiosk.log" &
+kiosk=$!
+sleep 2
+
 # 3. New content: a new release and the link swapped to it.
 if run second "$TOP/tests/three" && [ "$(cur)" != "$first" ] && [ -d "$root/kiosk/srv/openday/$first" ]; then
     ok "new content swapped in: current -> $(cur); $(summary second)"
@@ -83,6 +90,11 @@ else
     bad "new content was not swapped in (current -> $(cur))"; cat "$root/second.log"
 fi
 second=$(cur)
+i=0
+while [ $i -lt 50 ] && ! grep -q "new content on screen" "$root/kiosk.log"; do sleep 0.1; i=$((i + 1)); done
+grep -q "new content on screen" "$root/kiosk.log" &&
+    ok "the running kiosk showed the swapped content: $(grep -m1 'new content on screen' "$root/kiosk.log")" ||
+    { bad "the running kiosk did not notice the swap"; cat "$root/kiosk.log"; }
 
 # 4. Broken content: refused, the old content stays on show.
 cp -r "$TOP/content" "$root/broken"
@@ -96,6 +108,11 @@ else
 fi
 grep -q "degrees.json" "$root/broken.log" && ok "the refusal names the broken file" ||
     bad "the refusal does not name degrees.json"
+
+kill $kiosk 2>/dev/null; wait $kiosk 2>/dev/null; kiosk=""
+grep -q "not valid\|refused\|problem" "$root/kiosk.log" &&
+    { bad "the kiosk saw the broken content"; cat "$root/kiosk.log"; } ||
+    ok "the kiosk never saw the refused content"
 
 # 5. ansible-lint, where it is installed.
 if command -v ansible-lint >/dev/null; then
