@@ -111,11 +111,13 @@ const cli_option cli_table[] = {
       .section = S_KIOSK,
       .help = "mirror touches top to bottom (the three touch options apply before --rotate)" },
     { .name = "display-on", .kind = CLI_TIMES, .metavar = "HH:MM", .where = CONF,
-      .field = F(display_on), .need = "a time such as 08:30", .section = S_KIOSK,
+      .field = F(display_on), .need = "a time such as 08:30",
+      .invalid = "is not a time such as 08:30", .section = S_KIOSK,
       .help = "switch the display on at this time; per weekday as \"08:30, sat 10:00, "
               "sun none\"" },
     { .name = "display-off", .kind = CLI_TIMES, .metavar = "HH:MM", .where = CONF,
-      .field = F(display_off), .need = "a time such as 18:00", .section = S_KIOSK,
+      .field = F(display_off), .need = "a time such as 18:00",
+      .invalid = "is not a time such as 18:00", .section = S_KIOSK,
       .help = "switch the display off at this time (panel off; a touch wakes it for 5 "
               "minutes); per weekday as display-on" },
     { .name = "debug-stall-after", .kind = CLI_DOUBLE, .metavar = "S",
