@@ -187,6 +187,31 @@ void upkeep_deinit(upkeep *u)
     usage_deinit(&u->use);
 }
 
+static const char *degree_title(void *ctx, const char *id)
+{
+    const content *c = ctx;
+    for (size_t i = 0; c && i < c->n_degrees; i++)
+        if (!strcmp(c->degrees[i].id, id))
+            return c->degrees[i].name;
+    return NULL;
+}
+
+/* The staff screen asks for today's visitors: the counts so far, today from
+ * local midnight. */
+static void give_visitors(upkeep *u, kiosk *k)
+{
+    time_t t = time(NULL);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    lt.tm_hour = lt.tm_min = lt.tm_sec = 0;
+    lt.tm_isdst = -1;
+    time_t midnight = mktime(&lt);
+    usage_picture pic;
+    usage_day(&u->use, (int64_t)midnight, degree_title, (void *)kiosk_content(k), &pic);
+    strftime(pic.title, sizeof pic.title, "Today's visitors, %a %-d %b", &lt);
+    kiosk_set_visitors(k, &pic);
+}
+
 void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
 {
     app *ua = kiosk_app(k);
@@ -195,6 +220,10 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
         app_place_name(ua, where, sizeof where);
         usage_observe(&u->use, where, (int64_t)time(NULL));
     }
+    bool want = kiosk_wants_visitors(k);
+    if (want && !u->visitors_given)
+        give_visitors(u, k);
+    u->visitors_given = want;
     save_usage(u, now_ms, false);
     if (!*u->state || (u->wrote_once && now_ms - u->last_write_ms < HEALTH_EVERY_MS))
         return;

@@ -46,6 +46,7 @@ typedef struct {
     uint64_t content_hash;
     usage use;                   /* the anonymous counts, saved to STATE/usage.tsv */
     bool use_failed;
+    bool visitors_given;         /* the staff screen has today's picture */
 } upkeep;
 
 /* False with a message in err when the schedule's values are malformed
