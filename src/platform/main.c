@@ -119,7 +119,7 @@ static int health(const cli_options *o)
                "state folder)\n", path, file_error_text(e));
         return 1;
     }
-    int rc = health_judge(text, (int64_t)time(NULL), why, sizeof why);
+    int rc = health_judge(text, (int64_t)upkeep_wall_s(), why, sizeof why);
     fputs(text, stdout);
     if (len && text[len - 1] != '\n')
         fputc('\n', stdout);
@@ -143,7 +143,7 @@ static const char *degree_name(void *ctx, const char *id)
 static int usage_plot(const cli_options *o, const usage *u)
 {
     int64_t last = usage_last_hour(u);
-    time_t t = last >= 0 ? (time_t)(last * 3600) : time(NULL);
+    time_t t = last >= 0 ? (time_t)(last * 3600) : upkeep_wall_s();
     struct tm lt;
     localtime_r(&t, &lt);
     lt.tm_hour = lt.tm_min = lt.tm_sec = 0;

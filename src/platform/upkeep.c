@@ -14,6 +14,17 @@
 #define OPENDAY_VERSION "0.0.0"
 #endif
 
+/* The one reading of the wall clock for what names or counts wall-clock
+ * things: health.json's stamps, the hour a visit is counted in, the local
+ * time the display schedule follows. Everything that only measures time
+ * passing uses the monotonic time the loop hands in. */
+time_t upkeep_wall_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ts.tv_sec;
+}
+
 /* Where the kernel's sysfs is: a test points it at a fake folder. */
 static const char *sysfs_root(void)
 {
@@ -38,7 +49,7 @@ bool upkeep_init(upkeep *u, const cli_options *o, const char *state, SDL_Window 
         if (!usage_load(&u->use, u->state, true, why, sizeof why))
             fprintf(stderr, "openday: %s\n", why);
     }
-    u->started = time(NULL);
+    u->started = upkeep_wall_s();
     SDL_RendererInfo ri;
     snprintf(u->renderer, sizeof u->renderer, "%s",
              ren && SDL_GetRendererInfo(ren, &ri) == 0 ? ri.name : "unknown");
@@ -59,7 +70,7 @@ bool upkeep_display(upkeep *u, uint64_t now_ms)
 {
     if (!u->power.sched.active)
         return true;
-    time_t t = time(NULL);
+    time_t t = upkeep_wall_s();
     struct tm lt;
     localtime_r(&t, &lt);
     bool on = display_power_update(&u->power, lt.tm_wday, lt.tm_hour * 60 + lt.tm_min, now_ms);
@@ -107,7 +118,7 @@ bool upkeep_pointer(upkeep *u, const input_event *ev, uint64_t now_ms)
 void upkeep_frame_drawn(upkeep *u)
 {
     u->frames++;
-    u->last_frame = time(NULL);
+    u->last_frame = upkeep_wall_s();
 }
 
 static uint64_t content_hash(const content *c)
@@ -141,7 +152,7 @@ bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n
         return false;
     }
     char aside[PATH_MAX + 64];
-    snprintf(aside, sizeof aside, "%s.damaged-%lld", path, (long long)time(NULL));
+    snprintf(aside, sizeof aside, "%s.damaged-%lld", path, (long long)upkeep_wall_s());
     if (rename(path, aside) == 0)
         fprintf(stderr, "openday: %s:%s; set aside as %s, counting starts again\n", path, why,
                 aside);
@@ -168,7 +179,7 @@ static void save_usage(upkeep *u, uint64_t now_ms, bool force)
 {
     if (!*u->state || !(usage_save_due(&u->use, now_ms) || (force && u->use.dirty)))
         return;
-    int e = usage_store(&u->use, u->state, (int64_t)time(NULL));
+    int e = usage_store(&u->use, u->state, (int64_t)upkeep_wall_s());
     if (e && !u->use_failed)
         fprintf(stderr, "openday: cannot write %s/%s (%s); the counts stay in memory and "
                         "are written again in 5 minutes\n", u->state, USAGE_FILE, strerror(e));
@@ -182,7 +193,7 @@ static void save_usage(upkeep *u, uint64_t now_ms, bool force)
 void upkeep_deinit(upkeep *u)
 {
     if (u->use.in_visit)
-        usage_observe(&u->use, "attract", (int64_t)time(NULL));
+        usage_observe(&u->use, "attract", (int64_t)upkeep_wall_s());
     save_usage(u, UINT64_MAX, true);
     usage_deinit(&u->use);
 }
@@ -200,7 +211,7 @@ static const char *degree_title(void *ctx, const char *id)
  * local midnight. */
 static void give_visitors(upkeep *u, kiosk *k)
 {
-    time_t t = time(NULL);
+    time_t t = upkeep_wall_s();
     struct tm lt;
     localtime_r(&t, &lt);
     lt.tm_hour = lt.tm_min = lt.tm_sec = 0;
@@ -218,7 +229,7 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
     if (ua) {
         char where[256];
         app_place_name(ua, where, sizeof where);
-        usage_observe(&u->use, where, (int64_t)time(NULL));
+        usage_observe(&u->use, where, (int64_t)upkeep_wall_s());
     }
     bool want = kiosk_wants_visitors(k);
     if (want && !u->visitors_given)
@@ -250,8 +261,8 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
                          : ro == RELOAD_LAST_GOOD ? origin[2]
                                                   : origin[0],
         .renderer = u->renderer,
-        .uptime_s = difftime(time(NULL), u->started),
-        .now_s = (int64_t)time(NULL),
+        .uptime_s = difftime(upkeep_wall_s(), u->started),
+        .now_s = (int64_t)upkeep_wall_s(),
         .last_frame_s = (int64_t)u->last_frame,
         .frames = u->frames,
         .late_last_minute = health_late_add(&u->late, now_ms, sc->late),

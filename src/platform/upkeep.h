@@ -51,6 +51,9 @@ typedef struct {
 
 /* False with a message in err when the schedule's values are malformed
  * (cli.c has checked each already; this is their combination). */
+/* Wall-clock seconds (CLOCK_REALTIME): see upkeep.c for where it may be used. */
+time_t upkeep_wall_s(void);
+
 bool upkeep_init(upkeep *u, const cli_options *o, const char *state, struct SDL_Window *win,
                  struct SDL_Renderer *ren, char *err, size_t n);
 bool upkeep_display(upkeep *u, uint64_t now_ms);
