@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng libdrm
 # libhyphen ships no pkg-config file: its one library, by name.
 HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
@@ -25,7 +25,7 @@ DESTDIR  ?=
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev fonts-inter \
+            libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev libdrm-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema faketime \
             libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
             fonts-symbola libespeak-ng-dev espeak-ng-data
@@ -67,7 +67,7 @@ TESTS_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 RUN_ARGS ?= --windowed 1280x800
 
-.PHONY: all deps run test test-long golden screenshots install uninstall clean check-content \
+.PHONY: all deps run test test-long test-ansible golden screenshots install uninstall clean check-content \
         fuzz memcheck
 
 all: $(BIN)
@@ -125,6 +125,22 @@ test: deps
 test-long: deps
 	$(MAKE) all $(TESTS)
 	$(TEST_ENV) sh tests/run.sh $(BUILD) long
+
+# The fleet roll-out (deploy/ansible) played against this machine under a
+# temporary root. Ansible is installed here only, not by `make deps`: a
+# kiosk and `make run` never need it.
+ANSIBLE_PKGS := ansible-core ansible-lint
+test-ansible: deps
+	@missing=""; for p in $(ANSIBLE_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	$(MAKE) all
+	sh tests/fleet_ansible.sh $(BUILD)
 
 # Regenerate the reviewed golden images under tests/golden/ (review the diff!).
 golden: deps

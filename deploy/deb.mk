@@ -90,7 +90,8 @@ deb-package: $(DEB_BIN_TARGET)
 	install -d -m 0755 $(DEB_SRC)/debian $(DEB_ROOT)/DEBIAN $(DEB_ROOT)/usr/bin \
 	  $(DEB_ROOT)/usr/share/openday/content $(DEB_ROOT)/lib/systemd/system \
 	  $(DEB_ROOT)/etc/openday $(DEB_ROOT)/usr/share/doc/openday \
-	  $(DEB_ROOT)/usr/share/man/man1 $(DEB_ROOT)/usr/share/lintian/overrides
+	  $(DEB_ROOT)/usr/share/man/man1 $(DEB_ROOT)/usr/share/lintian/overrides \
+	  $(DEB_ROOT)/lib/udev/rules.d
 	install -m 0644 deploy/deb/control deploy/deb/changelog $(DEB_SRC)/debian/
 	install -m 0755 $(DEB_BIN) $(DEB_ROOT)/usr/bin/openday
 	$(DEB_STRIP) --remove-section=.comment --remove-section=.note --strip-unneeded \
@@ -100,6 +101,7 @@ deb-package: $(DEB_BIN_TARGET)
 	install -m 0644 deploy/openday.service deploy/openday-cage.service \
 	  $(DEB_ROOT)/lib/systemd/system/
 	install -m 0644 deploy/openday.conf $(DEB_ROOT)/etc/openday/openday.conf
+	install -m 0644 deploy/70-openday-backlight.rules $(DEB_ROOT)/lib/udev/rules.d/
 	install -m 0644 deploy/deb/copyright $(DEB_ROOT)/usr/share/doc/openday/copyright
 	install -m 0644 deploy/deb/lintian-overrides $(DEB_ROOT)/usr/share/lintian/overrides/openday
 	gzip -9n <deploy/deb/changelog >$(DEB_ROOT)/usr/share/doc/openday/changelog.gz

@@ -172,10 +172,12 @@ stop TERM
 
 # 6. Clocks. Only monotonic time drives the app: no SDL_GetTicks (32 bits,
 #    wraps after 49 days), no wall clock except the two places that name or
-#    report wall-clock things (the last-known-good folder's name, and the
-#    save-to-screen latency in the log).
+#    report wall-clock things (the last-known-good folder's name, the
+#    save-to-screen latency in the log, and upkeep_wall_s: health.json's
+#    stamps, the hours usage is counted in, the display schedule's local time).
 bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*/*.c |
-      grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/shell.c:.*CLOCK_REALTIME')
+      grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/shell.c:.*CLOCK_REALTIME' |
+      grep -v 'src/platform/upkeep.c:.*CLOCK_REALTIME')
 [ -z "$bad" ] || fail "wall-clock or 32-bit time used: $bad"
 grep -q 'SDL_GetPerformanceCounter' src/platform/*.c || fail "the loop does not use the performance counter"
 echo "clocks: only SDL_GetPerformanceCounter drives frames and timeouts"

@@ -179,7 +179,8 @@ static void table_is_sound(void **state)
             fail_msg("--%s: range %g..%g", r->name, r->lo, r->hi);
         if ((r->where & CLI_CONFIG) && r->kind != CLI_SWITCH && r->kind != CLI_TEXT &&
             r->kind != CLI_SIZE && r->kind != CLI_INT && r->kind != CLI_DOUBLE &&
-            r->kind != CLI_FLOAT && r->kind != CLI_MODE && r->kind != CLI_PIN)
+            r->kind != CLI_FLOAT && r->kind != CLI_MODE && r->kind != CLI_PIN &&
+            r->kind != CLI_TIMES)
             fail_msg("--%s: this kind of value has no config-file form", r->name);
     }
     /* Every default parses (cli_parse applies them) and is what --help says. */

@@ -16,7 +16,7 @@
 #include "fixture.h"
 #include "cli.h"
 #include "config.h"
-#include "drm.h"
+#include "drm_card.h"
 #include "input.h"
 #include "layout.h"
 
@@ -84,7 +84,48 @@ static void gesture_then_pin(void **state)
     input_event ev = { .kind = INPUT_KEY, .key = KEY_HOME, .t_ms = t };
     assert_true(admin_input(&A, &ev));
     pin("2468", t);
+    /* The staff screen first; its Exit button ends the kiosk. */
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
+    assert_false(admin_exit_requested(&A));
+    assert_true(admin_visible(&A));
+    od_rect back = admin_staff_button(&A, ADMIN_STAFF_BACK);
+    od_rect ex = admin_staff_button(&A, ADMIN_STAFF_EXIT);
+    assert_true(back.x + back.w < ex.x);
+    assert_true(back.y >= admin_staff_top(&A) && ex.y + ex.h <= 480);
+    /* A press that slides off Exit does nothing. */
+    assert_true(send(INPUT_DOWN, 3, ex.x + 5, ex.y + 5, t + 2000));
+    assert_true(send(INPUT_UP, 3, 400, 100, t + 2100));
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
+    assert_true(send(INPUT_DOWN, 3, ex.x + 5, ex.y + 5, t + 2200));
+    assert_true(send(INPUT_UP, 3, ex.x + 5, ex.y + 5, t + 2300));
     assert_true(admin_exit_requested(&A));
+}
+
+/* The staff screen's Back returns to the kiosk; left alone it closes. */
+static void staff_screen_back_and_timeout(void **state)
+{
+    (void)state;
+    make("2468");
+    uint64_t t = hold(5, 5, 0, 3000);
+    t = hold(795, 5, t, 3000);
+    pin("2468", t);
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
+    od_rect back = admin_staff_button(&A, ADMIN_STAFF_BACK);
+    t += 2000;
+    assert_true(send(INPUT_DOWN, 3, back.x + 5, back.y + 5, t));
+    assert_true(send(INPUT_UP, 3, back.x + 5, back.y + 5, t + 50));
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
+    assert_false(admin_exit_requested(&A));
+    t = hold(5, 5, t + 200, 3000);
+    t = hold(795, 5, t, 3000);
+    pin("2468", t);
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
+    assert_true(admin_wait_ms(&A, t + 1000) <= 30001);
+    /* The last touch was OK's release, at t + 550. */
+    admin_update(&A, t + 550 + 29900);
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
+    admin_update(&A, t + 550 + 30100);
+    assert_int_equal(admin_get_phase(&A), ADMIN_IDLE);
 }
 
 static void nothing_for_visitors(void **state)
@@ -155,7 +196,7 @@ static void wrong_pins_lock_out(void **state)
     t = hold(5, 5, t, 3000);
     t = hold(795, 5, t, 3000);
     pin("2468", t);
-    assert_true(admin_exit_requested(&A));
+    assert_int_equal(admin_get_phase(&A), ADMIN_STAFF);
 }
 
 static void keypad_cancel_and_clear(void **state)
@@ -464,6 +505,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gesture_then_pin),
+        cmocka_unit_test(staff_screen_back_and_timeout),
         cmocka_unit_test(nothing_for_visitors),
         cmocka_unit_test(no_pin_no_exit),
         cmocka_unit_test(wrong_pins_lock_out),

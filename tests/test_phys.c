@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "drm.h"
+#include "drm_card.h"
 #include "lay.h"
 #include "phys.h"
 

@@ -116,6 +116,40 @@ static void watch_folder_replaced(void **state)
     watch_destroy(w);
 }
 
+/* The content path is a symlink swapped by renaming a new link over it
+ * (deploy/ansible): inotify sees the swap long before the next signature
+ * check, a staging copy made beside the link is no change, and the new
+ * target's own edits are seen afterwards. */
+static void watch_symlink_swapped(void **state)
+{
+    (void)state;
+    char link[512];
+    snprintf(link, sizeof link, "%s/current", tmp);
+    sh("mv '%s/c' '%s/r1' && ln -s r1 '%s'", tmp, tmp, link);
+    watch_config cfg = { 300, 60000, false };
+    watch *w = watch_create(link, &cfg, 0);
+    assert_true(watch_inotify(w));
+    /* A staging copy beside the link: not a change of the content. */
+    sh("cp -r '%s/r1' '%s/r2' && printf '\\n' >> '%s/r2/degrees.json'", tmp, tmp, tmp);
+    bool seen = false;
+    for (uint64_t t = 100; t < 1000; t += 100)
+        seen = seen || watch_poll(w, t);
+    assert_false(seen);
+    sh("ln -s r2 '%s.new' && mv -T '%s.new' '%s'", link, link, link);
+    uint64_t t = 1000;
+    for (; t < 3000 && !seen; t += 100)
+        seen = watch_poll(w, t);
+    assert_true(seen);
+    assert_true(t < 60000); /* inotify, not the minute's poll */
+    sh("printf '\\n' >> '%s/r2/degrees.json'", tmp);
+    seen = false;
+    for (uint64_t u = t; u < t + 3000 && !seen; u += 100)
+        seen = watch_poll(w, u);
+    assert_true(seen);
+    watch_destroy(w);
+    sh("rm '%s' && mv '%s/r1' '%s/c'", link, tmp, tmp);
+}
+
 static content *load(const char *dir)
 {
     content_report rep;
@@ -376,6 +410,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(watch_inotify_settles, setup, teardown),
         cmocka_unit_test_setup_teardown(watch_polling_settles, setup, teardown),
         cmocka_unit_test_setup_teardown(watch_folder_replaced, setup, teardown),
+        cmocka_unit_test_setup_teardown(watch_symlink_swapped, setup, teardown),
         cmocka_unit_test_setup_teardown(store_keeps_one_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(last_good_is_what_was_validated, setup, teardown),
         cmocka_unit_test_setup_teardown(store_never_writes_into_its_inputs, setup, teardown),

@@ -238,7 +238,7 @@ static void malformed_other_verbs(void **state)
     bad("close now\n", "1: close takes only nothing, got extra \"now\"");
     bad("expect-quit\n", "1: expect-quit needs normal or admin");
     bad("expect-quit soon\n", "1: expect-quit needs normal or admin");
-    bad("expect-admin open\n", "1: expect-admin needs idle, armed, keypad or exit");
+    bad("expect-admin open\n", "1: expect-admin needs idle, armed, keypad, staff or exit");
     bad("expect-admin keypad now\n", "1: expect-admin takes only one word, got extra \"now\"");
     bad("resize\n", "1: resize needs a size like 1280x800");
     bad("resize 10x10\n", "1: resize needs a size like 1280x800");

@@ -116,7 +116,7 @@ static void storm(void **state)
     cfg.rotate = 90;
     cfg.touch.swap_xy = true;
     cfg.touch.flip_y = true;
-    ktest T;
+    ktest T = { 0 };
     assert_true(ktest_init(&T, &cfg, 800, 480));
     int lw, lh;
     kiosk_logical_size(T.k, &lw, &lh);

@@ -37,6 +37,14 @@ const char *file_error_text(int e);
  * this way before the file is renamed into place. */
 int file_write_sync_close(int fd, const char *data, size_t len);
 
+/* Replace path with data as one step: write PATH.tmp (mode 0644 before the
+ * umask), sync it, rename it over path. A reader sees the old file or the
+ * new one, never half of either; after a power cut, one of the two. Returns
+ * 0, or the failing call's errno (ENOSPC on a full disk, EROFS, EACCES),
+ * having removed the temporary file and left path as it was. Logs nothing:
+ * the caller decides how loudly a failure is reported. */
+int file_write_atomic(const char *path, const char *data, size_t len);
+
 /* True when path names a regular file now (stat follows symlinks). Used to
  * refuse, before opening anything, an option that names a directory or a
  * pipe. */

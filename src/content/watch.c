@@ -18,6 +18,8 @@ struct watch {
     char *dir;
     watch_config cfg;
     int fd, wd;              /* inotify, -1 when not in use */
+    int pwd;                 /* the parent folder's watch when dir is a symlink, else -1 */
+    const char *base;        /* dir's last component (points into dir) */
     ino_t ino;               /* the directory watched, to notice it being replaced */
     uint64_t sig;            /* directory signature at the last check */
     uint64_t next_check;     /* time of the next signature comparison */
@@ -67,6 +69,29 @@ static uint64_t signature(const char *dir, int depth)
     return sum;
 }
 
+/* A content path that is a symlink is published by renaming a new link
+ * over it (deploy/ansible): that rename happens in the link's parent folder,
+ * which the watch on the target cannot see, so the parent is watched too,
+ * for entries of the link's name. */
+static void watch_parent(watch *w)
+{
+#ifdef __linux__
+    struct stat st;
+    if (w->fd < 0 || w->pwd >= 0 || lstat(w->dir, &st) != 0 || !S_ISLNK(st.st_mode))
+        return;
+    char parent[PATH_MAX];
+    size_t n = (size_t)(w->base - w->dir);
+    if (n == 0)
+        snprintf(parent, sizeof parent, ".");
+    else
+        snprintf(parent, sizeof parent, "%.*s", (int)(n > 1 ? n - 1 : 1), w->dir);
+    w->pwd = inotify_add_watch(w->fd, parent, IN_CREATE | IN_MOVED_TO | IN_DELETE |
+                                                  IN_MOVED_FROM | IN_ONLYDIR);
+#else
+    (void)w;
+#endif
+}
+
 static void watch_add(watch *w)
 {
 #ifdef __linux__
@@ -74,6 +99,7 @@ static void watch_add(watch *w)
     w->ino = stat(w->dir, &st) == 0 ? st.st_ino : 0;
     if (w->fd < 0)
         return;
+    watch_parent(w);
     if (w->wd >= 0)
         inotify_rm_watch(w->fd, w->wd);
     w->wd = inotify_add_watch(w->fd, w->dir,
@@ -101,7 +127,9 @@ watch *watch_create(const char *dir, const watch_config *cfg, uint64_t now_ms)
         w->cfg.settle_ms = 300;
     if (!w->cfg.poll_ms)
         w->cfg.poll_ms = 500;
-    w->fd = w->wd = -1;
+    w->fd = w->wd = w->pwd = -1;
+    const char *slash = strrchr(w->dir, '/');
+    w->base = slash ? slash + 1 : w->dir;
 #ifdef __linux__
     if (!w->cfg.no_inotify) {
         w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -146,9 +174,14 @@ static bool drain(watch *w)
         ssize_t n = read(w->fd, buf.bytes, sizeof buf.bytes);
         if (n <= 0)
             break;
-        any = true;
         for (ssize_t off = 0; off < n;) {
             const struct inotify_event *ev = (const struct inotify_event *)(buf.bytes + off);
+            /* In the parent, only the link itself matters (a staging copy
+             * beside it is not a change yet). */
+            if (ev->wd != w->pwd || (ev->len && !strcmp(ev->name, w->base)))
+                any = true;
+            if ((ev->mask & IN_IGNORED) && ev->wd == w->pwd)
+                w->pwd = -1;
             /* The directory itself went away or was renamed: the watch is
              * gone; the signature check notices when a new one appears. */
             if ((ev->mask & IN_IGNORED) && ev->wd == w->wd)

@@ -6,7 +6,10 @@
  * also compared every poll interval, which catches what inotify cannot see
  * (a subfolder's files, the directory being replaced by a rename, a file
  * system without inotify). With inotify unavailable, polling alone does the
- * job, only less promptly.
+ * job, only less promptly. The directory may be a symlink that is swapped by
+ * renaming a new link over it (how deploy/ansible publishes content): the
+ * link's parent folder is watched for that name too, so the swap is seen at
+ * once, and the new target is watched from then on.
  *
  * Changes are debounced: watch_poll reports a burst of changes once, after the
  * directory has been quiet for settle_ms, so a file caught half-written is

@@ -109,6 +109,34 @@ od_rect admin_key_rect(const admin *a, int key)
                       g.grid.y + (float)row * (g.key_h + g.gap), g.key_w, g.key_h };
 }
 
+/* The strip at the bottom of the staff screen: Back on the left, Exit on
+ * the right, each at least a touch target high and wide enough for its
+ * word at the smallest text size. */
+float admin_staff_top(const admin *a)
+{
+    layout_metrics m;
+    layout_metrics_compute(&a->env, &m);
+    return (float)a->env.h - m.target * 1.25f - 2 * m.pad;
+}
+
+od_rect admin_staff_button(const admin *a, int i)
+{
+    layout_metrics m;
+    layout_metrics_compute(&a->env, &m);
+    float w = (float)a->env.w, h = m.target * 1.25f;
+    float bw = fminf((w - 3 * m.pad) / 2, fmaxf(10.0f * m.text_min, w * 0.3f));
+    float y = (float)a->env.h - m.pad - h;
+    return (od_rect){ i == ADMIN_STAFF_EXIT ? w - m.pad - bw : m.pad, y, bw, h };
+}
+
+static int staff_button_at(const admin *a, float x, float y)
+{
+    for (int i = 0; i < ADMIN_NSTAFF; i++)
+        if (od_rect_contains(admin_staff_button(a, i), x, y))
+            return i;
+    return -1;
+}
+
 static int key_at(const admin *a, float x, float y)
 {
     for (int k = 0; k < ADMIN_NKEYS; k++)
@@ -138,7 +166,8 @@ static void press_key(admin *a, int k)
         memset(a->entered, 0, sizeof a->entered);
     } else if (k == ADMIN_KEY_OK) {
         if (n && !strcmp(a->entered, a->cfg.pin)) {
-            a->phase = ADMIN_EXIT;
+            a->phase = ADMIN_STAFF;
+            a->pressed_key = -1;
         } else {
             a->wrong = true;
             if (++a->failures >= a->cfg.max_attempts) {
@@ -173,6 +202,23 @@ bool admin_input(admin *a, const input_event *ev)
 {
     if (a->phase == ADMIN_EXIT)
         return true;
+    if (a->phase == ADMIN_STAFF) {
+        a->last_touch = ev->t_ms > a->last_touch ? ev->t_ms : a->last_touch;
+        float x = isfinite(ev->x) ? ev->x : -1, y = isfinite(ev->y) ? ev->y : -1;
+        if (ev->kind == INPUT_DOWN) {
+            a->pressed_key = staff_button_at(a, x, y);
+        } else if (ev->kind == INPUT_UP) {
+            int b = staff_button_at(a, x, y);
+            if (b >= 0 && b == a->pressed_key)
+                a->phase = b == ADMIN_STAFF_EXIT ? ADMIN_EXIT : ADMIN_IDLE;
+            a->pressed_key = -1;
+        } else if (ev->kind == INPUT_CANCEL) {
+            a->pressed_key = -1;
+        } else if (ev->kind == INPUT_KEY && (ev->key == KEY_BACK || ev->key == KEY_QUIT)) {
+            a->phase = ADMIN_IDLE;
+        }
+        return true; /* the staff screen covers the kiosk */
+    }
     if (a->phase == ADMIN_KEYPAD) {
         a->last_touch = ev->t_ms > a->last_touch ? ev->t_ms : a->last_touch;
         float x = isfinite(ev->x) ? ev->x : -1, y = isfinite(ev->y) ? ev->y : -1;
@@ -243,7 +289,8 @@ void admin_update(admin *a, uint64_t now_ms)
         corner_done(a, now_ms);
     if (a->phase == ADMIN_ARMED && now_ms > a->armed_until && !a->holding)
         a->phase = ADMIN_IDLE;
-    if (a->phase == ADMIN_KEYPAD && now_ms - a->last_touch > a->cfg.idle_ms)
+    if ((a->phase == ADMIN_KEYPAD || a->phase == ADMIN_STAFF) &&
+        now_ms - a->last_touch > a->cfg.idle_ms)
         a->phase = ADMIN_IDLE;
 }
 
@@ -253,7 +300,7 @@ void admin_update(admin *a, uint64_t now_ms)
 
 bool admin_visible(const admin *a)
 {
-    return a->phase == ADMIN_KEYPAD || a->phase == ADMIN_ARMED ||
+    return a->phase == ADMIN_KEYPAD || a->phase == ADMIN_ARMED || a->phase == ADMIN_STAFF ||
            (a->holding && a->now - a->hold_t0 >= ADMIN_SHOW_AFTER_MS);
 }
 
@@ -266,7 +313,7 @@ uint64_t admin_wait_ms(const admin *a, uint64_t now_ms)
     }
     if (a->phase == ADMIN_ARMED && a->armed_until >= now_ms && a->armed_until - now_ms < t)
         t = a->armed_until - now_ms + 1;
-    if (a->phase == ADMIN_KEYPAD) {
+    if (a->phase == ADMIN_KEYPAD || a->phase == ADMIN_STAFF) {
         uint64_t end = a->last_touch + a->cfg.idle_ms + 1;
         if (end > now_ms && end - now_ms < t)
             t = end - now_ms;
@@ -302,6 +349,29 @@ void admin_draw(const admin *a, const content *c, scene *s)
     lay_begin(&L, s, c, &a->env, NULL);
     const layout_metrics *m = &L.m;
     od_color warn = lay_col(&L, COLOR_CAVEAT);
+    if (a->phase == ADMIN_STAFF) {
+        /* Staff-facing, like the screen of content problems: fixed words.
+         * The strip under the caller's picture, then the two buttons. */
+        float top = floorf(admin_staff_top(a));
+        lay_rect(&L, (od_rect){ 0, top, L.W, L.H - top }, od_rgba(0x1C, 0x21, 0x2B, 0xFF), 0);
+        static const char *const words[ADMIN_NSTAFF] = { "Exit the kiosk", "Back to the kiosk" };
+        for (int i = 0; i < ADMIN_NSTAFF; i++) {
+            bool pressed = i == a->pressed_key;
+            lay_pill p;
+            memset(&p, 0, sizeof p);
+            p.text = words[i];
+            p.font = FONT_BOLD;
+            p.size = m->text_min;
+            p.bg = pressed ? lay_col(&L, COLOR_ACCENT)
+                   : i == ADMIN_STAFF_EXIT ? od_rgba(0x8A, 0x3B, 0x2E, 0xFF)
+                                           : od_rgba(0x33, 0x3C, 0x4D, 0xFF);
+            p.fg = pressed ? lay_col(&L, COLOR_ACCENT_TEXT) : od_rgba(0xF2, 0xF4, 0xF7, 0xFF);
+            p.action = ACT_NONE;
+            lay_pill_draw(&L, &p, admin_staff_button(a, i), -1);
+        }
+        lay_end(&L);
+        return;
+    }
     if (a->phase != ADMIN_KEYPAD) {
         if (a->holding && a->now - a->hold_t0 >= ADMIN_SHOW_AFTER_MS) {
             od_rect r = admin_corner(a, a->hold_corner);

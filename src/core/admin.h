@@ -2,7 +2,8 @@
  *
  * A finger held on the top-left corner for hold_ms, then (within window_ms)
  * on the top-right corner for hold_ms, opens a PIN keypad over the kiosk;
- * the configured PIN makes admin_exit_requested() true, and the caller exits
+ * the configured PIN opens the staff screen (today's visitors, drawn by the
+ * caller), whose "Exit the kiosk" makes admin_exit_requested() true, and the caller exits
  * cleanly (status OPENDAY_EXIT_ADMIN, which the systemd unit does not
  * restart). Visitors never see any of it: nothing shows until a corner has
  * been held for a second. Wrong PINs are counted; after max_attempts the
@@ -40,8 +41,14 @@ typedef enum {
     ADMIN_IDLE,      /* watching for the first corner */
     ADMIN_ARMED,     /* first corner done: watching for the second */
     ADMIN_KEYPAD,    /* PIN keypad open */
-    ADMIN_EXIT,      /* right PIN: the caller should exit */
+    ADMIN_EXIT,      /* right PIN, then "Exit the kiosk": the caller should exit */
+    ADMIN_STAFF,     /* right PIN: the staff screen ("Today's visitors", with
+                        Exit and Back buttons); the caller draws the picture
+                        above admin_staff_top, admin_draw the buttons */
 } admin_phase;
+
+/* The staff screen's buttons. */
+enum { ADMIN_STAFF_EXIT = 0, ADMIN_STAFF_BACK = 1, ADMIN_NSTAFF = 2 };
 
 /* The keypad's keys, in layout order: 1-9, Clear, 0, OK, then Cancel. */
 enum { ADMIN_KEY_CLEAR = 9, ADMIN_KEY_ZERO = 10, ADMIN_KEY_OK = 11, ADMIN_KEY_CANCEL = 12,
@@ -83,6 +90,10 @@ uint64_t admin_wait_ms(const admin *a, uint64_t now_ms);
 /* Geometry shared by drawing and hit testing. */
 od_rect admin_corner(const admin *a, int corner);
 od_rect admin_key_rect(const admin *a, int key);
+/* The staff screen's button i (ADMIN_STAFF_*), and where its button strip
+ * begins: the caller's picture goes above it. */
+od_rect admin_staff_button(const admin *a, int i);
+float admin_staff_top(const admin *a);
 /* Append the overlay (corner progress or keypad) to s, drawn with the layout
  * toolkit: its words are c's strings (STR_ADMIN_*) and its colours c's
  * theme; with c NULL (no valid content: over the staff screen) the built-in

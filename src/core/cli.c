@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schedule.h"
+
 #define F(member) offsetof(cli_options, member)
 #define CMD CLI_CMDLINE
 #define CONF (CLI_CMDLINE | CLI_CONFIG)
@@ -108,6 +110,16 @@ const cli_option cli_table[] = {
     { .name = "touch-flip-y", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_flip_y),
       .section = S_KIOSK,
       .help = "mirror touches top to bottom (the three touch options apply before --rotate)" },
+    { .name = "display-on", .kind = CLI_TIMES, .metavar = "HH:MM", .where = CONF,
+      .field = F(display_on), .need = "a time such as 08:30",
+      .invalid = "is not a time such as 08:30", .section = S_KIOSK,
+      .help = "switch the display on at this time; per weekday as \"08:30, sat 10:00, "
+              "sun none\"" },
+    { .name = "display-off", .kind = CLI_TIMES, .metavar = "HH:MM", .where = CONF,
+      .field = F(display_off), .need = "a time such as 18:00",
+      .invalid = "is not a time such as 18:00", .section = S_KIOSK,
+      .help = "switch the display off at this time (panel off; a touch wakes it for 5 "
+              "minutes); per weekday as display-on" },
     { .name = "debug-stall-after", .kind = CLI_DOUBLE, .metavar = "S",
       .where = CMD | CLI_HIDDEN, .field = F(debug_stall_s), .lo = 0, .hi = 86400,
       .need = "seconds", .invalid = "must be seconds", .section = S_KIOSK,
@@ -117,6 +129,19 @@ const cli_option cli_table[] = {
       .field = F(check), .field2 = F(check_dir), .section = S_TOOLS,
       .help = "validate content (DIR, else --content), print every problem; exit 0 valid, "
               "2 not" },
+    { .name = "health", .kind = CLI_TEXT_OPT, .metavar = "[DIR]", .where = CMD,
+      .field = F(health), .field2 = F(health_dir), .section = S_TOOLS,
+      .help = "print the running kiosk's health.json from its state folder (DIR, else "
+              "--state-dir); exit 0 when fresh and drawing, 1 not" },
+    { .name = "usage", .kind = CLI_TEXT_OPT, .metavar = "[DIR]", .where = CMD,
+      .field = F(usage), .field2 = F(usage_dir), .section = S_TOOLS,
+      .help = "print the anonymous visitor counts by hour from the state folder (DIR, "
+              "else --state-dir)" },
+    { .name = "csv", .kind = CLI_SWITCH, .where = CMD, .field = F(csv), .section = S_TOOLS,
+      .help = "with --usage, print CSV" },
+    { .name = "usage-plot", .kind = CLI_TEXT, .metavar = "FILE.png", .where = CMD,
+      .field = F(usage_plot), .need = "a PNG file name", .section = S_TOOLS,
+      .help = "with --usage, draw today's visitors by hour and the most opened degrees" },
     { .name = "screenshot", .kind = CLI_TEXT, .metavar = "FILE.png", .where = CMD,
       .field = F(screenshot), .need = "a PNG file name", .section = S_TOOLS,
       .help = "render the screen given by --screen headless and exit" },
@@ -282,6 +307,16 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
         }
         *(const char **)(base + r->field) = val;
         break;
+    case CLI_TIMES: {
+        int minutes[7];
+        char why[200];
+        if (!schedule_parse_times(val, minutes, why, sizeof why)) {
+            snprintf(err, errlen, "--%s: %s", r->name, why);
+            return false;
+        }
+        *(const char **)(base + r->field) = val;
+        break;
+    }
     default:
         ok = false;
         break;
@@ -343,6 +378,10 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         snprintf(err, errlen, "--say and --wav go together");
         return false;
     }
+    if ((o->csv || o->usage_plot) && !o->usage) {
+        snprintf(err, errlen, "--csv and --usage-plot go with --usage");
+        return false;
+    }
     if (!o->check_dir)
         o->check_dir = o->content_dir;
     return true;
@@ -402,7 +441,7 @@ void cli_usage(FILE *out)
         wrap(out, help, COL);
     }
     /* The keys, from the same rows, so this list cannot go stale. */
-    char keys[600] = "";
+    char keys[800] = "";
     size_t k = 0;
     for (size_t i = 0; i < cli_table_len && k < sizeof keys; i++)
         if (cli_table[i].where & CLI_CONFIG)

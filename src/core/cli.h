@@ -43,6 +43,14 @@ typedef struct {
     double admin_hold_s;       /* --admin-hold S: per corner, default 3 */
     const char *drm_device;    /* --drm-device auto|/dev/dri/cardN|N */
     bool touch_swap_xy, touch_flip_x, touch_flip_y;
+    const char *display_on;    /* display-on / display-off: schedule.h's times */
+    const char *display_off;
+    bool health;               /* --health [STATE_DIR] */
+    const char *health_dir;
+    bool usage;                /* --usage [STATE_DIR] */
+    const char *usage_dir;
+    bool csv;                  /* --csv: --usage as CSV */
+    const char *usage_plot;    /* --usage-plot FILE.png */
     double debug_stall_s;      /* hidden: stop the loop after S seconds (watchdog tests) */
     /* ---- Read aloud (speech) ---- */
     bool no_speech;            /* --no-speech: never offer Read aloud */
@@ -71,6 +79,7 @@ typedef enum {
     CLI_FLOAT,       /* a number from lo to hi: float */
     CLI_MODE,        /* kiosk, fullscreen or windowed: the display mode */
     CLI_PIN,         /* 4 to 8 digits: const char *, never echoed in errors */
+    CLI_TIMES,       /* schedule.h's times ("08:30, sun none"): const char * */
 } cli_kind;
 
 /* Where an option may appear (bits). */

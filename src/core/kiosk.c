@@ -2,6 +2,7 @@
 #include "kiosk.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct kiosk {
     int exit_status;
     const char *exit_reason;
     uint64_t now;
+    usage_picture visitors;     /* for the staff screen (kiosk_set_visitors) */
 };
 
 void kiosk_config_defaults(kiosk_config *cfg)
@@ -264,8 +266,22 @@ void kiosk_update(kiosk *k, uint64_t now_ms)
     }
     if (k->a)
         app_update(k->a, now_ms);
+    admin_phase before_adm = admin_get_phase(&k->adm);
     route_update(&k->adm, k->a, now_ms);
+    if (admin_get_phase(&k->adm) != before_adm)
+        k->force = true; /* a staff screen or keypad closed by itself */
     check_admin_exit(k);
+}
+
+bool kiosk_wants_visitors(const kiosk *k)
+{
+    return admin_get_phase(&k->adm) == ADMIN_STAFF;
+}
+
+void kiosk_set_visitors(kiosk *k, const usage_picture *p)
+{
+    k->visitors = *p;
+    k->force = true;
 }
 
 bool kiosk_busy(const kiosk *k)
@@ -317,6 +333,12 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
     f->overlay = NULL;
     if (admin_visible(&k->adm)) {
         scene_clear(&k->over);
+        if (admin_get_phase(&k->adm) == ADMIN_STAFF) {
+            /* Today's visitors above the staff screen's buttons. */
+            layout_env env = env_of(k);
+            env.h = (int)ceilf(admin_staff_top(&k->adm)); /* no seam above the strip */
+            layout_usage(&k->over, &env, &k->visitors);
+        }
         admin_draw(&k->adm, reload_content(k->rl), &k->over);
         f->overlay = &k->over;
     }
@@ -344,6 +366,13 @@ char *kiosk_dump_json(kiosk *k)
         for (int i = 0; i < ADMIN_NKEYS; i++) {
             keys[nkeys].rect = admin_key_rect(&k->adm, i);
             snprintf(keys[nkeys].action, sizeof keys[nkeys].action, "%s", keypad_actions[i]);
+            nkeys++;
+        }
+    if (admin_get_phase(&k->adm) == ADMIN_STAFF)
+        for (int i = 0; i < ADMIN_NSTAFF; i++) {
+            keys[nkeys].rect = admin_staff_button(&k->adm, i);
+            snprintf(keys[nkeys].action, sizeof keys[nkeys].action, "%s",
+                     i == ADMIN_STAFF_EXIT ? "staff exit" : "staff back");
             nkeys++;
         }
     layout_env env = env_of(k);

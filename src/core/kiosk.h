@@ -38,6 +38,7 @@
 #include "app.h"
 #include "boot.h"
 #include "input.h"
+#include "layout_usage.h"
 #include "reload.h"
 
 typedef struct {
@@ -148,6 +149,12 @@ void kiosk_status(const kiosk *k, char *buf, size_t n);
 /* Jump to a named place (--screen, screenshots); false when unknown or when
  * there is no content. */
 bool kiosk_goto(kiosk *k, const char *name);
+
+/* The staff screen (admin.h's ADMIN_STAFF, after the right PIN) shows
+ * today's visitors: the platform, which keeps the counts (usage.h), hands
+ * the picture over while kiosk_wants_visitors is true; it is copied. */
+bool kiosk_wants_visitors(const kiosk *k);
+void kiosk_set_visitors(kiosk *k, const usage_picture *p);
 
 /* Read access for players, tests and --stats; NULL when absent. */
 app *kiosk_app(kiosk *k);

@@ -91,7 +91,7 @@ static void stroke(player *p, float x1, float y1, float x2, float y2, unsigned m
 
 static const char *admin_phase_name(admin_phase ph)
 {
-    static const char *const names[] = { "idle", "armed", "keypad", "exit" };
+    static const char *const names[] = { "idle", "armed", "keypad", "exit", "staff" };
     return (unsigned)ph < sizeof names / sizeof *names ? names[ph] : "?";
 }
 

@@ -287,14 +287,14 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
         e->kind = quit ? REPLAY_EXPECT_QUIT : REPLAY_EXPECT_ADMIN;
         char *what = next_token(cur);
         static const char *const quits[] = { "normal", "admin", NULL };
-        static const char *const phases[] = { "idle", "armed", "keypad", "exit", NULL };
+        static const char *const phases[] = { "idle", "armed", "keypad", "exit", "staff", NULL };
         const char *const *ok = quit ? quits : phases;
         bool known = false;
         for (size_t i = 0; what && ok[i]; i++)
             known |= !strcmp(what, ok[i]);
         if (!known)
             return fail(p, "%s needs %s", verb,
-                        quit ? "normal or admin" : "idle, armed, keypad or exit");
+                        quit ? "normal or admin" : "idle, armed, keypad, staff or exit");
         if (!no_more(p, cur, verb, "one word"))
             return false;
         e->arg = strdup(what);

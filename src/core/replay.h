@@ -5,7 +5,7 @@
  *   [T_MS] swipe left|right|up|down | key KEY | wait MS | shot FILE.png
  *   [T_MS] dump FILE.json
  *   [T_MS] expect-screen NAME | close | expect-quit normal|admin
- *   [T_MS] expect-admin idle|armed|keypad|exit | reset-device | resize WxH
+ *   [T_MS] expect-admin idle|armed|keypad|staff|exit | reset-device | resize WxH
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
  * resized, a display mode changed); X1 and Y1 hold the new size.

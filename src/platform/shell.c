@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "content.h"
-#include "drm.h"
+#include "drm_card.h"
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
@@ -27,6 +27,7 @@
 #include "sdl_input.h"
 #include "speech.h"
 #include "store.h"
+#include "upkeep.h"
 
 /* After this long drawing frames, a start counts as healthy (boot.h). */
 #define BOOT_HEALTHY_AFTER_MS 60000
@@ -628,6 +629,17 @@ int platform_window(const cli_options *o)
         goto out;
     }
     shell_read_aloud(&s, o);
+    /* The display schedule and the health record (upkeep.h). */
+    upkeep up;
+    {
+        char why[300];
+        if (!upkeep_init(&up, o, state, s.g.win, s.g.ren, why, sizeof why)) {
+            fprintf(stderr, "openday: %s\n", why);
+            status = 2;
+            goto out;
+        }
+    }
+    bool black_shown = false;
     if (o->screen && !kiosk_goto(s.k, o->screen))
         fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
                 o->screen);
@@ -683,7 +695,14 @@ int platform_window(const cli_options *o)
             healthy = true;
         }
 
-        bool busy = force || kiosk_busy(s.k);
+        /* The first frame is drawn whatever the hour: it tells systemd the
+         * kiosk is ready. */
+        bool lit = upkeep_display(&up, (uint64_t)sim) || !ready_sent;
+        if (lit && black_shown) {
+            black_shown = false;
+            force = true;
+        }
+        bool busy = lit && (force || kiosk_busy(s.k));
         SDL_Event e;
         bool have;
         if (busy) {
@@ -692,7 +711,7 @@ int platform_window(const cli_options *o)
         } else {
             /* Nothing moves: sleep in the event queue until input or the next
              * timed change; wake at least every 250 ms to notice signals. */
-            uint64_t wait = kiosk_wait_ms(s.k, (uint64_t)sim);
+            uint64_t wait = lit ? kiosk_wait_ms(s.k, (uint64_t)sim) : 250;
             if (watchdog && wd_every_ms / 2 < wait)
                 wait = wd_every_ms / 2;
             uint64_t before = SDL_GetPerformanceCounter();
@@ -733,7 +752,8 @@ int platform_window(const cli_options *o)
             input_event ev[4];
             size_t n = sdl_input_translate(&e, win_w, win_h, (uint64_t)sim, ev, 4);
             for (size_t i = 0; i < n; i++)
-                kiosk_input(s.k, &ev[i]);
+                if (!upkeep_pointer(&up, &ev[i], (uint64_t)sim))
+                    kiosk_input(s.k, &ev[i]);
             have = SDL_PollEvent(&e);
         }
         if (busy) {
@@ -757,6 +777,20 @@ int platform_window(const cli_options *o)
             status = kiosk_exit_status(s.k);
             break;
         }
+        upkeep_tick(&up, s.k, &sc, (uint64_t)sim);
+        if (!lit) {
+            /* Off by the schedule: where the panel itself cannot be switched
+             * off, one black frame, then nothing is drawn. */
+            if (!black_shown && up.pn.method == PANEL_BLACK) {
+                SDL_SetRenderTarget(s.g.ren, NULL);
+                SDL_SetRenderDrawColor(s.g.ren, 0, 0, 0, 255);
+                SDL_RenderClear(s.g.ren);
+                SDL_RenderPresent(s.g.ren);
+                render_invalidate(s.g.rd);
+            }
+            black_shown = true;
+            continue;
+        }
         kiosk_frame f;
         kiosk_get_frame(s.k, &f);
         if (force || f.changed) {
@@ -764,6 +798,7 @@ int platform_window(const cli_options *o)
             gfx_draw(&s.g, f.scene, f.overlay, f.clear);
             SDL_RenderPresent(s.g.ren);
             sched_frame_done(&sc, start, SDL_GetPerformanceCounter());
+            upkeep_frame_drawn(&up);
             force = false;
             if (!ready_sent) {
                 notify_status(s.k);
@@ -777,6 +812,7 @@ int platform_window(const cli_options *o)
         }
     }
     sd_notify(0, "STOPPING=1");
+    upkeep_deinit(&up);
     if (*state && (status == 0 || status == OPENDAY_EXIT_ADMIN))
         boot_healthy(state); /* a clean exit is not a crash */
     if (o->stats)

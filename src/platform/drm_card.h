@@ -1,4 +1,4 @@
-/* drm.h - which DRM card the console kiosk draws on.
+/* drm_card.h - which DRM card the console kiosk draws on.
  *
  * A Raspberry Pi 5 exposes several DRM cards (the display controller, the
  * GPU, ...) and their numbering can change between boots, so "auto" picks the
@@ -9,8 +9,8 @@
  * drm_pick_card returns the card number, or -1 when there is nothing to
  * choose (no connected display found, or not Linux); `why` always says what
  * was decided, for the log. */
-#ifndef OPENDAY_DRM_H
-#define OPENDAY_DRM_H
+#ifndef OPENDAY_DRM_CARD_H
+#define OPENDAY_DRM_CARD_H
 
 #include <stdbool.h>
 #include <stddef.h>

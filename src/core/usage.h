@@ -1,0 +1,94 @@
+/* usage.h - anonymous usage counts: how many visits, which screens and
+ * degrees were opened, how many comparisons were made and how long visits
+ * lasted, per hour. Never a personal datum: only counters keyed by the hour
+ * and by what was opened.
+ *
+ * The kiosk feeds usage_observe with the place on screen (app.h's place
+ * names: "attract", "home", "degree:ID", "compare:A,B", ...) as it changes;
+ * a visit starts when the attract loop gives way to a place and ends when
+ * the loop comes back. Counts live in memory; the platform writes
+ * usage_format's text to STATE/usage.tsv atomically when usage_save_due says
+ * (at most every USAGE_SAVE_MS, SD cards wear out) and drops hours older
+ * than USAGE_KEEP_DAYS first (usage_prune).
+ *
+ * The file: a first line "# openday usage 1", then one "HOUR<TAB>KEY<TAB>N"
+ * line per counter, HOUR in Unix hours (seconds / 3600, UTC). usage_parse
+ * refuses a file with anything else (the caller sets it aside).
+ *
+ * Pure: no SDL, no clock: wall-clock seconds and monotonic milliseconds are
+ * passed in. usage_init fills caller storage; usage_deinit frees what it
+ * grew. Out of memory drops the count (a counter is not worth a crash). */
+#ifndef OPENDAY_USAGE_H
+#define OPENDAY_USAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "layout_usage.h"
+
+#define USAGE_FILE "usage.tsv"
+#define USAGE_SAVE_MS (5u * 60u * 1000u)
+#define USAGE_KEEP_DAYS 90
+#define USAGE_KEY_MAX 72
+#define USAGE_NBUCKETS 6
+
+/* Visit length buckets, as keys "len:NAME". */
+extern const char *const usage_bucket_names[USAGE_NBUCKETS];
+
+typedef struct {
+    int64_t hour;
+    uint32_t n;
+    char key[USAGE_KEY_MAX];
+} usage_entry;
+
+typedef struct {
+    usage_entry *e;
+    size_t n, cap;
+    bool dirty, saved_once;
+    uint64_t last_save_ms;
+    unsigned idle_s;          /* the attract-after timeout: not part of a visit */
+    bool in_visit;
+    int64_t visit_start;      /* wall-clock seconds */
+    char place[128];          /* the place last observed */
+} usage;
+
+void usage_init(usage *u, unsigned idle_s);
+void usage_deinit(usage *u);
+
+/* Count n of key in the hour of now_s. */
+void usage_add(usage *u, int64_t now_s, const char *key, uint32_t n);
+/* The place on screen at now_s ("staff" and "" are not counted). */
+void usage_observe(usage *u, const char *place, int64_t now_s);
+
+/* Add the counts of a file's text; false with "LINE: why" in err when it is
+ * not a usage file (nothing is added then). */
+bool usage_parse(usage *u, const char *text, size_t len, char *err, size_t n);
+/* The file's text (heap, free with free), or NULL when out of memory. */
+char *usage_format(const usage *u);
+/* Forget hours more than USAGE_KEEP_DAYS before now_s. */
+void usage_prune(usage *u, int64_t now_s);
+/* Something new to write and the last write USAGE_SAVE_MS ago (or none). */
+bool usage_save_due(const usage *u, uint64_t now_ms);
+void usage_saved(usage *u, uint64_t now_ms);
+
+/* One hour's figures, for the table and the CSV. */
+typedef struct {
+    int64_t hour;
+    uint32_t visits, screens, degrees, comparisons;
+    uint32_t len[USAGE_NBUCKETS];
+} usage_row;
+/* The hours with any count, oldest first, into a new array (free with
+ * free); *count rows. NULL with *count 0 when there are none. */
+usage_row *usage_rows(const usage *u, size_t *count);
+
+/* The day of 24 hours from day_start (wall-clock seconds of a local
+ * midnight) as a picture; titles of degrees by id through name_of (may be
+ * NULL: the ids). The title is left for the caller. */
+typedef const char *(*usage_name_fn)(void *ctx, const char *id);
+void usage_day(const usage *u, int64_t day_start, usage_name_fn name_of, void *ctx,
+               usage_picture *out);
+/* The newest hour with a count, or -1. */
+int64_t usage_last_hour(const usage *u);
+
+#endif

@@ -1,0 +1,29 @@
+/* layout_usage.h - the picture of a day's visitors: a bar chart of visits
+ * by hour and the most opened degrees, drawn by the app's own renderer for
+ * `openday --usage-plot` and the staff's "Today's visitors" screen.
+ *
+ * Pure: no SDL. The numbers come in a usage_picture (filled by usage.h's
+ * usage_day); layout_usage clears out and lays the picture out for env. */
+#ifndef OPENDAY_LAYOUT_USAGE_H
+#define OPENDAY_LAYOUT_USAGE_H
+
+#include <stdint.h>
+#include "lay.h"
+#include "scene.h"
+
+#define USAGE_TOP_DEGREES 5
+
+typedef struct {
+    char title[96];                /* "Visitors on Tue 1 Dec 2026" */
+    uint32_t visits[24];           /* by local hour */
+    uint32_t total_visits, screens, comparisons;
+    struct {
+        char name[96];             /* the degree's title, else its id */
+        uint32_t opened;
+    } top[USAGE_TOP_DEGREES];
+    int ntop;
+} usage_picture;
+
+void layout_usage(scene *out, const layout_env *env, const usage_picture *p);
+
+#endif

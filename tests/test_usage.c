@@ -1,0 +1,197 @@
+/* test_usage.c - the anonymous usage counts (usage.h): a visitor journey
+ * observed place by place with an injected clock, the hour rows and the
+ * day's picture, visit-length buckets without the idle timeout, the file's
+ * round trip, damaged files refused line by line, 90 days kept, writes at
+ * most every 5 minutes, and the picture laid out for several screens with a
+ * fake measurer and audited. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "layout.h"
+#include "layout_usage.h"
+#include "usage.h"
+
+#define T0 ((int64_t)1796169600) /* a midnight (UTC), Wed 2 Dec 2026 */
+#define AT(h, m, s) (T0 + (h) * 3600 + (m) * 60 + (s))
+
+static void journey(usage *u)
+{
+    /* 09:10 a visitor: home, a degree, compare, another degree, then idle. */
+    usage_observe(u, "attract", AT(9, 0, 0));
+    usage_observe(u, "home", AT(9, 10, 0));
+    usage_observe(u, "degree:music-production", AT(9, 10, 20));
+    usage_observe(u, "compare:music-production,music-technology", AT(9, 11, 0));
+    usage_observe(u, "degree:music-technology", AT(9, 12, 0));
+    usage_observe(u, "degree:music-technology", AT(9, 12, 5)); /* no change */
+    usage_observe(u, "staff", AT(9, 12, 30));                  /* not counted */
+    /* back to the loop after 90 s idle: the visit was 3 min 30 s. */
+    usage_observe(u, "attract", AT(9, 15, 0));
+    /* 10:59 a short one across the hour: counted in the hour it began. */
+    usage_observe(u, "degree:music-production", AT(10, 59, 50));
+    usage_observe(u, "attract", AT(11, 1, 35));
+}
+
+static void test_journey(void **st)
+{
+    (void)st;
+    usage u;
+    usage_init(&u, 90);
+    journey(&u);
+    size_t n = 0;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 2);
+    assert_true(rows[0].hour == AT(9, 0, 0) / 3600);
+    assert_int_equal(rows[0].visits, 1);
+    assert_int_equal(rows[0].screens, 4);
+    assert_int_equal(rows[0].degrees, 2);
+    assert_int_equal(rows[0].comparisons, 1);
+    assert_int_equal(rows[0].len[3], 1); /* 2-5m */
+    assert_int_equal(rows[1].visits, 1);
+    assert_int_equal(rows[1].degrees, 1);
+    assert_int_equal(rows[1].len[0], 1); /* 105 s less 90 s idle: under 30 s */
+    free(rows);
+
+    usage_picture p;
+    usage_day(&u, T0, NULL, NULL, &p);
+    assert_int_equal(p.total_visits, 2);
+    assert_int_equal(p.visits[9], 1);
+    assert_int_equal(p.visits[10], 1);
+    assert_int_equal(p.comparisons, 1);
+    assert_int_equal(p.ntop, 2);
+    assert_string_equal(p.top[0].name, "music-production");
+    assert_int_equal(p.top[0].opened, 2);
+    /* The day before has nothing. */
+    usage_day(&u, T0 - 86400, NULL, NULL, &p);
+    assert_int_equal(p.total_visits, 0);
+    usage_deinit(&u);
+}
+
+static void test_file_round_trip(void **st)
+{
+    (void)st;
+    usage u, v;
+    usage_init(&u, 90);
+    journey(&u);
+    char *text = usage_format(&u);
+    assert_non_null(text);
+    /* Nothing personal: only hours, keys of places, counts. */
+    assert_non_null(strstr(text, "\tdegree:music-production\t1\n"));
+    assert_null(strstr(text, "staff"));
+    usage_init(&v, 90);
+    char err[200];
+    assert_true(usage_parse(&v, text, strlen(text), err, sizeof err));
+    char *again = usage_format(&v);
+    assert_string_equal(text, again);
+    /* Parsing adds: the counts double. */
+    assert_true(usage_parse(&v, text, strlen(text), err, sizeof err));
+    size_t n;
+    usage_row *rows = usage_rows(&v, &n);
+    assert_int_equal(rows[0].visits, 2);
+    free(rows);
+    free(text);
+    free(again);
+    usage_deinit(&u);
+    usage_deinit(&v);
+}
+
+static void test_damaged(void **st)
+{
+    (void)st;
+    static const char *const bad[] = {
+        "", "hello\n", "# openday usage 2\n",
+        "# openday usage 1\n1\tvisits\n",
+        "# openday usage 1\n499000\tvisits\t3\nx\tvisits\t1\n",
+        "# openday usage 1\n499000\tvisits\t-3\n",
+        "# openday usage 1\n499000\t\t3\n",
+        "# openday usage 1\n499000\tvisits\t99999999999\n",
+        "# openday usage 1\n499000\tvis its\t3\n",
+    };
+    char err[200];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        usage u;
+        usage_init(&u, 0);
+        assert_false(usage_parse(&u, bad[i], strlen(bad[i]), err, sizeof err));
+        assert_int_equal(u.n, 0); /* nothing half-added */
+        usage_deinit(&u);
+    }
+    usage u;
+    usage_init(&u, 0);
+    static const char two[] = "# openday usage 1\n499000\tvisits\t3\nx\tvisits\t1\n";
+    assert_false(usage_parse(&u, two, sizeof two - 1, err, sizeof err));
+    assert_int_equal(atoi(err), 3); /* the line */
+    static const char empty[] = "# openday usage 1\n";
+    assert_true(usage_parse(&u, empty, sizeof empty - 1, err, sizeof err));
+    assert_true(usage_parse(&u, empty, sizeof empty - 2, err, sizeof err));
+    usage_deinit(&u);
+}
+
+static void test_keep_and_save(void **st)
+{
+    (void)st;
+    usage u;
+    usage_init(&u, 90);
+    assert_false(usage_save_due(&u, 0));
+    usage_add(&u, AT(9, 0, 0) - 91 * 86400, "visits", 1);
+    usage_add(&u, AT(9, 0, 0) - 89 * 86400, "visits", 1);
+    usage_add(&u, AT(9, 0, 0), "visits", 1);
+    assert_true(usage_save_due(&u, 1000));
+    usage_saved(&u, 1000);
+    usage_add(&u, AT(9, 1, 0), "visits", 1);
+    assert_false(usage_save_due(&u, 1000 + USAGE_SAVE_MS - 1));
+    assert_true(usage_save_due(&u, 1000 + USAGE_SAVE_MS));
+    usage_prune(&u, AT(9, 0, 0));
+    size_t n;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[1].visits, 2);
+    free(rows);
+    usage_deinit(&u);
+}
+
+/* The picture laid out at the sizes the kiosk runs at: the audit finds no
+ * text outside its box or off screen. */
+static void test_picture_layout(void **st)
+{
+    (void)st;
+    usage u;
+    usage_init(&u, 90);
+    journey(&u);
+    for (int k = 0; k < 30; k++)
+        usage_add(&u, AT(7 + k % 14, 5, 0), "visits", (uint32_t)(k * 7 % 23));
+    usage_add(&u, AT(12, 0, 0), "degree:a-very-long-degree-identifier-that-wraps", 4);
+    usage_picture p;
+    usage_day(&u, T0, NULL, NULL, &p);
+    snprintf(p.title, sizeof p.title, "Visitors on Wed 2 Dec 2026");
+    static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
+    for (size_t i = 0; i < 3; i++) {
+        layout_env env = { sizes[i][0], sizes[i][1], i == 2 ? 92.0f : 0.0f, fixture_measure(),
+                           60.0f, NULL };
+        scene s;
+        scene_init(&s);
+        layout_usage(&s, &env, &p);
+        assert_true(s.count > 20);
+        char report[2000];
+        size_t problems = layout_audit(&s, &env, report, sizeof report);
+        if (problems)
+            fprintf(stderr, "%dx%d:\n%s", sizes[i][0], sizes[i][1], report);
+        assert_int_equal(problems, 0);
+        scene_deinit(&s);
+    }
+    usage_deinit(&u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_journey),       cmocka_unit_test(test_file_round_trip),
+        cmocka_unit_test(test_damaged),       cmocka_unit_test(test_keep_and_save),
+        cmocka_unit_test(test_picture_layout),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
