@@ -53,7 +53,7 @@ static journey *start(int w, int h, unsigned attract_after_ms, bool loop)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = attract_after_ms;
     cfg.loop = loop;
-    layout_env env = { w, h, 0, { .text_width = fake_width, .line_height = fake_height }, 0 };
+    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = { .text_width = fake_width, .line_height = fake_height }, .distance_cm = 0 };
     j->w = w;
     j->h = h;
     j->a = app_create(j->c, &cfg, &env, 0);

@@ -36,7 +36,7 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
     content *c = content_create();
     free(c->language);
     c->language = strdup(lang);
-    layout_env env = { 800, 480, 0, *m, 0 };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = *m, .distance_cm = 0 };
     scene sc;
     scene_init(&sc);
     lay L;

@@ -38,6 +38,8 @@ const char *const content_string_keys[STR_COUNT] = {
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
     "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
     "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
+    "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
+    "done", "reset_warning",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -48,6 +50,8 @@ static const char *const default_strings[STR_COUNT] = {
     "More than one degree", "First", "Second", "Version", "Swipe for the next one",
     "Staff: enter the PIN to exit", "Wrong PIN, try again",
     "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
+    "Accessibility", "Larger text", "High contrast", "Less motion", "Controls within reach",
+    "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {

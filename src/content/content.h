@@ -134,6 +134,9 @@ typedef enum {
      * remaining lock-out time goes */
     STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
     STR_ADMIN_CANCEL,
+    /* the accessibility panel and the warning before the visit resets */
+    STR_ACCESS, STR_LARGE_TEXT, STR_HIGH_CONTRAST, STR_LESS_MOTION, STR_REACH,
+    STR_READ_ALOUD, STR_ON, STR_OFF, STR_DONE, STR_RESET_WARNING,
     STR_COUNT
 } content_str;
 

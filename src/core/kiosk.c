@@ -43,8 +43,9 @@ void kiosk_config_defaults(kiosk_config *cfg)
 
 static layout_env env_of(const kiosk *k)
 {
-    layout_env env = { k->lw, k->lh, k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
-                       k->measure, k->cfg.distance_cm };
+    layout_env env = { .w = k->lw, .h = k->lh,
+                       .dpi = k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
+                       .measure = k->measure, .distance_cm = k->cfg.distance_cm };
     return env;
 }
 

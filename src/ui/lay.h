@@ -49,6 +49,8 @@
 /* The smallest visual angle, in degrees, of a capital letter of reading text:
  * what a visitor reads comfortably at the viewing distance. */
 #define LAYOUT_CAP_DEGREES 0.35f
+/* The same with Larger text chosen (EN 301 549 5.1.4 asks 0.7 degrees). */
+#define LAYOUT_CAP_DEGREES_LARGE 0.7f
 /* Floors in pixels whatever the geometry says: fewer pixels than this draw
  * letters too coarse to read, and a smaller target is missed by fingers. */
 #define LAYOUT_TEXT_MIN_PX 20.0f
@@ -61,7 +63,18 @@ typedef struct {
     float dpi;                /* panel pixels per inch; <= 0 means default */
     layout_measure measure;
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
+    /* The visitor's accessibility choices that change the layout itself. */
+    bool large_text;          /* capitals of LAYOUT_CAP_DEGREES_LARGE */
+    bool high_contrast;       /* the built-in high-contrast palette over the theme */
+    bool reach;               /* navigation at the bottom of the screen */
+    bool mounted_high;        /* the panel hangs high: navigation always at the bottom */
 } layout_env;
+
+/* Whether navigation sits at the bottom: chosen, mounted high, or a screen
+ * taller than wide. */
+bool layout_reach(const layout_env *env);
+/* The cap angle in degrees the metrics are computed for. */
+float layout_cap_degrees(const layout_env *env);
 
 /* Sizes in pixels, derived from the physical screen, not from its pixel
  * count: a layout sees how much room it has in body-text widths and lays
@@ -113,6 +126,12 @@ typedef struct {
     float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */
+    /* accessibility: the panel (drawn over the page while open) and the
+     * state of the choices that are not in layout_env */
+    bool access_open;
+    bool less_motion, read_aloud;
+    bool speech;              /* the Read aloud row is offered */
+    unsigned warn_s;          /* the reset warning's seconds left; 0 = not shown */
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lay.h"
+#include "layout_access.h"
 #include "screen.h"
 
 /* ---- the header ------------------------------------------------------------------ */
@@ -17,6 +18,7 @@
 typedef struct {
     float h;                  /* header height */
     od_rect back, home;       /* buttons */
+    od_rect access;           /* the accessibility button, at the right end */
     lay_pill back_p, home_p;
     od_rect title;            /* area for the title */
     float size;               /* title size */
@@ -56,8 +58,12 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
     g->home = (od_rect){ m->pad + bw + m->gap, top, hw, btn_h };
+    /* The accessibility button: a round button as tall as the others, in
+     * the same corner on every screen. */
+    float as = fmaxf(btn_h, m->target);
+    g->access = (od_rect){ L->W - m->pad - as, top, as, as };
     float tx = g->home.x + hw + 1.5f * m->gap;
-    float tw = fmaxf(L->W - m->pad - tx, 1.0f);
+    float tw = fmaxf(g->access.x - 1.5f * m->gap - tx, 1.0f);
 
     size_t len = strlen(title);
     g->size = m->text_min;
@@ -82,7 +88,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     if (lines > g->max_lines)
         lines = g->max_lines;
     g->title_h = (float)lines * lh;
-    g->h = fmaxf(m->header_h, fmaxf(btn_h, g->title_h) + 2 * top);
+    g->h = fmaxf(m->header_h, fmaxf(as, g->title_h) + 2 * top);
     g->title = (od_rect){ tx, 0, tw, g->h };
 }
 
@@ -129,6 +135,7 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
              0);
     lay_pill_draw(L, &g->back_p, g->back, hb);
     lay_pill_draw(L, &g->home_p, g->home, hb);
+    lay_access_button(L, g->access, hb);
     /* An invisible block for the title, so the audit proves it never runs
      * under the buttons. */
     int tb = lay_box(L, g->title, od_rgba(0, 0, 0, 0), 0, hb);
@@ -166,6 +173,8 @@ static void more_cue(lay *L, float view_top, float view_h)
 static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
                       layout_result *res)
 {
+    /* With the bar at the bottom the body starts at the top. */
+    float top = layout_reach(L->env) ? 0 : hh;
     L->alpha = alpha;
     L->hits = hits;
     L->pressed = hits ? pg->pressed : 0;
@@ -187,15 +196,15 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
         return;
     }
     float view_h = L->H - hh;
-    scene_push_clip(L->s, (od_rect){ 0, hh, L->W, view_h });
-    L->oy = hh - scroll;
+    scene_push_clip(L->s, (od_rect){ 0, top, L->W, view_h });
+    L->oy = top - scroll;
     L->scroll = scroll;
     L->view_h = view_h;
     float ch = d->body(L, &pg->place);
     scene_pop_clip(L->s);
     if (ch - scroll > view_h + 1.0f) {
         L->oy = 0;
-        more_cue(L, hh, view_h);
+        more_cue(L, top, view_h);
     }
     if (res) {
         res->content_h = ch;
@@ -215,6 +224,11 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
                   const layout_frame_in *in, layout_result *res)
 {
     scene_clear(out);
+    /* High contrast: the same model under the built-in palette. */
+    content hc;
+    bool own_hc = env->high_contrast && c && lay_contrast_model(c, &hc);
+    if (own_hc)
+        c = &hc;
     lay L;
     lay_begin(&L, out, c, env, in);
     layout_result dummy;
@@ -238,6 +252,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
      * loop the previous page's, fading out. */
     const layout_page *hp = cur_hdr ? cur : prev_hdr ? prev : NULL;
     header_geom g;
+    memset(&g, 0, sizeof g);
     float hh = 0;
     const char *title = "";
     if (hp) {
@@ -253,8 +268,11 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
         page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL);
+    bool bottom = layout_reach(env);
+    float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
-        L.ox = L.oy = 0;
+        L.ox = 0;
+        L.oy = bar_y;
         L.alpha = cur_hdr ? (prev && !prev_hdr ? in_a : 1.0f) : out_a;
         L.hits = hp == cur;
         L.pressed = L.hits ? cur->pressed : 0;
@@ -263,5 +281,20 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     }
     page_body(&L, cur, hh, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res);
+    /* The overlays, over everything: the panel of choices (on a page with
+     * the bar), then the warning before the visit resets. */
+    L.alpha = 1;
+    L.hits = true;
+    L.pressed = cur->pressed;
+    L.focus = cur->focus;
+    if (in->access_open && cur_hdr) {
+        od_rect b = g.access;
+        b.y += bar_y;
+        lay_access_panel(&L, b, hh, bottom);
+    }
+    if (in->warn_s && cur_hdr)
+        lay_reset_warning(&L, in->warn_s);
     lay_end(&L);
+    if (own_hc)
+        lay_contrast_free(&hc);
 }
