@@ -91,6 +91,20 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     return a;
 }
 
+/* The same with the visitor's accessibility choices `bits` (a
+ * view_access_choice bit set) already made. */
+static inline app *support_app_access(support *s, const char *name, int w, int h, float dpi,
+                                      float distance_cm, unsigned bits)
+{
+    app *a = support_app_env(s, name, w, h, dpi, distance_cm, 0);
+    if (!a)
+        return NULL;
+    app_access acc = app_access_from_bits(bits);
+    app_set_access(a, &acc);
+    app_update(a, 2000);
+    return a;
+}
+
 static inline app *support_app(support *s, const char *name, int w, int h, size_t slide)
 {
     return support_app_env(s, name, w, h, 0, 0, slide);

@@ -55,6 +55,7 @@ struct app {
     /* accessibility */
     app_access acc;
     bool access_open;         /* the panel of choices shows */
+    anim_scroller pscroll;    /* its rows, when they are taller than the room */
     unsigned warn_s;          /* the reset warning's countdown, 0 = hidden */
     bool swallow;             /* the finger that dismissed the warning is still
                                  down: its moves and release do nothing */
@@ -106,6 +107,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->env.mounted_high = a->env.mounted_high || cfg->mounted_high;
     configure_gestures(a);
     anim_scroller_init(&a->scroll);
+    anim_scroller_init(&a->pscroll);
     scene_init(&a->sc);
     a->place.screen = SCREEN_ATTRACT;
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
@@ -352,6 +354,7 @@ static void perform(app *a, int action, int arg)
         break;
     case ACT_ACCESS:
         a->access_open = !a->access_open;
+        anim_scroller_init(&a->pscroll);
         a->dirty = true;
         break;
     case ACT_ACCESS_SET:
@@ -502,9 +505,22 @@ static void on_gesture(app *a, const gesture_event *ge)
         }
         return;
     }
-    if (a->access_open && ge->kind != GESTURE_PRESS && ge->kind != GESTURE_TAP &&
-        ge->kind != GESTURE_CANCEL)
-        return; /* the page under the panel does not scroll or swipe */
+    if (a->access_open) {
+        /* The page under the panel does not scroll or swipe; the panel's
+         * rows scroll when they are taller than the room. */
+        if (ge->kind == GESTURE_DRAG) {
+            a->pscroll.dragging = true;
+            anim_scroller_drag(&a->pscroll, -ge->dy);
+        } else if (ge->kind == GESTURE_FLING) {
+            anim_scroller_release(&a->pscroll, -ge->vy);
+        } else if (ge->kind == GESTURE_PRESS && anim_scroller_moving(&a->pscroll)) {
+            anim_scroller_release(&a->pscroll, 0);
+        }
+        if (ge->kind == GESTURE_DRAG || ge->kind == GESTURE_FLING || ge->kind == GESTURE_SWIPE) {
+            a->dirty = true;
+            return;
+        }
+    }
     switch (ge->kind) {
     case GESTURE_PRESS: {
         ensure_scene(a);
@@ -610,6 +626,8 @@ void app_update(app *a, uint64_t now_ms)
 
     if (anim_scroller_step(&a->scroll, dt))
         a->dirty = true;
+    if (anim_scroller_step(&a->pscroll, dt))
+        a->dirty = true;
     /* A finger held on the glass or dragging is someone using the kiosk. */
     if (!in_attract(a) && (gesture_active(&a->g) || a->swallow))
         a->last_input = a->now;
@@ -642,7 +660,8 @@ void app_update(app *a, uint64_t now_ms)
 
 bool app_animating(const app *a)
 {
-    return a->trans || in_attract(a) || anim_scroller_moving(&a->scroll);
+    return a->trans || in_attract(a) || anim_scroller_moving(&a->scroll) ||
+           anim_scroller_moving(&a->pscroll);
 }
 
 bool app_dirty(const app *a)
@@ -673,7 +692,8 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
 
 uint64_t app_skip_ms(const app *a, uint64_t now_ms)
 {
-    if (a->trans || anim_scroller_moving(&a->scroll) || gesture_active(&a->g) || a->swallow)
+    if (a->trans || anim_scroller_moving(&a->scroll) || anim_scroller_moving(&a->pscroll) ||
+        gesture_active(&a->g) || a->swallow)
         return 0;
     if (in_attract(a)) {
         if (a->c->n_slides == 0)
@@ -715,6 +735,7 @@ static void ensure_scene(app *a)
     }
     in.show_focus = a->show_focus;
     in.access_open = a->access_open;
+    in.panel_scroll = a->pscroll.pos;
     in.less_motion = a->acc.less_motion;
     in.read_aloud = a->acc.read_aloud;
     in.speech = a->cfg.speech_available;
@@ -722,6 +743,8 @@ static void ensure_scene(app *a)
     layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
+    float pmax = a->res.panel_h - a->res.panel_view_h;
+    anim_scroller_set_max(&a->pscroll, a->access_open && pmax > 0 ? pmax : 0);
     a->dirty = false;
     a->layouts++;
 }

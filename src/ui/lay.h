@@ -129,6 +129,7 @@ typedef struct {
     /* accessibility: the panel (drawn over the page while open) and the
      * state of the choices that are not in layout_env */
     bool access_open;
+    float panel_scroll;       /* the panel's rows scrolled by, px */
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */
     unsigned warn_s;          /* the reset warning's seconds left; 0 = not shown */

@@ -25,6 +25,9 @@ typedef struct {
     size_t max_lines;         /* lines allowed before the last is shortened */
     bool wrap;                /* title needs more than one line */
     float title_h;
+    bool title_in_body;       /* no room beside the buttons (large text on a
+                                 small screen): the title heads the page body
+                                 and scrolls with it */
 } header_geom;
 
 static void header_pill(const lay *L, lay_pill *p, const char *text, int action, int chev)
@@ -50,11 +53,26 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     header_pill(L, &g->back_p, L->c->strings[STR_BACK], ACT_BACK, -1);
     g->back_p.disabled = !can_back;
     header_pill(L, &g->home_p, L->c->strings[STR_HOME], ACT_HOME, 0);
-    float bw, bh, hw, hh;
+    float bw, bh, hw, hh, nw, nh;
     /* Each button takes at most a quarter of the width, so the title keeps
-     * half the bar even with long labels (they wrap instead). */
+     * half the bar even with long labels (they wrap instead). When that
+     * leaves the title less than six body-em, or a label would have to wrap,
+     * the title moves into the page and the buttons share the bar. */
+    float as0 = m->target;
     lay_pill_size(L, &g->back_p, 0.25f * L->W, &bw, &bh);
     lay_pill_size(L, &g->home_p, 0.25f * L->W, &hw, &hh);
+    float line_h = lay_lh(L, FONT_BOLD, m->body);
+    lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
+    float pill_1 = nh;
+    g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
+                       L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - 4 * m->gap <
+                           6.0f * m->body;
+    if (g->title_in_body) {
+        float free_w = (L->W - 2 * m->pad - fmaxf(as0, pill_1) - 3 * m->gap) / 2;
+        lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
+        lay_pill_size(L, &g->home_p, fmaxf(free_w, m->target), &hw, &hh);
+    }
+    (void)line_h;
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
     g->home = (od_rect){ m->pad + bw + m->gap, top, hw, btn_h };
@@ -88,6 +106,8 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     if (lines > g->max_lines)
         lines = g->max_lines;
     g->title_h = (float)lines * lh;
+    if (g->title_in_body)
+        g->title_h = 0;
     g->h = fmaxf(m->header_h, fmaxf(as, g->title_h) + 2 * top);
     g->title = (od_rect){ tx, 0, tw, g->h };
 }
@@ -138,6 +158,8 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
     lay_access_button(L, g->access, hb);
     /* An invisible block for the title, so the audit proves it never runs
      * under the buttons. */
+    if (g->title_in_body)
+        return;
     int tb = lay_box(L, g->title, od_rgba(0, 0, 0, 0), 0, hb);
     header_title(L, g, title, tb);
 }
@@ -168,10 +190,28 @@ static void more_cue(lay *L, float view_top, float view_h)
     lay_line(L, cx, cy + ch / 2, cx + cw / 2, cy - ch / 2, t, c);
 }
 
+/* The page's title at the top of its body (when the bar has no room for
+ * it): bold, from h3 down to the body size to keep words whole, wrapped.
+ * Returns the height it takes, 0 for no title. */
+static float body_title(lay *L, const char *title)
+{
+    if (!*title)
+        return 0;
+    const layout_metrics *m = &L->m;
+    float w = L->W - 2 * m->pad, y = lay_top_pad(L);
+    float size = lay_fit_size(L, FONT_BOLD, m->h3, m->text_min, title, w);
+    lay_style st = { FONT_BOLD, size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    float th = lay_text_height(L, &st, w, title, strlen(title), NULL);
+    int box = lay_box(L, (od_rect){ m->pad, y, w, th }, od_rgba(0, 0, 0, 0), 0, -1);
+    lay_text(L, &st, m->pad, y, w, title, box);
+    return y + th;
+}
+
 /* Draw one page body (not the header) shifted by dx with the given alpha.
- * Page bodies share the viewport under the header (of height hh). */
+ * Page bodies share the viewport under the header (of height hh); with
+ * title_in_body the page's title heads the body. */
 static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
-                      layout_result *res)
+                      layout_result *res, bool title_in_body)
 {
     /* With the bar at the bottom the body starts at the top. */
     float top = layout_reach(L->env) ? 0 : hh;
@@ -200,7 +240,11 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
     L->oy = top - scroll;
     L->scroll = scroll;
     L->view_h = view_h;
-    float ch = d->body(L, &pg->place);
+    float th = title_in_body ? body_title(L, screen_title(L->c, &pg->place)) : 0;
+    L->oy += th;
+    L->view_h -= th;
+    float ch = d->body(L, &pg->place) + th;
+    L->view_h = view_h;
     scene_pop_clip(L->s);
     if (ch - scroll > view_h + 1.0f) {
         L->oy = 0;
@@ -267,7 +311,8 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL);
+        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+                  hp && g.title_in_body);
     bool bottom = layout_reach(env);
     float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
@@ -280,7 +325,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         header_draw(&L, &g, title);
     }
     page_body(&L, cur, hh, trans ? (float)dir * (1.0f - t) * L.W : 0,
-              trans && !dir ? in_a : 1.0f, true, res);
+              trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
     /* The overlays, over everything: the panel of choices (on a page with
      * the bar), then the warning before the visit resets. */
     L.alpha = 1;
@@ -290,7 +335,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     if (in->access_open && cur_hdr) {
         od_rect b = g.access;
         b.y += bar_y;
-        lay_access_panel(&L, b, hh, bottom);
+        res->panel_h = lay_access_panel(&L, b, hh, bottom, &res->panel_view_h);
     }
     if (in->warn_s && cur_hdr)
         lay_reset_warning(&L, in->warn_s);

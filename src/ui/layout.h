@@ -26,6 +26,8 @@ typedef struct {
     float content_h;          /* height of the current page's scrollable body */
     float view_h;             /* height of the viewport it scrolls in */
     size_t swipe_count;       /* siblings for swipe (degrees or careers), 0 none */
+    float panel_h, panel_view_h; /* the accessibility panel's rows and the room
+                                    they scroll in (0 when it is closed) */
 } layout_result;
 
 /* Lay out one frame into out (cleared first). The header (Back, Home, title)

@@ -239,62 +239,102 @@ static void draw_row(lay *L, const row_geom *g, const panel_row *r, od_rect rr, 
     lay_hit(L, rr, action, arg, true);
 }
 
-void lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom)
+float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, float *view_h)
 {
     const layout_metrics *m = &L->m;
     panel_row rows[VIEW_ACCESS_COUNT + 1];
     size_t n = panel_rows(L, rows);
     row_geom g;
     row_geom_of(L, &g);
-    float pad = m->gap, margin = m->pad;
+    float pad = m->gap, margin = m->pad, rgap = 0.5f * m->gap;
     float max_w = L->W - 2 * margin;
-    float room_h = L->H - bar_h - 2 * margin;
     float natural = 0;
     for (size_t i = 0; i < n; i++)
         natural = fmaxf(natural, row_natural_w(L, &g, &rows[i]));
-    /* Rows in one column, or in as many as it takes to fit the room's
-     * height (a small landscape panel with large text). */
+    float room_h = L->H - bar_h - 1.5f * margin;
+    /* One column, or more when the rows would not fit the room's height
+     * and every label still fits whole on one line. */
     size_t cols = 1;
-    float col_w = 0, h = 0;
-    for (;; cols++) {
-        col_w = fminf(natural, (max_w - 2 * pad - (float)(cols - 1) * m->gap) / (float)cols);
+    float col_w = fminf(natural, max_w - 2 * pad), h = 0;
+    for (;;) {
         h = 2 * pad;
         for (size_t r0 = 0; r0 < n; r0 += cols) {
             float rh = 0;
             for (size_t k = r0; k < r0 + cols && k < n; k++)
                 rh = fmaxf(rh, row_h(L, &g, &rows[k], col_w));
-            h += rh + (r0 ? m->gap * 0.5f : 0);
+            h += rh + (r0 ? rgap : 0);
         }
-        if (h <= room_h || cols >= n || col_w < 8.0f * m->body)
+        size_t more = cols + 1;
+        float more_w = (max_w - 2 * pad - (float)(more - 1) * m->gap) / (float)more;
+        if (h <= room_h || more > n || more_w < natural)
             break;
+        cols = more;
+        col_w = natural;
     }
+    /* Rows taller than the room beside the bar: the panel covers the bar
+     * too (Done closes it), and scrolls only if even that is not enough. */
+    bool cover = h > room_h;
+    if (cover)
+        room_h = L->H - margin;
     float w = (float)cols * col_w + (float)(cols - 1) * m->gap + 2 * pad;
+    float ph = fminf(h, room_h);
     float x = fminf(fmaxf(button.x + button.w - w, margin), L->W - margin - w);
-    float y = bar_bottom ? L->H - bar_h - margin * 0.5f - h : bar_h + margin * 0.5f;
-    if (y < margin * 0.5f && !bar_bottom)
-        y = margin * 0.5f;
+    float y = cover ? 0.5f * margin
+              : bar_bottom ? L->H - bar_h - 0.5f * margin - ph
+                           : bar_h + 0.5f * margin;
     float save_ox = L->ox, save_oy = L->oy;
-    L->ox = L->oy = 0;
-    od_rect pr = { x, y, w, h };
+    L->ox = 0;
+    L->oy = 0;
+    od_rect pr = { x, y, w, ph };
     int panel = lay_box(L, pr, lay_col(L, COLOR_SURFACE), m->radius, -1);
     if (panel >= 0)
         L->s->cmds[panel].level = LAY_LEVEL_PANEL;
     lay_frame(L, pr, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    bool scrolls = h > ph + 0.5f;
+    float scroll = 0;
+    int parent = panel;
+    if (scrolls) {
+        scroll = L->in && isfinite(L->in->panel_scroll) ? L->in->panel_scroll : 0;
+        scroll = fminf(fmaxf(scroll, 0), h - ph);
+        scene_push_clip(L->s, (od_rect){ x, y + 0.5f * pad, w, ph - pad });
+        L->oy = -scroll;
+        /* The rows' own block, scrolled: their parent, so the audit holds
+         * them inside it, not inside the panel they scroll through. */
+        parent = lay_box(L, (od_rect){ x, y + pad, w, h - 2 * pad }, od_rgba(0, 0, 0, 0), 0, -1);
+        if (parent >= 0)
+            L->s->cmds[parent].level = LAY_LEVEL_PANEL + 1;
+    }
     float yy = y + pad;
     for (size_t r0 = 0; r0 < n; r0 += cols) {
         float rh = 0;
         for (size_t k = r0; k < r0 + cols && k < n; k++)
             rh = fmaxf(rh, row_h(L, &g, &rows[k], col_w));
         if (r0)
-            yy += m->gap * 0.5f;
+            yy += rgap;
         for (size_t k = r0; k < r0 + cols && k < n; k++)
             draw_row(L, &g, &rows[k],
                      (od_rect){ x + pad + (float)(k - r0) * (col_w + m->gap), yy, col_w, rh },
-                     panel);
+                     parent);
         yy += rh;
+    }
+    if (scrolls) {
+        scene_pop_clip(L->s);
+        /* More below: a chevron at the panel's lower edge, as on the pages. */
+        L->oy = 0;
+        if (scroll < h - ph - 1.0f) {
+            float cw = 1.2f * m->body, ch = 0.45f * m->body, t = fmaxf(2.5f, 0.15f * m->body);
+            float cx = x + w / 2, cy = y + ph - 0.5f * pad;
+            od_color bg = lay_col(L, COLOR_SURFACE);
+            lay_rect(L, (od_rect){ x + pad, cy - ch, w - 2 * pad, 2 * ch }, bg, ch);
+            od_color c = lay_col(L, COLOR_TEXT);
+            lay_line(L, cx - cw / 2, cy - ch / 2, cx, cy + ch / 2, t, c);
+            lay_line(L, cx, cy + ch / 2, cx + cw / 2, cy - ch / 2, t, c);
+        }
     }
     L->ox = save_ox;
     L->oy = save_oy;
+    *view_h = ph;
+    return h;
 }
 
 /* ---- the reset warning ------------------------------------------------------------ */

@@ -23,9 +23,12 @@ void lay_access_button(lay *L, od_rect r, int parent);
 
 /* The panel of choices, anchored to the button at `button` (screen
  * coordinates): below it when the bar is at the top, above it when at the
- * bottom (bar_bottom), never wider or taller than the room beside the bar.
- * Reads the choices' state from L->env and L->in. */
-void lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom);
+ * bottom (bar_bottom), never wider than the screen. Rows sit side by side
+ * only when their labels fit whole; when they are taller than the room
+ * beside the bar the panel takes the whole height and its rows scroll (by
+ * L->in->panel_scroll). Reads the choices' state from L->env and L->in.
+ * Returns the rows' height; the room they scroll in goes to *view_h. */
+float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, float *view_h);
 
 /* The reset warning over the whole screen: the seconds left and the
  * content's words (STR_RESET_WARNING), one target covering everything. */
