@@ -167,6 +167,32 @@ static size_t audit_access(const char *name, int w, int h, float dpi, unsigned b
     return n;
 }
 
+/* The warning before the visit resets, 15 s before, over a page. */
+static size_t audit_warning(const char *name, int w, int h, float dpi, unsigned bits)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 60000;
+    cfg.reset_warning_ms = 20000;
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts) };
+    app *a = app_create(S.c, &cfg, &env, 0);
+    assert_non_null(a);
+    assert_true(app_goto(a, name, 0));
+    app_access acc = app_access_from_bits(bits);
+    app_set_access(a, &acc);
+    app_update(a, 45000);
+    assert_int_equal(app_reset_warning(a), 15);
+    env.large_text = acc.large_text;
+    env.reach = acc.reach;
+    static char report[16384];
+    size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
+    if (n)
+        fprintf(stderr, "warning over %s at %dx%d, choices %#x: %zu problem(s)\n%s\n", name, w,
+                h, bits, n, report);
+    app_destroy(a);
+    return n;
+}
+
 static void access_every_screen(void **state)
 {
     (void)state;
@@ -185,6 +211,10 @@ static void access_every_screen(void **state)
         for (unsigned bits = 0; bits < 4; bits++, audited++)
             problems += audit_access("home", w, h, dpi, bits * large, true);
     }
+    for (size_t s = 0; s < sizeof access_sizes / sizeof *access_sizes; s++)
+        for (unsigned bits = 0; bits < 2; bits++)
+            problems += audit_warning("home", access_sizes[s].w, access_sizes[s].h,
+                                      access_sizes[s].dpi, bits);
     problems += audit_access("home", 3840, 2160, 80, 0, true);
     problems += audit_access("home", 3840, 2160, 80, large, true);
     for (size_t i = 0; i < n; i++)

@@ -350,18 +350,27 @@ void lay_reset_warning(lay *L, unsigned seconds)
     char num[16];
     snprintf(num, sizeof num, "%u", seconds);
     float w = fminf(L->W - 2 * m->pad, 28.0f * m->body);
-    float pad = 1.5f * m->pad;
+    float pad = fminf(1.5f * m->pad, 0.06f * L->H);
     float inner = w - 2 * pad;
-    float nsize = m->hero;
-    /* The number never wider than the card. */
-    while (nsize > m->text_min && lay_tw(L, FONT_BOLD, nsize, num, strlen(num)) > inner)
-        nsize -= m->unit;
-    lay_style ns = { FONT_BOLD, nsize, lay_col(L, COLOR_ACCENT), ALIGN_CENTER, true };
+    float room = L->H - 2 * m->pad - 2 * pad - m->gap;
+    /* The words from h3 down to the body size, the number from hero down:
+     * the largest that fit the card's width and, together, the screen's
+     * height (large text on a small panel). */
     lay_style ts = { FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h3, m->body, msg, inner),
                      lay_col(L, COLOR_TEXT), ALIGN_CENTER, false };
-    float nh = lay_lh(L, FONT_BOLD, nsize);
     float th = lay_text_height(L, &ts, inner, msg, strlen(msg), NULL);
-    float h = fminf(2 * pad + nh + m->gap + th, L->H - 2 * m->pad);
+    while (ts.size > m->text_min + 0.01f && th + lay_lh(L, FONT_BOLD, m->text_min) > room) {
+        ts.size = fmaxf(m->text_min, ts.size - m->unit);
+        th = lay_text_height(L, &ts, inner, msg, strlen(msg), NULL);
+    }
+    float nsize = m->hero;
+    while (nsize > m->text_min + 0.01f &&
+           (lay_tw(L, FONT_BOLD, nsize, num, strlen(num)) > inner ||
+            th + lay_lh(L, FONT_BOLD, nsize) > room))
+        nsize = fmaxf(m->text_min, nsize - m->unit);
+    lay_style ns = { FONT_BOLD, nsize, lay_col(L, COLOR_ACCENT), ALIGN_CENTER, true };
+    float nh = lay_lh(L, FONT_BOLD, nsize);
+    float h = 2 * pad + nh + m->gap + th;
     float x = (L->W - w) / 2, y = (L->H - h) / 2;
     int card = lay_box(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
     if (card >= 0)
