@@ -323,7 +323,7 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
         L->oy = 0;
         if (scroll < h - ph - 1.0f) {
             float cw = 1.2f * m->body, ch = 0.45f * m->body, t = fmaxf(2.5f, 0.15f * m->body);
-            float cx = x + w / 2, cy = y + ph - 0.5f * pad;
+            float cx = x + w / 2, cy = y + ph - ch - 2.0f * m->unit;
             od_color bg = lay_col(L, COLOR_SURFACE);
             lay_rect(L, (od_rect){ x + pad, cy - ch, w - 2 * pad, 2 * ch }, bg, ch);
             od_color c = lay_col(L, COLOR_TEXT);
