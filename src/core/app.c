@@ -192,6 +192,11 @@ app_access app_access_from_bits(unsigned bits)
     return acc;
 }
 
+od_color app_background(const app *a)
+{
+    return layout_background(a->c, a->acc.high_contrast);
+}
+
 void app_set_read_aloud(app *a, bool on)
 {
     a->acc.read_aloud = on && a->cfg.speech_available;

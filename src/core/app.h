@@ -101,6 +101,8 @@ void app_set_access(app *a, const app_access *acc);
 /* The choices as a view_access_choice bit set, and back. */
 unsigned app_access_bits(const app_access *acc);
 app_access app_access_from_bits(unsigned bits);
+/* The colour under the picture (high contrast has its own). */
+od_color app_background(const app *a);
 /* Read aloud (the speech module acts on it; here only the stored choice). */
 void app_set_read_aloud(app *a, bool on);
 bool app_read_aloud(const app *a);

@@ -314,7 +314,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         }
         f->scene = &k->problems;
     }
-    f->clear = c && k->a ? c->colors[COLOR_BACKGROUND] : KIOSK_PROBLEMS_BG;
+    f->clear = c && k->a ? app_background(k->a) : KIOSK_PROBLEMS_BG;
     f->overlay = NULL;
     if (admin_visible(&k->adm)) {
         scene_clear(&k->over);

@@ -36,6 +36,10 @@ typedef struct {
 void layout_frame(scene *out, const content *c, const layout_env *env,
                   const layout_frame_in *in, layout_result *res);
 
+/* The colour under everything: the content's background, or with high
+ * contrast the built-in palette's. */
+od_color layout_background(const content *c, bool high_contrast);
+
 /* The staff-facing screen shown when there is no valid content at all: what
  * is wrong (the report's errors, as many as fit) and where (dir). */
 void layout_problems(scene *out, const layout_env *env, const char *dir,

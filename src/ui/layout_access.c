@@ -1,6 +1,7 @@
 /* layout_access.c - the accessibility button, its panel, the reset warning
  * and the high-contrast palette. See layout_access.h. */
 #include "layout_access.h"
+#include "layout.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -49,6 +50,11 @@ static od_color lighten(od_color c)
         out.b = (uint8_t)lroundf((float)c.b + ((float)255 - (float)c.b) * t);
     }
     return out;
+}
+
+od_color layout_background(const content *c, bool high_contrast)
+{
+    return high_contrast ? hc_palette[COLOR_BACKGROUND] : c->colors[COLOR_BACKGROUND];
 }
 
 bool lay_contrast_model(const content *c, content *out)
