@@ -101,7 +101,7 @@ static inline app *support_app_access(support *s, const char *name, int w, int h
         return NULL;
     app_access acc = app_access_from_bits(bits);
     app_set_access(a, &acc);
-    app_update(a, 2000);
+    app_update(a, 0); /* the same moment: laid out again with the choices */
     return a;
 }
 

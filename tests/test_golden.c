@@ -2,7 +2,9 @@
  * window), compared with the reviewed images in tests/golden/: the shipped
  * content at 800x480 and 720x1280 (a 7-inch panel's 133 dpi) and 1920x1080
  * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
- * 720x1280 and 1920x1080 (files named three-*).
+ * 720x1280 and 1920x1080 (files named three-*); Home and a degree with the
+ * visitor's Larger text (large-*) and High contrast (contrast-*) chosen, at
+ * the shipped content's three sizes.
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -33,6 +35,7 @@ typedef struct {
     const char *const *screens;
     const golden_size *sizes;
     size_t n_screens, n_sizes;
+    unsigned access;   /* accessibility choices made (view_access_choice bits) */
 } golden_set;
 
 static const char *const shipped_screens[] = {
@@ -47,12 +50,21 @@ static const char *const three_screens[] = {
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
+static const char *const access_screens[] = { "home", "degree:music-production" };
+
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes },
+      sizeof shipped_sizes / sizeof *shipped_sizes, 0 },
     { "tests/three", "three-", three_screens, three_sizes,
-      sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes },
+      sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
+      0 },
+    { "content", "large-", access_screens, shipped_sizes,
+      sizeof access_screens / sizeof *access_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, 1u << VIEW_ACCESS_LARGE_TEXT },
+    { "content", "contrast-", access_screens, shipped_sizes,
+      sizeof access_screens / sizeof *access_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, 1u << VIEW_ACCESS_HIGH_CONTRAST },
 };
 
 static support S;
@@ -77,16 +89,16 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
 
-static SDL_Surface *render_screen(const char *screen, const golden_size *gs)
+static SDL_Surface *render_screen(const char *screen, const golden_size *gs, unsigned access)
 {
     int w = gs->w, h = gs->h;
-    app *a = support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
+    app *a = support_app_access(&S, screen, w, h, gs->dpi, 0, access);
     if (!a)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
     render *rd = render_create(ren, S.fonts);
-    render_scene(rd, app_scene(a), S.c->colors[COLOR_BACKGROUND]);
+    render_scene(rd, app_scene(a), app_background(a));
     SDL_RenderFlush(ren);
     render_destroy(rd);
     SDL_DestroyRenderer(ren);
@@ -143,7 +155,7 @@ static int check_set(const golden_set *gset, int *compared)
             char name[300], ref[400];
             file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
-            SDL_Surface *actual = render_screen(screen, &gset->sizes[s]);
+            SDL_Surface *actual = render_screen(screen, &gset->sizes[s], gset->access);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;

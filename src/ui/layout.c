@@ -54,6 +54,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     g->back_p.disabled = !can_back;
     header_pill(L, &g->home_p, L->c->strings[STR_HOME], ACT_HOME, 0);
     float bw, bh, hw, hh, nw, nh;
+    (void)nw;
     /* Each button takes at most a quarter of the width, so the title keeps
      * half the bar even with long labels (they wrap instead). When that
      * leaves the title less than six body-em, or a label would have to wrap,
@@ -61,9 +62,8 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     float as0 = m->target;
     lay_pill_size(L, &g->back_p, 0.25f * L->W, &bw, &bh);
     lay_pill_size(L, &g->home_p, 0.25f * L->W, &hw, &hh);
-    float line_h = lay_lh(L, FONT_BOLD, m->body);
     lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
-    float pill_1 = nh;
+    float pill_1 = nh; /* a one-line label's height */
     g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
                        L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - 4 * m->gap <
                            6.0f * m->body;
@@ -72,7 +72,6 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
         lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
         lay_pill_size(L, &g->home_p, fmaxf(free_w, m->target), &hw, &hh);
     }
-    (void)line_h;
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
     g->home = (od_rect){ m->pad + bw + m->gap, top, hw, btn_h };
