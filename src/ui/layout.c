@@ -57,7 +57,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     (void)nw;
     /* Each button takes at most a quarter of the width, so the title keeps
      * half the bar even with long labels (they wrap instead). When that
-     * leaves the title less than six body-em, or a label would have to wrap,
+     * leaves the title less than four body-em, or a label would have to wrap,
      * the title moves into the page and the buttons share the bar. */
     float as0 = m->target;
     lay_pill_size(L, &g->back_p, 0.25f * L->W, &bw, &bh);
@@ -66,7 +66,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     float pill_1 = nh; /* a one-line label's height */
     g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
                        L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - 4 * m->gap <
-                           6.0f * m->body;
+                           4.0f * m->body;
     if (g->title_in_body) {
         float free_w = (L->W - 2 * m->pad - fmaxf(as0, pill_1) - 3 * m->gap) / 2;
         lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
@@ -77,7 +77,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     g->home = (od_rect){ m->pad + bw + m->gap, top, hw, btn_h };
     /* The accessibility button: a round button as tall as the others, in
      * the same corner on every screen. */
-    float as = fmaxf(btn_h, m->target);
+    float as = fmaxf(pill_1, m->target);
     g->access = (od_rect){ L->W - m->pad - as, top, as, as };
     float tx = g->home.x + hw + 1.5f * m->gap;
     float tw = fmaxf(g->access.x - 1.5f * m->gap - tx, 1.0f);
@@ -107,7 +107,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     g->title_h = (float)lines * lh;
     if (g->title_in_body)
         g->title_h = 0;
-    g->h = fmaxf(m->header_h, fmaxf(as, g->title_h) + 2 * top);
+    g->h = fmaxf(m->header_h, fmaxf(fmaxf(as, btn_h), g->title_h) + 2 * top);
     g->title = (od_rect){ tx, 0, tw, g->h };
 }
 

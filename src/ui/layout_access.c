@@ -345,6 +345,41 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
 
 /* ---- the reset warning ------------------------------------------------------------ */
 
+/* The warning's words centred in lines of width w from (x, y), at most
+ * max_lines, the last shortened with an ellipsis when more would follow. */
+static void warning_lines(lay *L, const lay_style *st, float x, float y, float w, const char *msg,
+                          size_t max_lines, int box)
+{
+    if (box < 0)
+        return;
+    size_t len = strlen(msg), pos = 0, n = 0;
+    float lh = lay_lh(L, st->font, st->size);
+    od_rect bx = L->s->cmds[box].rect;
+    while (lay_more(msg, len, pos) && n < max_lines) {
+        lay_span ln;
+        pos = lay_wrap(L, st->font, st->size, msg, len, pos, w, &ln);
+        size_t tl;
+        const char *t = lay_span_text(L, msg, &ln, false, &tl);
+        float tw = ln.w;
+        if (n + 1 == max_lines && lay_more(msg, len, pos)) {
+            char *buf = lay_alloc(L, ln.len + 4);
+            if (buf) {
+                tl = lay_ellipsize(L, st->font, st->size, msg + ln.start, ln.len, w, buf, &tw);
+                t = scene_strdup(L->s, buf, tl);
+            }
+        }
+        if (tl) {
+            scene_cmd *cmd = scene_text(L->s, x + (w - tw) / 2 + L->ox, y + L->oy, tw, lh,
+                                        st->font, st->size, lay_with_alpha(st->color, L->alpha),
+                                        t, tl);
+            cmd->box = bx;
+            cmd->parent = box;
+        }
+        y += lh;
+        n++;
+    }
+}
+
 void lay_reset_warning(lay *L, unsigned seconds)
 {
     const layout_metrics *m = &L->m;
@@ -369,13 +404,23 @@ void lay_reset_warning(lay *L, unsigned seconds)
         ts.size = fmaxf(m->text_min, ts.size - m->unit);
         th = lay_text_height(L, &ts, inner, msg, strlen(msg), NULL);
     }
+    /* The number stays at least h2 while a line of words fits beside it. */
+    float floor_n = lay_lh(L, FONT_BOLD, m->h2) + lay_lh(L, FONT_BOLD, ts.size) <= room
+                        ? m->h2
+                        : m->text_min;
     float nsize = m->hero;
-    while (nsize > m->text_min + 0.01f &&
+    while (nsize > floor_n + 0.01f &&
            (lay_tw(L, FONT_BOLD, nsize, num, strlen(num)) > inner ||
             th + lay_lh(L, FONT_BOLD, nsize) > room))
-        nsize = fmaxf(m->text_min, nsize - m->unit);
+        nsize = fmaxf(floor_n, nsize - m->unit);
     lay_style ns = { FONT_BOLD, nsize, lay_col(L, COLOR_ACCENT), ALIGN_CENTER, true };
     float nh = lay_lh(L, FONT_BOLD, nsize);
+    /* Words too many for the screen even at the smallest size: as many
+     * lines as fit, the last ending in an ellipsis; the number always. */
+    float lh = lay_lh(L, FONT_BOLD, ts.size);
+    size_t max_lines = lh > 0 ? (size_t)fmaxf(1.0f, floorf((room - nh) / lh)) : 1;
+    if (th > (float)max_lines * lh + 0.5f)
+        th = (float)max_lines * lh;
     float h = 2 * pad + nh + m->gap + th;
     float x = (L->W - w) / 2, y = (L->H - h) / 2;
     int card = lay_box(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
@@ -383,7 +428,7 @@ void lay_reset_warning(lay *L, unsigned seconds)
         L->s->cmds[card].level = LAY_LEVEL_WARNING;
     lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_ACCENT), m->radius,
               fmaxf(2.0f, 3.0f * m->unit));
-    lay_text(L, &ts, x + pad, y + pad, inner, msg, card);
+    warning_lines(L, &ts, x + pad, y + pad, inner, msg, max_lines, card);
     lay_text(L, &ns, x + pad, y + pad + th + m->gap, inner, num, card);
     bool hits = L->hits;
     L->hits = true;
