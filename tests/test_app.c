@@ -711,6 +711,32 @@ static void less_motion_has_no_transitions(void **state)
     finish(j);
 }
 
+/* The attract loop with less motion (a screenshot or a replay asking for
+ * it): no pulse, no fade, nothing to draw between slides. */
+static void less_motion_stills_the_attract_loop(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    app_access acc = { .less_motion = true };
+    app_set_access(j->a, &acc);
+    run(j, 100);
+    assert_false(app_animating(j->a));
+    uint64_t wait = app_wait_ms(j->a, j->now);
+    assert_true(wait > 0 && wait <= j->c->slide_ms);
+    app_info info;
+    app_get_info(j->a, &info);
+    size_t first = info.slide;
+    /* Frames go by and nothing is laid out again. */
+    uint64_t layouts = info.layouts;
+    run(j, wait > 600 ? 500 : 0);
+    app_get_info(j->a, &info);
+    assert_int_equal(info.layouts, layouts);
+    run(j, app_wait_ms(j->a, j->now) + 16);
+    app_get_info(j->a, &info);
+    assert_int_equal(info.slide, (first + 1) % j->c->n_slides);
+    finish(j);
+}
+
 /* Where Home's button is: bottom half or top half. */
 static bool home_at_bottom(journey *j)
 {
@@ -829,6 +855,7 @@ int main(void)
         cmocka_unit_test(access_choices_apply_and_reset),
         cmocka_unit_test(panel_touch_outside_only_closes),
         cmocka_unit_test(less_motion_has_no_transitions),
+        cmocka_unit_test(less_motion_stills_the_attract_loop),
         cmocka_unit_test(reach_where_needed),
         cmocka_unit_test(read_aloud_only_with_speech),
         cmocka_unit_test(access_names_parse),

@@ -642,13 +642,15 @@ void app_update(app *a, uint64_t now_ms)
             a->trans = false;
     }
     if (in_attract(a)) {
-        a->dirty = true; /* the call to action pulses */
+        if (!a->acc.less_motion)
+            a->dirty = true; /* the call to action pulses */
         if (a->c->n_slides > 0 && a->now - a->slide_t0 >= a->c->slide_ms) {
             a->prev_slide = a->slide;
             a->slide = (a->slide + 1) % a->c->n_slides;
             if (a->slide == 0)
                 a->lap++;
             a->slide_t0 = a->now;
+            a->dirty = true;
         }
     } else if (a->cfg.loop ||
                (a->cfg.attract_after_ms && !gesture_active(&a->g) &&
@@ -665,7 +667,8 @@ void app_update(app *a, uint64_t now_ms)
 
 bool app_animating(const app *a)
 {
-    return a->trans || in_attract(a) || anim_scroller_moving(&a->scroll) ||
+    return a->trans || (in_attract(a) && !a->acc.less_motion) ||
+           anim_scroller_moving(&a->scroll) ||
            anim_scroller_moving(&a->pscroll);
 }
 
@@ -678,6 +681,13 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
 {
     if (app_animating(a))
         return 0;
+    if (in_attract(a)) {
+        /* Still slides (less motion): only the next slide changes anything. */
+        if (a->c->n_slides == 0)
+            return UINT64_MAX;
+        uint64_t due = a->slide_t0 + a->c->slide_ms;
+        return due > now_ms ? due - now_ms : 0;
+    }
     if (a->cfg.loop)
         return 0;
     if (!a->cfg.attract_after_ms)
