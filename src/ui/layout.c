@@ -109,6 +109,12 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
         g->title_h = 0;
     g->h = fmaxf(m->header_h, fmaxf(fmaxf(as, btn_h), g->title_h) + 2 * top);
     g->title = (od_rect){ tx, 0, tw, g->h };
+    /* With the bar at the bottom the buttons keep to its lower edge, so they
+     * stay in one place on every screen however tall the title makes it. */
+    if (layout_reach(L->env)) {
+        g->back.y = g->home.y = g->h - top - btn_h;
+        g->access.y = g->h - top - as;
+    }
 }
 
 /* Emit the title lines; past max_lines the last line ends in an ellipsis
