@@ -257,13 +257,20 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
     float natural = 0;
     for (size_t i = 0; i < n; i++)
         natural = fmaxf(natural, row_natural_w(L, &g, &rows[i]));
+    /* The panel's heading, the content's word for it, over all the rows. */
+    const char *head = lay_str(L, STR_ACCESS);
+    lay_style hs = { FONT_BOLD, g.size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    natural = fmaxf(natural, lay_tw(L, FONT_BOLD, g.size, head, strlen(head)) + 2 * g.ip);
+    float head_h = 0;
     float room_h = L->H - bar_h - 1.5f * margin;
     /* One column, or more when the rows would not fit the room's height
      * and every label still fits whole on one line. */
     size_t cols = 1;
     float col_w = fminf(natural, max_w - 2 * pad), h = 0;
     for (;;) {
-        h = 2 * pad;
+        float inner = (float)cols * col_w + (float)(cols - 1) * m->gap;
+        head_h = lay_text_height(L, &hs, fmaxf(inner - 2 * g.ip, 1.0f), head, strlen(head), NULL);
+        h = 2 * pad + head_h + m->gap;
         for (size_t r0 = 0; r0 < n; r0 += cols) {
             float rh = 0;
             for (size_t k = r0; k < r0 + cols && k < n; k++)
@@ -311,6 +318,13 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
             L->s->cmds[parent].level = LAY_LEVEL_PANEL + 1;
     }
     float yy = y + pad;
+    if (head_h > 0) {
+        float inner = w - 2 * pad;
+        int hb = lay_box(L, (od_rect){ x + pad, yy, inner, head_h }, od_rgba(0, 0, 0, 0), 0,
+                         parent);
+        lay_text(L, &hs, x + pad + g.ip, yy, inner - 2 * g.ip, head, hb);
+        yy += head_h + m->gap;
+    }
     for (size_t r0 = 0; r0 < n; r0 += cols) {
         float rh = 0;
         for (size_t k = r0; k < r0 + cols && k < n; k++)
