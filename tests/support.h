@@ -78,7 +78,8 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
-    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts), .distance_cm = distance_cm };
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts),
+                       .distance_cm = distance_cm };
     app *a = app_create(s->c, &cfg, &env, 0);
     if (!a || !app_goto(a, name, 0)) {
         app_destroy(a);

@@ -61,7 +61,9 @@ static journey *start_cfg(int w, int h, const app_config *cfgp)
     j->c = load_shipped();
     assert_non_null(j->c);
     app_config cfg = *cfgp;
-    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = { .text_width = fake_width, .line_height = fake_height }, .distance_cm = 0 };
+    layout_env env = { .w = w, .h = h, .dpi = 0,
+                       .measure = { .text_width = fake_width, .line_height = fake_height },
+                       .distance_cm = 0 };
     j->w = w;
     j->h = h;
     j->a = app_create(j->c, &cfg, &env, 0);
@@ -155,7 +157,8 @@ static void tap_action(journey *j, int action, int arg)
     float x, y;
     /* Down first, then back up (a control scrolled past). */
     for (int i = 0; i < 40 && !find_hit(j, action, arg, &x, &y); i++) {
-        float y0 = (float)j->h * (i < 20 ? 0.85f : 0.45f), y1 = (float)j->h * (i < 20 ? 0.45f : 0.85f);
+        float y0 = (float)j->h * (i < 20 ? 0.85f : 0.45f);
+        float y1 = (float)j->h * (i < 20 ? 0.45f : 0.85f);
         drag(j, (float)j->w / 2, y0, (float)j->w / 2, y1, 300);
         run(j, 1500);
     }

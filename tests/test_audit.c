@@ -75,7 +75,8 @@ static size_t audit_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
-    layout_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts), .distance_cm = sizes[si].dist };
+    layout_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts),
+                       .distance_cm = sizes[si].dist };
     static char report[16384];
     report[0] = '\0';
     size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
@@ -289,7 +290,8 @@ static void staff_screen(void **state)
         assert_null(c);
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-            layout_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi, .measure = fontset_measure(S.fonts), .distance_cm = sizes[s].dist };
+            layout_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
+                               .measure = fontset_measure(S.fonts), .distance_cm = sizes[s].dist };
             scene sc;
             scene_init(&sc);
             layout_problems(&sc, &env, dirs[d], &rep);

@@ -141,7 +141,8 @@ static void marks_of(const content *c, char (*out)[LAY_MARK_MAX])
 {
     scene s;
     scene_init(&s);
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+                       .distance_cm = 0 };
     lay L;
     lay_begin(&L, &s, c, &env, NULL);
     const char(*m)[LAY_MARK_MAX] = lay_degree_marks(&L);
@@ -420,7 +421,8 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
     content *c = four_by_24();
     scene s;
     scene_init(&s);
-    layout_env env = { .w = 1920, .h = 1080, .dpi = 92, .measure = fixture_measure(), .distance_cm = 60 };
+    layout_env env = { .w = 1920, .h = 1080, .dpi = 92, .measure = fixture_measure(),
+                       .distance_cm = 60 };
     layout_frame_in in = settled(SCREEN_CAREERS, 0);
     lay L;
     lay_begin(&L, &s, c, &env, &in);

@@ -15,6 +15,12 @@
 #include "replay.h"
 #include "view.h"
 
+/* The list of verbs in the parser's messages. */
+#define VERBS                                                                            \
+    "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
+    "or resize"
+
 static replay_script *ok(const char *text)
 {
     char err[256] = "untouched";
@@ -280,24 +286,16 @@ static void access_expectations(void **state)
 static void unknown_verbs_and_times(void **state)
 {
     (void)state;
-    bad("tap 0 0\njump 0.5\n",
-        "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize)");
-    bad("Tap 0 0\n",
-        "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize)");
+    bad("tap 0 0\njump 0.5\n", "2: unknown event \"jump\" (expected " VERBS ")");
+    bad("Tap 0 0\n", "1: unknown event \"Tap\" (expected " VERBS ")");
     bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
     bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
     bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
     bad("86400001 tap 0 0\n",
         "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
-    bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
-                 "wait, shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize)");
-    bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
-                               "drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize)");
-    bad("100 200 tap 0 0\n",
-        "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize)");
+    bad("500\n", "1: time 500 needs an event after it (" VERBS ")");
+    bad("500 # just a time\n", "1: time 500 needs an event after it (" VERBS ")");
+    bad("100 200 tap 0 0\n", "1: unknown event \"200\" (expected " VERBS ")");
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */

@@ -22,7 +22,10 @@
 #define MAX_LINE 4096u            /* no event needs more; a longer line is not a script */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
-#define VERBS "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device or resize"
+#define VERBS                                                                            \
+    "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
+    "or resize"
 
 typedef struct {
     replay_event *ev;

@@ -165,9 +165,9 @@ static void row_geom_of(const lay *L, row_geom *g)
     g->size = m->body;
     g->ip = 12.0f * m->unit;
     g->box = ceilf(0.95f * m->body);
-    g->state_w = fmaxf(lay_tw(L, FONT_BOLD, g->size, lay_str(L, STR_ON), strlen(lay_str(L, STR_ON))),
-                       lay_tw(L, FONT_BOLD, g->size, lay_str(L, STR_OFF),
-                              strlen(lay_str(L, STR_OFF))));
+    const char *on = lay_str(L, STR_ON), *off = lay_str(L, STR_OFF);
+    g->state_w = fmaxf(lay_tw(L, FONT_BOLD, g->size, on, strlen(on)),
+                       lay_tw(L, FONT_BOLD, g->size, off, strlen(off)));
 }
 
 /* Width of the label column in a row of width w. */
