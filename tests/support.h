@@ -78,7 +78,8 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
-    layout_env env = { w, h, dpi, fontset_measure(s->fonts), distance_cm, NULL };
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts),
+                       .distance_cm = distance_cm };
     app *a = app_create(s->c, &cfg, &env, 0);
     if (!a || !app_goto(a, name, 0)) {
         app_destroy(a);
@@ -88,6 +89,20 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     uint64_t until = 1000 + (uint64_t)slide * s->c->slide_ms;
     for (; t <= until; t += 16)
         app_update(a, t);
+    return a;
+}
+
+/* The same with the visitor's accessibility choices `bits` (a
+ * view_access_choice bit set) already made. */
+static inline app *support_app_access(support *s, const char *name, int w, int h, float dpi,
+                                      float distance_cm, unsigned bits)
+{
+    app *a = support_app_env(s, name, w, h, dpi, distance_cm, 0);
+    if (!a)
+        return NULL;
+    app_access acc = app_access_from_bits(bits);
+    app_set_access(a, &acc);
+    app_update(a, 0); /* the same moment: laid out again with the choices */
     return a;
 }
 

@@ -44,16 +44,26 @@ static content *load_shipped(void)
     return c;
 }
 
+static journey *start_cfg(int w, int h, const app_config *cfg);
+
 static journey *start(int w, int h, unsigned attract_after_ms, bool loop)
 {
-    journey *j = calloc(1, sizeof *j);
-    j->c = load_shipped();
-    assert_non_null(j->c);
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = attract_after_ms;
     cfg.loop = loop;
-    layout_env env = { w, h, 0, { .text_width = fake_width, .line_height = fake_height }, 0, NULL };
+    return start_cfg(w, h, &cfg);
+}
+
+static journey *start_cfg(int w, int h, const app_config *cfgp)
+{
+    journey *j = calloc(1, sizeof *j);
+    j->c = load_shipped();
+    assert_non_null(j->c);
+    app_config cfg = *cfgp;
+    layout_env env = { .w = w, .h = h, .dpi = 0,
+                       .measure = { .text_width = fake_width, .line_height = fake_height },
+                       .distance_cm = 0 };
     j->w = w;
     j->h = h;
     j->a = app_create(j->c, &cfg, &env, 0);
@@ -128,6 +138,9 @@ static bool find_hit(journey *j, int action, int arg, float *x, float *y)
             r = od_rect_intersect(r, s->clips[c->clip]);
         if (r.w <= 0 || r.h <= 0)
             continue;
+        /* Not covered by something on top (the accessibility panel). */
+        if (scene_hit_test(s, r.x + r.w / 2, r.y + r.h / 2) != c)
+            continue;
         *x = r.x + r.w / 2;
         *y = r.y + r.h / 2;
         return true;
@@ -142,12 +155,22 @@ static void drag(journey *j, float x0, float y0, float x1, float y1, uint64_t ms
 static void tap_action(journey *j, int action, int arg)
 {
     float x, y;
-    for (int i = 0; i < 20 && !find_hit(j, action, arg, &x, &y); i++) {
-        drag(j, (float)j->w / 2, (float)j->h * 0.85f, (float)j->w / 2, (float)j->h * 0.45f, 300);
+    /* Down first, then back up (a control scrolled past). */
+    for (int i = 0; i < 40 && !find_hit(j, action, arg, &x, &y); i++) {
+        float y0 = (float)j->h * (i < 20 ? 0.85f : 0.45f);
+        float y1 = (float)j->h * (i < 20 ? 0.45f : 0.85f);
+        drag(j, (float)j->w / 2, y0, (float)j->w / 2, y1, 300);
         run(j, 1500);
     }
-    if (!find_hit(j, action, arg, &x, &y))
+    if (!find_hit(j, action, arg, &x, &y)) {
+        const scene *s = app_scene(j->a);
+        for (size_t i = 0; i < s->count; i++)
+            if (s->cmds[i].kind == SCENE_HIT)
+                fprintf(stderr, "hit %d %d at %.0f,%.0f %.0fx%.0f clip %d\n", s->cmds[i].action,
+                        s->cmds[i].arg, (double)s->cmds[i].rect.x, (double)s->cmds[i].rect.y,
+                        (double)s->cmds[i].rect.w, (double)s->cmds[i].rect.h, s->cmds[i].clip);
         fail_msg("no visible hit region for action %d arg %d", action, arg);
+    }
     tap(j, x, y);
 }
 
@@ -529,6 +552,369 @@ static void resize_relayouts(void **state)
     finish(j);
 }
 
+/* ---- the warning before the visit resets ------------------------------------ */
+
+static journey *start_warned(unsigned attract_after_ms, unsigned warning_ms)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = attract_after_ms;
+    cfg.reset_warning_ms = warning_ms;
+    return start_cfg(800, 480, &cfg);
+}
+
+/* Run until the warning shows (at most ms), returning the time it took. */
+static uint64_t run_until_warning(journey *j, uint64_t ms)
+{
+    uint64_t t0 = j->now;
+    while (!app_reset_warning(j->a) && j->now - t0 < ms)
+        run(j, 16);
+    return j->now - t0;
+}
+
+static void warning_counts_down_each_second(void **state)
+{
+    (void)state;
+    journey *j = start_warned(60000, 20000);
+    wake(j);
+    tap_action(j, ACT_DEGREE, 0);
+    /* The idle time left when it shows is the warning's length. */
+    uint64_t took = run_until_warning(j, 70000);
+    assert_true(took >= 39000 && took <= 40100);
+    assert_int_equal(app_reset_warning(j->a), 20);
+    /* Each second the number changes, and the app asks to be woken for
+     * it (the real loop sleeps, simulated time jumps): never later. */
+    for (unsigned want = 19; want >= 1; want--) {
+        uint64_t wait = app_wait_ms(j->a, j->now);
+        assert_true(wait > 0 && wait <= 1000);
+        assert_true(app_skip_ms(j->a, j->now) == wait);
+        run(j, wait + 16);
+        assert_int_equal(app_reset_warning(j->a), want);
+        expect(j, "degree:music-production");
+    }
+    run(j, 1100);
+    expect(j, "attract");
+    assert_int_equal(app_reset_warning(j->a), 0);
+    finish(j);
+}
+
+static void warning_touch_only_extends(void **state)
+{
+    (void)state;
+    journey *j = start_warned(60000, 20000);
+    wake(j);
+    tap_action(j, ACT_DEGREE, 0);
+    float bx, by;
+    assert_true(find_hit(j, ACT_BACK, -1, &bx, &by));
+    for (int round = 0; round < 3; round++) {
+        run_until_warning(j, 70000);
+        assert_true(app_reset_warning(j->a) > 0);
+        /* A stay target covers the screen: the visitor's touch lands on it. */
+        float sx, sy;
+        assert_true(find_hit(j, ACT_STAY, 0, &sx, &sy));
+        tap(j, bx, by); /* on Back: it must not go back */
+        assert_int_equal(app_reset_warning(j->a), 0);
+        expect(j, "degree:music-production");
+        app_info info;
+        app_get_info(j->a, &info);
+        assert_false(info.pressed);
+        /* The full idle time is there again. */
+        assert_true(app_wait_ms(j->a, j->now) >= 39000);
+    }
+    /* A drag that began on the warning scrolls nothing either. */
+    run_until_warning(j, 70000);
+    drag(j, 400, 400, 400, 100, 200);
+    run(j, 1000);
+    app_info info;
+    app_get_info(j->a, &info);
+    assert_true(info.scroll == 0);
+    expect(j, "degree:music-production");
+    /* Afterwards taps work as before. */
+    tap(j, bx, by);
+    expect(j, "home");
+    finish(j);
+}
+
+static void warning_shorter_idle_and_off(void **state)
+{
+    (void)state;
+    /* 10 s of idle time and a 20 s warning: it warns for the second half. */
+    journey *j = start_warned(10000, 20000);
+    wake(j);
+    uint64_t took = run_until_warning(j, 20000);
+    assert_true(took >= 4500 && took <= 5100);
+    assert_int_equal(app_reset_warning(j->a), 5);
+    finish(j);
+    /* 0: no warning, the reset on time. */
+    j = start_warned(10000, 0);
+    wake(j);
+    run_until_warning(j, 9500);
+    assert_int_equal(app_reset_warning(j->a), 0);
+    expect(j, "home");
+    run(j, 1000);
+    expect(j, "attract");
+    finish(j);
+}
+
+static void held_finger_is_never_warned(void **state)
+{
+    (void)state;
+    journey *j = start_warned(20000, 5000);
+    wake(j);
+    pointer(j, INPUT_DOWN, 400, 300);
+    run(j, 120000);
+    assert_int_equal(app_reset_warning(j->a), 0);
+    expect(j, "home");
+    /* A drag in progress neither. */
+    for (int i = 0; i < 100; i++) {
+        pointer(j, INPUT_MOVE, 400, 300 - (float)(i % 10));
+        run(j, 500);
+    }
+    assert_int_equal(app_reset_warning(j->a), 0);
+    pointer(j, INPUT_UP, 400, 300);
+    run(j, 14000);
+    assert_int_equal(app_reset_warning(j->a), 0);
+    run(j, 1100);
+    assert_int_equal(app_reset_warning(j->a), 5);
+    /* A finger put down on the warning and held is not idle either. */
+    pointer(j, INPUT_DOWN, 400, 300);
+    run(j, 60000);
+    assert_int_equal(app_reset_warning(j->a), 0);
+    expect(j, "home");
+    pointer(j, INPUT_UP, 400, 300);
+    run(j, 21000);
+    expect(j, "attract");
+    finish(j);
+}
+
+/* ---- the accessibility panel ------------------------------------------------------- */
+
+static float smallest_text(journey *j)
+{
+    const scene *s = app_scene(j->a);
+    float m = 1e9f;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].size < m)
+            m = s->cmds[i].size;
+    return m;
+}
+
+static void access_choices_apply_and_reset(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 30000, false);
+    wake(j);
+    float before = smallest_text(j);
+    tap_action(j, ACT_ACCESS, -1);
+    assert_true(app_access_open(j->a));
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_LARGE_TEXT);
+    /* At once, and the panel stays open for more. */
+    assert_true(app_get_access(j->a).large_text);
+    assert_true(app_access_open(j->a));
+    assert_true(smallest_text(j) >= 1.9f * before);
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_LESS_MOTION);
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_REACH);
+    app_access acc = app_get_access(j->a);
+    assert_true(acc.large_text && acc.high_contrast && acc.less_motion && acc.reach);
+    assert_false(acc.read_aloud);
+    /* Off again, on again: a toggle. */
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    assert_false(app_get_access(j->a).high_contrast);
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    tap_action(j, ACT_ACCESS, -1); /* the button or Done closes it */
+    assert_false(app_access_open(j->a));
+    /* They last through the visit... */
+    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, ACT_HOME, -1);
+    app_access now = app_get_access(j->a);
+    assert_int_equal(app_access_bits(&acc), app_access_bits(&now));
+    /* ...and end with it. */
+    run(j, 31000);
+    expect(j, "attract");
+    acc = app_get_access(j->a);
+    assert_int_equal(app_access_bits(&acc), 0);
+    assert_false(app_access_open(j->a));
+    wake(j);
+    assert_true(smallest_text(j) <= before + 0.01f);
+    finish(j);
+}
+
+static void panel_touch_outside_only_closes(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    wake(j);
+    float x, y;
+    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
+    tap_action(j, ACT_ACCESS, -1);
+    assert_true(app_access_open(j->a));
+    /* The page does not scroll under the panel. */
+    drag(j, 100, 400, 100, 150, 200);
+    run(j, 1000);
+    app_info info;
+    app_get_info(j->a, &info);
+    assert_true(info.scroll == 0);
+    tap(j, x, y);
+    assert_false(app_access_open(j->a));
+    expect(j, "home");
+    tap(j, x, y);
+    expect(j, "degree:music-production");
+    /* Back (the key) closes the panel before it goes back. */
+    tap_action(j, ACT_ACCESS, -1);
+    key(j, KEY_BACK);
+    assert_false(app_access_open(j->a));
+    expect(j, "degree:music-production");
+    finish(j);
+}
+
+static void less_motion_has_no_transitions(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    wake(j);
+    app_access acc = { .less_motion = true };
+    app_set_access(j->a, &acc);
+    float x, y;
+    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
+    pointer(j, INPUT_DOWN, x, y);
+    run(j, 64);
+    pointer(j, INPUT_UP, x, y);
+    app_update(j->a, j->now + 1);
+    app_info info;
+    app_get_info(j->a, &info);
+    assert_false(info.transitioning);
+    assert_false(app_animating(j->a));
+    expect(j, "degree:music-production");
+    drag(j, 600, 300, 150, 300, 150);
+    app_update(j->a, j->now + 1);
+    app_get_info(j->a, &info);
+    assert_false(info.transitioning);
+    expect(j, "degree:music-technology");
+    finish(j);
+}
+
+/* The attract loop with less motion (a screenshot or a replay asking for
+ * it): no pulse, no fade, nothing to draw between slides. */
+static void less_motion_stills_the_attract_loop(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    app_access acc = { .less_motion = true };
+    app_set_access(j->a, &acc);
+    run(j, 100);
+    assert_false(app_animating(j->a));
+    uint64_t wait = app_wait_ms(j->a, j->now);
+    assert_true(wait > 0 && wait <= j->c->slide_ms);
+    app_info info;
+    app_get_info(j->a, &info);
+    size_t first = info.slide;
+    /* Frames go by and nothing is laid out again. */
+    uint64_t layouts = info.layouts;
+    run(j, wait > 600 ? 500 : 0);
+    app_get_info(j->a, &info);
+    assert_int_equal(info.layouts, layouts);
+    run(j, app_wait_ms(j->a, j->now) + 16);
+    app_get_info(j->a, &info);
+    assert_int_equal(info.slide, (first + 1) % j->c->n_slides);
+    finish(j);
+}
+
+/* Where Home's button is: bottom half or top half. */
+static bool home_at_bottom(journey *j)
+{
+    float x, y;
+    assert_true(find_hit(j, ACT_HOME, -1, &x, &y));
+    return y > (float)j->h / 2;
+}
+
+static bool panel_offers(journey *j, int choice)
+{
+    float x, y;
+    tap_action(j, ACT_ACCESS, -1);
+    bool has = find_hit(j, ACT_ACCESS_SET, choice, &x, &y);
+    tap_action(j, ACT_ACCESS, -1);
+    return has;
+}
+
+static void reach_where_needed(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 90000, false);
+    wake(j);
+    assert_false(home_at_bottom(j));
+    assert_true(panel_offers(j, VIEW_ACCESS_REACH));
+    app_access acc = { .reach = true };
+    app_set_access(j->a, &acc);
+    assert_true(home_at_bottom(j));
+    finish(j);
+    /* Taller than wide: always at the bottom, so no choice to offer. */
+    j = start(480, 800, 90000, false);
+    wake(j);
+    assert_true(home_at_bottom(j));
+    assert_false(panel_offers(j, VIEW_ACCESS_REACH));
+    finish(j);
+    /* Mounted high: the same on a landscape panel. */
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.mounted_high = true;
+    j = start_cfg(800, 480, &cfg);
+    wake(j);
+    assert_true(home_at_bottom(j));
+    assert_false(panel_offers(j, VIEW_ACCESS_REACH));
+    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, ACT_BACK, -1);
+    expect(j, "home");
+    finish(j);
+}
+
+static void read_aloud_only_with_speech(void **state)
+{
+    (void)state;
+    journey *j = start(800, 480, 20000, false);
+    wake(j);
+    assert_false(panel_offers(j, VIEW_ACCESS_READ_ALOUD));
+    app_set_read_aloud(j->a, true);
+    assert_false(app_read_aloud(j->a));
+    finish(j);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 20000;
+    cfg.speech_available = true;
+    j = start_cfg(800, 480, &cfg);
+    wake(j);
+    assert_true(panel_offers(j, VIEW_ACCESS_READ_ALOUD));
+    tap_action(j, ACT_ACCESS, -1);
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    assert_true(app_read_aloud(j->a));
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    assert_false(app_read_aloud(j->a));
+    app_set_read_aloud(j->a, true);
+    assert_true(app_read_aloud(j->a));
+    run(j, 21000);
+    expect(j, "attract");
+    assert_false(app_read_aloud(j->a));
+    finish(j);
+}
+
+static void access_names_parse(void **state)
+{
+    (void)state;
+    unsigned bits = 99;
+    assert_true(view_access_parse("large-text,reach", &bits));
+    assert_int_equal(bits, (1u << VIEW_ACCESS_LARGE_TEXT) | (1u << VIEW_ACCESS_REACH));
+    assert_true(view_access_parse("none", &bits));
+    assert_int_equal(bits, 0);
+    assert_false(view_access_parse("large-text,bigger", &bits));
+    assert_false(view_access_parse("large", &bits));
+    for (int c = 0; c < VIEW_ACCESS_COUNT; c++) {
+        assert_true(view_access_parse(view_access_name(c), &bits));
+        assert_int_equal(bits, 1u << c);
+        app_access acc = app_access_from_bits(bits);
+        assert_int_equal(app_access_bits(&acc), bits);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +932,17 @@ int main(void)
         cmocka_unit_test(loop_mode_ignores_input),
         cmocka_unit_test(storm_keeps_invariants),
         cmocka_unit_test(resize_relayouts),
+        cmocka_unit_test(warning_counts_down_each_second),
+        cmocka_unit_test(warning_touch_only_extends),
+        cmocka_unit_test(warning_shorter_idle_and_off),
+        cmocka_unit_test(held_finger_is_never_warned),
+        cmocka_unit_test(access_choices_apply_and_reset),
+        cmocka_unit_test(panel_touch_outside_only_closes),
+        cmocka_unit_test(less_motion_has_no_transitions),
+        cmocka_unit_test(less_motion_stills_the_attract_loop),
+        cmocka_unit_test(reach_where_needed),
+        cmocka_unit_test(read_aloud_only_with_speech),
+        cmocka_unit_test(access_names_parse),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }

@@ -117,7 +117,8 @@ static size_t audit_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
-    layout_env env = { w, h, sizes[si].dpi, fontset_measure(S.fonts), sizes[si].dist, NULL };
+    layout_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts),
+                       .distance_cm = sizes[si].dist };
     static char report[16384];
     report[0] = '\0';
     size_t n = layout_audit_with(app_scene(a), &env, &opts, report, sizeof report);
@@ -149,8 +150,9 @@ static void strict_counts(void **state)
             app *a = support_app_env(&S, names[i], sizes[si].w, sizes[si].h, sizes[si].dpi,
                                      sizes[si].dist, 0);
             assert_non_null(a);
-            layout_env env = { sizes[si].w, sizes[si].h, sizes[si].dpi,
-                               fontset_measure(S.fonts), sizes[si].dist, NULL };
+            layout_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
+                               .measure = fontset_measure(S.fonts),
+                               .distance_cm = sizes[si].dist };
             /* Geometry counts in both (it passes in the ordinary mode), so
              * the counts are of the stricter checks alone. */
             faint += layout_audit_with(app_scene(a), &env, &strict, report, sizeof report);
@@ -197,6 +199,108 @@ static void every_comparison(void **state)
             for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
                 problems += audit_one(name, s, 0);
         }
+    assert_int_equal(problems, 0);
+}
+
+/* The visitor's accessibility choices: with larger text (capitals of 0.7
+ * degrees) every screen reflows with nothing clipped at the three sizes of
+ * the golden images, with the bar at the top and at the bottom, and the
+ * panel of choices fits (or scrolls) on Home at every size. */
+static const struct {
+    int w, h;
+    float dpi;
+} access_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 }, { 1920, 1080, 92 } };
+
+static size_t audit_access(const char *name, int w, int h, float dpi, unsigned bits, bool panel)
+{
+    app *a = support_app_access(&S, name, w, h, dpi, 0, bits);
+    if (!a) {
+        fprintf(stderr, "cannot open screen %s\n", name);
+        return 1;
+    }
+    if (panel) {
+        const scene *sc = app_scene(a);
+        const scene_cmd *b = NULL;
+        for (size_t i = 0; i < sc->count; i++)
+            if (sc->cmds[i].kind == SCENE_HIT && sc->cmds[i].action == ACT_ACCESS)
+                b = &sc->cmds[i];
+        assert_non_null(b);
+        float x = b->rect.x + b->rect.w / 2, y = b->rect.y + b->rect.h / 2;
+        input_event ev = { .kind = INPUT_DOWN, .x = x, .y = y, .t_ms = 3000 };
+        app_input(a, &ev);
+        ev.kind = INPUT_UP;
+        ev.t_ms = 3050;
+        app_input(a, &ev);
+        app_update(a, 3100);
+        assert_true(app_access_open(a));
+    }
+    app_access acc = app_get_access(a);
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
+                       .large_text = acc.large_text, .high_contrast = acc.high_contrast,
+                       .reach = acc.reach };
+    static char report[16384];
+    report[0] = '\0';
+    size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
+    if (n)
+        fprintf(stderr, "%s at %dx%d, choices %#x%s: %zu problem(s)\n%s\n", name, w, h, bits,
+                panel ? ", panel open" : "", n, report);
+    app_destroy(a);
+    return n;
+}
+
+/* The warning before the visit resets, 15 s before, over a page. */
+static size_t audit_warning(const char *name, int w, int h, float dpi, unsigned bits)
+{
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 60000;
+    cfg.reset_warning_ms = 20000;
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts) };
+    app *a = app_create(S.c, &cfg, &env, 0);
+    assert_non_null(a);
+    assert_true(app_goto(a, name, 0));
+    app_access acc = app_access_from_bits(bits);
+    app_set_access(a, &acc);
+    app_update(a, 45000);
+    assert_int_equal(app_reset_warning(a), 15);
+    env.large_text = acc.large_text;
+    env.reach = acc.reach;
+    static char report[16384];
+    size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
+    if (n)
+        fprintf(stderr, "warning over %s at %dx%d, choices %#x: %zu problem(s)\n%s\n", name, w,
+                h, bits, n, report);
+    app_destroy(a);
+    return n;
+}
+
+static void access_every_screen(void **state)
+{
+    (void)state;
+    char *names[512];
+    size_t n = support_screens(S.c, names, 512);
+    const unsigned large = 1u << VIEW_ACCESS_LARGE_TEXT;
+    const unsigned sets[] = { large, large | (1u << VIEW_ACCESS_REACH) |
+                                         (1u << VIEW_ACCESS_HIGH_CONTRAST) };
+    size_t problems = 0, audited = 0;
+    for (size_t s = 0; s < sizeof access_sizes / sizeof *access_sizes; s++) {
+        int w = access_sizes[s].w, h = access_sizes[s].h;
+        float dpi = access_sizes[s].dpi;
+        for (size_t k = 0; k < sizeof sets / sizeof *sets; k++)
+            for (size_t i = 0; i < n; i++, audited++)
+                problems += audit_access(names[i], w, h, dpi, sets[k], false);
+        for (unsigned bits = 0; bits < 4; bits++, audited++)
+            problems += audit_access("home", w, h, dpi, bits * large, true);
+    }
+    for (size_t s = 0; s < sizeof access_sizes / sizeof *access_sizes; s++)
+        for (unsigned bits = 0; bits < 2; bits++)
+            problems += audit_warning("home", access_sizes[s].w, access_sizes[s].h,
+                                      access_sizes[s].dpi, bits);
+    problems += audit_access("home", 3840, 2160, 80, 0, true);
+    problems += audit_access("home", 3840, 2160, 80, large, true);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    printf("audited %zu screens with accessibility choices, %zu problems\n", audited, problems);
     assert_int_equal(problems, 0);
 }
 
@@ -266,8 +370,8 @@ static void staff_screen(void **state)
         assert_null(c);
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-            layout_env env = { sizes[s].w, sizes[s].h, sizes[s].dpi, fontset_measure(S.fonts),
-                               sizes[s].dist, NULL };
+            layout_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
+                               .measure = fontset_measure(S.fonts), .distance_cm = sizes[s].dist };
             scene sc;
             scene_init(&sc);
             layout_problems(&sc, &env, dirs[d], &rep);
@@ -289,6 +393,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_every_size),
         cmocka_unit_test(every_comparison),
+        cmocka_unit_test(access_every_screen),
     };
     /* Content of ordinary length; tests/extreme's 100-character names may
      * take a second screen. */

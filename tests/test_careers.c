@@ -42,7 +42,7 @@ static layout_frame_in settled(view_screen scr, int a)
 static void frame(scene *s, const content *c, int w, int h, view_screen scr, int a,
                   layout_result *res)
 {
-    layout_env env = { w, h, 0, fixture_measure(), 0, NULL };
+    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     layout_frame_in in = settled(scr, a);
     layout_result r;
     layout_frame(s, c, &env, &in, res ? res : &r);
@@ -141,7 +141,8 @@ static void marks_of(const content *c, char (*out)[LAY_MARK_MAX])
 {
     scene s;
     scene_init(&s);
-    layout_env env = { 800, 480, 0, fixture_measure(), 0, NULL };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+                       .distance_cm = 0 };
     lay L;
     lay_begin(&L, &s, c, &env, NULL);
     const char(*m)[LAY_MARK_MAX] = lay_degree_marks(&L);
@@ -192,7 +193,7 @@ static size_t audit(const content *c, int w, int h, view_screen scr, int a)
 {
     scene s;
     scene_init(&s);
-    layout_env env = { w, h, 0, fixture_measure(), 0, NULL };
+    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     frame(&s, c, w, h, scr, a, NULL);
     static char report[65536];
     size_t n = layout_audit(&s, &env, report, sizeof report);
@@ -420,7 +421,8 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
     content *c = four_by_24();
     scene s;
     scene_init(&s);
-    layout_env env = { 1920, 1080, 92, fixture_measure(), 60, NULL };
+    layout_env env = { .w = 1920, .h = 1080, .dpi = 92, .measure = fixture_measure(),
+                       .distance_cm = 60 };
     layout_frame_in in = settled(SCREEN_CAREERS, 0);
     lay L;
     lay_begin(&L, &s, c, &env, &in);

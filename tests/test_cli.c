@@ -288,6 +288,29 @@ static void man_page_lists_every_option(void **state)
     free(man);
 }
 
+/* The accessibility options: the warning's range, the mounting, the
+ * choices for screenshots and replays. */
+static void access_options(void **state)
+{
+    (void)state;
+    cli_options o;
+    char err[256];
+    assert_true(parse(&o, err, 0));
+    assert_true(o.reset_warning_s == 20.0);
+    assert_false(o.mounted_high);
+    assert_int_equal(o.access_bits, 0);
+    assert_true(parse(&o, err, 5, "--reset-warning", "0", "--mounted-high", "--access",
+                      "large-text,high-contrast"));
+    assert_true(o.reset_warning_s == 0.0);
+    assert_true(o.mounted_high);
+    assert_int_equal(o.access_bits, 3);
+    assert_false(parse(&o, err, 2, "--reset-warning", "601"));
+    assert_string_equal(err, "--reset-warning: \"601\" must be seconds from 0 (no warning) to 600");
+    assert_false(parse(&o, err, 2, "--reset-warning", "-1"));
+    assert_false(parse(&o, err, 2, "--access", "large-text,huge"));
+    assert_non_null(strstr(err, "--access: \"large-text,huge\""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +322,7 @@ int main(void)
         cmocka_unit_test(every_option_in_help),
         cmocka_unit_test(shipped_config_lists_every_key),
         cmocka_unit_test(man_page_lists_every_option),
+        cmocka_unit_test(access_options),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

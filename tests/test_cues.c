@@ -173,7 +173,8 @@ static size_t check_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open %s\n", name);
         return 1;
     }
-    layout_env env = { sizes[si].w, sizes[si].h, sizes[si].dpi, fontset_measure(S.fonts), 0, NULL };
+    layout_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
+                       .measure = fontset_measure(S.fonts), .distance_cm = 0 };
     layout_metrics m;
     layout_metrics_compute(&env, &m);
     char label[600];

@@ -35,7 +35,8 @@ static int teardown(void **state)
 
 static layout_env env_at(float dpi, float distance_cm)
 {
-    layout_env e = { 800, 480, dpi, fixture_measure(), distance_cm, NULL };
+    layout_env e = { .w = 800, .h = 480, .dpi = dpi, .measure = fixture_measure(),
+                     .distance_cm = distance_cm };
     return e;
 }
 

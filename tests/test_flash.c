@@ -270,7 +270,8 @@ static void no_flashes_at(int w, int h, float dpi, float dist)
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 5000;
-    layout_env env = { w, h, dpi, fontset_measure(S.fonts), dist, NULL };
+    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
+                       .distance_cm = dist };
     run_ctx r;
     memset(&r, 0, sizeof r);
     r.a = app_create(S.c, &cfg, &env, 0);

@@ -2,7 +2,9 @@
  * window), compared with the reviewed images in tests/golden/: the shipped
  * content at 800x480 and 720x1280 (a 7-inch panel's 133 dpi) and 1920x1080
  * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
- * 720x1280 and 1920x1080 (files named three-*).
+ * 720x1280 and 1920x1080 (files named three-*); Home and a degree with the
+ * visitor's Larger text (large-*) and High contrast (contrast-*) chosen, at
+ * the shipped content's three sizes.
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -34,6 +36,7 @@ typedef struct {
     const golden_size *sizes;
     size_t n_screens, n_sizes;
     bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
+    unsigned access;   /* accessibility choices made (view_access_choice bits) */
 } golden_set;
 
 /* "attract@N": the attract loop showing slide N (the careers slide carries
@@ -53,17 +56,24 @@ static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } 
 
 /* Read aloud's control bar, and the page laid out above it. */
 static const char *const read_aloud_screens[] = { "home", "degree:music-production", "careers" };
+static const char *const access_screens[] = { "home", "degree:music-production" };
 
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0 },
     { "tests/three", "three-", three_screens, three_sizes,
       sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
-      false },
+      false, 0 },
     { "content", "read-aloud-", read_aloud_screens, shipped_sizes,
       sizeof read_aloud_screens / sizeof *read_aloud_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, true },
+      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0 },
+    { "content", "large-", access_screens, shipped_sizes,
+      sizeof access_screens / sizeof *access_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT },
+    { "content", "contrast-", access_screens, shipped_sizes,
+      sizeof access_screens / sizeof *access_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST },
 };
 
 static support S;
@@ -96,7 +106,8 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
     cfg.speech_available = true;
-    layout_env env = { gs->w, gs->h, gs->dpi, fontset_measure(S.fonts), 0, NULL };
+    layout_env env = { .w = gs->w, .h = gs->h, .dpi = gs->dpi,
+                       .measure = fontset_measure(S.fonts) };
     app *a = app_create(S.c, &cfg, &env, 0);
     if (!a || !app_goto(a, screen, 0)) {
         app_destroy(a);
@@ -108,7 +119,8 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
     return a;
 }
 
-static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud)
+static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
+                                  unsigned access)
 {
     int w = gs->w, h = gs->h;
     char place[256];
@@ -119,12 +131,16 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
         slide = (size_t)strtoul(at + 1, NULL, 10);
     app *a = read_aloud ? read_aloud_app(place, gs)
                         : support_app_env(&S, place, w, h, gs->dpi, 0, slide);
+    if (a && access) {
+        app_access acc = app_access_from_bits(access);
+        app_set_access(a, &acc);
+    }
     if (!a)
         return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
     render *rd = render_create(ren, S.fonts);
-    render_scene(rd, app_scene(a), S.c->colors[COLOR_BACKGROUND]);
+    render_scene(rd, app_scene(a), app_background(a));
     SDL_RenderFlush(ren);
     render_destroy(rd);
     SDL_DestroyRenderer(ren);
@@ -181,7 +197,8 @@ static int check_set(const golden_set *gset, int *compared)
             char name[300], ref[400];
             file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
-            SDL_Surface *actual = render_screen(screen, &gset->sizes[s], gset->read_aloud);
+            SDL_Surface *actual =
+                render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;

@@ -28,7 +28,8 @@ static void make(const char *pin)
     admin_config cfg;
     memset(&cfg, 0, sizeof cfg);
     snprintf(cfg.pin, sizeof cfg.pin, "%s", pin);
-    layout_env env = { 800, 480, 0, fixture_measure(), 0, NULL };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+                       .distance_cm = 0 };
     admin_init(&A, &cfg, &env);
 }
 

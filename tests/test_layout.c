@@ -30,7 +30,7 @@ static const int sizes[][2] = {
 
 static layout_env env_of(int w, int h)
 {
-    layout_env e = { w, h, 0, fixture_measure(), 0, NULL };
+    layout_env e = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     return e;
 }
 
@@ -265,7 +265,8 @@ static void grids_are_balanced(void **state)
 
 static layout_env env_at(int w, int h, float dpi, float distance_cm)
 {
-    layout_env e = { w, h, dpi, fixture_measure(), distance_cm, NULL };
+    layout_env e = { .w = w, .h = h, .dpi = dpi, .measure = fixture_measure(),
+                     .distance_cm = distance_cm };
     return e;
 }
 
@@ -1144,7 +1145,8 @@ static meter journey_cost(size_t n)
     for (size_t k = 0; k < 2; k++) {
         layout_measure mm = { .text_width = metered_width, .line_height = fixture_line_height,
                               .ctx = &m, .cap_height = fixture_cap_height };
-        layout_env env = { sizes2[k][0], sizes2[k][1], 0, mm, 0, NULL };
+        layout_env env = { .w = sizes2[k][0], .h = sizes2[k][1], .dpi = 0, .measure = mm,
+                           .distance_cm = 0 };
         for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
             for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);
                  sl++) {

@@ -18,7 +18,7 @@ static const od_color WHITE = { 255, 255, 255, 255 };
 
 static layout_env env_of(int w, int h)
 {
-    layout_env e = { w, h, 0, fixture_measure(), 0, NULL };
+    layout_env e = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     return e;
 }
 

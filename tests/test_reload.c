@@ -369,7 +369,8 @@ static void app_keeps_place_by_id(void **state)
     snprintf(dir, sizeof dir, "%s/c", tmp);
     content *c1 = load(dir);
     assert_non_null(c1);
-    layout_env env = { 800, 480, 0, fixture_measure(), 0, NULL };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+                       .distance_cm = 0 };
     app_config cfg;
     app_config_defaults(&cfg);
     app *a = app_create(c1, &cfg, &env, 0);

@@ -13,6 +13,13 @@
 #include <unistd.h>
 
 #include "replay.h"
+#include "view.h"
+
+/* The list of verbs in the parser's messages. */
+#define VERBS                                                                            \
+    "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
+    "or resize"
 
 static replay_script *ok(const char *text)
 {
@@ -246,27 +253,49 @@ static void malformed_other_verbs(void **state)
     bad("reset-device now\n", "1: reset-device takes only nothing, got extra \"now\"");
 }
 
+/* The accessibility expectations: a list of choices, open or closed, the
+ * seconds of the warning. */
+static void access_expectations(void **state)
+{
+    (void)state;
+    char err[256];
+    const char *text = "expect-access large-text,reach\nexpect-access none\n"
+                       "expect-panel open\nexpect-panel closed\nexpect-warning 0\n"
+                       "expect-warning 17\n";
+    replay_script *s = replay_parse(text, strlen(text), err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(s->count, 6);
+    assert_int_equal(s->events[0].kind, REPLAY_EXPECT_ACCESS);
+    assert_int_equal(s->events[0].ms, (1u << VIEW_ACCESS_LARGE_TEXT) | (1u << VIEW_ACCESS_REACH));
+    assert_int_equal(s->events[1].ms, 0);
+    assert_int_equal(s->events[2].kind, REPLAY_EXPECT_PANEL);
+    assert_int_equal(s->events[2].ms, 1);
+    assert_int_equal(s->events[3].ms, 0);
+    assert_int_equal(s->events[5].kind, REPLAY_EXPECT_WARNING);
+    assert_int_equal(s->events[5].ms, 17);
+    replay_destroy(s);
+    bad("expect-access bigger\n", "1: expect-access needs none or a comma-separated list of "
+                                   "large-text, high-contrast, less-motion, reach, read-aloud");
+    bad("expect-access\n", "1: expect-access needs none or a comma-separated list of "
+                          "large-text, high-contrast, less-motion, reach, read-aloud");
+    bad("expect-panel ajar\n", "1: expect-panel needs open or closed");
+    bad("expect-warning -1\n", "1: expect-warning needs the seconds shown, 0 for no warning");
+    bad("expect-warning 3 4\n", "1: expect-warning takes only one number, got extra \"4\"");
+}
+
 static void unknown_verbs_and_times(void **state)
 {
     (void)state;
-    bad("tap 0 0\njump 0.5\n",
-        "2: unknown event \"jump\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
-    bad("Tap 0 0\n",
-        "1: unknown event \"Tap\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+    bad("tap 0 0\njump 0.5\n", "2: unknown event \"jump\" (expected " VERBS ")");
+    bad("Tap 0 0\n", "1: unknown event \"Tap\" (expected " VERBS ")");
     bad("-5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"-5\"");
     bad("1.5 tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"1.5\"");
     bad("12x tap 0 0\n", "1: time must be whole milliseconds 0..86400000, got \"12x\"");
     bad("86400001 tap 0 0\n",
         "1: time must be whole milliseconds 0..86400000, got \"86400001\"");
-    bad("500\n", "1: time 500 needs an event after it (tap, press, release, drag, swipe, key, "
-                 "wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
-    bad("500 # just a time\n", "1: time 500 needs an event after it (tap, press, release, "
-                               "drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
-    bad("100 200 tap 0 0\n",
-        "1: unknown event \"200\" (expected tap, press, release, drag, swipe, key, wait, "
-        "shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize)");
+    bad("500\n", "1: time 500 needs an event after it (" VERBS ")");
+    bad("500 # just a time\n", "1: time 500 needs an event after it (" VERBS ")");
+    bad("100 200 tap 0 0\n", "1: unknown event \"200\" (expected " VERBS ")");
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */
@@ -425,6 +454,7 @@ int main(void)
         cmocka_unit_test(malformed_drag),
         cmocka_unit_test(malformed_other_verbs),
         cmocka_unit_test(unknown_verbs_and_times),
+        cmocka_unit_test(access_expectations),
         cmocka_unit_test(error_after_allocations),
         cmocka_unit_test(long_tokens_are_cut_in_messages),
         cmocka_unit_test(event_cap),

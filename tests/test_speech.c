@@ -100,7 +100,8 @@ static journey *start(bool available)
     cfg.speech = (reader_sink){ &j->rec, rec_say, rec_stop };
     j->w = 800;
     j->h = 480;
-    layout_env env = { j->w, j->h, 0, { .text_width = fake_width, .line_height = fake_height }, 0, NULL };
+    layout_env env = { .w = j->w, .h = j->h, .dpi = 0, .measure = { .text_width = fake_width,
+                       .line_height = fake_height }, .distance_cm = 0 };
     j->a = app_create(j->c, &cfg, &env, 0);
     assert_non_null(j->a);
     return j;
@@ -371,8 +372,9 @@ static void control_bar_passes_the_audit(void **state)
             app_config cfg;
             app_config_defaults(&cfg);
             cfg.speech_available = true;
-            layout_env env = { sizes[z][0], sizes[z][1], 0,
-                               { .text_width = fake_width, .line_height = fake_height }, 0, NULL };
+            layout_env env = { .w = sizes[z][0], .h = sizes[z][1], .dpi = 0,
+                               .measure = { .text_width = fake_width, .line_height = fake_height },
+                               .distance_cm = 0 };
             app *a = app_create(c, &cfg, &env, 0);
             assert_true(app_goto(a, places[p], 0));
             app_set_read_aloud(a, true);

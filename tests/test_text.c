@@ -36,7 +36,7 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
     content *c = content_create();
     free(c->language);
     c->language = strdup(lang);
-    layout_env env = { 800, 480, 0, *m, 0, NULL };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = *m, .distance_cm = 0 };
     scene sc;
     scene_init(&sc);
     lay L;
@@ -368,7 +368,7 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     m.text_width = metered_width;
     lay_cache *cache = lay_cache_create();
     assert_non_null(cache);
-    layout_env plain = { 800, 480, 0, m, 0, NULL }, cached = plain;
+    layout_env plain = { .w = 800, .h = 480, .measure = m }, cached = plain;
     cached.cache = cache;
     const char *texts[] = {
         "Studio recording, mixing and mastering for records, film and games",
@@ -419,7 +419,7 @@ static void the_cache_stays_within_its_bounds(void **state)
     (void)state;
     content *c = content_create();
     lay_cache *cache = lay_cache_create();
-    layout_env env = { 800, 480, 0, fixture_measure(), 0, cache };
+    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure(), .cache = cache };
     scene sc;
     scene_init(&sc);
     lay L;

@@ -170,8 +170,8 @@ static void test_picture_layout(void **st)
     snprintf(p.title, sizeof p.title, "Visitors on Wed 2 Dec 2026");
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
     for (size_t i = 0; i < 3; i++) {
-        layout_env env = { sizes[i][0], sizes[i][1], i == 2 ? 92.0f : 0.0f, fixture_measure(),
-                           60.0f, NULL };
+        layout_env env = { .w = sizes[i][0], .h = sizes[i][1], .dpi = i == 2 ? 92.0f : 0.0f,
+                           .measure = fixture_measure(), .distance_cm = 60.0f };
         scene s;
         scene_init(&s);
         layout_usage(&s, &env, &p);

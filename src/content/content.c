@@ -41,6 +41,8 @@ const char *const content_string_keys[STR_COUNT] = {
     "speech_button", "speech_unavailable", "speech_again", "speech_stop", "speech_repeat",
     "speech_quieter", "speech_louder", "speech_volume",
     "previous", "next", "scroll_down", "scroll_up",
+    "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
+    "done", "reset_warning",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -54,6 +56,8 @@ static const char *const default_strings[STR_COUNT] = {
     "button", "unavailable", "Tap again to open.", "Stop", "Repeat", "Quieter", "Louder",
     "Volume {percent} percent",
     "Previous: {name}", "Next: {name}", "More below", "Scroll up",
+    "Accessibility", "Larger text", "High contrast", "Less motion", "Controls within reach",
+    "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {

@@ -142,6 +142,9 @@ typedef enum {
      * "{name}" where the sibling's name goes; STR_SCROLL_DOWN and
      * STR_SCROLL_UP move a long page by a screen */
     STR_PREVIOUS, STR_NEXT, STR_SCROLL_DOWN, STR_SCROLL_UP,
+    /* the accessibility panel and the warning before the visit resets */
+    STR_ACCESS, STR_LARGE_TEXT, STR_HIGH_CONTRAST, STR_LESS_MOTION, STR_REACH,
+    STR_READ_ALOUD, STR_ON, STR_OFF, STR_DONE, STR_RESET_WARNING,
     STR_COUNT
 } content_str;
 

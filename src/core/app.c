@@ -56,6 +56,14 @@ struct app {
                                  each pass shows the next pair of degrees */
     uint64_t slide_t0;
 
+    /* accessibility */
+    app_access acc;
+    bool access_open;         /* the panel of choices shows */
+    anim_scroller pscroll;    /* its rows, when they are taller than the room */
+    unsigned warn_s;          /* the reset warning's countdown, 0 = hidden */
+    bool swallow;             /* the finger that dismissed the warning is still
+                                 down: its moves and release do nothing */
+
     uint64_t now;
     uint64_t last_update;
 
@@ -80,6 +88,7 @@ void app_config_defaults(app_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->attract_after_ms = 90000;
+    cfg->reset_warning_ms = 20000;
     cfg->transition_ms = 250;
     cfg->slide_fade_ms = 700;
 }
@@ -114,8 +123,10 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
      * layout then wraps every frame). */
     a->wrap = lay_cache_create();
     a->env.cache = a->wrap;
+    a->env.mounted_high = a->env.mounted_high || cfg->mounted_high;
     configure_gestures(a);
     anim_scroller_init(&a->scroll);
+    anim_scroller_init(&a->pscroll);
     scene_init(&a->sc);
     a->place.screen = SCREEN_ATTRACT;
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
@@ -156,6 +167,116 @@ void app_set_physical(app *a, float dpi, float distance_cm)
     a->dirty = true;
 }
 
+/* ---- accessibility --------------------------------------------------------- */
+
+/* The choices that change the layout go into its environment; a new text
+ * size changes the gestures' thresholds too. */
+static void apply_access(app *a)
+{
+    a->env.large_text = a->acc.large_text;
+    a->env.high_contrast = a->acc.high_contrast;
+    a->env.reach = a->acc.reach;
+    configure_gestures(a);
+    a->pressed = 0;
+    a->dirty = true;
+}
+
+app_access app_get_access(const app *a)
+{
+    return a->acc;
+}
+
+void app_set_access(app *a, const app_access *acc)
+{
+    a->acc = *acc;
+    /* Read aloud is the reader's state: the choice follows it. */
+    a->acc.read_aloud = a->rd.on;
+    app_set_read_aloud(a, acc->read_aloud);
+    apply_access(a);
+}
+
+unsigned app_access_bits(const app_access *acc)
+{
+    return (acc->large_text ? 1u << VIEW_ACCESS_LARGE_TEXT : 0) |
+           (acc->high_contrast ? 1u << VIEW_ACCESS_HIGH_CONTRAST : 0) |
+           (acc->less_motion ? 1u << VIEW_ACCESS_LESS_MOTION : 0) |
+           (acc->reach ? 1u << VIEW_ACCESS_REACH : 0) |
+           (acc->read_aloud ? 1u << VIEW_ACCESS_READ_ALOUD : 0);
+}
+
+app_access app_access_from_bits(unsigned bits)
+{
+    app_access acc = {
+        .large_text = bits & (1u << VIEW_ACCESS_LARGE_TEXT),
+        .high_contrast = bits & (1u << VIEW_ACCESS_HIGH_CONTRAST),
+        .less_motion = bits & (1u << VIEW_ACCESS_LESS_MOTION),
+        .reach = bits & (1u << VIEW_ACCESS_REACH),
+        .read_aloud = bits & (1u << VIEW_ACCESS_READ_ALOUD),
+    };
+    return acc;
+}
+
+od_color app_background(const app *a)
+{
+    return layout_background(a->c, a->acc.high_contrast);
+}
+
+bool app_access_open(const app *a)
+{
+    return a->access_open;
+}
+
+unsigned app_reset_warning(const app *a)
+{
+    return a->warn_s;
+}
+
+static void toggle_choice(app *a, int choice)
+{
+    app_access acc = a->acc;
+    switch ((view_access_choice)choice) {
+    case VIEW_ACCESS_LARGE_TEXT:
+        acc.large_text = !acc.large_text;
+        break;
+    case VIEW_ACCESS_HIGH_CONTRAST:
+        acc.high_contrast = !acc.high_contrast;
+        break;
+    case VIEW_ACCESS_LESS_MOTION:
+        acc.less_motion = !acc.less_motion;
+        break;
+    case VIEW_ACCESS_REACH:
+        acc.reach = !acc.reach;
+        break;
+    case VIEW_ACCESS_READ_ALOUD:
+        app_set_read_aloud(a, !acc.read_aloud);
+        return;
+    case VIEW_ACCESS_COUNT:
+    default:
+        return;
+    }
+    app_set_access(a, &acc);
+}
+
+/* The warning's length: as configured, but never more than half the idle
+ * time, so a visitor who just touched is never warned at once. */
+static uint64_t warn_ms(const app *a)
+{
+    uint64_t w = a->cfg.reset_warning_ms, half = a->cfg.attract_after_ms / 2;
+    return w < half ? w : half;
+}
+
+/* Seconds the countdown shows now; 0 when it does not show. */
+static unsigned warn_left(const app *a)
+{
+    if (a->place.screen == SCREEN_ATTRACT || a->cfg.loop || !a->cfg.attract_after_ms)
+        return 0;
+    uint64_t w = warn_ms(a), idle = a->now - a->last_input;
+    if (!w || idle >= a->cfg.attract_after_ms)
+        return 0;
+    uint64_t left = a->cfg.attract_after_ms - idle;
+    return left <= w ? (unsigned)((left + 999) / 1000) : 0;
+}
+
 /* ---- places ------------------------------------------------------------- */
 
 static layout_page current_page(const app *a)
@@ -189,7 +310,16 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
         reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
+        /* The visit is over: the next visitor starts with no choices made. */
+        if (app_access_bits(&a->acc)) {
+            memset(&a->acc, 0, sizeof a->acc);
+            apply_access(a);
+        }
     }
+    a->access_open = false;
+    a->warn_s = 0;
+    if (a->acc.less_motion)
+        a->trans = false;
     speech_screen_opened(a);
     a->place = p;
     anim_scroller_init(&a->scroll);
@@ -249,6 +379,16 @@ static void perform(app *a, int action, int arg)
     case ACT_HOME:
         if (a->place.screen != SCREEN_HOME)
             go_home(a);
+        break;
+    case ACT_ACCESS:
+        a->access_open = !a->access_open;
+        anim_scroller_init(&a->pscroll);
+        a->dirty = true;
+        break;
+    case ACT_ACCESS_SET:
+        toggle_choice(a, arg);
+        break;
+    case ACT_STAY:
         break;
     case ACT_PICK_LEFT:
     case ACT_PICK_RIGHT:
@@ -339,7 +479,10 @@ static void on_key(app *a, input_key key)
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
     switch (key) {
     case KEY_BACK:
-        go_back(a);
+        if (a->access_open)
+            a->access_open = false;
+        else
+            go_back(a);
         break;
     case KEY_HOME:
         perform(a, ACT_HOME, 0);
@@ -386,6 +529,11 @@ static void on_key(app *a, input_key key)
     a->dirty = true;
 }
 
+static bool is_panel_action(int action)
+{
+    return action == ACT_ACCESS || action == ACT_ACCESS_SET;
+}
+
 static void on_gesture(app *a, const gesture_event *ge)
 {
     if (in_attract(a)) {
@@ -397,10 +545,28 @@ static void on_gesture(app *a, const gesture_event *ge)
         }
         return;
     }
+    if (a->access_open) {
+        /* The page under the panel does not scroll or swipe; the panel's
+         * rows scroll when they are taller than the room. */
+        if (ge->kind == GESTURE_DRAG) {
+            a->pscroll.dragging = true;
+            anim_scroller_drag(&a->pscroll, -ge->dy);
+        } else if (ge->kind == GESTURE_FLING) {
+            anim_scroller_release(&a->pscroll, -ge->vy);
+        } else if (ge->kind == GESTURE_PRESS && anim_scroller_moving(&a->pscroll)) {
+            anim_scroller_release(&a->pscroll, 0);
+        }
+        if (ge->kind == GESTURE_DRAG || ge->kind == GESTURE_FLING || ge->kind == GESTURE_SWIPE) {
+            a->dirty = true;
+            return;
+        }
+    }
     switch (ge->kind) {
     case GESTURE_PRESS: {
         ensure_scene(a);
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
+        if (a->access_open && h && !is_panel_action(h->action))
+            h = NULL; /* with the panel open a touch elsewhere only closes it */
         a->pressed = h ? h->id : 0;
         /* A finger on a coasting list stops it, as on a phone. */
         if (anim_scroller_moving(&a->scroll))
@@ -416,9 +582,11 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
-        if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
+        if (a->access_open && (!h || !is_panel_action(h->action)))
+            a->access_open = false;
+        else if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
             break; /* Read aloud: a first touch speaks */
-        if (h && h->id == was)
+        else if (h && h->id == was)
             perform(a, h->action, h->arg);
         break;
     }
@@ -446,6 +614,22 @@ void app_input(app *a, const input_event *ev)
     if (ev->t_ms > a->now)
         a->now = ev->t_ms;
     a->last_input = a->now;
+    if (a->warn_s) {
+        /* The warning shows: whatever this is, it only keeps the visit
+         * going. A finger that touched stays ignored until it lifts, so it
+         * presses nothing under the warning. */
+        a->warn_s = 0;
+        a->dirty = true;
+        if (ev->kind == INPUT_DOWN)
+            a->swallow = true;
+        return;
+    }
+    if (a->swallow) {
+        if (ev->kind == INPUT_UP || ev->kind == INPUT_CANCEL)
+            a->swallow = false;
+        if (ev->kind != INPUT_KEY && ev->kind != INPUT_WHEEL)
+            return;
+    }
     switch (ev->kind) {
     case INPUT_KEY:
         on_key(a, ev->key);
@@ -484,19 +668,26 @@ void app_update(app *a, uint64_t now_ms)
 
     if (anim_scroller_step(&a->scroll, dt))
         a->dirty = true;
+    if (anim_scroller_step(&a->pscroll, dt))
+        a->dirty = true;
+    /* A finger held on the glass or dragging is someone using the kiosk. */
+    if (!in_attract(a) && (gesture_active(&a->g) || a->swallow))
+        a->last_input = a->now;
     if (a->trans) {
         a->dirty = true;
         if (a->now - a->trans_t0 >= a->cfg.transition_ms)
             a->trans = false;
     }
     if (in_attract(a)) {
-        a->dirty = true; /* the call to action pulses */
+        if (!a->acc.less_motion)
+            a->dirty = true; /* the call to action pulses */
         if (a->c->n_slides > 0 && a->now - a->slide_t0 >= a->c->slide_ms) {
             a->prev_slide = a->slide;
             a->slide = (a->slide + 1) % a->c->n_slides;
             if (a->slide == 0)
                 a->lap++;
             a->slide_t0 = a->now;
+            a->dirty = true;
         }
     } else if (a->cfg.loop ||
                (a->cfg.attract_after_ms && !gesture_active(&a->g) &&
@@ -506,11 +697,18 @@ void app_update(app *a, uint64_t now_ms)
     }
     if (a->speak_screen && !a->trans)
         speech_say_screen(a);
+    unsigned w = warn_left(a);
+    if (w != a->warn_s) {
+        a->warn_s = w;
+        a->dirty = true;
+    }
 }
 
 bool app_animating(const app *a)
 {
-    return a->trans || in_attract(a) || anim_scroller_moving(&a->scroll);
+    return a->trans || (in_attract(a) && !a->acc.less_motion) ||
+           anim_scroller_moving(&a->scroll) ||
+           anim_scroller_moving(&a->pscroll);
 }
 
 bool app_dirty(const app *a)
@@ -522,17 +720,34 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
 {
     if (app_animating(a))
         return 0;
+    if (in_attract(a)) {
+        /* Still slides (less motion): only the next slide changes anything. */
+        if (a->c->n_slides == 0)
+            return UINT64_MAX;
+        uint64_t due = a->slide_t0 + a->c->slide_ms;
+        return due > now_ms ? due - now_ms : 0;
+    }
     if (a->cfg.loop)
         return 0;
     if (!a->cfg.attract_after_ms)
         return UINT64_MAX;
     uint64_t due = a->last_input + a->cfg.attract_after_ms;
-    return due > now_ms ? due - now_ms : 0;
+    if (due <= now_ms)
+        return 0;
+    /* Wake for the warning, then for each second of its countdown. */
+    uint64_t left = due - now_ms, w = warn_ms(a);
+    if (!w)
+        return left;
+    if (left > w)
+        return left - w;
+    uint64_t secs = (left + 999) / 1000;
+    return left - (secs - 1) * 1000;
 }
 
 uint64_t app_skip_ms(const app *a, uint64_t now_ms)
 {
-    if (a->trans || anim_scroller_moving(&a->scroll) || gesture_active(&a->g))
+    if (a->trans || anim_scroller_moving(&a->scroll) || anim_scroller_moving(&a->pscroll) ||
+        gesture_active(&a->g) || a->swallow)
         return 0;
     if (in_attract(a)) {
         if (a->c->n_slides == 0)
@@ -568,7 +783,17 @@ static void ensure_scene(app *a)
                      ? 1.0f
                      : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
     in.pulse = (float)(a->now % 2000) / 2000.0f;
+    if (a->acc.less_motion) {
+        in.pulse = 0;
+        in.slide_t = 1;
+    }
     in.show_focus = a->show_focus;
+    in.access_open = a->access_open;
+    in.panel_scroll = a->pscroll.pos;
+    in.less_motion = a->acc.less_motion;
+    in.read_aloud = a->acc.read_aloud;
+    in.speech = a->cfg.speech_available;
+    in.warn_s = a->warn_s;
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
@@ -580,6 +805,8 @@ static void ensure_scene(app *a)
         speechbar_draw(&a->sc, a->c, &a->env, &in);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
+    float pmax = a->res.panel_h - a->res.panel_view_h;
+    anim_scroller_set_max(&a->pscroll, a->access_open && pmax > 0 ? pmax : 0);
     a->dirty = false;
     a->layouts++;
 }
@@ -676,6 +903,8 @@ bool app_check(const app *a, char *why, size_t n)
         FAIL("slide index out of range");
     if (a->place.screen == SCREEN_ATTRACT && a->nhist)
         FAIL("attract loop with history");
+    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access_open))
+        FAIL("reset warning or accessibility panel over the attract loop");
     return true;
 #undef FAIL
 }
@@ -816,6 +1045,7 @@ void app_set_read_aloud(app *a, bool on)
     if (on == a->rd.on)
         return;
     reader_set_on(&a->rd, on);
+    a->acc.read_aloud = on; /* the panel's row shows the reader's state */
     a->spoken = 0;
     a->speak_screen = on;
     a->dirty = true;

@@ -25,9 +25,14 @@
 
 typedef struct {
     unsigned attract_after_ms;   /* idle time before the attract loop; 0 = never */
+    /* How long before that return a countdown warns the visitor, default
+     * 20000; 0 = no warning. Never more than half the idle time, so a
+     * visitor always has a quiet half after each touch. */
+    unsigned reset_warning_ms;
     unsigned transition_ms;      /* page transitions, default 250 */
     unsigned slide_fade_ms;      /* attract crossfade, default 700 */
     bool loop;                   /* unattended: attract loop forever, input ignored */
+    bool mounted_high;           /* the panel hangs high: navigation at the bottom */
     /* ---- Read aloud (speech) ---- */
     bool speech_available;       /* the platform can speak: the choice may be offered */
     reader_sink speech;          /* where utterances go (reader.h); zero: nowhere */
@@ -104,6 +109,27 @@ bool app_read_aloud(const app *a);
 /* The volume utterances carry now (percent, reader.h). */
 int app_speech_volume(const app *a);
 /* ---- end Read aloud ---- */
+/* ---- accessibility ----
+ * The visitor's choices from the accessibility panel. They apply at once and
+ * last until the visit ends: the return to the attract loop turns them all
+ * off and closes the panel. */
+typedef struct {
+    bool large_text, high_contrast, less_motion, reach, read_aloud;
+} app_access;
+
+app_access app_get_access(const app *a);
+/* Set every choice at once (screenshots, replays, tests): lays out again.
+ * read_aloud is kept off unless config.speech_available. */
+void app_set_access(app *a, const app_access *acc);
+/* The choices as a view_access_choice bit set, and back. */
+unsigned app_access_bits(const app_access *acc);
+app_access app_access_from_bits(unsigned bits);
+/* The colour under the picture (high contrast has its own). */
+od_color app_background(const app *a);
+/* The accessibility panel is open. */
+bool app_access_open(const app *a);
+/* Seconds shown by the reset warning's countdown; 0 when it is not shown. */
+unsigned app_reset_warning(const app *a);
 
 /* Check internal invariants; on failure writes why and returns false. */
 bool app_check(const app *a, char *why, size_t n);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "schedule.h"
+#include "view.h"
 
 #define F(member) offsetof(cli_options, member)
 #define CMD CLI_CMDLINE
@@ -67,6 +68,13 @@ const cli_option cli_table[] = {
       .field = F(attract_after_s), .lo = 0, .hi = 86400, .def = "90", .need = "seconds",
       .invalid = "must be seconds from 0 (never) to 86400", .section = S_BEHAVIOUR,
       .help = "seconds without input before the attract loop, 0 = never" },
+    /* Longer than ten minutes is no warning any more; the app also keeps it
+     * under half the idle time. */
+    { .name = "reset-warning", .kind = CLI_DOUBLE, .metavar = "S", .where = CONF,
+      .field = F(reset_warning_s), .lo = 0, .hi = 600, .def = "20", .need = "seconds",
+      .invalid = "must be seconds from 0 (no warning) to 600", .section = S_BEHAVIOUR,
+      .help = "seconds before the attract loop that a countdown asks \"Still exploring? "
+              "Touch anywhere to stay\" (at most half of --attract-after), 0 = no warning" },
     /* 0 (or "auto") is what an absent --dpi means, so a configuration file
      * can say it explicitly; the sane range is a small phone-like panel to a
      * wall of TVs. */
@@ -103,6 +111,10 @@ const cli_option cli_table[] = {
       .field = F(drm_device), .def = "auto", .need = "auto, a device path or a card number",
       .section = S_KIOSK,
       .help = "auto (the card with a connected display), /dev/dri/cardN or N" },
+    { .name = "mounted-high", .kind = CLI_SWITCH, .where = CONF, .field = F(mounted_high),
+      .section = S_KIOSK,
+      .help = "the panel hangs high (out of reach from a wheelchair): Back, Home and the "
+              "accessibility button always at the bottom of the screen" },
     { .name = "touch-swap-xy", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_swap_xy),
       .section = S_KIOSK, .help = "exchange the touch panel's X and Y axes" },
     { .name = "touch-flip-x", .kind = CLI_SWITCH, .where = CONF, .field = F(touch_flip_x),
@@ -161,6 +173,10 @@ const cli_option cli_table[] = {
     { .name = "at", .kind = CLI_UINT, .metavar = "MS", .where = CMD, .field = F(at_ms),
       .lo = 0, .hi = 86400000, .need = "milliseconds", .invalid = "must be milliseconds",
       .section = S_TOOLS, .help = "time into the screen for --screenshot" },
+    { .name = "access", .kind = CLI_TEXT, .metavar = "LIST", .where = CMD, .field = F(access),
+      .need = "a list such as large-text,high-contrast", .section = S_TOOLS,
+      .help = "for --screenshot and --replay: accessibility choices already made, "
+              "comma-separated: large-text, high-contrast, less-motion, reach, read-aloud" },
     { .name = "replay", .kind = CLI_TEXT, .metavar = "SCRIPT", .where = CMD, .field = F(replay),
       .need = "a script file", .section = S_TOOLS,
       .help = "play a scripted visitor journey headless in simulated time" },
@@ -380,6 +396,11 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     }
     if ((o->csv || o->usage_plot) && !o->usage) {
         snprintf(err, errlen, "--csv and --usage-plot go with --usage");
+        return false;
+    }
+    if (o->access && !view_access_parse(o->access, &o->access_bits)) {
+        snprintf(err, errlen, "--access: \"%s\" must be a comma-separated list of large-text, "
+                              "high-contrast, less-motion, reach, read-aloud", o->access);
         return false;
     }
     if (!o->check_dir)

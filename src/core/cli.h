@@ -24,6 +24,10 @@ typedef struct {
     bool watch_poll;           /* --watch-poll: poll for content changes, no inotify */
     int fps;
     double attract_after_s;
+    double reset_warning_s;    /* --reset-warning: countdown before that, 0 = none */
+    bool mounted_high;         /* --mounted-high: navigation at the bottom */
+    const char *access;        /* --access LIST: choices made for --screenshot / --replay */
+    unsigned access_bits;      /* the same parsed (view_access_parse) */
     float dpi;                 /* --dpi; 0 = not given: ask the display, else assume
                                   from the resolution (phys.h) */
     float distance_cm;         /* --distance; 0 = not given: 60, or 250 with --loop */

@@ -45,8 +45,9 @@ void kiosk_config_defaults(kiosk_config *cfg)
 
 static layout_env env_of(const kiosk *k)
 {
-    layout_env env = { k->lw, k->lh, k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
-                       k->measure, k->cfg.distance_cm, NULL };
+    layout_env env = { .w = k->lw, .h = k->lh,
+                       .dpi = k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
+                       .measure = k->measure, .distance_cm = k->cfg.distance_cm };
     return env;
 }
 
@@ -329,7 +330,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         }
         f->scene = &k->problems;
     }
-    f->clear = c && k->a ? c->colors[COLOR_BACKGROUND] : KIOSK_PROBLEMS_BG;
+    f->clear = c && k->a ? app_background(k->a) : KIOSK_PROBLEMS_BG;
     f->overlay = NULL;
     if (admin_visible(&k->adm)) {
         scene_clear(&k->over);

@@ -187,6 +187,24 @@ static int play_event(player *p, const replay_event *e)
         }
         break;
     }
+    case REPLAY_EXPECT_ACCESS:
+    case REPLAY_EXPECT_PANEL:
+    case REPLAY_EXPECT_WARNING: {
+        app *a = kiosk_app(p->k);
+        app_access acc = app_get_access(a);
+        unsigned now = e->kind == REPLAY_EXPECT_ACCESS  ? app_access_bits(&acc)
+                       : e->kind == REPLAY_EXPECT_PANEL ? (unsigned)app_access_open(a)
+                                                        : app_reset_warning(a);
+        if (now != e->ms) {
+            fprintf(p->err, "%s:%d: expected %s %u but it is %u (at %.0f ms)\n", name, e->line,
+                    e->kind == REPLAY_EXPECT_ACCESS  ? "the accessibility choices (bits)"
+                    : e->kind == REPLAY_EXPECT_PANEL ? "the panel open (1) or closed (0):"
+                                                     : "the reset warning at",
+                    e->ms, now, p->now);
+            return 1;
+        }
+        break;
+    }
     case REPLAY_EXPECT: {
         app *a = kiosk_app(p->k);
         view_place pl = app_place(a);

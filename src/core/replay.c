@@ -5,6 +5,7 @@
  * the first malformed line stops everything with its number and what is
  * wrong, in words an exhibit technician can act on. */
 #include "replay.h"
+#include "view.h"
 #include "file.h"
 
 #include <math.h>
@@ -21,7 +22,10 @@
 #define MAX_LINE 4096u            /* no event needs more; a longer line is not a script */
 #define SHOW 60                   /* longest piece of a bad token to quote */
 
-#define VERBS "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, expect-quit, expect-admin, reset-device or resize"
+#define VERBS                                                                            \
+    "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
+    "or resize"
 
 typedef struct {
     replay_event *ev;
@@ -299,6 +303,32 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return false;
         e->arg = strdup(what);
         return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "expect-access")) {
+        e->kind = REPLAY_EXPECT_ACCESS;
+        char *list = next_token(cur);
+        if (!list || !view_access_parse(list, &e->ms))
+            return fail(p, "expect-access needs none or a comma-separated list of large-text, "
+                           "high-contrast, less-motion, reach, read-aloud");
+        return no_more(p, cur, verb, "one list");
+    }
+    if (!strcmp(verb, "expect-panel")) {
+        e->kind = REPLAY_EXPECT_PANEL;
+        char *what = next_token(cur);
+        if (!what || (strcmp(what, "open") && strcmp(what, "closed")))
+            return fail(p, "expect-panel needs open or closed");
+        e->ms = !strcmp(what, "open");
+        return no_more(p, cur, verb, "one word");
+    }
+    if (!strcmp(verb, "expect-warning")) {
+        e->kind = REPLAY_EXPECT_WARNING;
+        char *tok = next_token(cur);
+        char *end = NULL;
+        long v = tok ? strtol(tok, &end, 10) : -1;
+        if (!tok || *end || v < 0 || v > 86400)
+            return fail(p, "expect-warning needs the seconds shown, 0 for no warning");
+        e->ms = (unsigned)v;
+        return no_more(p, cur, verb, "one number");
     }
     return fail(p, "unknown event \"%.*s%s\" (expected " VERBS ")", SHOW, verb, more(verb));
 }

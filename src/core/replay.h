@@ -6,6 +6,11 @@
  *   [T_MS] dump FILE.json
  *   [T_MS] expect-screen NAME | close | expect-quit normal|admin
  *   [T_MS] expect-admin idle|armed|keypad|staff|exit | reset-device | resize WxH
+ *   [T_MS] expect-access LIST | expect-panel open|closed | expect-warning SECONDS
+ * `expect-access` checks the visitor's accessibility choices are exactly LIST
+ * (comma-separated view_access_name words, or none); `expect-panel` whether
+ * the accessibility panel shows; `expect-warning` the reset warning's
+ * countdown (0: not shown).
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
  * resized, a display mode changed); X1 and Y1 hold the new size.
@@ -31,7 +36,8 @@
 typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
     REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
-    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP
+    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP,
+    REPLAY_EXPECT_ACCESS, REPLAY_EXPECT_PANEL, REPLAY_EXPECT_WARNING
 } replay_kind;
 
 typedef struct {
@@ -39,7 +45,8 @@ typedef struct {
     int line;            /* 1-based line in the script */
     int64_t at_ms;       /* absolute time, or -1 for "after the previous event" */
     float x1, y1, x2, y2;
-    unsigned ms;         /* DRAG duration, WAIT length */
+    unsigned ms;         /* DRAG duration, WAIT length; EXPECT_ACCESS the choices'
+                            bits; EXPECT_PANEL 1 open; EXPECT_WARNING seconds */
     int dir_x, dir_y;    /* SWIPE: -1/0/+1 */
     char *arg;           /* KEY name, SHOT or DUMP file, EXPECT screen name */
 } replay_event;

@@ -48,6 +48,8 @@ static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk
     kc->content_dir = o->content_dir;
     kc->refuse_quit = kiosk_mode;
     kc->app.attract_after_ms = (unsigned)(o->attract_after_s * 1000.0);
+    kc->app.reset_warning_ms = (unsigned)(o->reset_warning_s * 1000.0);
+    kc->app.mounted_high = o->mounted_high;
     kc->app.loop = o->loop;
     if (o->admin_pin)
         snprintf(kc->admin.pin, sizeof kc->admin.pin, "%s", o->admin_pin);
@@ -280,6 +282,8 @@ int platform_screenshot(const cli_options *o)
                 o->screen);
         rc = 2;
     } else {
+        app_access acc = app_access_from_bits(o->access_bits);
+        app_set_access(kiosk_app(s.k), &acc);
         /* Settle any entrance animation, then advance to the requested time. */
         for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
             kiosk_update(s.k, t);
@@ -386,6 +390,8 @@ int platform_replay(const cli_options *o)
     } else if (!kiosk_app(s.k)) {
         rc = 2; /* the problems are listed above */
     } else {
+        app_access acc = app_access_from_bits(o->access_bits);
+        app_set_access(kiosk_app(s.k), &acc);
         shell_read_aloud(&s, o);
         replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency() };
         sched_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());

@@ -14,6 +14,16 @@
 
 /* ---- metrics --------------------------------------------------------------- */
 
+bool layout_reach(const layout_env *env)
+{
+    return env->reach || env->mounted_high || env->h > env->w;
+}
+
+float layout_cap_degrees(const layout_env *env)
+{
+    return env->large_text ? LAYOUT_CAP_DEGREES_LARGE : LAYOUT_CAP_DEGREES;
+}
+
 void layout_metrics_compute(const layout_env *env, layout_metrics *m)
 {
     float dpi = env->dpi > 0 ? env->dpi : LAYOUT_DEFAULT_DPI;
@@ -21,7 +31,7 @@ void layout_metrics_compute(const layout_env *env, layout_metrics *m)
     const float deg = 3.14159265f / 180.0f;
     m->px_per_mm = dpi / 25.4f;
     m->distance_mm = 10.0f * dist_cm;
-    m->cap_min = m->distance_mm * tanf(LAYOUT_CAP_DEGREES * deg) * m->px_per_mm;
+    m->cap_min = m->distance_mm * tanf(layout_cap_degrees(env) * deg) * m->px_per_mm;
     /* The font size at which every face's capitals reach cap_min. Cap height
      * is proportional to the size, so one measurement at 100 px gives the
      * ratio; a measurer reporting nothing sensible falls back to 0.7. */

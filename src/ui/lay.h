@@ -49,6 +49,8 @@
 /* The smallest visual angle, in degrees, of a capital letter of reading text:
  * what a visitor reads comfortably at the viewing distance. */
 #define LAYOUT_CAP_DEGREES 0.35f
+/* The same with Larger text chosen (EN 301 549 5.1.4 asks 0.7 degrees). */
+#define LAYOUT_CAP_DEGREES_LARGE 0.7f
 /* Floors in pixels whatever the geometry says: fewer pixels than this draw
  * letters too coarse to read, and a smaller target is missed by fingers. */
 #define LAYOUT_TEXT_MIN_PX 20.0f
@@ -65,7 +67,18 @@ typedef struct {
     layout_measure measure;
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
     lay_cache *cache;         /* borrowed; NULL: every text is wrapped afresh */
+    /* The visitor's accessibility choices that change the layout itself. */
+    bool large_text;          /* capitals of LAYOUT_CAP_DEGREES_LARGE */
+    bool high_contrast;       /* the built-in high-contrast palette over the theme */
+    bool reach;               /* navigation at the bottom of the screen */
+    bool mounted_high;        /* the panel hangs high: navigation always at the bottom */
 } layout_env;
+
+/* Whether navigation sits at the bottom: chosen, mounted high, or a screen
+ * taller than wide. */
+bool layout_reach(const layout_env *env);
+/* The cap angle in degrees the metrics are computed for. */
+float layout_cap_degrees(const layout_env *env);
 
 /* ---- the cache of wrapped lines ----
  * Wrapping a paragraph asks the line breaking algorithm and the measurer
@@ -146,6 +159,13 @@ typedef struct {
     float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */
+    /* accessibility: the panel (drawn over the page while open) and the
+     * state of the choices that are not in layout_env */
+    bool access_open;
+    float panel_scroll;       /* the panel's rows scrolled by, px */
+    bool less_motion, read_aloud;
+    bool speech;              /* the Read aloud row is offered */
+    unsigned warn_s;          /* the reset warning's seconds left; 0 = not shown */
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lay.h"
+#include "layout_access.h"
 #include "screen.h"
 
 /* ---- the header ------------------------------------------------------------------ */
@@ -17,12 +18,16 @@
 typedef struct {
     float h;                  /* header height */
     od_rect back, home;       /* buttons */
+    od_rect access;           /* the accessibility button, at the right end */
     lay_pill back_p, home_p;
     od_rect title;            /* area for the title */
     float size;               /* title size */
     size_t max_lines;         /* lines allowed before the last is shortened */
     bool wrap;                /* title needs more than one line */
     float title_h;
+    bool title_in_body;       /* no room beside the buttons (large text on a
+                                 small screen): the title heads the page body
+                                 and scrolls with it */
 } header_geom;
 
 static void header_pill(const lay *L, lay_pill *p, const char *text, int action, int chev)
@@ -48,16 +53,34 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     header_pill(L, &g->back_p, L->c->strings[STR_BACK], ACT_BACK, -1);
     g->back_p.disabled = !can_back;
     header_pill(L, &g->home_p, L->c->strings[STR_HOME], ACT_HOME, 0);
-    float bw, bh, hw, hh;
+    float bw, bh, hw, hh, nw, nh;
+    (void)nw;
     /* Each button takes at most a quarter of the width, so the title keeps
-     * half the bar even with long labels (they wrap instead). */
+     * half the bar even with long labels (they wrap instead). When that
+     * leaves the title less than four body-em, or a label would have to wrap,
+     * the title moves into the page and the buttons share the bar. */
+    float as0 = m->target;
     lay_pill_size(L, &g->back_p, 0.25f * L->W, &bw, &bh);
     lay_pill_size(L, &g->home_p, 0.25f * L->W, &hw, &hh);
+    lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
+    float pill_1 = nh; /* a one-line label's height */
+    g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
+                       L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - 4 * m->gap <
+                           4.0f * m->body;
+    if (g->title_in_body) {
+        float free_w = (L->W - 2 * m->pad - fmaxf(as0, pill_1) - 3 * m->gap) / 2;
+        lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
+        lay_pill_size(L, &g->home_p, fmaxf(free_w, m->target), &hw, &hh);
+    }
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
     g->home = (od_rect){ m->pad + bw + m->gap, top, hw, btn_h };
+    /* The accessibility button: a round button as tall as the others, in
+     * the same corner on every screen. */
+    float as = fmaxf(pill_1, m->target);
+    g->access = (od_rect){ L->W - m->pad - as, top, as, as };
     float tx = g->home.x + hw + 1.5f * m->gap;
-    float tw = fmaxf(L->W - m->pad - tx, 1.0f);
+    float tw = fmaxf(g->access.x - 1.5f * m->gap - tx, 1.0f);
 
     size_t len = strlen(title);
     g->size = m->text_min;
@@ -82,8 +105,16 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     if (lines > g->max_lines)
         lines = g->max_lines;
     g->title_h = (float)lines * lh;
-    g->h = fmaxf(m->header_h, fmaxf(btn_h, g->title_h) + 2 * top);
+    if (g->title_in_body)
+        g->title_h = 0;
+    g->h = fmaxf(m->header_h, fmaxf(fmaxf(as, btn_h), g->title_h) + 2 * top);
     g->title = (od_rect){ tx, 0, tw, g->h };
+    /* With the bar at the bottom the buttons keep to its lower edge, so they
+     * stay in one place on every screen however tall the title makes it. */
+    if (layout_reach(L->env)) {
+        g->back.y = g->home.y = g->h - top - btn_h;
+        g->access.y = g->h - top - as;
+    }
 }
 
 /* Emit the title lines; past max_lines the last line ends in an ellipsis
@@ -129,8 +160,11 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
              0);
     lay_pill_draw(L, &g->back_p, g->back, hb);
     lay_pill_draw(L, &g->home_p, g->home, hb);
+    lay_access_button(L, g->access, hb);
     /* An invisible block for the title, so the audit proves it never runs
      * under the buttons. */
+    if (g->title_in_body)
+        return;
     int tb = lay_box(L, g->title, od_rgba(0, 0, 0, 0), 0, hb);
     header_title(L, g, title, tb);
 }
@@ -217,11 +251,31 @@ static float scroll_room(const lay *L)
     return scroll_buttons_h(L) + L->m.pad;
 }
 
-/* Draw one page body (not the header) shifted by dx with the given alpha.
- * Page bodies share the viewport under the header (of height hh). */
-static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
-                      layout_result *res)
+/* The page's title at the top of its body (when the bar has no room for
+ * it): bold, from h3 down to the body size to keep words whole, wrapped.
+ * Returns the height it takes, 0 for no title. */
+static float body_title(lay *L, const char *title)
 {
+    if (!*title)
+        return 0;
+    const layout_metrics *m = &L->m;
+    float w = L->W - 2 * m->pad, y = lay_top_pad(L);
+    float size = lay_fit_size(L, FONT_BOLD, m->h3, m->text_min, title, w);
+    lay_style st = { FONT_BOLD, size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    float th = lay_text_height(L, &st, w, title, strlen(title), NULL);
+    int box = lay_box(L, (od_rect){ m->pad, y, w, th }, od_rgba(0, 0, 0, 0), 0, -1);
+    lay_text(L, &st, m->pad, y, w, title, box);
+    return y + th;
+}
+
+/* Draw one page body (not the header) shifted by dx with the given alpha.
+ * Page bodies share the viewport under the header (of height hh); with
+ * title_in_body the page's title heads the body. */
+static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
+                      layout_result *res, bool title_in_body)
+{
+    /* With the bar at the bottom the body starts at the top. */
+    float top = layout_reach(L->env) ? 0 : hh;
     L->alpha = alpha;
     L->hits = hits;
     L->pressed = hits ? pg->pressed : 0;
@@ -243,18 +297,22 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
         return;
     }
     float view_h = L->H - hh;
-    scene_push_clip(L->s, (od_rect){ 0, hh, L->W, view_h });
-    L->oy = hh - scroll;
+    scene_push_clip(L->s, (od_rect){ 0, top, L->W, view_h });
+    L->oy = top - scroll;
     L->scroll = scroll;
     L->view_h = view_h;
-    float ch = d->body(L, &pg->place);
+    float th = title_in_body ? body_title(L, screen_title(L->c, &pg->place)) : 0;
+    L->oy += th;
+    L->view_h -= th;
+    float ch = d->body(L, &pg->place) + th;
+    L->view_h = view_h;
     scene_pop_clip(L->s);
     bool scrolls = ch > view_h + 1.0f;
     L->oy = 0;
     if (ch - scroll > view_h + 1.0f)
-        more_fade(L, hh, view_h);
+        more_fade(L, top, view_h);
     if (scrolls)
-        scroll_buttons(L, hh, view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
+        scroll_buttons(L, top, view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
     if (scrolls)
         ch += scroll_room(L);
     if (res) {
@@ -275,6 +333,11 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
                   const layout_frame_in *in, layout_result *res)
 {
     scene_clear(out);
+    /* High contrast: the same model under the built-in palette. */
+    content hc;
+    bool own_hc = env->high_contrast && c && lay_contrast_model(c, &hc);
+    if (own_hc)
+        c = &hc;
     lay L;
     lay_begin(&L, out, c, env, in);
     layout_result dummy;
@@ -298,6 +361,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
      * loop the previous page's, fading out. */
     const layout_page *hp = cur_hdr ? cur : prev_hdr ? prev : NULL;
     header_geom g;
+    memset(&g, 0, sizeof g);
     float hh = 0;
     const char *title = "";
     if (hp) {
@@ -312,9 +376,13 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL);
+        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+                  hp && g.title_in_body);
+    bool bottom = layout_reach(env);
+    float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
-        L.ox = L.oy = 0;
+        L.ox = 0;
+        L.oy = bar_y;
         L.alpha = cur_hdr ? (prev && !prev_hdr ? in_a : 1.0f) : out_a;
         L.hits = hp == cur;
         L.pressed = L.hits ? cur->pressed : 0;
@@ -322,6 +390,21 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         header_draw(&L, &g, title);
     }
     page_body(&L, cur, hh, trans ? (float)dir * (1.0f - t) * L.W : 0,
-              trans && !dir ? in_a : 1.0f, true, res);
+              trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
+    /* The overlays, over everything: the panel of choices (on a page with
+     * the bar), then the warning before the visit resets. */
+    L.alpha = 1;
+    L.hits = true;
+    L.pressed = cur->pressed;
+    L.focus = cur->focus;
+    if (in->access_open && cur_hdr) {
+        od_rect b = g.access;
+        b.y += bar_y;
+        res->panel_h = lay_access_panel(&L, b, hh, bottom, &res->panel_view_h);
+    }
+    if (in->warn_s && cur_hdr)
+        lay_reset_warning(&L, in->warn_s);
     lay_end(&L);
+    if (own_hc)
+        lay_contrast_free(&hc);
 }

@@ -26,6 +26,8 @@ typedef struct {
     float content_h;          /* height of the current page's scrollable body */
     float view_h;             /* height of the viewport it scrolls in */
     size_t swipe_count;       /* siblings for swipe (degrees or careers), 0 none */
+    float panel_h, panel_view_h; /* the accessibility panel's rows and the room
+                                    they scroll in (0 when it is closed) */
 } layout_result;
 
 /* Lay out one frame into out (cleared first). The header (Back, Home, title)
@@ -33,6 +35,10 @@ typedef struct {
  * current page, in drawing order. */
 void layout_frame(scene *out, const content *c, const layout_env *env,
                   const layout_frame_in *in, layout_result *res);
+
+/* The colour under everything: the content's background, or with high
+ * contrast the built-in palette's. */
+od_color layout_background(const content *c, bool high_contrast);
 
 /* The staff-facing screen shown when there is no valid content at all: what
  * is wrong (the report's errors, as many as fit) and where (dir). */

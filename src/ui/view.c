@@ -245,6 +245,18 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
     case ACT_HOME:
         snprintf(buf, n, "home");
         return;
+    case ACT_ACCESS:
+        snprintf(buf, n, "accessibility");
+        return;
+    case ACT_ACCESS_SET:
+        if (*view_access_name(arg))
+            snprintf(buf, n, "toggle %s", view_access_name(arg));
+        else
+            snprintf(buf, n, "action %d arg %d", action, arg);
+        return;
+    case ACT_STAY:
+        snprintf(buf, n, "stay");
+        return;
     case ACT_PICK_LEFT:
     case ACT_PICK_RIGHT:
         item_name("degree", arg, c, false, item, sizeof item);
@@ -281,4 +293,38 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
     } else {
         snprintf(buf, n, "screen %s", d->name);
     }
+}
+
+static const char *const access_names[VIEW_ACCESS_COUNT] = {
+    "large-text", "high-contrast", "less-motion", "reach", "read-aloud",
+};
+
+const char *view_access_name(int choice)
+{
+    return choice >= 0 && choice < VIEW_ACCESS_COUNT ? access_names[choice] : "";
+}
+
+bool view_access_parse(const char *list, unsigned *bits)
+{
+    unsigned out = 0;
+    const char *p = list;
+    if (!strcmp(list, "none")) {
+        *bits = 0;
+        return true;
+    }
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int found = -1;
+        for (int i = 0; i < VIEW_ACCESS_COUNT; i++)
+            if (strlen(access_names[i]) == n && !strncmp(p, access_names[i], n))
+                found = i;
+        if (found < 0)
+            return false;
+        out |= 1u << found;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    *bits = out;
+    return true;
 }

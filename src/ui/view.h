@@ -37,6 +37,9 @@ typedef enum {
                         the button beside the swipe, so no swipe is needed */
     ACT_SCROLL,      /* the page's body a screen down (arg +1) or up (arg -1):
                         the button beside the drag, so no drag is needed */
+    ACT_ACCESS,      /* the accessibility button: opens or closes its panel */
+    ACT_ACCESS_SET,  /* a row of the panel: arg = view_access_choice, toggles it */
+    ACT_STAY,        /* the reset warning: any touch keeps the visit going */
     ACT_COUNT
 } view_action;
 
@@ -44,6 +47,19 @@ typedef enum {
 typedef enum {
     SPEECH_STOP, SPEECH_REPEAT, SPEECH_QUIETER, SPEECH_LOUDER, SPEECH_CONTROL_COUNT
 } view_speech_control;
+
+/* The visitor's accessibility choices (the panel's rows, --access). */
+typedef enum {
+    VIEW_ACCESS_LARGE_TEXT, VIEW_ACCESS_HIGH_CONTRAST, VIEW_ACCESS_LESS_MOTION,
+    VIEW_ACCESS_REACH, VIEW_ACCESS_READ_ALOUD, VIEW_ACCESS_COUNT
+} view_access_choice;
+
+/* The choice's name for people and tools ("large-text", "high-contrast",
+ * "less-motion", "reach", "read-aloud"); "" for an unknown one. */
+const char *view_access_name(int choice);
+/* Parse a comma-separated list of those names ("" or "none": no choice)
+ * into a bit set (1 << choice). False for an unknown name. */
+bool view_access_parse(const char *list, unsigned *bits);
 
 /* What a screen's place carries in view_place.a and .b. */
 typedef enum {
@@ -96,7 +112,9 @@ bool view_place_for_action(int action, int arg, view_place *out);
 /* What a tap on a hit region (action, arg) does, in words for people and
  * tools (the --dump account): "back", "home", "wake", "open degree:ID",
  * "open career:ID", "screen compare", "pick first degree:ID", "pick second
- * degree:ID", "next", "previous", "page down", "page up"; an index c does not have reads "open degree #7 (missing)",
+ * degree:ID", "next", "previous", "page down", "page up", "accessibility",
+ * "toggle large-text" (view_access_name), "stay"; an index c does not have
+ * reads "open degree #7 (missing)",
  * and an action this table does not know "action 42 arg 7". c may be NULL
  * (the staff screen): items are then named by index. Writes into buf,
  * truncating to n. */

@@ -281,7 +281,8 @@ int main(int argc, char **argv)
         app_config cfg;
         app_config_defaults(&cfg);
         cfg.attract_after_ms = 0;
-        layout_env env = { 800, 480, 0, fontset_measure(fonts), 0, NULL };
+        layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
+                           .distance_cm = 0 };
 
         double t2 = now_ms();
         app *a = app_create(c, &cfg, &env, 0);

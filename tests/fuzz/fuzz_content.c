@@ -119,7 +119,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* Lay out p with the real fonts and draw it, as a frame of the kiosk. */
 static void draw(scene *s, const content *c, layout_frame_in *fin)
 {
-    layout_env env = { 800, 480, 0, fontset_measure(fonts), 0, NULL };
+    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
+                       .distance_cm = 0 };
     layout_result res;
     layout_frame(s, c, &env, fin, &res);
     render_frame(rd, s, NULL, od_rgba(0, 0, 0, 255));
@@ -147,7 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (c) {
         static const char *const screens[] = { "attract", "home", "compare", "careers",
                                                "ba-bs", "about" };
-        layout_env env = { 800, 480, 0, { fake_width, fake_height, NULL, NULL }, 0 };
+        layout_env env = { .w = 800, .h = 480, .dpi = 0,
+                           .measure = { fake_width, fake_height, NULL, NULL }, .distance_cm = 0 };
         scene s;
         scene_init(&s);
         layout_frame_in fin;
