@@ -58,6 +58,7 @@ cat >"$T/tour.replay" <<'R'
       expect-screen home
       key Tab
       key Tab
+      key Tab
       key Return
       wait 600
       expect-screen degree:music-production

@@ -887,6 +887,10 @@ static void read_aloud_only_with_speech(void **state)
     tap_action(j, ACT_ACCESS, -1);
     tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
     assert_true(app_read_aloud(j->a));
+    /* Now reading aloud, a first touch on the row says it, the second
+     * switches it off (explore by touch). */
+    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    assert_true(app_read_aloud(j->a));
     tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
     assert_false(app_read_aloud(j->a));
     app_set_read_aloud(j->a, true);
