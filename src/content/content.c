@@ -7,6 +7,7 @@
 #include "file.h"
 #include "hash.h"
 #include "qr.h"
+#include "talks.h"
 
 #include <cJSON.h>
 #include <ctype.h>
@@ -1456,16 +1457,6 @@ static bool load_strings(jfile *f, content *c)
     return ok;
 }
 
-/* "HH:MM" (00:00 to 23:59) as minutes after midnight, or -1. */
-static int parse_hhmm(const char *s)
-{
-    if (strlen(s) != 5 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
-        s[2] != ':' || !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
-        return -1;
-    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-    return h < 24 && m < 60 ? h * 60 + m : -1;
-}
-
 static int get_time(jfile *f, const cJSON *e, const char *key, const char *p, bool *ok)
 {
     const cJSON *v = get_plain(f, e, key, p, true);
@@ -1473,7 +1464,7 @@ static int get_time(jfile *f, const cJSON *e, const char *key, const char *p, bo
         *ok = false;
         return -1;
     }
-    int t = parse_hhmm(v->valuestring);
+    int t = talks_parse_time(v->valuestring);
     if (t < 0) {
         char q[128];
         join(q, sizeof q, p, key);

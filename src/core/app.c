@@ -56,6 +56,12 @@ struct app {
     uint64_t now;
     uint64_t last_update;
 
+    /* wall clock (app_set_clock): minute of the day at clock_t0, -1 unknown */
+    int clock_min;
+    bool clock_trusted;
+    uint64_t clock_t0;
+    int clock_shown;          /* the minute the scene was laid out with */
+
     scene sc;
     layout_result res;
     bool dirty;
@@ -100,6 +106,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
      * layout then wraps every frame). */
     a->wrap = lay_cache_create();
     a->env.cache = a->wrap;
+    a->clock_min = a->clock_shown = -1;
     configure_gestures(a);
     anim_scroller_init(&a->scroll);
     scene_init(&a->sc);
@@ -434,6 +441,25 @@ void app_input(app *a, const input_event *ev)
 
 /* ---- time ------------------------------------------------------------------ */
 
+/* The minute of the day now, or -1. */
+static int clock_now(const app *a)
+{
+    if (a->clock_min < 0 || !a->clock_trusted)
+        return -1;
+    uint64_t since = a->now > a->clock_t0 ? a->now - a->clock_t0 : 0;
+    return (int)(((uint64_t)a->clock_min + since / 60000u) % 1440u);
+}
+
+void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms)
+{
+    assert(minute >= -1 && minute < 1440);
+    a->clock_min = minute;
+    a->clock_trusted = trusted;
+    a->clock_t0 = now_ms > a->now ? now_ms : a->now;
+    if (clock_now(a) != a->clock_shown)
+        a->dirty = true;
+}
+
 void app_update(app *a, uint64_t now_ms)
 {
     if (now_ms < a->now)
@@ -442,6 +468,8 @@ void app_update(app *a, uint64_t now_ms)
     a->now = a->last_update = now_ms;
 
     if (anim_scroller_step(&a->scroll, dt))
+        a->dirty = true;
+    if (clock_now(a) != a->clock_shown)
         a->dirty = true;
     if (a->trans) {
         a->dirty = true;
@@ -481,10 +509,17 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
         return 0;
     if (a->cfg.loop)
         return 0;
+    /* The day's talks change state on the minute. */
+    uint64_t tick = UINT64_MAX;
+    if (clock_now(a) >= 0 && a->c->n_talks) {
+        uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
+        tick = 60000u - since % 60000u;
+    }
     if (!a->cfg.attract_after_ms)
-        return UINT64_MAX;
+        return tick;
     uint64_t due = a->last_input + a->cfg.attract_after_ms;
-    return due > now_ms ? due - now_ms : 0;
+    uint64_t idle = due > now_ms ? due - now_ms : 0;
+    return idle < tick ? idle : tick;
 }
 
 uint64_t app_skip_ms(const app *a, uint64_t now_ms)
@@ -526,6 +561,9 @@ static void ensure_scene(app *a)
                      : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
     in.pulse = (float)(a->now % 2000) / 2000.0f;
     in.show_focus = a->show_focus;
+    a->clock_shown = clock_now(a);
+    in.clock_known = a->clock_shown >= 0;
+    in.clock_min = a->clock_shown;
     layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);

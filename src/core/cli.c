@@ -136,6 +136,10 @@ const cli_option cli_table[] = {
     { .name = "at", .kind = CLI_UINT, .metavar = "MS", .where = CMD, .field = F(at_ms),
       .lo = 0, .hi = 86400000, .need = "milliseconds", .invalid = "must be milliseconds",
       .section = S_TOOLS, .help = "time into the screen for --screenshot" },
+    { .name = "clock", .kind = CLI_TEXT, .metavar = "HH:MM", .where = CMD, .field = F(clock),
+      .need = "a time of day such as 14:05", .section = S_TOOLS,
+      .help = "the time of day for the day's talks (talks.json), instead of the system "
+              "clock; it runs on from there" },
     { .name = "replay", .kind = CLI_TEXT, .metavar = "SCRIPT", .where = CMD, .field = F(replay),
       .need = "a script file", .section = S_TOOLS,
       .help = "play a scripted visitor journey headless in simulated time" },

@@ -149,6 +149,10 @@ void kiosk_status(const kiosk *k, char *buf, size_t n);
  * there is no content. */
 bool kiosk_goto(kiosk *k, const char *name);
 
+/* The wall clock's time of day for the day's talks (app_set_clock): kept
+ * and handed to every app the kiosk makes. minute -1: unknown. */
+void kiosk_set_clock(kiosk *k, int minute, bool trusted);
+
 /* Read access for players, tests and --stats; NULL when absent. */
 app *kiosk_app(kiosk *k);
 const admin *kiosk_admin(const kiosk *k);

@@ -5,6 +5,7 @@
  * the first malformed line stops everything with its number and what is
  * wrong, in words an exhibit technician can act on. */
 #include "replay.h"
+#include "talks.h"
 #include "file.h"
 
 #include <math.h>
@@ -260,6 +261,16 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return false;
         e->arg = strdup(name);
         return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "clock")) {
+        /* The wall clock's time of day from here on (the day's talks). */
+        e->kind = REPLAY_CLOCK;
+        char *tok = next_token(cur);
+        int m = talks_parse_time(tok);
+        if (m < 0)
+            return fail(p, "clock needs a time of day like 14:05");
+        e->ms = (unsigned)m;
+        return no_more(p, cur, verb, "one time");
     }
     if (!strcmp(verb, "reset-device")) {
         e->kind = REPLAY_RESET_DEVICE;

@@ -6,9 +6,12 @@
  *   [T_MS] dump FILE.json
  *   [T_MS] expect-screen NAME | close | expect-quit normal|admin
  *   [T_MS] expect-admin idle|armed|keypad|exit | reset-device | resize WxH
+ *   [T_MS] clock HH:MM
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
  * resized, a display mode changed); X1 and Y1 hold the new size.
+ * `clock` sets the wall clock's time of day (ms holds the minute of the
+ * day), which then runs on with the simulated time.
  * `dump` writes the account of the frame on screen (dump.h) as JSON.
  * `close` is the window manager's close request. The replay stops when the
  * app quits; `expect-quit` must then be the next event, or the replay fails.
@@ -31,7 +34,7 @@
 typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
     REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
-    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP
+    REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP, REPLAY_CLOCK
 } replay_kind;
 
 typedef struct {

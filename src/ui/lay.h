@@ -146,6 +146,10 @@ typedef struct {
     float slide_t;            /* eased crossfade from prev_slide to slide, 1 = settled */
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */
+    /* the wall clock for the day's talks (talks.h): minute of the day when
+     * clock_known; unknown or untrusted: the whole day without now/next */
+    bool clock_known;
+    int clock_min;
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;
