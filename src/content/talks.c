@@ -59,8 +59,8 @@ size_t talks_next_for_degree(const content *c, size_t d, int wall_minute)
     size_t best = (size_t)-1;
     for (size_t i = 0; i < c->n_talks; i++) {
         const content_talk *k = &c->talks[i];
-        if (k->end <= t)
-            continue;
+        if (k->start <= t)
+            continue; /* on now or over: not what comes next */
         bool mine = false;
         for (size_t j = 0; j < k->n_degrees && !mine; j++)
             mine = k->degrees[j] == d;

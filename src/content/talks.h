@@ -25,7 +25,7 @@ int talks_day_minute(const content *c, int wall_minute);
 talk_state talks_state(const content *c, size_t i, int wall_minute);
 /* True when the clock is known and no talk is on or to come. */
 bool talks_all_done(const content *c, int wall_minute);
-/* The talk of degree d that is on now or comes next (the soonest start),
+/* The talk of degree d that starts next (the soonest start after now),
  * or (size_t)-1 when none or the clock is unknown. */
 size_t talks_next_for_degree(const content *c, size_t d, int wall_minute);
 /* "14:00" for a minute of the day (wrapped at 24 h) into buf (6 bytes). */

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The QR codes of the degree and career pages, read back from screenshots
+# with zbarimg (zbar-tools) as a phone would read the screen: each decodes to
+# the page's web address. At 1920x1080 (--dpi 92) the code is on the first
+# screen; on the 800x480 panel it ends the page, so a replay scrolls there.
+# (test_talks checks the code is at least 25 mm wide at every size.)
+B=${1:-build}
+O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+command -v zbarimg >/dev/null || fail "zbarimg is missing: make deps installs zbar-tools"
+
+decode() {
+    zbarimg -q --raw "$1" 2>/dev/null | head -n 1
+}
+
+expect() { # FILE.png URL
+    got=$(decode "$1")
+    [ "$got" = "$2" ] || fail "$1: decoded \"$got\", expected \"$2\""
+}
+
+"$O" --screenshot "$T/deg.png" --size 1920x1080 --dpi 92 --screen degree:music-production \
+    --dump "$T/deg.json" 2>/dev/null || fail "screenshot of the degree page"
+expect "$T/deg.png" "https://openday.example.org/music-production"
+"$O" --screenshot "$T/car.png" --size 1920x1080 --dpi 92 --screen career:composer \
+    2>/dev/null || fail "screenshot of a career page"
+expect "$T/car.png" "https://openday.example.org/composer"
+# A degree's own url (with a query) rather than url_base + id.
+"$O" --content tests/three --screenshot "$T/three.png" --size 1920x1080 --dpi 92 \
+    --screen degree:computer-science 2>/dev/null || fail "screenshot of tests/three"
+expect "$T/three.png" "https://three.example.org/courses/cs?from=kiosk"
+
+# The address is printed under the code, and the code is at least 25 mm.
+python3 - "$T/deg.json" <<'PY' || fail "the account of the degree page: see above"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(t["text"] == "https://openday.example.org/music-production" for t in d["texts"]), \
+    "the address is not printed"
+PY
+
+# 800x480: scroll to the end of the page, then read it.
+{
+    echo "0 clock 11:35"
+    echo "  tap 0.256 0.685"
+    echo "  wait 400"
+    echo "  tap 0.256 0.685"
+    echo "  wait 400"
+    echo "  expect-screen degree:music-production"
+    i=0
+    while [ $i -lt 12 ]; do
+        echo "  drag 0.5 0.9 0.5 0.2 400"
+        echo "  wait 600"
+        i=$((i + 1))
+    done
+    echo "  wait 3000"
+    echo "  shot $T/small.png"
+} > "$T/scroll.replay"
+"$O" --replay "$T/scroll.replay" --size 800x480 >/dev/null 2>&1 || fail "the scrolling replay"
+expect "$T/small.png" "https://openday.example.org/music-production"
+
+echo "check_qr: ok (3 codes at 1920x1080, 1 at 800x480 decoded)"
