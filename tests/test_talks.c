@@ -143,7 +143,7 @@ static void bad_talks(void **state)
                    "  {\"start\": \"10:00\", \"end\": \"10:00\", \"title\": \"A\", \"room\": \"R1\"}]}\n",
                    2, 29, "must end after it starts");
     expect_problem("talks.json",
-                   "{\"schema\": 1, \"date\": \"25/11/2026\", \"talks\": []}\n", 1, 24,
+                   "{\"schema\": 1, \"date\": \"25/11/2026\", \"talks\": []}\n", 1, 23,
                    "must look like 2026-11-25");
     expect_problem("talks.json",
                    "{\"schema\": 1, \"date\": \"2026-11-25\", \"talks\": [\n"
