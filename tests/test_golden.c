@@ -19,6 +19,7 @@
 
 #include "render.h"
 #include "support.h"
+#include "talks.h"
 
 #define CHANNEL_TOLERANCE 24
 #define MAX_DIFF_FRACTION 0.002
@@ -38,12 +39,13 @@ typedef struct {
 static const char *const shipped_screens[] = {
     "attract", "home", "degree:music-production", "degree:music-technology", "compare",
     "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs", "about",
+    "today@11:35", "degree:music-technology@11:35",
 };
 static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
                                              { 1920, 1080, 92 } };
 static const char *const three_screens[] = {
     "attract", "home", "degree:software-engineering", "compare", "careers",
-    "career:robotics-engineer", "ba-bs",
+    "career:robotics-engineer", "ba-bs", "today@00:10",
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
@@ -72,17 +74,30 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     char safe[256];
     size_t i = 0;
     for (; screen[i] && i + 1 < sizeof safe; i++)
-        safe[i] = (screen[i] == ':' || screen[i] == ',') ? '-' : screen[i];
+        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@') ? '-' : screen[i];
     safe[i] = '\0';
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
 
+/* "NAME@HH:MM": the screen with the wall clock at that time of day (the
+ * day's talks); without "@", no clock. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs)
 {
     int w = gs->w, h = gs->h;
-    app *a = support_app_env(&S, screen, w, h, gs->dpi, 0, 0);
+    char name[256];
+    snprintf(name, sizeof name, "%s", screen);
+    char *at = strchr(name, '@');
+    int minute = -1;
+    if (at) {
+        *at = '\0';
+        minute = talks_parse_time(at + 1);
+        assert_true(minute >= 0);
+    }
+    app *a = support_app_env(&S, name, w, h, gs->dpi, 0, 0);
     if (!a)
         return NULL;
+    if (minute >= 0)
+        app_set_clock(a, minute, true, 2000);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
     render *rd = render_create(ren, S.fonts);
