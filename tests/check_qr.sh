@@ -59,4 +59,31 @@ PY
 "$O" --replay "$T/scroll.replay" --size 800x480 >/dev/null 2>&1 || fail "the scrolling replay"
 expect "$T/small.png" "https://openday.example.org/music-production"
 
-echo "check_qr: ok (3 codes at 1920x1080, 1 at 800x480 decoded)"
+# The web export carries the same codes as inline SVG: draw two of them
+# from their path and decode them too.
+"$O" --export-html "$T/web" >/dev/null 2>&1 || fail "--export-html"
+n=$(grep -o '<figure class="qr">' "$T/web/index.html" | wc -l)
+[ "$n" -eq 16 ] || fail "the web page has $n QR codes, expected 16 (2 degrees, 14 careers)"
+for i in 0 15; do
+    want=$(python3 - "$T/web/index.html" "$i" "$T/web$i.pgm" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+figs = re.findall(r'<figure class="qr"><svg[^>]*viewBox="0 0 (\d+) \d+"[^>]*>.*?<path fill="#000" d="([^"]*)"/></svg><figcaption><a href="([^"]*)"', html)
+n, d, url = figs[int(sys.argv[2])]
+n = int(n); s = 6
+img = [[255] * (n * s) for _ in range(n * s)]
+for x, y, w in re.findall(r'M(\d+) (\d+)h(\d+)v1h-\d+z', d):
+    x, y, w = int(x), int(y), int(w)
+    for yy in range(y * s, (y + 1) * s):
+        for xx in range(x * s, (x + w) * s):
+            img[yy][xx] = 0
+with open(sys.argv[3], "wb") as f:
+    f.write(b"P5\n%d %d\n255\n" % (n * s, n * s))
+    f.write(bytes(v for row in img for v in row))
+print(url.replace("&amp;", "&"))
+PY
+) || fail "reading the SVG code $i"
+    expect "$T/web$i.pgm" "$want"
+done
+
+echo "check_qr: ok (3 codes at 1920x1080, 1 at 800x480 and 2 of the web page decoded)"
