@@ -171,9 +171,10 @@ echo "stall of $STALL s: $n frames in the 1.3 s around the resume (no burst)"
 stop TERM
 
 # 6. Clocks. Only monotonic time drives the app: no SDL_GetTicks (32 bits,
-#    wraps after 49 days), no wall clock except the two places that name or
-#    report wall-clock things (the last-known-good folder's name, and the
-#    save-to-screen latency in the log).
+#    wraps after 49 days), no wall clock except the places that name or
+#    report wall-clock things (the last-known-good folder's name, the
+#    save-to-screen latency in the log) and the time of day for the day's
+#    talks (shell.c, through CLOCK_REALTIME, never for anything that moves).
 bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*/*.c |
       grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/shell.c:.*CLOCK_REALTIME')
 [ -z "$bad" ] || fail "wall-clock or 32-bit time used: $bad"

@@ -69,4 +69,20 @@ PY
 "$O" --content tests/three --screenshot "$T/x.png" --screen today --clock 25:00 2>"$T/err"
 [ $? -eq 2 ] || fail "--clock 25:00 is not refused with status 2"
 grep -q -- "--clock" "$T/err" || fail "--clock's refusal names the option"
+# A Pi that booted without a real-time clock: an old date, no sync flag.
+# The kiosk says why it does not believe the clock (faketime sets the date).
+if command -v faketime >/dev/null && [ ! -e /run/systemd/timesync/synchronized ]; then
+    SDL_VIDEODRIVER=dummy faketime '2020-01-01 10:00:00' "$O" --windowed 800x480 --no-state \
+        >"$T/live.log" 2>&1 &
+    pid=$!
+    k=0
+    while ! grep -q "system clock says 2020-01-01" "$T/live.log" && [ $k -lt 50 ]; do
+        sleep 0.1
+        k=$((k + 1))
+    done
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    grep -q "system clock says 2020-01-01, before the content's day 2026-11-25" "$T/live.log" ||
+        { cat "$T/live.log"; fail "an untrusted clock is not logged"; }
+fi
 echo "check_today: ok"

@@ -241,12 +241,17 @@ static int fixed_clock(const cli_options *o)
  * changes; *last holds the last one (-1 none yet, 0 untrusted, 1 trusted). */
 static void system_clock(kiosk *k, int *last)
 {
-    time_t now = time(NULL);
+    /* The one wall-clock read that drives the app, and only its time of
+     * day: everything that moves runs on monotonic time. */
+    struct timespec ts;
     struct tm tm;
-    if (now == (time_t)-1 || !localtime_r(&now, &tm)) {
+    bool read = clock_gettime(CLOCK_REALTIME, &ts) == 0;
+    time_t now = read ? ts.tv_sec : 0;
+    if (!read || !localtime_r(&now, &tm)) {
         if (*last != 0)
-            fprintf(stderr, "openday: cannot read the system clock (time: %s); the Today "
-                            "screen shows the whole day\n", strerror(errno));
+            fprintf(stderr, "openday: cannot read the system clock (clock_gettime or "
+                            "localtime_r: %s); the Today screen shows the whole day\n",
+                    strerror(errno));
         *last = 0;
         kiosk_set_clock(k, -1, false);
         return;
@@ -658,7 +663,7 @@ int platform_window(const cli_options *o)
         fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
                 o->screen);
     int clk = fixed_clock(o), clk_verdict = -1;
-    time_t clk_read = 0;
+    uint64_t clk_read = UINT64_MAX;
     if (clk == -2) {
         status = 2;
         goto out;
@@ -701,11 +706,11 @@ int platform_window(const cli_options *o)
             fprintf(stderr, "openday: SIGHUP: reloading the content\n");
             kiosk_request_reload(s.k);
         }
-        if (clk < 0 && time(NULL) != clk_read) {
-            clk_read = time(NULL); /* once a second is enough for minutes */
+        uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
+        if (clk < 0 && (clk_read == UINT64_MAX || wall - clk_read >= 1000)) {
+            clk_read = wall; /* once a second is enough for minutes */
             system_clock(s.k, &clk_verdict);
         }
-        uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
         if (o->debug_stall_s > 0 && (double)wall >= o->debug_stall_s * 1000.0) {
             /* A hung loop on purpose: the watchdog must kill and restart us. */
             fprintf(stderr, "openday: --debug-stall-after: the loop stops here\n");
