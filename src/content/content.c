@@ -1492,6 +1492,15 @@ static bool load_talks(jfile *f, content *c)
     static const char *const known[] = { "start", "end", "title", "room", "degrees", NULL };
     unknown_fields(f, f->root, "", top);
     c->has_talks = true;
+    /* A degree that degrees.json failed to define is reported there: its
+     * talks saying so again would bury the one line that matters. */
+    bool degrees_failed = c->unreadable & UNREADABLE_DEGREES;
+    for (size_t i = 0; i < f->rep->count && !degrees_failed; i++) {
+        const char *fn = f->rep->items[i].file;
+        size_t n = strlen(fn);
+        degrees_failed = !f->rep->items[i].warning && n >= 13 &&
+                         !strcmp(fn + n - 13, "/degrees.json");
+    }
     const cJSON *d = get_plain(f, f->root, "date", "", true);
     int y, m, day;
     char tail;
@@ -1558,7 +1567,7 @@ static bool load_talks(jfile *f, content *c)
             }
             size_t k = content_find_degree(c, g->valuestring);
             if (k == (size_t)-1) {
-                if (!(c->unreadable & UNREADABLE_DEGREES))
+                if (!degrees_failed)
                     problem(f, g, false, q, "unknown degree \"%s\"; use an id from "
                             "degrees.json", g->valuestring);
                 ok = false;
