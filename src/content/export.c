@@ -196,7 +196,9 @@ static void qr_figure(obuf *b, const content *c, const char *url)
     if (!url[0] || !web_address(url) || !qr_make(url, &q))
         return;
     int n = q.size + 2 * QR_QUIET;
-    put(b, "<figure class=\"qr\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    /* Inline SVG in HTML needs no namespace (and the page names no outside
+     * address but the content's own). */
+    put(b, "<figure class=\"qr\"><svg viewBox=\"0 0 ");
     putf(b, "%d %d\" width=\"%d\" height=\"%d\" shape-rendering=\"crispEdges\" role=\"img\" "
          "aria-label=\"", n, n, 3 * n, 3 * n);
     esc_attr(b, str(c, STR_QR_HINT));
@@ -215,7 +217,9 @@ static void qr_figure(obuf *b, const content *c, const char *url)
     put(b, "\"/></svg><figcaption><a href=\"");
     esc_attr(b, url);
     put(b, "\">");
-    esc(b, url);
+    /* Shown without its scheme, as addresses are printed: the page's only
+     * "http" stays inside href (nothing it loads comes from elsewhere). */
+    esc(b, url + (strncmp(url, "https://", 8) ? 7 : 8));
     put(b, "</a></figcaption></figure>\n");
     qr_deinit(&q);
 }
