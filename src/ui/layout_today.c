@@ -74,9 +74,15 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
         lay_pill_draw(L, &pill, (od_rect){ tx, yy, lw, lh }, box);
         yy += lh + m->unit * 4;
     }
-    lay_stack(&yy, lay_text(L, &title, tx, yy, tw, k->title, box), m->unit * 4);
-    lay_stack(&yy, lay_text(L, &room, tx, yy, tw, k->room, box), m->unit * 2);
-    if (k->n_degrees && k->n_degrees < c->n_degrees + 1) {
+    /* A talk that is over keeps its time and title only, so what is on now
+     * and next comes up the screen. */
+    bool past = t->st == TALK_PAST;
+    if (past)
+        title = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_stack(&yy, lay_text(L, &title, tx, yy, tw, k->title, box), past ? 0 : m->unit * 4);
+    if (!past)
+        lay_stack(&yy, lay_text(L, &room, tx, yy, tw, k->room, box), m->unit * 2);
+    if (!past && k->n_degrees) {
         char *names = lay_alloc(L, 1024);
         if (names) {
             size_t used = 0;
@@ -123,10 +129,11 @@ float lay_screen_today(lay *L, const view_place *p)
         bool lit = t.st == TALK_NOW || t.st == TALK_NEXT;
         float keep = L->alpha;
         if (t.st == TALK_PAST)
-            L->alpha *= 0.45f; /* over: still there to read, but set back */
+            L->alpha *= 0.6f; /* over: set back, still readable (titles about 6:1) */
         od_color bg = t.st == TALK_NOW ? lay_mix(lay_col(L, COLOR_SURFACE), accent, 0.12f)
                                        : lay_col(L, COLOR_SURFACE);
-        float h = lay_card(L, cx, y, cw, 0, m->pad, bg, talk_body, &t, -1);
+        float h = lay_card(L, cx, y, cw, 0, t.st == TALK_PAST ? m->pad / 2 : m->pad, bg,
+                           talk_body, &t, -1);
         if (lit)
             lay_frame(L, (od_rect){ cx, y, cw, h }, accent, m->radius, 3.0f * m->unit);
         L->alpha = keep;
