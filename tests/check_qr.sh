@@ -1,8 +1,9 @@
 #!/bin/sh
 # The QR codes of the degree and career pages, read back from screenshots
 # with zbarimg (zbar-tools) as a phone would read the screen: each decodes to
-# the page's web address. At 1920x1080 (--dpi 92) the code is on the first
-# screen; on the 800x480 panel it ends the page, so a replay scrolls there.
+# the page's web address. On wide screens (1920x1080 --dpi 92, a 4K TV) the
+# degree's code is beside its hero, on the first screen; on the 800x480
+# panel it ends the page, so a replay scrolls there.
 # (test_talks checks the code is at least 25 mm wide at every size.)
 B=${1:-build}
 O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
@@ -26,6 +27,10 @@ expect "$T/deg.png" "https://openday.example.org/music-production"
 "$O" --screenshot "$T/car.png" --size 1920x1080 --dpi 92 --screen career:composer \
     2>/dev/null || fail "screenshot of a career page"
 expect "$T/car.png" "https://openday.example.org/composer"
+# A TV across a room: beside the hero too, larger for the distance.
+"$O" --screenshot "$T/tv.png" --size 3840x2160 --dpi 80 --distance 250 \
+    --screen degree:music-technology 2>/dev/null || fail "screenshot at 3840x2160"
+expect "$T/tv.png" "https://openday.example.org/music-technology"
 # A degree's own url (with a query) rather than url_base + id.
 "$O" --content tests/three --screenshot "$T/three.png" --size 1920x1080 --dpi 92 \
     --screen degree:computer-science 2>/dev/null || fail "screenshot of tests/three"
@@ -86,4 +91,4 @@ PY
     expect "$T/web$i.pgm" "$want"
 done
 
-echo "check_qr: ok (3 codes at 1920x1080, 1 at 800x480 and 2 of the web page decoded)"
+echo "check_qr: ok (3 codes at 1920x1080, 1 at 3840x2160, 1 at 800x480 and 2 of the web page decoded)"

@@ -6,6 +6,15 @@
 
 #include "qr.h"
 
+/* Pixels per millimetre to size the code by: the screen's, scaled up with
+ * the viewing distance past arm's length, so a code on a TV across a room
+ * is as large to the eye (and to a phone held there) as 25 mm at 60 cm. */
+static float code_ppm(const lay *L)
+{
+    float k = L->m.distance_mm / 600.0f;
+    return L->m.px_per_mm * (k > 1 ? k : 1);
+}
+
 float lay_qr_side(const lay *L, const char *url)
 {
     if (!url || !*url)
@@ -13,9 +22,20 @@ float lay_qr_side(const lay *L, const char *url)
     qr_code q;
     if (!qr_make(url, &q))
         return 0;
-    float side = (float)qr_side_px(q.size, qr_module_px(q.size, L->m.px_per_mm));
+    float side = (float)qr_side_px(q.size, qr_module_px(q.size, code_ppm(L)));
     qr_deinit(&q);
     return side;
+}
+
+float lay_qr_width(const lay *L, const char *url, float most)
+{
+    float side = lay_qr_side(L, url);
+    if (side <= 0 || side > most)
+        return 0;
+    float w = fmaxf(side, lay_tw(L, FONT_REGULAR, lay_small(L), url, strlen(url)));
+    const char *hint = lay_str(L, STR_QR_HINT);
+    w = fmaxf(w, lay_tw(L, FONT_BOLD, L->m.body, hint, strlen(hint)));
+    return ceilf(fminf(w, most));
 }
 
 /* The dark modules, one rectangle per run along a row: a few hundred
@@ -50,7 +70,7 @@ float lay_qr_block(lay *L, float x, float y, float w, const char *url, int paren
     if (!qr_make(url, &q))
         return 0;
     const layout_metrics *m = &L->m;
-    int mp = qr_module_px(q.size, m->px_per_mm);
+    int mp = qr_module_px(q.size, code_ppm(L));
     float side = (float)qr_side_px(q.size, mp);
     if (side > w) {
         qr_deinit(&q);

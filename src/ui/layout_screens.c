@@ -591,13 +591,22 @@ float lay_screen_degree(lay *L, const view_place *p)
     float cx, cw;
     lay_column(L, cols > 1 ? 32.0f * (float)cols : 38, &cx, &cw);
     float y = lay_top_pad(L);
-    y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
+    /* The QR code: beside the hero on a page of columns (on the first
+     * screen), else at the end of the page. */
+    float qw = lay_qr_width(L, d->url, cw / 3);
+    bool qr_beside = cols > 1 && qw > 0 && cw - qw - m->gap >= 22.0f * m->body;
+    float hero_w = qr_beside ? cw - qw - m->gap : cw;
+    float hh = strip_card(L, cx, y, hero_w, d->color, degree_hero, d);
+    if (qr_beside)
+        hh = fmaxf(hh, lay_qr_block(L, cx + hero_w + m->gap, y, qw, d->url, -1));
+    y += hh + m->gap;
     lay_stack(&y, lay_next_talk(L, cx, y, cw, (size_t)p->a, -1), m->gap);
 
     static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
                                     SEC_HANDS_ON, SEC_CAREERS };
     y += degree_sections(L, cx, y, cw, cols, d, all, 6);
-    lay_stack(&y, lay_qr_block(L, cx, y + m->gap, cw, d->url, -1), 2 * m->gap);
+    if (!qr_beside)
+        lay_stack(&y, lay_qr_block(L, cx, y + m->gap, cw, d->url, -1), 2 * m->gap);
     if (c->n_degrees > 1) {
         y += m->gap;
         y += lay_swipe_dots(L, cx, y, cw, (size_t)p->a, c->n_degrees, d->color);
