@@ -4,7 +4,8 @@
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng libdrm
+PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng libdrm \
+            libqrencode
 # libhyphen ships no pkg-config file: its one library, by name.
 HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
@@ -28,7 +29,7 @@ DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev libdrm-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema faketime \
             libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
-            fonts-symbola libespeak-ng-dev espeak-ng-data
+            fonts-symbola libespeak-ng-dev espeak-ng-data libqrencode-dev zbar-tools
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
@@ -46,10 +47,10 @@ LDLIBS   += -lm
 # its own headers and those of the layers before it, nothing after: the
 # compiler, not a convention, keeps content from reaching into the UI or the
 # UI into the platform. The pure layers are compiled without SDL's include
-# flags (only cJSON's and libunibreak's: line breaking is computation, no
-# I/O), so a stray SDL include does not build.
+# flags (only cJSON's, libunibreak's and libqrencode's: line breaking and QR
+# matrices are computation, no I/O), so a stray SDL include does not build.
 LAYERS      := base content ui core platform
-PURE_PKGS   := libcjson libunibreak
+PURE_PKGS   := libcjson libunibreak libqrencode
 PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
 INC_base     := -Isrc/base
 INC_content  := $(INC_base) -Isrc/content

@@ -83,8 +83,8 @@ dpkg-deb -I "$DEB" conffiles >"$T/conffiles" 2>&1 || fail "no conffiles in the p
 [ "$(dpkg-deb -f "$DEB" Architecture)" = "$ARCH" ] || fail "Architecture field"
 depends=$(dpkg-deb -f "$DEB" Depends)
 echo "Depends: $depends"
-for lib in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcjson1 libfontconfig1 adduser \
-    libespeak-ng1 espeak-ng-data; do
+for lib in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcjson1 libfontconfig1 libqrencode4 \
+    adduser libespeak-ng1 espeak-ng-data; do
     echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 for script in postinst prerm postrm; do

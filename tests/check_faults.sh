@@ -171,10 +171,12 @@ echo "stall of $STALL s: $n frames in the 1.3 s around the resume (no burst)"
 stop TERM
 
 # 6. Clocks. Only monotonic time drives the app: no SDL_GetTicks (32 bits,
-#    wraps after 49 days), no wall clock except the two places that name or
+#    wraps after 49 days), no wall clock except the places that name or
 #    report wall-clock things (the last-known-good folder's name, the
 #    save-to-screen latency in the log, and upkeep_wall_s: health.json's
-#    stamps, the hours usage is counted in, the display schedule's local time).
+#    stamps, the hours usage is counted in, the display schedule's local time)
+#    and the time of day for the day's talks (shell.c, through CLOCK_REALTIME,
+#    never for anything that moves).
 bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*/*.c |
       grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/shell.c:.*CLOCK_REALTIME' |
       grep -v 'src/platform/upkeep.c:.*CLOCK_REALTIME')

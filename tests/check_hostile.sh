@@ -45,7 +45,8 @@ O="$B/openday"
 # the folder, a number out of range, the wrong schema.
 SMOKE="empty-file truncated-json invalid-utf8 utf16-file unreadable-file nesting-10000
        wrong-type-degrees missing-degree-name duplicate-degree-id dangling-career-ref
-       image-symlink-out number-out-of-range schema-version-2 unknown-fields-warn"
+       image-symlink-out number-out-of-range schema-version-2 unknown-fields-warn
+       talks-unknown-degree"
 
 build_case() { # CASE DEST
     mkdir -p "$2"

@@ -14,4 +14,9 @@ done
     --size 1920x1080 --dpi 92 || exit 1
 "$BIN" --content tests/three --screenshot "$DIR/three-careers-portrait.png" --screen careers \
     --size 720x1280 || exit 1
+# The day's talks at 11:35 (two on now, one next) and a degree page with
+# its next talk and QR code.
+"$BIN" --screenshot "$DIR/today-portrait.png" --screen today --size 720x1280 --clock 11:35 || exit 1
+"$BIN" --screenshot "$DIR/degree-qr-1080p.png" --screen degree:music-technology \
+    --size 1920x1080 --dpi 92 --clock 11:35 || exit 1
 echo "screenshots written to $DIR"

@@ -109,7 +109,8 @@ static size_t gesture_free(app *a, const char *name)
     return n;
 }
 
-static size_t audit_one(const char *name, size_t si, size_t slide)
+/* minute: the wall clock's time of day for the day's talks, -1 none. */
+static size_t audit_at(const char *name, size_t si, size_t slide, int minute)
 {
     int w = sizes[si].w, h = sizes[si].h;
     app *a = support_app_env(&S, name, w, h, sizes[si].dpi, sizes[si].dist, slide);
@@ -117,6 +118,8 @@ static size_t audit_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
     }
+    if (minute >= 0)
+        app_set_clock(a, minute, true, 2000);
     layout_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts),
                        .distance_cm = sizes[si].dist };
     static char report[16384];
@@ -165,6 +168,26 @@ static void strict_counts(void **state)
     printf("ordinary mode on %zu screens: %zu texts under 7:1 (high contrast's standard), "
            "%zu under 0.7-degree capitals (larger text's)\n", screens, faint, small);
     assert_true(screens > 0);
+}
+
+static size_t audit_one(const char *name, size_t si, size_t slide)
+{
+    return audit_at(name, si, slide, -1);
+}
+
+/* The Today screen and a degree page with its next talk, at times that
+ * light up Now and Next, dim what is over, and end the day. */
+static void today_across_the_day(void **state)
+{
+    (void)state;
+    static const int at[] = { 8 * 60, 11 * 60 + 35, 14 * 60 + 10, 23 * 60 };
+    size_t problems = 0;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (size_t k = 0; k < sizeof at / sizeof *at; k++) {
+            problems += audit_at("today", s, 0, at[k]);
+            problems += audit_at("degree:music-technology", s, 0, at[k]);
+        }
+    assert_int_equal(problems, 0);
 }
 
 static void every_screen_every_size(void **state)
@@ -401,6 +424,8 @@ int main(void)
     const struct CMUnitTest strict[] = { cmocka_unit_test(strict_counts) };
     int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
+    const struct CMUnitTest today[] = { cmocka_unit_test(today_across_the_day) };
+    failed += cmocka_run_group_tests_name("audit-today", today, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-staff", staff, setup, teardown);
     failed += cmocka_run_group_tests_name("audit-extreme", tests, setup_extreme, teardown);
     failed += cmocka_run_group_tests_name("audit-three", tests, setup_three, teardown);

@@ -21,6 +21,7 @@
 
 #include "render.h"
 #include "support.h"
+#include "talks.h"
 
 #define CHANNEL_TOLERANCE 24
 #define MAX_DIFF_FRACTION 0.002
@@ -45,12 +46,13 @@ static const char *const shipped_screens[] = {
     "attract", "home", "degree:music-production", "degree:music-technology", "compare",
     "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs", "about",
     "attract@4",
+    "today@11:35", "degree:music-technology@11:35",
 };
 static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
                                              { 1920, 1080, 92 } };
 static const char *const three_screens[] = {
     "attract", "home", "degree:software-engineering", "compare", "careers",
-    "career:robotics-engineer", "ba-bs", "attract@2",
+    "career:robotics-engineer", "ba-bs", "attract@2", "today@00:10",
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
@@ -119,16 +121,26 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
     return a;
 }
 
+/* "NAME@N": the attract loop's slide N; "NAME@HH:MM": the screen with the
+ * wall clock at that time of day (the day's talks); without "@", neither. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
                                   unsigned access)
 {
     int w = gs->w, h = gs->h;
     char place[256];
+    snprintf(place, sizeof place, "%s", screen);
+    char *at = strchr(place, '@');
     size_t slide = 0;
-    const char *at = strchr(screen, '@');
-    snprintf(place, sizeof place, "%.*s", at ? (int)(at - screen) : (int)strlen(screen), screen);
-    if (at)
-        slide = (size_t)strtoul(at + 1, NULL, 10);
+    int minute = -1;
+    if (at) {
+        *at = '\0';
+        if (strchr(at + 1, ':')) {
+            minute = talks_parse_time(at + 1);
+            assert_true(minute >= 0);
+        } else {
+            slide = (size_t)strtoul(at + 1, NULL, 10);
+        }
+    }
     app *a = read_aloud ? read_aloud_app(place, gs)
                         : support_app_env(&S, place, w, h, gs->dpi, 0, slide);
     if (a && access) {
@@ -137,6 +149,8 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
     }
     if (!a)
         return NULL;
+    if (minute >= 0)
+        app_set_clock(a, minute, true, 2000);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
     render *rd = render_create(ren, S.fonts);

@@ -6,6 +6,8 @@
 #include "content.h"
 #include "file.h"
 #include "hash.h"
+#include "qr.h"
+#include "talks.h"
 
 #include <cJSON.h>
 #include <ctype.h>
@@ -31,6 +33,10 @@
 #define UNREADABLE_CAREERS (1u << 1)
 #define UNREADABLE_AWARDS (1u << 2)
 #define UNREADABLE_DEGREES (1u << 3)
+/* The index of talks.json in content_files. */
+#define FILE_TALKS 7
+/* A room is a short label ("Room 2.14", "Studio B"), never a paragraph. */
+#define MAX_ROOM 40
 
 const char *const content_string_keys[STR_COUNT] = {
     "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
@@ -43,6 +49,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "previous", "next", "scroll_down", "scroll_up",
     "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
     "done", "reset_warning",
+    "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -58,6 +65,8 @@ static const char *const default_strings[STR_COUNT] = {
     "Previous: {name}", "Next: {name}", "More below", "Scroll up",
     "Accessibility", "Larger text", "High contrast", "Less motion", "Controls within reach",
     "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
+    "Today", "Talks and tours at the open day", "Now", "Next", "Next talk: {time}, {room}",
+    "That's all for today", "Take it home: scan with your phone",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -886,6 +895,30 @@ static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *
     return true;
 }
 
+/* A web address for a QR code: http(s), no spaces or control characters,
+ * short enough for a code a phone reads at 25 mm (qr.h). `whole`: the
+ * address itself; else a base that ids are appended to. */
+static bool url_ok(jfile *f, const cJSON *v, const char *p, const char *url, bool whole)
+{
+    if (strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
+        problem(f, v, false, p, "a web address must start with https:// (or http://)");
+        return false;
+    }
+    for (const unsigned char *u = (const unsigned char *)url; *u; u++)
+        if (*u <= ' ' || *u == 0x7f) {
+            problem(f, v, false, p, "a web address may not contain spaces or control "
+                    "characters; write a space as %%20");
+            return false;
+        }
+    if (whole ? !qr_fits(url) : strlen(url) >= qr_max_bytes()) {
+        problem(f, v, false, p, "web address is too long for a QR code a phone reads from "
+                "the screen (%zu characters, at most %zu); use a shorter link", strlen(url),
+                qr_max_bytes());
+        return false;
+    }
+    return true;
+}
+
 /* ---- the files ------------------------------------------------------------------ */
 
 static bool load_manifest(jfile *f, content *c)
@@ -893,7 +926,7 @@ static bool load_manifest(jfile *f, content *c)
     bool ok = check_schema(f);
     static const char *const known[] = { "schema", "title", "subtitle", "version", "date",
                                          "language", "attribution", "about", "conclusion",
-                                         "careers_note", NULL };
+                                         "careers_note", "url_base", NULL };
     unknown_fields(f, f->root, "", known);
     const cJSON *lang = get_plain(f, f->root, "language", "", false);
     c->language = xstrdup(lang ? lang->valuestring : "en");
@@ -914,14 +947,64 @@ static bool load_manifest(jfile *f, content *c)
         d = NULL;
     }
     c->date = xstrdup(d ? d->valuestring : "");
+    const cJSON *base = get_plain(f, f->root, "url_base", "", false);
+    c->url_base = xstrdup(base ? base->valuestring : "");
+    if (base && !url_ok(f, base, "url_base", c->url_base, false)) {
+        free(c->url_base);
+        c->url_base = xstrdup("");
+        ok = false;
+    }
     return ok && d;
+}
+
+/* The web address of an entry: its own "url", else url_base + id. Reported
+ * (false) when it is not http(s) or too long for its QR code; *out is then
+ * "". A base address too long with this id is reported at the id. */
+static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
+                      const char *id, char **out)
+{
+    const cJSON *url = get_plain(f, e, "url", p, false);
+    char q[128];
+    snprintf(q, sizeof q, "%s.url", p);
+    if (url) {
+        *out = xstrdup(url->valuestring);
+        if (url_ok(f, url, q, *out, true))
+            return true;
+        free(*out);
+        *out = xstrdup("");
+        return false;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(e, "url")) {
+        *out = xstrdup("");
+        return false; /* not text: get_plain said so */
+    }
+    if (!c->url_base || !*c->url_base || !*id) {
+        *out = xstrdup("");
+        return true;
+    }
+    size_t n = strlen(c->url_base) + strlen(id) + 1;
+    *out = malloc(n);
+    if (!*out)
+        abort();
+    snprintf(*out, n, "%s%s", c->url_base, id);
+    if (qr_fits(*out))
+        return true;
+    snprintf(q, sizeof q, "%s.id", p);
+    problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
+            "the web address \"%s\" (url_base and this id) is too long for a QR code a phone "
+            "reads from the screen (at most %zu characters); shorten url_base or give this "
+            "entry a shorter \"url\"", *out, qr_max_bytes());
+    free(*out);
+    *out = xstrdup("");
+    return false;
 }
 
 static bool load_careers(jfile *f, content *c)
 {
     bool ok = check_schema(f);
     static const char *const top[] = { "schema", "careers", NULL };
-    static const char *const known[] = { "id", "name", "summary", "description", "caveat", NULL };
+    static const char *const known[] = { "id", "name", "summary", "description", "caveat",
+                                         "url", NULL };
     unknown_fields(f, f->root, "", top);
     const cJSON *arr = get_array(f, f->root, "careers", "", true);
     if (!arr)
@@ -942,6 +1025,8 @@ static bool load_careers(jfile *f, content *c)
         TEXT(k->summary, e, "summary", p, true);
         TEXT(k->description, e, "description", p, false);
         TEXT(k->caveat, e, "caveat", p, false);
+        if (!entry_url(f, c, e, p, k->id, &k->url))
+            ok = false;
         c->n_careers++;
     }
     return ok;
@@ -1119,13 +1204,8 @@ static bool load_degrees(jfile *f, content *c)
         } else {
             ok = false;
         }
-        const cJSON *url = get_plain(f, e, "url", p, false);
-        d->url = xstrdup(url ? url->valuestring : "");
-        if (url && strncmp(d->url, "https://", 8) && strncmp(d->url, "http://", 7)) {
-            snprintf(q, sizeof q, "%s.url", p);
-            problem(f, url, false, q, "a web address must start with https:// (or http://)");
+        if (!entry_url(f, c, e, p, d->id, &d->url))
             ok = false;
-        }
         const cJSON *img = get_plain(f, e, "image", p, false);
         d->image = xstrdup(img ? img->valuestring : "");
         if (img && *d->image) {
@@ -1387,6 +1467,129 @@ static bool load_strings(jfile *f, content *c)
     return ok;
 }
 
+static int get_time(jfile *f, const cJSON *e, const char *key, const char *p, bool *ok)
+{
+    const cJSON *v = get_plain(f, e, key, p, true);
+    if (!v) {
+        *ok = false;
+        return -1;
+    }
+    int t = talks_parse_time(v->valuestring);
+    if (t < 0) {
+        char q[128];
+        join(q, sizeof q, p, key);
+        problem(f, v, false, q, "time \"%s\" must be 24-hour HH:MM, for example \"14:00\"",
+                v->valuestring);
+        *ok = false;
+    }
+    return t;
+}
+
+static int talk_cmp(const void *pa, const void *pb)
+{
+    const content_talk *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* talks.json: the day's date and its talks and tours. Degrees must be
+ * loaded: each talk names the degrees it is for by id. */
+static bool load_talks(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "date", "talks", NULL };
+    static const char *const known[] = { "start", "end", "title", "room", "degrees", NULL };
+    unknown_fields(f, f->root, "", top);
+    c->has_talks = true;
+    /* A degree that degrees.json failed to define is reported there: its
+     * talks saying so again would bury the one line that matters. */
+    bool degrees_failed = c->unreadable & UNREADABLE_DEGREES;
+    for (size_t i = 0; i < f->rep->count && !degrees_failed; i++) {
+        const char *fn = f->rep->items[i].file;
+        size_t n = strlen(fn);
+        degrees_failed = !f->rep->items[i].warning && n >= 13 &&
+                         !strcmp(fn + n - 13, "/degrees.json");
+    }
+    const cJSON *d = get_plain(f, f->root, "date", "", true);
+    int y, m, day;
+    char tail;
+    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
+              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
+        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
+        d = NULL;
+    }
+    if (!d)
+        ok = false;
+    c->talks_date = xstrdup(d ? d->valuestring : "");
+    const cJSON *arr = get_array_max(f, f->root, "talks", "", true, MAX_LIST);
+    if (!arr)
+        return false;
+    c->talks = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->talks);
+    if (!c->talks)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "talks[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each talk must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, known);
+        content_talk *t = &c->talks[c->n_talks++];
+        TEXT(t->title, e, "title", p, true);
+        TEXT(t->room, e, "room", p, true);
+        const cJSON *room = cJSON_GetObjectItemCaseSensitive(e, "room");
+        if (t->room[0] && (strlen(t->room) > MAX_ROOM || strchr(t->room, '\n'))) {
+            snprintf(q, sizeof q, "%s.room", p);
+            problem(f, room, false, q, "a room is a short label on one line such as \"Room "
+                    "2.14\" (at most %d characters)", MAX_ROOM);
+            ok = false;
+        }
+        t->start = get_time(f, e, "start", p, &ok);
+        t->end = get_time(f, e, "end", p, &ok);
+        if (t->start >= 0 && t->end >= 0) {
+            if (t->end == t->start) {
+                snprintf(q, sizeof q, "%s.end", p);
+                problem(f, cJSON_GetObjectItemCaseSensitive(e, "end"), false, q,
+                        "a talk must end after it starts");
+                ok = false;
+            } else if (t->end < t->start) {
+                t->end += 24 * 60; /* runs past midnight */
+            }
+        }
+        const cJSON *degs = get_array_max(f, e, "degrees", p, false, MAX_LIST);
+        if (cJSON_GetObjectItemCaseSensitive(e, "degrees") && !degs)
+            ok = false;
+        size_t nd = degs ? (size_t)cJSON_GetArraySize(degs) : 0;
+        t->degrees = calloc(nd + 1, sizeof *t->degrees);
+        if (!t->degrees)
+            abort();
+        size_t j = 0;
+        for (const cJSON *g = degs ? degs->child : NULL; g; g = g->next, j++) {
+            snprintf(q, sizeof q, "%s.degrees[%zu]", p, j);
+            if (!cJSON_IsString(g)) {
+                problem(f, g, false, q, "a degree id must be text in quotes");
+                ok = false;
+                continue;
+            }
+            size_t k = content_find_degree(c, g->valuestring);
+            if (k == (size_t)-1) {
+                if (!degrees_failed)
+                    problem(f, g, false, q, "unknown degree \"%s\"; use an id from "
+                            "degrees.json", g->valuestring);
+                ok = false;
+                continue;
+            }
+            t->degrees[t->n_degrees++] = k;
+        }
+    }
+    qsort(c->talks, c->n_talks, sizeof *c->talks, talk_cmp);
+    return ok;
+}
+
 /* ---- the whole directory ------------------------------------------------------------- */
 
 static void derive(content *c)
@@ -1407,7 +1610,7 @@ static void derive(content *c)
 
 const char *const content_files[CONTENT_NFILES] = {
     "openday.json", "careers.json", "awards.json", "degrees.json",
-    "attract.json", "theme.json", "strings.json",
+    "attract.json", "theme.json", "strings.json", "talks.json",
 };
 
 content *content_load(const char *dir, content_report *report)
@@ -1430,6 +1633,19 @@ static bool no_content_here(const char *dir, const content_source *src)
             return false;
     }
     return true;
+}
+
+/* False when dir/name does not exist (an optional file left out); any other
+ * answer, readable or not, is the loader's to report. */
+static bool file_there(const char *dir, const content_source *src, const char *name)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *text = NULL;
+    size_t len = 0;
+    int e = src->read(src->ud, path, 0, &text, &len);
+    free(text);
+    return e != ENOENT;
 }
 
 /* Hand the bytes f was validated from to the model (content_files[k]). */
@@ -1482,8 +1698,14 @@ content *content_load_with(const char *dir, const content_source *src,
         { "careers.json", load_careers }, { "awards.json", load_awards },
         { "degrees.json", load_degrees }, { "attract.json", load_attract },
         { "theme.json", load_theme },     { "strings.json", load_strings },
+        { "talks.json", load_talks },
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        if (i + 1 >= CONTENT_NREQUIRED && !file_there(dir, src, files[i].name)) {
+            c->absent |= 1u << (i + 1);
+            memset(&f, 0, sizeof f);
+            continue;
+        }
         if (jfile_open(&f, report, src, dir, files[i].name)) {
             f.lang = c->language;
             f.opts = opts;
@@ -1528,7 +1750,8 @@ content *content_load_with(const char *dir, const content_source *src,
                               (const char **)&c->attribution, (const char **)&c->about,
                               (const char **)&c->conclusion, (const char **)&c->awards_intro,
                               (const char **)&c->careers_note, (const char **)&c->font_family,
-                              (const char **)&c->font_file[0], (const char **)&c->font_file[1] };
+                              (const char **)&c->font_file[0], (const char **)&c->font_file[1],
+                              (const char **)&c->url_base, (const char **)&c->talks_date };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         if (!*fields[i])
             *fields[i] = xstrdup(i == 9 ? "Inter" : "");
@@ -1571,7 +1794,7 @@ void content_destroy(content *c)
     for (size_t i = 0; i < c->n_careers; i++) {
         content_career *k = &c->careers[i];
         free(k->id); free(k->name); free(k->summary); free(k->description); free(k->caveat);
-        free(k->degrees);
+        free(k->url); free(k->degrees);
     }
     free(c->careers);
     for (size_t i = 0; i < c->n_award_rows; i++) {
@@ -1596,6 +1819,11 @@ void content_destroy(content *c)
     free(c->date); free(c->attribution); free(c->about); free(c->conclusion);
     free(c->awards_intro); free(c->careers_note); free(c->font_family);
     free(c->font_file[0]); free(c->font_file[1]);
+    free(c->url_base); free(c->talks_date);
+    for (size_t i = 0; i < c->n_talks; i++) {
+        free(c->talks[i].title); free(c->talks[i].room); free(c->talks[i].degrees);
+    }
+    free(c->talks);
     free(c);
 }
 
@@ -1645,7 +1873,8 @@ content *content_create(void)
     char **fields[] = { &c->dir,          &c->language,     &c->title,       &c->subtitle,
                         &c->version,      &c->date,         &c->attribution, &c->about,
                         &c->conclusion,   &c->awards_intro, &c->careers_note,
-                        &c->font_file[0], &c->font_file[1] };
+                        &c->font_file[0], &c->font_file[1], &c->url_base, &c->talks_date };
+    c->absent = 1u << FILE_TALKS;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         *fields[i] = xstrdup("");
     c->font_family = xstrdup("Inter");

@@ -9,6 +9,7 @@
  *   attract.json   the attract-loop playlist
  *   theme.json     colours and font family
  *   strings.json   every fixed string of the user interface
+ *   talks.json     optional: the day's talks and tours (absent: no Today screen)
  * Every file carries "schema": 1. Every visible text field accepts either a
  * string or an object of translations {"en": "...", "cy": "..."}; the loader
  * picks the manifest's "language", falling back to the first entry.
@@ -29,7 +30,10 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
-#define CONTENT_NFILES 7   /* see content_files below */
+#define CONTENT_NFILES 8   /* see content_files below */
+/* The first CONTENT_NREQUIRED of them must exist; the rest are optional
+ * (content.absent says which were not there). */
+#define CONTENT_NREQUIRED 7
 
 /* ---- problems ---------------------------------------------------------- */
 
@@ -73,7 +77,8 @@ typedef struct {
     char *focus;         /* a sentence or two */
     char *hands_on;
     char *careers_note;  /* a note shown under the degree's careers, may be "" */
-    char *url;           /* course web address, may be "" */
+    char *url;           /* course web address: its own "url", else the manifest's
+                          * url_base + id, else ""; fits a QR code (qr.h) */
     char *image;         /* path relative to the content dir, may be "" */
     char **topics;       size_t n_topics;
     char **software;     size_t n_software;
@@ -88,6 +93,8 @@ typedef struct {
     char *summary;       /* one line: what the job is */
     char *description;   /* a few sentences, may be "" */
     char *caveat;        /* what to check before counting on this path, may be "" */
+    char *url;           /* web address for its QR code: its own "url", else the
+                          * manifest's url_base + id, else "" */
     /* Derived by the loader: the degrees that lead here (indices, ascending). */
     size_t *degrees;     size_t n_degrees;
 } content_career;
@@ -123,6 +130,15 @@ typedef struct {
     bool has_pair;
 } content_slide;
 
+/* A talk or tour of the day (talks.json), in the order of their start. */
+typedef struct {
+    int start, end;      /* minutes after the day's midnight; end > start, beyond
+                          * 1440 for one that runs past midnight */
+    char *title;
+    char *room;          /* "Room 2.14" */
+    size_t *degrees;     size_t n_degrees; /* indices into content.degrees */
+} content_talk;
+
 /* Every fixed string of the interface. Keep in step with content_string_keys. */
 typedef enum {
     STR_TOUCH_TO_EXPLORE, STR_BACK, STR_HOME, STR_HOME_TITLE, STR_HOME_SUBTITLE,
@@ -145,6 +161,9 @@ typedef enum {
     /* the accessibility panel and the warning before the visit resets */
     STR_ACCESS, STR_LARGE_TEXT, STR_HIGH_CONTRAST, STR_LESS_MOTION, STR_REACH,
     STR_READ_ALOUD, STR_ON, STR_OFF, STR_DONE, STR_RESET_WARNING,
+    /* the day's talks (talks.json); STR_NEXT_TALK has "{time}" and "{room}" */
+    STR_TODAY, STR_TODAY_HINT, STR_NOW, STR_TALK_NEXT, STR_NEXT_TALK, STR_TODAY_DONE,
+    STR_QR_HINT,
     STR_COUNT
 } content_str;
 
@@ -176,12 +195,19 @@ typedef struct {
     content_slide *slides;   size_t n_slides;
     unsigned slide_ms;       /* how long each attract slide shows */
     char *careers_note;      /* general caveat for the career paths screen */
+    char *url_base;          /* openday.json "url_base", may be "" */
+
+    /* talks.json: absent, an empty day (no talks) */
+    content_talk *talks;     size_t n_talks;
+    char *talks_date;        /* the day, "2026-11-25"; "" without talks.json */
+    bool has_talks;          /* talks.json was there */
 
     od_color colors[COLOR_COUNT];
     char *font_family;       /* fontconfig family name, e.g. "Inter" */
     char *font_file[2];      /* optional font files inside the content dir (regular,
                               * bold), relative paths as written, may be "" */
     char *strings[STR_COUNT];
+    unsigned absent;         /* bit i set when optional content_files[i] is not there */
     unsigned unreadable;     /* loader-internal: bit i set when content_files[i]
                               * could not be read or parsed */
     /* The bytes of content_files[i] exactly as read and validated (owned;
@@ -192,7 +218,8 @@ typedef struct {
     size_t raw_len[CONTENT_NFILES];
 } content;
 
-/* The seven files of a content directory, in load order. */
+/* The files of a content directory, in load order: the seven required
+ * ones, then the optional ones. */
 extern const char *const content_files[CONTENT_NFILES];
 
 /* Load and validate every file in dir. Returns the model, or NULL when any

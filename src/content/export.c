@@ -3,6 +3,7 @@
  * The page is built in memory (a growing buffer), then written next to its
  * final name and renamed into place, so a reader never sees half a page. */
 #include "export.h"
+#include "qr.h"
 #include "file.h"
 
 #include <errno.h>
@@ -185,6 +186,44 @@ static bool web_address(const char *u)
     return !strncmp(u, "https://", 8) || !strncmp(u, "http://", 7);
 }
 
+/* The QR code of a web address as inline SVG, from the same matrix the
+ * kiosk draws (qr.h): one path of unit squares, the quiet zone in the
+ * viewBox, crisp edges; the address beneath it as a link. Nothing for an
+ * empty address. */
+static void qr_figure(obuf *b, const content *c, const char *url)
+{
+    qr_code q;
+    if (!url[0] || !web_address(url) || !qr_make(url, &q))
+        return;
+    int n = q.size + 2 * QR_QUIET;
+    /* Inline SVG in HTML needs no namespace (and the page names no outside
+     * address but the content's own). */
+    put(b, "<figure class=\"qr\"><svg viewBox=\"0 0 ");
+    putf(b, "%d %d\" width=\"%d\" height=\"%d\" shape-rendering=\"crispEdges\" role=\"img\" "
+         "aria-label=\"", n, n, 3 * n, 3 * n);
+    esc_attr(b, str(c, STR_QR_HINT));
+    putf(b, "\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"", n, n);
+    for (int r = 0; r < q.size; r++)
+        for (int k = 0; k < q.size;) {
+            if (!q.dark[r * q.size + k]) {
+                k++;
+                continue;
+            }
+            int k0 = k;
+            while (k < q.size && q.dark[r * q.size + k])
+                k++;
+            putf(b, "M%d %dh%dv1h-%dz", k0 + QR_QUIET, r + QR_QUIET, k - k0, k - k0);
+        }
+    put(b, "\"/></svg><figcaption><a href=\"");
+    esc_attr(b, url);
+    put(b, "\">");
+    /* Shown without its scheme, as addresses are printed: the page's only
+     * "http" stays inside href (nothing it loads comes from elsewhere). */
+    esc(b, url + (strncmp(url, "https://", 8) ? 7 : 8));
+    put(b, "</a></figcaption></figure>\n");
+    qr_deinit(&q);
+}
+
 /* Relative luminance, 0..1 (sRGB approximated by a square). */
 static double luminance(od_color c)
 {
@@ -302,6 +341,9 @@ static void style_sheet(obuf *b, const content *c)
         ".legend .dot{background:var(--shared)}\n"
         ".summary{font-weight:600;margin:.45rem 0 .5rem}\n"
         ".desc{color:var(--muted)}\n"
+        ".qr{margin:.9rem 0 0;text-align:center}\n"
+        ".qr svg{display:block;margin:0 auto;width:7.5rem;height:auto}\n"
+        ".qr figcaption{font-size:.8rem;color:var(--muted);overflow-wrap:anywhere}\n"
         ".caveat{background:var(--surface-alt);border-left:.3rem solid var(--caveat);"
         "border-radius:.5rem;padding:.65rem .9rem;margin:.9rem 0 0}\n"
         ".caveat strong{display:block;color:var(--caveat);font-size:.85rem;"
@@ -485,6 +527,7 @@ static void degree_card(obuf *b, const content *c, const content_degree *d)
         esc(b, d->careers_note);
         put(b, "</p>\n");
     }
+    qr_figure(b, c, d->url);
     put(b, "</article>\n");
 }
 
@@ -643,6 +686,7 @@ static void careers_section(obuf *b, const content *c)
             esc(b, cr->caveat);
             put(b, "</p>\n");
         }
+        qr_figure(b, c, cr->url);
         put(b, "</article>\n");
     }
     put(b, "</div>\n");

@@ -138,7 +138,8 @@ static size_t list_files(const content *c, const char **out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < CONTENT_NFILES && n < max; i++)
-        out[n++] = content_files[i];
+        if (!(c->absent & (1u << i)))   /* an optional file left out */
+            out[n++] = content_files[i];
     const char *extra[2] = { c->font_file[0], c->font_file[1] };
     for (size_t i = 0; i < c->n_degrees + 2 && n < max; i++) {
         const char *p = i < c->n_degrees ? c->degrees[i].image : extra[i - c->n_degrees];

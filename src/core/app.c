@@ -67,6 +67,12 @@ struct app {
     uint64_t now;
     uint64_t last_update;
 
+    /* wall clock (app_set_clock): minute of the day at clock_t0, -1 unknown */
+    int clock_min;
+    bool clock_trusted;
+    uint64_t clock_t0;
+    int clock_shown;          /* the minute the scene was laid out with */
+
     scene sc;
     layout_result res;
     bool dirty;
@@ -124,6 +130,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->wrap = lay_cache_create();
     a->env.cache = a->wrap;
     a->env.mounted_high = a->env.mounted_high || cfg->mounted_high;
+    a->clock_min = a->clock_shown = -1;
     configure_gestures(a);
     anim_scroller_init(&a->scroll);
     anim_scroller_init(&a->pscroll);
@@ -659,6 +666,25 @@ void app_input(app *a, const input_event *ev)
 
 /* ---- time ------------------------------------------------------------------ */
 
+/* The minute of the day now, or -1. */
+static int clock_now(const app *a)
+{
+    if (a->clock_min < 0 || !a->clock_trusted)
+        return -1;
+    uint64_t since = a->now > a->clock_t0 ? a->now - a->clock_t0 : 0;
+    return (int)(((uint64_t)a->clock_min + since / 60000u) % 1440u);
+}
+
+void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms)
+{
+    assert(minute >= -1 && minute < 1440);
+    a->clock_min = minute;
+    a->clock_trusted = trusted;
+    a->clock_t0 = now_ms > a->now ? now_ms : a->now;
+    if (clock_now(a) != a->clock_shown)
+        a->dirty = true;
+}
+
 void app_update(app *a, uint64_t now_ms)
 {
     if (now_ms < a->now)
@@ -673,6 +699,8 @@ void app_update(app *a, uint64_t now_ms)
     /* A finger held on the glass or dragging is someone using the kiosk. */
     if (!in_attract(a) && (gesture_active(&a->g) || a->swallow))
         a->last_input = a->now;
+    if (clock_now(a) != a->clock_shown)
+        a->dirty = true;
     if (a->trans) {
         a->dirty = true;
         if (a->now - a->trans_t0 >= a->cfg.transition_ms)
@@ -729,19 +757,26 @@ uint64_t app_wait_ms(const app *a, uint64_t now_ms)
     }
     if (a->cfg.loop)
         return 0;
+    /* The day's talks change state on the minute. */
+    uint64_t tick = UINT64_MAX;
+    if (clock_now(a) >= 0 && a->c->n_talks) {
+        uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
+        tick = 60000u - since % 60000u;
+    }
     if (!a->cfg.attract_after_ms)
-        return UINT64_MAX;
+        return tick;
     uint64_t due = a->last_input + a->cfg.attract_after_ms;
     if (due <= now_ms)
         return 0;
     /* Wake for the warning, then for each second of its countdown. */
-    uint64_t left = due - now_ms, w = warn_ms(a);
-    if (!w)
-        return left;
-    if (left > w)
-        return left - w;
-    uint64_t secs = (left + 999) / 1000;
-    return left - (secs - 1) * 1000;
+    uint64_t left = due - now_ms, w = warn_ms(a), wake = left;
+    if (w && left > w) {
+        wake = left - w;
+    } else if (w) {
+        uint64_t secs = (left + 999) / 1000;
+        wake = left - (secs - 1) * 1000;
+    }
+    return wake < tick ? wake : tick;
 }
 
 uint64_t app_skip_ms(const app *a, uint64_t now_ms)
@@ -803,6 +838,10 @@ static void ensure_scene(app *a)
     layout_frame(&a->sc, a->c, &env, &in, &a->res);
     if (bar)
         speechbar_draw(&a->sc, a->c, &a->env, &in);
+    a->clock_shown = clock_now(a);
+    in.clock_known = a->clock_shown >= 0;
+    in.clock_min = a->clock_shown;
+    layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     float pmax = a->res.panel_h - a->res.panel_view_h;

@@ -53,6 +53,12 @@ void app_resize(app *a, int w, int h);
  * display was asked once the window existed); <= 0 keeps the layout's
  * defaults. Lays out again; drops a finger in progress. */
 void app_set_physical(app *a, float dpi, float distance_cm);
+/* The wall clock's time of day, for the day's talks: `minute` (0-1439)
+ * at now_ms, advancing with the monotonic time from there; -1, or
+ * trusted false, when it is unknown or cannot be trusted (the screens then
+ * show the whole day without "now" and "next"). Lays out again when the
+ * minute on screen changes. */
+void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms);
 /* Replace the content (live reload); returns visitors to Home when their
  * place no longer exists. */
 void app_set_content(app *a, const content *c);

@@ -177,6 +177,10 @@ const cli_option cli_table[] = {
       .need = "a list such as large-text,high-contrast", .section = S_TOOLS,
       .help = "for --screenshot and --replay: accessibility choices already made, "
               "comma-separated: large-text, high-contrast, less-motion, reach, read-aloud" },
+    { .name = "clock", .kind = CLI_TEXT, .metavar = "HH:MM", .where = CMD, .field = F(clock),
+      .need = "a time of day such as 14:05", .section = S_TOOLS,
+      .help = "the time of day for the day's talks (talks.json), instead of the system "
+              "clock; it runs on from there" },
     { .name = "replay", .kind = CLI_TEXT, .metavar = "SCRIPT", .where = CMD, .field = F(replay),
       .need = "a script file", .section = S_TOOLS,
       .help = "play a scripted visitor journey headless in simulated time" },

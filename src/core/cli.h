@@ -40,6 +40,7 @@ typedef struct {
     const char *dump;          /* --dump FILE.json: with --screenshot, the screen's account */
     const char *screen;        /* --screen NAME: for --screenshot, or where the app starts */
     const char *export_html;   /* --export-html DIR */
+    const char *clock;         /* --clock HH:MM: a fixed time of day for the day's talks */
     unsigned at_ms;            /* --at MS: time into the screen for --screenshot */
     const char *replay;        /* --replay SCRIPT */
     const char *config;        /* --config FILE (read by config_apply before parsing) */

@@ -33,6 +33,8 @@ struct kiosk {
     const char *exit_reason;
     uint64_t now;
     usage_picture visitors;     /* for the staff screen (kiosk_set_visitors) */
+    int clock_min;              /* kiosk_set_clock, -1 unknown; kept for a new app */
+    bool clock_trusted;
 };
 
 void kiosk_config_defaults(kiosk_config *cfg)
@@ -71,6 +73,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
     kiosk *k = calloc(1, sizeof *k);
     if (!k)
         return NULL;
+    k->clock_min = -1;
     k->cfg = *cfg;
     k->log = cfg->log ? cfg->log : stderr;
     k->content_dir = strdup(cfg->content_dir ? cfg->content_dir : "content");
@@ -137,6 +140,8 @@ static bool make_app(kiosk *k)
         return true;
     layout_env env = env_of(k);
     k->a = app_create(c, &k->cfg.app, &env, k->now);
+    if (k->a)
+        app_set_clock(k->a, k->clock_min, k->clock_trusted, k->now);
     return k->a != NULL;
 }
 
@@ -412,6 +417,14 @@ void kiosk_status(const kiosk *k, char *buf, size_t n)
 bool kiosk_goto(kiosk *k, const char *name)
 {
     return k->a && app_goto(k->a, name, k->now);
+}
+
+void kiosk_set_clock(kiosk *k, int minute, bool trusted)
+{
+    k->clock_min = minute;
+    k->clock_trusted = trusted;
+    if (k->a)
+        app_set_clock(k->a, minute, trusted, k->now);
 }
 
 app *kiosk_app(kiosk *k)

@@ -155,6 +155,9 @@ bool kiosk_goto(kiosk *k, const char *name);
  * the picture over while kiosk_wants_visitors is true; it is copied. */
 bool kiosk_wants_visitors(const kiosk *k);
 void kiosk_set_visitors(kiosk *k, const usage_picture *p);
+/* The wall clock's time of day for the day's talks (app_set_clock): kept
+ * and handed to every app the kiosk makes. minute -1: unknown. */
+void kiosk_set_clock(kiosk *k, int minute, bool trusted);
 
 /* Read access for players, tests and --stats; NULL when absent. */
 app *kiosk_app(kiosk *k);

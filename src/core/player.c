@@ -169,6 +169,9 @@ static int play_event(player *p, const replay_event *e)
     case REPLAY_WAIT:
         play_until(p, p->now + e->ms);
         break;
+    case REPLAY_CLOCK:
+        kiosk_set_clock(p->k, (int)e->ms, true);
+        break;
     case REPLAY_SHOT:
         if (!p->pf->shot(p->pf->ud, p->k, e->arg)) {
             fprintf(p->err, "%s:%d: could not write \"%s\"\n", name, e->line, e->arg);

@@ -6,6 +6,7 @@
  * wrong, in words an exhibit technician can act on. */
 #include "replay.h"
 #include "view.h"
+#include "talks.h"
 #include "file.h"
 
 #include <math.h>
@@ -264,6 +265,16 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return false;
         e->arg = strdup(name);
         return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "clock")) {
+        /* The wall clock's time of day from here on (the day's talks). */
+        e->kind = REPLAY_CLOCK;
+        char *tok = next_token(cur);
+        int m = talks_parse_time(tok);
+        if (m < 0)
+            return fail(p, "clock needs a time of day like 14:05");
+        e->ms = (unsigned)m;
+        return no_more(p, cur, verb, "one time");
     }
     if (!strcmp(verb, "reset-device")) {
         e->kind = REPLAY_RESET_DEVICE;

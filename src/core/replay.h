@@ -11,9 +11,12 @@
  * (comma-separated view_access_name words, or none); `expect-panel` whether
  * the accessibility panel shows; `expect-warning` the reset warning's
  * countdown (0: not shown).
+ *   [T_MS] clock HH:MM
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
  * resized, a display mode changed); X1 and Y1 hold the new size.
+ * `clock` sets the wall clock's time of day (ms holds the minute of the
+ * day), which then runs on with the simulated time.
  * `dump` writes the account of the frame on screen (dump.h) as JSON.
  * `close` is the window manager's close request. The replay stops when the
  * app quits; `expect-quit` must then be the next event, or the replay fails.
@@ -37,7 +40,7 @@ typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
     REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
     REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP,
-    REPLAY_EXPECT_ACCESS, REPLAY_EXPECT_PANEL, REPLAY_EXPECT_WARNING
+    REPLAY_EXPECT_ACCESS, REPLAY_EXPECT_PANEL, REPLAY_EXPECT_WARNING, REPLAY_CLOCK
 } replay_kind;
 
 typedef struct {

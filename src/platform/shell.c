@@ -28,6 +28,7 @@
 #include "speech.h"
 #include "store.h"
 #include "upkeep.h"
+#include "talks.h"
 
 /* After this long drawing frames, a start counts as healthy (boot.h). */
 #define BOOT_HEALTHY_AFTER_MS 60000
@@ -254,6 +255,71 @@ static bool shell_headless(shell *s, const cli_options *o, kiosk_config *kc)
     return shell_act(s, kiosk_take_actions(s->k));
 }
 
+/* ---- the wall clock for the day's talks ------------------------------------------ */
+
+/* systemd-timesyncd (and chrony's unit for it) create this file once the
+ * clock has been synchronised since boot. */
+#define TIMESYNC_FLAG "/run/systemd/timesync/synchronized"
+
+/* --clock HH:MM: the fixed time of day (then trusted), -1 when not given,
+ * -2 (after saying why) when it is not a time. */
+static int fixed_clock(const cli_options *o)
+{
+    if (!o->clock)
+        return -1;
+    int m = talks_parse_time(o->clock);
+    if (m < 0) {
+        fprintf(stderr, "openday: --clock: \"%s\" is not a time of day like 14:05\n",
+                o->clock);
+        return -2;
+    }
+    return m;
+}
+
+/* Hand the system clock's time of day to the kiosk. A Pi without a
+ * real-time clock boots at an old date until the network sets it: when no
+ * time service says the clock is synchronised and the date is before the
+ * content's day, the clock is not believed (the Today screen then shows the
+ * whole day without now and next). The reason is logged when the verdict
+ * changes; *last holds the last one (-1 none yet, 0 untrusted, 1 trusted). */
+static void system_clock(kiosk *k, int *last)
+{
+    /* The one wall-clock read that drives the app, and only its time of
+     * day: everything that moves runs on monotonic time. */
+    struct timespec ts;
+    struct tm tm;
+    bool read = clock_gettime(CLOCK_REALTIME, &ts) == 0;
+    time_t now = read ? ts.tv_sec : 0;
+    if (!read || !localtime_r(&now, &tm)) {
+        if (*last != 0)
+            fprintf(stderr, "openday: cannot read the system clock (clock_gettime or "
+                            "localtime_r: %s); the Today screen shows the whole day\n",
+                    strerror(errno));
+        *last = 0;
+        kiosk_set_clock(k, -1, false);
+        return;
+    }
+    char date[16];
+    strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    const content *c = kiosk_content(k);
+    const char *day = c ? (*c->talks_date ? c->talks_date : c->date) : "";
+    bool synced = access(TIMESYNC_FLAG, F_OK) == 0;
+    bool trusted = synced || !*day || strcmp(date, day) >= 0;
+    if ((int)trusted != *last) {
+        if (!trusted)
+            fprintf(stderr, "openday: the system clock says %s, before the content's day %s, "
+                            "and no time service has synchronised it (no %s): the Today screen "
+                            "shows the whole day without now and next\n",
+                    date, day, TIMESYNC_FLAG);
+        else if (*last == 0)
+            fprintf(stderr, "openday: the system clock can be trusted now (%s%s): the Today "
+                            "screen shows now and next\n",
+                    date, synced ? ", synchronised" : "");
+        *last = trusted;
+    }
+    kiosk_set_clock(k, tm.tm_hour * 60 + tm.tm_min, trusted);
+}
+
 /* ---- headless screenshot ----------------------------------------------------- */
 
 int platform_screenshot(const cli_options *o)
@@ -267,6 +333,9 @@ int platform_screenshot(const cli_options *o)
     kc.app.speech_available = o->read_aloud;
     shell s;
     int rc = 0;
+    int clk = fixed_clock(o);
+    if (clk == -2)
+        return 2;
     if (!shell_headless(&s, o, &kc)) {
         rc = 1;
     } else if (!kiosk_app(s.k)) {
@@ -282,6 +351,8 @@ int platform_screenshot(const cli_options *o)
                 o->screen);
         rc = 2;
     } else {
+        /* Headless pictures are reproducible: no system clock, only --clock. */
+        kiosk_set_clock(s.k, clk, clk >= 0);
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
         /* Settle any entrance animation, then advance to the requested time. */
@@ -385,11 +456,17 @@ int platform_replay(const cli_options *o)
     kc.live = false;
     shell s;
     int rc = 0;
+    int clk = fixed_clock(o);
+    if (clk == -2) {
+        replay_destroy(script);
+        return 2;
+    }
     if (!shell_headless(&s, o, &kc)) {
         rc = 1;
     } else if (!kiosk_app(s.k)) {
         rc = 2; /* the problems are listed above */
     } else {
+        kiosk_set_clock(s.k, clk, clk >= 0);
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
         shell_read_aloud(&s, o);
@@ -649,6 +726,14 @@ int platform_window(const cli_options *o)
     if (o->screen && !kiosk_goto(s.k, o->screen))
         fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
                 o->screen);
+    int clk = fixed_clock(o), clk_verdict = -1;
+    uint64_t clk_read = UINT64_MAX;
+    if (clk == -2) {
+        status = 2;
+        goto out;
+    }
+    if (clk >= 0)
+        kiosk_set_clock(s.k, clk, true);
     if (mode == MODE_KIOSK && !*kc.admin.pin)
         fprintf(stderr, "openday: no admin-pin configured: the staff exit gesture is off; stop "
                         "the kiosk with systemctl\n");
@@ -686,6 +771,10 @@ int platform_window(const cli_options *o)
             kiosk_request_reload(s.k);
         }
         uint64_t wall = ticks_to_ms(SDL_GetPerformanceCounter() - t0, freq);
+        if (clk < 0 && (clk_read == UINT64_MAX || wall - clk_read >= 1000)) {
+            clk_read = wall; /* once a second is enough for minutes */
+            system_clock(s.k, &clk_verdict);
+        }
         if (o->debug_stall_s > 0 && (double)wall >= o->debug_stall_s * 1000.0) {
             /* A hung loop on purpose: the watchdog must kill and restart us. */
             fprintf(stderr, "openday: --debug-stall-after: the loop stops here\n");

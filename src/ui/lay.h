@@ -166,6 +166,10 @@ typedef struct {
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */
     unsigned warn_s;          /* the reset warning's seconds left; 0 = not shown */
+    /* the wall clock for the day's talks (talks.h): minute of the day when
+     * clock_known; unknown or untrusted: the whole day without now/next */
+    bool clock_known;
+    int clock_min;
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;

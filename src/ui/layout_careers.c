@@ -8,6 +8,7 @@
  * readable for any number of degrees and careers, and it does not depend on
  * colour: the marks carry letters. The cards flow into as many columns as
  * the width holds at a readable line length, balanced in height. */
+#include "lay_qr.h"
 #include "screens.h"
 #include "lay_marks.h"
 
@@ -418,6 +419,7 @@ float lay_screen_career(lay *L, const view_place *p)
         y += h + 1.5f * m->gap;
     }
     lay_stack(&y, lay_text(L, &note, cx, y, cw, c->careers_note, -1), m->gap);
+    lay_stack(&y, lay_qr_block(L, cx, y + m->gap, cw, k->url, -1), 2 * m->gap);
     if (c->n_careers > 1) {
         size_t n = c->n_careers, i = (size_t)p->a;
         y += lay_sibling_nav(L, cx, y, cw, i, n, accent, c->careers[(i + n - 1) % n].name,

@@ -2,6 +2,7 @@
  * about (the career map and the career page are layout_careers.c). Each draws in page coordinates (y = 0 is the top of the
  * scrolled body) through the toolkit of lay.h and returns the
  * height of its content including the bottom padding. */
+#include "lay_qr.h"
 #include "screens.h"
 
 #include <math.h>
@@ -255,14 +256,14 @@ static void home_card_get(const lay *L, const void *ctx, size_t i, tap_card *out
 
 typedef struct {
     content_str title, hint;
-    int action;
+    int action, arg;
 } entry_ctx;
 
 static float entry_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const entry_ctx *e = ctx;
     const layout_metrics *m = &L->m;
-    bool pressed = lay_is_pressed(L, e->action, 0);
+    bool pressed = lay_is_pressed(L, e->action, e->arg);
     float cw = 0.3f * m->h3, tw = w - cw - m->gap;
     lay_style t = lay_style_of(L, FONT_BOLD, m->h3, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT, ALIGN_LEFT);
     lay_style h = lay_style_of(L, FONT_REGULAR, lay_small(L), pressed ? COLOR_ACCENT_TEXT : COLOR_MUTED,
@@ -283,7 +284,7 @@ static void entry_get(const lay *L, const void *ctx, size_t i, tap_card *out)
     out->bg = lay_col(L, COLOR_SURFACE);
     out->bg_pressed = lay_col(L, COLOR_ACCENT);
     out->action = e[i].action;
-    out->arg = 0;
+    out->arg = e[i].arg;
     out->fn = entry_body;
     out->ctx = &e[i];
 }
@@ -307,14 +308,16 @@ float lay_screen_home(lay *L, const view_place *p)
     y += 1.5f * m->gap;
 
     /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
-    entry_ctx e[3];
+    entry_ctx e[4];
     size_t k = 0;
+    if (c->n_talks)
+        e[k++] = (entry_ctx){ STR_TODAY, STR_TODAY_HINT, ACT_OPEN, SCREEN_TODAY };
     if (c->n_degrees >= 2)
-        e[k++] = (entry_ctx){ STR_COMPARE, STR_COMPARE_HINT, ACT_COMPARE };
+        e[k++] = (entry_ctx){ STR_COMPARE, STR_COMPARE_HINT, ACT_COMPARE, 0 };
     if (c->n_careers)
-        e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS };
+        e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS, 0 };
     if (c->n_awards)
-        e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS };
+        e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS, 0 };
     size_t ecols = k && (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
 
     lay_pill about;
@@ -588,11 +591,22 @@ float lay_screen_degree(lay *L, const view_place *p)
     float cx, cw;
     lay_column(L, cols > 1 ? 32.0f * (float)cols : 38, &cx, &cw);
     float y = lay_top_pad(L);
-    y += strip_card(L, cx, y, cw, d->color, degree_hero, d) + m->gap;
+    /* The QR code: beside the hero on a page of columns (on the first
+     * screen), else at the end of the page. */
+    float qw = lay_qr_width(L, d->url, cw / 3);
+    bool qr_beside = cols > 1 && qw > 0 && cw - qw - m->gap >= 22.0f * m->body;
+    float hero_w = qr_beside ? cw - qw - m->gap : cw;
+    float hh = strip_card(L, cx, y, hero_w, d->color, degree_hero, d);
+    if (qr_beside)
+        hh = fmaxf(hh, lay_qr_block(L, cx + hero_w + m->gap, y, qw, d->url, -1));
+    y += hh + m->gap;
+    lay_stack(&y, lay_next_talk(L, cx, y, cw, (size_t)p->a, -1), m->gap);
 
     static const sec_kind all[] = { SEC_FOCUS, SEC_TOPICS, SEC_SOFTWARE, SEC_MODULES,
                                     SEC_HANDS_ON, SEC_CAREERS };
     y += degree_sections(L, cx, y, cw, cols, d, all, 6);
+    if (!qr_beside)
+        lay_stack(&y, lay_qr_block(L, cx, y + m->gap, cw, d->url, -1), 2 * m->gap);
     if (c->n_degrees > 1) {
         y += m->gap;
         size_t n = c->n_degrees, i = (size_t)p->a;

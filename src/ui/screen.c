@@ -8,6 +8,11 @@ static bool has_careers(const content *c)
     return c->n_careers > 0;
 }
 
+static bool has_talks(const content *c)
+{
+    return c->n_talks > 0;
+}
+
 static const screen_def table[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, ACT_NONE, true,
                          lay_screen_attract },
@@ -25,6 +30,8 @@ static const screen_def table[SCREEN_COUNT] = {
                       lay_screen_babs },
     [SCREEN_ABOUT] = { "about", VIEW_PARAM_NONE, STR_ABOUT, NULL, ACT_ABOUT, false,
                        lay_screen_about },
+    [SCREEN_TODAY] = { "today", VIEW_PARAM_NONE, STR_TODAY, has_talks, ACT_NONE, false,
+                       lay_screen_today },
 };
 
 const screen_def *screen_get(view_screen s)

@@ -21,6 +21,12 @@ float lay_screen_careers(lay *L, const view_place *p);
 float lay_screen_career(lay *L, const view_place *p);
 float lay_screen_babs(lay *L, const view_place *p);
 float lay_screen_about(lay *L, const view_place *p);
+/* The day's talks as a timeline (layout_today.c). */
+float lay_screen_today(lay *L, const view_place *p);
+/* "Next talk: 14:00, Room 2.14" for degree d when the clock is known and
+ * one is on or to come (layout_today.c); returns its height, 0 for none. */
+float lay_next_talk(lay *L, float x, float y, float w, size_t d, int box);
+
 /* The attract loop: full screen, its own background; reads the slides and
  * the pulse from L->in. */
 float lay_screen_attract(lay *L, const view_place *p);

@@ -18,7 +18,7 @@
 /* Screen ids: the rows of the screen table, in its order. */
 typedef enum {
     SCREEN_ATTRACT, SCREEN_HOME, SCREEN_DEGREE, SCREEN_COMPARE, SCREEN_CAREERS,
-    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_COUNT
+    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_TODAY, SCREEN_COUNT
 } view_screen;
 
 typedef enum {

@@ -14,7 +14,7 @@ command -v "$CC" >/dev/null || { echo "fuzz: $CC is not installed (Debian packag
 mkdir -p "$F/seeds" "$F/corpus"
 PKG=${PKG_CONFIG:-pkg-config}
 # The target draws too (the software renderer, real fonts): SDL's packages.
-DRAW_PKGS="libcjson libunibreak sdl2 SDL2_ttf SDL2_image fontconfig libpng"
+DRAW_PKGS="libcjson libunibreak libqrencode sdl2 SDL2_ttf SDL2_image fontconfig libpng"
 CJSON_CFLAGS=$($PKG --cflags $DRAW_PKGS)
 CJSON_LIBS=$($PKG --libs $DRAW_PKGS)
 # Every module of the pure layers below the app, by folder (a new file needs

@@ -1,0 +1,295 @@
+/* test_talks.c - the day's talks and the QR codes: talks.json loading and
+ * its problems (FILE:LINE:COL), now and next against a simulated clock
+ * (over midnight, overlaps, a finished day), web addresses checked for
+ * their QR code, and the code's size on screen. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "qr.h"
+#include "talks.h"
+
+static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
+                               "attract.json", "theme.json", "strings.json", "talks.json" };
+
+static void spill(const char *dir, const char *name, const char *data)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs(data, f);
+    fclose(f);
+}
+
+static char *copy_content(void)
+{
+    char *dir = strdup("/tmp/openday-talks-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char src[256], cmd[700];
+        snprintf(src, sizeof src, "content/%s", files[i]);
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s/'", src, dir);
+        assert_int_equal(system(cmd), 0);
+    }
+    return dir;
+}
+
+static void remove_dir(char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(dir);
+}
+
+/* Load dir with `name` replaced by text; expect failure with exactly one
+ * error at "name:line:col" whose message contains `what`. */
+static void expect_problem(const char *name, const char *text, int line, int col,
+                           const char *what)
+{
+    char *dir = copy_content();
+    spill(dir, name, text);
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load(dir, &r);
+    if (c || r.errors != 1) {
+        content_report_print(&r, stderr);
+        fail_msg("expected one error in %s", name);
+    }
+    const content_problem *p = NULL;
+    for (size_t i = 0; i < r.count; i++)
+        if (!r.items[i].warning)
+            p = &r.items[i];
+    assert_non_null(p);
+    assert_non_null(strstr(p->file, name));
+    if (p->line != line || p->col != col || !strstr(p->message, what))
+        fail_msg("got %s:%d:%d: %s", p->file, p->line, p->col, p->message);
+    content_report_deinit(&r);
+    remove_dir(dir);
+}
+
+static void shipped_talks(void **state)
+{
+    (void)state;
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load("content", &r);
+    assert_non_null(c);
+    assert_true(c->has_talks);
+    assert_int_equal(c->n_talks, 6);
+    assert_string_equal(c->talks_date, "2026-11-25");
+    for (size_t i = 1; i < c->n_talks; i++)
+        assert_true(c->talks[i - 1].start <= c->talks[i].start);
+    assert_int_equal(c->talks[0].start, 600);
+    assert_int_equal(c->talks[0].n_degrees, 2);
+    assert_string_equal(c->degrees[0].url, "https://openday.example.org/music-production");
+    assert_string_equal(c->careers[0].url, "https://openday.example.org/" "music-producer");
+    content_destroy(c);
+    content_report_deinit(&r);
+
+    /* tests/three: a degree's own url wins over url_base; a talk past midnight. */
+    content_report_init(&r);
+    c = content_load("tests/three", &r);
+    assert_non_null(c);
+    assert_string_equal(c->degrees[0].url, "https://three.example.org/courses/cs?from=kiosk");
+    assert_int_equal(c->talks[c->n_talks - 1].start, 23 * 60 + 30);
+    assert_int_equal(c->talks[c->n_talks - 1].end, 24 * 60 + 30);
+    content_destroy(c);
+    content_report_deinit(&r);
+}
+
+static void no_talks_file(void **state)
+{
+    (void)state;
+    char *dir = copy_content();
+    char p[600];
+    snprintf(p, sizeof p, "%s/talks.json", dir);
+    assert_int_equal(unlink(p), 0);
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load(dir, &r);
+    assert_non_null(c);
+    assert_int_equal(r.errors, 0);
+    assert_false(c->has_talks);
+    assert_int_equal(c->n_talks, 0);
+    assert_true(c->absent & (1u << 7));
+    content_destroy(c);
+    content_report_deinit(&r);
+    remove_dir(dir);
+}
+
+static void bad_talks(void **state)
+{
+    (void)state;
+    expect_problem("talks.json",
+                   "{\"schema\": 1, \"date\": \"2026-11-25\", \"talks\": [\n"
+                   "  {\"start\": \"10:00\", \"end\": \"11:00\", \"title\": \"A\", "
+                   "\"room\": \"R1\", \"degrees\": [\"music-prod\"]}]}\n",
+                   2, 78, "unknown degree \"music-prod\"");
+    expect_problem("talks.json",
+                   "{\"schema\": 1, \"date\": \"2026-11-25\", \"talks\": [\n"
+                   "  {\"start\": \"9:00\", \"end\": \"11:00\", \"title\": \"A\", \"room\": \"R1\"}]}\n",
+                   2, 13, "must be 24-hour HH:MM");
+    expect_problem("talks.json",
+                   "{\"schema\": 1, \"date\": \"2026-11-25\", \"talks\": [\n"
+                   "  {\"start\": \"10:00\", \"end\": \"10:00\", \"title\": \"A\", \"room\": \"R1\"}]}\n",
+                   2, 29, "must end after it starts");
+    expect_problem("talks.json",
+                   "{\"schema\": 1, \"date\": \"25/11/2026\", \"talks\": []}\n", 1, 23,
+                   "must look like 2026-11-25");
+    expect_problem("talks.json",
+                   "{\"schema\": 1, \"date\": \"2026-11-25\", \"talks\": [\n"
+                   "  {\"start\": \"10:00\", \"end\": \"11:00\", \"title\": \"A\",\n"
+                   "   \"room\": \"Room 2.14, second floor, turn left after the lifts\"}]}\n",
+                   3, 12, "a room is a short label");
+}
+
+static void bad_urls(void **state)
+{
+    (void)state;
+    char buf[4000];
+    expect_problem("openday.json",
+                   "{\"schema\": 1, \"title\": \"T\", \"version\": \"1\", \"date\": "
+                   "\"2026-11-25\",\n \"attribution\": \"A\", \"url_base\": \"ftp://x.org/\"}\n",
+                   2, 34, "must start with https://");
+    char longurl[300];
+    strcpy(longurl, "https://example.org/");
+    while (strlen(longurl) < 150)
+        strcat(longurl, "abcdefghij");
+    snprintf(buf, sizeof buf,
+             "{\"schema\": 1, \"title\": \"T\", \"version\": \"1\", \"date\": \"2026-11-25\",\n"
+             " \"attribution\": \"A\",\n \"url_base\": \"%s\"}\n", longurl);
+    expect_problem("openday.json", buf, 3, 14, "too long for a QR code");
+}
+
+static content *day(void)
+{
+    content *c = content_create();
+    c->degrees = calloc(2, sizeof *c->degrees);
+    c->n_degrees = 2;
+    struct { int s, e; int deg; } t[] = {
+        { 600, 660, 0 },          /* 10:00-11:00 */
+        { 630, 700, 1 },          /* 10:30-11:40, overlaps */
+        { 780, 810, 0 },          /* 13:00-13:30 */
+        { 780, 840, 1 },          /* 13:00-14:00, same start */
+        { 1410, 1470, 0 },        /* 23:30-00:30 */
+    };
+    c->n_talks = sizeof t / sizeof *t;
+    c->talks = calloc(c->n_talks, sizeof *c->talks);
+    for (size_t i = 0; i < c->n_talks; i++) {
+        c->talks[i].start = t[i].s;
+        c->talks[i].end = t[i].e;
+        c->talks[i].title = strdup("t");
+        c->talks[i].room = strdup("r");
+        c->talks[i].degrees = malloc(sizeof(size_t));
+        c->talks[i].degrees[0] = (size_t)t[i].deg;
+        c->talks[i].n_degrees = 1;
+    }
+    return c;
+}
+
+static void now_and_next(void **state)
+{
+    (void)state;
+    content *c = day();
+    /* Unknown clock: nothing timed. */
+    for (size_t i = 0; i < c->n_talks; i++)
+        assert_int_equal(talks_state(c, i, -1), TALK_UNTIMED);
+    assert_false(talks_all_done(c, -1));
+    assert_int_equal(talks_next_for_degree(c, 0, -1), (size_t)-1);
+    /* 08:00: the first is next, the rest later. */
+    assert_int_equal(talks_state(c, 0, 480), TALK_NEXT);
+    assert_int_equal(talks_state(c, 1, 480), TALK_LATER);
+    /* 10:45: two overlapping talks on; the two 13:00 talks both next. */
+    assert_int_equal(talks_state(c, 0, 645), TALK_NOW);
+    assert_int_equal(talks_state(c, 1, 645), TALK_NOW);
+    assert_int_equal(talks_state(c, 2, 645), TALK_NEXT);
+    assert_int_equal(talks_state(c, 3, 645), TALK_NEXT);
+    assert_int_equal(talks_next_for_degree(c, 0, 645), 2);
+    assert_int_equal(talks_next_for_degree(c, 1, 645), 3);
+    /* 11:00 sharp: the first is over (end is exclusive). */
+    assert_int_equal(talks_state(c, 0, 660), TALK_PAST);
+    /* 23:45 and 00:15: the late talk is on, past midnight too. */
+    assert_int_equal(talks_state(c, 4, 1425), TALK_NOW);
+    assert_int_equal(talks_state(c, 4, 15), TALK_NOW);
+    assert_int_equal(talks_state(c, 0, 15), TALK_PAST);
+    assert_false(talks_all_done(c, 15));
+    assert_int_equal(talks_next_for_degree(c, 0, 15), (size_t)-1);
+    /* A morning is not the evening's tail: the day lies ahead. */
+    assert_false(talks_all_done(c, 420));
+    assert_int_equal(talks_state(c, 0, 420), TALK_NEXT);
+    /* Without the late talk, the day is done at 14:00. */
+    c->n_talks--;
+    free(c->talks[c->n_talks].title);
+    free(c->talks[c->n_talks].room);
+    free(c->talks[c->n_talks].degrees);
+    assert_false(talks_all_done(c, 839));
+    assert_true(talks_all_done(c, 840));
+    assert_int_equal(talks_state(c, 3, 840), TALK_PAST);
+    char b[8];
+    talks_format_time(1470, b, sizeof b);
+    assert_string_equal(b, "00:30");
+    assert_int_equal(talks_parse_time("14:05"), 845);
+    assert_int_equal(talks_parse_time("24:00"), -1);
+    assert_int_equal(talks_parse_time("1:05"), -1);
+    content_destroy(c);
+}
+
+static void qr_matrix_and_size(void **state)
+{
+    (void)state;
+    qr_code q;
+    assert_true(qr_make("https://openday.example.org/music-production", &q));
+    assert_true(q.size >= 21 && q.size <= 17 + 4 * QR_MAX_VERSION);
+    /* The finder pattern's corner modules are dark, the separator light. */
+    assert_int_equal(q.dark[0], 1);
+    assert_int_equal(q.dark[7], 0);
+    assert_int_equal(q.dark[q.size - 1], 1);
+    qr_deinit(&q);
+    /* Too long for the largest version allowed. */
+    char big[200];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    assert_false(qr_make(big, &q));
+    assert_null(q.dark);
+    assert_false(qr_fits(""));
+    /* Any address up to qr_max_bytes fits. */
+    char edge[200];
+    memset(edge, 'z', qr_max_bytes());
+    edge[qr_max_bytes()] = '\0';
+    assert_true(qr_fits(edge));
+    /* At least 25 mm on every supported screen, whole pixels a module. */
+    const float ppm[] = { 133.3f / 25.4f, 45.9f / 25.4f, 92.0f / 25.4f, 80.0f / 25.4f,
+                          300.0f / 25.4f };
+    for (size_t i = 0; i < sizeof ppm / sizeof *ppm; i++)
+        for (int size = 21; size <= 41; size += 4) {
+            int mp = qr_module_px(size, ppm[i]);
+            assert_true(mp >= 1);
+            float mm = (float)qr_side_px(size, mp) / ppm[i];
+            assert_true(mm >= QR_MIN_MM - 0.01f);
+            /* ... and not a module more than needed. */
+            if (mp > 1)
+                assert_true((float)qr_side_px(size, mp - 1) / ppm[i] < QR_MIN_MM);
+        }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_talks),
+        cmocka_unit_test(no_talks_file),
+        cmocka_unit_test(bad_talks),
+        cmocka_unit_test(bad_urls),
+        cmocka_unit_test(now_and_next),
+        cmocka_unit_test(qr_matrix_and_size),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
