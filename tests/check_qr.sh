@@ -59,6 +59,10 @@ PY
         i=$((i + 1))
     done
     echo "  wait 3000"
+    # The end of the page holds Previous/Next and room for the scroll
+    # buttons: back up a little, slowly (no fling), to show the code whole.
+    echo "  drag 0.5 0.4 0.5 0.7 1200"
+    echo "  wait 2000"
     echo "  shot $T/small.png"
 } > "$T/scroll.replay"
 "$O" --replay "$T/scroll.replay" --size 800x480 >/dev/null 2>&1 || fail "the scrolling replay"

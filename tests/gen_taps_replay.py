@@ -28,8 +28,12 @@ def find(d, action):
     above the scroll buttons, at least 30 px tall."""
     ts = d['targets']
     back = [t for t in ts if t['action'] == 'back'][:1]
-    top = back[0]['y'] * 2 + back[0]['h'] if back else 0
     bottom = min([t['y'] for t in ts if t['action'] in ('page down', 'page up')] + [H])
+    top = 0
+    if back and back[0]['y'] < H / 2:
+        top = back[0]['y'] * 2 + back[0]['h']
+    elif back:  # the bar at the bottom (controls within reach)
+        bottom = min(bottom, back[0]['y'] - (H - back[0]['y'] - back[0]['h']))
     for t in ts:
         if t['action'] != action or not t['enabled']:
             continue

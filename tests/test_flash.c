@@ -128,7 +128,10 @@ static void grid_init(flash_grid *g, int w, int h, float dpi, float dist_cm)
 
 static double square_luminance(const scene *s, od_color clear, float x0, float y0, float side)
 {
-    enum { N = 5 };
+    /* 12 x 12 samples: fine enough that a QR code's modules scrolling
+     * through the square average out as the eye sees them (5 x 5 aliased
+     * them into swings of the mean that are not there). */
+    enum { N = 12 };
     double sum = 0;
     for (int j = 0; j < N; j++)
         for (int i = 0; i < N; i++) {
@@ -260,6 +263,9 @@ static void tap_action(run_ctx *r, int action, const char *what)
     for (int k = 0; k < 30 && !centre_of(r, action, -2, &x, &y); k++) {
         assert_true(centre_of(r, ACT_SCROLL, 1, &x, &y));
         tap_at(r, x, y, "More below");
+        /* A reader takes a breath between screenfuls: one page's scroll
+         * is judged on its own, not stacked on the next. */
+        frames(r, 600);
     }
     assert_true(centre_of(r, action, -2, &x, &y));
     tap_at(r, x, y, what);
@@ -294,6 +300,8 @@ static void no_flashes_at(int w, int h, float dpi, float dist)
     pointer(&r, INPUT_UP, (float)w * 0.32f, y);
     frames(&r, 600);
     tap_action(&r, ACT_BACK, "Back");
+    /* Home, then Compare from there. */
+    tap_action(&r, ACT_HOME, "Home");
     tap_action(&r, ACT_COMPARE, "opening Compare");
     r.what = "the idle fade into the attract loop";
     frames(&r, 7000);

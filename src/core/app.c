@@ -370,7 +370,12 @@ static void go_sibling(app *a, int step)
 static void page_scroll(app *a, int dir)
 {
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
-    anim_scroller_fling_to(&a->scroll, a->scroll.pos + (dir > 0 ? page : -page));
+    /* Stop at the ends rather than spring back from beyond them: a page
+     * that bounces moves its brightest blocks (a QR code's white square) to
+     * and fro, which reads as flashing. */
+    float max = fmaxf(0.0f, a->res.content_h - a->res.view_h);
+    float to = fminf(fmaxf(a->scroll.pos + (dir > 0 ? page : -page), 0.0f), max);
+    anim_scroller_fling_to(&a->scroll, to);
 }
 
 static void perform(app *a, int action, int arg)
@@ -829,6 +834,9 @@ static void ensure_scene(app *a)
     in.read_aloud = a->acc.read_aloud;
     in.speech = a->cfg.speech_available;
     in.warn_s = a->warn_s;
+    a->clock_shown = clock_now(a);
+    in.clock_known = a->clock_shown >= 0;
+    in.clock_min = a->clock_shown;
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
@@ -838,10 +846,6 @@ static void ensure_scene(app *a)
     layout_frame(&a->sc, a->c, &env, &in, &a->res);
     if (bar)
         speechbar_draw(&a->sc, a->c, &a->env, &in);
-    a->clock_shown = clock_now(a);
-    in.clock_known = a->clock_shown >= 0;
-    in.clock_min = a->clock_shown;
-    layout_frame(&a->sc, a->c, &a->env, &in, &a->res);
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     float pmax = a->res.panel_h - a->res.panel_view_h;

@@ -56,10 +56,14 @@ static od_rect painted(const scene *s, const scene_cmd *c)
 }
 
 /* The colour at (x, y) just before command `upto` of layer `li`; with
- * `unclipped`, as if every clip showed all it holds. */
+ * `unclipped`, as if the clip of command `upto` were scrolled to show
+ * (x, y): only what that clip holds, over the clear colour (a line scrolled
+ * out of view is read against its own page, not against the bar that
+ * happens to lie where it would be). */
 static od_color colour_under_as(const frame_seq *q, od_color clear, size_t li, size_t upto,
                                 float x, float y, bool unclipped)
 {
+    int want = upto < q->layer[li]->count ? q->layer[li]->cmds[upto].clip : -1;
     od_color acc = clear;
     acc.a = 255;
     for (size_t l = 0; l <= li && l < q->n; l++) {
@@ -67,6 +71,8 @@ static od_color colour_under_as(const frame_seq *q, od_color clear, size_t li, s
         size_t end = l == li ? upto : s->count;
         for (size_t i = 0; i < end; i++) {
             const scene_cmd *c = &s->cmds[i];
+            if (unclipped && (l != li || c->clip != want))
+                continue;
             if (c->kind == SCENE_RECT && c->color.a &&
                 od_rect_contains(unclipped ? c->rect : painted(s, c), x, y))
                 acc = over(c->color, acc);

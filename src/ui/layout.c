@@ -156,8 +156,11 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
 {
     float u = L->m.unit;
     int hb = lay_box(L, (od_rect){ 0, 0, L->W, g->h }, lay_col(L, COLOR_SURFACE), 0, -1);
-    lay_rect(L, (od_rect){ 0, g->h - fmaxf(1.0f, u), L->W, fmaxf(1.0f, u) }, lay_col(L, COLOR_LINE),
-             0);
+    /* The rule between the bar and the page: under a bar at the top, over
+     * one at the bottom (controls within reach). */
+    float rule = fmaxf(1.0f, u);
+    lay_rect(L, (od_rect){ 0, layout_reach(L->env) ? 0 : g->h - rule, L->W, rule },
+             lay_col(L, COLOR_LINE), 0);
     lay_pill_draw(L, &g->back_p, g->back, hb);
     lay_pill_draw(L, &g->home_p, g->home, hb);
     lay_access_button(L, g->access, hb);
