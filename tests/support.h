@@ -45,6 +45,43 @@ static inline void support_deinit(support *s)
     TTF_Quit();
 }
 
+/* cmocka group fixtures for a test file whose shared state is `support S`,
+ * one per content set: setup (the shipped content), setup_three,
+ * setup_twelve, setup_extreme, and teardown. Defined static inline, so a
+ * file uses the ones it needs. */
+#define SUPPORT_GROUP_FIXTURES(S)                                                     \
+    static inline int support_up_(const char *dir)                                    \
+    {                                                                                 \
+        support_init_dir(&(S), dir);                                                  \
+        return (S).c && (S).fonts ? 0 : -1;                                           \
+    }                                                                                 \
+    static inline int setup(void **state)                                             \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("content");                                                \
+    }                                                                                 \
+    static inline int setup_three(void **state)                                       \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("tests/three");                                            \
+    }                                                                                 \
+    static inline int setup_twelve(void **state)                                      \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("tests/twelve");                                           \
+    }                                                                                 \
+    static inline int setup_extreme(void **state)                                     \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("tests/extreme");                                          \
+    }                                                                                 \
+    static inline int teardown(void **state)                                          \
+    {                                                                                 \
+        (void)state;                                                                  \
+        support_deinit(&(S));                                                         \
+        return 0;                                                                     \
+    }
+
 /* Every screen name of the shipped content: the screens without an item,
  * each degree, each career. Returns how many were written (at most max); names are heap strings. */
 static inline size_t support_screens(const content *c, char **out, size_t max)

@@ -23,36 +23,7 @@ static const struct {
 static support S;
 static bool quiet; /* the control run expects failures: do not list them */
 
-static int setup_dir(const char *dir)
-{
-    support_init_dir(&S, dir);
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    return setup_dir("content");
-}
-
-static int setup_three(void **state)
-{
-    (void)state;
-    return setup_dir("tests/three");
-}
-
-static int setup_extreme(void **state)
-{
-    (void)state;
-    return setup_dir("tests/extreme");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_deinit(&S);
-    return 0;
-}
+SUPPORT_GROUP_FIXTURES(S)
 
 /* What an app shows now, as the account's JSON. */
 static cJSON *account(app *a, const char *name, int w, int h, float dpi)

@@ -33,42 +33,9 @@ static const struct {
 
 static support S;
 
-static int setup(void **state)
-{
-    (void)state;
-    support_init(&S);
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int setup_extreme(void **state)
-{
-    (void)state;
-    support_init_dir(&S, "tests/extreme");
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int setup_three(void **state)
-{
-    (void)state;
-    support_init_dir(&S, "tests/three");
-    return S.c && S.fonts ? 0 : -1;
-}
-
-/* Twelve degrees and six awards: every screen must scroll or wrap, never
- * overlap or clip, even on the 7-inch panel. */
-static int setup_twelve(void **state)
-{
-    (void)state;
-    support_init_dir(&S, "tests/twelve");
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_deinit(&S);
-    return 0;
-}
+/* tests/twelve: twelve degrees and six awards: every screen must scroll or
+ * wrap, never overlap or clip, even on the 7-inch panel. */
+SUPPORT_GROUP_FIXTURES(S)
 
 /* The standard each screen is held to: the audit's defaults (WCAG 1.4.3
  * contrast, capitals of LAYOUT_CAP_DEGREES). A display mode with its own

@@ -233,36 +233,7 @@ static void the_check_catches_colour_alone(void **state)
     scene_deinit(&s);
 }
 
-static int setup_dir(const char *dir)
-{
-    support_init_dir(&S, dir);
-    return S.c && S.fonts ? 0 : -1;
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    return setup_dir("content");
-}
-
-static int setup_three(void **state)
-{
-    (void)state;
-    return setup_dir("tests/three");
-}
-
-static int setup_twelve(void **state)
-{
-    (void)state;
-    return setup_dir("tests/twelve");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    support_deinit(&S);
-    return 0;
-}
+SUPPORT_GROUP_FIXTURES(S)
 
 int main(void)
 {

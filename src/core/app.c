@@ -240,27 +240,13 @@ unsigned app_reset_warning(const app *a)
 
 static void toggle_choice(app *a, int choice)
 {
-    app_access acc = a->acc;
-    switch ((view_access_choice)choice) {
-    case VIEW_ACCESS_LARGE_TEXT:
-        acc.large_text = !acc.large_text;
-        break;
-    case VIEW_ACCESS_HIGH_CONTRAST:
-        acc.high_contrast = !acc.high_contrast;
-        break;
-    case VIEW_ACCESS_LESS_MOTION:
-        acc.less_motion = !acc.less_motion;
-        break;
-    case VIEW_ACCESS_REACH:
-        acc.reach = !acc.reach;
-        break;
-    case VIEW_ACCESS_READ_ALOUD:
-        app_set_read_aloud(a, !acc.read_aloud);
+    if (choice < 0 || choice >= VIEW_ACCESS_COUNT)
         return;
-    case VIEW_ACCESS_COUNT:
-    default:
+    if (choice == VIEW_ACCESS_READ_ALOUD) {
+        app_set_read_aloud(a, !a->acc.read_aloud);
         return;
     }
+    app_access acc = app_access_from_bits(app_access_bits(&a->acc) ^ (1u << choice));
     app_set_access(a, &acc);
 }
 

@@ -133,10 +133,8 @@ static int health(const cli_options *o)
 static const char *degree_name(void *ctx, const char *id)
 {
     const content *c = ctx;
-    for (size_t i = 0; c && i < c->n_degrees; i++)
-        if (!strcmp(c->degrees[i].id, id))
-            return c->degrees[i].name;
-    return NULL;
+    size_t i = c ? content_find_degree(c, id) : (size_t)-1;
+    return i != (size_t)-1 ? c->degrees[i].name : NULL;
 }
 
 /* --usage-plot: the newest day with counts (else today) drawn headless by

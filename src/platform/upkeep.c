@@ -201,10 +201,8 @@ void upkeep_deinit(upkeep *u)
 static const char *degree_title(void *ctx, const char *id)
 {
     const content *c = ctx;
-    for (size_t i = 0; c && i < c->n_degrees; i++)
-        if (!strcmp(c->degrees[i].id, id))
-            return c->degrees[i].name;
-    return NULL;
+    size_t i = c ? content_find_degree(c, id) : (size_t)-1;
+    return i != (size_t)-1 ? c->degrees[i].name : NULL;
 }
 
 /* The staff screen asks for today's visitors: the counts so far, today from
