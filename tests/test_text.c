@@ -406,6 +406,15 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     emitted(&plain, c, FONT_REGULAR, 31, texts[0], 150, want, sizeof want);
     emitted(&cached, c, FONT_REGULAR, 31, texts[0], 150, got, sizeof got);
     assert_string_equal(want, got);
+    /* QR codes are made once per address and kept. */
+    const struct qr_code_s *q1 = lay_cache_qr(cache, "https://openday.example.org/a");
+    assert_non_null(q1);
+    assert_ptr_equal(lay_cache_qr(cache, "https://openday.example.org/a"), q1);
+    assert_true(lay_cache_qr(cache, "https://openday.example.org/b") != q1);
+    static char huge[400];
+    memset(huge, 'x', sizeof huge - 1);
+    assert_null(lay_cache_qr(cache, huge));
+    assert_null(lay_cache_qr(cache, huge)); /* remembered as impossible */
     lay_cache_clear(cache);
     lay_cache_get_stats(cache, &st);
     assert_int_equal(st.entries, 0);

@@ -25,7 +25,7 @@
 #define QR_MAX_VERSION 6    /* 41 x 41 modules */
 #define QR_MIN_MM 25.0f     /* printed width, quiet zone included */
 
-typedef struct {
+typedef struct qr_code_s {
     int size;               /* modules a side, without the quiet zone; 0 = none */
     unsigned char *dark;    /* size * size, row-major, 1 = dark module */
 } qr_code;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hash.h"
+#include "qr.h"
 
 /* ---- metrics --------------------------------------------------------------- */
 
@@ -807,10 +808,18 @@ typedef struct {
     size_t n;
 } cache_entry;
 
+typedef struct {
+    char *text;          /* owned; NULL: empty */
+    qr_code q;
+    bool ok;             /* q holds the code (else text cannot be encoded) */
+} qr_entry;
+
 struct lay_cache {
     cache_entry e[LAY_CACHE_ENTRIES];
     size_t bytes, entries;
     uint64_t hits, misses;
+    qr_entry qr[LAY_CACHE_QR];
+    size_t qr_next;      /* the slot the next new code replaces */
 };
 
 lay_cache *lay_cache_create(void)
@@ -827,6 +836,31 @@ void lay_cache_clear(lay_cache *c)
         c->e[i] = (cache_entry){ 0 };
     }
     c->bytes = c->entries = 0;
+    for (size_t i = 0; i < LAY_CACHE_QR; i++) {
+        free(c->qr[i].text);
+        qr_deinit(&c->qr[i].q);
+        c->qr[i] = (qr_entry){ 0 };
+    }
+    c->qr_next = 0;
+}
+
+const qr_code *lay_cache_qr(lay_cache *c, const char *text)
+{
+    for (size_t i = 0; i < LAY_CACHE_QR; i++)
+        if (c->qr[i].text && !strcmp(c->qr[i].text, text))
+            return c->qr[i].ok ? &c->qr[i].q : NULL;
+    qr_entry *e = &c->qr[c->qr_next];
+    c->qr_next = (c->qr_next + 1) % LAY_CACHE_QR;
+    free(e->text);
+    qr_deinit(&e->q);
+    *e = (qr_entry){ 0 };
+    size_t n = strlen(text) + 1;
+    e->text = malloc(n);
+    if (!e->text)
+        return NULL;
+    memcpy(e->text, text, n);
+    e->ok = qr_make(text, &e->q);
+    return e->ok ? &e->q : NULL;
 }
 
 void lay_cache_destroy(lay_cache *c)

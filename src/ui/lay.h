@@ -109,6 +109,14 @@ void lay_cache_destroy(lay_cache *c);
 void lay_cache_clear(lay_cache *c);
 void lay_cache_get_stats(const lay_cache *c, lay_cache_stats *out);
 
+/* The cache also keeps the QR codes of the last LAY_CACHE_QR addresses
+ * (encoding one costs about as much as laying out a whole page): the
+ * code of text, made on first use; NULL when it cannot be made (qr.h). Owned
+ * by the cache, valid until the next call that may make one. */
+#define LAY_CACHE_QR 16
+struct qr_code_s;
+const struct qr_code_s *lay_cache_qr(lay_cache *c, const char *text);
+
 /* Sizes in pixels, derived from the physical screen, not from its pixel
  * count: a layout sees how much room it has in body-text widths and lays
  * itself out from that.

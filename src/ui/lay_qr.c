@@ -15,15 +15,29 @@ static float code_ppm(const lay *L)
     return L->m.px_per_mm * (k > 1 ? k : 1);
 }
 
+/* The code of url: the cache's (made once), else made into *tmp, which the
+ * caller then releases with done(). NULL when it cannot be made. */
+static const qr_code *code_of(const lay *L, const char *url, qr_code *tmp)
+{
+    memset(tmp, 0, sizeof *tmp);
+    if (L->env->cache)
+        return lay_cache_qr(L->env->cache, url);
+    return qr_make(url, tmp) ? tmp : NULL;
+}
+
+static void done(qr_code *tmp)
+{
+    qr_deinit(tmp);
+}
+
 float lay_qr_side(const lay *L, const char *url)
 {
     if (!url || !*url)
         return 0;
-    qr_code q;
-    if (!qr_make(url, &q))
-        return 0;
-    float side = (float)qr_side_px(q.size, qr_module_px(q.size, code_ppm(L)));
-    qr_deinit(&q);
+    qr_code tmp;
+    const qr_code *q = code_of(L, url, &tmp);
+    float side = q ? (float)qr_side_px(q->size, qr_module_px(q->size, code_ppm(L))) : 0;
+    done(&tmp);
     return side;
 }
 
@@ -66,14 +80,15 @@ float lay_qr_block(lay *L, float x, float y, float w, const char *url, int paren
 {
     if (!url || !*url)
         return 0;
-    qr_code q;
-    if (!qr_make(url, &q))
+    qr_code tmp;
+    const qr_code *q = code_of(L, url, &tmp);
+    if (!q)
         return 0;
     const layout_metrics *m = &L->m;
-    int mp = qr_module_px(q.size, code_ppm(L));
-    float side = (float)qr_side_px(q.size, mp);
+    int mp = qr_module_px(q->size, code_ppm(L));
+    float side = (float)qr_side_px(q->size, mp);
     if (side > w) {
-        qr_deinit(&q);
+        done(&tmp);
         return 0;
     }
     lay_style hint = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_CENTER);
@@ -87,8 +102,8 @@ float lay_qr_block(lay *L, float x, float y, float w, const char *url, int paren
     int b = lay_box(L, box, od_rgba(255, 255, 255, 255), 0, parent);
     (void)b;
     if (!L->dry)
-        draw_modules(L, &q, qx, qy, mp);
-    qr_deinit(&q);
+        draw_modules(L, q, qx, qy, mp);
+    done(&tmp);
     yy = qy + side + m->gap / 2;
     lay_stack(&yy, lay_text(L, &addr, x, yy, w, url, parent), 0);
     return yy - y;
