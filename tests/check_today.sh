@@ -81,6 +81,8 @@ if command -v faketime >/dev/null && [ ! -e /run/systemd/timesync/synchronized ]
         sleep 0.1
         k=$((k + 1))
     done
+    # faketime runs the kiosk as its child and waits: stop the child too.
+    pkill -P "$pid" 2>/dev/null
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     grep -q "system clock says 2020-01-01, before the content's day 2026-11-25" "$T/live.log" ||
