@@ -147,7 +147,11 @@ bool usage_parse(usage *u, const char *text, size_t len, char *err, size_t n)
         char *e1, *e2;
         errno = 0;
         long long h = t1 ? strtoll(buf, &e1, 10) : 0;
-        unsigned long c = t2 ? strtoul(t2 + 1, &e2, 10) : 0;
+        /* strtoull takes "-3" as a huge count: no sign is allowed (on a
+         * 32-bit unsigned long it would even fit). */
+        unsigned long long c = t2 && t2[1] != '-' && t2[1] != '+' ? strtoull(t2 + 1, &e2, 10) : 0;
+        if (t2 && (t2[1] == '-' || t2[1] == '+'))
+            e2 = t2 + 1;
         if (!t1 || !t2 || e1 != t1 || e1 == buf || *e2 || e2 == t2 + 1 || errno ||
             c > UINT32_MAX || !key_ok(t1 + 1, (size_t)(t2 - t1 - 1))) {
             snprintf(err, n, "%d: \"%.60s\" is not HOUR<TAB>KEY<TAB>COUNT", line, buf);
