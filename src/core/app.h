@@ -93,7 +93,14 @@ const scene *app_scene(app *a);
  * reflects the destination as soon as a transition starts. */
 view_place app_place(const app *a);
 void app_place_name(const app *a, char *buf, size_t n);
-/* Jump to a named place without animation (screenshots, tests). */
+/* Jump to a named place without animation (screenshots, tests). Besides
+ * the place names, "quiz-result:2,1,3" shows the quiz's result for those
+ * answers (one a question, counted from 1).
+ *
+ * The quiz (ACT_ANSWER) keeps the visitor's answers in the app for the
+ * visit: each answer opens the next question or the result (Back returns
+ * to the question before, its answer marked); the attract loop forgets
+ * them. */
 bool app_goto(app *a, const char *name, uint64_t now_ms);
 
 /* ---- Read aloud (speech) --------------------------------------------------
