@@ -1610,7 +1610,7 @@ static bool count_between(jfile *f, const cJSON *arr, const char *path, int lo, 
     int n = cJSON_GetArraySize(arr);
     if (n >= lo && n <= hi)
         return true;
-    problem(f, arr, false, path, "%d %s; give between %d and %d", n, what, lo, hi);
+    problem(f, arr, false, path, "give between %d and %d %s; this has %d", lo, hi, what, n);
     return false;
 }
 
