@@ -398,6 +398,12 @@ static void journey(void **state)
     assert_true(app_goto(v.a, "quiz-result:1,1,1,1", v.now));
     run(&v, 500);
     assert_true(shows(&v, "1. Music Production"));
+    /* One point, in the singular: Production's only point is Ableton
+     * (question 3, answer 1). */
+    assert_true(app_goto(v.a, "quiz-result:3,2,1,2", v.now));
+    run(&v, 500);
+    assert_true(shows(&v, "1 point"));
+    assert_false(shows(&v, "1 points"));
     assert_false(app_goto(v.a, "quiz-result:1,1,1", v.now));
     assert_false(app_goto(v.a, "quiz-result:1,1,1,9", v.now));
     assert_true(tap(&v, ACT_ANSWER, -1));

@@ -52,7 +52,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "done", "reset_warning",
     "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
     "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
-    "quiz_points", "quiz_none", "quiz_again",
+    "quiz_points", "quiz_point", "quiz_none", "quiz_again",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -72,7 +72,7 @@ static const char *const default_strings[STR_COUNT] = {
     "That's all for today", "Take it home: scan with your phone",
     "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
     "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
-    "Because you chose", "{points} points", "None of your answers pointed here",
+    "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
     "Start again",
 };
 

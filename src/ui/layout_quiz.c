@@ -174,8 +174,8 @@ static float result_body(lay *L, float x, float y, float w, int box, const void 
     }
     char num[24];
     snprintf(num, sizeof num, "%d", r->place.points);
-    lay_stack(&yy, lay_text(L, &pts, x, yy, w, lay_fill(L, lay_str(L, STR_QUIZ_POINTS),
-                                                         "{points}", num), box),
+    const char *tpl = lay_str(L, r->place.points == 1 ? STR_QUIZ_POINT : STR_QUIZ_POINTS);
+    lay_stack(&yy, lay_text(L, &pts, x, yy, w, lay_fill(L, tpl, "{points}", num), box),
               m->unit * 4);
     lay_stack(&yy, lay_text(L, &muted, x, yy, w, lay_str(L, STR_QUIZ_BECAUSE), box),
               m->unit * 4);
