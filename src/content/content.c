@@ -36,6 +36,9 @@
 /* The indices of the optional files in content_files. */
 #define FILE_TALKS 7
 #define FILE_QUIZ 8
+#define FILE_NOTICES 9
+/* Notices stay few: each one takes a line of every screen. */
+#define MAX_NOTICES 8
 /* A room is a short label ("Room 2.14", "Studio B"), never a paragraph. */
 #define MAX_ROOM 40
 
@@ -52,7 +55,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "done", "reset_warning",
     "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
     "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
-    "quiz_points", "quiz_point", "quiz_none", "quiz_again",
+    "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -73,7 +76,7 @@ static const char *const default_strings[STR_COUNT] = {
     "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
     "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
     "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
-    "Start again",
+    "Start again", "Important",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -1720,6 +1723,75 @@ static bool load_quiz(jfile *f, content *c)
     return ok;
 }
 
+/* Code points in valid UTF-8 text (what a visitor counts as characters). */
+static size_t utf8_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* notices.json: short messages for visitors, each perhaps with the time of
+ * day it starts and ends, and a level. */
+static bool load_notices(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "notices", NULL };
+    static const char *const known[] = { "text", "level", "start", "end", NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *arr = get_array_max(f, f->root, "notices", "", true, MAX_NOTICES);
+    if (!arr)
+        return false;
+    c->notices = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
+    if (!c->notices)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "notices[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each notice must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, known);
+        content_notice *n = &c->notices[c->n_notices++];
+        n->start = n->end = -1;
+        TEXT(n->text, e, "text", p, true);
+        if (utf8_count(n->text) > CONTENT_NOTICE_MAX || strchr(n->text, '\n')) {
+            snprintf(q, sizeof q, "%s.text", p);
+            problem(f, cJSON_GetObjectItemCaseSensitive(e, "text"), false, q,
+                    "a notice is a short message on one line (at most %d characters)",
+                    CONTENT_NOTICE_MAX);
+            ok = false;
+        }
+        const cJSON *lv = get_plain(f, e, "level", p, false);
+        if (cJSON_GetObjectItemCaseSensitive(e, "level") && !lv) {
+            ok = false;
+        } else if (lv && !strcmp(lv->valuestring, "urgent")) {
+            n->level = NOTICE_URGENT;
+        } else if (lv && strcmp(lv->valuestring, "info")) {
+            snprintf(q, sizeof q, "%s.level", p);
+            problem(f, lv, false, q, "level \"%s\" must be \"info\" or \"urgent\"",
+                    lv->valuestring);
+            ok = false;
+        }
+        if (cJSON_GetObjectItemCaseSensitive(e, "start"))
+            n->start = get_time(f, e, "start", p, &ok);
+        if (cJSON_GetObjectItemCaseSensitive(e, "end"))
+            n->end = get_time(f, e, "end", p, &ok);
+        if (n->start >= 0 && n->end >= 0 && n->end <= n->start) {
+            snprintf(q, sizeof q, "%s.end", p);
+            problem(f, cJSON_GetObjectItemCaseSensitive(e, "end"), false, q,
+                    "a notice must end after it starts (end %02d:%02d, start %02d:%02d)",
+                    n->end / 60, n->end % 60, n->start / 60, n->start % 60);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 /* ---- the whole directory ------------------------------------------------------------- */
 
 static void derive(content *c)
@@ -1741,7 +1813,7 @@ static void derive(content *c)
 const char *const content_files[CONTENT_NFILES] = {
     "openday.json", "careers.json", "awards.json", "degrees.json",
     "attract.json", "theme.json", "strings.json", "talks.json",
-    "quiz.json",
+    "quiz.json", "notices.json",
 };
 
 content *content_load(const char *dir, content_report *report)
@@ -1830,6 +1902,7 @@ content *content_load_with(const char *dir, const content_source *src,
         { "degrees.json", load_degrees }, { "attract.json", load_attract },
         { "theme.json", load_theme },     { "strings.json", load_strings },
         { "talks.json", load_talks },     { "quiz.json", load_quiz },
+        { "notices.json", load_notices },
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (i + 1 >= CONTENT_NREQUIRED && !file_there(dir, src, files[i].name)) {
@@ -1963,6 +2036,9 @@ void content_destroy(content *c)
         free(q->text); free(q->answers);
     }
     free(c->questions);
+    for (size_t i = 0; i < c->n_notices; i++)
+        free(c->notices[i].text);
+    free(c->notices);
     free(c);
 }
 
@@ -2013,7 +2089,7 @@ content *content_create(void)
                         &c->version,      &c->date,         &c->attribution, &c->about,
                         &c->conclusion,   &c->awards_intro, &c->careers_note,
                         &c->font_file[0], &c->font_file[1], &c->url_base, &c->talks_date };
-    c->absent = 1u << FILE_TALKS | 1u << FILE_QUIZ;
+    c->absent = 1u << FILE_TALKS | 1u << FILE_QUIZ | 1u << FILE_NOTICES;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         *fields[i] = xstrdup("");
     c->font_family = xstrdup("Inter");

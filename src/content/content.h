@@ -11,6 +11,7 @@
  *   strings.json   every fixed string of the user interface
  *   talks.json     optional: the day's talks and tours (absent: no Today screen)
  *   quiz.json      optional: "Which degree suits me?" (absent: no quiz on Home)
+ *   notices.json   optional: short messages for visitors, perhaps timed
  * Every file carries "schema": 1. Every visible text field accepts either a
  * string or an object of translations {"en": "...", "cy": "..."}; the loader
  * picks the manifest's "language", falling back to the first entry.
@@ -31,7 +32,7 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
-#define CONTENT_NFILES 9   /* see content_files below */
+#define CONTENT_NFILES 10  /* see content_files below */
 /* The first CONTENT_NREQUIRED of them must exist; the rest are optional
  * (content.absent says which were not there). */
 #define CONTENT_NREQUIRED 7
@@ -160,6 +161,18 @@ typedef struct {
     content_answer *answers;        size_t n_answers;
 } content_question;
 
+/* A notice for visitors (notices.json): shown on every screen while it
+ * applies, urgent ones in a high-contrast bar over everything. */
+typedef enum { NOTICE_INFO, NOTICE_URGENT } content_notice_level;
+#define CONTENT_NOTICE_MAX 160      /* characters: a notice is one or two lines */
+
+typedef struct {
+    char *text;
+    content_notice_level level;
+    int start, end;                 /* minutes of the day, -1 when not given;
+                                     * end > start when both are */
+} content_notice;
+
 /* Every fixed string of the interface. Keep in step with content_string_keys. */
 typedef enum {
     STR_TOUCH_TO_EXPLORE, STR_BACK, STR_HOME, STR_HOME_TITLE, STR_HOME_SUBTITLE,
@@ -189,6 +202,9 @@ typedef enum {
      * STR_QUIZ_POINTS "{points}" (STR_QUIZ_POINT is the one for 1) */
     STR_QUIZ, STR_QUIZ_HINT, STR_QUIZ_PROGRESS, STR_QUIZ_RESULT, STR_QUIZ_RESULT_HINT,
     STR_QUIZ_BECAUSE, STR_QUIZ_POINTS, STR_QUIZ_POINT, STR_QUIZ_NONE, STR_QUIZ_AGAIN,
+    /* the label of an urgent notice (notices.json), so that urgency is in
+     * words as well as in the bar's colours */
+    STR_NOTICE_URGENT,
     STR_COUNT
 } content_str;
 
@@ -229,6 +245,8 @@ typedef struct {
 
     /* quiz.json: absent, no questions (n_questions 0) */
     content_question *questions; size_t n_questions;
+    /* notices.json: absent, none */
+    content_notice *notices;     size_t n_notices;
 
     od_color colors[COLOR_COUNT];
     char *font_family;       /* fontconfig family name, e.g. "Inter" */

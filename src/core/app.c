@@ -16,6 +16,7 @@
 #include "dump.h"
 #include "gesture.h"
 #include "narrate.h"
+#include "notices.h"
 #include "speechbar.h"
 
 #define HISTORY_MAX 32
@@ -765,25 +766,34 @@ bool app_dirty(const app *a)
     return a->dirty;
 }
 
+/* Milliseconds to the next wall-clock minute when something on screen
+ * changes with it (the day's talks, a notice's start or end), else
+ * UINT64_MAX. */
+static uint64_t clock_tick(const app *a, uint64_t now_ms)
+{
+    if (clock_now(a) < 0 || (!a->c->n_talks && notices_next_change(a->c, clock_now(a)) < 0))
+        return UINT64_MAX;
+    uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
+    return 60000u - since % 60000u;
+}
+
 uint64_t app_wait_ms(const app *a, uint64_t now_ms)
 {
     if (app_animating(a))
         return 0;
+    /* The day's talks and the notices change on the minute. */
+    uint64_t tick = clock_tick(a, now_ms);
     if (in_attract(a)) {
-        /* Still slides (less motion): only the next slide changes anything. */
+        /* Still slides (less motion): only the next slide changes anything,
+         * and a notice starting or ending. */
         if (a->c->n_slides == 0)
-            return UINT64_MAX;
+            return tick;
         uint64_t due = a->slide_t0 + a->c->slide_ms;
-        return due > now_ms ? due - now_ms : 0;
+        due = due > now_ms ? due - now_ms : 0;
+        return due < tick ? due : tick;
     }
     if (a->cfg.loop)
         return 0;
-    /* The day's talks change state on the minute. */
-    uint64_t tick = UINT64_MAX;
-    if (clock_now(a) >= 0 && a->c->n_talks) {
-        uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
-        tick = 60000u - since % 60000u;
-    }
     if (!a->cfg.attract_after_ms)
         return tick;
     uint64_t due = a->last_input + a->cfg.attract_after_ms;
@@ -806,10 +816,12 @@ uint64_t app_skip_ms(const app *a, uint64_t now_ms)
         gesture_active(&a->g) || a->swallow)
         return 0;
     if (in_attract(a)) {
+        uint64_t tick = clock_tick(a, now_ms);
         if (a->c->n_slides == 0)
-            return UINT64_MAX;
+            return tick;
         uint64_t due = a->slide_t0 + a->c->slide_ms;
-        return due > now_ms ? due - now_ms : 0;
+        due = due > now_ms ? due - now_ms : 0;
+        return due < tick ? due : tick;
     }
     return app_wait_ms(a, now_ms);
 }
