@@ -73,7 +73,8 @@ bool app_animating(const app *a);
 /* The picture differs from the last one returned by app_scene. */
 bool app_dirty(const app *a);
 /* Milliseconds from now until the next timed change when nothing animates
- * (idle timeout, next attract slide); UINT64_MAX when none. */
+ * (idle timeout, next attract slide, the next wall-clock minute while the
+ * day's talks or a timed notice change with it); UINT64_MAX when none. */
 uint64_t app_wait_ms(const app *a, uint64_t now_ms);
 
 /* For simulated time (replays, soak): milliseconds over which frames may be
