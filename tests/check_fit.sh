@@ -6,7 +6,8 @@
 #   entry to every other screen without scrolling, and on the monitor each
 #   degree's topics as well; Compare shows at least
 #   five aligned rows on its first screen; the career map shows every career
-#   of up to 4 degrees and 24 careers on one screen; body text's capital
+#   of up to 4 degrees and 24 careers on one screen; a quiz question shows
+#   all its answers; body text's capital
 #   height is at least 0.35 degrees of the visitor's view and 20 px, every
 #   visible text reaches WCAG's contrast (4.5:1, 3:1 when large), and every
 #   visible target is at least 9 mm and 44 px. A few seconds.
@@ -19,7 +20,7 @@ export SDL_VIDEODRIVER=dummy
 command -v python3 >/dev/null || fail "python3 is needed to read the dumps"
 for set in content tests/three; do
     for display in "1920x1080 --dpi 92" "3840x2160 --dpi 80 --distance 250"; do
-        for screen in home compare careers; do
+        for screen in home compare careers quiz; do
             tag=$(echo "$set-$screen-$display" | tr ' /' '__')
             # shellcheck disable=SC2086
             "$O" --content "$set" --screenshot "$T/$tag.png" --dump "$T/$tag.json" \
@@ -43,6 +44,11 @@ if screen == "home":
         need("open degree:" + g["id"])
     for s in ("compare", "careers", "ba-bs", "about"):
         need("screen " + s)
+    try:
+        json.load(open(cset + "/quiz.json"))
+        need("screen quiz")
+    except FileNotFoundError:
+        pass
     # The monitor has room to say what each degree is: its first topic is on
     # the first screen (a list's first item starts a line of its own).
     if d["size"][0] == 1920:
@@ -61,6 +67,11 @@ elif screen == "compare":
 elif screen == "careers":
     for c in careers:
         need("open career:" + c["id"])
+elif screen == "quiz":
+    # The first question with every one of its answers on one screen.
+    first = json.load(open(cset + "/quiz.json"))["questions"][0]
+    for k in range(len(first["answers"])):
+        need("answer %d" % (k + 1))
 small = [t for t in d["texts"] if t["visible"] and (t["px"] < 20 or deg(t["cap_mm"]) < 0.35 - 1e-3)]
 for t in small[:5]:
     problems.append("text '%s' is %.0f px, capitals %.2f mm (%.3f deg)" % (t["text"], t["px"], t["cap_mm"], deg(t["cap_mm"])))

@@ -44,7 +44,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join("content", "schema.json")
 HOSTILE = os.path.join("tests", "hostile")
 FILES = ("openday.json", "careers.json", "awards.json", "degrees.json",
-         "attract.json", "theme.json", "strings.json", "talks.json")
+         "attract.json", "theme.json", "strings.json", "talks.json", "quiz.json",
+         "notices.json")
 CONTROL = {"remove", "setup.sh", "expect", "schema"}
 READ_LIMIT = 64 << 20      # bigger than any hostile case needs; the app stops at 4 MiB
 SETUP_TIMEOUT = 300

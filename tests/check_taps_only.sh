@@ -22,6 +22,11 @@ seen = {l.split()[-1] for l in lines if re.match(r"^\s*(\d+\s+)?expect-screen\s"
 want = {"home", "compare", "careers", "ba-bs", "about"}
 want |= {"degree:" + d["id"] for d in json.load(open(content + "/degrees.json"))["degrees"]}
 want |= {"career:" + c["id"] for c in json.load(open(content + "/careers.json"))["careers"]}
+try:  # the quiz, when the content has one: every question and the result
+    n = len(json.load(open(content + "/quiz.json"))["questions"])
+    want |= {"quiz:%d" % (k + 1) for k in range(n)} | {"quiz-result"}
+except FileNotFoundError:
+    pass
 missing = sorted(want - seen)
 if missing:
     print("never reaches: " + ", ".join(missing))

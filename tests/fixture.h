@@ -497,4 +497,39 @@ static inline void fixture_free(content *c)
     content_destroy(c);
 }
 
+/* A quiz of n_questions (clamped to CONTENT_QUIZ_MIN..MAX) of four answers
+ * (two for every other question), each giving points to one or two of c's
+ * degrees, for the quiz screens at any number of degrees. */
+static inline void fixture_add_quiz(content *c, size_t n_questions, bool long_text)
+{
+    if (n_questions < CONTENT_QUIZ_MIN)
+        n_questions = CONTENT_QUIZ_MIN;
+    if (n_questions > CONTENT_QUIZ_MAX)
+        n_questions = CONTENT_QUIZ_MAX;
+    char buf[1024];
+    c->n_questions = n_questions;
+    c->questions = fx_alloc(n_questions * sizeof *c->questions);
+    for (size_t q = 0; q < n_questions; q++) {
+        content_question *qu = &c->questions[q];
+        snprintf(buf, sizeof buf, "%s %zu?", long_text ? fx_long_name(q) : "Question", q + 1);
+        qu->text = fx_str(buf);
+        qu->n_answers = q % 2 ? CONTENT_ANSWERS_MIN : CONTENT_ANSWERS_MAX;
+        qu->answers = fx_alloc(qu->n_answers * sizeof *qu->answers);
+        for (size_t a = 0; a < qu->n_answers; a++) {
+            content_answer *an = &qu->answers[a];
+            snprintf(buf, sizeof buf, "%s %zu", long_text ? fx_long_name(q + a + 1) : "Answer",
+                     a + 1);
+            an->text = fx_str(buf);
+            an->n_degrees = c->n_degrees > 1 ? 2 : 1;
+            an->degrees = fx_alloc(an->n_degrees * sizeof *an->degrees);
+            an->points = fx_alloc(an->n_degrees * sizeof *an->points);
+            for (size_t k = 0; k < an->n_degrees; k++) {
+                an->degrees[k] = (q + a + k) % c->n_degrees;
+                an->points[k] = (int)(1 + (a + k) % CONTENT_POINTS_MAX);
+            }
+        }
+    }
+    c->absent &= ~(1u << 8);
+}
+
 #endif

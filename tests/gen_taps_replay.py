@@ -94,6 +94,15 @@ for c in order:
 go("previous", "career:" + careers[idx - 1]['id'], "Previous career")
 # the other screens from Home
 d = run_dump(); tap(find(d, 'home'), 400, "Home, then every screen"); expect("home")
+# the quiz (quiz.json), when the content has one: the first answer to every
+# question, the result read to its end, then Home
+if os.path.exists(content + '/quiz.json'):
+    questions = json.load(open(content + '/quiz.json'))['questions']
+    go("screen quiz", "quiz:1", "Which degree suits me? The first answer to every question")
+    for k in range(len(questions)):
+        go("answer 1", "quiz:%d" % (k + 2) if k + 1 < len(questions) else "quiz-result")
+    read_to_end()
+    d = run_dump(); tap(find(d, 'home'), 400); expect("home")
 for scr in ("compare", "careers", "ba-bs", "about"):
     go("screen " + scr, scr)
     read_to_end()

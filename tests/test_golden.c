@@ -41,18 +41,21 @@ typedef struct {
 } golden_set;
 
 /* "attract@N": the attract loop showing slide N (the careers slide carries
- * the degree marks on its career chips). */
+ * the degree marks on its career chips). "quiz-result:A,B,...": the quiz's
+ * result for those answers (app_goto). */
 static const char *const shipped_screens[] = {
     "attract", "home", "degree:music-production", "degree:music-technology", "compare",
     "careers", "career:game-audio-designer", "career:junior-audio-programmer", "ba-bs", "about",
     "attract@4",
     "today@11:35", "degree:music-technology@11:35",
+    "quiz:2", "quiz-result:2,1,2,2", "home@13:00", "degree:music-production@15:45",
 };
 static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
                                              { 1920, 1080, 92 } };
 static const char *const three_screens[] = {
     "attract", "home", "degree:software-engineering", "compare", "careers",
     "career:robotics-engineer", "ba-bs", "attract@2", "today@00:10",
+    "quiz:3", "quiz-result:1,1,4", "home@11:00",
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 

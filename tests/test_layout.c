@@ -106,6 +106,19 @@ static size_t audit_everything(const content *c, int w, int h)
         snprintf(what, sizeof what, "career %zu", i);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
     }
+    /* The quiz: each question with its last answer chosen before (marked),
+     * and the result of those answers (every degree with its reasons). */
+    for (size_t q = 0; q < c->n_questions; q++) {
+        layout_frame_in in = settled(place(SCREEN_QUIZ, (int)q, 0));
+        for (size_t k = 0; k < c->n_questions && k < CONTENT_QUIZ_MAX; k++)
+            in.quiz[k] = (signed char)c->questions[k].n_answers;
+        snprintf(what, sizeof what, "quiz question %zu", q + 1);
+        problems += audit_frame(&s, c, w, h, &in, NULL, what);
+        if (q + 1 == c->n_questions) {
+            in.cur.place = place(SCREEN_QUIZ_RESULT, 0, 0);
+            problems += audit_frame(&s, c, w, h, &in, NULL, "quiz result");
+        }
+    }
     scene_deinit(&s);
     return problems;
 }
@@ -466,6 +479,91 @@ static void every_screen_passes_the_audit_at_every_size(void **state)
         problems += audit_everything(c, sizes[i][0], sizes[i][1]);
     assert_int_equal(problems, 0);
     fixture_free(c);
+}
+
+/* The quiz at 1, 2 and 12 degrees, and with long words: Home with its
+ * entry, every question and the result pass the audit at every size. */
+static void quiz_fits_any_number_of_degrees(void **state)
+{
+    (void)state;
+    static const size_t degrees[] = { 1, 2, 12 };
+    size_t problems = 0;
+    for (size_t d = 0; d < 4; d++) {
+        bool long_text = d == 3;
+        content *c = fixture_many(long_text ? 3 : degrees[d], 4, long_text);
+        fixture_add_quiz(c, long_text ? CONTENT_QUIZ_MAX : 3 + d, long_text);
+        assert_true(view_place_valid(&(view_place){ SCREEN_QUIZ_RESULT, 0, 0 }, c));
+        scene s;
+        scene_init(&s);
+        for (size_t i = 0; i < NSIZES; i++) {
+            int w = sizes[i][0], h = sizes[i][1];
+            layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+            in.can_back = false;
+            problems += audit_frame(&s, c, w, h, &in, NULL, "home with a quiz");
+            assert_non_null(find_hit(&s, ACT_OPEN, SCREEN_QUIZ));
+            for (size_t q = 0; q < c->n_questions; q++) {
+                in = settled(place(SCREEN_QUIZ, (int)q, 0));
+                for (size_t k = 0; k <= q; k++)
+                    in.quiz[k] = (signed char)(1 + k % c->questions[k].n_answers);
+                problems += audit_frame(&s, c, w, h, &in, NULL, "quiz question");
+                assert_int_equal(count_hits(&s, ACT_ANSWER), c->questions[q].n_answers);
+            }
+            in.cur.place = place(SCREEN_QUIZ_RESULT, 0, 0);
+            problems += audit_frame(&s, c, w, h, &in, NULL, "quiz result");
+            /* A button for every degree, all of them ranked. */
+            assert_int_equal(count_hits(&s, ACT_DEGREE), c->n_degrees);
+        }
+        scene_deinit(&s);
+        fixture_free(c);
+    }
+    assert_int_equal(problems, 0);
+}
+
+/* Notices, an info one and an urgent one with long words, on Home, a
+ * degree page and the attract loop, with the bar at the top and at the
+ * bottom (a portrait screen), pass the audit at every size. */
+static void notices_pass_the_audit(void **state)
+{
+    (void)state;
+    content *c = fixture_many(3, 4, false);
+    c->n_notices = 2;
+    c->notices = calloc(2, sizeof *c->notices);
+    assert_non_null(c->notices);
+    c->notices[0] = (content_notice){ strdup("The 14:00 talk has moved to Room 1.02 on the "
+                                             "first floor, next to the library."),
+                                      NOTICE_INFO, 12 * 60, 15 * 60 };
+    c->notices[1] = (content_notice){ strdup("Averyveryverylongunbreakablenoticewordthatmust"
+                                             "wrap and then some more words after it."),
+                                      NOTICE_URGENT, -1, -1 };
+    size_t problems = 0;
+    scene s;
+    scene_init(&s);
+    for (size_t i = 0; i < NSIZES; i++) {
+        int w = sizes[i][0], h = sizes[i][1];
+        const view_place places[] = { place(SCREEN_HOME, 0, 0), place(SCREEN_DEGREE, 1, 0),
+                                      place(SCREEN_ATTRACT, 0, 0) };
+        for (size_t k = 0; k < 3; k++) {
+            layout_frame_in in = settled(places[k]);
+            in.clock_known = true;
+            in.clock_min = 13 * 60;
+            problems += audit_frame(&s, c, w, h, &in, NULL, "notices");
+            size_t shown = 0;
+            for (size_t j = 0; j < s.count; j++)
+                shown += s.cmds[j].kind == SCENE_TEXT && s.cmds[j].len >= 8 &&
+                         (!memcmp(s.cmds[j].text, "The 14:0", 8) ||
+                          !memcmp(s.cmds[j].text, "Important", 8));
+            assert_int_equal(shown, 2);
+            /* After 15:00 the timed one has gone. */
+            in.clock_min = 15 * 60;
+            problems += audit_frame(&s, c, w, h, &in, NULL, "urgent notice");
+            for (size_t j = 0; j < s.count; j++)
+                assert_false(s.cmds[j].kind == SCENE_TEXT && s.cmds[j].len >= 8 &&
+                             !memcmp(s.cmds[j].text, "The 14:0", 8));
+        }
+    }
+    scene_deinit(&s);
+    fixture_free(c);
+    assert_int_equal(problems, 0);
 }
 
 static void the_audit_catches_broken_scenes(void **state)
@@ -1201,6 +1299,8 @@ int main(void)
         cmocka_unit_test(wrapping_breaks_words_and_code_points),
         cmocka_unit_test(ellipsis_keeps_the_longest_prefix),
         cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
+        cmocka_unit_test(quiz_fits_any_number_of_degrees),
+        cmocka_unit_test(notices_pass_the_audit),
         cmocka_unit_test(the_audit_catches_broken_scenes),
         cmocka_unit_test(the_audit_checks_contrast_and_its_options),
         cmocka_unit_test(hits_carry_the_right_actions),

@@ -394,7 +394,7 @@ static void app_keeps_place_by_id(void **state)
     /* The degree renamed away: Home. */
     sh("sed -i 's/\"id\": \"music-technology\"/\"id\": \"music-tech\"/; "
        "s/\"music-technology\"/\"music-tech\"/g' '%s/degrees.json' '%s/attract.json' "
-       "'%s/talks.json'", dir, dir, dir);
+       "'%s/talks.json' '%s/quiz.json'", dir, dir, dir, dir);
     content *c3 = load(dir);
     assert_non_null(c3);
     app_set_content(a, c3);

@@ -33,8 +33,12 @@
 #define UNREADABLE_CAREERS (1u << 1)
 #define UNREADABLE_AWARDS (1u << 2)
 #define UNREADABLE_DEGREES (1u << 3)
-/* The index of talks.json in content_files. */
+/* The indices of the optional files in content_files. */
 #define FILE_TALKS 7
+#define FILE_QUIZ 8
+#define FILE_NOTICES 9
+/* Notices stay few: each one takes a line of every screen. */
+#define MAX_NOTICES 8
 /* A room is a short label ("Room 2.14", "Studio B"), never a paragraph. */
 #define MAX_ROOM 40
 
@@ -50,6 +54,8 @@ const char *const content_string_keys[STR_COUNT] = {
     "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
     "done", "reset_warning",
     "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
+    "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
+    "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -67,6 +73,10 @@ static const char *const default_strings[STR_COUNT] = {
     "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
     "Today", "Talks and tours at the open day", "Now", "Next", "Next talk: {time}, {room}",
     "That's all for today", "Take it home: scan with your phone",
+    "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
+    "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
+    "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
+    "Start again", "Important",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -1493,6 +1503,19 @@ static int talk_cmp(const void *pa, const void *pb)
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* A degree that degrees.json failed to define is reported there: a later
+ * file naming it saying so again would bury the one line that matters. */
+static bool degrees_broken(const jfile *f, const content *c)
+{
+    bool failed = c->unreadable & UNREADABLE_DEGREES;
+    for (size_t i = 0; i < f->rep->count && !failed; i++) {
+        const char *fn = f->rep->items[i].file;
+        size_t n = strlen(fn);
+        failed = !f->rep->items[i].warning && n >= 13 && !strcmp(fn + n - 13, "/degrees.json");
+    }
+    return failed;
+}
+
 /* talks.json: the day's date and its talks and tours. Degrees must be
  * loaded: each talk names the degrees it is for by id. */
 static bool load_talks(jfile *f, content *c)
@@ -1502,15 +1525,7 @@ static bool load_talks(jfile *f, content *c)
     static const char *const known[] = { "start", "end", "title", "room", "degrees", NULL };
     unknown_fields(f, f->root, "", top);
     c->has_talks = true;
-    /* A degree that degrees.json failed to define is reported there: its
-     * talks saying so again would bury the one line that matters. */
-    bool degrees_failed = c->unreadable & UNREADABLE_DEGREES;
-    for (size_t i = 0; i < f->rep->count && !degrees_failed; i++) {
-        const char *fn = f->rep->items[i].file;
-        size_t n = strlen(fn);
-        degrees_failed = !f->rep->items[i].warning && n >= 13 &&
-                         !strcmp(fn + n - 13, "/degrees.json");
-    }
+    bool degrees_failed = degrees_broken(f, c);
     const cJSON *d = get_plain(f, f->root, "date", "", true);
     int y, m, day;
     char tail;
@@ -1590,6 +1605,193 @@ static bool load_talks(jfile *f, content *c)
     return ok;
 }
 
+/* How many entries list `arr` (at `path`) has, checked against lo..hi with
+ * the words for them; false (reported at the list) when out of range. */
+static bool count_between(jfile *f, const cJSON *arr, const char *path, int lo, int hi,
+                          const char *what)
+{
+    int n = cJSON_GetArraySize(arr);
+    if (n >= lo && n <= hi)
+        return true;
+    problem(f, arr, false, path, "give between %d and %d %s; this has %d", lo, hi, what, n);
+    return false;
+}
+
+/* One answer's "points": { "degree-id": 1..CONTENT_POINTS_MAX, ... }. */
+static bool load_points(jfile *f, content *c, const cJSON *e, const char *p, content_answer *a,
+                        bool quiet)
+{
+    char q[300];
+    join(q, sizeof q, p, "points");
+    const cJSON *pts = cJSON_GetObjectItemCaseSensitive(e, "points");
+    if (!pts) {
+        problem(f, e, false, q, "missing required field \"points\"");
+        return false;
+    }
+    if (!cJSON_IsObject(pts) || !pts->child) {
+        problem(f, pts, false, q, "\"points\" must be an object naming at least one degree, "
+                "such as { \"%s\": 2 }", c->n_degrees ? c->degrees[0].id : "music-production");
+        return false;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(pts);
+    a->degrees = calloc(n + 1, sizeof *a->degrees);
+    a->points = calloc(n + 1, sizeof *a->points);
+    if (!a->degrees || !a->points)
+        abort();
+    bool ok = true;
+    for (const cJSON *g = pts->child; g; g = g->next) {
+        char r[400];
+        snprintf(r, sizeof r, "%s.%s", q, g->string);
+        size_t k = content_find_degree(c, g->string);
+        if (k == (size_t)-1) {
+            if (!quiet)
+                problem(f, g, false, r, "unknown degree \"%s\"; use an id from degrees.json",
+                        g->string);
+            ok = false;
+            continue;
+        }
+        if (!cJSON_IsNumber(g) || g->valuedouble != (double)(int)g->valuedouble ||
+            g->valuedouble < 1 || g->valuedouble > CONTENT_POINTS_MAX) {
+            problem(f, g, false, r, "points must be a whole number from 1 to %d",
+                    CONTENT_POINTS_MAX);
+            ok = false;
+            continue;
+        }
+        a->degrees[a->n_degrees] = k;
+        a->points[a->n_degrees++] = (int)g->valuedouble;
+    }
+    return ok;
+}
+
+/* quiz.json: "Which degree suits me?". Degrees must be loaded: answers give
+ * their points to degrees by id. */
+static bool load_quiz(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "questions", NULL };
+    static const char *const qknown[] = { "question", "answers", NULL };
+    static const char *const aknown[] = { "answer", "points", NULL };
+    unknown_fields(f, f->root, "", top);
+    bool quiet = degrees_broken(f, c);
+    const cJSON *arr = get_array_max(f, f->root, "questions", "", true, MAX_LIST);
+    if (!arr)
+        return false;
+    if (!count_between(f, arr, "questions", CONTENT_QUIZ_MIN, CONTENT_QUIZ_MAX, "questions"))
+        return false;
+    c->questions = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->questions);
+    if (!c->questions)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64];
+        snprintf(p, sizeof p, "questions[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each question must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, qknown);
+        content_question *qu = &c->questions[c->n_questions++];
+        TEXT(qu->text, e, "question", p, true);
+        const cJSON *ans = get_array_max(f, e, "answers", p, true, MAX_LIST);
+        char ap[96];
+        snprintf(ap, sizeof ap, "%s.answers", p);
+        if (!ans || !count_between(f, ans, ap, CONTENT_ANSWERS_MIN, CONTENT_ANSWERS_MAX,
+                                   "answers")) {
+            ok = false;
+            continue;
+        }
+        qu->answers = calloc((size_t)cJSON_GetArraySize(ans) + 1, sizeof *qu->answers);
+        if (!qu->answers)
+            abort();
+        size_t j = 0;
+        for (const cJSON *g = ans->child; g; g = g->next, j++) {
+            char q[128];
+            snprintf(q, sizeof q, "%s[%zu]", ap, j);
+            if (!cJSON_IsObject(g)) {
+                problem(f, g, false, q, "each answer must be an object { ... }");
+                ok = false;
+                continue;
+            }
+            unknown_fields(f, g, q, aknown);
+            content_answer *a = &qu->answers[qu->n_answers++];
+            TEXT(a->text, g, "answer", q, true);
+            if (!load_points(f, c, g, q, a, quiet))
+                ok = false;
+        }
+    }
+    return ok;
+}
+
+/* Code points in valid UTF-8 text (what a visitor counts as characters). */
+static size_t utf8_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* notices.json: short messages for visitors, each perhaps with the time of
+ * day it starts and ends, and a level. */
+static bool load_notices(jfile *f, content *c)
+{
+    bool ok = check_schema(f);
+    static const char *const top[] = { "schema", "notices", NULL };
+    static const char *const known[] = { "text", "level", "start", "end", NULL };
+    unknown_fields(f, f->root, "", top);
+    const cJSON *arr = get_array_max(f, f->root, "notices", "", true, MAX_NOTICES);
+    if (!arr)
+        return false;
+    c->notices = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
+    if (!c->notices)
+        abort();
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "notices[%zu]", i);
+        if (!cJSON_IsObject(e)) {
+            problem(f, e, false, p, "each notice must be an object { ... }");
+            ok = false;
+            continue;
+        }
+        unknown_fields(f, e, p, known);
+        content_notice *n = &c->notices[c->n_notices++];
+        n->start = n->end = -1;
+        TEXT(n->text, e, "text", p, true);
+        if (utf8_count(n->text) > CONTENT_NOTICE_MAX || strchr(n->text, '\n')) {
+            snprintf(q, sizeof q, "%s.text", p);
+            problem(f, cJSON_GetObjectItemCaseSensitive(e, "text"), false, q,
+                    "a notice is a short message on one line (at most %d characters)",
+                    CONTENT_NOTICE_MAX);
+            ok = false;
+        }
+        const cJSON *lv = get_plain(f, e, "level", p, false);
+        if (cJSON_GetObjectItemCaseSensitive(e, "level") && !lv) {
+            ok = false;
+        } else if (lv && !strcmp(lv->valuestring, "urgent")) {
+            n->level = NOTICE_URGENT;
+        } else if (lv && strcmp(lv->valuestring, "info")) {
+            snprintf(q, sizeof q, "%s.level", p);
+            problem(f, lv, false, q, "level \"%s\" must be \"info\" or \"urgent\"",
+                    lv->valuestring);
+            ok = false;
+        }
+        if (cJSON_GetObjectItemCaseSensitive(e, "start"))
+            n->start = get_time(f, e, "start", p, &ok);
+        if (cJSON_GetObjectItemCaseSensitive(e, "end"))
+            n->end = get_time(f, e, "end", p, &ok);
+        if (n->start >= 0 && n->end >= 0 && n->end <= n->start) {
+            snprintf(q, sizeof q, "%s.end", p);
+            problem(f, cJSON_GetObjectItemCaseSensitive(e, "end"), false, q,
+                    "a notice must end after it starts (end %02d:%02d, start %02d:%02d)",
+                    n->end / 60, n->end % 60, n->start / 60, n->start % 60);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 /* ---- the whole directory ------------------------------------------------------------- */
 
 static void derive(content *c)
@@ -1611,6 +1813,7 @@ static void derive(content *c)
 const char *const content_files[CONTENT_NFILES] = {
     "openday.json", "careers.json", "awards.json", "degrees.json",
     "attract.json", "theme.json", "strings.json", "talks.json",
+    "quiz.json", "notices.json",
 };
 
 content *content_load(const char *dir, content_report *report)
@@ -1698,7 +1901,8 @@ content *content_load_with(const char *dir, const content_source *src,
         { "careers.json", load_careers }, { "awards.json", load_awards },
         { "degrees.json", load_degrees }, { "attract.json", load_attract },
         { "theme.json", load_theme },     { "strings.json", load_strings },
-        { "talks.json", load_talks },
+        { "talks.json", load_talks },     { "quiz.json", load_quiz },
+        { "notices.json", load_notices },
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (i + 1 >= CONTENT_NREQUIRED && !file_there(dir, src, files[i].name)) {
@@ -1824,6 +2028,17 @@ void content_destroy(content *c)
         free(c->talks[i].title); free(c->talks[i].room); free(c->talks[i].degrees);
     }
     free(c->talks);
+    for (size_t i = 0; i < c->n_questions; i++) {
+        content_question *q = &c->questions[i];
+        for (size_t j = 0; j < q->n_answers; j++) {
+            free(q->answers[j].text); free(q->answers[j].degrees); free(q->answers[j].points);
+        }
+        free(q->text); free(q->answers);
+    }
+    free(c->questions);
+    for (size_t i = 0; i < c->n_notices; i++)
+        free(c->notices[i].text);
+    free(c->notices);
     free(c);
 }
 
@@ -1874,7 +2089,7 @@ content *content_create(void)
                         &c->version,      &c->date,         &c->attribution, &c->about,
                         &c->conclusion,   &c->awards_intro, &c->careers_note,
                         &c->font_file[0], &c->font_file[1], &c->url_base, &c->talks_date };
-    c->absent = 1u << FILE_TALKS;
+    c->absent = 1u << FILE_TALKS | 1u << FILE_QUIZ | 1u << FILE_NOTICES;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         *fields[i] = xstrdup("");
     c->font_family = xstrdup("Inter");

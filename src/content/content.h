@@ -10,6 +10,8 @@
  *   theme.json     colours and font family
  *   strings.json   every fixed string of the user interface
  *   talks.json     optional: the day's talks and tours (absent: no Today screen)
+ *   quiz.json      optional: "Which degree suits me?" (absent: no quiz on Home)
+ *   notices.json   optional: short messages for visitors, perhaps timed
  * Every file carries "schema": 1. Every visible text field accepts either a
  * string or an object of translations {"en": "...", "cy": "..."}; the loader
  * picks the manifest's "language", falling back to the first entry.
@@ -30,7 +32,7 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
-#define CONTENT_NFILES 8   /* see content_files below */
+#define CONTENT_NFILES 10  /* see content_files below */
 /* The first CONTENT_NREQUIRED of them must exist; the rest are optional
  * (content.absent says which were not there). */
 #define CONTENT_NREQUIRED 7
@@ -139,6 +141,38 @@ typedef struct {
     size_t *degrees;     size_t n_degrees; /* indices into content.degrees */
 } content_talk;
 
+/* "Which degree suits me?" (quiz.json): a few questions, each with a few
+ * answers that give points to degrees. */
+#define CONTENT_QUIZ_MIN 3          /* questions */
+#define CONTENT_QUIZ_MAX 6
+#define CONTENT_ANSWERS_MIN 2       /* answers to a question */
+#define CONTENT_ANSWERS_MAX 4
+#define CONTENT_POINTS_MAX 3        /* points one answer gives one degree */
+
+typedef struct {
+    char *text;                     /* what the visitor taps */
+    size_t *degrees;                /* indices into content.degrees, distinct */
+    int *points;                    /* 1..CONTENT_POINTS_MAX for each of them */
+    size_t n_degrees;               /* at least one */
+} content_answer;
+
+typedef struct {
+    char *text;
+    content_answer *answers;        size_t n_answers;
+} content_question;
+
+/* A notice for visitors (notices.json): shown on every screen while it
+ * applies, urgent ones in a high-contrast bar over everything. */
+typedef enum { NOTICE_INFO, NOTICE_URGENT } content_notice_level;
+#define CONTENT_NOTICE_MAX 160      /* characters: a notice is one or two lines */
+
+typedef struct {
+    char *text;
+    content_notice_level level;
+    int start, end;                 /* minutes of the day, -1 when not given;
+                                     * end > start when both are */
+} content_notice;
+
 /* Every fixed string of the interface. Keep in step with content_string_keys. */
 typedef enum {
     STR_TOUCH_TO_EXPLORE, STR_BACK, STR_HOME, STR_HOME_TITLE, STR_HOME_SUBTITLE,
@@ -164,6 +198,13 @@ typedef enum {
     /* the day's talks (talks.json); STR_NEXT_TALK has "{time}" and "{room}" */
     STR_TODAY, STR_TODAY_HINT, STR_NOW, STR_TALK_NEXT, STR_NEXT_TALK, STR_TODAY_DONE,
     STR_QR_HINT,
+    /* the quiz (quiz.json): STR_QUIZ_PROGRESS has "{n}" and "{total}",
+     * STR_QUIZ_POINTS "{points}" (STR_QUIZ_POINT is the one for 1) */
+    STR_QUIZ, STR_QUIZ_HINT, STR_QUIZ_PROGRESS, STR_QUIZ_RESULT, STR_QUIZ_RESULT_HINT,
+    STR_QUIZ_BECAUSE, STR_QUIZ_POINTS, STR_QUIZ_POINT, STR_QUIZ_NONE, STR_QUIZ_AGAIN,
+    /* the label of an urgent notice (notices.json), so that urgency is in
+     * words as well as in the bar's colours */
+    STR_NOTICE_URGENT,
     STR_COUNT
 } content_str;
 
@@ -201,6 +242,11 @@ typedef struct {
     content_talk *talks;     size_t n_talks;
     char *talks_date;        /* the day, "2026-11-25"; "" without talks.json */
     bool has_talks;          /* talks.json was there */
+
+    /* quiz.json: absent, no questions (n_questions 0) */
+    content_question *questions; size_t n_questions;
+    /* notices.json: absent, none */
+    content_notice *notices;     size_t n_notices;
 
     od_color colors[COLOR_COUNT];
     char *font_family;       /* fontconfig family name, e.g. "Inter" */

@@ -16,6 +16,7 @@
 #include "dump.h"
 #include "gesture.h"
 #include "narrate.h"
+#include "notices.h"
 #include "speechbar.h"
 
 #define HISTORY_MAX 32
@@ -72,6 +73,10 @@ struct app {
     bool clock_trusted;
     uint64_t clock_t0;
     int clock_shown;          /* the minute the scene was laid out with */
+
+    /* the quiz: per question the chosen answer counted from 1, 0 none
+     * (quiz.h); kept for the visit only */
+    signed char quiz[CONTENT_QUIZ_MAX];
 
     scene sc;
     layout_result res;
@@ -303,6 +308,7 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
         reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
+        memset(a->quiz, 0, sizeof a->quiz); /* and the quiz's answers forgotten */
         /* The visit is over: the next visitor starts with no choices made. */
         if (app_access_bits(&a->acc)) {
             memset(&a->acc, 0, sizeof a->acc);
@@ -364,6 +370,28 @@ static void page_scroll(app *a, int dir)
     anim_scroller_fling_to(&a->scroll, to);
 }
 
+/* The quiz: answer `arg` (an index) to the question on screen, then the
+ * next question or the result; -1 forgets every answer and starts again. */
+static void answer(app *a, int arg)
+{
+    view_place p = { SCREEN_QUIZ, 0, 0 };
+    if (arg < 0) {
+        memset(a->quiz, 0, sizeof a->quiz);
+        go(a, p, 1, true, false, 0);
+        return;
+    }
+    size_t q = (size_t)a->place.a;
+    if (a->place.screen != SCREEN_QUIZ || q >= a->c->n_questions || q >= CONTENT_QUIZ_MAX ||
+        (size_t)arg >= a->c->questions[q].n_answers)
+        return;
+    a->quiz[q] = (signed char)(arg + 1);
+    if (q + 1 < a->c->n_questions)
+        p.a = (int)q + 1;
+    else
+        p.screen = SCREEN_QUIZ_RESULT;
+    go(a, p, 1, true, false, 0);
+}
+
 static void perform(app *a, int action, int arg)
 {
     view_place p = { SCREEN_HOME, 0, 0 };
@@ -387,6 +415,9 @@ static void perform(app *a, int action, int arg)
         toggle_choice(a, arg);
         break;
     case ACT_STAY:
+        break;
+    case ACT_ANSWER:
+        answer(a, arg);
         break;
     case ACT_PICK_LEFT:
     case ACT_PICK_RIGHT:
@@ -735,25 +766,34 @@ bool app_dirty(const app *a)
     return a->dirty;
 }
 
+/* Milliseconds to the next wall-clock minute when something on screen
+ * changes with it (the day's talks, a notice's start or end), else
+ * UINT64_MAX. */
+static uint64_t clock_tick(const app *a, uint64_t now_ms)
+{
+    if (clock_now(a) < 0 || (!a->c->n_talks && notices_next_change(a->c, clock_now(a)) < 0))
+        return UINT64_MAX;
+    uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
+    return 60000u - since % 60000u;
+}
+
 uint64_t app_wait_ms(const app *a, uint64_t now_ms)
 {
     if (app_animating(a))
         return 0;
+    /* The day's talks and the notices change on the minute. */
+    uint64_t tick = clock_tick(a, now_ms);
     if (in_attract(a)) {
-        /* Still slides (less motion): only the next slide changes anything. */
+        /* Still slides (less motion): only the next slide changes anything,
+         * and a notice starting or ending. */
         if (a->c->n_slides == 0)
-            return UINT64_MAX;
+            return tick;
         uint64_t due = a->slide_t0 + a->c->slide_ms;
-        return due > now_ms ? due - now_ms : 0;
+        due = due > now_ms ? due - now_ms : 0;
+        return due < tick ? due : tick;
     }
     if (a->cfg.loop)
         return 0;
-    /* The day's talks change state on the minute. */
-    uint64_t tick = UINT64_MAX;
-    if (clock_now(a) >= 0 && a->c->n_talks) {
-        uint64_t since = now_ms > a->clock_t0 ? now_ms - a->clock_t0 : 0;
-        tick = 60000u - since % 60000u;
-    }
     if (!a->cfg.attract_after_ms)
         return tick;
     uint64_t due = a->last_input + a->cfg.attract_after_ms;
@@ -776,10 +816,12 @@ uint64_t app_skip_ms(const app *a, uint64_t now_ms)
         gesture_active(&a->g) || a->swallow)
         return 0;
     if (in_attract(a)) {
+        uint64_t tick = clock_tick(a, now_ms);
         if (a->c->n_slides == 0)
-            return UINT64_MAX;
+            return tick;
         uint64_t due = a->slide_t0 + a->c->slide_ms;
-        return due > now_ms ? due - now_ms : 0;
+        due = due > now_ms ? due - now_ms : 0;
+        return due < tick ? due : tick;
     }
     return app_wait_ms(a, now_ms);
 }
@@ -823,6 +865,7 @@ static void ensure_scene(app *a)
     a->clock_shown = clock_now(a);
     in.clock_known = a->clock_shown >= 0;
     in.clock_min = a->clock_shown;
+    memcpy(in.quiz, a->quiz, sizeof in.quiz);
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
@@ -858,10 +901,32 @@ void app_place_name(const app *a, char *buf, size_t n)
     view_place_name(&a->place, a->c, buf, n);
 }
 
+/* "quiz-result:2,1,3": the result of those answers (numbers counted from
+ * 1, one a question), for screenshots and tests. */
+static bool goto_result(app *a, const char *name, view_place *p)
+{
+    static const char head[] = "quiz-result:";
+    if (strncmp(name, head, sizeof head - 1) || !view_place_parse("quiz-result", a->c, p))
+        return false;
+    signed char q[CONTENT_QUIZ_MAX] = { 0 };
+    const char *s = name + sizeof head - 1;
+    for (size_t i = 0; i < a->c->n_questions; i++) {
+        char *end;
+        long k = strtol(s, &end, 10);
+        if (end == s || k < 1 || (size_t)k > a->c->questions[i].n_answers ||
+            (*end != (i + 1 < a->c->n_questions ? ',' : '\0')))
+            return false;
+        q[i] = (signed char)k;
+        s = end + 1;
+    }
+    memcpy(a->quiz, q, sizeof q);
+    return true;
+}
+
 bool app_goto(app *a, const char *name, uint64_t now_ms)
 {
     view_place p;
-    if (!view_place_parse(name, a->c, &p))
+    if (!goto_result(a, name, &p) && !view_place_parse(name, a->c, &p))
         return false;
     if (now_ms > a->now)
         a->now = a->last_update = now_ms;

@@ -73,7 +73,8 @@ bool app_animating(const app *a);
 /* The picture differs from the last one returned by app_scene. */
 bool app_dirty(const app *a);
 /* Milliseconds from now until the next timed change when nothing animates
- * (idle timeout, next attract slide); UINT64_MAX when none. */
+ * (idle timeout, next attract slide, the next wall-clock minute while the
+ * day's talks or a timed notice change with it); UINT64_MAX when none. */
 uint64_t app_wait_ms(const app *a, uint64_t now_ms);
 
 /* For simulated time (replays, soak): milliseconds over which frames may be
@@ -93,7 +94,14 @@ const scene *app_scene(app *a);
  * reflects the destination as soon as a transition starts. */
 view_place app_place(const app *a);
 void app_place_name(const app *a, char *buf, size_t n);
-/* Jump to a named place without animation (screenshots, tests). */
+/* Jump to a named place without animation (screenshots, tests). Besides
+ * the place names, "quiz-result:2,1,3" shows the quiz's result for those
+ * answers (one a question, counted from 1).
+ *
+ * The quiz (ACT_ANSWER) keeps the visitor's answers in the app for the
+ * visit: each answer opens the next question or the result (Back returns
+ * to the question before, its answer marked); the attract loop forgets
+ * them. */
 bool app_goto(app *a, const char *name, uint64_t now_ms);
 
 /* ---- Read aloud (speech) --------------------------------------------------

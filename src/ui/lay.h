@@ -178,6 +178,9 @@ typedef struct {
      * clock_known; unknown or untrusted: the whole day without now/next */
     bool clock_known;
     int clock_min;
+    /* the quiz's answers so far: per question the chosen answer's number
+     * counted from 1, or 0 for none (quiz.h) */
+    signed char quiz[CONTENT_QUIZ_MAX];
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;

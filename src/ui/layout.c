@@ -11,6 +11,7 @@
 
 #include "lay.h"
 #include "layout_access.h"
+#include "layout_notices.h"
 #include "screen.h"
 
 /* ---- the header ------------------------------------------------------------------ */
@@ -373,15 +374,20 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         hh = g.h;
     }
 
+    /* The notices' band: under the header (over it when the header is at
+     * the bottom), or at the top of a full screen; the page gets the rest. */
+    float nh = lay_notices_height(&L);
+    bool bottom = layout_reach(env);
+    float band_y = !hp ? 0 : bottom ? L.H - hh - nh : hh;
+
     /* A cross-fade goes through the background: the old page fades out in the
      * first half, the new one in during the second. Never two translucent
      * pages at once, which halves the pixels blended per frame (the software
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+        page_body(&L, prev, hh + nh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
                   hp && g.title_in_body);
-    bool bottom = layout_reach(env);
     float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
         L.ox = 0;
@@ -392,10 +398,13 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         L.focus = L.hits ? cur->focus : 0;
         header_draw(&L, &g, title);
     }
-    page_body(&L, cur, hh, trans ? (float)dir * (1.0f - t) * L.W : 0,
+    page_body(&L, cur, hh + nh, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
+    if (nh > 0)
+        lay_notices_draw(&L, band_y, false);
     /* The overlays, over everything: the panel of choices (on a page with
-     * the bar), then the warning before the visit resets. */
+     * the bar), then the warning before the visit resets; then the urgent
+     * notices, which nothing covers. */
     L.alpha = 1;
     L.hits = true;
     L.pressed = cur->pressed;
@@ -407,6 +416,8 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     }
     if (in->warn_s && cur_hdr)
         lay_reset_warning(&L, in->warn_s);
+    if (nh > 0)
+        lay_notices_draw(&L, band_y, true);
     lay_end(&L);
     if (own_hc)
         lay_contrast_free(&hc);

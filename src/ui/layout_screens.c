@@ -308,10 +308,12 @@ float lay_screen_home(lay *L, const view_place *p)
     y += 1.5f * m->gap;
 
     /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
-    entry_ctx e[4];
+    entry_ctx e[5];
     size_t k = 0;
     if (c->n_talks)
         e[k++] = (entry_ctx){ STR_TODAY, STR_TODAY_HINT, ACT_OPEN, SCREEN_TODAY };
+    if (c->n_questions)
+        e[k++] = (entry_ctx){ STR_QUIZ, STR_QUIZ_HINT, ACT_OPEN, SCREEN_QUIZ };
     if (c->n_degrees >= 2)
         e[k++] = (entry_ctx){ STR_COMPARE, STR_COMPARE_HINT, ACT_COMPARE, 0 };
     if (c->n_careers)

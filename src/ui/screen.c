@@ -13,6 +13,11 @@ static bool has_talks(const content *c)
     return c->n_talks > 0;
 }
 
+static bool has_quiz(const content *c)
+{
+    return c->n_questions > 0;
+}
+
 static const screen_def table[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, ACT_NONE, true,
                          lay_screen_attract },
@@ -32,6 +37,10 @@ static const screen_def table[SCREEN_COUNT] = {
                        lay_screen_about },
     [SCREEN_TODAY] = { "today", VIEW_PARAM_NONE, STR_TODAY, has_talks, ACT_NONE, false,
                        lay_screen_today },
+    [SCREEN_QUIZ] = { "quiz", VIEW_PARAM_QUESTION, STR_QUIZ, has_quiz, ACT_NONE, false,
+                      lay_screen_quiz },
+    [SCREEN_QUIZ_RESULT] = { "quiz-result", VIEW_PARAM_NONE, STR_QUIZ_RESULT, has_quiz,
+                             ACT_NONE, false, lay_screen_quiz_result },
 };
 
 const screen_def *screen_get(view_screen s)

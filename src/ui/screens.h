@@ -27,6 +27,11 @@ float lay_screen_today(lay *L, const view_place *p);
  * one is on or to come (layout_today.c); returns its height, 0 for none. */
 float lay_next_talk(lay *L, float x, float y, float w, size_t d, int box);
 
+/* "Which degree suits me?" (layout_quiz.c): question p->a with its answers,
+ * and the degrees ranked by the answers in L->in->quiz. */
+float lay_screen_quiz(lay *L, const view_place *p);
+float lay_screen_quiz_result(lay *L, const view_place *p);
+
 /* The attract loop: full screen, its own background; reads the slides and
  * the pulse from L->in. */
 float lay_screen_attract(lay *L, const view_place *p);

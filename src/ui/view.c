@@ -2,6 +2,7 @@
 #include "view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screen.h"
@@ -36,6 +37,8 @@ static bool params_ok(const view_place *p, const content *c)
     case VIEW_PARAM_DEGREE_PAIR:
         return c->n_degrees >= 2 && index_ok(p->a, c->n_degrees) &&
                index_ok(p->b, c->n_degrees) && p->a != p->b;
+    case VIEW_PARAM_QUESTION:
+        return index_ok(p->a, c->n_questions);
     case VIEW_PARAM_NONE:
     default:
         return true;
@@ -63,6 +66,9 @@ void view_place_name(const view_place *p, const content *c, char *buf, size_t n)
         break;
     case VIEW_PARAM_DEGREE_PAIR:
         snprintf(buf, n, "%s:%s,%s", base, c->degrees[p->a].id, c->degrees[p->b].id);
+        break;
+    case VIEW_PARAM_QUESTION:
+        snprintf(buf, n, "%s:%d", base, p->a + 1);
         break;
     case VIEW_PARAM_NONE:
     default:
@@ -118,6 +124,15 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
             p.b = (int)r;
         }
         break;
+    case VIEW_PARAM_QUESTION:
+        if (arg) {
+            char *end = NULL;
+            long k = strtol(arg, &end, 10);
+            if (end == arg || *end || k < 1 || (size_t)k > c->n_questions)
+                return false;
+            p.a = (int)k - 1;
+        }
+        break;
     case VIEW_PARAM_NONE:
     default:
         if (arg)
@@ -165,6 +180,7 @@ bool view_place_remap(const content *from, const content *to, view_place *p)
         if (!remap_index(from, to, false, &p->a) || !remap_index(from, to, false, &p->b))
             return false;
         break;
+    case VIEW_PARAM_QUESTION: /* by number: checked against `to` below */
     case VIEW_PARAM_NONE:
     default:
         break;
@@ -181,6 +197,7 @@ size_t view_place_siblings(const view_place *p, const content *c)
     case VIEW_PARAM_CAREER:
         return c->n_careers;
     case VIEW_PARAM_DEGREE_PAIR:
+    case VIEW_PARAM_QUESTION:
     case VIEW_PARAM_NONE:
     default:
         return 0;
@@ -207,6 +224,7 @@ bool view_place_for_action(int action, int arg, view_place *out)
         case VIEW_PARAM_DEGREE_PAIR:
             p.b = 1; /* the first two degrees, as the bare name */
             break;
+        case VIEW_PARAM_QUESTION: /* the first question */
         case VIEW_PARAM_NONE:
         default:
             break;
@@ -256,6 +274,12 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
         return;
     case ACT_STAY:
         snprintf(buf, n, "stay");
+        return;
+    case ACT_ANSWER:
+        if (arg < 0)
+            snprintf(buf, n, "start the quiz again");
+        else
+            snprintf(buf, n, "answer %d", arg + 1);
         return;
     case ACT_PICK_LEFT:
     case ACT_PICK_RIGHT:

@@ -18,7 +18,8 @@
 /* Screen ids: the rows of the screen table, in its order. */
 typedef enum {
     SCREEN_ATTRACT, SCREEN_HOME, SCREEN_DEGREE, SCREEN_COMPARE, SCREEN_CAREERS,
-    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_TODAY, SCREEN_COUNT
+    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_TODAY, SCREEN_QUIZ, SCREEN_QUIZ_RESULT,
+    SCREEN_COUNT
 } view_screen;
 
 typedef enum {
@@ -40,6 +41,8 @@ typedef enum {
     ACT_ACCESS,      /* the accessibility button: opens or closes its panel */
     ACT_ACCESS_SET,  /* a row of the panel: arg = view_access_choice, toggles it */
     ACT_STAY,        /* the reset warning: any touch keeps the visit going */
+    ACT_ANSWER,      /* the quiz: arg = the chosen answer of the question on
+                        screen; -1 forgets every answer and starts again */
     ACT_COUNT
 } view_action;
 
@@ -68,6 +71,8 @@ typedef enum {
     VIEW_PARAM_CAREER,       /* a = career index: "career:ID" */
     VIEW_PARAM_DEGREE_PAIR,  /* a, b = two different degree indices: "compare:ID,ID";
                                 the bare name means the first two degrees */
+    VIEW_PARAM_QUESTION,     /* a = quiz question index: "quiz:2" is the second
+                                (counted from 1); the bare name the first */
 } view_param;
 
 /* A place: a screen plus its parameters, as its screen's view_param says. */
@@ -113,7 +118,8 @@ bool view_place_for_action(int action, int arg, view_place *out);
  * tools (the --dump account): "back", "home", "wake", "open degree:ID",
  * "open career:ID", "screen compare", "pick first degree:ID", "pick second
  * degree:ID", "next", "previous", "page down", "page up", "accessibility",
- * "toggle large-text" (view_access_name), "stay"; an index c does not have
+ * "toggle large-text" (view_access_name), "stay", "answer 2" (counted
+ * from 1), "start the quiz again"; an index c does not have
  * reads "open degree #7 (missing)",
  * and an action this table does not know "action 42 arg 7". c may be NULL
  * (the staff screen): items are then named by index. Writes into buf,

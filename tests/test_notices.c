@@ -1,0 +1,306 @@
+/* test_notices.c - notices for visitors (notices.json): loading and its
+ * problems (FILE:LINE:COL), which apply at a time of day, and in the pure
+ * app in simulated time: a notice appears at its start and goes at its
+ * end, with the app waking for both, on a page and over the attract loop;
+ * urgent ones over the reset warning. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "content.h"
+#include "layout_notices.h"
+#include "notices.h"
+
+static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
+                               "attract.json", "theme.json", "strings.json", "talks.json",
+                               "quiz.json", "notices.json" };
+
+static char *copy_content(void)
+{
+    char *dir = strdup("/tmp/openday-notices-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char cmd[700];
+        snprintf(cmd, sizeof cmd, "cp 'content/%s' '%s/'", files[i], dir);
+        assert_int_equal(system(cmd), 0);
+    }
+    return dir;
+}
+
+static void remove_dir(char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(dir);
+}
+
+/* The shipped content with notices.json replaced by text (NULL: removed);
+ * NULL when it does not load, the first error's place in *line, *col. */
+static content *load_with(const char *text, int *line, int *col, char *msg, size_t n)
+{
+    char *dir = copy_content();
+    char p[600];
+    snprintf(p, sizeof p, "%s/notices.json", dir);
+    if (text) {
+        FILE *f = fopen(p, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+    } else {
+        assert_int_equal(unlink(p), 0);
+    }
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load(dir, &r);
+    for (size_t i = 0; i < r.count && line; i++)
+        if (!r.items[i].warning) {
+            *line = r.items[i].line;
+            *col = r.items[i].col;
+            snprintf(msg, n, "%s", r.items[i].message);
+            break;
+        }
+    content_report_deinit(&r);
+    remove_dir(dir);
+    return c;
+}
+
+static void expect_problem(const char *text, int line, int col, const char *what)
+{
+    int l = 0, k = 0;
+    char msg[600] = "";
+    content *c = load_with(text, &l, &k, msg, sizeof msg);
+    if (c)
+        fail_msg("loaded, expected an error");
+    if (l != line || k != col || !strstr(msg, what))
+        fail_msg("got %d:%d: %s", l, k, msg);
+}
+
+static void shipped_and_absent(void **state)
+{
+    (void)state;
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load("content", &r);
+    assert_non_null(c);
+    assert_true(c->n_notices >= 1);
+    for (size_t i = 0; i < c->n_notices; i++) {
+        assert_true(c->notices[i].text[0]);
+        if (c->notices[i].start >= 0 && c->notices[i].end >= 0)
+            assert_true(c->notices[i].end > c->notices[i].start);
+    }
+    assert_false(c->absent & (1u << 9));
+    content_destroy(c);
+    content_report_deinit(&r);
+    c = load_with(NULL, NULL, NULL, NULL, 0);
+    assert_non_null(c);
+    assert_int_equal(c->n_notices, 0);
+    assert_true(c->absent & (1u << 9));
+    content_destroy(c);
+}
+
+static void bad_notices(void **state)
+{
+    (void)state;
+    expect_problem("{\"schema\": 1, \"notices\": [\n"
+                   "{\"text\": \"Moved\", \"start\": \"14:30\", \"end\": \"12:00\"}]}\n",
+                   2, 44, "a notice must end after it starts");
+    expect_problem("{\"schema\": 1, \"notices\": [\n"
+                   "{\"text\": \"Moved\", \"start\": \"14:30\", \"end\": \"14:30\"}]}\n",
+                   2, 44, "a notice must end after it starts");
+    expect_problem("{\"schema\": 1, \"notices\": [\n{\"text\": \"Moved\", \"level\": \"red\"}]}\n",
+                   2, 28, "must be \"info\" or \"urgent\"");
+    expect_problem("{\"schema\": 1, \"notices\": [\n{\"text\": \"Moved\", \"end\": \"25:00\"}]}\n",
+                   2, 26, "24-hour HH:MM");
+    expect_problem("{\"schema\": 1, \"notices\": [\n{\"level\": \"info\"}]}\n", 2, 1,
+                   "missing required field \"text\"");
+    expect_problem("{\"schema\": 1, \"notices\": [\n{\"text\": \"One\\ntwo\"}]}\n", 2, 10,
+                   "on one line");
+    expect_problem("{\"schema\": 1}\n", 1, 1, "missing required list \"notices\"");
+}
+
+static void which_apply(void **state)
+{
+    (void)state;
+    content *c = content_create();
+    c->n_notices = 3;
+    c->notices = calloc(3, sizeof *c->notices);
+    assert_non_null(c->notices);
+    const struct { const char *t; int s, e; content_notice_level l; } n[] = {
+        { "always", -1, -1, NOTICE_INFO },
+        { "lunch", 12 * 60, 14 * 60, NOTICE_INFO },
+        { "from four", 16 * 60, -1, NOTICE_URGENT },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        c->notices[i].text = strdup(n[i].t);
+        c->notices[i].start = n[i].s;
+        c->notices[i].end = n[i].e;
+        c->notices[i].level = n[i].l;
+    }
+    size_t urgent = 9;
+    /* No clock: only the untimed one. */
+    assert_int_equal(notices_count(c, -1, &urgent), 1);
+    assert_int_equal(urgent, 0);
+    assert_int_equal(notices_next_change(c, -1), -1);
+    assert_false(notices_active(c, 1, 11 * 60 + 59));
+    assert_true(notices_active(c, 1, 12 * 60));
+    assert_true(notices_active(c, 1, 14 * 60 - 1));
+    assert_false(notices_active(c, 1, 14 * 60)); /* the end itself is over */
+    assert_int_equal(notices_count(c, 16 * 60, &urgent), 2);
+    assert_int_equal(urgent, 1);
+    /* Next change: 11:30 -> 12:00 is 30 min; 12:00 -> 14:00; 14:00 -> 16:00;
+     * 23:00 -> tomorrow's 12:00. */
+    assert_int_equal(notices_next_change(c, 11 * 60 + 30), 30);
+    assert_int_equal(notices_next_change(c, 12 * 60), 120);
+    assert_int_equal(notices_next_change(c, 14 * 60), 120);
+    assert_int_equal(notices_next_change(c, 23 * 60), 13 * 60);
+    assert_false(notices_active(c, 7, 12 * 60));
+    content_destroy(c);
+}
+
+/* ---- in the app ---- */
+
+static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)s;
+    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
+}
+
+static float fake_height(void *ctx, scene_font f, float px)
+{
+    (void)ctx;
+    (void)f;
+    return 1.2f * px;
+}
+
+static bool shows(app *a, const char *needle)
+{
+    const scene *s = app_scene(a);
+    size_t n = strlen(needle);
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind != SCENE_TEXT || !c->text)
+            continue;
+        for (size_t k = 0; k + n <= c->len; k++)
+            if (!memcmp(c->text + k, needle, n))
+                return true;
+    }
+    return false;
+}
+
+/* The index of the last command drawing text with needle, or -1. */
+static long last_text(app *a, const char *needle)
+{
+    const scene *s = app_scene(a);
+    size_t n = strlen(needle);
+    long at = -1;
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind == SCENE_TEXT && c->text && c->len >= n && !memcmp(c->text, needle, n))
+            at = (long)i;
+    }
+    return at;
+}
+
+/* Run to `until` the way the real loop sleeps: jump to each wake-up
+ * app_wait_ms asks for (at most 10 s apart). Counts the wake-ups. */
+static size_t idle_until(app *a, uint64_t *now, uint64_t until)
+{
+    size_t wakes = 0;
+    while (*now < until) {
+        uint64_t w = app_wait_ms(a, *now);
+        if (w > 10000)
+            w = 10000;
+        if (w == 0)
+            w = 16;
+        *now += w;
+        if (*now > until)
+            *now = until;
+        app_update(a, *now);
+        (void)app_scene(a);
+        wakes++;
+    }
+    return wakes;
+}
+
+static void appear_and_expire(void **state)
+{
+    (void)state;
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load("content", &r);
+    assert_non_null(c);
+    content_report_deinit(&r);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 0; /* stay on the page */
+    layout_env env = { .w = 800, .h = 480,
+                       .measure = { .text_width = fake_width, .line_height = fake_height } };
+    app *a = app_create(c, &cfg, &env, 0);
+    assert_non_null(a);
+    uint64_t now = 0;
+    assert_true(app_goto(a, "home", now));
+    /* No clock: the shipped notices are timed, so none shows. */
+    app_update(a, now);
+    assert_false(shows(a, "The 14:00 talk"));
+    /* 11:58: not yet; the app sleeps no further than the next minute. */
+    app_set_clock(a, 11 * 60 + 58, true, now);
+    app_update(a, now);
+    assert_false(shows(a, "The 14:00 talk"));
+    assert_true(app_wait_ms(a, now) <= 60000);
+    idle_until(a, &now, 2 * 60000 + 100); /* 12:00 */
+    assert_true(shows(a, "The 14:00 talk"));
+    /* It lasts until 14:30 and goes on time. */
+    idle_until(a, &now, now + (2 * 60 + 29) * 60000);
+    assert_true(shows(a, "The 14:00 talk"));
+    idle_until(a, &now, now + 60000);
+    assert_false(shows(a, "The 14:00 talk"));
+    /* 15:30: the urgent one, with its label in words. */
+    idle_until(a, &now, now + 60 * 60000);
+    assert_true(shows(a, "The recording studios"));
+    assert_true(shows(a, "Important"));
+    /* Over the attract loop as well, and gone at 16:00 there too. */
+    assert_true(app_goto(a, "attract", now));
+    app_update(a, now);
+    assert_true(shows(a, "The recording studios"));
+    idle_until(a, &now, now + 31 * 60000);
+    assert_false(shows(a, "The recording studios"));
+    app_destroy(a);
+
+    /* The reset warning covers the page but not an urgent notice. */
+    cfg.attract_after_ms = 90000;
+    a = app_create(c, &cfg, &env, 0);
+    now = 0;
+    app_set_clock(a, 15 * 60 + 40, true, now);
+    assert_true(app_goto(a, "home", now));
+    for (; now < 80000; now += 250)
+        app_update(a, now);
+    assert_true(app_reset_warning(a) > 0);
+    long notice = last_text(a, "Important");
+    assert_true(notice >= 0);
+    const scene *s = app_scene(a);
+    for (size_t i = (size_t)notice + 1; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_RECT && (s->cmds[i].flags & SCENE_F_BOX))
+            assert_true(s->cmds[i].level >= LAY_LEVEL_NOTICE);
+    app_destroy(a);
+    content_destroy(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_and_absent),
+        cmocka_unit_test(bad_notices),
+        cmocka_unit_test(which_apply),
+        cmocka_unit_test(appear_and_expire),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
