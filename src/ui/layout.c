@@ -238,8 +238,21 @@ static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool
     if (!n)
         return;
     float bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
+    /* A short viewport with large text (the 7-inch panel in Larger text):
+     * centred pills wrapped to two lines would hide the middle of the only
+     * lines on screen. Keep each label on one line, with half the padding,
+     * at the right edge, where left-aligned text leaves its ragged space. */
+    bool compact = bh > 0.15f * view_h;
+    if (compact) {
+        for (size_t k = 0; k < n; k++) {
+            p[k].dense = true;
+            lay_pill_size(L, &p[k], 0.9f * L->W, &w[k], &h[k]);
+        }
+        bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
+    }
     float total = w[0] + (n == 2 ? m->gap + w[1] : 0);
-    float x = (L->W - total) / 2, y = view_top + view_h - bh - 0.5f * m->pad;
+    float x = compact ? L->W - m->pad - total : (L->W - total) / 2;
+    float y = view_top + view_h - bh - 0.5f * m->pad;
     for (size_t k = 0; k < n; k++) {
         int b = lay_pill_draw(L, &p[k], (od_rect){ x, y, w[k], bh }, -1);
         if (b >= 0)
