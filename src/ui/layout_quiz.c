@@ -198,20 +198,58 @@ float lay_screen_quiz_result(lay *L, const view_place *p)
     (void)p;
     const content *c = L->c;
     const layout_metrics *m = &L->m;
+    /* The degrees side by side where the screen is wide enough for cards
+     * of at least 20 body-em (a monitor or a wall shows them all at once,
+     * in the ranked order, left to right), else one under the other in a
+     * reading column. Rows are balanced (lay_balance) and the cards of a
+     * row share its height. */
+    size_t n = c->n_degrees;
+    float wx, ww;
+    lay_column(L, 100, &wx, &ww);
+    size_t cols = n ? lay_fit_cols(ww, 20.0f * m->body, m->gap) : 1;
+    if (cols > n)
+        cols = n ? n : 1;
+    if (cols > 4)
+        cols = 4;
     float cx, cw;
-    lay_column(L, 38, &cx, &cw);
+    if (cols > 1) {
+        /* No wider than the cards need: 30 body-em each at most. */
+        float most = (float)cols * 30.0f * m->body + m->gap * (float)(cols - 1);
+        cw = ww < most ? ww : most;
+        cx = (L->W - cw) / 2;
+    } else {
+        lay_column(L, 38, &cx, &cw);
+    }
     float y = lay_top_pad(L);
     lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
     lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, STR_QUIZ_RESULT_HINT), -1), m->gap);
-    quiz_place *rank = c->n_degrees ? lay_alloc(L, c->n_degrees * sizeof *rank) : NULL;
+    quiz_place *rank = n ? lay_alloc(L, n * sizeof *rank) : NULL;
     if (rank) {
         quiz_rank(c, answers(L), c->n_questions < CONTENT_QUIZ_MAX ? c->n_questions
                                                                      : CONTENT_QUIZ_MAX, rank);
-        for (size_t i = 0; i < c->n_degrees; i++) {
-            result_ctx r = { i + 1, rank[i], 0, 0 };
-            float h = lay_card(L, cx, y, cw, 0, m->pad, lay_col(L, COLOR_SURFACE), result_body,
-                               &r, -1);
-            y += h + m->gap;
+        /* lay_balance's rule, counted row by row (any number of degrees). */
+        size_t rows = (n + cols - 1) / cols, base = n / rows, extra = n % rows;
+        size_t full = base + (extra ? 1 : 0);
+        float cellw = (cw - m->gap * (float)(full - 1)) / (float)full;
+        size_t i = 0;
+        for (size_t row = 0; row < rows; row++) {
+            size_t count = base + (row < extra ? 1 : 0);
+            float rowh = 0;
+            for (size_t k = 0; k < count; k++) {
+                result_ctx r = { i + k + 1, rank[i + k], 0, 0 };
+                float h = lay_measure_fn(L, cellw - 2 * m->pad, result_body, &r) + 2 * m->pad;
+                if (h > rowh)
+                    rowh = h;
+            }
+            float rw = cellw * (float)count + m->gap * (float)(count - 1);
+            float x = cx + (cw - rw) / 2;
+            for (size_t k = 0; k < count; k++, i++) {
+                result_ctx r = { i + 1, rank[i], 0, 0 };
+                lay_card(L, x, y, cellw, rowh, m->pad, lay_col(L, COLOR_SURFACE), result_body,
+                         &r, -1);
+                x += cellw + m->gap;
+            }
+            y += rowh + m->gap;
         }
     }
     /* Start again: every answer forgotten, back to the first question. */
