@@ -277,7 +277,9 @@ static void explore_by_touch_journey(void **state)
     run(j, 91000);
     expect_place(j, "attract");
     assert_int_equal(j->rec.stops, stops + 1);
-    assert_int_equal(j->rec.n, n); /* the attract loop is not read */
+    /* The reset warning was said on its way; the attract loop is not read. */
+    expect_said(j, n, j->c->strings[STR_RESET_WARNING], NULL);
+    n = j->rec.n;
     assert_false(app_read_aloud(j->a));
     assert_int_equal(app_speech_volume(j->a), READER_VOLUME_DEFAULT);
 
@@ -339,6 +341,30 @@ static void unavailable_is_silent(void **state)
     const scene *s = app_scene(j->a);
     for (size_t i = 0; i < s->count; i++)
         assert_false(s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH);
+    finish(j);
+}
+
+/* The reset warning is said when it appears, once, not at each second of
+ * its countdown; a touch keeps the visit and nothing more is said. */
+static void reset_warning_is_spoken(void **state)
+{
+    (void)state;
+    journey *j = start(true);
+    tap(j, 400, 240);
+    tap_target(j, ACT_DEGREE, 0);
+    run(j, 400);
+    app_set_read_aloud(j->a, true);
+    run(j, 1000);
+    size_t n = j->rec.n;
+    while (!app_reset_warning(j->a) && j->now < 600000)
+        run(j, 16);
+    assert_true(app_reset_warning(j->a) > 0);
+    expect_said(j, n, j->c->strings[STR_RESET_WARNING], NULL);
+    run(j, 3000); /* three more seconds counted down: still one utterance */
+    assert_int_equal(j->rec.n, n + 1);
+    tap(j, 400, 240);
+    assert_int_equal(app_reset_warning(j->a), 0);
+    expect_place(j, "degree:music-production");
     finish(j);
 }
 
@@ -417,6 +443,7 @@ int main(void)
         cmocka_unit_test(explore_by_touch_journey),
         cmocka_unit_test(plain_text_touch_speaks_its_paragraph),
         cmocka_unit_test(unavailable_is_silent),
+        cmocka_unit_test(reset_warning_is_spoken),
         cmocka_unit_test(language_follows_the_content),
         cmocka_unit_test(control_bar_passes_the_audit),
     };

@@ -749,6 +749,10 @@ void app_update(app *a, uint64_t now_ms)
         speech_say_screen(a);
     unsigned w = warn_left(a);
     if (w != a->warn_s) {
+        /* With Read aloud on, the warning is said as it appears: a visitor
+         * who cannot see it would otherwise lose the visit unwarned. */
+        if (w && !a->warn_s && a->rd.on && a->c)
+            reader_say(&a->rd, a->c->strings[STR_RESET_WARNING], true);
         a->warn_s = w;
         a->dirty = true;
     }
