@@ -108,9 +108,11 @@ static inline size_t support_screens(const content *c, char **out, size_t max)
 
 /* An app on `name` at w x h, for a screen of `dpi` seen from `distance_cm`
  * (0: the defaults), with every animation settled. For "attract", `slide`
- * selects which slide of the playlist is showing. */
-static inline app *support_app_env(support *s, const char *name, int w, int h, float dpi,
-                                   float distance_cm, size_t slide)
+ * selects which slide of the playlist is showing. `minute`: the wall clock's
+ * minute of the day from the start (-1: none), so that the attract loop's
+ * notices slide shows when a notice applies. */
+static inline app *support_app_clock(support *s, const char *name, int w, int h, float dpi,
+                                     float distance_cm, size_t slide, int minute)
 {
     app_config cfg;
     app_config_defaults(&cfg);
@@ -118,6 +120,8 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts),
                        .distance_cm = distance_cm };
     app *a = app_create(s->c, &cfg, &env, 0);
+    if (a && minute >= 0)
+        app_set_clock(a, minute, true, 0);
     if (!a || !app_goto(a, name, 0)) {
         app_destroy(a);
         return NULL;
@@ -131,6 +135,13 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
 
 /* The same with the visitor's accessibility choices `bits` (a
  * view_access_choice bit set) already made. */
+/* The same without a clock. */
+static inline app *support_app_env(support *s, const char *name, int w, int h, float dpi,
+                                   float distance_cm, size_t slide)
+{
+    return support_app_clock(s, name, w, h, dpi, distance_cm, slide, -1);
+}
+
 static inline app *support_app_access(support *s, const char *name, int w, int h, float dpi,
                                       float distance_cm, unsigned bits)
 {

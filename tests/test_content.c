@@ -288,7 +288,7 @@ static void references(void **state)
            "{ \"schema\": 1, \"slides\": [ { \"show\": \"career\", \"id\": \"nobody\" } ] }",
            "1:54", "slides[0].id: unknown career \"nobody\"");
     EXPECT("attract.json", "{ \"schema\": 1, \"slides\": [ { \"show\": \"film\" } ] }", "1:38",
-           "slides[0].show: \"show\" must be degree, compare, career, careers or awards");
+           "slides[0].show: \"show\" must be degree, compare, career, careers, awards or notices");
 }
 
 /* A compare slide's optional pair and an award's optional colour. */

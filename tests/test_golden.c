@@ -49,13 +49,14 @@ static const char *const shipped_screens[] = {
     "attract@4",
     "today@11:35", "degree:music-technology@11:35",
     "quiz:2", "quiz-result:2,1,2,2", "home@13:00", "degree:music-production@15:45",
+    "attract@6@15:45",
 };
 static const golden_size shipped_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 },
                                              { 1920, 1080, 92 } };
 static const char *const three_screens[] = {
     "attract", "home", "degree:software-engineering", "compare", "careers",
     "career:robotics-engineer", "ba-bs", "attract@2", "today@00:10",
-    "quiz:3", "quiz-result:1,1,4", "home@11:00",
+    "quiz:3", "quiz-result:1,1,4", "home@11:00", "attract@6@11:00",
 };
 static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
@@ -125,7 +126,8 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
 }
 
 /* "NAME@N": the attract loop's slide N; "NAME@HH:MM": the screen with the
- * wall clock at that time of day (the day's talks); without "@", neither. */
+ * wall clock at that time of day (the day's talks); without "@", neither;
+ * "NAME@N@HH:MM": both. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
                                   unsigned access)
 {
@@ -135,17 +137,22 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
     char *at = strchr(place, '@');
     size_t slide = 0;
     int minute = -1;
-    if (at) {
+    /* Both may be given: "attract@6@15:45" (the notices slide). */
+    while (at) {
         *at = '\0';
+        char *more = strchr(at + 1, '@');
+        if (more)
+            *more = '\0';
         if (strchr(at + 1, ':')) {
             minute = talks_parse_time(at + 1);
             assert_true(minute >= 0);
         } else {
             slide = (size_t)strtoul(at + 1, NULL, 10);
         }
+        at = more;
     }
     app *a = read_aloud ? read_aloud_app(place, gs)
-                        : support_app_env(&S, place, w, h, gs->dpi, 0, slide);
+                        : support_app_clock(&S, place, w, h, gs->dpi, 0, slide, minute);
     if (a && access) {
         app_access acc = app_access_from_bits(access);
         app_set_access(a, &acc);

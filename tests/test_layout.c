@@ -535,15 +535,23 @@ static void notices_pass_the_audit(void **state)
     c->notices[1] = (content_notice){ strdup("Averyveryverylongunbreakablenoticewordthatmust"
                                              "wrap and then some more words after it."),
                                       NOTICE_URGENT, -1, -1 };
+    /* And the attract loop's notices slide, as the loader adds it. */
+    content_slide *more = realloc(c->slides, (c->n_slides + 1) * sizeof *c->slides);
+    assert_non_null(more);
+    c->slides = more;
+    c->slides[c->n_slides] = (content_slide){ .kind = ATTRACT_NOTICES, .headline = strdup("") };
+    size_t news = c->n_slides++;
     size_t problems = 0;
     scene s;
     scene_init(&s);
     for (size_t i = 0; i < NSIZES; i++) {
         int w = sizes[i][0], h = sizes[i][1];
         const view_place places[] = { place(SCREEN_HOME, 0, 0), place(SCREEN_DEGREE, 1, 0),
-                                      place(SCREEN_ATTRACT, 0, 0) };
-        for (size_t k = 0; k < 3; k++) {
+                                      place(SCREEN_ATTRACT, 0, 0), place(SCREEN_ATTRACT, 0, 0) };
+        for (size_t k = 0; k < 4; k++) {
             layout_frame_in in = settled(places[k]);
+            if (k == 3)
+                in.slide = in.prev_slide = news;
             in.clock_known = true;
             in.clock_min = 13 * 60;
             problems += audit_frame(&s, c, w, h, &in, NULL, "notices");

@@ -294,6 +294,128 @@ static void appear_and_expire(void **state)
     content_destroy(c);
 }
 
+/* The shipped content with one file replaced by text. */
+static content *load_replacing(const char *file, const char *text)
+{
+    char *dir = copy_content();
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", dir, file);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load(dir, &r);
+    if (!c)
+        content_report_print(&r, stderr);
+    content_report_deinit(&r);
+    remove_dir(dir);
+    return c;
+}
+
+static size_t notices_slides(const content *c, size_t *at)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_slides; i++)
+        if (c->slides[i].kind == ATTRACT_NOTICES) {
+            n++;
+            *at = i;
+        }
+    return n;
+}
+
+/* The notices reach the attract loop as a slide of their own: added at the
+ * end unless attract.json places it, shown only while a notice applies. */
+static void attract_slide(void **state)
+{
+    (void)state;
+    size_t at = 0;
+    content *c = load_with(NULL, NULL, NULL, NULL, 0);
+    assert_non_null(c);
+    assert_int_equal(notices_slides(c, &at), 0); /* no notices.json, no slide */
+    size_t listed = c->n_slides;
+    content_destroy(c);
+    content_report r;
+    content_report_init(&r);
+    c = content_load("content", &r);
+    content_report_deinit(&r);
+    assert_non_null(c);
+    assert_int_equal(notices_slides(c, &at), 1);
+    assert_int_equal(c->n_slides, listed + 1);
+    assert_int_equal(at, listed);
+    content_destroy(c);
+    c = load_replacing("attract.json",
+                       "{\"schema\": 1, \"slides\": [{\"show\": \"notices\", "
+                       "\"headline\": \"Latest\"}, {\"show\": \"awards\"}]}\n");
+    assert_non_null(c);
+    assert_int_equal(c->n_slides, 2);
+    assert_int_equal(notices_slides(c, &at), 1);
+    assert_int_equal(at, 0);
+    assert_string_equal(c->slides[0].headline, "Latest");
+    /* Placed first with nothing applying (no clock): the loop starts on
+     * the next slide and never shows it. */
+    app_config cfg;
+    app_config_defaults(&cfg);
+    layout_env env = { .w = 800, .h = 480,
+                       .measure = { .text_width = fake_width, .line_height = fake_height } };
+    app *a = app_create(c, &cfg, &env, 0);
+    assert_non_null(a);
+    uint64_t now = 0;
+    app_update(a, now);
+    app_info info;
+    for (; now < 5 * (uint64_t)c->slide_ms; now += 100) {
+        app_update(a, now);
+        app_get_info(a, &info);
+        assert_int_equal(info.slide, 1);
+    }
+    assert_false(shows(a, "Latest"));
+    app_destroy(a);
+    content_destroy(c);
+
+    /* The shipped loop at 13:00: one pass shows every slide, the notices
+     * slide last with the notice large and no band over it; at 15:00, when
+     * nothing applies, a pass skips it. */
+    content_report_init(&r);
+    c = content_load("content", &r);
+    content_report_deinit(&r);
+    a = app_create(c, &cfg, &env, 0);
+    now = 0;
+    app_set_clock(a, 13 * 60, true, now);
+    app_update(a, now);
+    size_t seen = 0, band = 0;
+    for (; now < (uint64_t)c->n_slides * c->slide_ms; now += 100) {
+        app_update(a, now);
+        app_get_info(a, &info);
+        seen |= (size_t)1 << info.slide;
+        if (info.slide == c->n_slides - 1) {
+            assert_true(shows(a, c->strings[STR_NOTICES_TITLE]));
+            /* Once, on the slide: no band repeats it above. */
+            const scene *sc = app_scene(a);
+            size_t times = 0;
+            for (size_t i = 0; i < sc->count; i++)
+                times += sc->cmds[i].kind == SCENE_TEXT && sc->cmds[i].len >= 14 &&
+                         !memcmp(sc->cmds[i].text, "The 14:00 talk", 14);
+            assert_int_equal(times, 1);
+            band++;
+        }
+    }
+    assert_int_equal(seen, ((size_t)1 << c->n_slides) - 1);
+    assert_true(band > 0);
+    app_set_clock(a, 15 * 60, true, now);
+    seen = 0;
+    uint64_t end = now + 2 * (uint64_t)c->n_slides * c->slide_ms;
+    for (; now < end; now += 100) {
+        app_update(a, now);
+        app_get_info(a, &info);
+        seen |= (size_t)1 << info.slide;
+        assert_false(shows(a, c->strings[STR_NOTICES_TITLE]));
+    }
+    assert_int_equal(seen, ((size_t)1 << (c->n_slides - 1)) - 1);
+    app_destroy(a);
+    content_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +423,7 @@ int main(void)
         cmocka_unit_test(bad_notices),
         cmocka_unit_test(which_apply),
         cmocka_unit_test(appear_and_expire),
+        cmocka_unit_test(attract_slide),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

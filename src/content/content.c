@@ -56,6 +56,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
     "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
     "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
+    "notices_title",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -76,7 +77,7 @@ static const char *const default_strings[STR_COUNT] = {
     "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
     "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
     "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
-    "Start again", "Important",
+    "Start again", "Important", "News for visitors",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -1342,6 +1343,7 @@ static bool load_attract(jfile *f, content *c)
     const cJSON *arr = get_array(f, f->root, "slides", "", true);
     if (!arr)
         return false;
+    /* One more than listed: room for the notices slide derive() may add. */
     c->slides = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
     if (!c->slides)
         abort();
@@ -1360,14 +1362,16 @@ static bool load_attract(jfile *f, content *c)
             ok = false;
             continue;
         }
-        static const char *const kinds[] = { "degree", "compare", "career", "careers", "awards" };
+        static const char *const kinds[] = { "degree",  "compare", "career",
+                                             "careers", "awards",  "notices" };
         int kind = -1;
-        for (int k = 0; k < 5; k++)
+        for (int k = 0; k < (int)(sizeof kinds / sizeof *kinds); k++)
             if (!strcmp(show->valuestring, kinds[k]))
                 kind = k;
         snprintf(q, sizeof q, "%s.show", p);
         if (kind < 0) {
-            problem(f, show, false, q, "\"show\" must be degree, compare, career, careers or awards");
+            problem(f, show, false, q, "\"show\" must be degree, compare, career, careers, awards or "
+                    "notices");
             ok = false;
             continue;
         }
@@ -1807,6 +1811,18 @@ static void derive(content *c)
                     car->degrees[car->n_degrees++] = d;
                     break;
                 }
+    }
+    /* Notices reach the attract loop too: a slide of their own at the end
+     * of the playlist unless attract.json places one (the slide list has
+     * room for one more, see load_attract). */
+    bool placed = false;
+    for (size_t i = 0; i < c->n_slides; i++)
+        placed |= c->slides[i].kind == ATTRACT_NOTICES;
+    if (c->n_notices && !placed && c->slides) {
+        content_slide *s = &c->slides[c->n_slides++];
+        memset(s, 0, sizeof *s);
+        s->kind = ATTRACT_NOTICES;
+        s->headline = xstrdup("");
     }
 }
 

@@ -119,7 +119,11 @@ typedef struct {
 } content_award_row;
 
 typedef enum {
-    ATTRACT_DEGREE, ATTRACT_COMPARE, ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS
+    ATTRACT_DEGREE, ATTRACT_COMPARE, ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS,
+    /* the notices that apply now (notices.json), large; skipped while none
+     * does. With notices.json and no such slide in attract.json, the loader
+     * adds one at the end of the playlist. */
+    ATTRACT_NOTICES
 } content_attract_kind;
 
 typedef struct {
@@ -205,6 +209,8 @@ typedef enum {
     /* the label of an urgent notice (notices.json), so that urgency is in
      * words as well as in the bar's colours */
     STR_NOTICE_URGENT,
+    /* the attract loop's notices slide, above the notices */
+    STR_NOTICES_TITLE,
     STR_COUNT
 } content_str;
 

@@ -47,3 +47,10 @@ int notices_next_change(const content *c, int wall_minute)
     }
     return best;
 }
+
+bool notices_slide_shows(const content *c, size_t i, int wall_minute)
+{
+    if (i >= c->n_slides || c->slides[i].kind != ATTRACT_NOTICES)
+        return true;
+    return notices_count(c, wall_minute, NULL) > 0;
+}

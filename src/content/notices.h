@@ -20,5 +20,8 @@ size_t notices_count(const content *c, int wall_minute, size_t *urgent);
 /* Minutes from wall_minute until the next start or end of a notice (within
  * the next day), or -1 when none is to come or the clock is unknown. */
 int notices_next_change(const content *c, int wall_minute);
+/* Whether attract slide i is shown at wall_minute: every slide is, but the
+ * notices slide only while a notice applies. */
+bool notices_slide_shows(const content *c, size_t i, int wall_minute);
 
 #endif

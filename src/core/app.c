@@ -731,11 +731,24 @@ void app_update(app *a, uint64_t now_ms)
     if (in_attract(a)) {
         if (!a->acc.less_motion)
             a->dirty = true; /* the call to action pulses */
-        if (a->c->n_slides > 0 && a->now - a->slide_t0 >= a->c->slide_ms) {
+        /* A slide that does not show now (the notices slide when none
+         * applies: at the start, or when the last one ends) gives way at
+         * once, without a fade. */
+        bool hidden = a->c->n_slides > 1 && !notices_slide_shows(a->c, a->slide, clock_now(a));
+        if (a->c->n_slides > 0 && (hidden || a->now - a->slide_t0 >= a->c->slide_ms)) {
             a->prev_slide = a->slide;
-            a->slide = (a->slide + 1) % a->c->n_slides;
-            if (a->slide == 0)
-                a->lap++;
+            /* The next slide that shows (the notices slide only while a
+             * notice applies); at worst round to this one again. */
+            size_t n = a->c->n_slides;
+            for (size_t k = 0; k < n; k++) {
+                a->slide = (a->slide + 1) % n;
+                if (a->slide == 0)
+                    a->lap++;
+                if (notices_slide_shows(a->c, a->slide, clock_now(a)))
+                    break;
+            }
+            if (hidden)
+                a->prev_slide = a->slide;
             a->slide_t0 = a->now;
             a->dirty = true;
         }

@@ -390,6 +390,10 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     /* The notices' band: under the header (over it when the header is at
      * the bottom), or at the top of a full screen; the page gets the rest. */
     float nh = lay_notices_height(&L);
+    /* The attract loop's notices slide shows them large: no band over it. */
+    if (!hp && cur->place.screen == SCREEN_ATTRACT && c && in->slide < c->n_slides &&
+        c->slides[in->slide].kind == ATTRACT_NOTICES)
+        nh = 0;
     bool bottom = layout_reach(env);
     float band_y = !hp ? 0 : bottom ? L.H - hh - nh : hh;
 

@@ -8,6 +8,7 @@
  * call to action. */
 #include "screens.h"
 #include "lay_marks.h"
+#include "notices.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -443,6 +444,55 @@ static float slide_awards(lay *L, const content_slide *s, float x, float y, floa
     return yy > y ? yy - y - g : 0;
 }
 
+static int wall(const lay *L)
+{
+    return L->in && L->in->clock_known ? L->in->clock_min : -1;
+}
+
+/* The notices that apply now, each on a card of its own, urgent ones first
+ * in the same fixed black on yellow as their bar (layout_notices.c) and led
+ * by the word for urgent. None applies: nothing (the title card). */
+static float slide_notices(lay *L, const content_slide *s, float x, float y, float w, float scale,
+                           int detail)
+{
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    int now = wall(L);
+    if (!notices_count(c, now, NULL))
+        return 0;
+    float g = m->gap * 1.5f * scale, yy = y;
+    const char *title = s->headline[0] ? s->headline : lay_str(L, STR_NOTICES_TITLE);
+    lay_style t = cstyle(FONT_BOLD, sz(L, m->h3, scale), lay_col(L, COLOR_ACCENT));
+    stack(&yy, lay_text(L, &t, x, yy, w, title, -1), g);
+    float pad = fmaxf(m->pad * scale, 0.5f * m->pad);
+    float inner = w - 2 * pad;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->n_notices; i++) {
+            const content_notice *n = &c->notices[i];
+            bool urgent = n->level == NOTICE_URGENT;
+            if (!notices_active(c, i, now) || urgent != (pass == 0))
+                continue;
+            od_color bg = urgent ? od_rgba(255, 221, 51, 255) : lay_col(L, COLOR_SURFACE);
+            od_color fg = urgent ? od_rgba(0, 0, 0, 255) : lay_col(L, COLOR_TEXT);
+            lay_style lab = cstyle(FONT_BOLD, sz(L, m->body, scale), fg);
+            lay_style st = cstyle(urgent ? FONT_BOLD : FONT_REGULAR,
+                                  sz(L, detail >= 1 ? m->h2 : m->h3, scale), fg);
+            const char *word = lay_str(L, STR_NOTICE_URGENT);
+            float lh = urgent ? lay_text_height(L, &lab, inner, word, strlen(word), NULL) : 0;
+            float th = lay_text_height(L, &st, inner, n->text, strlen(n->text), NULL);
+            float ch = 2 * pad + (lh > 0 ? lh + 0.5f * m->gap : 0) + th;
+            int box = lay_box(L, (od_rect){ x, yy, w, ch }, bg, m->radius, -1);
+            float ty = yy + pad;
+            if (urgent) {
+                lay_text(L, &lab, x + pad, ty, inner, word, box);
+                ty += lh + 0.5f * m->gap;
+            }
+            lay_text(L, &st, x + pad, ty, inner, n->text, box);
+            yy += ch + g;
+        }
+    return yy > y ? yy - y - g : 0;
+}
+
 /* No slides (or an unusable one): the kiosk's title and subtitle. */
 static float slide_title(lay *L, float x, float y, float w, float scale, int detail)
 {
@@ -478,6 +528,9 @@ static float slide_content(lay *L, const content_slide *s, float x, float y, flo
             break;
         case ATTRACT_AWARDS:
             h = slide_awards(L, s, x, y, w, scale, detail);
+            break;
+        case ATTRACT_NOTICES:
+            h = slide_notices(L, s, x, y, w, scale, detail);
             break;
         default:
             break;
@@ -553,7 +606,12 @@ float lay_screen_attract(lay *L, const view_place *p)
     ph = fmaxf(ph + 8.0f * u, 1.25f * m->target);
     float dot = 10.0f * u;
     float dots_y = H - 1.5f * m->pad - dot;
-    float pill_y = (n > 1 ? dots_y - 1.5f * m->gap : H - 2 * m->pad) - ph;
+    /* One dot a slide that shows now (the notices slide only while a
+     * notice applies). */
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++)
+        shown += notices_slide_shows(c, i, wall(L));
+    float pill_y = (shown > 1 ? dots_y - 1.5f * m->gap : H - 2 * m->pad) - ph;
     od_rect pill = { (W - pw) / 2, pill_y, pw, ph };
     od_rect region = { side, 2 * m->pad, W - 2 * side, pill_y - 2 * m->gap - 2 * m->pad };
     float cap = 40.0f * m->body;
@@ -596,12 +654,14 @@ float lay_screen_attract(lay *L, const view_place *p)
     lay_text(L, &ts, pill.x + (pill.w - inner) / 2, pill.y + (pill.h - th) / 2, inner, cta.text,
              box);
 
-    if (n > 1 && n <= 40) {
-        float sp = fminf(10.0f * u, (W - 4 * m->pad) / (float)n - dot);
+    if (shown > 1 && shown <= 40) {
+        float sp = fminf(10.0f * u, (W - 4 * m->pad) / (float)shown - dot);
         float wide = 28.0f * u;
-        float total = wide + (float)(n - 1) * (dot + sp);
+        float total = wide + (float)(shown - 1) * (dot + sp);
         float x = (W - total) / 2;
         for (size_t i = 0; i < n; i++) {
+            if (!notices_slide_shows(c, i, wall(L)))
+                continue;
             float dw = i == cur ? wide : dot;
             lay_rect(L, (od_rect){ x, dots_y, dw, dot },
                      i == cur ? acc : lay_with_alpha(lay_col(L, COLOR_MUTED), 0.4f), dot / 2);
