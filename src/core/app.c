@@ -15,6 +15,7 @@
 #include "anim.h"
 #include "dump.h"
 #include "gesture.h"
+#include "layout_refused.h"
 #include "narrate.h"
 #include "notices.h"
 #include "speechbar.h"
@@ -77,6 +78,10 @@ struct app {
     /* the quiz: per question the chosen answer counted from 1, 0 none
      * (quiz.h); kept for the visit only */
     signed char quiz[CONTENT_QUIZ_MAX];
+
+    /* the authors' banner (app_set_refused) */
+    layout_refused refused;
+    bool has_refused;
 
     scene sc;
     layout_result res;
@@ -866,6 +871,7 @@ static void ensure_scene(app *a)
     in.clock_known = a->clock_shown >= 0;
     in.clock_min = a->clock_shown;
     memcpy(in.quiz, a->quiz, sizeof in.quiz);
+    in.refused = a->has_refused ? &a->refused : NULL;
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
@@ -894,6 +900,21 @@ const scene *app_scene(app *a)
 view_place app_place(const app *a)
 {
     return a->place;
+}
+
+void app_set_refused(app *a, const layout_refused *r)
+{
+    if (!r ? !a->has_refused : a->has_refused && layout_refused_equal(r, &a->refused))
+        return;
+    a->has_refused = r != NULL;
+    if (r)
+        a->refused = *r;
+    a->dirty = true;
+}
+
+const layout_refused *app_refused(const app *a)
+{
+    return a->has_refused ? &a->refused : NULL;
 }
 
 void app_place_name(const app *a, char *buf, size_t n)

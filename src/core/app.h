@@ -62,6 +62,12 @@ void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms);
 /* Replace the content (live reload); returns visitors to Home when their
  * place no longer exists. */
 void app_set_content(app *a, const content *c);
+/* The authors' banner (layout_refused.h): the first problem of a save the
+ * kiosk refused, shown over the page until cleared with NULL (copied).
+ * Only for staff's eyes: the kiosk hands it over in the windowed preview,
+ * never in kiosk mode. Lays out again when it changes. */
+void app_set_refused(app *a, const layout_refused *r);
+const layout_refused *app_refused(const app *a);
 
 /* Feed one input event (logical pixels). */
 void app_input(app *a, const input_event *ev);
