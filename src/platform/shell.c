@@ -461,6 +461,10 @@ int platform_replay(const cli_options *o)
     kiosk_config_from(&kc, o, o->mode == MODE_AUTO || o->mode == MODE_KIOSK);
     kc.authors = o->mode == MODE_WINDOWED;
     kc.live = false;
+    /* With --state-dir, a replay on invalid content starts on the last valid
+     * copy, as the kiosk would (the authors' banner and the staff screen). */
+    if (o->state_dir)
+        kc.state_dir = o->state_dir;
     shell s;
     int rc = 0;
     int clk = fixed_clock(o);

@@ -79,10 +79,12 @@ static float text_px(const lay *L)
     return L->m.text_min;
 }
 
-/* Lines the message may take before its last one is shortened. */
+/* Lines the message may take before its last one is shortened: the band
+ * stays small on a short screen (the staff screen shares it with the
+ * day's picture). */
 static size_t what_lines(const lay *L)
 {
-    return L->H >= 900.0f ? 3 : 2;
+    return L->H >= 900.0f ? 3 : L->H >= 600.0f ? 2 : 1;
 }
 
 static float inner_w(const lay *L)

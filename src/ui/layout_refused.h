@@ -10,8 +10,8 @@
  * The band is a fixed, high-contrast bar (white on dark red, 9.6:1 whatever
  * the theme) in the smallest reading size; a long path is elided in its
  * middle (the file's name at its end stays whole), a long message wraps to
- * at most two lines (three on a tall screen), the last one ending in an
- * ellipsis. It is drawn on a level of its own (LAY_LEVEL_REFUSED), above
+ * at most one line on a screen under 600 px tall, two under 900, else
+ * three, the last one ending in an ellipsis. It is drawn on a level of its own (LAY_LEVEL_REFUSED), above
  * everything else, and the dispatcher (layout.c) gives it room next to the
  * header, so it never covers navigation nor the accessibility button.
  *

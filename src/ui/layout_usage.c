@@ -70,7 +70,10 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
     y += lay_text(L, &head, r.x, y, r.w, "Most opened degrees", -1) + m->gap;
     if (!p->ntop) {
         lay_style none = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
-        lay_text(L, &none, r.x, y, r.w, "No degree opened yet.", -1);
+        static const char none_s[] = "No degree opened yet.";
+        /* Only where it fits: the staff screen may share its height. */
+        if (y + lay_text_height(L, &none, r.w, none_s, sizeof none_s - 1, NULL) <= r.y + r.h)
+            lay_text(L, &none, r.x, y, r.w, none_s, -1);
         return;
     }
     uint32_t most = p->top[0].opened ? p->top[0].opened : 1;
