@@ -18,6 +18,7 @@
 #include "layout_refused.h"
 #include "narrate.h"
 #include "notices.h"
+#include "quiz.h"
 #include "speechbar.h"
 
 #define HISTORY_MAX 32
@@ -900,6 +901,29 @@ const scene *app_scene(app *a)
 view_place app_place(const app *a)
 {
     return a->place;
+}
+
+void app_usage_place(const app *a, char *buf, size_t n)
+{
+    app_place_name(a, buf, n);
+    if (a->place.screen != SCREEN_QUIZ_RESULT)
+        return;
+    /* The degree the result puts first: most points, ties in the order of
+     * degrees.json (quiz_rank's order), none when no degree has a point. */
+    size_t best = 0;
+    int best_points = 0;
+    for (size_t d = 0; d < a->c->n_degrees; d++) {
+        int p = 0;
+        for (size_t q = 0; q < a->c->n_questions && q < CONTENT_QUIZ_MAX; q++)
+            p += quiz_points(a->c, q, a->quiz[q], d);
+        if (p > best_points) {
+            best_points = p;
+            best = d;
+        }
+    }
+    size_t len = strlen(buf);
+    if (best_points > 0 && len < n)
+        snprintf(buf + len, n - len, ":%s", a->c->degrees[best].id);
 }
 
 void app_set_refused(app *a, const layout_refused *r)

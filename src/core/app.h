@@ -109,6 +109,11 @@ void app_place_name(const app *a, char *buf, size_t n);
  * to the question before, its answer marked); the attract loop forgets
  * them. */
 bool app_goto(app *a, const char *name, uint64_t now_ms);
+/* The place as the usage counts take it (usage.h): app_place_name's, but
+ * the quiz's result carries the id of the degree it ranks first
+ * ("quiz-result:ID"; bare when no degree has a point). Nothing else about
+ * the answers leaves the app. */
+void app_usage_place(const app *a, char *buf, size_t n);
 
 /* ---- Read aloud (speech) --------------------------------------------------
  * With Read aloud on, the app speaks through app_config.speech (reader.h):

@@ -109,10 +109,21 @@ void layout_usage(scene *out, const layout_env *env, const usage_picture *p)
     float bottom = L.H - m->pad * 1.5f;
     lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, true };
     y += lay_text(&L, &h, x, y, w, *p->title ? p->title : "Today's visitors", -1) + m->gap / 2;
-    char sum[200];
-    snprintf(sum, sizeof sum, "%u visit%s, %u screens opened, %u comparison%s",
-             (unsigned)p->total_visits, p->total_visits == 1 ? "" : "s", (unsigned)p->screens,
-             (unsigned)p->comparisons, p->comparisons == 1 ? "" : "s");
+    char sum[400];
+    int k = snprintf(sum, sizeof sum, "%u visit%s, %u screens opened, %u comparison%s",
+                     (unsigned)p->total_visits, p->total_visits == 1 ? "" : "s",
+                     (unsigned)p->screens, (unsigned)p->comparisons,
+                     p->comparisons == 1 ? "" : "s");
+    /* The quiz's results in the same sentence, and the degree it suggested
+     * most often: one clause more, not another chart. */
+    if (p->quiz_results && k > 0 && (size_t)k < sizeof sum) {
+        size_t at = (size_t)k;
+        k = snprintf(sum + at, sizeof sum - at, ", %u quiz result%s", (unsigned)p->quiz_results,
+                     p->quiz_results == 1 ? "" : "s");
+        if (*p->quiz_top && k > 0 && at + (size_t)k < sizeof sum)
+            snprintf(sum + at + (size_t)k, sizeof sum - at - (size_t)k,
+                     " (most often first: %s, %u)", p->quiz_top, (unsigned)p->quiz_top_n);
+    }
     lay_style s = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
     y += lay_text(&L, &s, x, y, w, sum, -1) + m->gap * 1.5f;
     lay_style sub = { FONT_BOLD, m->body, TEXT, ALIGN_LEFT, true };
