@@ -92,6 +92,22 @@ static void from_report(void **state)
     assert_string_equal(r.where + strlen(r.where) - strlen(end), end);
     assert_memory_equal(r.where, "\xe2\x80\xa6", 3);
     content_report_deinit(&rep);
+
+    /* A message longer than the banner is cut on a code point boundary. */
+    char msg[1200];
+    size_t k = 0;
+    while (k + 2 < sizeof msg - 1) {
+        memcpy(msg + k, "\xc3\xa9", 2); /* e acute, two bytes */
+        k += 2;
+    }
+    msg[k] = '\0';
+    content_report_init(&rep);
+    content_report_add(&rep, "c/degrees.json", 1, 1, "xy", false, msg); /* odd: a cut */
+    assert_true(layout_refused_from(&r, &rep));
+    size_t wl = strlen(r.what);
+    assert_true(wl < sizeof r.what);
+    assert_memory_equal(r.what + wl - 2, "\xc3\xa9", 2); /* ends on a whole one */
+    content_report_deinit(&rep);
 }
 
 /* ---- the banner laid out ---------------------------------------------------------- */

@@ -37,6 +37,20 @@ static void copy_tail(char *out, size_t n, const char *src)
     memcpy(out + sizeof DOTS - 1, t, keep + 1);
 }
 
+/* Drop a code point that snprintf cut short at the end of s. */
+static void trim_cut(char *s)
+{
+    size_t len = strlen(s), i = len;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0u) == 0x80u)
+        i--;
+    if (i == 0)
+        return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0u ? 4 : lead >= 0xE0u ? 3 : lead >= 0xC0u ? 2 : 1;
+    if (len - (i - 1) < need)
+        s[i - 1] = '\0';
+}
+
 bool layout_refused_from(layout_refused *out, const content_report *rep)
 {
     memset(out, 0, sizeof *out);
@@ -60,6 +74,7 @@ bool layout_refused_from(layout_refused *out, const content_report *rep)
     const char *path = first->path ? first->path : "";
     snprintf(out->what, sizeof out->what, "%s%s%s", path, *path ? ": " : "",
              first->message ? first->message : "");
+    trim_cut(out->what);
     out->more = errors - 1;
     return true;
 }
