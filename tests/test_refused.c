@@ -25,6 +25,7 @@
 #include "kiosk.h"
 #include "layout.h"
 #include "layout_refused.h"
+#include "support.h"
 
 static char tmp[256];
 static FILE *devnull; /* the kiosks' log */
@@ -182,7 +183,7 @@ static void laid_out_at_every_size(void **state)
             assert_true(app_dirty(a));
             const scene *s = app_scene(a);
             od_rect lead, more;
-            assert_true(scene_has(s, "Save not applied: ", &lead));
+            assert_true(scene_has(s, "Save not applied:", &lead));
             assert_true(scene_has(s, "degrees.json:48:17", NULL)); /* the end stays whole */
             assert_true(scene_has(s, "and 4 more problems", &more));
             assert_true(more.y > lead.y);
@@ -208,6 +209,61 @@ static void laid_out_at_every_size(void **state)
         }
     }
     content_destroy(c);
+}
+
+/* The same with the real fonts, with and without the visitor's larger
+ * text and high contrast: the audit's sizes and contrast hold. */
+static void audited_with_real_fonts(void **state)
+{
+    (void)state;
+    support S;
+    support_init(&S);
+    assert_non_null(S.c);
+    assert_non_null(S.fonts);
+    layout_refused r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.where, sizeof r.where, "%s",
+             "/home/staff/Documents/Open day 2026/the content folder we edit on the laptop/"
+             "degrees.json:48:17");
+    snprintf(r.what, sizeof r.what, "%s",
+             "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
+             "does not have; did you mean \"sound-designer\"?");
+    r.more = 1;
+    const char *screens[] = { "home", "degree:music-technology", "attract" };
+    const unsigned access[] = { 0, 1u << VIEW_ACCESS_LARGE_TEXT,
+                                1u << VIEW_ACCESS_HIGH_CONTRAST };
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        for (size_t sc = 0; sc < sizeof screens / sizeof *screens; sc++)
+            for (size_t ac = 0; ac < sizeof access / sizeof *access; ac++) {
+                if (ac && !strcmp(screens[sc], "attract"))
+                    continue; /* the loop turns the choices off */
+                app *a = support_app_access(&S, screens[sc], sizes[k].w, sizes[k].h,
+                                            sizes[k].dpi, sizes[k].dist, access[ac]);
+                assert_non_null(a);
+                app_set_refused(a, &r);
+                const scene *s = app_scene(a);
+                if (!scene_has(s, "Save not applied:", NULL) ||
+                    !scene_has(s, "degrees.json:48:17", NULL))
+                    fail_msg("%dx%d %s (choices %u): no banner", sizes[k].w, sizes[k].h,
+                             screens[sc], access[ac]);
+                layout_env env = { .w = sizes[k].w, .h = sizes[k].h, .dpi = sizes[k].dpi,
+                                   .measure = fontset_measure(S.fonts),
+                                   .distance_cm = sizes[k].dist };
+                env.large_text = access[ac] & (1u << VIEW_ACCESS_LARGE_TEXT);
+                env.high_contrast = access[ac] & (1u << VIEW_ACCESS_HIGH_CONTRAST);
+                layout_audit_opts opts = { 0 };
+                if (env.large_text)
+                    opts.cap_degrees = LAYOUT_CAP_DEGREES_LARGE;
+                if (env.high_contrast)
+                    opts.contrast_body = opts.contrast_large = 7.0f;
+                char report[4096];
+                size_t bad = layout_audit_with(s, &env, &opts, report, sizeof report);
+                if (bad)
+                    fail_msg("%dx%d %s (choices %u): %s", sizes[k].w, sizes[k].h, screens[sc],
+                             access[ac], report);
+                app_destroy(a);
+            }
+    support_deinit(&S);
 }
 
 /* ---- the kiosk on real files -------------------------------------------------------- */
@@ -391,6 +447,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(from_report),
         cmocka_unit_test(laid_out_at_every_size),
+        cmocka_unit_test(audited_with_real_fonts),
         cmocka_unit_test(preview_shows_then_clears),
         cmocka_unit_test(kiosk_mode_never_shows_visitors),
     };

@@ -183,13 +183,20 @@ static size_t count_what(lay *L, float w, const char *s)
     return n;
 }
 
+/* On a narrow screen (or with larger text) the lead takes a line of its
+ * own, so the path keeps the width. */
+static bool lead_alone(const lay *L)
+{
+    return lay_tw(L, FONT_BOLD, text_px(L), LEAD, sizeof LEAD - 1) > 0.5f * inner_w(L);
+}
+
 float lay_refused_height(lay *L, const layout_refused *r)
 {
     if (!r)
         return 0;
     float px = text_px(L);
     float bl = lay_lh(L, FONT_BOLD, px), rl = lay_lh(L, FONT_REGULAR, px);
-    float h = bl + (float)count_what(L, inner_w(L), r->what) * rl;
+    float h = (lead_alone(L) ? 2 : 1) * bl + (float)count_what(L, inner_w(L), r->what) * rl;
     if (r->more)
         h += rl;
     return ceilf(h + 2 * row_pad(L));
@@ -224,21 +231,27 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
     float px = text_px(L), x = L->m.pad, w = inner_w(L), ty = y + row_pad(L);
     float bl = lay_lh(L, FONT_BOLD, px), rl = lay_lh(L, FONT_REGULAR, px);
 
-    /* Where: the lead and the path on one line, the path elided. */
+    /* Where: the lead and the path on one line, the path elided; on a
+     * narrow screen the lead on a line of its own, the path under it. */
     size_t wl = strlen(r->where), ll = sizeof LEAD - 1;
     char *buf = lay_alloc(L, ll + wl + 8);
     if (buf) {
         memcpy(buf, LEAD, ll);
         float lw = lay_tw(L, FONT_BOLD, px, LEAD, ll);
         size_t n = ll;
-        if (lw < 0.5f * w) {
-            n += elide_middle(L, FONT_BOLD, px, r->where, wl, w - lw, buf + ll);
-        } else {
-            /* A narrow screen: the path alone. */
+        if (lead_alone(L)) {
+            size_t k = ll - 1; /* without its trailing space */
+            line(L, FONT_BOLD, x, ty, fminf(lay_tw(L, FONT_BOLD, px, buf, k), w),
+                 scene_strdup(L->s, buf, k), k, box);
+            ty += bl;
             n = elide_middle(L, FONT_BOLD, px, r->where, wl, w, buf);
+        } else {
+            n += elide_middle(L, FONT_BOLD, px, r->where, wl, w - lw, buf + ll);
         }
         float tw = lay_tw(L, FONT_BOLD, px, buf, n);
         line(L, FONT_BOLD, x, ty, fminf(tw, w), scene_strdup(L->s, buf, n), n, box);
+    } else if (lead_alone(L)) {
+        ty += bl;
     }
     ty += bl;
 
