@@ -33,7 +33,8 @@ static FILE *devnull; /* the kiosks' log */
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmp, sizeof tmp, "/tmp/openday-refused-XXXXXX");
+    const char *base = getenv("TMPDIR");
+    snprintf(tmp, sizeof tmp, "%s/openday-refused-XXXXXX", base && *base ? base : P_tmpdir);
     if (!mkdtemp(tmp))
         return -1;
     sh("cp -r content '%s/c'", tmp);
