@@ -54,8 +54,11 @@ static void bars_by_hour(lay *L, const usage_picture *p, od_rect r)
             lay_text(L, &num, cx - slot / 2, base - bh - lh - m->unit, slot, buf, -1);
         }
         if (i % every == 0) {
+            /* Every second hour labelled: the label has both slots' width,
+             * so "08" never breaks in two. */
+            float lw = slot * (float)every;
             snprintf(buf, sizeof buf, "%02d", h % 24);
-            lay_text(L, &lab, cx - slot / 2, base + m->unit * 2, slot, buf, -1);
+            lay_text(L, &lab, cx - lw / 2, base + m->unit * 2, lw, buf, -1);
         }
     }
 }
