@@ -5,7 +5,8 @@
 # sets a damaged usage.tsv aside and starts counting again, and keeps
 # drawing when its state folder is full; `openday --health` exits 0 on a
 # fresh record and 1 on a stale, missing or foreign one; `openday --usage`
-# prints the table and the CSV, draws the picture, and refuses a damaged
+# prints the table and the CSV (quiz results too, none from a file written
+# before they were counted), draws the picture, and refuses a damaged
 # file; a malformed display-off line is an error naming FILE:LINE.
 B=${1:-build}
 O=${OPENDAY_APP:-$B/openday}
@@ -61,7 +62,17 @@ grep -Eq ' +7 +30 +9 +2 ' "$T/u" || fail "--usage table: $(cat "$T/u")"
 "$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv"
 head -1 "$T/u" | grep -q '^hour,visits,screens_opened,degrees_opened,comparisons,' ||
     fail "--usage --csv header: $(head -1 "$T/u")"
-grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
+# A file of the version before quiz results: read as none (the last column).
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
+head -1 "$T/u" | grep -q ',quiz_results$' || fail "--usage --csv: no quiz_results column"
+# Quiz results, with the degree each ranked first.
+printf '%s\tquiz\t3\n%s\tquiz-first:music-production\t2\n' $(( $(date +%s) / 3600 )) \
+    $(( $(date +%s) / 3600 )) >>"$T/state/usage.tsv"
+"$O" --usage "$T/state" >"$T/u" || fail "--usage with quiz results"
+grep -Eq ' +7 +30 +9 +2 +3 ' "$T/u" || fail "--usage table, quiz results: $(cat "$T/u")"
+"$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv with quiz results"
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,3$' "$T/u" ||
+    fail "--usage --csv row, quiz results: $(cat "$T/u")"
 "$O" --usage "$T/state" --usage-plot "$T/plot.png" >"$T/u" 2>&1 || fail "--usage-plot: $(cat "$T/u")"
 [ "$(head -c 4 "$T/plot.png" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "--usage-plot wrote no PNG"
 printf 'garbage\n' >"$T/state/usage.tsv"

@@ -3,7 +3,9 @@
 # a saved edit reaches the screen within 2 s (five edits measured, figures
 # printed), a broken edit is logged and ignored, SIGHUP forces a reload,
 # SIGTERM exits 0, start-up on broken content uses the last-known-good copy,
-# and with none the staff screen shows until the files are fixed.
+# and with none the staff screen shows until the files are fixed. The
+# preview window's banner shows a refused save's first problem and goes
+# with the fix; a visitor kiosk never shows it.
 B=${1:-build}
 O="${OPENDAY_EXEC:+$OPENDAY_EXEC }$B/openday"
 T=$(mktemp -d)
@@ -75,9 +77,42 @@ kill -HUP $pid
 wait_for "still showing the previous content" 2 4 || fail "SIGHUP did not reload"
 grep -q "SIGHUP" "$T/log" || fail "SIGHUP not logged"
 
-# 4. The fix goes live.
+# 3b. The authors' banner: the preview window says what it refused, as
+# FILE:LINE:COL with the message, over the last valid content; a preview
+# screenshot (--windowed, the saved copy from --state-dir) shows the same;
+# a visitor kiosk (--kiosk) never shows it.
+grep -q "preview banner: Save not applied: .*careers.json:2:[0-9]*: invalid JSON" "$T/log" \
+    || fail "the preview did not show the refused save's banner"
+cp -r "$T/s" "$T/s2"
+banner_dump() { # MODE FILE: the account of a degree page (the kiosk: of Home)
+    rm -f "$T/$2"
+    if [ "$1" = kiosk ]; then
+        printf '0 tap 0.5 0.5\nexpect-screen home\ndump %s\n' "$T/$2" >"$T/dump.replay"
+        $O --replay "$T/dump.replay" --kiosk --size 1920x1080 --dpi 92 --content "$T/c" \
+            --state-dir "$T/s2" >>"$T/log" 2>&1 || fail "the kiosk replay failed"
+    else
+        $O --screenshot "$T/banner.png" --dump "$T/$2" --windowed 800x480 --size 800x480 \
+            --screen degree:music-production \
+            --content "$T/c" --state-dir "$T/s2" >>"$T/log" 2>&1 || fail "preview screenshot failed"
+    fi
+    [ -s "$T/$2" ] || fail "no account written to $2"
+}
+banner_dump windowed refused.json
+grep -q '"text":.*"Save not applied: .*careers.json:2:[0-9]*"' "$T/refused.json" \
+    || fail "the preview screenshot has no banner with FILE:LINE:COL"
+grep -q '"text":.*"invalid JSON' "$T/refused.json" || fail "the banner has no message"
+grep -q "Music Production 5" "$T/refused.json" || fail "the last valid content is not on screen"
+banner_dump kiosk kiosk.json
+grep -q '"text":.*"Music Production 5' "$T/kiosk.json" \
+    || fail "the kiosk does not show the last valid content"
+if grep -q "Save not applied" "$T/kiosk.json"; then fail "a visitor kiosk showed the authors' banner"; fi
+
+# 4. The fix goes live, and the banner goes.
 sed -i 's/"schema": 1,,/"schema": 1/' "$T/c/careers.json"
 wait_for "new content on screen" 6 4 || fail "the fix was not shown"
+grep -q "preview banner cleared" "$T/log" || fail "the banner stayed after the fix"
+banner_dump windowed fixed.json
+if grep -q "Save not applied" "$T/fixed.json"; then fail "the banner stayed in the preview"; fi
 kill -0 $pid || fail "the app died"
 stop
 

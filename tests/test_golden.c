@@ -4,7 +4,8 @@
  * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
  * 720x1280 and 1920x1080 (files named three-*); Home and a degree with the
  * visitor's Larger text (large-*) and High contrast (contrast-*) chosen, at
- * the shipped content's three sizes.
+ * the shipped content's three sizes; and the staff preview's banner of a
+ * refused save (refused-*) over Home, a degree and the attract loop.
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -21,6 +22,7 @@
 
 #include "render.h"
 #include "support.h"
+#include "layout_refused.h"
 #include "talks.h"
 
 #define CHANNEL_TOLERANCE 24
@@ -38,7 +40,17 @@ typedef struct {
     size_t n_screens, n_sizes;
     bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
     unsigned access;   /* accessibility choices made (view_access_choice bits) */
+    bool refused;      /* the staff preview's banner of a refused save (golden_refused) */
 } golden_set;
+
+/* The authors' banner as a refused save would set it: a path, a message of
+ * two lines on most screens, and more problems. */
+static const layout_refused golden_refused = {
+    "content/degrees.json:48:17",
+    "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json does "
+    "not have; did you mean \"sound-designer\"?",
+    2,
+};
 
 /* "attract@N": the attract loop showing slide N (the careers slide carries
  * the degree marks on its career chips). "quiz-result:A,B,...": the quiz's
@@ -63,23 +75,29 @@ static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } 
 /* Read aloud's control bar, and the page laid out above it. */
 static const char *const read_aloud_screens[] = { "home", "degree:music-production", "careers" };
 static const char *const access_screens[] = { "home", "degree:music-production" };
+/* The authors' banner over a page with the bar at the top (and at the
+ * bottom on the portrait screen), and over the attract loop. */
+static const char *const refused_screens[] = { "home", "degree:music-production", "attract" };
 
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0 },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0 , false },
     { "tests/three", "three-", three_screens, three_sizes,
       sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
-      false, 0 },
+      false, 0 , false },
     { "content", "read-aloud-", read_aloud_screens, shipped_sizes,
       sizeof read_aloud_screens / sizeof *read_aloud_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0 },
+      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0 , false },
     { "content", "large-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT , false },
     { "content", "contrast-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST , false },
+    { "content", "refused-", refused_screens, shipped_sizes,
+      sizeof refused_screens / sizeof *refused_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, true },
 };
 
 static support S;
@@ -129,7 +147,7 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
  * wall clock at that time of day (the day's talks); without "@", neither;
  * "NAME@N@HH:MM": both. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
-                                  unsigned access)
+                                  unsigned access, bool refused)
 {
     int w = gs->w, h = gs->h;
     char place[256];
@@ -161,6 +179,8 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
         return NULL;
     if (minute >= 0)
         app_set_clock(a, minute, true, 2000);
+    if (refused)
+        app_set_refused(a, &golden_refused);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
     render *rd = render_create(ren, S.fonts);
@@ -222,7 +242,8 @@ static int check_set(const golden_set *gset, int *compared)
             file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
             SDL_Surface *actual =
-                render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access);
+                render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access,
+                              gset->refused);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;

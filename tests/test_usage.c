@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "fixture.h"
 #include "layout.h"
 #include "layout_usage.h"
@@ -165,9 +166,13 @@ static void test_picture_layout(void **st)
     for (int k = 0; k < 30; k++)
         usage_add(&u, AT(7 + k % 14, 5, 0), "visits", (uint32_t)(k * 7 % 23));
     usage_add(&u, AT(12, 0, 0), "degree:a-very-long-degree-identifier-that-wraps", 4);
+    /* Quiz results: one clause more in the summary, which must still fit. */
+    usage_add(&u, AT(13, 0, 0), "quiz", 12);
+    usage_add(&u, AT(13, 0, 0), "quiz-first:a-very-long-degree-identifier-that-wraps", 7);
     usage_picture p;
     usage_day(&u, T0, NULL, NULL, &p);
     snprintf(p.title, sizeof p.title, "Visitors on Wed 2 Dec 2026");
+    assert_int_equal(p.quiz_results, 12);
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
     for (size_t i = 0; i < 3; i++) {
         layout_env env = { .w = sizes[i][0], .h = sizes[i][1], .dpi = i == 2 ? 92.0f : 0.0f,
@@ -176,6 +181,17 @@ static void test_picture_layout(void **st)
         scene_init(&s);
         layout_usage(&s, &env, &p);
         assert_true(s.count > 20);
+        /* The lines joined again (the summary may wrap anywhere). */
+        char all[8192] = "";
+        size_t at = 0;
+        for (size_t k = 0; k < s.count; k++)
+            if (s.cmds[k].kind == SCENE_TEXT && at + s.cmds[k].len + 2 < sizeof all) {
+                memcpy(all + at, s.cmds[k].text, s.cmds[k].len);
+                at += s.cmds[k].len;
+                all[at++] = ' ';
+                all[at] = '\0';
+            }
+        assert_non_null(strstr(all, "12 quiz results (most often first:"));
         char report[2000];
         size_t problems = layout_audit(&s, &env, report, sizeof report);
         if (problems)
@@ -186,12 +202,168 @@ static void test_picture_layout(void **st)
     usage_deinit(&u);
 }
 
+/* Quiz results: each arrival at the result counts, with the degree it
+ * ranked first; a result where no degree had a point counts alone. */
+static void quiz_journey(usage *u)
+{
+    usage_observe(u, "home", AT(14, 0, 0));
+    usage_observe(u, "quiz", AT(14, 0, 10));
+    usage_observe(u, "quiz:2", AT(14, 0, 20));
+    usage_observe(u, "quiz-result:music-technology", AT(14, 0, 40));
+    usage_observe(u, "quiz-result:music-technology", AT(14, 0, 45)); /* no change */
+    /* Back to the last question, another answer, the result again. */
+    usage_observe(u, "quiz:2", AT(14, 1, 0));
+    usage_observe(u, "quiz-result:music-production", AT(14, 1, 10));
+    usage_observe(u, "attract", AT(14, 4, 0));
+    usage_observe(u, "quiz-result:music-technology", AT(15, 10, 0));
+    usage_observe(u, "quiz-result", AT(15, 11, 0)); /* no points: no degree first */
+    usage_observe(u, "attract", AT(15, 14, 0));
+}
+
+static void test_quiz_results(void **st)
+{
+    (void)st;
+    usage u;
+    usage_init(&u, 90);
+    journey(&u);
+    quiz_journey(&u);
+    size_t n = 0;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(rows[0].quizzes, 0); /* 09:00 */
+    assert_int_equal(rows[2].quizzes, 2); /* 14:00 */
+    assert_int_equal(rows[3].quizzes, 2); /* 15:00 */
+    assert_int_equal(rows[2].screens, 6);
+    assert_int_equal(rows[2].degrees, 0); /* a result opens no degree */
+    free(rows);
+    char *text = usage_format(&u);
+    assert_non_null(text);
+    char line[128];
+    snprintf(line, sizeof line, "%lld\tquiz-first:music-technology\t1\n",
+             (long long)(AT(14, 0, 0) / 3600));
+    assert_non_null(strstr(text, line));
+    snprintf(line, sizeof line, "%lld\tquiz\t2\n", (long long)(AT(15, 0, 0) / 3600));
+    assert_non_null(strstr(text, line));
+    free(text);
+    usage_picture p;
+    usage_day(&u, T0, NULL, NULL, &p);
+    assert_int_equal(p.quiz_results, 4);
+    assert_string_equal(p.quiz_top, "music-technology");
+    assert_int_equal(p.quiz_top_n, 2);
+    assert_int_equal(p.total_visits, 4);
+    /* A tie goes to the smaller id; none: empty. */
+    usage v;
+    usage_init(&v, 90);
+    usage_observe(&v, "quiz-result:b-degree", AT(10, 0, 0));
+    usage_observe(&v, "quiz", AT(10, 0, 5));
+    usage_observe(&v, "quiz-result:a-degree", AT(10, 0, 9));
+    usage_day(&v, T0, NULL, NULL, &p);
+    assert_int_equal(p.quiz_results, 2);
+    assert_string_equal(p.quiz_top, "a-degree");
+    usage_deinit(&v);
+    usage_init(&v, 90);
+    journey(&v);
+    usage_day(&v, T0, NULL, NULL, &p);
+    assert_int_equal(p.quiz_results, 0);
+    assert_string_equal(p.quiz_top, "");
+    usage_deinit(&v);
+    usage_deinit(&u);
+}
+
+/* A usage.tsv written by the version before quiz results (no quiz keys)
+ * still loads, reads as no quiz results, and new counts join it. */
+static void test_old_file(void **st)
+{
+    (void)st;
+    static const char old[] = "# openday usage 1\n"
+                              "499001\tvisits\t3\n"
+                              "499001\tscreens\t11\n"
+                              "499001\tscreen:home\t3\n"
+                              "499001\tscreen:degree\t5\n"
+                              "499001\tdegree:music-production\t4\n"
+                              "499001\tdegree:music-technology\t1\n"
+                              "499001\tscreen:compare\t2\n"
+                              "499001\tcompare\t2\n"
+                              "499001\tlen:1-2m\t2\n"
+                              "499001\tlen:over-10m\t1\n"
+                              "499002\tvisits\t1\n";
+    usage u;
+    usage_init(&u, 90);
+    char err[200];
+    assert_true(usage_parse(&u, old, sizeof old - 1, err, sizeof err));
+    size_t n = 0;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[0].visits, 3);
+    assert_int_equal(rows[0].degrees, 5);
+    assert_int_equal(rows[0].comparisons, 2);
+    assert_int_equal(rows[0].quizzes, 0);
+    assert_int_equal(rows[0].len[2], 2); /* 1-2m */
+    assert_int_equal(rows[0].len[5], 1);
+    free(rows);
+    usage_picture p;
+    usage_day(&u, 499001 * 3600 - 3600, NULL, NULL, &p);
+    assert_int_equal(p.total_visits, 4);
+    assert_int_equal(p.quiz_results, 0);
+    /* New counts in the next hour join the old ones; the file says both. */
+    usage_observe(&u, "quiz-result:music-production", 499002 * 3600 + 60);
+    char *text = usage_format(&u);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "499001\tdegree:music-production\t4\n"));
+    assert_non_null(strstr(text, "499002\tquiz\t1\n"));
+    assert_non_null(strstr(text, "499002\tquiz-first:music-production\t1\n"));
+    usage w;
+    usage_init(&w, 90);
+    assert_true(usage_parse(&w, text, strlen(text), err, sizeof err));
+    rows = usage_rows(&w, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[1].quizzes, 1);
+    assert_int_equal(rows[1].visits, 2);
+    free(rows);
+    free(text);
+    usage_deinit(&w);
+    usage_deinit(&u);
+}
+
+/* The app names the result's first degree for the counts, and only there. */
+static void test_app_usage_place(void **st)
+{
+    (void)st;
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load("content", &rep);
+    assert_non_null(c);
+    assert_true(c->n_questions > 0);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
+    app *a = app_create(c, &cfg, &env, 0);
+    assert_non_null(a);
+    char name[128];
+    assert_true(app_goto(a, "quiz:2", 0));
+    app_usage_place(a, name, sizeof name);
+    assert_string_equal(name, "quiz:2");
+    /* Every answer for Music Technology, then every one for Production. */
+    assert_true(app_goto(a, "quiz-result:2,2,2,2", 0));
+    app_usage_place(a, name, sizeof name);
+    assert_string_equal(name, "quiz-result:music-technology");
+    app_place_name(a, name, sizeof name);
+    assert_string_equal(name, "quiz-result"); /* replays and --dump: unchanged */
+    assert_true(app_goto(a, "quiz-result:1,1,1,1", 0));
+    app_usage_place(a, name, sizeof name);
+    assert_string_equal(name, "quiz-result:music-production");
+    app_destroy(a);
+    content_destroy(c);
+    content_report_deinit(&rep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_journey),       cmocka_unit_test(test_file_round_trip),
         cmocka_unit_test(test_damaged),       cmocka_unit_test(test_keep_and_save),
-        cmocka_unit_test(test_picture_layout),
+        cmocka_unit_test(test_picture_layout), cmocka_unit_test(test_quiz_results),
+        cmocka_unit_test(test_old_file),      cmocka_unit_test(test_app_usage_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,8 +15,10 @@
 #include "anim.h"
 #include "dump.h"
 #include "gesture.h"
+#include "layout_refused.h"
 #include "narrate.h"
 #include "notices.h"
+#include "quiz.h"
 #include "speechbar.h"
 
 #define HISTORY_MAX 32
@@ -77,6 +79,10 @@ struct app {
     /* the quiz: per question the chosen answer counted from 1, 0 none
      * (quiz.h); kept for the visit only */
     signed char quiz[CONTENT_QUIZ_MAX];
+
+    /* the authors' banner (app_set_refused) */
+    layout_refused refused;
+    bool has_refused;
 
     scene sc;
     layout_result res;
@@ -883,6 +889,7 @@ static void ensure_scene(app *a)
     in.clock_known = a->clock_shown >= 0;
     in.clock_min = a->clock_shown;
     memcpy(in.quiz, a->quiz, sizeof in.quiz);
+    in.refused = a->has_refused ? &a->refused : NULL;
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
@@ -911,6 +918,44 @@ const scene *app_scene(app *a)
 view_place app_place(const app *a)
 {
     return a->place;
+}
+
+void app_usage_place(const app *a, char *buf, size_t n)
+{
+    app_place_name(a, buf, n);
+    if (a->place.screen != SCREEN_QUIZ_RESULT)
+        return;
+    /* The degree the result puts first: most points, ties in the order of
+     * degrees.json (quiz_rank's order), none when no degree has a point. */
+    size_t best = 0;
+    int best_points = 0;
+    for (size_t d = 0; d < a->c->n_degrees; d++) {
+        int p = 0;
+        for (size_t q = 0; q < a->c->n_questions && q < CONTENT_QUIZ_MAX; q++)
+            p += quiz_points(a->c, q, a->quiz[q], d);
+        if (p > best_points) {
+            best_points = p;
+            best = d;
+        }
+    }
+    size_t len = strlen(buf);
+    if (best_points > 0 && len < n)
+        snprintf(buf + len, n - len, ":%s", a->c->degrees[best].id);
+}
+
+void app_set_refused(app *a, const layout_refused *r)
+{
+    if (!r ? !a->has_refused : a->has_refused && layout_refused_equal(r, &a->refused))
+        return;
+    a->has_refused = r != NULL;
+    if (r)
+        a->refused = *r;
+    a->dirty = true;
+}
+
+const layout_refused *app_refused(const app *a)
+{
+    return a->has_refused ? &a->refused : NULL;
 }
 
 void app_place_name(const app *a, char *buf, size_t n)

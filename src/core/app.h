@@ -62,6 +62,12 @@ void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms);
 /* Replace the content (live reload); returns visitors to Home when their
  * place no longer exists. */
 void app_set_content(app *a, const content *c);
+/* The authors' banner (layout_refused.h): the first problem of a save the
+ * kiosk refused, shown over the page until cleared with NULL (copied).
+ * Only for staff's eyes: the kiosk hands it over in the windowed preview,
+ * never in kiosk mode. Lays out again when it changes. */
+void app_set_refused(app *a, const layout_refused *r);
+const layout_refused *app_refused(const app *a);
 
 /* Feed one input event (logical pixels). */
 void app_input(app *a, const input_event *ev);
@@ -103,6 +109,11 @@ void app_place_name(const app *a, char *buf, size_t n);
  * to the question before, its answer marked); the attract loop forgets
  * them. */
 bool app_goto(app *a, const char *name, uint64_t now_ms);
+/* The place as the usage counts take it (usage.h): app_place_name's, but
+ * the quiz's result carries the id of the degree it ranks first
+ * ("quiz-result:ID"; bare when no degree has a point). Nothing else about
+ * the answers leaves the app. */
+void app_usage_place(const app *a, char *buf, size_t n);
 
 /* ---- Read aloud (speech) --------------------------------------------------
  * With Read aloud on, the app speaks through app_config.speech (reader.h):

@@ -30,7 +30,8 @@ const cli_option cli_table[] = {
     { .name = "windowed", .kind = CLI_SIZE, .metavar = "WxH", .where = CMD,
       .field = F(win_w), .field2 = F(win_h), .mode = MODE_WINDOWED,
       .need = "a size such as 1280x800", .invalid = "is not a size like 1280x800",
-      .section = S_DISPLAY, .help = "resizable preview window for content authors" },
+      .section = S_DISPLAY, .help = "resizable preview window for content authors (a refused save shows its "
+                                  "first problem in a banner)" },
     { .name = "loop", .kind = CLI_SWITCH, .where = CONF, .field = F(loop),
       .section = S_DISPLAY, .help = "unattended display: attract loop forever, input ignored" },
     { .name = "rotate", .kind = CLI_INT, .metavar = "DEG", .where = CONF, .field = F(rotate),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dump.h"
+#include "layout_refused.h"
 #include "route.h"
 
 /* The staff screen's background while there is no content to take a
@@ -35,7 +36,12 @@ struct kiosk {
     usage_picture visitors;     /* for the staff screen (kiosk_set_visitors) */
     int clock_min;              /* kiosk_set_clock, -1 unknown; kept for a new app */
     bool clock_trusted;
+    layout_refused refused;     /* the authors' banner (kiosk_refused) */
+    bool has_refused;
+    unsigned loads_seen;        /* reload_stats.loads it was made from */
 };
+
+static void sync_refused(kiosk *k);
 
 void kiosk_config_defaults(kiosk_config *cfg)
 {
@@ -74,6 +80,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
     if (!k)
         return NULL;
     k->clock_min = -1;
+    k->loads_seen = UINT_MAX;
     k->cfg = *cfg;
     k->log = cfg->log ? cfg->log : stderr;
     k->content_dir = strdup(cfg->content_dir ? cfg->content_dir : "content");
@@ -104,6 +111,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
     layout_env env = env_of(k);
     admin_init(&k->adm, &cfg->admin, &env);
     k->actions = KIOSK_ACT_FONTS | KIOSK_ACT_CONTENT;
+    sync_refused(k);
     return k;
 }
 
@@ -132,6 +140,33 @@ void kiosk_fonts_wanted(const kiosk *k, kiosk_fonts *out)
     kiosk_fonts_of(reload_content(k->rl), out);
 }
 
+/* The authors' banner from the latest load's problems, handed to the app
+ * when staff preview (config.authors). Said in the log when it comes and
+ * goes, so a preview's log tells the same story as its screen. */
+static void sync_refused(kiosk *k)
+{
+    reload_stats st;
+    reload_get_stats(k->rl, &st);
+    if (st.loads != k->loads_seen) {
+        k->loads_seen = st.loads;
+        layout_refused r;
+        bool has = reload_content(k->rl) && layout_refused_from(&r, reload_problems(k->rl));
+        if (has != k->has_refused || (has && !layout_refused_equal(&r, &k->refused))) {
+            if (k->cfg.authors && has)
+                fprintf(k->log, "openday: preview banner: Save not applied: %s: %s%s\n",
+                        r.where, r.what, r.more ? " (and more)" : "");
+            else if (k->cfg.authors)
+                fprintf(k->log, "openday: preview banner cleared: the files are valid\n");
+            k->has_refused = has;
+            if (has)
+                k->refused = r;
+            k->force = true;
+        }
+    }
+    if (k->a)
+        app_set_refused(k->a, k->cfg.authors && k->has_refused ? &k->refused : NULL);
+}
+
 /* An app for the current content with the current measurer. */
 static bool make_app(kiosk *k)
 {
@@ -142,6 +177,7 @@ static bool make_app(kiosk *k)
     k->a = app_create(c, &k->cfg.app, &env, k->now);
     if (k->a)
         app_set_clock(k->a, k->clock_min, k->clock_trusted, k->now);
+    sync_refused(k);
     return k->a != NULL;
 }
 
@@ -270,6 +306,7 @@ void kiosk_update(kiosk *k, uint64_t now_ms)
     } else if (!k->a && reload_problems(k->rl)->count != before) {
         k->problems_dirty = k->force = true;
     }
+    sync_refused(k);
     if (k->a)
         app_update(k->a, now_ms);
     admin_phase before_adm = admin_get_phase(&k->adm);
@@ -342,8 +379,14 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         if (admin_get_phase(&k->adm) == ADMIN_STAFF) {
             /* Today's visitors above the staff screen's buttons. */
             layout_env env = env_of(k);
-            env.h = (int)ceilf(admin_staff_top(&k->adm)); /* no seam above the strip */
-            layout_usage(&k->over, &env, &k->visitors);
+            float top = ceilf(admin_staff_top(&k->adm)); /* no seam above the strip */
+            /* A refused save's banner just above the buttons. */
+            float rh = k->has_refused ? layout_refused_height(&env, &k->refused) : 0;
+            layout_env uenv = env;
+            uenv.h = (int)fmaxf(1.0f, top - rh);
+            layout_usage(&k->over, &uenv, &k->visitors);
+            if (rh > 0)
+                layout_refused_append(&k->over, &env, &k->refused, top - rh);
         }
         admin_draw(&k->adm, reload_content(k->rl), &k->over);
         f->overlay = &k->over;
@@ -425,6 +468,11 @@ void kiosk_set_clock(kiosk *k, int minute, bool trusted)
     k->clock_trusted = trusted;
     if (k->a)
         app_set_clock(k->a, minute, trusted, k->now);
+}
+
+const layout_refused *kiosk_refused(const kiosk *k)
+{
+    return k->has_refused ? &k->refused : NULL;
 }
 
 app *kiosk_app(kiosk *k)

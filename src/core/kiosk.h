@@ -47,6 +47,11 @@ typedef struct {
     bool live;               /* watch the folder and reload (else load once) */
     bool watch_poll;         /* poll for changes instead of inotify */
     bool refuse_quit;        /* kiosk mode: quit keys and close requests do nothing */
+    /* The staff's preview (a window on their laptop): a save that fails
+     * validation shows the authors' banner (layout_refused.h) over the
+     * visitor screens. Off in kiosk mode, where only the staff screen
+     * after the PIN shows it: visitors never see author errors. */
+    bool authors;
     app_config app;
     admin_config admin;
     float dpi;               /* 0 = LAYOUT_DEFAULT_DPI (phys.h decides the figure) */
@@ -158,6 +163,13 @@ void kiosk_set_visitors(kiosk *k, const usage_picture *p);
 /* The wall clock's time of day for the day's talks (app_set_clock): kept
  * and handed to every app the kiosk makes. minute -1: unknown. */
 void kiosk_set_clock(kiosk *k, int minute, bool trusted);
+
+/* The authors' banner of the latest load: its first error while the last
+ * valid content stays on screen, NULL when the files are valid (or when
+ * there is no content at all: the staff screen lists the problems). It
+ * shows over the visitor screens only with config.authors, and on the
+ * staff screen after the PIN always. */
+const layout_refused *kiosk_refused(const kiosk *k);
 
 /* Read access for players, tests and --stats; NULL when absent. */
 app *kiosk_app(kiosk *k);

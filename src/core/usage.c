@@ -106,6 +106,14 @@ void usage_observe(usage *u, const char *place, int64_t now_s)
         usage_add(u, now_s, key, 1);
     } else if (!strncmp(place, "compare", 7)) {
         usage_add(u, now_s, "compare", 1);
+    } else if (kind == strlen(USAGE_QUIZ_PLACE) && !strncmp(place, USAGE_QUIZ_PLACE, kind)) {
+        /* A quiz result, and the degree it ranked first when one had points. */
+        usage_add(u, now_s, USAGE_KEY_QUIZ, 1);
+        if (place[kind] == ':' && place[kind + 1]) {
+            snprintf(key, sizeof key, "%s%.*s", USAGE_KEY_QUIZ_FIRST,
+                     (int)(USAGE_KEY_MAX - 1 - strlen(USAGE_KEY_QUIZ_FIRST)), place + kind + 1);
+            usage_add(u, now_s, key, 1);
+        }
     }
 }
 
@@ -234,6 +242,8 @@ usage_row *usage_rows(const usage *u, size_t *count)
             r->screens += e->n;
         else if (!strcmp(e->key, "compare"))
             r->comparisons += e->n;
+        else if (!strcmp(e->key, USAGE_KEY_QUIZ))
+            r->quizzes += e->n;
         else if (!strncmp(e->key, "degree:", 7))
             r->degrees += e->n;
         else if (!strncmp(e->key, "len:", 4))
@@ -264,8 +274,9 @@ void usage_day(const usage *u, int64_t day_start, usage_name_fn name_of, void *c
     struct {
         const char *id;
         uint32_t n;
-    } deg[64];
-    int nd = 0;
+    } deg[64], first[64];
+    int nd = 0, nf = 0;
+    size_t qfl = strlen(USAGE_KEY_QUIZ_FIRST);
     for (size_t i = 0; i < u->n; i++) {
         const usage_entry *e = &u->e[i];
         int64_t h = e->hour - h0;
@@ -278,6 +289,18 @@ void usage_day(const usage *u, int64_t day_start, usage_name_fn name_of, void *c
             out->screens += e->n;
         } else if (!strcmp(e->key, "compare")) {
             out->comparisons += e->n;
+        } else if (!strcmp(e->key, USAGE_KEY_QUIZ)) {
+            out->quiz_results += e->n;
+        } else if (!strncmp(e->key, USAGE_KEY_QUIZ_FIRST, qfl)) {
+            int k = 0;
+            while (k < nf && strcmp(first[k].id, e->key + qfl))
+                k++;
+            if (k == nf && nf < 64) {
+                first[nf].id = e->key + qfl;
+                first[nf++].n = 0;
+            }
+            if (k < nf)
+                first[k].n += e->n;
         } else if (!strncmp(e->key, "degree:", 7)) {
             int k = 0;
             while (k < nd && strcmp(deg[k].id, e->key + 7))
@@ -303,5 +326,16 @@ void usage_day(const usage *u, int64_t day_start, usage_name_fn name_of, void *c
         out->top[t].opened = deg[best].n;
         out->ntop++;
         deg[best].n = 0;
+    }
+    /* The degree the quiz put first most often (ties: the smaller id). */
+    int best = -1;
+    for (int k = 0; k < nf; k++)
+        if (first[k].n && (best < 0 || first[k].n > first[best].n ||
+                           (first[k].n == first[best].n && strcmp(first[k].id, first[best].id) < 0)))
+            best = k;
+    if (best >= 0) {
+        const char *name = name_of ? name_of(ctx, first[best].id) : NULL;
+        snprintf(out->quiz_top, sizeof out->quiz_top, "%s", name ? name : first[best].id);
+        out->quiz_top_n = first[best].n;
     }
 }

@@ -1,6 +1,7 @@
 /* usage.h - anonymous usage counts: how many visits, which screens and
- * degrees were opened, how many comparisons were made and how long visits
- * lasted, per hour. Never a personal datum: only counters keyed by the hour
+ * degrees were opened, how many comparisons were made, how many quiz
+ * results were reached and which degree each ranked first, and how long
+ * visits lasted, per hour. Never a personal datum: only counters keyed by the hour
  * and by what was opened.
  *
  * The kiosk feeds usage_observe with the place on screen (app.h's place
@@ -32,6 +33,16 @@
 #define USAGE_KEEP_DAYS 90
 #define USAGE_KEY_MAX 72
 #define USAGE_NBUCKETS 6
+
+/* Quiz results: the place of the quiz's result as usage_observe takes it,
+ * "quiz-result" or "quiz-result:ID" with the id of the degree the result
+ * ranked first (app_usage_place), counted as USAGE_KEY_QUIZ and
+ * USAGE_KEY_QUIZ_FIRST "ID". Each arrival at the result counts (a visitor
+ * who changes an answer and comes back counts again). A file written before
+ * these keys existed has none of them and reads as no quiz results. */
+#define USAGE_QUIZ_PLACE "quiz-result"
+#define USAGE_KEY_QUIZ "quiz"
+#define USAGE_KEY_QUIZ_FIRST "quiz-first:"
 
 /* Visit length buckets, as keys "len:NAME". */
 extern const char *const usage_bucket_names[USAGE_NBUCKETS];
@@ -76,6 +87,7 @@ void usage_saved(usage *u, uint64_t now_ms);
 typedef struct {
     int64_t hour;
     uint32_t visits, screens, degrees, comparisons;
+    uint32_t quizzes;         /* quiz results reached */
     uint32_t len[USAGE_NBUCKETS];
 } usage_row;
 /* The hours with any count, oldest first, into a new array (free with

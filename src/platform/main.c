@@ -215,10 +215,12 @@ static int usage_report(const cli_options *o)
         printf("hour,visits,screens_opened,degrees_opened,comparisons");
         for (int b = 0; b < USAGE_NBUCKETS; b++)
             printf(",visits_%s", usage_bucket_names[b]);
-        putchar('\n');
+        /* Newer columns go last: a script reading the older ones by
+         * position keeps working. */
+        printf(",quiz_results\n");
     } else if (n) {
-        printf("%-16s %6s %7s %7s %8s   visit length: %s", "hour", "visits", "screens",
-               "degrees", "compares", usage_bucket_names[0]);
+        printf("%-16s %6s %7s %7s %8s %7s   visit length: %s", "hour", "visits", "screens",
+               "degrees", "compares", "quizzes", usage_bucket_names[0]);
         for (int b = 1; b < USAGE_NBUCKETS; b++)
             printf(" %s", usage_bucket_names[b]);
         putchar('\n');
@@ -236,10 +238,12 @@ static int usage_report(const cli_options *o)
                    (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons);
             for (int b = 0; b < USAGE_NBUCKETS; b++)
                 printf(",%u", (unsigned)rows[i].len[b]);
+            printf(",%u", (unsigned)rows[i].quizzes);
         } else {
-            printf("%-16s %6u %7u %7u %8u                %*u", when, (unsigned)rows[i].visits,
-                   (unsigned)rows[i].screens, (unsigned)rows[i].degrees,
-                   (unsigned)rows[i].comparisons, (int)strlen(usage_bucket_names[0]),
+            printf("%-16s %6u %7u %7u %8u %7u                %*u", when,
+                   (unsigned)rows[i].visits, (unsigned)rows[i].screens,
+                   (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons,
+                   (unsigned)rows[i].quizzes, (int)strlen(usage_bucket_names[0]),
                    (unsigned)rows[i].len[0]);
             for (int b = 1; b < USAGE_NBUCKETS; b++)
                 printf(" %*u", (int)strlen(usage_bucket_names[b]), (unsigned)rows[i].len[b]);

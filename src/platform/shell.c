@@ -327,6 +327,12 @@ int platform_screenshot(const cli_options *o)
     kiosk_config kc;
     kiosk_config_from(&kc, o, false);
     kc.live = false;            /* exactly the folder given, once */
+    /* --windowed: the staff's preview as it would look, the last valid copy
+     * (from --state-dir) with the banner of the files' first problem. */
+    if (o->mode == MODE_WINDOWED) {
+        kc.authors = true;
+        kc.state_dir = o->state_dir;
+    }
     kc.app.attract_after_ms = 0;
     /* --read-aloud: the picture with Read aloud on (its control bar); no
      * voice is needed for a picture, so nothing is spoken. */
@@ -453,7 +459,12 @@ int platform_replay(const cli_options *o)
     kiosk_config kc;
     /* Headless replays play as on a Pi console: kiosk mode unless told. */
     kiosk_config_from(&kc, o, o->mode == MODE_AUTO || o->mode == MODE_KIOSK);
+    kc.authors = o->mode == MODE_WINDOWED;
     kc.live = false;
+    /* With --state-dir, a replay on invalid content starts on the last valid
+     * copy, as the kiosk would (the authors' banner and the staff screen). */
+    if (o->state_dir)
+        kc.state_dir = o->state_dir;
     shell s;
     int rc = 0;
     int clk = fixed_clock(o);
@@ -655,6 +666,9 @@ int platform_window(const cli_options *o)
     }
     kiosk_config kc;
     kiosk_config_from(&kc, o, mode == MODE_KIOSK);
+    /* A refused save shows its first problem in the staff's preview window;
+     * never on a kiosk's screen for visitors. */
+    kc.authors = mode == MODE_WINDOWED;
     kc.state_dir = state;
     /* The restart-loop guard: a kiosk killed again and again on the same
      * content (the watchdog, a crash) starts on the last-known-good copy,

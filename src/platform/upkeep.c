@@ -226,7 +226,7 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
     app *ua = kiosk_app(k);
     if (ua) {
         char where[256];
-        app_place_name(ua, where, sizeof where);
+        app_usage_place(ua, where, sizeof where);
         usage_observe(&u->use, where, (int64_t)upkeep_wall_s());
     }
     bool want = kiosk_wants_visitors(k);

@@ -153,6 +153,16 @@ typedef struct {
     uint32_t focus;           /* hit id with keyboard focus, 0 none */
 } layout_page;
 
+/* The authors' banner (layout_refused.h): the first problem of a save the
+ * kiosk refused, while the last valid content stays on screen. */
+#define LAYOUT_REFUSED_WHERE 320
+#define LAYOUT_REFUSED_WHAT 480
+typedef struct {
+    char where[LAYOUT_REFUSED_WHERE]; /* "FILE:LINE:COL", or "FILE" for a whole file */
+    char what[LAYOUT_REFUSED_WHAT];   /* "json.path: message" */
+    size_t more;                      /* further errors in the same save */
+} layout_refused;
+
 typedef struct {
     layout_page cur;
     layout_page prev;         /* the page being left while t < 1 */
@@ -181,6 +191,8 @@ typedef struct {
     /* the quiz's answers so far: per question the chosen answer's number
      * counted from 1, or 0 for none (quiz.h) */
     signed char quiz[CONTENT_QUIZ_MAX];
+    /* the authors' banner over the page (staff previews only), NULL none */
+    const layout_refused *refused;
 } layout_frame_in;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;

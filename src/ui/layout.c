@@ -12,6 +12,7 @@
 #include "lay.h"
 #include "layout_access.h"
 #include "layout_notices.h"
+#include "layout_refused.h"
 #include "screen.h"
 
 /* ---- the header ------------------------------------------------------------------ */
@@ -396,6 +397,16 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         nh = 0;
     bool bottom = layout_reach(env);
     float band_y = !hp ? 0 : bottom ? L.H - hh - nh : hh;
+    /* The authors' banner (staff previews): against the header, the notices
+     * beyond it; at the top of a full screen. */
+    const layout_refused *refused = in->refused;
+    float rh = lay_refused_height(&L, refused);
+    float refused_y = !hp ? 0 : bottom ? L.H - hh - rh : hh;
+    if (!hp || !bottom)
+        band_y += rh;
+    else
+        band_y -= rh;
+    float room = nh + rh; /* the page makes room for both */
 
     /* A cross-fade goes through the background: the old page fades out in the
      * first half, the new one in during the second. Never two translucent
@@ -403,7 +414,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh + nh, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+        page_body(&L, prev, hh + room, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
                   hp && g.title_in_body);
     float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
@@ -415,10 +426,14 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         L.focus = L.hits ? cur->focus : 0;
         header_draw(&L, &g, title);
     }
-    page_body(&L, cur, hh + nh, trans ? (float)dir * (1.0f - t) * L.W : 0,
+    page_body(&L, cur, hh + room, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
     if (nh > 0)
         lay_notices_draw(&L, band_y, false);
+    /* The authors' banner is part of the frame, not an overlay: a panel
+     * that has to cover the bar covers it too. */
+    if (rh > 0)
+        lay_refused_draw(&L, refused, refused_y);
     /* The overlays, over everything: the panel of choices (on a page with
      * the bar), then the warning before the visit resets; then the urgent
      * notices, which nothing covers. */
@@ -429,7 +444,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     if (in->access_open && cur_hdr) {
         od_rect b = g.access;
         b.y += bar_y;
-        res->panel_h = lay_access_panel(&L, b, hh, bottom, &res->panel_view_h);
+        res->panel_h = lay_access_panel(&L, b, hh + rh, bottom, &res->panel_view_h);
     }
     if (in->warn_s && cur_hdr)
         lay_reset_warning(&L, in->warn_s);

@@ -54,8 +54,11 @@ static void bars_by_hour(lay *L, const usage_picture *p, od_rect r)
             lay_text(L, &num, cx - slot / 2, base - bh - lh - m->unit, slot, buf, -1);
         }
         if (i % every == 0) {
+            /* Every second hour labelled: the label has both slots' width,
+             * so "08" never breaks in two. */
+            float lw = slot * (float)every;
             snprintf(buf, sizeof buf, "%02d", h % 24);
-            lay_text(L, &lab, cx - slot / 2, base + m->unit * 2, slot, buf, -1);
+            lay_text(L, &lab, cx - lw / 2, base + m->unit * 2, lw, buf, -1);
         }
     }
 }
@@ -70,7 +73,10 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
     y += lay_text(L, &head, r.x, y, r.w, "Most opened degrees", -1) + m->gap;
     if (!p->ntop) {
         lay_style none = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
-        lay_text(L, &none, r.x, y, r.w, "No degree opened yet.", -1);
+        static const char none_s[] = "No degree opened yet.";
+        /* Only where it fits: the staff screen may share its height. */
+        if (y + lay_text_height(L, &none, r.w, none_s, sizeof none_s - 1, NULL) <= r.y + r.h)
+            lay_text(L, &none, r.x, y, r.w, none_s, -1);
         return;
     }
     uint32_t most = p->top[0].opened ? p->top[0].opened : 1;
@@ -106,10 +112,21 @@ void layout_usage(scene *out, const layout_env *env, const usage_picture *p)
     float bottom = L.H - m->pad * 1.5f;
     lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, true };
     y += lay_text(&L, &h, x, y, w, *p->title ? p->title : "Today's visitors", -1) + m->gap / 2;
-    char sum[200];
-    snprintf(sum, sizeof sum, "%u visit%s, %u screens opened, %u comparison%s",
-             (unsigned)p->total_visits, p->total_visits == 1 ? "" : "s", (unsigned)p->screens,
-             (unsigned)p->comparisons, p->comparisons == 1 ? "" : "s");
+    char sum[400];
+    int k = snprintf(sum, sizeof sum, "%u visit%s, %u screens opened, %u comparison%s",
+                     (unsigned)p->total_visits, p->total_visits == 1 ? "" : "s",
+                     (unsigned)p->screens, (unsigned)p->comparisons,
+                     p->comparisons == 1 ? "" : "s");
+    /* The quiz's results in the same sentence, and the degree it suggested
+     * most often: one clause more, not another chart. */
+    if (p->quiz_results && k > 0 && (size_t)k < sizeof sum) {
+        size_t at = (size_t)k;
+        k = snprintf(sum + at, sizeof sum - at, ", %u quiz result%s", (unsigned)p->quiz_results,
+                     p->quiz_results == 1 ? "" : "s");
+        if (*p->quiz_top && k > 0 && at + (size_t)k < sizeof sum)
+            snprintf(sum + at + (size_t)k, sizeof sum - at - (size_t)k,
+                     " (most often first: %s, %u)", p->quiz_top, (unsigned)p->quiz_top_n);
+    }
     lay_style s = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
     y += lay_text(&L, &s, x, y, w, sum, -1) + m->gap * 1.5f;
     lay_style sub = { FONT_BOLD, m->body, TEXT, ALIGN_LEFT, true };

@@ -17,6 +17,9 @@ typedef struct {
     char title[96];                /* "Visitors on Tue 1 Dec 2026" */
     uint32_t visits[24];           /* by local hour */
     uint32_t total_visits, screens, comparisons;
+    uint32_t quiz_results;         /* "Which degree suits me?" results reached */
+    char quiz_top[96];             /* the degree they ranked first most often, "" none */
+    uint32_t quiz_top_n;           /* how often */
     struct {
         char name[96];             /* the degree's title, else its id */
         uint32_t opened;
