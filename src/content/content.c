@@ -1633,6 +1633,14 @@ static bool load_strings(jfile *f, content *c)
             c->strings[i] = xstrdup(default_strings[i]);
         } else {
             TEXT(c->strings[i], s, content_string_keys[i], "strings", true);
+            /* A language's own name never falls back to another's: two rows
+             * of the chooser would read "Deutsch". Without one, its code. */
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i]);
+            if (i == STR_LANGUAGE_NAME && cJSON_IsObject(v) &&
+                !cJSON_GetObjectItemCaseSensitive(v, f->lang)) {
+                free(c->strings[i]);
+                c->strings[i] = xstrdup("");
+            }
         }
     }
     return ok;

@@ -76,9 +76,20 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
                                4 * m->gap <
                            4.0f * m->body;
     if (g->title_in_body) {
-        float free_w = (L->W - 2 * m->pad - fmaxf(as0, pill_1) - extra - 3 * m->gap) / 2;
-        lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
-        lay_pill_size(L, &g->home_p, fmaxf(free_w, m->target), &hw, &hh);
+        float room = L->W - 2 * m->pad - fmaxf(as0, pill_1) - extra - 3 * m->gap;
+        float free_w = room / 2;
+        /* Each label whole on one line when both fit, however unevenly they
+         * share the room (a long Back beside a short Home). */
+        float bn, hn, bnh, hnh;
+        lay_pill_size(L, &g->back_p, L->W, &bn, &bnh);
+        lay_pill_size(L, &g->home_p, L->W, &hn, &hnh);
+        float bmax = fmaxf(free_w, m->target), hmax = bmax;
+        if (bn + hn <= room) {
+            bmax = bn;
+            hmax = hn;
+        }
+        lay_pill_size(L, &g->back_p, bmax, &bw, &bh);
+        lay_pill_size(L, &g->home_p, hmax, &hw, &hh);
     }
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
@@ -444,9 +455,8 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         float pw, ph;
         lay_pill_size(&L, &p, L.W, &pw, &ph);
         float as = fmaxf(ph, L.m.target);
-        lang_btn = (od_rect){ L.W - L.m.pad - as, 10.0f * L.m.unit + nh, as, as };
         L.ox = L.oy = 0;
-        lay_language_button(&L, lang_btn, -1);
+        lang_btn = lay_language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
     }
     if (in->language_open && cur_hdr && g.has_lang)
         lay_language_chooser(&L, lang_btn, bottom);

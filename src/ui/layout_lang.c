@@ -12,24 +12,12 @@ bool lay_languages_offered(const lay *L)
     return L->c && content_language_count(L->c) > 1;
 }
 
-void lay_language_button(lay *L, od_rect r, int parent)
+/* A globe, the sign for languages that needs no word of any of them: its
+ * outline, a meridian seen as a narrow oval, the axis, the equator and two
+ * parallels, in the square of side s at (x, y). */
+static void draw_globe(lay *L, float x, float y, float s, od_color fg)
 {
-    if (L->dry || !lay_languages_offered(L))
-        return;
-    bool open = L->in && L->in->language_open;
-    bool pressed = lay_is_pressed(L, ACT_LANGUAGE, 0);
-    od_rect b = pressed ? lay_press_shrink(L, r) : r;
-    bool lit = open || pressed;
-    od_color bg = lay_col(L, lit ? COLOR_ACCENT : COLOR_SURFACE_ALT);
-    od_color fg = lay_col(L, lit ? COLOR_ACCENT_TEXT : COLOR_TEXT);
-    float rad = b.w / 2;
-    int box = lay_box(L, b, bg, rad, parent);
-    if (box >= 0 && parent < 0)
-        L->s->cmds[box].level = LAY_LEVEL_FLOAT;
-    /* A globe, the sign for languages that needs no word of any of them:
-     * its outline, a meridian seen as a narrow oval, the axis, the equator
-     * and two parallels. */
-    float s = b.w, cx = b.x + s / 2, cy = b.y + b.h / 2;
+    float cx = x + s / 2, cy = y + s / 2;
     float t = fmaxf(1.5f, 0.05f * s), R = 0.36f * s;
     lay_frame(L, (od_rect){ cx - R, cy - R, 2 * R, 2 * R }, fg, R, t);
     float mw = 0.36f * s;
@@ -39,8 +27,94 @@ void lay_language_button(lay *L, od_rect r, int parent)
     float py = 0.5f * R, pw = 0.87f * R;
     lay_line(L, cx - pw, cy - py, cx + pw, cy - py, t, fg);
     lay_line(L, cx - pw, cy + py, cx + pw, cy + py, t, fg);
-    lay_focus_ring(L, r, rad, ACT_LANGUAGE, 0);
+}
+
+/* The button's field, lit while the chooser is open or the button pressed;
+ * returns the colour to draw on it. */
+static od_color button_field(lay *L, od_rect r, int parent, od_rect *drawn)
+{
+    bool open = L->in && L->in->language_open;
+    bool pressed = lay_is_pressed(L, ACT_LANGUAGE, 0);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    bool lit = open || pressed;
+    int box = lay_box(L, b, lay_col(L, lit ? COLOR_ACCENT : COLOR_SURFACE_ALT), b.h / 2, parent);
+    if (box >= 0 && parent < 0)
+        L->s->cmds[box].level = LAY_LEVEL_FLOAT;
+    *drawn = b;
+    return lay_col(L, lit ? COLOR_ACCENT_TEXT : COLOR_TEXT);
+}
+
+void lay_language_button(lay *L, od_rect r, int parent)
+{
+    if (L->dry || !lay_languages_offered(L))
+        return;
+    od_rect b;
+    od_color fg = button_field(L, r, parent, &b);
+    draw_globe(L, b.x, b.y, b.w, fg);
+    lay_focus_ring(L, r, r.w / 2, ACT_LANGUAGE, 0);
     lay_hit(L, r, ACT_LANGUAGE, 0, true);
+}
+
+/* Every language's own name, " · " between them, in the scene. */
+static const char *all_names(lay *L, size_t *len)
+{
+    size_t n = content_language_count(L->c), total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(content_language_name(L->c, i)) + 4;
+    char *buf = lay_alloc(L, total + 1);
+    if (!buf) {
+        *len = 0;
+        return "";
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(buf + k, " \xc2\xb7 ", 4);
+            k += 4;
+        }
+        const char *s = content_language_name(L->c, i);
+        memcpy(buf + k, s, strlen(s));
+        k += strlen(s);
+    }
+    buf[k] = '\0';
+    *len = k;
+    return buf;
+}
+
+od_rect lay_language_corner(lay *L, float right, float top, float side)
+{
+    od_rect r = { right - side, top, side, side };
+    if (L->dry || !lay_languages_offered(L))
+        return r;
+    /* The names beside the globe when they fit in a third of the width: a
+     * visitor looking for their language sees it written, in its own words,
+     * before touching anything. */
+    size_t len;
+    const char *names = all_names(L, &len);
+    float size = lay_small(L), pad = 0.4f * side;
+    float tw = len ? lay_tw(L, FONT_BOLD, size, names, len) : 0;
+    float lh = lay_lh(L, FONT_BOLD, size);
+    bool wide = len && lh <= side && side + tw + pad <= 0.34f * L->W;
+    if (wide)
+        r = (od_rect){ right - side - tw - pad, top, side + tw + pad, side };
+    od_rect b;
+    od_color fg = button_field(L, r, -1, &b);
+    draw_globe(L, b.x, b.y + (b.h - side) / 2 + (r.h - b.h) / 2, fminf(side, b.h), fg);
+    if (wide) {
+        int tb = lay_box(L, (od_rect){ r.x + side, r.y, tw, side }, od_rgba(0, 0, 0, 0), 0, -1);
+        if (tb >= 0)
+            L->s->cmds[tb].level = LAY_LEVEL_FLOAT + 1;
+        scene_cmd *cmd = scene_text(L->s, r.x + side + L->ox, r.y + (side - lh) / 2 + L->oy, tw,
+                                    lh, FONT_BOLD, size, lay_with_alpha(fg, L->alpha),
+                                    scene_strdup(L->s, names, len), len);
+        if (tb >= 0) {
+            cmd->box = L->s->cmds[tb].rect;
+            cmd->parent = tb;
+        }
+    }
+    lay_focus_ring(L, r, r.h / 2, ACT_LANGUAGE, 0);
+    lay_hit(L, r, ACT_LANGUAGE, 0, true);
+    return r;
 }
 
 typedef struct {
@@ -126,7 +200,9 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
                 rh = fmaxf(rh, row_h(L, &g, content_language_name(L->c, k), col_w));
             h += rh + (r0 ? rgap : 0);
         }
-        if (h <= room || cols >= n || col_w < 4 * m->target)
+        /* Another column only while every name still fits on one line. */
+        if (h <= room || cols >= n ||
+            (float)(cols + 1) * natural + (float)cols * m->gap + 2 * pad > max_w)
             break;
         cols++;
     }
@@ -134,6 +210,10 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
     float x = fminf(button.x + button.w - w, L->W - margin - w);
     x = fmaxf(x, margin);
     float y = bar_bottom ? button.y - m->gap - h : button.y + button.h + m->gap;
+    /* Taller than the room beside the bar (many languages, large text on a
+     * small screen): over the bar, whole on the screen. */
+    if (y + h > L->H - margin)
+        y = L->H - margin - h;
     if (y < margin)
         y = margin;
     od_rect pr = { x, y, w, h };

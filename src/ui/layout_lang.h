@@ -23,6 +23,12 @@ bool lay_languages_offered(const lay *L);
  * region ACT_LANGUAGE, lit while the chooser is open. */
 void lay_language_button(lay *L, od_rect r, int parent);
 
+/* The attract loop's language button, its top right corner at (right,
+ * top) (screen coordinates), side tall: the globe, and the names of every
+ * language beside it when they fit in a third of the screen's width.
+ * Returns the button's rect. */
+od_rect lay_language_corner(lay *L, float right, float top, float side);
+
 /* The chooser, anchored to the button at `button` (screen coordinates):
  * below it, or above it when the bar is at the bottom (bar_bottom); its
  * heading (STR_LANGUAGE) and one row per language (ACT_LANGUAGE_SET with
