@@ -183,6 +183,10 @@ typedef struct {
      * translation in any other is an error. n_declared 0: not declared. */
     char *const *declared;
     size_t n_declared;
+    /* The undeclared codes reported in this file: each once, so that one
+     * language left out of the list is one line per file, not one per text. */
+    char undeclared[4][16];
+    size_t n_undeclared;
     const content_source *src;
     const content_options *opts;     /* NULL: none */
     /* ids already seen in the array being loaded (unique_id) */
@@ -589,6 +593,11 @@ static bool translations_declared(jfile *f, const cJSON *v, const char *p)
             known = !strcmp(c->string, f->declared[i]);
         if (known)
             continue;
+        for (size_t i = 0; i < f->n_undeclared; i++)
+            if (!strcmp(f->undeclared[i], c->string))
+                return false;
+        if (f->n_undeclared < sizeof f->undeclared / sizeof *f->undeclared)
+            snprintf(f->undeclared[f->n_undeclared++], sizeof *f->undeclared, "%s", c->string);
         char q[400], list[200] = "";
         join(q, sizeof q, p, c->string);
         for (size_t i = 0; i < f->n_declared; i++) {
@@ -596,7 +605,8 @@ static bool translations_declared(jfile *f, const cJSON *v, const char *p)
             snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", f->declared[i]);
         }
         key_problem(f, c, false, q, "translation \"%s\" is in no declared language (%s, "
-                    "openday.json \"languages\"); fix the code or declare the language",
+                    "openday.json \"languages\"); fix the code or declare the language (reported "
+                    "once a file)",
                     c->string, list);
         return false;
     }
