@@ -4,7 +4,9 @@
  * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
  * 720x1280 and 1920x1080 (files named three-*); Home and a degree with the
  * visitor's Larger text (large-*) and High contrast (contrast-*) chosen, at
- * the shipped content's three sizes.
+ * the shipped content's three sizes; the language chooser open over Home
+ * (home-languages), and Home, the chooser, the attract loop and a degree in
+ * German (de-*), at the same three sizes.
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -38,6 +40,7 @@ typedef struct {
     size_t n_screens, n_sizes;
     bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
     unsigned access;   /* accessibility choices made (view_access_choice bits) */
+    const char *language; /* the visitor language chosen (its code); NULL: the default */
 } golden_set;
 
 /* "attract@N": the attract loop showing slide N (the careers slide carries
@@ -62,23 +65,34 @@ static const golden_size three_sizes[] = { { 720, 1280, 0 }, { 1920, 1080, 92 } 
 /* Read aloud's control bar, and the page laid out above it. */
 static const char *const read_aloud_screens[] = { "home", "degree:music-production", "careers" };
 static const char *const access_screens[] = { "home", "degree:music-production" };
+/* Visitor languages: the chooser open over Home, and German on Home, a
+ * degree, the attract loop and the chooser. */
+static const char *const chooser_screens[] = { "home+languages" };
+static const char *const german_screens[] = { "home", "home+languages", "attract",
+                                              "degree:music-production" };
 
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0 },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, NULL },
     { "tests/three", "three-", three_screens, three_sizes,
       sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
-      false, 0 },
+      false, 0, NULL },
     { "content", "read-aloud-", read_aloud_screens, shipped_sizes,
       sizeof read_aloud_screens / sizeof *read_aloud_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0 },
+      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0, NULL },
     { "content", "large-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT, NULL },
     { "content", "contrast-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST, NULL },
+    { "content", "", chooser_screens, shipped_sizes,
+      sizeof chooser_screens / sizeof *chooser_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, NULL },
+    { "content", "de-", german_screens, shipped_sizes,
+      sizeof german_screens / sizeof *german_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, "de" },
 };
 
 static support S;
@@ -98,7 +112,9 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     char safe[256];
     size_t i = 0;
     for (; screen[i] && i + 1 < sizeof safe; i++)
-        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@') ? '-' : screen[i];
+        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@' || screen[i] == '+')
+                      ? '-'
+                      : screen[i];
     safe[i] = '\0';
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
@@ -127,7 +143,7 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
 /* "NAME@N": the attract loop's slide N; "NAME@HH:MM": the screen with the
  * wall clock at that time of day (the day's talks); without "@", neither. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
-                                  unsigned access)
+                                  unsigned access, const char *language)
 {
     int w = gs->w, h = gs->h;
     char place[256];
@@ -152,6 +168,11 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
     }
     if (!a)
         return NULL;
+    if (language) {
+        size_t li = content_find_language(S.c, language);
+        assert_true(li != (size_t)-1);
+        app_set_language(a, li);
+    }
     if (minute >= 0)
         app_set_clock(a, minute, true, 2000);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -215,7 +236,8 @@ static int check_set(const golden_set *gset, int *compared)
             file_name(name, sizeof name, gset->prefix, screen, w, h);
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
             SDL_Surface *actual =
-                render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access);
+                render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access,
+                              gset->language);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;
