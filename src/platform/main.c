@@ -212,13 +212,13 @@ static int usage_report(const cli_options *o)
     size_t n = 0;
     usage_row *rows = usage_rows(&u, &n);
     if (o->csv) {
-        printf("hour,visits,screens_opened,degrees_opened,comparisons");
+        printf("hour,visits,screens_opened,degrees_opened,comparisons,languages_chosen");
         for (int b = 0; b < USAGE_NBUCKETS; b++)
             printf(",visits_%s", usage_bucket_names[b]);
         putchar('\n');
     } else if (n) {
-        printf("%-16s %6s %7s %7s %8s   visit length: %s", "hour", "visits", "screens",
-               "degrees", "compares", usage_bucket_names[0]);
+        printf("%-16s %6s %7s %7s %8s %9s   visit length: %s", "hour", "visits", "screens",
+               "degrees", "compares", "languages", usage_bucket_names[0]);
         for (int b = 1; b < USAGE_NBUCKETS; b++)
             printf(" %s", usage_bucket_names[b]);
         putchar('\n');
@@ -232,14 +232,16 @@ static int usage_report(const cli_options *o)
         char when[32];
         strftime(when, sizeof when, o->csv ? "%Y-%m-%dT%H:00" : "%Y-%m-%d %H:00", &lt);
         if (o->csv) {
-            printf("%s,%u,%u,%u,%u", when, (unsigned)rows[i].visits, (unsigned)rows[i].screens,
-                   (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons);
+            printf("%s,%u,%u,%u,%u,%u", when, (unsigned)rows[i].visits,
+                   (unsigned)rows[i].screens, (unsigned)rows[i].degrees,
+                   (unsigned)rows[i].comparisons, (unsigned)rows[i].languages);
             for (int b = 0; b < USAGE_NBUCKETS; b++)
                 printf(",%u", (unsigned)rows[i].len[b]);
         } else {
-            printf("%-16s %6u %7u %7u %8u                %*u", when, (unsigned)rows[i].visits,
-                   (unsigned)rows[i].screens, (unsigned)rows[i].degrees,
-                   (unsigned)rows[i].comparisons, (int)strlen(usage_bucket_names[0]),
+            printf("%-16s %6u %7u %7u %8u %9u                %*u", when,
+                   (unsigned)rows[i].visits, (unsigned)rows[i].screens,
+                   (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons,
+                   (unsigned)rows[i].languages, (int)strlen(usage_bucket_names[0]),
                    (unsigned)rows[i].len[0]);
             for (int b = 1; b < USAGE_NBUCKETS; b++)
                 printf(" %*u", (int)strlen(usage_bucket_names[b]), (unsigned)rows[i].len[b]);
