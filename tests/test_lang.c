@@ -458,6 +458,58 @@ static void attract_button(void **state)
     finish(j);
 }
 
+/* Read aloud speaks in the chosen language's voice: the screen read again
+ * when German is picked, in German, and in English after the visit. */
+typedef struct {
+    char lang[32];
+    char text[256];
+    size_t said;
+} heard;
+
+static void hear(void *ud, const reader_utterance *u)
+{
+    heard *h = ud;
+    snprintf(h->lang, sizeof h->lang, "%s", u->lang);
+    snprintf(h->text, sizeof h->text, "%s", u->text);
+    h->said++;
+}
+
+static void speech_follows(void **state)
+{
+    (void)state;
+    heard h = { "", "", 0 };
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load("content", &r);
+    content_report_deinit(&r);
+    assert_non_null(c);
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.speech_available = true;
+    cfg.speech = (reader_sink){ &h, hear, NULL };
+    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
+    journey j = { c, app_create(c, &cfg, &env, 0), 0 };
+    assert_non_null(j.a);
+    tap(&j, 400, 240);
+    app_set_read_aloud(j.a, true);
+    run(&j, 1000);
+    assert_true(h.said > 0);
+    assert_string_equal(h.lang, "en");
+    /* Read aloud: a first touch speaks, a second activates. */
+    tap_hit(&j, ACT_LANGUAGE, 0);
+    tap_hit(&j, ACT_LANGUAGE, 0);
+    assert_true(app_language_open(j.a));
+    tap_hit(&j, ACT_LANGUAGE_SET, 1);
+    tap_hit(&j, ACT_LANGUAGE_SET, 1);
+    run(&j, 1000);
+    assert_int_equal(app_language(j.a), 1);
+    assert_string_equal(h.lang, "de");
+    run(&j, 95000);
+    assert_int_equal(app_language(j.a), 0);
+    app_destroy(j.a);
+    content_destroy(c);
+}
+
 /* Eight languages (the most): the chooser lists them all, in columns when
  * the rows would not fit under the bar, and passes the audit. */
 static void eight_languages(void **state)
@@ -502,6 +554,7 @@ int main(void)
         cmocka_unit_test(chooser_hit_regions),
         cmocka_unit_test(choice_and_reset),
         cmocka_unit_test(attract_button),
+        cmocka_unit_test(speech_follows),
         cmocka_unit_test(eight_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
