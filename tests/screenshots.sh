@@ -19,4 +19,10 @@ done
 "$BIN" --screenshot "$DIR/today-portrait.png" --screen today --size 720x1280 --clock 11:35 || exit 1
 "$BIN" --screenshot "$DIR/degree-qr-1080p.png" --screen degree:music-technology \
     --size 1920x1080 --dpi 92 --clock 11:35 || exit 1
+# Visitor languages: the chooser over Home in German on the monitor, and a
+# degree page in German on a portrait panel.
+"$BIN" --screenshot "$DIR/languages-1080p.png" --screen home+languages --language de \
+    --size 1920x1080 --dpi 92 || exit 1
+"$BIN" --screenshot "$DIR/degree-de-portrait.png" --screen degree:music-production \
+    --language de --size 720x1280 || exit 1
 echo "screenshots written to $DIR"
