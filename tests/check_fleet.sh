@@ -61,7 +61,7 @@ grep -Eq ' +7 +30 +9 +2 ' "$T/u" || fail "--usage table: $(cat "$T/u")"
 "$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv"
 head -1 "$T/u" | grep -q '^hour,visits,screens_opened,degrees_opened,comparisons,languages_chosen,' ||
     fail "--usage --csv header: $(head -1 "$T/u")"
-grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,0,7,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
 "$O" --usage "$T/state" --usage-plot "$T/plot.png" >"$T/u" 2>&1 || fail "--usage-plot: $(cat "$T/u")"
 [ "$(head -c 4 "$T/plot.png" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "--usage-plot wrote no PNG"
 printf 'garbage\n' >"$T/state/usage.tsv"
