@@ -23,10 +23,11 @@ static const char *files[] = { "openday.json", "degrees.json", "careers.json", "
                                "attract.json", "theme.json", "strings.json", "talks.json",
                                "quiz.json", "notices.json" };
 
-/* A copy of the shipped content in a fresh folder. */
+/* A copy of the shipped content in a fresh folder (under build/, which
+ * every test run has). */
 static char *copy_content(void)
 {
-    char *dir = strdup("/tmp/openday-lang-XXXXXX");
+    char *dir = strdup("build/openday-lang-XXXXXX");
     assert_non_null(mkdtemp(dir));
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char cmd[700];
@@ -254,6 +255,45 @@ static void bad_declarations(void **state)
         assert_non_null(strstr(p->file, "openday.json"));
         content_report_deinit(&r);
     }
+}
+
+/* An error in one language only (a German text over the length limit)
+ * fails the whole set, so a reload keeps the last valid one: a kiosk
+ * never switches into a broken language. */
+static void one_broken_language_fails_the_set(void **state)
+{
+    (void)state;
+    char *dir = copy_content();
+    char p[600];
+    snprintf(p, sizeof p, "%s/degrees.json", dir);
+    FILE *f = fopen(p, "rb");
+    assert_non_null(f);
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    const char *de = "\"de\": \"Die kreative Seite: Musik machen\"";
+    char *at = strstr(text, de);
+    assert_non_null(at);
+    f = fopen(p, "wb");
+    assert_non_null(f);
+    fwrite(text, 1, (size_t)(at - text), f);
+    fputs("\"de\": \"", f);
+    for (int i = 0; i < 5000; i++)
+        fputc('x', f);
+    fputs("\"", f);
+    fputs(at + strlen(de), f);
+    fclose(f);
+    content_report r;
+    content_report_init(&r);
+    content *c = content_load(dir, &r);
+    assert_null(c);
+    assert_int_equal(r.errors, 1);
+    const content_problem *e = first_error(&r);
+    assert_string_equal(e->path, "degrees[0].tagline");
+    assert_non_null(strstr(e->message, "longer than"));
+    content_report_deinit(&r);
+    remove_dir(dir);
 }
 
 /* ---- the app, in simulated time ------------------------------------------------ */
@@ -551,6 +591,7 @@ int main(void)
         cmocka_unit_test(shipped_languages),
         cmocka_unit_test(fallback_to_the_default),
         cmocka_unit_test(bad_declarations),
+        cmocka_unit_test(one_broken_language_fails_the_set),
         cmocka_unit_test(chooser_hit_regions),
         cmocka_unit_test(choice_and_reset),
         cmocka_unit_test(attract_button),
