@@ -60,19 +60,27 @@ EOU
 "$O" --usage "$T/state" >"$T/u" || fail "--usage"
 grep -Eq ' +7 +30 +9 +2 ' "$T/u" || fail "--usage table: $(cat "$T/u")"
 "$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv"
-head -1 "$T/u" | grep -q '^hour,visits,screens_opened,degrees_opened,comparisons,' ||
+head -1 "$T/u" | grep -q '^hour,visits,screens_opened,degrees_opened,comparisons,visits_' ||
     fail "--usage --csv header: $(head -1 "$T/u")"
-# A file of the version before quiz results: read as none (the last column).
-grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
-head -1 "$T/u" | grep -q ',quiz_results$' || fail "--usage --csv: no quiz_results column"
+# A file of the version before quiz results and languages: read as none (the
+# last two columns).
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,0,0$' "$T/u" || fail "--usage --csv row: $(cat "$T/u")"
+head -1 "$T/u" | grep -q ',quiz_results,languages_chosen$' || fail "--usage --csv: no quiz_results column"
 # Quiz results, with the degree each ranked first.
 printf '%s\tquiz\t3\n%s\tquiz-first:music-production\t2\n' $(( $(date +%s) / 3600 )) \
     $(( $(date +%s) / 3600 )) >>"$T/state/usage.tsv"
 "$O" --usage "$T/state" >"$T/u" || fail "--usage with quiz results"
 grep -Eq ' +7 +30 +9 +2 +3 ' "$T/u" || fail "--usage table, quiz results: $(cat "$T/u")"
 "$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv with quiz results"
-grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,3$' "$T/u" ||
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,3,0$' "$T/u" ||
     fail "--usage --csv row, quiz results: $(cat "$T/u")"
+# Languages chosen by visitors, counted by language.
+printf '%s\tlanguage:de\t2\n' $(( $(date +%s) / 3600 )) >>"$T/state/usage.tsv"
+"$O" --usage "$T/state" >"$T/u" || fail "--usage with languages"
+grep -Eq ' +7 +30 +9 +2 +3 +2 ' "$T/u" || fail "--usage table, languages: $(cat "$T/u")"
+"$O" --usage "$T/state" --csv >"$T/u" || fail "--usage --csv with languages"
+grep -Eq '^[0-9-]+T[0-9]+:00,7,30,9,2,0,0,0,7,0,0,3,2$' "$T/u" ||
+    fail "--usage --csv row, languages: $(cat "$T/u")"
 "$O" --usage "$T/state" --usage-plot "$T/plot.png" >"$T/u" 2>&1 || fail "--usage-plot: $(cat "$T/u")"
 [ "$(head -c 4 "$T/plot.png" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "--usage-plot wrote no PNG"
 printf 'garbage\n' >"$T/state/usage.tsv"

@@ -68,6 +68,7 @@ cat >"$T/tour.replay" <<'R'
       key Tab
       key Tab
       key Tab
+      key Tab
       key Return
       wait 600
       expect-screen degree:music-production

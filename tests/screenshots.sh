@@ -26,4 +26,10 @@ done
 "$BIN" --screenshot "$DIR/quiz-result-1080p.png" --screen quiz-result:2,1,2,2 \
     --size 1920x1080 --dpi 92 || exit 1
 "$BIN" --screenshot "$DIR/home-notice.png" --screen home --size 800x480 --clock 13:00 || exit 1
+# Visitor languages: the chooser over Home in German on the monitor, and a
+# degree page in German on a portrait panel.
+"$BIN" --screenshot "$DIR/languages-1080p.png" --screen home+languages --language de \
+    --size 1920x1080 --dpi 92 || exit 1
+"$BIN" --screenshot "$DIR/degree-de-portrait.png" --screen degree:music-production \
+    --language de --size 720x1280 --dpi 133 || exit 1
 echo "screenshots written to $DIR"

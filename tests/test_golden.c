@@ -4,8 +4,10 @@
  * (a 24-inch monitor, 92 dpi); the three-degree set of tests/three at
  * 720x1280 and 1920x1080 (files named three-*); Home and a degree with the
  * visitor's Larger text (large-*) and High contrast (contrast-*) chosen, at
- * the shipped content's three sizes; and the staff preview's banner of a
- * refused save (refused-*) over Home, a degree and the attract loop.
+ * the shipped content's three sizes; the staff preview's banner of a
+ * refused save (refused-*) over Home, a degree and the attract loop; the
+ * language chooser open over Home (home-languages), and Home, the chooser,
+ * the attract loop and a degree in German (de-*), at the same three sizes.
  *
  * Tolerance: a pixel differs when any channel differs by more than 24 (of
  * 255); a screen fails when more than 0.2% of its pixels differ. That absorbs
@@ -41,6 +43,7 @@ typedef struct {
     bool read_aloud;    /* with Read aloud on: its control bar at the bottom */
     unsigned access;   /* accessibility choices made (view_access_choice bits) */
     bool refused;      /* the staff preview's banner of a refused save (golden_refused) */
+    const char *language; /* the visitor language chosen (its code); NULL: the default */
 } golden_set;
 
 /* The authors' banner as a refused save would set it: a path, a message of
@@ -78,26 +81,37 @@ static const char *const access_screens[] = { "home", "degree:music-production" 
 /* The authors' banner over a page with the bar at the top (and at the
  * bottom on the portrait screen), and over the attract loop. */
 static const char *const refused_screens[] = { "home", "degree:music-production", "attract" };
+/* Visitor languages: the chooser open over Home, and German on Home, a
+ * degree, the attract loop and the chooser. */
+static const char *const chooser_screens[] = { "home+languages" };
+static const char *const german_screens[] = { "home", "home+languages", "attract",
+                                              "degree:music-production" };
 
 static const golden_set sets[] = {
     { "content", "", shipped_screens, shipped_sizes,
       sizeof shipped_screens / sizeof *shipped_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0 , false },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, false, NULL },
     { "tests/three", "three-", three_screens, three_sizes,
       sizeof three_screens / sizeof *three_screens, sizeof three_sizes / sizeof *three_sizes,
-      false, 0 , false },
+      false, 0, false, NULL },
     { "content", "read-aloud-", read_aloud_screens, shipped_sizes,
       sizeof read_aloud_screens / sizeof *read_aloud_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0 , false },
+      sizeof shipped_sizes / sizeof *shipped_sizes, true, 0, false, NULL },
     { "content", "large-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT , false },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_LARGE_TEXT, false, NULL },
     { "content", "contrast-", access_screens, shipped_sizes,
       sizeof access_screens / sizeof *access_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST , false },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 1u << VIEW_ACCESS_HIGH_CONTRAST, false, NULL },
     { "content", "refused-", refused_screens, shipped_sizes,
       sizeof refused_screens / sizeof *refused_screens,
-      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, true },
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, true, NULL },
+    { "content", "", chooser_screens, shipped_sizes,
+      sizeof chooser_screens / sizeof *chooser_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, false, NULL },
+    { "content", "de-", german_screens, shipped_sizes,
+      sizeof german_screens / sizeof *german_screens,
+      sizeof shipped_sizes / sizeof *shipped_sizes, false, 0, false, "de" },
 };
 
 static support S;
@@ -117,7 +131,9 @@ static void file_name(char *out, size_t n, const char *prefix, const char *scree
     char safe[256];
     size_t i = 0;
     for (; screen[i] && i + 1 < sizeof safe; i++)
-        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@') ? '-' : screen[i];
+        safe[i] = (screen[i] == ':' || screen[i] == ',' || screen[i] == '@' || screen[i] == '+')
+                      ? '-'
+                      : screen[i];
     safe[i] = '\0';
     snprintf(out, n, "%s%s_%dx%d.png", prefix, safe, w, h);
 }
@@ -147,7 +163,7 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
  * wall clock at that time of day (the day's talks); without "@", neither;
  * "NAME@N@HH:MM": both. */
 static SDL_Surface *render_screen(const char *screen, const golden_size *gs, bool read_aloud,
-                                  unsigned access, bool refused)
+                                  unsigned access, bool refused, const char *language)
 {
     int w = gs->w, h = gs->h;
     char place[256];
@@ -177,6 +193,11 @@ static SDL_Surface *render_screen(const char *screen, const golden_size *gs, boo
     }
     if (!a)
         return NULL;
+    if (language) {
+        size_t li = content_find_language(S.c, language);
+        assert_true(li != (size_t)-1);
+        app_set_language(a, li);
+    }
     if (minute >= 0)
         app_set_clock(a, minute, true, 2000);
     if (refused)
@@ -243,7 +264,7 @@ static int check_set(const golden_set *gset, int *compared)
             snprintf(ref, sizeof ref, "tests/golden/%s", name);
             SDL_Surface *actual =
                 render_screen(screen, &gset->sizes[s], gset->read_aloud, gset->access,
-                              gset->refused);
+                              gset->refused, gset->language);
             if (!actual) {
                 fprintf(stderr, "%s: could not render\n", name);
                 failures++;

@@ -574,6 +574,45 @@ static void notices_pass_the_audit(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* Visitor languages: the shipped content in each of its languages (every
+ * screen, at every size), Home with the language chooser open (bar at the
+ * top and, on portrait screens, at the bottom), and the attract loop's
+ * language button pass the audit; the chooser has a row per language. */
+static void languages_pass_the_audit(void **state)
+{
+    (void)state;
+    content_report rep;
+    content_report_init(&rep);
+    content *root = content_load("content", &rep);
+    content_report_deinit(&rep);
+    assert_non_null(root);
+    size_t nl = content_language_count(root);
+    assert_true(nl >= 2);
+    size_t problems = 0;
+    scene s;
+    scene_init(&s);
+    for (size_t l = 0; l < nl; l++) {
+        const content *c = content_in_language(root, l);
+        for (size_t i = 0; i < NSIZES; i++) {
+            int w = sizes[i][0], h = sizes[i][1];
+            problems += audit_everything(c, w, h);
+            layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+            in.can_back = false;
+            in.language_open = true;
+            problems += audit_frame(&s, c, w, h, &in, NULL, "language chooser");
+            assert_int_equal(count_hits(&s, ACT_LANGUAGE_SET), nl);
+            assert_int_equal(count_hits(&s, ACT_LANGUAGE), 1);
+            in = settled(place(SCREEN_ATTRACT, 0, 0));
+            in.can_back = false;
+            problems += audit_frame(&s, c, w, h, &in, NULL, "attract with languages");
+            assert_int_equal(count_hits(&s, ACT_LANGUAGE), 1);
+        }
+    }
+    scene_deinit(&s);
+    content_destroy(root);
+    assert_int_equal(problems, 0);
+}
+
 static void the_audit_catches_broken_scenes(void **state)
 {
     (void)state;
@@ -1308,6 +1347,7 @@ int main(void)
         cmocka_unit_test(ellipsis_keeps_the_longest_prefix),
         cmocka_unit_test(every_screen_passes_the_audit_at_every_size),
         cmocka_unit_test(quiz_fits_any_number_of_degrees),
+        cmocka_unit_test(languages_pass_the_audit),
         cmocka_unit_test(notices_pass_the_audit),
         cmocka_unit_test(the_audit_catches_broken_scenes),
         cmocka_unit_test(the_audit_checks_contrast_and_its_options),

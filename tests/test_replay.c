@@ -18,8 +18,8 @@
 /* The list of verbs in the parser's messages. */
 #define VERBS                                                                            \
     "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
-    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
-    "or resize"
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, "             \
+    "expect-language, expect-text, reset-device or resize"
 
 static replay_script *ok(const char *text)
 {
@@ -283,6 +283,26 @@ static void access_expectations(void **state)
     bad("expect-warning 3 4\n", "1: expect-warning takes only one number, got extra \"4\"");
 }
 
+/* The language expectations: a code, and words a line on screen holds
+ * (the rest of the line, spaces and all). */
+static void language_expectations(void **state)
+{
+    (void)state;
+    char err[256];
+    const char *text = "expect-language de\nexpect-text Finden Sie Ihr Musikstudium\n";
+    replay_script *s = replay_parse(text, strlen(text), err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(s->count, 2);
+    assert_int_equal(s->events[0].kind, REPLAY_EXPECT_LANGUAGE);
+    assert_string_equal(s->events[0].arg, "de");
+    assert_int_equal(s->events[1].kind, REPLAY_EXPECT_TEXT);
+    assert_string_equal(s->events[1].arg, "Finden Sie Ihr Musikstudium");
+    replay_destroy(s);
+    bad("expect-language\n", "1: expect-language needs a language code, such as en or de");
+    bad("expect-language en de\n", "1: expect-language takes only one code, got extra \"de\"");
+    bad("expect-text\n", "1: expect-text needs the words a line on screen holds");
+}
+
 static void unknown_verbs_and_times(void **state)
 {
     (void)state;
@@ -455,6 +475,7 @@ int main(void)
         cmocka_unit_test(malformed_other_verbs),
         cmocka_unit_test(unknown_verbs_and_times),
         cmocka_unit_test(access_expectations),
+        cmocka_unit_test(language_expectations),
         cmocka_unit_test(error_after_allocations),
         cmocka_unit_test(long_tokens_are_cut_in_messages),
         cmocka_unit_test(event_cap),

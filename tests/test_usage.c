@@ -31,6 +31,7 @@ static void journey(usage *u)
     usage_observe(u, "degree:music-technology", AT(9, 12, 0));
     usage_observe(u, "degree:music-technology", AT(9, 12, 5)); /* no change */
     usage_observe(u, "staff", AT(9, 12, 30));                  /* not counted */
+    usage_add(u, AT(9, 12, 40), "language:de", 1);             /* a visitor chose German */
     /* back to the loop after 90 s idle: the visit was 3 min 30 s. */
     usage_observe(u, "attract", AT(9, 15, 0));
     /* 10:59 a short one across the hour: counted in the hour it began. */
@@ -52,6 +53,8 @@ static void test_journey(void **st)
     assert_int_equal(rows[0].screens, 4);
     assert_int_equal(rows[0].degrees, 2);
     assert_int_equal(rows[0].comparisons, 1);
+    assert_int_equal(rows[0].languages, 1);
+    assert_int_equal(rows[1].languages, 0);
     assert_int_equal(rows[0].len[3], 1); /* 2-5m */
     assert_int_equal(rows[1].visits, 1);
     assert_int_equal(rows[1].degrees, 1);

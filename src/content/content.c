@@ -9,6 +9,7 @@
 #include "qr.h"
 #include "talks.h"
 
+#include <assert.h>
 #include <cJSON.h>
 #include <ctype.h>
 #include <inttypes.h>
@@ -57,6 +58,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
     "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
     "notices_title",
+    "language_name", "language",
 };
 
 static const char *const default_strings[STR_COUNT] = {
@@ -78,6 +80,9 @@ static const char *const default_strings[STR_COUNT] = {
     "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
     "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
     "Start again", "Important", "News for visitors",
+    /* A language's own name has no sensible default: without one the
+     * chooser shows the language's code. */
+    "", "Language",
 };
 
 const char *const content_color_keys[COLOR_COUNT] = {
@@ -172,6 +177,17 @@ typedef struct {
     size_t npos, cappos;
     cJSON *root;
     const char *lang;
+    /* The default language, tried before the first translation when `lang`
+     * is missing (a visitor language's load); NULL: straight to the first. */
+    const char *fallback;
+    /* The declared visitor languages (openday.json "languages"); a
+     * translation in any other is an error. n_declared 0: not declared. */
+    char *const *declared;
+    size_t n_declared;
+    /* The undeclared codes reported in this file: each once, so that one
+     * language left out of the list is one line per file, not one per text. */
+    char undeclared[4][16];
+    size_t n_undeclared;
     const content_source *src;
     const content_options *opts;     /* NULL: none */
     /* ids already seen in the array being loaded (unique_id) */
@@ -566,6 +582,56 @@ static void check_glyphs(jfile *f, const cJSON *v, const char *p)
                 "show as a box); replace it, or install a font that has it", cp);
 }
 
+/* Every translation of the set v is in a declared language (when
+ * openday.json declares them); false after reporting the first that is not. */
+static bool translations_declared(jfile *f, const cJSON *v, const char *p)
+{
+    if (!f->n_declared)
+        return true;
+    for (const cJSON *c = v->child; c; c = c->next) {
+        bool known = false;
+        for (size_t i = 0; i < f->n_declared && !known; i++)
+            known = !strcmp(c->string, f->declared[i]);
+        if (known)
+            continue;
+        for (size_t i = 0; i < f->n_undeclared; i++)
+            if (!strcmp(f->undeclared[i], c->string))
+                return false;
+        if (f->n_undeclared < sizeof f->undeclared / sizeof *f->undeclared)
+            snprintf(f->undeclared[f->n_undeclared++], sizeof *f->undeclared, "%s", c->string);
+        char q[400], list[200] = "";
+        join(q, sizeof q, p, c->string);
+        for (size_t i = 0; i < f->n_declared; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", f->declared[i]);
+        }
+        key_problem(f, c, false, q, "translation \"%s\" is in no declared language (%s, "
+                    "openday.json \"languages\"); fix the code or declare the language (reported "
+                    "once a file)",
+                    c->string, list);
+        return false;
+    }
+    return true;
+}
+
+/* The translation to show from the set v: the load's language, else the
+ * default language, else the first given (with a warning that says which);
+ * NULL when the set is empty. */
+static const cJSON *pick_translation(jfile *f, const cJSON *v, const char *p)
+{
+    const cJSON *pick = cJSON_GetObjectItemCaseSensitive(v, f->lang);
+    if (pick)
+        return pick;
+    if (f->fallback)
+        pick = cJSON_GetObjectItemCaseSensitive(v, f->fallback);
+    if (!pick)
+        pick = v->child;
+    if (pick)
+        problem(f, v, true, p, "no \"%s\" translation; showing \"%s\" instead", f->lang,
+                pick->string);
+    return pick;
+}
+
 /* Visible text: a string or {"en": "...", ...}. Returns a heap string ("" when
  * absent and optional, NULL after reporting a problem). */
 static bool blank(const char *s)
@@ -598,7 +664,6 @@ static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *p
         return xstrdup(v->valuestring);
     }
     if (cJSON_IsObject(v)) {
-        const cJSON *pick = cJSON_GetObjectItemCaseSensitive(v, f->lang);
         for (const cJSON *c = v->child; c; c = c->next)
             if (!cJSON_IsString(c)) {
                 char q[400];
@@ -606,14 +671,12 @@ static char *get_text(jfile *f, const cJSON *obj, const char *key, const char *p
                 problem(f, c, false, q, "a translation must be text in quotes");
                 return NULL;
             }
+        if (!translations_declared(f, v, p))
+            return NULL;
+        const cJSON *pick = pick_translation(f, v, p);
         if (!pick) {
-            pick = v->child;
-            if (!pick) {
-                problem(f, v, false, p, "no translations given; add at least \"%s\"", f->lang);
-                return NULL;
-            }
-            problem(f, v, true, p, "no \"%s\" translation; showing \"%s\" instead", f->lang,
-                    pick->string);
+            problem(f, v, false, p, "no translations given; add at least \"%s\"", f->lang);
+            return NULL;
         }
         if (!check_string(f, pick, p))
             return NULL;
@@ -733,13 +796,17 @@ static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const c
             check_glyphs(f, c, q);
             out[(*count)++] = xstrdup(c->valuestring);
         } else if (cJSON_IsObject(c)) {
-            cJSON holder;
-            memset(&holder, 0, sizeof holder);
-            /* Reuse get_text by looking the element up through a fake parent. */
-            const cJSON *pick = cJSON_GetObjectItemCaseSensitive(c, f->lang);
+            const cJSON *pick = NULL;
+            if (!translations_declared(f, c, q)) {
+                *ok = false;
+                continue;
+            }
+            for (const cJSON *t = c->child; t; t = t->next)
+                if (!cJSON_IsString(t))
+                    pick = t; /* reported below */
             if (!pick)
-                pick = c->child;
-            if (pick && cJSON_IsString(pick)) {
+                pick = pick_translation(f, c, q);
+            if (pick && cJSON_IsString(pick) && check_string(f, pick, q)) {
                 check_glyphs(f, pick, q);
                 out[(*count)++] = xstrdup(pick->valuestring);
             } else {
@@ -932,15 +999,116 @@ static bool url_ok(jfile *f, const cJSON *v, const char *p, const char *url, boo
 
 /* ---- the files ------------------------------------------------------------------ */
 
+/* A language code as eSpeak NG and libhyphen know them: "en", "de",
+ * "pt-BR", "cy". */
+static bool language_code_ok(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= 'a' && s[n] <= 'z')
+        n++;
+    if (n < 2 || n > 3)
+        return false;
+    if (!s[n])
+        return true;
+    if (s[n] != '-')
+        return false;
+    size_t m = 0;
+    for (const char *t = s + n + 1; *t; t++, m++)
+        if (!((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9')))
+            return false;
+    return m >= 2 && m <= 8;
+}
+
+/* openday.json "language" (the node, or NULL) and "languages": fills
+ * c->language (the load's own language when it is one of the set's
+ * variants), c->languages and c->language_index, and declares the list to
+ * the jfile so every later translation is checked against it. */
+static bool load_languages(jfile *f, content *c, const cJSON *lang)
+{
+    bool ok = true;
+    const char *def = lang ? lang->valuestring : NULL;
+    if (def && !language_code_ok(def)) {
+        problem(f, lang, false, "language", "\"%s\" is not a language code; write one such "
+                "as \"en\", \"de\" or \"pt-BR\"", def);
+        ok = false;
+    }
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(f->root, "languages");
+    bool declared = false;
+    if (list) {
+        size_t n = cJSON_IsArray(list) ? (size_t)cJSON_GetArraySize(list) : 0;
+        if (!cJSON_IsArray(list) || n < 1 || n > CONTENT_LANGUAGES_MAX) {
+            problem(f, list, false, "languages", "\"languages\" must be a list of 1 to %d "
+                    "language codes, such as [\"en\", \"de\"]", CONTENT_LANGUAGES_MAX);
+            ok = false;
+        } else {
+            c->languages = calloc(n, sizeof *c->languages);
+            if (!c->languages)
+                abort();
+            size_t i = 0;
+            bool good = true;
+            for (const cJSON *e = list->child; e; e = e->next, i++) {
+                char p[40];
+                snprintf(p, sizeof p, "languages[%zu]", i);
+                if (!cJSON_IsString(e) || !language_code_ok(e->valuestring)) {
+                    problem(f, e, false, p, "each language must be a code in quotes, such as "
+                            "\"en\", \"de\" or \"pt-BR\"");
+                    good = false;
+                    continue;
+                }
+                for (size_t k = 0; k < c->n_languages; k++)
+                    if (!strcmp(c->languages[k], e->valuestring)) {
+                        problem(f, e, false, p, "\"%s\" is listed twice; keep one",
+                                e->valuestring);
+                        good = false;
+                    }
+                c->languages[c->n_languages++] = xstrdup(e->valuestring);
+            }
+            if (!good)
+                ok = false;
+            declared = good;
+            if (good && def && ok) {
+                bool in = false;
+                for (size_t k = 0; k < c->n_languages && !in; k++)
+                    in = !strcmp(c->languages[k], def);
+                if (!in) {
+                    problem(f, lang, false, "language", "\"%s\" is not among \"languages\"; "
+                            "add it there or show one of them", def);
+                    ok = false;
+                }
+            }
+        }
+    }
+    if (!declared) {
+        /* One language: the manifest's, as before languages were declared. */
+        free_list(c->languages, c->n_languages);
+        c->languages = calloc(1, sizeof *c->languages);
+        if (!c->languages)
+            abort();
+        c->languages[0] = xstrdup(def && ok ? def : "en");
+        c->n_languages = 1;
+    } else {
+        f->declared = c->languages;
+        f->n_declared = c->n_languages;
+    }
+    const char *mine = f->lang ? f->lang : def && ok ? def : c->languages[0];
+    c->language = xstrdup(mine);
+    c->language_index = 0;
+    for (size_t k = 0; k < c->n_languages; k++)
+        if (!strcmp(c->languages[k], mine))
+            c->language_index = k;
+    return ok;
+}
+
 static bool load_manifest(jfile *f, content *c)
 {
     bool ok = check_schema(f);
     static const char *const known[] = { "schema", "title", "subtitle", "version", "date",
                                          "language", "attribution", "about", "conclusion",
-                                         "careers_note", "url_base", NULL };
+                                         "careers_note", "url_base", "languages", NULL };
     unknown_fields(f, f->root, "", known);
     const cJSON *lang = get_plain(f, f->root, "language", "", false);
-    c->language = xstrdup(lang ? lang->valuestring : "en");
+    if (!load_languages(f, c, lang))
+        ok = false;
     f->lang = c->language;
     TEXT(c->title, f->root, "title", "", true);
     TEXT(c->subtitle, f->root, "subtitle", "", false);
@@ -1471,11 +1639,22 @@ static bool load_strings(jfile *f, content *c)
         if (!s || !cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i])) {
             char p[64];
             snprintf(p, sizeof p, "strings.%s", content_string_keys[i]);
-            problem(f, s ? s : f->root, true, p, "text \"%s\" missing; using \"%s\"",
-                    content_string_keys[i], default_strings[i]);
+            /* The chooser's words matter only when there is a choice. */
+            bool chooser = i == STR_LANGUAGE_NAME || i == STR_LANGUAGE;
+            if (!chooser || c->n_languages > 1)
+                problem(f, s ? s : f->root, true, p, "text \"%s\" missing; using \"%s\"",
+                        content_string_keys[i], default_strings[i]);
             c->strings[i] = xstrdup(default_strings[i]);
         } else {
             TEXT(c->strings[i], s, content_string_keys[i], "strings", true);
+            /* A language's own name never falls back to another's: two rows
+             * of the chooser would read "Deutsch". Without one, its code. */
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i]);
+            if (i == STR_LANGUAGE_NAME && cJSON_IsObject(v) &&
+                !cJSON_GetObjectItemCaseSensitive(v, f->lang)) {
+                free(c->strings[i]);
+                c->strings[i] = xstrdup("");
+            }
         }
     }
     return ok;
@@ -1880,11 +2059,12 @@ content *content_load_from(const char *dir, const content_source *src, content_r
     return content_load_with(dir, src, NULL, report);
 }
 
-content *content_load_with(const char *dir, const content_source *src,
-                           const content_options *opts, content_report *report)
+/* Load the set in one language: `lang` (NULL: the manifest's default) with
+ * `fallback` tried before the first translation (NULL: none). */
+static content *load_one(const char *dir, const content_source *src,
+                         const content_options *opts, content_report *report,
+                         const char *lang, const char *fallback)
 {
-    if (!src)
-        src = &fs_source;
     content *c = calloc(1, sizeof *c);
     if (!c)
         abort();
@@ -1903,8 +2083,11 @@ content *content_load_with(const char *dir, const content_source *src,
     /* The manifest first: it names the language every other file is read in. */
     if (jfile_open(&f, report, src, dir, "openday.json")) {
         f.opts = opts;
+        f.lang = lang;
+        f.fallback = fallback;
         manifest = load_manifest(&f, c);
     }
+    bool declared = f.n_declared > 0;
     keep_raw(c, 0, &f);
     jfile_close(&f);
     (void)manifest;
@@ -1928,6 +2111,11 @@ content *content_load_with(const char *dir, const content_source *src,
         }
         if (jfile_open(&f, report, src, dir, files[i].name)) {
             f.lang = c->language;
+            f.fallback = fallback;
+            if (declared) {
+                f.declared = c->languages;
+                f.n_declared = c->n_languages;
+            }
             f.opts = opts;
             files[i].load(&f, c);
         } else {
@@ -1982,6 +2170,113 @@ content *content_load_with(const char *dir, const content_source *src,
     return c;
 }
 
+static bool same_problem(const content_problem *a, const content_problem *b)
+{
+    return a->line == b->line && a->col == b->col && a->warning == b->warning &&
+           !strcmp(a->file, b->file) && !strcmp(a->path, b->path) &&
+           !strcmp(a->message, b->message);
+}
+
+content *content_load_with(const char *dir, const content_source *src,
+                           const content_options *opts, content_report *report)
+{
+    if (!src)
+        src = &fs_source;
+    content *c = load_one(dir, src, opts, report, NULL, NULL);
+    if (!c)
+        return NULL;
+    c->variants = calloc(c->n_languages, sizeof *c->variants);
+    if (!c->variants)
+        abort();
+    c->variants[c->language_index] = c;
+    /* Every other declared language: the whole set again, its problems
+     * reported once (what the default's load already said is not repeated),
+     * and any error fails the set, so a kiosk never switches into a broken
+     * language. */
+    bool ok = true;
+    for (size_t i = 0; i < c->n_languages; i++) {
+        if (i == c->language_index)
+            continue;
+        content_report r;
+        content_report_init(&r);
+        content *v = load_one(dir, src, opts, &r, c->languages[i], c->language);
+        for (size_t k = 0; k < r.count; k++) {
+            const content_problem *p = &r.items[k];
+            bool seen = false;
+            for (size_t j = 0; j < report->count && !seen; j++)
+                seen = same_problem(&report->items[j], p);
+            if (!seen)
+                content_report_add(report, p->file, p->line, p->col, p->path, p->warning,
+                                   p->message);
+        }
+        content_report_deinit(&r);
+        /* The same files give the same shape; anything else is a broken
+         * promise of this loader, not of the content. */
+        if (v && (v->n_degrees != c->n_degrees || v->n_careers != c->n_careers ||
+                  v->n_slides != c->n_slides || v->n_awards != c->n_awards ||
+                  v->n_questions != c->n_questions || v->n_talks != c->n_talks ||
+                  v->n_notices != c->n_notices)) {
+            content_destroy(v);
+            v = NULL;
+            content_report_add(report, c->dir, 0, 0, "", false,
+                               "the languages of this content differ in shape; report this");
+        }
+        if (!v) {
+            ok = false;
+            continue;
+        }
+        content_drop_raw(v);
+        free_list(v->languages, v->n_languages);
+        v->languages = NULL;
+        v->n_languages = 0;
+        v->language_index = i;
+        v->base = c;
+        c->variants[i] = v;
+    }
+    if (!ok) {
+        content_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+size_t content_language_count(const content *c)
+{
+    const content *r = c->base ? c->base : c;
+    return r->n_languages && r->variants ? r->n_languages : 1;
+}
+
+const content *content_in_language(const content *c, size_t i)
+{
+    const content *r = c->base ? c->base : c;
+    assert(i < content_language_count(c));
+    if (!r->variants)
+        return r;
+    return r->variants[i];
+}
+
+size_t content_default_language(const content *c)
+{
+    const content *r = c->base ? c->base : c;
+    return r->variants ? r->language_index : 0;
+}
+
+size_t content_find_language(const content *c, const char *code)
+{
+    size_t n = content_language_count(c);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(content_in_language(c, i)->language, code))
+            return i;
+    return (size_t)-1;
+}
+
+const char *content_language_name(const content *c, size_t i)
+{
+    const content *m = content_in_language(c, i);
+    const char *s = m->strings[STR_LANGUAGE_NAME];
+    return s && *s ? s : m->language;
+}
+
 void content_drop_raw(content *c)
 {
     for (size_t i = 0; i < CONTENT_NFILES; i++) {
@@ -1997,6 +2292,12 @@ void content_destroy(content *c)
         return;
     for (size_t i = 0; i < CONTENT_NFILES; i++)
         free(c->raw[i]);
+    if (c->variants)
+        for (size_t i = 0; i < c->n_languages; i++)
+            if (c->variants[i] != c)
+                content_destroy(c->variants[i]);
+    free(c->variants);
+    free_list(c->languages, c->n_languages);
     for (size_t i = 0; i < c->n_degrees; i++) {
         content_degree *d = &c->degrees[i];
         free(d->id); free(d->name); free(d->award); free(d->tagline); free(d->focus);

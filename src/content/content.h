@@ -16,6 +16,15 @@
  * string or an object of translations {"en": "...", "cy": "..."}; the loader
  * picks the manifest's "language", falling back to the first entry.
  *
+ * Visitor languages: when openday.json declares "languages" (["en", "de"]),
+ * the set is loaded once per declared language into models of identical
+ * shape (the same degrees, careers and slides at the same indices), all
+ * owned by the model content_load returns (that of the default language,
+ * "language", else the first declared). Text missing in a language falls
+ * back to the default language, then to the first translation given, with a
+ * warning; a translation in a language not declared is an error. One load
+ * validates every language: a problem in any of them fails the whole set.
+ *
  * Ownership: content_load returns a heap model the caller frees with
  * content_destroy. Every string in it is owned by the model, NUL-terminated,
  * valid UTF-8, and never NULL (absent optional text is ""). Problems are
@@ -211,6 +220,9 @@ typedef enum {
     STR_NOTICE_URGENT,
     /* the attract loop's notices slide, above the notices */
     STR_NOTICES_TITLE,
+    /* visitor languages (openday.json "languages"): the language's own name
+     * ("Deutsch"), listed by the chooser, and the chooser's heading */
+    STR_LANGUAGE_NAME, STR_LANGUAGE,
     STR_COUNT
 } content_str;
 
@@ -224,10 +236,25 @@ typedef enum {
 
 extern const char *const content_color_keys[COLOR_COUNT];
 
-typedef struct {
+#define CONTENT_LANGUAGES_MAX 8     /* declared visitor languages */
+
+typedef struct content content;
+
+struct content {
     char *dir;           /* the directory loaded */
     int schema;
-    char *language;
+    char *language;      /* the language of this model's texts, e.g. "de" */
+    /* The declared visitor languages (openday.json "languages", in its
+     * order; without it, just `language`), shared by every model of the set,
+     * and each one's model: variants[i] is the model in languages[i], the
+     * one for the default language being the model content_load returned.
+     * Owned by that model (the others point to it through `base`); read them
+     * through content_language_count and content_in_language. Models built
+     * in code have none (n_languages 0): one language. */
+    char **languages;    size_t n_languages;
+    content **variants;
+    size_t language_index;   /* this model's index in languages */
+    const content *base;     /* the model owning the set; NULL for that one */
     char *title, *subtitle;
     char *version, *date;
     char *attribution;   /* who the comparison is based on */
@@ -268,7 +295,7 @@ typedef struct {
      * editor's later save would slip in unvalidated (store.h). */
     char *raw[CONTENT_NFILES];
     size_t raw_len[CONTENT_NFILES];
-} content;
+};
 
 /* The files of a content directory, in load order: the seven required
  * ones, then the optional ones. */
@@ -311,6 +338,21 @@ void content_destroy(content *c);
  * drops them, so a running kiosk holds the model, not the files as well
  * (1000 degrees: 1.2 MiB). After this, store_save would read the folder. */
 void content_drop_raw(content *c);
+
+/* ---- visitor languages ----
+ * Each accepts any model of a set (the default's or a variant). */
+/* How many visitor languages the set has (1 when none are declared). */
+size_t content_language_count(const content *c);
+/* The model of the set in language i (< content_language_count); with one
+ * language, the set's own model. */
+const content *content_in_language(const content *c, size_t i);
+/* The index of the set's default language (the model content_load returned). */
+size_t content_default_language(const content *c);
+/* The index of the language with code `code`, or (size_t)-1. */
+size_t content_find_language(const content *c, const char *code);
+/* Language i's own name for people (strings.json "language_name" in that
+ * language), or its code when the content gives none. */
+const char *content_language_name(const content *c, size_t i);
 
 /* Indices by id; return (size_t)-1 when absent. */
 size_t content_find_degree(const content *c, const char *id);

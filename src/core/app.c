@@ -59,6 +59,14 @@ struct app {
                                  each pass shows the next pair of degrees */
     uint64_t slide_t0;
 
+    /* visitor languages: the set's model as given (app_create,
+     * app_set_content) and the index of the language on screen; c is that
+     * language's model */
+    const content *root;
+    size_t lang;
+    bool lang_open;           /* the chooser shows */
+    uint32_t lang_chosen;     /* languages picked by visitors, ever */
+
     /* accessibility */
     app_access acc;
     bool access_open;         /* the panel of choices shows */
@@ -131,7 +139,9 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     app *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
-    a->c = c;
+    a->root = c;
+    a->lang = content_default_language(c);
+    a->c = content_in_language(c, a->lang);
     a->cfg = *cfg;
     if (!a->cfg.transition_ms)
         a->cfg.transition_ms = 1;
@@ -150,7 +160,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
     a->dirty = true;
     reader_init(&a->rd, &a->cfg.speech);
-    reader_set_lang(&a->rd, c->language);
+    reader_set_lang(&a->rd, a->c->language);
     return a;
 }
 
@@ -283,6 +293,20 @@ static unsigned warn_left(const app *a)
 
 /* ---- places ------------------------------------------------------------- */
 
+/* Show language i from now on: the same place and history (every language
+ * of a set has the same items at the same indices), laid out again, and
+ * Read aloud speaking it in that language's voice. */
+static void use_language(app *a, size_t i)
+{
+    if (i >= content_language_count(a->root) || i == a->lang)
+        return;
+    a->lang = i;
+    a->c = content_in_language(a->root, i);
+    reader_set_lang(&a->rd, a->c->language);
+    a->spoken = 0;
+    a->dirty = true;
+}
+
 static layout_page current_page(const app *a)
 {
     layout_page p = { a->place, a->scroll.pos, a->pressed, a->focus };
@@ -320,8 +344,11 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
             memset(&a->acc, 0, sizeof a->acc);
             apply_access(a);
         }
+        /* and in the content's own language */
+        use_language(a, content_default_language(a->root));
     }
     a->access_open = false;
+    a->lang_open = false;
     a->warn_s = 0;
     if (a->acc.less_motion)
         a->trans = false;
@@ -398,6 +425,13 @@ static void answer(app *a, int arg)
     go(a, p, 1, true, false, 0);
 }
 
+static void ensure_scene(app *a);
+
+static bool in_attract(const app *a)
+{
+    return a->place.screen == SCREEN_ATTRACT;
+}
+
 static void perform(app *a, int action, int arg)
 {
     view_place p = { SCREEN_HOME, 0, 0 };
@@ -414,7 +448,28 @@ static void perform(app *a, int action, int arg)
         break;
     case ACT_ACCESS:
         a->access_open = !a->access_open;
+        a->lang_open = false;
         anim_scroller_init(&a->pscroll);
+        a->dirty = true;
+        break;
+    case ACT_LANGUAGE:
+        if (in_attract(a)) {
+            go_home(a); /* a language chosen before the visit starts */
+            a->lang_open = true;
+        } else {
+            a->lang_open = !a->lang_open;
+        }
+        a->access_open = false;
+        a->dirty = true;
+        break;
+    case ACT_LANGUAGE_SET:
+        if (arg >= 0 && (size_t)arg < content_language_count(a->root)) {
+            if ((size_t)arg != a->lang)
+                a->lang_chosen++;
+            use_language(a, (size_t)arg);
+            speech_screen_opened(a); /* the screen, read again in its new language */
+        }
+        a->lang_open = false;
         a->dirty = true;
         break;
     case ACT_ACCESS_SET:
@@ -459,13 +514,6 @@ static void perform(app *a, int action, int arg)
 }
 
 /* ---- input ---------------------------------------------------------------- */
-
-static void ensure_scene(app *a);
-
-static bool in_attract(const app *a)
-{
-    return a->place.screen == SCREEN_ATTRACT;
-}
 
 /* Keyboard focus: move to the next/previous enabled hit region in drawing
  * order, and scroll it into view when it lies in the scrolled body. */
@@ -514,8 +562,8 @@ static void on_key(app *a, input_key key)
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
     switch (key) {
     case KEY_BACK:
-        if (a->access_open)
-            a->access_open = false;
+        if (a->access_open || a->lang_open)
+            a->access_open = a->lang_open = false;
         else
             go_back(a);
         break;
@@ -564,8 +612,12 @@ static void on_key(app *a, input_key key)
     a->dirty = true;
 }
 
-static bool is_panel_action(int action)
+/* A target of the overlay that is open (the accessibility panel or the
+ * language chooser), where a touch on anything else only closes it. */
+static bool is_panel_action(const app *a, int action)
 {
+    if (a->lang_open)
+        return action == ACT_LANGUAGE || action == ACT_LANGUAGE_SET;
     return action == ACT_ACCESS || action == ACT_ACCESS_SET;
 }
 
@@ -573,9 +625,12 @@ static void on_gesture(app *a, const gesture_event *ge)
 {
     if (in_attract(a)) {
         /* The wake touch only wakes: forget the finger so its release cannot
-         * tap whatever Home shows under it. */
+         * tap whatever Home shows under it. Only the language button does
+         * more: it wakes the kiosk with the chooser open. */
         if (ge->kind == GESTURE_PRESS) {
-            perform(a, ACT_WAKE, 0);
+            ensure_scene(a);
+            const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
+            perform(a, h && h->action == ACT_LANGUAGE ? ACT_LANGUAGE : ACT_WAKE, 0);
             gesture_reset(&a->g);
         }
         return;
@@ -600,7 +655,7 @@ static void on_gesture(app *a, const gesture_event *ge)
     case GESTURE_PRESS: {
         ensure_scene(a);
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
-        if (a->access_open && h && !is_panel_action(h->action))
+        if ((a->access_open || a->lang_open) && h && !is_panel_action(a, h->action))
             h = NULL; /* with the panel open a touch elsewhere only closes it */
         a->pressed = h ? h->id : 0;
         /* A finger on a coasting list stops it, as on a phone. */
@@ -617,8 +672,8 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
-        if (a->access_open && (!h || !is_panel_action(h->action)))
-            a->access_open = false;
+        if ((a->access_open || a->lang_open) && (!h || !is_panel_action(a, h->action)))
+            a->access_open = a->lang_open = false;
         else if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
             break; /* Read aloud: a first touch speaks */
         else if (h && h->id == was)
@@ -880,6 +935,7 @@ static void ensure_scene(app *a)
     }
     in.show_focus = a->show_focus;
     in.access_open = a->access_open;
+    in.language_open = a->lang_open;
     in.panel_scroll = a->pscroll.pos;
     in.less_motion = a->acc.less_motion;
     in.read_aloud = a->acc.read_aloud;
@@ -987,6 +1043,21 @@ static bool goto_result(app *a, const char *name, view_place *p)
 
 bool app_goto(app *a, const char *name, uint64_t now_ms)
 {
+    /* "home+languages": the place with the language chooser open. */
+    static const char tail[] = "+languages";
+    size_t n = strlen(name), t = sizeof tail - 1;
+    if (n > t && !strcmp(name + n - t, tail)) {
+        char head[256];
+        if (n - t >= sizeof head || content_language_count(a->root) < 2)
+            return false;
+        memcpy(head, name, n - t);
+        head[n - t] = '\0';
+        if (!app_goto(a, head, now_ms) || in_attract(a))
+            return false;
+        a->lang_open = true;
+        a->dirty = true;
+        return true;
+    }
     view_place p;
     if (!goto_result(a, name, &p) && !view_place_parse(name, a->c, &p))
         return false;
@@ -1003,9 +1074,14 @@ bool app_goto(app *a, const char *name, uint64_t now_ms)
     return true;
 }
 
-void app_set_content(app *a, const content *c)
+void app_set_content(app *a, const content *root)
 {
     const content *old = a->c;
+    /* The visitor keeps their language when the new content still has it. */
+    size_t li = content_find_language(root, old->language);
+    if (li == (size_t)-1)
+        li = content_default_language(root);
+    const content *c = content_in_language(root, li);
     view_place here = a->place;
     bool kept = view_place_remap(old, c, &here);
     size_t n = 0;
@@ -1018,7 +1094,11 @@ void app_set_content(app *a, const content *c)
         a->hist[n] = a->hist[i];
         a->hist[n++].place = h;
     }
+    a->root = root;
+    a->lang = li;
     a->c = c;
+    if (a->lang_open && content_language_count(root) < 2)
+        a->lang_open = false;
     lay_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
     reader_set_lang(&a->rd, c->language);
     a->spoken = 0;
@@ -1059,8 +1139,13 @@ bool app_check(const app *a, char *why, size_t n)
         FAIL("slide index out of range");
     if (a->place.screen == SCREEN_ATTRACT && a->nhist)
         FAIL("attract loop with history");
-    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access_open))
-        FAIL("reset warning or accessibility panel over the attract loop");
+    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access_open || a->lang_open))
+        FAIL("reset warning, accessibility panel or language chooser over the attract loop");
+    if (a->lang >= content_language_count(a->root) ||
+        a->c != content_in_language(a->root, a->lang))
+        FAIL("language %zu is not the model on screen", a->lang);
+    if (a->access_open && a->lang_open)
+        FAIL("accessibility panel and language chooser open at once");
     return true;
 #undef FAIL
 }
@@ -1215,4 +1300,27 @@ bool app_read_aloud(const app *a)
 int app_speech_volume(const app *a)
 {
     return a->rd.volume;
+}
+
+/* ---- visitor languages --------------------------------------------------- */
+
+size_t app_language(const app *a)
+{
+    return a->lang;
+}
+
+void app_set_language(app *a, size_t i)
+{
+    assert(i < content_language_count(a->root));
+    use_language(a, i);
+}
+
+bool app_language_open(const app *a)
+{
+    return a->lang_open;
+}
+
+uint32_t app_languages_chosen(const app *a)
+{
+    return a->lang_chosen;
 }

@@ -102,7 +102,9 @@ view_place app_place(const app *a);
 void app_place_name(const app *a, char *buf, size_t n);
 /* Jump to a named place without animation (screenshots, tests). Besides
  * the place names, "quiz-result:2,1,3" shows the quiz's result for those
- * answers (one a question, counted from 1).
+ * answers (one a question, counted from 1), and a name followed by
+ * "+languages" ("home+languages") shows that place with the language
+ * chooser open (false when the content has one language).
  *
  * The quiz (ACT_ANSWER) keeps the visitor's answers in the app for the
  * visit: each answer opens the next question or the result (Back returns
@@ -155,6 +157,26 @@ od_color app_background(const app *a);
 bool app_access_open(const app *a);
 /* Seconds shown by the reset warning's countdown; 0 when it is not shown. */
 unsigned app_reset_warning(const app *a);
+
+/* ---- visitor languages ----
+ * When the content has more than one language (content.h), the language
+ * button (Home's bar, the attract loop's corner) opens a chooser; the
+ * choice applies at once (every screen laid out again in it, the visitor
+ * staying where they are, Read aloud in its voice) and lasts until the visit
+ * ends: the return to the attract loop goes back to the content's default
+ * language. A reload keeps the language when the new content has it.
+ * app_scene and the place names read the model of the language on screen;
+ * app_create and app_set_content take any model of the set. */
+/* The index of the language on screen (content_in_language). */
+size_t app_language(const app *a);
+/* Show language i (< content_language_count) without a visitor choosing it
+ * (screenshots, replays, tests); not counted by app_languages_chosen. */
+void app_set_language(app *a, size_t i);
+/* The language chooser is open. */
+bool app_language_open(const app *a);
+/* How many times a visitor has picked another language, ever (the usage
+ * counts read it). */
+uint32_t app_languages_chosen(const app *a);
 
 /* Check internal invariants; on failure writes why and returns false. */
 bool app_check(const app *a, char *why, size_t n);

@@ -178,6 +178,10 @@ const cli_option cli_table[] = {
       .need = "a list such as large-text,high-contrast", .section = S_TOOLS,
       .help = "for --screenshot and --replay: accessibility choices already made, "
               "comma-separated: large-text, high-contrast, less-motion, reach, read-aloud" },
+    { .name = "language", .kind = CLI_TEXT, .metavar = "CODE", .where = CMD,
+      .field = F(language), .need = "a language code such as de", .section = S_TOOLS,
+      .help = "for --screenshot and --replay: the visitor language already chosen, one of "
+              "openday.json \"languages\"" },
     { .name = "clock", .kind = CLI_TEXT, .metavar = "HH:MM", .where = CMD, .field = F(clock),
       .need = "a time of day such as 14:05", .section = S_TOOLS,
       .help = "the time of day for the day's talks (talks.json), instead of the system "

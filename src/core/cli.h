@@ -28,6 +28,8 @@ typedef struct {
     bool mounted_high;         /* --mounted-high: navigation at the bottom */
     const char *access;        /* --access LIST: choices made for --screenshot / --replay */
     unsigned access_bits;      /* the same parsed (view_access_parse) */
+    const char *language;      /* --language CODE: the visitor language for
+                                  --screenshot / --replay (content.h) */
     float dpi;                 /* --dpi; 0 = not given: ask the display, else assume
                                   from the resolution (phys.h) */
     float distance_cm;         /* --distance; 0 = not given: 60, or 250 with --loop */

@@ -208,6 +208,34 @@ static int play_event(player *p, const replay_event *e)
         }
         break;
     }
+    case REPLAY_EXPECT_LANGUAGE: {
+        app *a = kiosk_app(p->k);
+        const char *now = content_in_language(kiosk_content(p->k), app_language(a))->language;
+        if (strcmp(now, e->arg)) {
+            fprintf(p->err, "%s:%d: expected the language \"%s\" but it is \"%s\" (at %.0f ms)\n",
+                    name, e->line, e->arg, now, p->now);
+            return 1;
+        }
+        break;
+    }
+    case REPLAY_EXPECT_TEXT: {
+        const scene *sc = app_scene(kiosk_app(p->k));
+        size_t want = strlen(e->arg);
+        bool found = false;
+        for (size_t i = 0; i < sc->count && !found; i++) {
+            const scene_cmd *c = &sc->cmds[i];
+            if (c->kind != SCENE_TEXT || c->len < want)
+                continue;
+            for (size_t k = 0; k + want <= c->len && !found; k++)
+                found = !memcmp(c->text + k, e->arg, want);
+        }
+        if (!found) {
+            fprintf(p->err, "%s:%d: expected a line holding \"%s\" on screen, but none does "
+                            "(at %.0f ms)\n", name, e->line, e->arg, p->now);
+            return 1;
+        }
+        break;
+    }
     case REPLAY_EXPECT: {
         app *a = kiosk_app(p->k);
         view_place pl = app_place(a);

@@ -25,8 +25,8 @@
 
 #define VERBS                                                                            \
     "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
-    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, reset-device " \
-    "or resize"
+    "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, "             \
+    "expect-language, expect-text, reset-device or resize"
 
 typedef struct {
     replay_event *ev;
@@ -330,6 +330,24 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return fail(p, "expect-panel needs open or closed");
         e->ms = !strcmp(what, "open");
         return no_more(p, cur, verb, "one word");
+    }
+    if (!strcmp(verb, "expect-language")) {
+        e->kind = REPLAY_EXPECT_LANGUAGE;
+        char *code = next_token(cur);
+        if (!code)
+            return fail(p, "expect-language needs a language code, such as en or de");
+        if (!no_more(p, cur, verb, "one code"))
+            return false;
+        e->arg = strdup(code);
+        return e->arg ? true : fail(p, "out of memory");
+    }
+    if (!strcmp(verb, "expect-text")) {
+        e->kind = REPLAY_EXPECT_TEXT;
+        char *text = rest_of_line(*cur);
+        if (!*text)
+            return fail(p, "expect-text needs the words a line on screen holds");
+        e->arg = strdup(text);
+        return e->arg ? true : fail(p, "out of memory");
     }
     if (!strcmp(verb, "expect-warning")) {
         e->kind = REPLAY_EXPECT_WARNING;

@@ -11,6 +11,10 @@
  * (comma-separated view_access_name words, or none); `expect-panel` whether
  * the accessibility panel shows; `expect-warning` the reset warning's
  * countdown (0: not shown).
+ *   [T_MS] expect-language CODE | expect-text WORDS
+ * `expect-language` checks the language on screen by its code (content.h);
+ * `expect-text` that a line of text on screen holds WORDS (the rest of the
+ * line, exactly, case and accents included).
  *   [T_MS] clock HH:MM
  * `reset-device` is SDL_RENDER_DEVICE_RESET (the display or GPU context was
  * lost): every texture is gone. `resize` changes the output size (a window
@@ -40,7 +44,8 @@ typedef enum {
     REPLAY_TAP, REPLAY_PRESS, REPLAY_RELEASE, REPLAY_DRAG, REPLAY_SWIPE,
     REPLAY_KEY, REPLAY_WAIT, REPLAY_SHOT, REPLAY_EXPECT, REPLAY_CLOSE, REPLAY_EXPECT_QUIT,
     REPLAY_EXPECT_ADMIN, REPLAY_RESET_DEVICE, REPLAY_RESIZE, REPLAY_DUMP,
-    REPLAY_EXPECT_ACCESS, REPLAY_EXPECT_PANEL, REPLAY_EXPECT_WARNING, REPLAY_CLOCK
+    REPLAY_EXPECT_ACCESS, REPLAY_EXPECT_PANEL, REPLAY_EXPECT_WARNING, REPLAY_CLOCK,
+    REPLAY_EXPECT_LANGUAGE, REPLAY_EXPECT_TEXT
 } replay_kind;
 
 typedef struct {
@@ -51,7 +56,8 @@ typedef struct {
     unsigned ms;         /* DRAG duration, WAIT length; EXPECT_ACCESS the choices'
                             bits; EXPECT_PANEL 1 open; EXPECT_WARNING seconds */
     int dir_x, dir_y;    /* SWIPE: -1/0/+1 */
-    char *arg;           /* KEY name, SHOT or DUMP file, EXPECT screen name */
+    char *arg;           /* KEY name, SHOT or DUMP file, EXPECT screen name,
+                            EXPECT_LANGUAGE code, EXPECT_TEXT words */
 } replay_event;
 
 typedef struct {

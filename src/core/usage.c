@@ -246,6 +246,8 @@ usage_row *usage_rows(const usage *u, size_t *count)
             r->quizzes += e->n;
         else if (!strncmp(e->key, "degree:", 7))
             r->degrees += e->n;
+        else if (!strncmp(e->key, "language:", 9))
+            r->languages += e->n;
         else if (!strncmp(e->key, "len:", 4))
             for (int b = 0; b < USAGE_NBUCKETS; b++)
                 if (!strcmp(e->key + 4, usage_bucket_names[b]))

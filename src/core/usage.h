@@ -4,6 +4,9 @@
  * visits lasted, per hour. Never a personal datum: only counters keyed by the hour
  * and by what was opened.
  *
+ * A visitor choosing a language counts under "language:CODE" (usage_add;
+ * the platform reads app_languages_chosen).
+ *
  * The kiosk feeds usage_observe with the place on screen (app.h's place
  * names: "attract", "home", "degree:ID", "compare:A,B", ...) as it changes;
  * a visit starts when the attract loop gives way to a place and ends when
@@ -88,6 +91,7 @@ typedef struct {
     int64_t hour;
     uint32_t visits, screens, degrees, comparisons;
     uint32_t quizzes;         /* quiz results reached */
+    uint32_t languages;       /* visitor languages chosen ("language:CODE") */
     uint32_t len[USAGE_NBUCKETS];
 } usage_row;
 /* The hours with any count, oldest first, into a new array (free with

@@ -217,10 +217,10 @@ static int usage_report(const cli_options *o)
             printf(",visits_%s", usage_bucket_names[b]);
         /* Newer columns go last: a script reading the older ones by
          * position keeps working. */
-        printf(",quiz_results\n");
+        printf(",quiz_results,languages_chosen\n");
     } else if (n) {
-        printf("%-16s %6s %7s %7s %8s %7s   visit length: %s", "hour", "visits", "screens",
-               "degrees", "compares", "quizzes", usage_bucket_names[0]);
+        printf("%-16s %6s %7s %7s %8s %7s %9s   visit length: %s", "hour", "visits",
+               "screens", "degrees", "compares", "quizzes", "languages", usage_bucket_names[0]);
         for (int b = 1; b < USAGE_NBUCKETS; b++)
             printf(" %s", usage_bucket_names[b]);
         putchar('\n');
@@ -234,16 +234,18 @@ static int usage_report(const cli_options *o)
         char when[32];
         strftime(when, sizeof when, o->csv ? "%Y-%m-%dT%H:00" : "%Y-%m-%d %H:00", &lt);
         if (o->csv) {
-            printf("%s,%u,%u,%u,%u", when, (unsigned)rows[i].visits, (unsigned)rows[i].screens,
-                   (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons);
+            printf("%s,%u,%u,%u,%u", when, (unsigned)rows[i].visits,
+                   (unsigned)rows[i].screens, (unsigned)rows[i].degrees,
+                   (unsigned)rows[i].comparisons);
             for (int b = 0; b < USAGE_NBUCKETS; b++)
                 printf(",%u", (unsigned)rows[i].len[b]);
-            printf(",%u", (unsigned)rows[i].quizzes);
+            printf(",%u,%u", (unsigned)rows[i].quizzes, (unsigned)rows[i].languages);
         } else {
-            printf("%-16s %6u %7u %7u %8u %7u                %*u", when,
+            printf("%-16s %6u %7u %7u %8u %7u %9u                %*u", when,
                    (unsigned)rows[i].visits, (unsigned)rows[i].screens,
                    (unsigned)rows[i].degrees, (unsigned)rows[i].comparisons,
-                   (unsigned)rows[i].quizzes, (int)strlen(usage_bucket_names[0]),
+                   (unsigned)rows[i].quizzes, (unsigned)rows[i].languages,
+                   (int)strlen(usage_bucket_names[0]),
                    (unsigned)rows[i].len[0]);
             for (int b = 1; b < USAGE_NBUCKETS; b++)
                 printf(" %*u", (int)strlen(usage_bucket_names[b]), (unsigned)rows[i].len[b]);

@@ -200,6 +200,26 @@ static void shell_speech(shell *s, const cli_options *o, kiosk_config *kc)
     }
 }
 
+/* --language CODE: the visitor language already chosen. False, said on
+ * stderr, for a code the content does not offer. */
+static bool shell_language(shell *s, const cli_options *o)
+{
+    if (!o->language)
+        return true;
+    const content *c = kiosk_content(s->k);
+    size_t i = content_find_language(c, o->language);
+    if (i == (size_t)-1) {
+        fprintf(stderr, "openday: --language: the content has no language \"%s\" (it has",
+                o->language);
+        for (size_t k = 0; k < content_language_count(c); k++)
+            fprintf(stderr, " %s", content_in_language(c, k)->language);
+        fputs("; see openday.json \"languages\")\n", stderr);
+        return false;
+    }
+    app_set_language(kiosk_app(s->k), i);
+    return true;
+}
+
 /* --read-aloud: on from the start (once the app exists). Always true (so
  * it can stand in a chain of steps). */
 static bool shell_read_aloud(shell *s, const cli_options *o)
@@ -361,14 +381,18 @@ int platform_screenshot(const cli_options *o)
         kiosk_set_clock(s.k, clk, clk >= 0);
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
-        /* Settle any entrance animation, then advance to the requested time. */
-        for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
-            kiosk_update(s.k, t);
-        shell_draw(&s);
-        if (!gfx_save_png(&s.g, o->screenshot))
-            rc = 1;
-        if (o->dump && !shell_dump(s.k, o->dump))
-            rc = 1;
+        if (!shell_language(&s, o)) {
+            rc = 2;
+        } else {
+            /* Settle any entrance animation, then advance to the requested time. */
+            for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
+                kiosk_update(s.k, t);
+            shell_draw(&s);
+            if (!gfx_save_png(&s.g, o->screenshot))
+                rc = 1;
+            if (o->dump && !shell_dump(s.k, o->dump))
+                rc = 1;
+        }
     }
     shell_deinit(&s);
     return rc;
@@ -476,8 +500,9 @@ int platform_replay(const cli_options *o)
         rc = 1;
     } else if (!kiosk_app(s.k)) {
         rc = 2; /* the problems are listed above */
+    } else if (kiosk_set_clock(s.k, clk, clk >= 0), !shell_language(&s, o)) {
+        rc = 2;
     } else {
-        kiosk_set_clock(s.k, clk, clk >= 0);
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
         shell_read_aloud(&s, o);

@@ -228,6 +228,16 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
         char where[256];
         app_usage_place(ua, where, sizeof where);
         usage_observe(&u->use, where, (int64_t)upkeep_wall_s());
+        /* Languages chosen since the last tick, counted under the one on
+         * screen (a tick comes every frame: one choice at a time). */
+        uint32_t chosen = app_languages_chosen(ua);
+        if (chosen > u->lang_seen) {
+            const content *c = content_in_language(kiosk_content(k), app_language(ua));
+            char key[USAGE_KEY_MAX];
+            snprintf(key, sizeof key, "language:%s", c->language);
+            usage_add(&u->use, (int64_t)upkeep_wall_s(), key, chosen - u->lang_seen);
+        }
+        u->lang_seen = chosen;
     }
     bool want = kiosk_wants_visitors(k);
     if (want && !u->visitors_given)

@@ -45,6 +45,7 @@ typedef struct {
     const void *hashed;          /* the content whose hash is below */
     uint64_t content_hash;
     usage use;                   /* the anonymous counts, saved to STATE/usage.tsv */
+    uint32_t lang_seen;          /* app_languages_chosen already counted */
     bool use_failed;
     bool visitors_given;         /* the staff screen has today's picture */
 } upkeep;

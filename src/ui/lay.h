@@ -180,6 +180,7 @@ typedef struct {
     /* accessibility: the panel (drawn over the page while open) and the
      * state of the choices that are not in layout_env */
     bool access_open;
+    bool language_open;       /* the language chooser is open (layout_lang.h) */
     float panel_scroll;       /* the panel's rows scrolled by, px */
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */

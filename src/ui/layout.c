@@ -11,6 +11,7 @@
 
 #include "lay.h"
 #include "layout_access.h"
+#include "layout_lang.h"
 #include "layout_notices.h"
 #include "layout_refused.h"
 #include "screen.h"
@@ -21,6 +22,8 @@ typedef struct {
     float h;                  /* header height */
     od_rect back, home;       /* buttons */
     od_rect access;           /* the accessibility button, at the right end */
+    od_rect lang;             /* the language button, left of it (Home only) */
+    bool has_lang;
     lay_pill back_p, home_p;
     od_rect title;            /* area for the title */
     float size;               /* title size */
@@ -48,7 +51,8 @@ static void header_pill(const lay *L, lay_pill *p, const char *text, int action,
  * rest, shrunk from h3 to text_min to fit one line, else wrapped at text_min
  * with the header growing. Only an absurdly long title (over 45% of the
  * screen height) has its last line shortened. */
-static void header_measure(const lay *L, const char *title, bool can_back, header_geom *g)
+static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
+                           header_geom *g)
 {
     const layout_metrics *m = &L->m;
     float u = m->unit, top = 10.0f * u;
@@ -66,13 +70,35 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     lay_pill_size(L, &g->home_p, 0.25f * L->W, &hw, &hh);
     lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
     float pill_1 = nh; /* a one-line label's height */
+    /* The language button's room, when the bar has one. */
+    float extra = lang && lay_languages_offered(L) ? fmaxf(as0, pill_1) + m->gap : 0;
     g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
-                       L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - 4 * m->gap <
+                       L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - extra -
+                               4 * m->gap <
                            4.0f * m->body;
     if (g->title_in_body) {
-        float free_w = (L->W - 2 * m->pad - fmaxf(as0, pill_1) - 3 * m->gap) / 2;
-        lay_pill_size(L, &g->back_p, fmaxf(free_w, m->target), &bw, &bh);
-        lay_pill_size(L, &g->home_p, fmaxf(free_w, m->target), &hw, &hh);
+        /* Back, a gap, Home, a gap, then the round buttons (extra holds the
+         * language button with its gap). */
+        float room = L->W - 2 * m->pad - fmaxf(as0, pill_1) - extra - 2 * m->gap;
+        float free_w = room / 2;
+        /* Each label whole on one line when both fit, however unevenly they
+         * share the room (a long Back beside a short Home). */
+        float bn, hn, bnh, hnh;
+        lay_pill_size(L, &g->back_p, L->W, &bn, &bnh);
+        lay_pill_size(L, &g->home_p, L->W, &hn, &hnh);
+        float bmax = fmaxf(free_w, m->target), hmax = bmax;
+        /* Too tight for both whole (larger text on a small panel, with the
+         * language button): Back's chevron goes before any word breaks. */
+        if (bn + hn > room && g->back_p.chevron) {
+            g->back_p.chevron = 0;
+            lay_pill_size(L, &g->back_p, L->W, &bn, &bnh);
+        }
+        if (bn + hn <= room) {
+            bmax = bn;
+            hmax = hn;
+        }
+        lay_pill_size(L, &g->back_p, bmax, &bw, &bh);
+        lay_pill_size(L, &g->home_p, hmax, &hw, &hh);
     }
     float btn_h = fmaxf(bh, hh);
     g->back = (od_rect){ m->pad, top, bw, btn_h };
@@ -81,8 +107,16 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
      * the same corner on every screen. */
     float as = fmaxf(pill_1, m->target);
     g->access = (od_rect){ L->W - m->pad - as, top, as, as };
+    /* The language button, the same size, beside it where the content has
+     * more than one language (on Home, where a visit starts). */
+    g->has_lang = lang && lay_languages_offered(L);
+    float right = g->access.x;
+    if (g->has_lang) {
+        g->lang = (od_rect){ g->access.x - m->gap - as, top, as, as };
+        right = g->lang.x;
+    }
     float tx = g->home.x + hw + 1.5f * m->gap;
-    float tw = fmaxf(g->access.x - 1.5f * m->gap - tx, 1.0f);
+    float tw = fmaxf(right - 1.5f * m->gap - tx, 1.0f);
 
     size_t len = strlen(title);
     g->size = m->text_min;
@@ -116,6 +150,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, heade
     if (layout_reach(L->env)) {
         g->back.y = g->home.y = g->h - top - btn_h;
         g->access.y = g->h - top - as;
+        g->lang.y = g->access.y;
     }
 }
 
@@ -166,6 +201,8 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
     lay_pill_draw(L, &g->back_p, g->back, hb);
     lay_pill_draw(L, &g->home_p, g->home, hb);
     lay_access_button(L, g->access, hb);
+    if (g->has_lang)
+        lay_language_button(L, g->lang, hb);
     /* An invisible block for the title, so the audit proves it never runs
      * under the buttons. */
     if (g->title_in_body)
@@ -384,7 +421,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
     const char *title = "";
     if (hp) {
         title = screen_title(c, &hp->place);
-        header_measure(&L, title, in->can_back, &g);
+        header_measure(&L, title, in->can_back, hp->place.screen == SCREEN_HOME, &g);
         hh = g.h;
     }
 
@@ -446,6 +483,23 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         b.y += bar_y;
         res->panel_h = lay_access_panel(&L, b, hh + rh, bottom, &res->panel_view_h);
     }
+    /* The attract loop's language button, in the corner where every other
+     * screen has its accessibility button: a visitor may choose a language
+     * before the visit starts (the touch wakes the kiosk with the chooser
+     * open). Not while the loop fades in or out. */
+    od_rect lang_btn = g.lang;
+    lang_btn.y += bar_y;
+    if (cur->place.screen == SCREEN_ATTRACT && !trans && lay_languages_offered(&L)) {
+        lay_pill p;
+        header_pill(&L, &p, lay_str(&L, STR_BACK), ACT_BACK, -1);
+        float pw, ph;
+        lay_pill_size(&L, &p, L.W, &pw, &ph);
+        float as = fmaxf(ph, L.m.target);
+        L.ox = L.oy = 0;
+        lang_btn = lay_language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
+    }
+    if (in->language_open && cur_hdr && g.has_lang)
+        lay_language_chooser(&L, lang_btn, bottom);
     if (in->warn_s && cur_hdr)
         lay_reset_warning(&L, in->warn_s);
     if (nh > 0)

@@ -275,6 +275,15 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
     case ACT_STAY:
         snprintf(buf, n, "stay");
         return;
+    case ACT_LANGUAGE:
+        snprintf(buf, n, "languages");
+        return;
+    case ACT_LANGUAGE_SET:
+        if (c && arg >= 0 && (size_t)arg < content_language_count(c))
+            snprintf(buf, n, "language %s", content_in_language(c, (size_t)arg)->language);
+        else
+            snprintf(buf, n, "language #%d%s", arg, c ? " (missing)" : "");
+        return;
     case ACT_ANSWER:
         if (arg < 0)
             snprintf(buf, n, "start the quiz again");

@@ -43,6 +43,10 @@ typedef enum {
     ACT_STAY,        /* the reset warning: any touch keeps the visit going */
     ACT_ANSWER,      /* the quiz: arg = the chosen answer of the question on
                         screen; -1 forgets every answer and starts again */
+    ACT_LANGUAGE,    /* the language button: opens or closes the chooser (on
+                        the attract loop: wakes the kiosk with it open) */
+    ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
+                         (content_in_language) */
     ACT_COUNT
 } view_action;
 
@@ -119,7 +123,8 @@ bool view_place_for_action(int action, int arg, view_place *out);
  * "open career:ID", "screen compare", "pick first degree:ID", "pick second
  * degree:ID", "next", "previous", "page down", "page up", "accessibility",
  * "toggle large-text" (view_access_name), "stay", "answer 2" (counted
- * from 1), "start the quiz again"; an index c does not have
+ * from 1), "start the quiz again", "languages" (the language button),
+ * "language de" (a row of the chooser, by code); an index c does not have
  * reads "open degree #7 (missing)",
  * and an action this table does not know "action 42 arg 7". c may be NULL
  * (the staff screen): items are then named by index. Writes into buf,
