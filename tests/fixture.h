@@ -59,6 +59,22 @@ static inline layout_measure fixture_measure(void)
     return m;
 }
 
+/* The same with bold text a little wider (0.58 em a character), for tests
+ * whose labels must not fit the same room in both faces. */
+static inline float fixture_text_width_bold(void *ctx, scene_font font, float px, const char *s,
+                                            size_t len)
+{
+    float w = fixture_text_width(ctx, font, px, s, len);
+    return font == FONT_BOLD ? w * (0.58f / 0.55f) : w;
+}
+
+static inline layout_measure fixture_measure_bold(void)
+{
+    layout_measure m = fixture_measure();
+    m.text_width = fixture_text_width_bold;
+    return m;
+}
+
 /* ---- building blocks --------------------------------------------------------- */
 
 static inline void *fx_alloc(size_t n)

@@ -11,20 +11,7 @@
 #include <string.h>
 
 #include "app.h"
-
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)s;
-    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return 1.2f * px;
-}
+#include "fixture.h"
 
 typedef struct {
     content *c;
@@ -62,7 +49,7 @@ static journey *start_cfg(int w, int h, const app_config *cfgp)
     assert_non_null(j->c);
     app_config cfg = *cfgp;
     layout_env env = { .w = w, .h = h, .dpi = 0,
-                       .measure = { .text_width = fake_width, .line_height = fake_height },
+                       .measure = fixture_measure_bold(),
                        .distance_cm = 0 };
     j->w = w;
     j->h = h;

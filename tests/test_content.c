@@ -14,63 +14,7 @@
 #include <unistd.h>
 
 #include "content.h"
-
-static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
-                               "attract.json", "theme.json", "strings.json" };
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    b[n] = '\0';
-    fclose(f);
-    if (len)
-        *len = (size_t)n;
-    return b;
-}
-
-static void spill(const char *dir, const char *name, const char *data, size_t len)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    fclose(f);
-}
-
-/* A copy of the shipped content in a new temporary directory. */
-static char *copy_content(void)
-{
-    char *dir = strdup("/tmp/openday-test-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char src[256];
-        snprintf(src, sizeof src, "content/%s", files[i]);
-        size_t n;
-        char *b = slurp(src, &n);
-        spill(dir, files[i], b, n);
-        free(b);
-    }
-    return dir;
-}
-
-static void remove_dir(char *dir)
-{
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
-        unlink(p);
-    }
-    rmdir(dir);
-    free(dir);
-}
+#include "scratch.h"
 
 /* Load dir and return the printed report (heap); *ok tells whether it loaded. */
 static char *load_report(const char *dir, bool *ok, content **out)
@@ -97,8 +41,8 @@ static char *load_report(const char *dir, bool *ok, content **out)
 static void expect_problem(const char *file, const char *data, size_t len, const char *where,
                            const char *path_and_message, bool valid)
 {
-    char *dir = copy_content();
-    spill(dir, file, data, len);
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
+    scratch_write_n(dir, file, data, len);
     bool ok;
     char *text = load_report(dir, &ok, NULL);
     char want[1024];
@@ -109,7 +53,7 @@ static void expect_problem(const char *file, const char *data, size_t len, const
         fail_msg("load %s, expected %s:\n%s", ok ? "succeeded" : "failed",
                  valid ? "success" : "failure", text);
     free(text);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 #define EXPECT(file, json, where, msg) expect_problem(file, json, strlen(json), where, msg, false)
@@ -161,20 +105,20 @@ static void broken_json(void **state)
     expect_problem("theme.json", "{ \"schema\": 1 \0 }", 17, "1:15", "(top level): file contains a NUL byte",
                    false);
     /* A byte-order mark is harmless. */
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     size_t n;
-    char *b = slurp("content/theme.json", &n);
+    char *b = scratch_read("content/theme.json", &n);
     char *bom = malloc(n + 3);
     memcpy(bom, "\xEF\xBB\xBF", 3);
     memcpy(bom + 3, b, n);
-    spill(dir, "theme.json", bom, n + 3);
+    scratch_write_n(dir, "theme.json", bom, n + 3);
     bool ok;
     char *text = load_report(dir, &ok, NULL);
     assert_true(ok);
     free(text);
     free(bom);
     free(b);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 static void deep_and_huge(void **state)
@@ -263,13 +207,13 @@ static void references(void **state)
            "the id");
     /* Mastering Engineer is linked from no degree: reported in careers.json. */
     {
-        char *dir = copy_content();
+        char *dir = scratch_copy("test", CONTENT_NREQUIRED);
         size_t n;
-        char *b = slurp("content/degrees.json", &n);
+        char *b = scratch_read("content/degrees.json", &n);
         char *cut = strstr(b, ", \"mastering-engineer\"");
         assert_non_null(cut);
         memmove(cut, cut + 22, strlen(cut + 22) + 1);
-        spill(dir, "degrees.json", b, strlen(b));
+        scratch_write_n(dir, "degrees.json", b, strlen(b));
         bool ok;
         char *text = load_report(dir, &ok, NULL);
         assert_false(ok);
@@ -282,7 +226,7 @@ static void references(void **state)
             fail_msg("want %s\ngot %s", want, text);
         free(text);
         free(b);
-        remove_dir(dir);
+        scratch_remove(dir);
     }
     EXPECT("attract.json",
            "{ \"schema\": 1, \"slides\": [ { \"show\": \"career\", \"id\": \"nobody\" } ] }",
@@ -311,10 +255,10 @@ static void pairs_and_award_colours(void **state)
            "1:57", "slides[0].pair: \"pair\" must list two degree ids");
 
     /* valid: the pair resolves to indices, the colour is kept */
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     const char *att = "{ \"schema\": 1, \"slides\": [ { \"show\": \"compare\", \"pair\": "
                       "[\"music-technology\", \"music-production\"] } ] }";
-    spill(dir, "attract.json", att, strlen(att));
+    scratch_write_n(dir, "attract.json", att, strlen(att));
     bool ok;
     content *c = NULL;
     free(load_report(dir, &ok, &c));
@@ -324,7 +268,7 @@ static void pairs_and_award_colours(void **state)
     assert_int_equal(c->slides[0].pair[1], content_find_degree(c, "music-production"));
     assert_false(c->awards[0].has_color);
     content_destroy(c);
-    remove_dir(dir);
+    scratch_remove(dir);
     EXPECT("awards.json",
            "{ \"schema\": 1, \"awards\": [ { \"id\": \"ba\", \"short_name\": \"BA\", "
            "\"name\": \"B\", \"color\": \"blue\" } ] }",
@@ -362,12 +306,12 @@ static void warnings_and_translations(void **state)
     WARN("strings.json", "{ \"schema\": 1, \"strings\": { \"back\": \"Back\" } }", "1:27",
          "strings.home: warning: text \"home\" missing; using \"Home\"");
     /* The manifest's language picks the translation; a missing one falls back. */
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     const char *manifest =
         "{ \"schema\": 1, \"title\": { \"en\": \"Music\", \"cy\": \"Cerddoriaeth\" }, "
         "\"version\": \"1\", \"attribution\": { \"en\": \"Based on KAN Samples\" }, "
         "\"date\": \"2026-11-25\", \"language\": \"cy\" }";
-    spill(dir, "openday.json", manifest, strlen(manifest));
+    scratch_write_n(dir, "openday.json", manifest, strlen(manifest));
     bool ok;
     content *c;
     char *text = load_report(dir, &ok, &c);
@@ -377,13 +321,13 @@ static void warnings_and_translations(void **state)
     assert_non_null(strstr(text, "attribution: warning: no \"cy\" translation; showing \"en\""));
     content_destroy(c);
     free(text);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 static void missing_file_and_empty_dir(void **state)
 {
     (void)state;
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     char p[512];
     snprintf(p, sizeof p, "%s/careers.json", dir);
     unlink(p);
@@ -394,7 +338,7 @@ static void missing_file_and_empty_dir(void **state)
     snprintf(want, sizeof want, "%s/careers.json:1:1: (top level): cannot read this file: No such file", dir);
     assert_non_null(strstr(text, want));
     free(text);
-    remove_dir(dir);
+    scratch_remove(dir);
     text = load_report("/nonexistent-openday-dir", &ok, NULL);
     assert_false(ok);
     assert_non_null(strstr(text, "nonexistent-openday-dir:1:1: (top level): no content files here"));
@@ -423,7 +367,7 @@ static void many_degrees(void **state)
                               i, i % 2 ? "bs" : "ba", i);
     /* ids for the rest: fill them in after, to keep the format string simple */
     strcpy(b + k, "] }");
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     /* Give every degree past the first two a unique id. */
     char *out = malloc(cap + 20000);
     size_t o = 0;
@@ -437,7 +381,7 @@ static void many_degrees(void **state)
         }
     }
     out[o] = '\0';
-    spill(dir, "degrees.json", out, o);
+    scratch_write_n(dir, "degrees.json", out, o);
     bool ok;
     content *c;
     char *text = load_report(dir, &ok, &c);
@@ -449,7 +393,7 @@ static void many_degrees(void **state)
     free(text);
     free(out);
     free(b);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 static void on_alarm(int sig)
@@ -466,7 +410,7 @@ static void on_alarm(int sig)
 static void named_pipe_is_an_error(void **state)
 {
     (void)state;
-    char *dir = copy_content();
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
     char p[512];
     snprintf(p, sizeof p, "%s/careers.json", dir);
     unlink(p);
@@ -482,7 +426,7 @@ static void named_pipe_is_an_error(void **state)
     if (!strstr(text, want))
         fail_msg("expected\n  %s\ngot:\n%s", want, text);
     free(text);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 /* Lists drawn whole on one screen have a limit (case 2's class): 100 topics
@@ -491,11 +435,11 @@ static void list_limits(void **state)
 {
     (void)state;
     for (int n = 100; n <= 101; n++) {
-        char *dir = copy_content();
+        char *dir = scratch_copy("test", CONTENT_NREQUIRED);
         char p[512];
         snprintf(p, sizeof p, "%s/degrees.json", dir);
         size_t len;
-        char *doc = slurp(p, &len);
+        char *doc = scratch_read(p, &len);
         const char *at = strstr(doc, "\"topics\": [");
         assert_non_null(at);
         const char *end = strchr(at, ']');
@@ -508,7 +452,7 @@ static void list_limits(void **state)
         size_t rest = len - (size_t)(end - doc);
         memcpy(out + o, end, rest);
         o += rest;
-        spill(dir, "degrees.json", out, o);
+        scratch_write_n(dir, "degrees.json", out, o);
         bool ok;
         char *text = load_report(dir, &ok, NULL);
         assert_int_equal(ok, n == 100);
@@ -517,7 +461,7 @@ static void list_limits(void **state)
         free(text);
         free(out);
         free(doc);
-        remove_dir(dir);
+        scratch_remove(dir);
     }
 }
 

@@ -17,44 +17,19 @@
 #include "content.h"
 #include "layout_notices.h"
 #include "notices.h"
-
-static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
-                               "attract.json", "theme.json", "strings.json", "talks.json",
-                               "quiz.json", "notices.json" };
-
-static char *copy_content(void)
-{
-    char *dir = strdup("/tmp/openday-notices-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char cmd[700];
-        snprintf(cmd, sizeof cmd, "cp 'content/%s' '%s/'", files[i], dir);
-        assert_int_equal(system(cmd), 0);
-    }
-    return dir;
-}
-
-static void remove_dir(char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-    free(dir);
-}
+#include "fixture.h"
+#include "scratch.h"
 
 /* The shipped content with notices.json replaced by text (NULL: removed);
  * NULL when it does not load, the first error's place in *line, *col. */
 static content *load_with(const char *text, int *line, int *col, char *msg, size_t n)
 {
-    char *dir = copy_content();
-    char p[600];
-    snprintf(p, sizeof p, "%s/notices.json", dir);
+    char *dir = scratch_copy("notices", CONTENT_NFILES);
     if (text) {
-        FILE *f = fopen(p, "wb");
-        assert_non_null(f);
-        fputs(text, f);
-        fclose(f);
+        scratch_write(dir, "notices.json", text);
     } else {
+        char p[600];
+        snprintf(p, sizeof p, "%s/notices.json", dir);
         assert_int_equal(unlink(p), 0);
     }
     content_report r;
@@ -68,7 +43,7 @@ static content *load_with(const char *text, int *line, int *col, char *msg, size
             break;
         }
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
     return c;
 }
 
@@ -167,20 +142,6 @@ static void which_apply(void **state)
 
 /* ---- in the app ---- */
 
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)s;
-    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return 1.2f * px;
-}
-
 static bool shows(app *a, const char *needle)
 {
     const scene *s = app_scene(a);
@@ -243,7 +204,7 @@ static void appear_and_expire(void **state)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0; /* stay on the page */
     layout_env env = { .w = 800, .h = 480,
-                       .measure = { .text_width = fake_width, .line_height = fake_height } };
+                       .measure = fixture_measure_bold() };
     app *a = app_create(c, &cfg, &env, 0);
     assert_non_null(a);
     uint64_t now = 0;
@@ -297,20 +258,15 @@ static void appear_and_expire(void **state)
 /* The shipped content with one file replaced by text. */
 static content *load_replacing(const char *file, const char *text)
 {
-    char *dir = copy_content();
-    char p[600];
-    snprintf(p, sizeof p, "%s/%s", dir, file);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    char *dir = scratch_copy("notices", CONTENT_NFILES);
+    scratch_write(dir, file, text);
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
     if (!c)
         content_report_print(&r, stderr);
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
     return c;
 }
 
@@ -358,7 +314,7 @@ static void attract_slide(void **state)
     app_config cfg;
     app_config_defaults(&cfg);
     layout_env env = { .w = 800, .h = 480,
-                       .measure = { .text_width = fake_width, .line_height = fake_height } };
+                       .measure = fixture_measure_bold() };
     app *a = app_create(c, &cfg, &env, 0);
     assert_non_null(a);
     uint64_t now = 0;

@@ -16,47 +16,15 @@
 #include "content.h"
 #include "quiz.h"
 #include "view.h"
-
-static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
-                               "attract.json", "theme.json", "strings.json", "talks.json",
-                               "quiz.json" };
-
-static void spill(const char *dir, const char *name, const char *data)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs(data, f);
-    fclose(f);
-}
-
-static char *copy_content(void)
-{
-    char *dir = strdup("/tmp/openday-quiz-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char cmd[700];
-        snprintf(cmd, sizeof cmd, "cp 'content/%s' '%s/'", files[i], dir);
-        assert_int_equal(system(cmd), 0);
-    }
-    return dir;
-}
-
-static void remove_dir(char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-    free(dir);
-}
+#include "fixture.h"
+#include "scratch.h"
 
 /* Load the shipped content with quiz.json replaced by text; expect exactly
  * one error, at line:col, whose message contains `what`. */
 static void expect_problem(const char *text, int line, int col, const char *what)
 {
-    char *dir = copy_content();
-    spill(dir, "quiz.json", text);
+    char *dir = scratch_copy("quiz", CONTENT_NFILES);
+    scratch_write(dir, "quiz.json", text);
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
@@ -73,7 +41,7 @@ static void expect_problem(const char *text, int line, int col, const char *what
     if (p->line != line || p->col != col || !strstr(p->message, what))
         fail_msg("got %s:%d:%d: %s", p->file, p->line, p->col, p->message);
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 /* Three questions of two answers; `q2` replaces the second question. */
@@ -147,7 +115,7 @@ static void shipped_quiz(void **state)
 static void no_quiz_file(void **state)
 {
     (void)state;
-    char *dir = copy_content();
+    char *dir = scratch_copy("quiz", CONTENT_NFILES);
     char p[600];
     snprintf(p, sizeof p, "%s/quiz.json", dir);
     assert_int_equal(unlink(p), 0);
@@ -158,7 +126,7 @@ static void no_quiz_file(void **state)
     assert_false(view_place_valid(&q, c));
     assert_false(view_place_valid(&r, c));
     content_destroy(c);
-    remove_dir(dir);
+    scratch_remove(dir);
     /* A model built in code has no quiz either. */
     c = content_create();
     assert_true(c->absent & (1u << 8));
@@ -250,20 +218,6 @@ static void ranking(void **state)
 
 /* ---- the visitor's way through, in the pure app ---- */
 
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)s;
-    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return 1.2f * px;
-}
-
 typedef struct {
     app *a;
     uint64_t now;
@@ -340,7 +294,7 @@ static void journey(void **state)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 60000;
     layout_env env = { .w = 720, .h = 1280,
-                       .measure = { .text_width = fake_width, .line_height = fake_height } };
+                       .measure = fixture_measure_bold() };
     visit v = { app_create(c, &cfg, &env, 0), 0 };
     assert_non_null(v.a);
     tap_at(&v, 360, 640); /* wake */

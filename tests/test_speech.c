@@ -13,20 +13,7 @@
 #include <string.h>
 
 #include "app.h"
-
-static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)s;
-    return (f == FONT_BOLD ? 0.58f : 0.55f) * px * (float)len;
-}
-
-static float fake_height(void *ctx, scene_font f, float px)
-{
-    (void)ctx;
-    (void)f;
-    return 1.2f * px;
-}
+#include "fixture.h"
 
 /* ---- the fake sink ------------------------------------------------------------ */
 
@@ -100,8 +87,7 @@ static journey *start(bool available)
     cfg.speech = (reader_sink){ &j->rec, rec_say, rec_stop };
     j->w = 800;
     j->h = 480;
-    layout_env env = { .w = j->w, .h = j->h, .dpi = 0, .measure = { .text_width = fake_width,
-                       .line_height = fake_height }, .distance_cm = 0 };
+    layout_env env = { .w = j->w, .h = j->h, .dpi = 0, .measure = fixture_measure_bold(), .distance_cm = 0 };
     j->a = app_create(j->c, &cfg, &env, 0);
     assert_non_null(j->a);
     return j;
@@ -399,7 +385,7 @@ static void control_bar_passes_the_audit(void **state)
             app_config_defaults(&cfg);
             cfg.speech_available = true;
             layout_env env = { .w = sizes[z][0], .h = sizes[z][1], .dpi = 0,
-                               .measure = { .text_width = fake_width, .line_height = fake_height },
+                               .measure = fixture_measure_bold(),
                                .distance_cm = 0 };
             app *a = app_create(c, &cfg, &env, 0);
             assert_true(app_goto(a, places[p], 0));

@@ -15,48 +15,15 @@
 #include "content.h"
 #include "qr.h"
 #include "talks.h"
-
-static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
-                               "attract.json", "theme.json", "strings.json", "talks.json" };
-
-static void spill(const char *dir, const char *name, const char *data)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs(data, f);
-    fclose(f);
-}
-
-static char *copy_content(void)
-{
-    char *dir = strdup("/tmp/openday-talks-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char src[256], cmd[700];
-        snprintf(src, sizeof src, "content/%s", files[i]);
-        snprintf(cmd, sizeof cmd, "cp '%s' '%s/'", src, dir);
-        assert_int_equal(system(cmd), 0);
-    }
-    return dir;
-}
-
-static void remove_dir(char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-    free(dir);
-}
+#include "scratch.h"
 
 /* Load dir with `name` replaced by text; expect failure with exactly one
  * error at "name:line:col" whose message contains `what`. */
 static void expect_problem(const char *name, const char *text, int line, int col,
                            const char *what)
 {
-    char *dir = copy_content();
-    spill(dir, name, text);
+    char *dir = scratch_copy("talks", CONTENT_NFILES);
+    scratch_write(dir, name, text);
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
@@ -73,7 +40,7 @@ static void expect_problem(const char *name, const char *text, int line, int col
     if (p->line != line || p->col != col || !strstr(p->message, what))
         fail_msg("got %s:%d:%d: %s", p->file, p->line, p->col, p->message);
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 static void shipped_talks(void **state)
@@ -109,7 +76,7 @@ static void shipped_talks(void **state)
 static void no_talks_file(void **state)
 {
     (void)state;
-    char *dir = copy_content();
+    char *dir = scratch_copy("talks", CONTENT_NFILES);
     char p[600];
     snprintf(p, sizeof p, "%s/talks.json", dir);
     assert_int_equal(unlink(p), 0);
@@ -123,7 +90,7 @@ static void no_talks_file(void **state)
     assert_true(c->absent & (1u << 7));
     content_destroy(c);
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 static void bad_talks(void **state)
