@@ -12,24 +12,7 @@
 
 #include "app.h"
 #include "fixture.h"
-
-typedef struct {
-    content *c;
-    app *a;
-    uint64_t now;
-    int w, h;
-} journey;
-
-static content *load_shipped(void)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
-    content_report_deinit(&rep);
-    return c;
-}
+#include "journey.h"
 
 static journey *start_cfg(int w, int h, const app_config *cfg);
 
@@ -44,53 +27,7 @@ static journey *start(int w, int h, unsigned attract_after_ms, bool loop)
 
 static journey *start_cfg(int w, int h, const app_config *cfgp)
 {
-    journey *j = calloc(1, sizeof *j);
-    j->c = load_shipped();
-    assert_non_null(j->c);
-    app_config cfg = *cfgp;
-    layout_env env = { .w = w, .h = h, .dpi = 0,
-                       .measure = fixture_measure_bold(),
-                       .distance_cm = 0 };
-    j->w = w;
-    j->h = h;
-    j->a = app_create(j->c, &cfg, &env, 0);
-    assert_non_null(j->a);
-    return j;
-}
-
-static void finish(journey *j)
-{
-    app_destroy(j->a);
-    content_destroy(j->c);
-    free(j);
-}
-
-/* Advance simulated time at 60 Hz, laying out like the real loop. */
-static void run(journey *j, uint64_t ms)
-{
-    uint64_t end = j->now + ms;
-    while (j->now < end) {
-        j->now += 16;
-        app_update(j->a, j->now);
-        (void)app_scene(j->a);
-        char why[256] = "";
-        if (!app_check(j->a, why, sizeof why))
-            fail_msg("invariant broken: %s", why);
-    }
-}
-
-static void pointer(journey *j, input_kind k, float x, float y)
-{
-    input_event ev = { .kind = k, .t_ms = j->now, .pointer = 7, .x = x, .y = y };
-    app_input(j->a, &ev);
-}
-
-static void tap(journey *j, float x, float y)
-{
-    pointer(j, INPUT_DOWN, x, y);
-    run(j, 64);
-    pointer(j, INPUT_UP, x, y);
-    run(j, 400); /* let the transition finish */
+    return journey_start(w, h, cfgp, fixture_measure_bold());
 }
 
 static void key(journey *j, input_key k)

@@ -18,32 +18,8 @@
 #include "app.h"
 #include "content.h"
 #include "fixture.h"
-
-static const char *files[] = { "openday.json", "degrees.json", "careers.json", "awards.json",
-                               "attract.json", "theme.json", "strings.json", "talks.json",
-                               "quiz.json", "notices.json" };
-
-/* A copy of the shipped content in a fresh folder (under build/, which
- * every test run has). */
-static char *copy_content(void)
-{
-    char *dir = strdup("build/openday-lang-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char cmd[700];
-        snprintf(cmd, sizeof cmd, "cp 'content/%s' '%s/'", files[i], dir);
-        assert_int_equal(system(cmd), 0);
-    }
-    return dir;
-}
-
-static void remove_dir(char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-    free(dir);
-}
+#include "journey.h"
+#include "scratch.h"
 
 /* The shipped openday.json with its "language"/"languages" lines replaced
  * by `decl` (one or two lines of JSON members, each ending in a comma). */
@@ -73,14 +49,14 @@ static void write_manifest(const char *dir, const char *decl)
  * does not load. Problems go to r (initialised here, deinit by the caller). */
 static content *load_decl(const char *decl, content_report *r, char **dir_out)
 {
-    char *dir = copy_content();
+    char *dir = scratch_copy("lang", CONTENT_NFILES);
     write_manifest(dir, decl);
     content_report_init(r);
     content *c = content_load(dir, r);
     if (dir_out)
         *dir_out = dir;
     else
-        remove_dir(dir);
+        scratch_remove(dir);
     return c;
 }
 
@@ -230,7 +206,7 @@ static void bad_declarations(void **state)
     /* Every file's translations are checked, each one once. */
     assert_true(count_problems(&r, false, "is in no declared language") >= 9);
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
 
     static const struct {
         const char *decl, *what;
@@ -263,7 +239,7 @@ static void bad_declarations(void **state)
 static void one_broken_language_fails_the_set(void **state)
 {
     (void)state;
-    char *dir = copy_content();
+    char *dir = scratch_copy("lang", CONTENT_NFILES);
     char p[600];
     snprintf(p, sizeof p, "%s/degrees.json", dir);
     FILE *f = fopen(p, "rb");
@@ -293,66 +269,14 @@ static void one_broken_language_fails_the_set(void **state)
     assert_string_equal(e->path, "degrees[0].tagline");
     assert_non_null(strstr(e->message, "longer than"));
     content_report_deinit(&r);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 /* ---- the app, in simulated time ------------------------------------------------ */
 
-typedef struct {
-    content *c;
-    app *a;
-    uint64_t now;
-} journey;
-
 static journey *start(int w, int h)
 {
-    journey *j = calloc(1, sizeof *j);
-    assert_non_null(j);
-    content_report r;
-    content_report_init(&r);
-    j->c = content_load("content", &r);
-    content_report_deinit(&r);
-    assert_non_null(j->c);
-    app_config cfg;
-    app_config_defaults(&cfg);
-    layout_env env = { .w = w, .h = h, .measure = fixture_measure() };
-    j->a = app_create(j->c, &cfg, &env, 0);
-    assert_non_null(j->a);
-    return j;
-}
-
-static void finish(journey *j)
-{
-    app_destroy(j->a);
-    content_destroy(j->c);
-    free(j);
-}
-
-static void run(journey *j, uint64_t ms)
-{
-    uint64_t end = j->now + ms;
-    while (j->now < end) {
-        j->now += 16;
-        app_update(j->a, j->now);
-        (void)app_scene(j->a);
-        char why[256] = "";
-        if (!app_check(j->a, why, sizeof why))
-            fail_msg("invariant broken: %s", why);
-    }
-}
-
-static void pointer(journey *j, input_kind k, float x, float y)
-{
-    input_event ev = { .kind = k, .t_ms = j->now, .pointer = 3, .x = x, .y = y };
-    app_input(j->a, &ev);
-}
-
-static void tap(journey *j, float x, float y)
-{
-    pointer(j, INPUT_DOWN, x, y);
-    run(j, 64);
-    pointer(j, INPUT_UP, x, y);
-    run(j, 400);
+    return journey_start(w, h, NULL, fixture_measure());
 }
 
 /* The hit region of (action, arg), or NULL. */
@@ -528,7 +452,7 @@ static void speech_follows(void **state)
     cfg.speech_available = true;
     cfg.speech = (reader_sink){ &h, hear, NULL };
     layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
-    journey j = { c, app_create(c, &cfg, &env, 0), 0 };
+    journey j = { .c = c, .a = app_create(c, &cfg, &env, 0), .w = 800, .h = 480 };
     assert_non_null(j.a);
     tap(&j, 400, 240);
     app_set_read_aloud(j.a, true);
@@ -582,7 +506,7 @@ static void eight_languages(void **state)
         app_destroy(a);
     }
     content_destroy(c);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 int main(void)
