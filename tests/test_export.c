@@ -132,7 +132,16 @@ static void assert_self_contained(const char *page)
     assert_null(strstr(page, "src=\"//"));
     assert_null(strstr(page, "url(\"//"));
     assert_null(strstr(page, "@import"));
-    assert_null(strstr(page, "<link"));
+    /* The one <link> allowed: the same page in another language, beside it. */
+    for (const char *l = strstr(page, "<link"); l; l = strstr(l + 1, "<link")) {
+        static const char alt[] = "<link rel=\"alternate\" hreflang=\"";
+        if (strncmp(l, alt, sizeof alt - 1))
+            fail_msg("a <link> that is not a language alternate: \"%.60s\"", l);
+        const char *href = strstr(l, "href=\"index");
+        const char *end = strchr(l, '>');
+        if (!href || !end || href > end)
+            fail_msg("a language alternate outside the folder: \"%.60s\"", l);
+    }
     assert_null(strstr(page, "<script"));
     assert_null(strstr(page, "<iframe"));
 }
@@ -222,6 +231,34 @@ static void shipped_content(void **state)
     assert_int_equal(slen, len);
     assert_memory_equal(s, page, len);
     free(s);
+
+    /* The shipped content is in English and German: a page each, linked
+     * both ways, the German one in German and marked so. */
+    assert_true(content_language_count(c) >= 2);
+    assert_non_null(strstr(page, "<nav class=\"langs\""));
+    for (size_t i = 0; i < content_language_count(c); i++) {
+        const content *v = content_in_language(c, i);
+        char name[128], path[700], want[300];
+        export_page_name(c, i, name, sizeof name);
+        snprintf(want, sizeof want, "<a href=\"%s\" hreflang=\"%s\"", name, v->language);
+        assert_non_null(strstr(page, want));
+        if (i == content_default_language(c)) {
+            assert_string_equal(name, "index.html");
+            continue;
+        }
+        snprintf(path, sizeof path, "%s/%s", out, name);
+        char *other = slurp(path, NULL);
+        assert_non_null(other);
+        snprintf(want, sizeof want, "<html lang=\"%s\">", v->language);
+        assert_non_null(strstr(other, want));
+        assert_non_null(strstr(other, "<a href=\"index.html\""));
+        assert_non_null(strstr(other, "aria-current=\"page\""));
+        assert_contains_escaped(other, v->title);
+        for (size_t k = 0; k < v->n_degrees; k++)
+            assert_contains_escaped(other, v->degrees[k].tagline);
+        assert_self_contained(other);
+        free(other);
+    }
 
     free(page);
     remove_tree(tmp);

@@ -293,6 +293,9 @@ static void style_sheet(obuf *b, const content *c)
         "background:var(--surface-alt);border:1px solid var(--line);text-decoration:none;"
         "font-weight:600}\n"
         "nav a:hover{background:var(--accent);color:var(--accent-text)}\n"
+        "nav.langs{float:right;margin-left:1rem}\n"
+        "nav.langs ul{margin:0}\n"
+        "nav.langs a[aria-current]{background:var(--accent);color:var(--accent-text)}\n"
         "section{padding:clamp(2rem,6vw,3.5rem) 0 0;scroll-margin-top:1rem}\n"
         "h2{font-size:clamp(1.6rem,3.4vw,2.25rem);letter-spacing:-.01em;margin-bottom:1.25rem}\n"
         ".hint{color:var(--muted);margin:-.8rem 0 1.5rem;font-size:1.1rem}\n"
@@ -785,6 +788,46 @@ static void about_section(obuf *b, const content *c)
     put(b, "</div>\n</section>\n");
 }
 
+void export_page_name(const content *c, size_t i, char *out, size_t n)
+{
+    const content *base = content_in_language(c, content_default_language(c));
+    if (i == content_default_language(c) || i >= content_language_count(c))
+        snprintf(out, n, "index.html");
+    else
+        snprintf(out, n, "index.%s.html", content_in_language(base, i)->language);
+}
+
+/* With more than one language: a link to the page in each, named in its own
+ * words and marked up in its own language, the current one marked. */
+static void language_links(obuf *b, const content *c)
+{
+    size_t n = content_language_count(c);
+    if (n < 2)
+        return;
+    put(b, "<nav class=\"langs\" aria-label=\"");
+    esc_attr(b, str(c, STR_LANGUAGE));
+    put(b, "\"><ul>\n");
+    for (size_t i = 0; i < n; i++) {
+        const content *v = content_in_language(c, i);
+        char page[128];
+        export_page_name(c, i, page, sizeof page);
+        put(b, "<li><a href=\"");
+        esc_attr(b, page);
+        put(b, "\" hreflang=\"");
+        esc_attr(b, v->language);
+        put(b, "\" lang=\"");
+        esc_attr(b, v->language);
+        put(b, "\"");
+        if (i == c->language_index)
+            put(b, " aria-current=\"page\"");
+        put(b, ">");
+        const char *name = content_language_name(c, i);
+        esc(b, name && name[0] ? name : v->language);
+        put(b, "</a></li>\n");
+    }
+    put(b, "</ul></nav>\n");
+}
+
 char *export_html_page(const content *c, size_t *len)
 {
     obuf b = { 0 };
@@ -803,10 +846,21 @@ char *export_html_page(const content *c, size_t *len)
     put(&b, "<meta name=\"theme-color\" content=\"");
     put_color(&b, c->colors[COLOR_BACKGROUND]);
     put(&b, "\">\n");
+    for (size_t i = 0; content_language_count(c) > 1 && i < content_language_count(c); i++) {
+        char page[128];
+        export_page_name(c, i, page, sizeof page);
+        put(&b, "<link rel=\"alternate\" hreflang=\"");
+        esc_attr(&b, content_in_language(c, i)->language);
+        put(&b, "\" href=\"");
+        esc_attr(&b, page);
+        put(&b, "\">\n");
+    }
     style_sheet(&b, c);
     put(&b, "</head>\n<body>\n<a class=\"skip\" href=\"#degrees\">");
     esc(&b, str(c, STR_HOME_TITLE));
-    put(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n<h1>");
+    put(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n");
+    language_links(&b, c);
+    put(&b, "<h1>");
     esc(&b, c->title);
     put(&b, "</h1>\n");
     if (c->subtitle[0]) {
@@ -1088,17 +1142,24 @@ bool export_html(const content *c, const char *dir, char *err, size_t errlen)
         if (has_font_file(c, i) && !copy_asset(c, dir, c->font_file[i], err, errlen))
             return false;
 
-    size_t len = 0;
-    char *page = export_html_page(c, &len);
-    if (!page) {
-        fail(err, errlen, "malloc for", "index.html", ENOMEM);
-        return false;
+    /* One page a language, each linking to the others. */
+    bool ok = true;
+    for (size_t i = 0; ok && i < content_language_count(c); i++) {
+        const content *v = content_in_language(c, i);
+        char name[128];
+        export_page_name(c, i, name, sizeof name);
+        size_t len = 0;
+        char *page = export_html_page(v, &len);
+        if (!page) {
+            fail(err, errlen, "malloc for", name, ENOMEM);
+            return false;
+        }
+        char *final = join(dir, name);
+        if (!final)
+            abort();
+        ok = write_replace(final, page, len, err, errlen);
+        free(page);
+        free(final);
     }
-    char *final = join(dir, "index.html");
-    if (!final)
-        abort();
-    bool ok = write_replace(final, page, len, err, errlen);
-    free(page);
-    free(final);
     return ok;
 }

@@ -16,7 +16,9 @@
 #include <stddef.h>
 #include "content.h"
 
-/* Write dir/index.html and copy every image the content uses (degree images,
+/* Write dir/index.html (and, when the content carries more than one
+ * language, one page for each other language, see export_page_name, every
+ * page linking to the others) and copy every image the content uses (degree images,
  * and the theme's font files for the page's @font-face) from c->dir to the
  * same relative path under dir. dir and missing parents are created. Each
  * file is written beside its final name and renamed into place, never opened
@@ -28,7 +30,11 @@
  * truncated to errlen); files written before the failure stay. */
 bool export_html(const content *c, const char *dir, char *err, size_t errlen);
 
-/* The page alone, as a malloc'd NUL-terminated string (length in *len when
+/* The file name of the page in language i (content_language_count):
+ * "index.html" for the default language, "index.CODE.html" for the others. */
+void export_page_name(const content *c, size_t i, char *out, size_t n);
+
+/* The page alone (in c's language), as a malloc'd NUL-terminated string (length in *len when
  * len is not NULL); NULL when out of memory. */
 char *export_html_page(const content *c, size_t *len);
 
