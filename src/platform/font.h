@@ -44,4 +44,11 @@ SDL_Surface *fontset_render(fontset *f, scene_font role, float px, const char *s
  * would show as a box), or 0 when there is none. May ask fontconfig. */
 uint32_t fontset_missing(fontset *f, const char *s, size_t len);
 
+/* Counters of the face cache, for tests and --stats. */
+typedef struct {
+    size_t faces;            /* open now (at most the cache's bound) */
+    uint64_t opened, closed; /* since creation */
+} fontset_stats;
+void fontset_get_stats(const fontset *f, fontset_stats *out);
+
 #endif
