@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FACE_CACHE 24
+#define FACE_CACHE FONTSET_FACES
 #define WIDTH_CACHE 4096
 #define FALLBACK_MAX 8      /* fallback faces: a kiosk's text needs one or two */
 #define CP_CACHE 1024       /* code points whose face is known, per role */
