@@ -29,6 +29,10 @@ run() { # NAME ARGS...
 run journey "$B/openday" --replay tests/replay/journey.replay --attract-after 20 --realtime \
     --size 800x480
 run tour "$B/openday" --replay tests/bench/tour.replay --attract-after 0 --realtime --size 800x480
+# Larger text and high contrast on and off: every text again at new sizes and
+# colours, fonts opened at those sizes.
+run access "$B/openday" --replay tests/replay/access-choices.replay --attract-after 30 \
+    --realtime --size 800x480
 run admin "$B/openday" --replay tests/replay/kiosk-refusals.replay --kiosk --size 800x480 \
     --admin-pin 2468
 

@@ -1159,6 +1159,10 @@ void app_get_info(const app *a, app_info *out)
     out->history = a->nhist;
     out->slide = a->slide;
     out->layouts = a->layouts;
+    lay_cache_stats ws;
+    lay_cache_get_stats(a->wrap, &ws);
+    out->wrap_entries = ws.entries;
+    out->wrap_bytes = ws.bytes;
 }
 
 /* ---- Read aloud (speech) ------------------------------------------------------ */

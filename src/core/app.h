@@ -189,6 +189,7 @@ typedef struct {
     size_t history;
     size_t slide;
     uint64_t layouts;     /* number of layouts done */
+    size_t wrap_entries, wrap_bytes; /* the cache of wrapped lines (lay.h) */
 } app_info;
 void app_get_info(const app *a, app_info *out);
 

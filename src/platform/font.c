@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FACE_CACHE 24
+#define FACE_CACHE FONTSET_FACES
 #define WIDTH_CACHE 4096
 #define FALLBACK_MAX 8      /* fallback faces: a kiosk's text needs one or two */
 #define CP_CACHE 1024       /* code points whose face is known, per role */
@@ -51,6 +51,7 @@ struct fontset {
     size_t nfallback;
     face faces[FACE_CACHE];
     uint64_t clock;
+    uint64_t opened, closed; /* faces, since creation */
     width_entry widths[WIDTH_CACHE];
     cp_entry cps[FONT_COUNT][CP_CACHE];
     size_t ncps[FONT_COUNT];
@@ -178,6 +179,15 @@ void fontset_destroy(fontset *f)
     free(f);
 }
 
+void fontset_get_stats(const fontset *f, fontset_stats *out)
+{
+    *out = (fontset_stats){ 0 };
+    for (int i = 0; i < FACE_CACHE; i++)
+        out->faces += f->faces[i].font != NULL;
+    out->opened = f->opened;
+    out->closed = f->closed;
+}
+
 const char *fontset_path(const fontset *f, scene_font role)
 {
     return f->path[role];
@@ -209,8 +219,11 @@ static TTF_Font *face_get(fontset *f, int src, int size)
     }
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
     TTF_SetFontKerning(font, 1);
-    if (victim->font)
+    f->opened++;
+    if (victim->font) {
         TTF_CloseFont(victim->font);
+        f->closed++;
+    }
     *victim = (face){ font, src, size, f->clock };
     return font;
 }

@@ -44,4 +44,15 @@ SDL_Surface *fontset_render(fontset *f, scene_font role, float px, const char *s
  * would show as a box), or 0 when there is none. May ask fontconfig. */
 uint32_t fontset_missing(fontset *f, const char *s, size_t len);
 
+/* Faces kept open at once (a role or fallback at one pixel size each); the
+ * least recently used is closed to open another. */
+#define FONTSET_FACES 24
+
+/* Counters of the face cache, for tests and --stats. */
+typedef struct {
+    size_t faces;            /* open now: at most FONTSET_FACES */
+    uint64_t opened, closed; /* since creation */
+} fontset_stats;
+void fontset_get_stats(const fontset *f, fontset_stats *out);
+
 #endif

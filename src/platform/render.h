@@ -7,7 +7,10 @@
  * to the content folder: the renderer knows nothing of content) and cached.
  *
  * render_create borrows the SDL_Renderer and the fontset (both must outlive the
- * render object); it returns NULL only when out of memory. Drawing failures are
+ * render object); it returns NULL only when out of memory. It also sets, for
+ * the whole process, glibc's threshold above which malloc maps blocks on
+ * their own (16 KiB), so evicted text pixels go back to the system instead
+ * of fragmenting the heap (see render.c). Drawing failures are
  * logged once per kind with SDL's message and skipped: a frame is never aborted. */
 #ifndef OPENDAY_RENDER_H
 #define OPENDAY_RENDER_H
