@@ -165,6 +165,33 @@ static void a_long_word_is_hyphenated_at_a_dictionary_point(void **state)
     hyph_destroy(h);
 }
 
+/* A dictionary prepared in the background gives the same points as one read
+ * on first use; preparing again, or a language without a dictionary, is
+ * harmless; a hyph destroyed while its thread still reads waits for it. */
+static void a_dictionary_prepared_in_the_background(void **state)
+{
+    (void)state;
+    /* English's dictionary: German's would take seconds here. */
+    const char *word = lung;
+    size_t n = strlen(word);
+    unsigned char direct[64], prepared[64];
+    hyph *h = hyph_create(NULL);
+    bool have = hyph_points(h, "en", word, n, direct);
+    hyph_destroy(h);
+    h = hyph_create(NULL);
+    hyph_prepare(h, "en");
+    hyph_prepare(h, "en");
+    hyph_prepare(h, "zz");
+    assert_int_equal(hyph_points(h, "en", word, n, prepared), have);
+    if (have)
+        assert_memory_equal(direct, prepared, n);
+    assert_false(hyph_points(h, "zz", word, n, prepared));
+    hyph_destroy(h);
+    h = hyph_create(NULL);
+    hyph_prepare(h, "en");
+    hyph_destroy(h); /* at once: joins the reading thread */
+}
+
 static void a_word_without_points_breaks_between_characters(void **state)
 {
     (void)state;
@@ -463,6 +490,7 @@ int main(void)
         cmocka_unit_test(dashes_slashes_and_hyphens_are_break_opportunities),
         cmocka_unit_test(mandatory_breaks_are_honoured),
         cmocka_unit_test(a_long_word_is_hyphenated_at_a_dictionary_point),
+        cmocka_unit_test(a_dictionary_prepared_in_the_background),
         cmocka_unit_test(a_word_without_points_breaks_between_characters),
         cmocka_unit_test(breaks_between_characters_keep_characters_whole),
         cmocka_unit_test(cached_lines_are_the_lines_wrapped_afresh),

@@ -167,12 +167,26 @@ static void sync_refused(kiosk *k)
         app_set_refused(k->a, k->cfg.authors && k->has_refused ? &k->refused : NULL);
 }
 
+/* With kiosk_config.prepare_languages: ask the measurer to get ready for
+ * every language of the content while the kiosk loads, not when a visitor
+ * first picks one (German's hyphenation dictionary takes seconds and tens
+ * of MiB to build: a frozen screen mid-visit, and memory that appears days
+ * into a run). */
+static void warm_languages(const kiosk *k, const content *c)
+{
+    if (!c || !k->have_measure || !k->measure.prepare || !k->cfg.prepare_languages)
+        return;
+    for (size_t i = 0; i < content_language_count(c); i++)
+        k->measure.prepare(k->measure.hctx, content_in_language(c, i)->language);
+}
+
 /* An app for the current content with the current measurer. */
 static bool make_app(kiosk *k)
 {
     const content *c = reload_content(k->rl);
     if (!c || !k->have_measure)
         return true;
+    warm_languages(k, c);
     layout_env env = env_of(k);
     k->a = app_create(c, &k->cfg.app, &env, k->now);
     if (k->a)
@@ -283,6 +297,7 @@ static bool adopt(kiosk *k)
         return true;
     }
     if (k->a) {
+        warm_languages(k, c);
         app_set_content(k->a, c);
         return true;
     }

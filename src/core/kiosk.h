@@ -52,6 +52,10 @@ typedef struct {
      * visitor screens. Off in kiosk mode, where only the staff screen
      * after the PIN shows it: visitors never see author errors. */
     bool authors;
+    /* Get the measurer ready for every content language as content loads
+     * (layout_measure.prepare), for a kiosk that runs for hours; off for
+     * one-shot tools (a screenshot, a replay), which would only wait for it. */
+    bool prepare_languages;
     app_config app;
     admin_config admin;
     float dpi;               /* 0 = LAYOUT_DEFAULT_DPI (phys.h decides the figure) */

@@ -566,6 +566,7 @@ static float measure_cap(void *ctx, scene_font role, float px)
 
 layout_measure fontset_measure(fontset *f)
 {
-    layout_measure m = { measure_width, measure_height, f, measure_cap, hyph_points, f->hyph };
+    layout_measure m = { measure_width, measure_height, f, measure_cap, hyph_points, f->hyph,
+                         hyph_prepare };
     return m;
 }

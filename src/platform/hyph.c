@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <hyphen.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +15,16 @@
 #define HYPH_LANGS 8          /* languages remembered (a kiosk shows one) */
 #define HYPH_WORD 256         /* longest word looked up, bytes */
 
+typedef struct hyph hyph_owner;
+
 typedef struct {
     char lang[32];
     HyphenDict *dict;         /* NULL: none for this language (logged) */
+    /* Being read by a thread of its own (hyph_prepare): dict belongs to
+     * that thread until it is joined. */
+    bool loading;
+    pthread_t thread;
+    const hyph_owner *owner;
 } hyph_lang;
 
 struct hyph {
@@ -37,13 +46,17 @@ hyph *hyph_create(const char *dir)
     return h;
 }
 
+static void settle(hyph_lang *slot);
+
 void hyph_destroy(hyph *h)
 {
     if (!h)
         return;
-    for (size_t i = 0; i < h->n; i++)
+    for (size_t i = 0; i < h->n; i++) {
+        settle(&h->langs[i]);
         if (h->langs[i].dict)
             hnj_hyphen_free(h->langs[i].dict);
+    }
     free(h->dir);
     free(h);
 }
@@ -105,25 +118,86 @@ static HyphenDict *load_lang(const hyph *h, const char *lang)
     return d;
 }
 
+static void missing(const hyph *h, const char *lang)
+{
+    fprintf(stderr, "openday: no hyphenation dictionary for language \"%s\" in %s "
+                    "(install its hyphen-* package); long words will be broken between "
+                    "letters\n", lang, h->dir);
+}
+
+/* Wait for a slot's loading thread, if any; then its dict is ours. */
+static void settle(hyph_lang *slot)
+{
+    if (!slot->loading)
+        return;
+    pthread_join(slot->thread, NULL);
+    slot->loading = false;
+    if (!slot->dict)
+        missing(slot->owner, slot->lang);
+}
+
+static void *load_thread(void *arg)
+{
+    hyph_lang *slot = arg;
+    slot->dict = load_lang(slot->owner, slot->lang);
+    return NULL;
+}
+
+static hyph_lang *find(hyph *h, const char *lang)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (!strcmp(h->langs[i].lang, lang))
+            return &h->langs[i];
+    return NULL;
+}
+
+/* A slot for lang (remembered either way, so a missing file is looked for
+ * once): a new one, or the last when all are taken. */
+static hyph_lang *new_slot(hyph *h, const char *lang)
+{
+    hyph_lang *slot = &h->langs[h->n < HYPH_LANGS ? h->n++ : HYPH_LANGS - 1];
+    settle(slot);
+    if (slot->dict)
+        hnj_hyphen_free(slot->dict);
+    memset(slot, 0, sizeof *slot);
+    snprintf(slot->lang, sizeof slot->lang, "%s", lang);
+    slot->owner = h;
+    return slot;
+}
+
 static HyphenDict *dict_for(hyph *h, const char *lang)
 {
     if (!lang || !*lang)
         lang = "en";
-    for (size_t i = 0; i < h->n; i++)
-        if (!strcmp(h->langs[i].lang, lang))
-            return h->langs[i].dict;
-    HyphenDict *d = load_lang(h, lang);
-    if (!d)
-        fprintf(stderr, "openday: no hyphenation dictionary for language \"%s\" in %s "
-                        "(install its hyphen-* package); long words will be broken between "
-                        "letters\n", lang, h->dir);
-    /* Remembered either way, so a missing file is looked for once. */
-    hyph_lang *slot = &h->langs[h->n < HYPH_LANGS ? h->n++ : HYPH_LANGS - 1];
-    if (slot->dict && slot->dict != d)
-        hnj_hyphen_free(slot->dict);
-    snprintf(slot->lang, sizeof slot->lang, "%s", lang);
-    slot->dict = d;
-    return d;
+    hyph_lang *slot = find(h, lang);
+    if (slot) {
+        settle(slot); /* blocks only if asked for before its thread is done */
+        return slot->dict;
+    }
+    slot = new_slot(h, lang);
+    slot->dict = load_lang(h, lang);
+    if (!slot->dict)
+        missing(h, lang);
+    return slot->dict;
+}
+
+void hyph_prepare(void *ctx, const char *lang)
+{
+    hyph *h = ctx;
+    if (!h)
+        return;
+    if (!lang || !*lang)
+        lang = "en";
+    if (find(h, lang))
+        return;
+    hyph_lang *slot = new_slot(h, lang);
+    slot->loading = pthread_create(&slot->thread, NULL, load_thread, slot) == 0;
+    if (!slot->loading) {
+        /* No thread to spare: read it now, as hyphenation would have. */
+        slot->dict = load_lang(h, lang);
+        if (!slot->dict)
+            missing(h, lang);
+    }
 }
 
 bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigned char *points)

@@ -694,6 +694,7 @@ int platform_window(const cli_options *o)
     /* A refused save shows its first problem in the staff's preview window;
      * never on a kiosk's screen for visitors. */
     kc.authors = mode == MODE_WINDOWED;
+    kc.prepare_languages = true;
     kc.state_dir = state;
     /* The restart-loop guard: a kiosk killed again and again on the same
      * content (the watchdog, a crash) starts on the last-known-good copy,

@@ -29,6 +29,10 @@ typedef struct {
     bool (*hyphenate)(void *hctx, const char *lang, const char *s, size_t len,
                       unsigned char *points);
     void *hctx;
+    /* Start getting ready to hyphenate lang, without blocking (a long
+     * dictionary read begins in the background); hyphenate then waits only
+     * if called before it is done. May be NULL. */
+    void (*prepare)(void *hctx, const char *lang);
 } layout_measure;
 
 static inline float measure_cap_height(const layout_measure *m, scene_font font, float px)
