@@ -15,16 +15,23 @@
 #define HYPH_LANGS 8          /* languages remembered (a kiosk shows one) */
 #define HYPH_WORD 256         /* longest word looked up, bytes */
 
-typedef struct hyph hyph_owner;
+/* A dictionary being read on a thread of its own (hyph_prepare). The
+ * thread and the hyph share it under the lock until one of them is done
+ * with it: the hyph takes the result when it needs it, or, destroyed first,
+ * leaves the job to the thread, which then frees it. */
+typedef struct {
+    char *dir, lang[32];
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    HyphenDict *dict;
+    bool done, abandoned;
+} hyph_job;
 
 typedef struct {
     char lang[32];
     HyphenDict *dict;         /* NULL: none for this language (logged) */
-    /* Being read by a thread of its own (hyph_prepare): dict belongs to
-     * that thread until it is joined. */
-    bool loading;
-    pthread_t thread;
-    const hyph_owner *owner;
+    hyph_job *job;            /* being read; dict comes from it */
 } hyph_lang;
 
 struct hyph {
@@ -46,14 +53,15 @@ hyph *hyph_create(const char *dir)
     return h;
 }
 
-static void settle(hyph_lang *slot);
+static void settle(const hyph *h, hyph_lang *slot);
+static void abandon(hyph_lang *slot);
 
 void hyph_destroy(hyph *h)
 {
     if (!h)
         return;
     for (size_t i = 0; i < h->n; i++) {
-        settle(&h->langs[i]);
+        abandon(&h->langs[i]);
         if (h->langs[i].dict)
             hnj_hyphen_free(h->langs[i].dict);
     }
@@ -61,18 +69,18 @@ void hyph_destroy(hyph *h)
     free(h);
 }
 
-static HyphenDict *load(const hyph *h, const char *name)
+static HyphenDict *load(const char *dir, const char *name)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/hyph_%s.dic", h->dir, name);
+    snprintf(path, sizeof path, "%s/hyph_%s.dic", dir, name);
     /* hnj_hyphen_load would block on a pipe planted under that name. */
     return file_is_regular(path) ? hnj_hyphen_load(path) : NULL;
 }
 
 /* The first hyph_PREFIX_*.dic in the directory, e.g. hyph_de_DE for "de". */
-static HyphenDict *load_any(const hyph *h, const char *prefix)
+static HyphenDict *load_any(const char *dir, const char *prefix)
 {
-    DIR *d = opendir(h->dir);
+    DIR *d = opendir(dir);
     if (!d)
         return NULL;
     char want[64];
@@ -85,7 +93,7 @@ static HyphenDict *load_any(const hyph *h, const char *prefix)
         if (n > wl + 4 && !strncmp(e->d_name, want, wl) && !strcmp(e->d_name + n - 4, ".dic")) {
             char name[256];
             snprintf(name, sizeof name, "%.*s", (int)(n - 9), e->d_name + 5);
-            dict = load(h, name);
+            dict = load(dir, name);
         }
     }
     closedir(d);
@@ -93,7 +101,7 @@ static HyphenDict *load_any(const hyph *h, const char *prefix)
 }
 
 /* Load the dictionary for a language tag ("en", "en-GB", "de_CH"). */
-static HyphenDict *load_lang(const hyph *h, const char *lang)
+static HyphenDict *load_lang(const char *dir, const char *lang)
 {
     char tag[32], base[32];
     size_t i = 0;
@@ -110,11 +118,11 @@ static HyphenDict *load_lang(const hyph *h, const char *lang)
         tag[k] = (char)toupper((unsigned char)tag[k]);
     memcpy(base, tag, b);
     base[b] = '\0';
-    HyphenDict *d = load(h, tag);
+    HyphenDict *d = load(dir, tag);
     if (!d && tag[b])
-        d = load(h, base);
+        d = load(dir, base);
     if (!d)
-        d = load_any(h, base);
+        d = load_any(dir, base);
     return d;
 }
 
@@ -125,22 +133,71 @@ static void missing(const hyph *h, const char *lang)
                     "letters\n", lang, h->dir);
 }
 
-/* Wait for a slot's loading thread, if any; then its dict is ours. */
-static void settle(hyph_lang *slot)
+static void job_free(hyph_job *j)
 {
-    if (!slot->loading)
-        return;
-    pthread_join(slot->thread, NULL);
-    slot->loading = false;
-    if (!slot->dict)
-        missing(slot->owner, slot->lang);
+    pthread_mutex_destroy(&j->mu);
+    pthread_cond_destroy(&j->cv);
+    free(j->dir);
+    free(j);
 }
 
 static void *load_thread(void *arg)
 {
-    hyph_lang *slot = arg;
-    slot->dict = load_lang(slot->owner, slot->lang);
+    hyph_job *j = arg;
+    HyphenDict *d = load_lang(j->dir, j->lang);
+    pthread_mutex_lock(&j->mu);
+    j->dict = d;
+    j->done = true;
+    bool left = j->abandoned;
+    pthread_cond_signal(&j->cv);
+    pthread_mutex_unlock(&j->mu);
+    if (left) {
+        if (d)
+            hnj_hyphen_free(d);
+        job_free(j);
+    }
     return NULL;
+}
+
+/* Take a slot's dictionary from its thread, waiting only if it is still
+ * reading. */
+static void settle(const hyph *h, hyph_lang *slot)
+{
+    hyph_job *j = slot->job;
+    if (!j)
+        return;
+    pthread_mutex_lock(&j->mu);
+    while (!j->done)
+        pthread_cond_wait(&j->cv, &j->mu);
+    slot->dict = j->dict;
+    pthread_mutex_unlock(&j->mu);
+    pthread_join(j->thread, NULL);
+    job_free(j);
+    slot->job = NULL;
+    if (!slot->dict)
+        missing(h, slot->lang);
+}
+
+/* Let go of a slot's thread without waiting for it: a kiosk that stops does
+ * not wait seconds for a dictionary nobody will use. */
+static void abandon(hyph_lang *slot)
+{
+    hyph_job *j = slot->job;
+    if (!j)
+        return;
+    slot->job = NULL;
+    pthread_mutex_lock(&j->mu);
+    bool done = j->done;
+    if (!done)
+        j->abandoned = true;
+    pthread_mutex_unlock(&j->mu);
+    if (done) {
+        pthread_join(j->thread, NULL);
+        slot->dict = j->dict;
+        job_free(j);
+    } else {
+        pthread_detach(j->thread);
+    }
 }
 
 static hyph_lang *find(hyph *h, const char *lang)
@@ -156,12 +213,11 @@ static hyph_lang *find(hyph *h, const char *lang)
 static hyph_lang *new_slot(hyph *h, const char *lang)
 {
     hyph_lang *slot = &h->langs[h->n < HYPH_LANGS ? h->n++ : HYPH_LANGS - 1];
-    settle(slot);
+    abandon(slot);
     if (slot->dict)
         hnj_hyphen_free(slot->dict);
     memset(slot, 0, sizeof *slot);
     snprintf(slot->lang, sizeof slot->lang, "%s", lang);
-    slot->owner = h;
     return slot;
 }
 
@@ -171,11 +227,11 @@ static HyphenDict *dict_for(hyph *h, const char *lang)
         lang = "en";
     hyph_lang *slot = find(h, lang);
     if (slot) {
-        settle(slot); /* blocks only if asked for before its thread is done */
+        settle(h, slot); /* blocks only if asked for before its thread is done */
         return slot->dict;
     }
     slot = new_slot(h, lang);
-    slot->dict = load_lang(h, lang);
+    slot->dict = load_lang(h->dir, lang);
     if (!slot->dict)
         missing(h, lang);
     return slot->dict;
@@ -191,13 +247,23 @@ void hyph_prepare(void *ctx, const char *lang)
     if (find(h, lang))
         return;
     hyph_lang *slot = new_slot(h, lang);
-    slot->loading = pthread_create(&slot->thread, NULL, load_thread, slot) == 0;
-    if (!slot->loading) {
-        /* No thread to spare: read it now, as hyphenation would have. */
-        slot->dict = load_lang(h, lang);
-        if (!slot->dict)
-            missing(h, lang);
+    hyph_job *j = calloc(1, sizeof *j);
+    if (j && (j->dir = strdup(h->dir)) != NULL) {
+        snprintf(j->lang, sizeof j->lang, "%s", slot->lang);
+        pthread_mutex_init(&j->mu, NULL);
+        pthread_cond_init(&j->cv, NULL);
+        if (pthread_create(&j->thread, NULL, load_thread, j) == 0) {
+            slot->job = j;
+            return;
+        }
+        job_free(j);
+        j = NULL;
     }
+    free(j);
+    /* No thread (or memory) to spare: read it now, as hyphenation would. */
+    slot->dict = load_lang(h->dir, lang);
+    if (!slot->dict)
+        missing(h, lang);
 }
 
 bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigned char *points)

@@ -7,7 +7,7 @@
  * each file at most once. A language without a dictionary is remembered as
  * such and logged once; its words then get no points (layout breaks them
  * between characters). Not thread-safe: one hyph per thread that lays out
- * (hyph_prepare's loading threads touch only their own slot).
+ * (hyph_prepare's reading threads share only their own job, under its lock).
  *
  * hyph_create copies dir (NULL: /usr/share/hyphen) and returns NULL only when
  * out of memory; the caller owns the result. */
@@ -32,10 +32,11 @@ bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigne
 /* The prepare callback of measure.h, ctx a hyph: start reading lang's
  * dictionary on a thread of its own and return at once (nothing when it is
  * already read or being read). hyph_points for that language waits for the
- * thread only if asked before it is done; hyph_destroy waits for any still
- * running. German's dictionary takes about 2 s and 40 MiB to build (libhyphen),
- * which a kiosk takes while it starts, not when a visitor first picks the
- * language. Without a thread to spare it reads the file at once. */
+ * thread only if asked before it is done; hyph_destroy does not wait for one
+ * still running (it finishes and frees what it read on its own). German's
+ * dictionary takes libhyphen about 2 s and 40 MiB to build: a kiosk takes
+ * that while it starts, not when a visitor first picks the language.
+ * Without a thread to spare it reads the file at once. */
 void hyph_prepare(void *ctx, const char *lang);
 
 #endif
