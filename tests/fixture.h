@@ -75,6 +75,22 @@ static inline layout_measure fixture_measure_bold(void)
     return m;
 }
 
+/* Whether any text run of s contains needle (runs are not NUL-terminated:
+ * it looks inside each one's len bytes). */
+static inline bool fixture_scene_shows(const scene *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind != SCENE_TEXT || !c->text)
+            continue;
+        for (size_t k = 0; k + n <= c->len; k++)
+            if (!memcmp(c->text + k, needle, n))
+                return true;
+    }
+    return false;
+}
+
 /* ---- building blocks --------------------------------------------------------- */
 
 static inline void *fx_alloc(size_t n)

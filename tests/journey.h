@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "scratch.h"
 
 typedef struct {
     content *c;
@@ -20,18 +21,6 @@ typedef struct {
     uint64_t now;
     int w, h;
 } journey;
-
-/* The shipped content, its problems printed when it does not load. */
-static inline content *load_shipped(void)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
-    content_report_deinit(&rep);
-    return c;
-}
 
 /* cfg NULL: app_config_defaults. */
 static inline journey *journey_start(int w, int h, const app_config *cfg, layout_measure m)

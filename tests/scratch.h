@@ -13,6 +13,20 @@
 
 #include "content.h"
 
+/* The shipped content (content/), its problems printed when it does not
+ * load, which fails the test. */
+static inline content *load_shipped(void)
+{
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load("content", &rep);
+    if (!c)
+        content_report_print(&rep, stderr);
+    content_report_deinit(&rep);
+    assert_non_null(c);
+    return c;
+}
+
 /* The whole of path (NUL-terminated, heap); its length in *len if given. */
 static inline char *scratch_read(const char *path, size_t *len)
 {

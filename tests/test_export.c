@@ -15,6 +15,7 @@
 
 #include "content.h"
 #include "export.h"
+#include "scratch.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -63,18 +64,6 @@ static void spill(const char *path, const char *data, size_t len)
     assert_non_null(f);
     assert_int_equal(fwrite(data, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
-}
-
-static content *load_shipped(void)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
-    content_report_deinit(&rep);
-    assert_non_null(c);
-    return c;
 }
 
 /* s as it must appear in the page's text. */

@@ -144,17 +144,7 @@ static void which_apply(void **state)
 
 static bool shows(app *a, const char *needle)
 {
-    const scene *s = app_scene(a);
-    size_t n = strlen(needle);
-    for (size_t i = 0; i < s->count; i++) {
-        const scene_cmd *c = &s->cmds[i];
-        if (c->kind != SCENE_TEXT || !c->text)
-            continue;
-        for (size_t k = 0; k + n <= c->len; k++)
-            if (!memcmp(c->text + k, needle, n))
-                return true;
-    }
-    return false;
+    return fixture_scene_shows(app_scene(a), needle);
 }
 
 /* The index of the last command drawing text with needle, or -1. */

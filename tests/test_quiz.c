@@ -261,21 +261,9 @@ static bool tap(visit *v, int action, int arg)
     return false;
 }
 
-/* Whether the scene shows text containing `needle`. */
 static bool shows(visit *v, const char *needle)
 {
-    const scene *s = app_scene(v->a);
-    size_t n = strlen(needle);
-    for (size_t i = 0; i < s->count; i++) {
-        const scene_cmd *c = &s->cmds[i];
-        if (c->kind != SCENE_TEXT || !c->text)
-            continue;
-        /* A line is not NUL-terminated: look inside its len bytes. */
-        for (size_t k = 0; k + n <= c->len; k++)
-            if (!memcmp(c->text + k, needle, n))
-                return true;
-    }
-    return false;
+    return fixture_scene_shows(app_scene(v->a), needle);
 }
 
 static void expect_place(visit *v, const char *name)

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "fixture.h"
+#include "scratch.h"
 
 /* ---- the fake sink ------------------------------------------------------------ */
 
@@ -64,17 +65,6 @@ typedef struct {
     int w, h;
     recorder rec;
 } journey;
-
-static content *load_shipped(void)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
-    content_report_deinit(&rep);
-    return c;
-}
 
 static journey *start(bool available)
 {
