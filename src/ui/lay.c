@@ -1506,18 +1506,27 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
     return h;
 }
 
+size_t lay_balance_rows(size_t n, size_t max_cols)
+{
+    if (max_cols < 1)
+        max_cols = 1;
+    return (n + max_cols - 1) / max_cols;
+}
+
+size_t lay_balance_count(size_t n, size_t rows, size_t r)
+{
+    return rows ? n / rows + (r < n % rows ? 1 : 0) : 0;
+}
+
 size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows)
 {
     if (!n || !max_rows)
         return 0;
-    if (max_cols < 1)
-        max_cols = 1;
-    size_t rows = (n + max_cols - 1) / max_cols;
+    size_t rows = lay_balance_rows(n, max_cols);
     if (rows > max_rows)
         rows = max_rows;
-    size_t base = n / rows, extra = n % rows;
     for (size_t r = 0; r < rows; r++)
-        counts[r] = base + (r < extra ? 1 : 0);
+        counts[r] = lay_balance_count(n, rows, r);
     return rows;
 }
 

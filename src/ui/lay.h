@@ -437,6 +437,10 @@ float lay_small(const lay *L);
  * counts[0]; callers size every cell by it and centre the shorter rows, so
  * no row dangles half empty. */
 size_t lay_balance(size_t n, size_t max_cols, size_t *counts, size_t max_rows);
+/* The same rule for any n, row by row without an array: the number of rows
+ * for n items at most max_cols a row, and how many go in row r of them. */
+size_t lay_balance_rows(size_t n, size_t max_cols);
+size_t lay_balance_count(size_t n, size_t rows, size_t r);
 /* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
 size_t lay_fit_cols(float w, float min_w, float gap);
 

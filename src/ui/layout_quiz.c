@@ -227,13 +227,11 @@ float lay_screen_quiz_result(lay *L, const view_place *p)
     if (rank) {
         quiz_rank(c, answers(L), c->n_questions < CONTENT_QUIZ_MAX ? c->n_questions
                                                                      : CONTENT_QUIZ_MAX, rank);
-        /* lay_balance's rule, counted row by row (any number of degrees). */
-        size_t rows = (n + cols - 1) / cols, base = n / rows, extra = n % rows;
-        size_t full = base + (extra ? 1 : 0);
+        size_t rows = lay_balance_rows(n, cols), full = lay_balance_count(n, rows, 0);
         float cellw = (cw - m->gap * (float)(full - 1)) / (float)full;
         size_t i = 0;
         for (size_t row = 0; row < rows; row++) {
-            size_t count = base + (row < extra ? 1 : 0);
+            size_t count = lay_balance_count(n, rows, row);
             float rowh = 0;
             for (size_t k = 0; k < count; k++) {
                 result_ctx r = { i + k + 1, rank[i + k], 0, 0 };

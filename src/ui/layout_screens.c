@@ -84,17 +84,13 @@ static float tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t c
     if (!n)
         return 0;
     const layout_metrics *m = &L->m;
-    /* Balanced rows (lay_balance's rule), counted here row by row: any
-     * number of cards, fuller rows first. */
-    if (cols < 1)
-        cols = 1;
-    size_t rows = (n + cols - 1) / cols, base = n / rows, extra = n % rows;
-    size_t full = base + (extra ? 1 : 0);
+    /* Balanced rows, fuller rows first, any number of cards. */
+    size_t rows = lay_balance_rows(n, cols), full = lay_balance_count(n, rows, 0);
     float cw = (w - m->gap * (float)(full - 1)) / (float)full;
     float yy = y;
     size_t r0 = 0;
     for (size_t r = 0; r < rows; r++) {
-        size_t k = base + (r < extra ? 1 : 0);
+        size_t k = lay_balance_count(n, rows, r);
         size_t r1 = r0 + k;
         float rh = 0;
         for (size_t i = r0; i < r1; i++) {
