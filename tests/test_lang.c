@@ -19,6 +19,7 @@
 #include "content.h"
 #include "fixture.h"
 #include "journey.h"
+#include "layout_lang.h"
 #include "scratch.h"
 
 /* The shipped openday.json with its "language"/"languages" lines replaced
@@ -309,21 +310,47 @@ static bool shows(journey *j, const char *text)
     return false;
 }
 
+/* The chooser's panel (its box on the chooser's level). */
+static const scene_cmd *chooser_panel(journey *j)
+{
+    const scene *s = app_scene(j->a);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_RECT && s->cmds[i].level == LAY_LEVEL_LANGUAGE)
+            return &s->cmds[i];
+    return NULL;
+}
+
 /* The chooser's rows: one per language, each at least the minimum target,
- * on screen, inside the chooser's panel; a touch beside them only closes. */
+ * on screen, inside the chooser's panel; the panel never hides the button
+ * that closes it (larger text on the 7-inch panel puts it over the bar); a
+ * touch beside them only closes. */
 static void chooser_hit_regions(void **state)
 {
     (void)state;
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t v = 0; v < 6; v++) {
+        size_t k = v % 3;
+        bool large = v >= 3;
         journey *j = start(sizes[k][0], sizes[k][1]);
         assert_true(app_goto(j->a, "home", 0));
+        app_access acc = { .large_text = large };
+        app_set_access(j->a, &acc);
         run(j, 100);
         assert_null(hit(j, ACT_LANGUAGE_SET, -1));
         tap_hit(j, ACT_LANGUAGE, 0);
         assert_true(app_language_open(j->a));
+        const scene_cmd *globe = hit(j, ACT_LANGUAGE, -1), *panel = chooser_panel(j);
+        assert_non_null(globe);
+        assert_non_null(panel);
+        if (!(panel->rect.x >= globe->rect.x + globe->rect.w ||
+              panel->rect.x + panel->rect.w <= globe->rect.x ||
+              panel->rect.y >= globe->rect.y + globe->rect.h ||
+              panel->rect.y + panel->rect.h <= globe->rect.y))
+            fail_msg("%dx%d%s: the chooser covers its button", sizes[k][0], sizes[k][1],
+                     large ? " larger text" : "");
         layout_metrics m;
-        layout_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure() };
+        layout_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure(),
+                           .large_text = large };
         layout_metrics_compute(&env, &m);
         for (int i = 0; i < 2; i++) {
             const scene_cmd *h = hit(j, ACT_LANGUAGE_SET, i);

@@ -216,6 +216,14 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
         y = L->H - margin - h;
     if (y < margin)
         y = margin;
+    /* Over the bar, it must not hide its own button, the way to close it:
+     * beside the button instead, on whichever side has the room. */
+    if (y < button.y + button.h && y + h > button.y) {
+        if (button.x - m->gap - w >= margin)
+            x = button.x - m->gap - w;
+        else if (button.x + button.w + m->gap + w <= L->W - margin)
+            x = button.x + button.w + m->gap;
+    }
     od_rect pr = { x, y, w, h };
     int panel = lay_box(L, pr, lay_col(L, COLOR_SURFACE), m->radius, -1);
     if (panel >= 0)
