@@ -517,11 +517,21 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
     return yy - y;
 }
 
+typedef struct {
+    const content_degree *d;
+    bool named; /* the degree's name as the page's headline */
+} hero_ctx;
+
 static float degree_hero(lay *L, float x, float y, float w, int box, const void *ctx)
 {
-    const content_degree *d = ctx;
+    const hero_ctx *hc = ctx;
+    const content_degree *d = hc->d;
     const layout_metrics *m = &L->m;
     float yy = y;
+    if (hc->named) {
+        lay_style title = lay_style_of(L, FONT_BOLD, m->h1, COLOR_TEXT, ALIGN_LEFT);
+        lay_stack(&yy, lay_text(L, &title, x, yy, w, d->name, box), m->gap);
+    }
     lay_stack(&yy, award_line(L, x, yy, w, d->award_index, d->color, box), m->gap);
     lay_style tag = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
@@ -594,7 +604,11 @@ float lay_screen_degree(lay *L, const view_place *p)
     float qw = lay_qr_width(L, d->url, cw / 3);
     bool qr_beside = cols > 1 && qw > 0 && cw - qw - m->gap >= 22.0f * m->body;
     float hero_w = qr_beside ? cw - qw - m->gap : cw;
-    float hh = strip_card(L, cx, y, hero_w, d->color, degree_hero, d);
+    /* Beside the code the hero has the room of the code's height: the
+     * degree's name heads the page there, where the bar's title is small
+     * for the screen. */
+    hero_ctx hc = { d, qr_beside };
+    float hh = strip_card(L, cx, y, hero_w, d->color, degree_hero, &hc);
     if (qr_beside)
         hh = fmaxf(hh, lay_qr_block(L, cx + hero_w + m->gap, y, qw, d->url, -1));
     y += hh + m->gap;
