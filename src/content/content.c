@@ -134,6 +134,16 @@ static char *xstrdup(const char *s)
     return d;
 }
 
+/* calloc for the model and the loader's own tables: running out of memory
+ * while loading a few megabytes of content is not recoverable here. */
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p)
+        abort();
+    return p;
+}
+
 void content_report_add(content_report *r, const char *file, int line, int col,
                         const char *path, bool warning, const char *msg)
 {
@@ -785,9 +795,7 @@ static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const c
         *ok = false;
         return NULL;
     }
-    char **out = calloc(n ? n : 1, sizeof *out);
-    if (!out)
-        abort();
+    char **out = xcalloc(n ? n : 1, sizeof *out);
     size_t i = 0;
     for (const cJSON *c = v->child; c; c = c->next, i++) {
         char q[320];
@@ -881,9 +889,7 @@ static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *pa
             want *= 2;
         if (f->ids_arr != arr || want > f->ids_cap) {
             free(f->ids);
-            f->ids = calloc(want, sizeof *f->ids);
-            if (!f->ids)
-                abort();
+            f->ids = xcalloc(want, sizeof *f->ids);
             f->ids_cap = want;
             f->ids_n = 0;
             f->ids_arr = arr;
@@ -1041,9 +1047,7 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
                     "language codes, such as [\"en\", \"de\"]", CONTENT_LANGUAGES_MAX);
             ok = false;
         } else {
-            c->languages = calloc(n, sizeof *c->languages);
-            if (!c->languages)
-                abort();
+            c->languages = xcalloc(n, sizeof *c->languages);
             size_t i = 0;
             bool good = true;
             for (const cJSON *e = list->child; e; e = e->next, i++) {
@@ -1081,9 +1085,7 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
     if (!declared) {
         /* One language: the manifest's, as before languages were declared. */
         free_list(c->languages, c->n_languages);
-        c->languages = calloc(1, sizeof *c->languages);
-        if (!c->languages)
-            abort();
+        c->languages = xcalloc(1, sizeof *c->languages);
         c->languages[0] = xstrdup(def && ok ? def : "en");
         c->n_languages = 1;
     } else {
@@ -1190,9 +1192,7 @@ static bool load_careers(jfile *f, content *c)
         c->unreadable |= UNREADABLE_CAREERS;
     if (!arr)
         return false;
-    c->careers = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
-    if (!c->careers)
-        abort();
+    c->careers = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
@@ -1226,9 +1226,7 @@ static bool load_awards(jfile *f, content *c)
         problem(f, arr, false, "awards", "list at least one award (for example BA)");
         return false;
     }
-    c->awards = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
-    if (!c->awards)
-        abort();
+    c->awards = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
@@ -1247,9 +1245,7 @@ static bool load_awards(jfile *f, content *c)
     }
     const cJSON *rows = get_array(f, f->root, "rows", "", false);
     if (rows) {
-        c->award_rows = calloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
-        if (!c->award_rows)
-            abort();
+        c->award_rows = xcalloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
         i = 0;
         for (const cJSON *e = rows->child; e; e = e->next, i++) {
             char p[64];
@@ -1262,9 +1258,7 @@ static bool load_awards(jfile *f, content *c)
             static const char *const rk[] = { "topic", "values", NULL };
             unknown_fields(f, e, p, rk);
             content_award_row *r = &c->award_rows[c->n_award_rows++];
-            r->values = calloc(c->n_awards, sizeof *r->values);
-            if (!r->values)
-                abort();
+            r->values = xcalloc(c->n_awards, sizeof *r->values);
             TEXT(r->topic, e, "topic", p, true);
             const cJSON *vals = cJSON_GetObjectItemCaseSensitive(e, "values");
             char q[80];
@@ -1346,9 +1340,7 @@ static bool load_degrees(jfile *f, content *c)
         problem(f, arr, false, "degrees", "list at least one degree");
         return false;
     }
-    c->degrees = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
-    if (!c->degrees)
-        abort();
+    c->degrees = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
@@ -1397,9 +1389,7 @@ static bool load_degrees(jfile *f, content *c)
             ok = false;
         const cJSON *mods = get_array_max(f, e, "modules", p, false, MAX_LIST);
         if (mods) {
-            d->modules = calloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
-            if (!d->modules)
-                abort();
+            d->modules = xcalloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
             size_t m = 0;
             for (const cJSON *me = mods->child; me; me = me->next, m++) {
                 snprintf(q, sizeof q, "%s.modules[%zu]", p, m);
@@ -1417,9 +1407,7 @@ static bool load_degrees(jfile *f, content *c)
         }
         const cJSON *cars = get_array_max(f, e, "careers", p, false, MAX_LIST);
         if (cars) {
-            d->careers = calloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
-            if (!d->careers)
-                abort();
+            d->careers = xcalloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
             size_t m = 0;
             for (const cJSON *ce = cars->child; ce; ce = ce->next, m++) {
                 snprintf(q, sizeof q, "%s.careers[%zu]", p, m);
@@ -1512,9 +1500,7 @@ static bool load_attract(jfile *f, content *c)
     if (!arr)
         return false;
     /* One more than listed: room for the notices slide derive() may add. */
-    c->slides = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
-    if (!c->slides)
-        abort();
+    c->slides = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
@@ -1723,9 +1709,7 @@ static bool load_talks(jfile *f, content *c)
     const cJSON *arr = get_array_max(f, f->root, "talks", "", true, MAX_LIST);
     if (!arr)
         return false;
-    c->talks = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->talks);
-    if (!c->talks)
-        abort();
+    c->talks = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->talks);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
@@ -1762,9 +1746,7 @@ static bool load_talks(jfile *f, content *c)
         if (cJSON_GetObjectItemCaseSensitive(e, "degrees") && !degs)
             ok = false;
         size_t nd = degs ? (size_t)cJSON_GetArraySize(degs) : 0;
-        t->degrees = calloc(nd + 1, sizeof *t->degrees);
-        if (!t->degrees)
-            abort();
+        t->degrees = xcalloc(nd + 1, sizeof *t->degrees);
         size_t j = 0;
         for (const cJSON *g = degs ? degs->child : NULL; g; g = g->next, j++) {
             snprintf(q, sizeof q, "%s.degrees[%zu]", p, j);
@@ -1817,10 +1799,8 @@ static bool load_points(jfile *f, content *c, const cJSON *e, const char *p, con
         return false;
     }
     size_t n = (size_t)cJSON_GetArraySize(pts);
-    a->degrees = calloc(n + 1, sizeof *a->degrees);
-    a->points = calloc(n + 1, sizeof *a->points);
-    if (!a->degrees || !a->points)
-        abort();
+    a->degrees = xcalloc(n + 1, sizeof *a->degrees);
+    a->points = xcalloc(n + 1, sizeof *a->points);
     bool ok = true;
     for (const cJSON *g = pts->child; g; g = g->next) {
         char r[400];
@@ -1861,9 +1841,7 @@ static bool load_quiz(jfile *f, content *c)
         return false;
     if (!count_between(f, arr, "questions", CONTENT_QUIZ_MIN, CONTENT_QUIZ_MAX, "questions"))
         return false;
-    c->questions = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->questions);
-    if (!c->questions)
-        abort();
+    c->questions = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->questions);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
@@ -1884,9 +1862,7 @@ static bool load_quiz(jfile *f, content *c)
             ok = false;
             continue;
         }
-        qu->answers = calloc((size_t)cJSON_GetArraySize(ans) + 1, sizeof *qu->answers);
-        if (!qu->answers)
-            abort();
+        qu->answers = xcalloc((size_t)cJSON_GetArraySize(ans) + 1, sizeof *qu->answers);
         size_t j = 0;
         for (const cJSON *g = ans->child; g; g = g->next, j++) {
             char q[128];
@@ -1926,9 +1902,7 @@ static bool load_notices(jfile *f, content *c)
     const cJSON *arr = get_array_max(f, f->root, "notices", "", true, MAX_NOTICES);
     if (!arr)
         return false;
-    c->notices = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
-    if (!c->notices)
-        abort();
+    c->notices = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
@@ -1981,9 +1955,7 @@ static void derive(content *c)
 {
     for (size_t k = 0; k < c->n_careers; k++) {
         content_career *car = &c->careers[k];
-        car->degrees = calloc(c->n_degrees + 1, sizeof *car->degrees);
-        if (!car->degrees)
-            abort();
+        car->degrees = xcalloc(c->n_degrees + 1, sizeof *car->degrees);
         for (size_t d = 0; d < c->n_degrees; d++)
             for (size_t j = 0; j < c->degrees[d].n_careers; j++)
                 if (c->degrees[d].careers[j] == k) {
@@ -2065,9 +2037,7 @@ static content *load_one(const char *dir, const content_source *src,
                          const content_options *opts, content_report *report,
                          const char *lang, const char *fallback)
 {
-    content *c = calloc(1, sizeof *c);
-    if (!c)
-        abort();
+    content *c = xcalloc(1, sizeof *c);
     c->dir = xstrdup(dir);
     c->schema = CONTENT_SCHEMA;
     size_t errors_before = report->errors;
@@ -2185,9 +2155,7 @@ content *content_load_with(const char *dir, const content_source *src,
     content *c = load_one(dir, src, opts, report, NULL, NULL);
     if (!c)
         return NULL;
-    c->variants = calloc(c->n_languages, sizeof *c->variants);
-    if (!c->variants)
-        abort();
+    c->variants = xcalloc(c->n_languages, sizeof *c->variants);
     c->variants[c->language_index] = c;
     /* Every other declared language: the whole set again, its problems
      * reported once (what the default's load already said is not repeated),
