@@ -956,12 +956,11 @@ static bool check_schema(jfile *f)
         dst = t_;                                       \
     } while (0)
 
-/* What every entry of a list file (careers, awards, degrees) needs, checked
- * in one place: an object (else reported, and false: skip it), no unknown
- * fields, an id, unique in the list. *id is the entry's id ("" when it has
- * none, which clears *ok). */
-static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
-                        const char *what, const char *const *known, char **id, bool *ok)
+/* What every entry of a list of objects needs: to be an object (else
+ * reported as "each WHAT must be an object", *ok cleared, and false: skip
+ * it), and its fields not in `known` warned about. */
+static bool entry_object(jfile *f, const cJSON *e, const char *p, const char *what,
+                         const char *const *known, bool *ok)
 {
     if (!cJSON_IsObject(e)) {
         problem(f, e, false, p, "each %s must be an object { ... }", what);
@@ -969,6 +968,17 @@ static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *
         return false;
     }
     unknown_fields(f, e, p, known);
+    return true;
+}
+
+/* What every entry of a list file (careers, awards, degrees) needs, checked
+ * in one place: entry_object's checks, then an id, unique in the list. *id
+ * is the entry's id ("" when it has none, which clears *ok). */
+static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
+                        const char *what, const char *const *known, char **id, bool *ok)
+{
+    if (!entry_object(f, e, p, what, known, ok))
+        return false;
     *id = get_id(f, e, p);
     if (!*id) {
         *ok = false;
@@ -1250,13 +1260,9 @@ static bool load_awards(jfile *f, content *c)
         for (const cJSON *e = rows->child; e; e = e->next, i++) {
             char p[64];
             snprintf(p, sizeof p, "rows[%zu]", i);
-            if (!cJSON_IsObject(e)) {
-                problem(f, e, false, p, "each row must be an object { ... }");
-                ok = false;
-                continue;
-            }
             static const char *const rk[] = { "topic", "values", NULL };
-            unknown_fields(f, e, p, rk);
+            if (!entry_object(f, e, p, "row", rk, &ok))
+                continue;
             content_award_row *r = &c->award_rows[c->n_award_rows++];
             r->values = xcalloc(c->n_awards, sizeof *r->values);
             TEXT(r->topic, e, "topic", p, true);
@@ -1505,12 +1511,8 @@ static bool load_attract(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "slides[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each slide must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "slide", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         const cJSON *show = get_plain(f, e, "show", p, true);
         if (!show) {
             ok = false;
@@ -1714,12 +1716,8 @@ static bool load_talks(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "talks[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each talk must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "talk", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         content_talk *t = &c->talks[c->n_talks++];
         TEXT(t->title, e, "title", p, true);
         TEXT(t->room, e, "room", p, true);
@@ -1846,12 +1844,8 @@ static bool load_quiz(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
         snprintf(p, sizeof p, "questions[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each question must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "question", qknown, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, qknown);
         content_question *qu = &c->questions[c->n_questions++];
         TEXT(qu->text, e, "question", p, true);
         const cJSON *ans = get_array_max(f, e, "answers", p, true, MAX_LIST);
@@ -1867,12 +1861,8 @@ static bool load_quiz(jfile *f, content *c)
         for (const cJSON *g = ans->child; g; g = g->next, j++) {
             char q[128];
             snprintf(q, sizeof q, "%s[%zu]", ap, j);
-            if (!cJSON_IsObject(g)) {
-                problem(f, g, false, q, "each answer must be an object { ... }");
-                ok = false;
+            if (!entry_object(f, g, q, "answer", aknown, &ok))
                 continue;
-            }
-            unknown_fields(f, g, q, aknown);
             content_answer *a = &qu->answers[qu->n_answers++];
             TEXT(a->text, g, "answer", q, true);
             if (!load_points(f, c, g, q, a, quiet))
@@ -1907,12 +1897,8 @@ static bool load_notices(jfile *f, content *c)
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "notices[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each notice must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "notice", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         content_notice *n = &c->notices[c->n_notices++];
         n->start = n->end = -1;
         TEXT(n->text, e, "text", p, true);
