@@ -773,6 +773,21 @@ static bool get_color(jfile *f, const cJSON *obj, const char *key, const char *p
     return true;
 }
 
+/* The file's required top-level "date" (openday.json, talks.json), a day
+ * such as "2026-11-25"; NULL after reporting it missing or malformed. */
+static const cJSON *get_date(jfile *f)
+{
+    const cJSON *d = get_plain(f, f->root, "date", "", true);
+    int y, m, day;
+    char tail;
+    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
+              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
+        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
+        d = NULL;
+    }
+    return d;
+}
+
 /* A list of visible texts. */
 static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
                             size_t *count, bool *ok)
@@ -1129,14 +1144,7 @@ static bool load_manifest(jfile *f, content *c)
     TEXT(c->about, f->root, "about", "", false);
     TEXT(c->conclusion, f->root, "conclusion", "", false);
     TEXT(c->careers_note, f->root, "careers_note", "", false);
-    const cJSON *d = get_plain(f, f->root, "date", "", true);
-    int y, m, day;
-    char tail;
-    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
-        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
-        d = NULL;
-    }
+    const cJSON *d = get_date(f);
     c->date = xstrdup(d ? d->valuestring : "");
     const cJSON *base = get_plain(f, f->root, "url_base", "", false);
     c->url_base = xstrdup(base ? base->valuestring : "");
@@ -1697,14 +1705,7 @@ static bool load_talks(jfile *f, content *c)
     unknown_fields(f, f->root, "", top);
     c->has_talks = true;
     bool degrees_failed = degrees_broken(f, c);
-    const cJSON *d = get_plain(f, f->root, "date", "", true);
-    int y, m, day;
-    char tail;
-    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
-        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
-        d = NULL;
-    }
+    const cJSON *d = get_date(f);
     if (!d)
         ok = false;
     c->talks_date = xstrdup(d ? d->valuestring : "");
