@@ -1975,23 +1975,6 @@ content *content_load(const char *dir, content_report *report)
     return content_load_from(dir, &fs_source, report);
 }
 
-/* True when not one of the content files can be found in dir: then one
- * message says so, instead of seven. */
-static bool no_content_here(const char *dir, const content_source *src)
-{
-    char path[PATH_MAX];
-    for (size_t i = 0; i < CONTENT_NFILES; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
-        int e = src->read(src->ud, path, 0, &text, &len);
-        free(text);
-        if (e != ENOENT)
-            return false;
-    }
-    return true;
-}
-
 /* False when dir/name does not exist (an optional file left out); any other
  * answer, readable or not, is the loader's to report. */
 static bool file_there(const char *dir, const content_source *src, const char *name)
@@ -2003,6 +1986,16 @@ static bool file_there(const char *dir, const content_source *src, const char *n
     int e = src->read(src->ud, path, 0, &text, &len);
     free(text);
     return e != ENOENT;
+}
+
+/* True when not one of the content files can be found in dir: then one
+ * message says so, instead of seven. */
+static bool no_content_here(const char *dir, const content_source *src)
+{
+    for (size_t i = 0; i < CONTENT_NFILES; i++)
+        if (file_there(dir, src, content_files[i]))
+            return false;
+    return true;
 }
 
 /* Hand the bytes f was validated from to the model (content_files[k]). */
