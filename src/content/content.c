@@ -234,19 +234,29 @@ static size_t node_off(const jfile *f, const cJSON *n)
     return find_off(f, n, false);
 }
 
+/* The one way a problem in a file is reported: at the line and column of
+ * byte `off` of its text. */
+__attribute__((format(printf, 5, 0)))
+static void report_at(jfile *f, size_t off, bool warning, const char *path, const char *fmt,
+                      va_list ap)
+{
+    char msg[600];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    int line, col;
+    where(f, off, &line, &col);
+    report_add(f->rep, f->file, line, col, path, warning, msg);
+}
+
+/* A problem with a value, reported where it starts (no node: the start of
+ * the file). */
 __attribute__((format(printf, 5, 6)))
 static void problem(jfile *f, const cJSON *node, bool warning, const char *path,
                     const char *fmt, ...)
 {
-    char msg[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, node ? node_off(f, node) : 0, warning, path, fmt, ap);
     va_end(ap);
-    int line = 1, col = 1;
-    if (node)
-        where(f, node_off(f, node), &line, &col);
-    report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
 static void pos_add(jfile *f, const cJSON *n, size_t off, bool key)
@@ -336,14 +346,10 @@ static size_t bad_utf8(const unsigned char *s, size_t n)
 __attribute__((format(printf, 3, 4)))
 static void at_offset(jfile *f, size_t off, const char *fmt, ...)
 {
-    int line, col;
-    where(f, off, &line, &col);
-    char msg[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, off, false, "", fmt, ap);
     va_end(ap);
-    report_add(f->rep, f->file, line, col, "", false, msg);
 }
 
 /* The file system source: file_read opens without blocking and reads only
@@ -516,14 +522,10 @@ __attribute__((format(printf, 5, 6)))
 static void key_problem(jfile *f, const cJSON *member, bool warning, const char *path,
                         const char *fmt, ...)
 {
-    char msg[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, find_off(f, member, true), warning, path, fmt, ap);
     va_end(ap);
-    int line, col;
-    where(f, find_off(f, member, true), &line, &col);
-    report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
 
