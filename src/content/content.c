@@ -790,63 +790,6 @@ static const cJSON *get_date(jfile *f)
     return d;
 }
 
-/* A list of visible texts. */
-static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
-                            size_t *count, bool *ok)
-{
-    *count = 0;
-    char p[300];
-    join(p, sizeof p, path, key);
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v)
-        return NULL;
-    if (!cJSON_IsArray(v)) {
-        problem(f, v, false, p, "\"%s\" must be a list [ ... ]", key);
-        *ok = false;
-        return NULL;
-    }
-    size_t n = (size_t)cJSON_GetArraySize(v);
-    if (n > MAX_LIST) {
-        problem(f, v, false, p, "more than %d entries; a screen shows the whole list, so "
-                "keep the %d that matter most", MAX_LIST, MAX_LIST);
-        *ok = false;
-        return NULL;
-    }
-    char **out = xcalloc(n ? n : 1, sizeof *out);
-    size_t i = 0;
-    for (const cJSON *c = v->child; c; c = c->next, i++) {
-        char q[320];
-        snprintf(q, sizeof q, "%s[%zu]", p, i);
-        if (cJSON_IsString(c) && check_string(f, c, q)) {
-            check_glyphs(f, c, q);
-            out[(*count)++] = xstrdup(c->valuestring);
-        } else if (cJSON_IsObject(c)) {
-            const cJSON *pick = NULL;
-            if (!translations_declared(f, c, q)) {
-                *ok = false;
-                continue;
-            }
-            for (const cJSON *t = c->child; t; t = t->next)
-                if (!cJSON_IsString(t))
-                    pick = t; /* reported below */
-            if (!pick)
-                pick = pick_translation(f, c, q);
-            if (pick && cJSON_IsString(pick) && check_string(f, pick, q)) {
-                check_glyphs(f, pick, q);
-                out[(*count)++] = xstrdup(pick->valuestring);
-            } else {
-                problem(f, c, false, q, "each entry must be text or a set of translations");
-                *ok = false;
-            }
-        } else {
-            if (!cJSON_IsString(c))
-                problem(f, c, false, q, "each entry must be text in quotes");
-            *ok = false;
-        }
-    }
-    return out;
-}
-
 static void free_list(char **l, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -884,6 +827,55 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
                               bool required)
 {
     return get_array_max(f, obj, key, path, required, MAX_ITEMS);
+}
+
+/* A list of visible texts. */
+static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
+                            size_t *count, bool *ok)
+{
+    *count = 0;
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = get_array_max(f, obj, key, path, false, MAX_LIST);
+    if (!v) {
+        if (cJSON_GetObjectItemCaseSensitive(obj, key))
+            *ok = false; /* there, but not a list of at most MAX_LIST: reported */
+        return NULL;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    char **out = xcalloc(n ? n : 1, sizeof *out);
+    size_t i = 0;
+    for (const cJSON *c = v->child; c; c = c->next, i++) {
+        char q[320];
+        snprintf(q, sizeof q, "%s[%zu]", p, i);
+        if (cJSON_IsString(c) && check_string(f, c, q)) {
+            check_glyphs(f, c, q);
+            out[(*count)++] = xstrdup(c->valuestring);
+        } else if (cJSON_IsObject(c)) {
+            const cJSON *pick = NULL;
+            if (!translations_declared(f, c, q)) {
+                *ok = false;
+                continue;
+            }
+            for (const cJSON *t = c->child; t; t = t->next)
+                if (!cJSON_IsString(t))
+                    pick = t; /* reported below */
+            if (!pick)
+                pick = pick_translation(f, c, q);
+            if (pick && cJSON_IsString(pick) && check_string(f, pick, q)) {
+                check_glyphs(f, pick, q);
+                out[(*count)++] = xstrdup(pick->valuestring);
+            } else {
+                problem(f, c, false, q, "each entry must be text or a set of translations");
+                *ok = false;
+            }
+        } else {
+            if (!cJSON_IsString(c))
+                problem(f, c, false, q, "each entry must be text in quotes");
+            *ok = false;
+        }
+    }
+    return out;
 }
 
 static uint64_t str_hash(const char *s)
