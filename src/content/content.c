@@ -955,6 +955,16 @@ static bool check_schema(jfile *f)
     return true;
 }
 
+/* What every file checks first: its schema (false when it is not ours; the
+ * rest is still read, to report every problem at once) and its top-level
+ * fields against `top`. */
+static bool file_begin(jfile *f, const char *const *top)
+{
+    bool ok = check_schema(f);
+    unknown_fields(f, f->root, "", top);
+    return ok;
+}
+
 #define TEXT(dst, obj, key, path, req)                  \
     do {                                                \
         char *t_ = get_text(f, obj, key, path, req);    \
@@ -1122,11 +1132,10 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
 
 static bool load_manifest(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const known[] = { "schema", "title", "subtitle", "version", "date",
                                          "language", "attribution", "about", "conclusion",
                                          "careers_note", "url_base", "languages", NULL };
-    unknown_fields(f, f->root, "", known);
+    bool ok = file_begin(f, known);
     const cJSON *lang = get_plain(f, f->root, "language", "", false);
     if (!load_languages(f, c, lang))
         ok = false;
@@ -1194,11 +1203,10 @@ static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
 
 static bool load_careers(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "careers", NULL };
     static const char *const known[] = { "id", "name", "summary", "description", "caveat",
                                          "url", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array(f, f->root, "careers", "", true);
     if (!arr)
         c->unreadable |= UNREADABLE_CAREERS;
@@ -1225,11 +1233,10 @@ static bool load_careers(jfile *f, content *c)
 
 static bool load_awards(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "intro", "awards", "rows", NULL };
     static const char *const known[] = { "id", "short_name", "name", "summary", "points",
                                          "color", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     TEXT(c->awards_intro, f->root, "intro", "", false);
     const cJSON *arr = get_array(f, f->root, "awards", "", true);
     if (!arr)
@@ -1332,13 +1339,12 @@ static bool check_asset(jfile *f, const cJSON *v, const char *dir, const char *p
 
 static bool load_degrees(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "degrees", NULL };
     static const char *const known[] = { "id", "name", "award", "tagline", "focus",
                                          "hands_on", "topics", "software", "modules",
                                          "careers", "careers_note", "url", "image", "color",
                                          NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array(f, f->root, "degrees", "", true);
     if (!arr || cJSON_GetArraySize(arr) == 0)
         c->unreadable |= UNREADABLE_DEGREES; /* its error says it all */
@@ -1490,10 +1496,9 @@ static bool load_pair(jfile *f, const content *c, const cJSON *pair, const char 
 
 static bool load_attract(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "slide_seconds", "slides", NULL };
     static const char *const known[] = { "show", "id", "headline", "pair", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     c->slide_ms = 7000;
     const cJSON *ss = cJSON_GetObjectItemCaseSensitive(f->root, "slide_seconds");
     if (ss) {
@@ -1579,10 +1584,9 @@ static bool load_attract(jfile *f, content *c)
 
 static bool load_theme(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "font_family", "font_file", "font_file_bold",
                                        "colors", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *fam = get_plain(f, f->root, "font_family", "", false);
     c->font_family = xstrdup(fam ? fam->valuestring : "Inter");
     static const char *const font_keys[2] = { "font_file", "font_file_bold" };
@@ -1615,9 +1619,8 @@ static bool load_theme(jfile *f, content *c)
 
 static bool load_strings(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "strings", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *s = cJSON_GetObjectItemCaseSensitive(f->root, "strings");
     if (s && !cJSON_IsObject(s)) {
         problem(f, s, false, "strings", "\"strings\" must be an object of named texts");
@@ -1693,10 +1696,9 @@ static bool degrees_broken(const jfile *f, const content *c)
  * loaded: each talk names the degrees it is for by id. */
 static bool load_talks(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "date", "talks", NULL };
     static const char *const known[] = { "start", "end", "title", "room", "degrees", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     c->has_talks = true;
     bool degrees_failed = degrees_broken(f, c);
     const cJSON *d = get_date(f);
@@ -1823,11 +1825,10 @@ static bool load_points(jfile *f, content *c, const cJSON *e, const char *p, con
  * their points to degrees by id. */
 static bool load_quiz(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "questions", NULL };
     static const char *const qknown[] = { "question", "answers", NULL };
     static const char *const aknown[] = { "answer", "points", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     bool quiet = degrees_broken(f, c);
     const cJSON *arr = get_array_max(f, f->root, "questions", "", true, MAX_LIST);
     if (!arr)
@@ -1880,10 +1881,9 @@ static size_t utf8_count(const char *s)
  * day it starts and ends, and a level. */
 static bool load_notices(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "notices", NULL };
     static const char *const known[] = { "text", "level", "start", "end", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array_max(f, f->root, "notices", "", true, MAX_NOTICES);
     if (!arr)
         return false;
