@@ -1288,12 +1288,7 @@ static bool load_awards(jfile *f, content *c)
                     r->values[a] = xstrdup("");
                     continue;
                 }
-                char *t = get_text(f, vals, c->awards[a].id, q, true);
-                if (!t) {
-                    ok = false;
-                    t = xstrdup("");
-                }
-                r->values[a] = t;
+                TEXT(r->values[a], vals, c->awards[a].id, q, true);
             }
         }
     }
