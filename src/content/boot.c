@@ -6,7 +6,6 @@
 #include "store.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -54,24 +53,15 @@ static void record_path(const char *state_dir, char *out, size_t n)
     snprintf(out, n, "%s/" RECORD, state_dir);
 }
 
-/* Replace the record with the given text: temporary file, fsync, rename. */
+/* Replace the record with the given text (file_write_atomic: temporary
+ * file, fsync, rename), creating the state folder first. */
 static int write_record(const char *state_dir, const char *text, size_t len)
 {
-    char path[PATH_MAX], tmp[PATH_MAX];
+    char path[PATH_MAX];
     record_path(state_dir, path, sizeof path);
-    if (snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp)
-        return ENAMETOOLONG;
     if (mkdir(state_dir, 0755) != 0 && errno != EEXIST)
         return errno;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0)
-        return errno;
-    int e = file_write_sync_close(fd, text, len);
-    if (!e && rename(tmp, path) != 0)
-        e = errno;
-    if (e)
-        unlink(tmp);
-    return e;
+    return file_write_atomic(path, text, len);
 }
 
 boot_mode boot_start(const char *state_dir, const char *content_dir, const boot_config *cfg,

@@ -134,6 +134,16 @@ static char *xstrdup(const char *s)
     return d;
 }
 
+/* calloc for the model and the loader's own tables: running out of memory
+ * while loading a few megabytes of content is not recoverable here. */
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p)
+        abort();
+    return p;
+}
+
 void content_report_add(content_report *r, const char *file, int line, int col,
                         const char *path, bool warning, const char *msg)
 {
@@ -224,19 +234,29 @@ static size_t node_off(const jfile *f, const cJSON *n)
     return find_off(f, n, false);
 }
 
+/* The one way a problem in a file is reported: at the line and column of
+ * byte `off` of its text. */
+__attribute__((format(printf, 5, 0)))
+static void report_at(jfile *f, size_t off, bool warning, const char *path, const char *fmt,
+                      va_list ap)
+{
+    char msg[600];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    int line, col;
+    where(f, off, &line, &col);
+    report_add(f->rep, f->file, line, col, path, warning, msg);
+}
+
+/* A problem with a value, reported where it starts (no node: the start of
+ * the file). */
 __attribute__((format(printf, 5, 6)))
 static void problem(jfile *f, const cJSON *node, bool warning, const char *path,
                     const char *fmt, ...)
 {
-    char msg[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, node ? node_off(f, node) : 0, warning, path, fmt, ap);
     va_end(ap);
-    int line = 1, col = 1;
-    if (node)
-        where(f, node_off(f, node), &line, &col);
-    report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
 static void pos_add(jfile *f, const cJSON *n, size_t off, bool key)
@@ -326,14 +346,10 @@ static size_t bad_utf8(const unsigned char *s, size_t n)
 __attribute__((format(printf, 3, 4)))
 static void at_offset(jfile *f, size_t off, const char *fmt, ...)
 {
-    int line, col;
-    where(f, off, &line, &col);
-    char msg[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, off, false, "", fmt, ap);
     va_end(ap);
-    report_add(f->rep, f->file, line, col, "", false, msg);
 }
 
 /* The file system source: file_read opens without blocking and reads only
@@ -506,14 +522,10 @@ __attribute__((format(printf, 5, 6)))
 static void key_problem(jfile *f, const cJSON *member, bool warning, const char *path,
                         const char *fmt, ...)
 {
-    char msg[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report_at(f, find_off(f, member, true), warning, path, fmt, ap);
     va_end(ap);
-    int line, col;
-    where(f, find_off(f, member, true), &line, &col);
-    report_add(f->rep, f->file, line, col, path, warning, msg);
 }
 
 
@@ -763,63 +775,19 @@ static bool get_color(jfile *f, const cJSON *obj, const char *key, const char *p
     return true;
 }
 
-/* A list of visible texts. */
-static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
-                            size_t *count, bool *ok)
+/* The file's required top-level "date" (openday.json, talks.json), a day
+ * such as "2026-11-25"; NULL after reporting it missing or malformed. */
+static const cJSON *get_date(jfile *f)
 {
-    *count = 0;
-    char p[300];
-    join(p, sizeof p, path, key);
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v)
-        return NULL;
-    if (!cJSON_IsArray(v)) {
-        problem(f, v, false, p, "\"%s\" must be a list [ ... ]", key);
-        *ok = false;
-        return NULL;
+    const cJSON *d = get_plain(f, f->root, "date", "", true);
+    int y, m, day;
+    char tail;
+    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
+              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
+        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
+        d = NULL;
     }
-    size_t n = (size_t)cJSON_GetArraySize(v);
-    if (n > MAX_LIST) {
-        problem(f, v, false, p, "more than %d entries; a screen shows the whole list, so "
-                "keep the %d that matter most", MAX_LIST, MAX_LIST);
-        *ok = false;
-        return NULL;
-    }
-    char **out = calloc(n ? n : 1, sizeof *out);
-    if (!out)
-        abort();
-    size_t i = 0;
-    for (const cJSON *c = v->child; c; c = c->next, i++) {
-        char q[320];
-        snprintf(q, sizeof q, "%s[%zu]", p, i);
-        if (cJSON_IsString(c) && check_string(f, c, q)) {
-            check_glyphs(f, c, q);
-            out[(*count)++] = xstrdup(c->valuestring);
-        } else if (cJSON_IsObject(c)) {
-            const cJSON *pick = NULL;
-            if (!translations_declared(f, c, q)) {
-                *ok = false;
-                continue;
-            }
-            for (const cJSON *t = c->child; t; t = t->next)
-                if (!cJSON_IsString(t))
-                    pick = t; /* reported below */
-            if (!pick)
-                pick = pick_translation(f, c, q);
-            if (pick && cJSON_IsString(pick) && check_string(f, pick, q)) {
-                check_glyphs(f, pick, q);
-                out[(*count)++] = xstrdup(pick->valuestring);
-            } else {
-                problem(f, c, false, q, "each entry must be text or a set of translations");
-                *ok = false;
-            }
-        } else {
-            if (!cJSON_IsString(c))
-                problem(f, c, false, q, "each entry must be text in quotes");
-            *ok = false;
-        }
-    }
-    return out;
+    return d;
 }
 
 static void free_list(char **l, size_t n)
@@ -861,6 +829,55 @@ static const cJSON *get_array(jfile *f, const cJSON *obj, const char *key, const
     return get_array_max(f, obj, key, path, required, MAX_ITEMS);
 }
 
+/* A list of visible texts. */
+static char **get_text_list(jfile *f, const cJSON *obj, const char *key, const char *path,
+                            size_t *count, bool *ok)
+{
+    *count = 0;
+    char p[300];
+    join(p, sizeof p, path, key);
+    const cJSON *v = get_array_max(f, obj, key, path, false, MAX_LIST);
+    if (!v) {
+        if (cJSON_GetObjectItemCaseSensitive(obj, key))
+            *ok = false; /* there, but not a list of at most MAX_LIST: reported */
+        return NULL;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    char **out = xcalloc(n ? n : 1, sizeof *out);
+    size_t i = 0;
+    for (const cJSON *c = v->child; c; c = c->next, i++) {
+        char q[320];
+        snprintf(q, sizeof q, "%s[%zu]", p, i);
+        if (cJSON_IsString(c) && check_string(f, c, q)) {
+            check_glyphs(f, c, q);
+            out[(*count)++] = xstrdup(c->valuestring);
+        } else if (cJSON_IsObject(c)) {
+            const cJSON *pick = NULL;
+            if (!translations_declared(f, c, q)) {
+                *ok = false;
+                continue;
+            }
+            for (const cJSON *t = c->child; t; t = t->next)
+                if (!cJSON_IsString(t))
+                    pick = t; /* reported below */
+            if (!pick)
+                pick = pick_translation(f, c, q);
+            if (pick && cJSON_IsString(pick) && check_string(f, pick, q)) {
+                check_glyphs(f, pick, q);
+                out[(*count)++] = xstrdup(pick->valuestring);
+            } else {
+                problem(f, c, false, q, "each entry must be text or a set of translations");
+                *ok = false;
+            }
+        } else {
+            if (!cJSON_IsString(c))
+                problem(f, c, false, q, "each entry must be text in quotes");
+            *ok = false;
+        }
+    }
+    return out;
+}
+
 static uint64_t str_hash(const char *s)
 {
     return od_hash(OD_HASH_SEED, s, strlen(s));
@@ -881,9 +898,7 @@ static bool unique_id(jfile *f, const cJSON *arr, const cJSON *e, const char *pa
             want *= 2;
         if (f->ids_arr != arr || want > f->ids_cap) {
             free(f->ids);
-            f->ids = calloc(want, sizeof *f->ids);
-            if (!f->ids)
-                abort();
+            f->ids = xcalloc(want, sizeof *f->ids);
             f->ids_cap = want;
             f->ids_n = 0;
             f->ids_arr = arr;
@@ -940,6 +955,16 @@ static bool check_schema(jfile *f)
     return true;
 }
 
+/* What every file checks first: its schema (false when it is not ours; the
+ * rest is still read, to report every problem at once) and its top-level
+ * fields against `top`. */
+static bool file_begin(jfile *f, const char *const *top)
+{
+    bool ok = check_schema(f);
+    unknown_fields(f, f->root, "", top);
+    return ok;
+}
+
 #define TEXT(dst, obj, key, path, req)                  \
     do {                                                \
         char *t_ = get_text(f, obj, key, path, req);    \
@@ -950,12 +975,11 @@ static bool check_schema(jfile *f)
         dst = t_;                                       \
     } while (0)
 
-/* What every entry of a list file (careers, awards, degrees) needs, checked
- * in one place: an object (else reported, and false: skip it), no unknown
- * fields, an id, unique in the list. *id is the entry's id ("" when it has
- * none, which clears *ok). */
-static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
-                        const char *what, const char *const *known, char **id, bool *ok)
+/* What every entry of a list of objects needs: to be an object (else
+ * reported as "each WHAT must be an object", *ok cleared, and false: skip
+ * it), and its fields not in `known` warned about. */
+static bool entry_object(jfile *f, const cJSON *e, const char *p, const char *what,
+                         const char *const *known, bool *ok)
 {
     if (!cJSON_IsObject(e)) {
         problem(f, e, false, p, "each %s must be an object { ... }", what);
@@ -963,6 +987,17 @@ static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *
         return false;
     }
     unknown_fields(f, e, p, known);
+    return true;
+}
+
+/* What every entry of a list file (careers, awards, degrees) needs, checked
+ * in one place: entry_object's checks, then an id, unique in the list. *id
+ * is the entry's id ("" when it has none, which clears *ok). */
+static bool entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
+                        const char *what, const char *const *known, char **id, bool *ok)
+{
+    if (!entry_object(f, e, p, what, known, ok))
+        return false;
     *id = get_id(f, e, p);
     if (!*id) {
         *ok = false;
@@ -1041,9 +1076,7 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
                     "language codes, such as [\"en\", \"de\"]", CONTENT_LANGUAGES_MAX);
             ok = false;
         } else {
-            c->languages = calloc(n, sizeof *c->languages);
-            if (!c->languages)
-                abort();
+            c->languages = xcalloc(n, sizeof *c->languages);
             size_t i = 0;
             bool good = true;
             for (const cJSON *e = list->child; e; e = e->next, i++) {
@@ -1081,9 +1114,7 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
     if (!declared) {
         /* One language: the manifest's, as before languages were declared. */
         free_list(c->languages, c->n_languages);
-        c->languages = calloc(1, sizeof *c->languages);
-        if (!c->languages)
-            abort();
+        c->languages = xcalloc(1, sizeof *c->languages);
         c->languages[0] = xstrdup(def && ok ? def : "en");
         c->n_languages = 1;
     } else {
@@ -1101,11 +1132,10 @@ static bool load_languages(jfile *f, content *c, const cJSON *lang)
 
 static bool load_manifest(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const known[] = { "schema", "title", "subtitle", "version", "date",
                                          "language", "attribution", "about", "conclusion",
                                          "careers_note", "url_base", "languages", NULL };
-    unknown_fields(f, f->root, "", known);
+    bool ok = file_begin(f, known);
     const cJSON *lang = get_plain(f, f->root, "language", "", false);
     if (!load_languages(f, c, lang))
         ok = false;
@@ -1117,14 +1147,7 @@ static bool load_manifest(jfile *f, content *c)
     TEXT(c->about, f->root, "about", "", false);
     TEXT(c->conclusion, f->root, "conclusion", "", false);
     TEXT(c->careers_note, f->root, "careers_note", "", false);
-    const cJSON *d = get_plain(f, f->root, "date", "", true);
-    int y, m, day;
-    char tail;
-    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
-        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
-        d = NULL;
-    }
+    const cJSON *d = get_date(f);
     c->date = xstrdup(d ? d->valuestring : "");
     const cJSON *base = get_plain(f, f->root, "url_base", "", false);
     c->url_base = xstrdup(base ? base->valuestring : "");
@@ -1180,19 +1203,16 @@ static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
 
 static bool load_careers(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "careers", NULL };
     static const char *const known[] = { "id", "name", "summary", "description", "caveat",
                                          "url", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array(f, f->root, "careers", "", true);
     if (!arr)
         c->unreadable |= UNREADABLE_CAREERS;
     if (!arr)
         return false;
-    c->careers = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
-    if (!c->careers)
-        abort();
+    c->careers = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
@@ -1213,11 +1233,10 @@ static bool load_careers(jfile *f, content *c)
 
 static bool load_awards(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "intro", "awards", "rows", NULL };
     static const char *const known[] = { "id", "short_name", "name", "summary", "points",
                                          "color", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     TEXT(c->awards_intro, f->root, "intro", "", false);
     const cJSON *arr = get_array(f, f->root, "awards", "", true);
     if (!arr)
@@ -1226,9 +1245,7 @@ static bool load_awards(jfile *f, content *c)
         problem(f, arr, false, "awards", "list at least one award (for example BA)");
         return false;
     }
-    c->awards = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
-    if (!c->awards)
-        abort();
+    c->awards = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
@@ -1247,24 +1264,16 @@ static bool load_awards(jfile *f, content *c)
     }
     const cJSON *rows = get_array(f, f->root, "rows", "", false);
     if (rows) {
-        c->award_rows = calloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
-        if (!c->award_rows)
-            abort();
+        c->award_rows = xcalloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
         i = 0;
         for (const cJSON *e = rows->child; e; e = e->next, i++) {
             char p[64];
             snprintf(p, sizeof p, "rows[%zu]", i);
-            if (!cJSON_IsObject(e)) {
-                problem(f, e, false, p, "each row must be an object { ... }");
-                ok = false;
-                continue;
-            }
             static const char *const rk[] = { "topic", "values", NULL };
-            unknown_fields(f, e, p, rk);
+            if (!entry_object(f, e, p, "row", rk, &ok))
+                continue;
             content_award_row *r = &c->award_rows[c->n_award_rows++];
-            r->values = calloc(c->n_awards, sizeof *r->values);
-            if (!r->values)
-                abort();
+            r->values = xcalloc(c->n_awards, sizeof *r->values);
             TEXT(r->topic, e, "topic", p, true);
             const cJSON *vals = cJSON_GetObjectItemCaseSensitive(e, "values");
             char q[80];
@@ -1279,12 +1288,7 @@ static bool load_awards(jfile *f, content *c)
                     r->values[a] = xstrdup("");
                     continue;
                 }
-                char *t = get_text(f, vals, c->awards[a].id, q, true);
-                if (!t) {
-                    ok = false;
-                    t = xstrdup("");
-                }
-                r->values[a] = t;
+                TEXT(r->values[a], vals, c->awards[a].id, q, true);
             }
         }
     }
@@ -1330,13 +1334,12 @@ static bool check_asset(jfile *f, const cJSON *v, const char *dir, const char *p
 
 static bool load_degrees(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "degrees", NULL };
     static const char *const known[] = { "id", "name", "award", "tagline", "focus",
                                          "hands_on", "topics", "software", "modules",
                                          "careers", "careers_note", "url", "image", "color",
                                          NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array(f, f->root, "degrees", "", true);
     if (!arr || cJSON_GetArraySize(arr) == 0)
         c->unreadable |= UNREADABLE_DEGREES; /* its error says it all */
@@ -1346,9 +1349,7 @@ static bool load_degrees(jfile *f, content *c)
         problem(f, arr, false, "degrees", "list at least one degree");
         return false;
     }
-    c->degrees = calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
-    if (!c->degrees)
-        abort();
+    c->degrees = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
@@ -1397,9 +1398,7 @@ static bool load_degrees(jfile *f, content *c)
             ok = false;
         const cJSON *mods = get_array_max(f, e, "modules", p, false, MAX_LIST);
         if (mods) {
-            d->modules = calloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
-            if (!d->modules)
-                abort();
+            d->modules = xcalloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
             size_t m = 0;
             for (const cJSON *me = mods->child; me; me = me->next, m++) {
                 snprintf(q, sizeof q, "%s.modules[%zu]", p, m);
@@ -1417,9 +1416,7 @@ static bool load_degrees(jfile *f, content *c)
         }
         const cJSON *cars = get_array_max(f, e, "careers", p, false, MAX_LIST);
         if (cars) {
-            d->careers = calloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
-            if (!d->careers)
-                abort();
+            d->careers = xcalloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
             size_t m = 0;
             for (const cJSON *ce = cars->child; ce; ce = ce->next, m++) {
                 snprintf(q, sizeof q, "%s.careers[%zu]", p, m);
@@ -1494,10 +1491,9 @@ static bool load_pair(jfile *f, const content *c, const cJSON *pair, const char 
 
 static bool load_attract(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "slide_seconds", "slides", NULL };
     static const char *const known[] = { "show", "id", "headline", "pair", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     c->slide_ms = 7000;
     const cJSON *ss = cJSON_GetObjectItemCaseSensitive(f->root, "slide_seconds");
     if (ss) {
@@ -1512,19 +1508,13 @@ static bool load_attract(jfile *f, content *c)
     if (!arr)
         return false;
     /* One more than listed: room for the notices slide derive() may add. */
-    c->slides = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
-    if (!c->slides)
-        abort();
+    c->slides = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "slides[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each slide must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "slide", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         const cJSON *show = get_plain(f, e, "show", p, true);
         if (!show) {
             ok = false;
@@ -1589,10 +1579,9 @@ static bool load_attract(jfile *f, content *c)
 
 static bool load_theme(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "font_family", "font_file", "font_file_bold",
                                        "colors", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *fam = get_plain(f, f->root, "font_family", "", false);
     c->font_family = xstrdup(fam ? fam->valuestring : "Inter");
     static const char *const font_keys[2] = { "font_file", "font_file_bold" };
@@ -1625,9 +1614,8 @@ static bool load_theme(jfile *f, content *c)
 
 static bool load_strings(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "strings", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *s = cJSON_GetObjectItemCaseSensitive(f->root, "strings");
     if (s && !cJSON_IsObject(s)) {
         problem(f, s, false, "strings", "\"strings\" must be an object of named texts");
@@ -1703,39 +1691,25 @@ static bool degrees_broken(const jfile *f, const content *c)
  * loaded: each talk names the degrees it is for by id. */
 static bool load_talks(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "date", "talks", NULL };
     static const char *const known[] = { "start", "end", "title", "room", "degrees", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     c->has_talks = true;
     bool degrees_failed = degrees_broken(f, c);
-    const cJSON *d = get_plain(f, f->root, "date", "", true);
-    int y, m, day;
-    char tail;
-    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
-        problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
-        d = NULL;
-    }
+    const cJSON *d = get_date(f);
     if (!d)
         ok = false;
     c->talks_date = xstrdup(d ? d->valuestring : "");
     const cJSON *arr = get_array_max(f, f->root, "talks", "", true, MAX_LIST);
     if (!arr)
         return false;
-    c->talks = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->talks);
-    if (!c->talks)
-        abort();
+    c->talks = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->talks);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "talks[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each talk must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "talk", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         content_talk *t = &c->talks[c->n_talks++];
         TEXT(t->title, e, "title", p, true);
         TEXT(t->room, e, "room", p, true);
@@ -1762,9 +1736,7 @@ static bool load_talks(jfile *f, content *c)
         if (cJSON_GetObjectItemCaseSensitive(e, "degrees") && !degs)
             ok = false;
         size_t nd = degs ? (size_t)cJSON_GetArraySize(degs) : 0;
-        t->degrees = calloc(nd + 1, sizeof *t->degrees);
-        if (!t->degrees)
-            abort();
+        t->degrees = xcalloc(nd + 1, sizeof *t->degrees);
         size_t j = 0;
         for (const cJSON *g = degs ? degs->child : NULL; g; g = g->next, j++) {
             snprintf(q, sizeof q, "%s.degrees[%zu]", p, j);
@@ -1817,10 +1789,8 @@ static bool load_points(jfile *f, content *c, const cJSON *e, const char *p, con
         return false;
     }
     size_t n = (size_t)cJSON_GetArraySize(pts);
-    a->degrees = calloc(n + 1, sizeof *a->degrees);
-    a->points = calloc(n + 1, sizeof *a->points);
-    if (!a->degrees || !a->points)
-        abort();
+    a->degrees = xcalloc(n + 1, sizeof *a->degrees);
+    a->points = xcalloc(n + 1, sizeof *a->points);
     bool ok = true;
     for (const cJSON *g = pts->child; g; g = g->next) {
         char r[400];
@@ -1850,30 +1820,23 @@ static bool load_points(jfile *f, content *c, const cJSON *e, const char *p, con
  * their points to degrees by id. */
 static bool load_quiz(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "questions", NULL };
     static const char *const qknown[] = { "question", "answers", NULL };
     static const char *const aknown[] = { "answer", "points", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     bool quiet = degrees_broken(f, c);
     const cJSON *arr = get_array_max(f, f->root, "questions", "", true, MAX_LIST);
     if (!arr)
         return false;
     if (!count_between(f, arr, "questions", CONTENT_QUIZ_MIN, CONTENT_QUIZ_MAX, "questions"))
         return false;
-    c->questions = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->questions);
-    if (!c->questions)
-        abort();
+    c->questions = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->questions);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64];
         snprintf(p, sizeof p, "questions[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each question must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "question", qknown, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, qknown);
         content_question *qu = &c->questions[c->n_questions++];
         TEXT(qu->text, e, "question", p, true);
         const cJSON *ans = get_array_max(f, e, "answers", p, true, MAX_LIST);
@@ -1884,19 +1847,13 @@ static bool load_quiz(jfile *f, content *c)
             ok = false;
             continue;
         }
-        qu->answers = calloc((size_t)cJSON_GetArraySize(ans) + 1, sizeof *qu->answers);
-        if (!qu->answers)
-            abort();
+        qu->answers = xcalloc((size_t)cJSON_GetArraySize(ans) + 1, sizeof *qu->answers);
         size_t j = 0;
         for (const cJSON *g = ans->child; g; g = g->next, j++) {
             char q[128];
             snprintf(q, sizeof q, "%s[%zu]", ap, j);
-            if (!cJSON_IsObject(g)) {
-                problem(f, g, false, q, "each answer must be an object { ... }");
-                ok = false;
+            if (!entry_object(f, g, q, "answer", aknown, &ok))
                 continue;
-            }
-            unknown_fields(f, g, q, aknown);
             content_answer *a = &qu->answers[qu->n_answers++];
             TEXT(a->text, g, "answer", q, true);
             if (!load_points(f, c, g, q, a, quiet))
@@ -1919,26 +1876,19 @@ static size_t utf8_count(const char *s)
  * day it starts and ends, and a level. */
 static bool load_notices(jfile *f, content *c)
 {
-    bool ok = check_schema(f);
     static const char *const top[] = { "schema", "notices", NULL };
     static const char *const known[] = { "text", "level", "start", "end", NULL };
-    unknown_fields(f, f->root, "", top);
+    bool ok = file_begin(f, top);
     const cJSON *arr = get_array_max(f, f->root, "notices", "", true, MAX_NOTICES);
     if (!arr)
         return false;
-    c->notices = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
-    if (!c->notices)
-        abort();
+    c->notices = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->notices);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
         char p[64], q[128];
         snprintf(p, sizeof p, "notices[%zu]", i);
-        if (!cJSON_IsObject(e)) {
-            problem(f, e, false, p, "each notice must be an object { ... }");
-            ok = false;
+        if (!entry_object(f, e, p, "notice", known, &ok))
             continue;
-        }
-        unknown_fields(f, e, p, known);
         content_notice *n = &c->notices[c->n_notices++];
         n->start = n->end = -1;
         TEXT(n->text, e, "text", p, true);
@@ -1981,9 +1931,7 @@ static void derive(content *c)
 {
     for (size_t k = 0; k < c->n_careers; k++) {
         content_career *car = &c->careers[k];
-        car->degrees = calloc(c->n_degrees + 1, sizeof *car->degrees);
-        if (!car->degrees)
-            abort();
+        car->degrees = xcalloc(c->n_degrees + 1, sizeof *car->degrees);
         for (size_t d = 0; d < c->n_degrees; d++)
             for (size_t j = 0; j < c->degrees[d].n_careers; j++)
                 if (c->degrees[d].careers[j] == k) {
@@ -2016,23 +1964,6 @@ content *content_load(const char *dir, content_report *report)
     return content_load_from(dir, &fs_source, report);
 }
 
-/* True when not one of the content files can be found in dir: then one
- * message says so, instead of seven. */
-static bool no_content_here(const char *dir, const content_source *src)
-{
-    char path[PATH_MAX];
-    for (size_t i = 0; i < CONTENT_NFILES; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
-        int e = src->read(src->ud, path, 0, &text, &len);
-        free(text);
-        if (e != ENOENT)
-            return false;
-    }
-    return true;
-}
-
 /* False when dir/name does not exist (an optional file left out); any other
  * answer, readable or not, is the loader's to report. */
 static bool file_there(const char *dir, const content_source *src, const char *name)
@@ -2044,6 +1975,16 @@ static bool file_there(const char *dir, const content_source *src, const char *n
     int e = src->read(src->ud, path, 0, &text, &len);
     free(text);
     return e != ENOENT;
+}
+
+/* True when not one of the content files can be found in dir: then one
+ * message says so, instead of seven. */
+static bool no_content_here(const char *dir, const content_source *src)
+{
+    for (size_t i = 0; i < CONTENT_NFILES; i++)
+        if (file_there(dir, src, content_files[i]))
+            return false;
+    return true;
 }
 
 /* Hand the bytes f was validated from to the model (content_files[k]). */
@@ -2065,9 +2006,7 @@ static content *load_one(const char *dir, const content_source *src,
                          const content_options *opts, content_report *report,
                          const char *lang, const char *fallback)
 {
-    content *c = calloc(1, sizeof *c);
-    if (!c)
-        abort();
+    content *c = xcalloc(1, sizeof *c);
     c->dir = xstrdup(dir);
     c->schema = CONTENT_SCHEMA;
     size_t errors_before = report->errors;
@@ -2185,9 +2124,7 @@ content *content_load_with(const char *dir, const content_source *src,
     content *c = load_one(dir, src, opts, report, NULL, NULL);
     if (!c)
         return NULL;
-    c->variants = calloc(c->n_languages, sizeof *c->variants);
-    if (!c->variants)
-        abort();
+    c->variants = xcalloc(c->n_languages, sizeof *c->variants);
     c->variants[c->language_index] = c;
     /* Every other declared language: the whole set again, its problems
      * reported once (what the default's load already said is not repeated),

@@ -379,6 +379,48 @@ static void style_sheet(obuf *b, const content *c)
         "</style>\n");
 }
 
+/* A paragraph of class cls (NULL: none) holding text; nothing when text is
+ * empty, as every optional text of the content may be. */
+static void paragraph(obuf *b, const char *cls, const char *text)
+{
+    if (!text[0])
+        return;
+    if (cls)
+        putf(b, "<p class=\"%s\">", cls);
+    else
+        put(b, "<p>");
+    esc(b, text);
+    put(b, "</p>\n");
+}
+
+/* The heading of a part of a card ("Topics", "Careers"). */
+static void part_heading(obuf *b, const char *text)
+{
+    put(b, "<h4>");
+    esc(b, text);
+    put(b, "</h4>\n");
+}
+
+/* The items of a list of texts, each its own <li>. */
+static void list_items(obuf *b, char *const *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        put(b, "<li>");
+        esc(b, items[i]);
+        put(b, "</li>");
+    }
+}
+
+/* A link to the card with anchor prefix + id, reading text. */
+static void card_link(obuf *b, const char *prefix, const char *id, const char *text)
+{
+    put(b, "<a href=\"#");
+    put_id(b, prefix, id);
+    put(b, "\">");
+    esc(b, text);
+    put(b, "</a>");
+}
+
 static void award_badge(obuf *b, const content *c, const content_degree *d)
 {
     const content_award *aw = award_of(c, d);
@@ -400,11 +442,7 @@ static void award_badge(obuf *b, const content *c, const content_degree *d)
 static void chips(obuf *b, char *const *items, size_t n)
 {
     put(b, "<ul class=\"chips\">");
-    for (size_t i = 0; i < n; i++) {
-        put(b, "<li>");
-        esc(b, items[i]);
-        put(b, "</li>");
-    }
+    list_items(b, items, n);
     put(b, "</ul>\n");
 }
 
@@ -420,11 +458,7 @@ static void career_list(obuf *b, const content *c, const content_degree *d, bool
         const content_career *cr = &c->careers[ci];
         bool shared = content_career_shared(c, ci);
         put(b, shared ? "<li class=\"shared\">" : "<li>");
-        put(b, "<a href=\"#");
-        put_id(b, "career-", cr->id);
-        put(b, "\">");
-        esc(b, cr->name);
-        put(b, "</a>");
+        card_link(b, "career-", cr->id, cr->name);
         if (shared) {
             put(b, "<span class=\"tag\">");
             esc(b, str(c, STR_SHARED));
@@ -475,34 +509,22 @@ static void degree_card(obuf *b, const content *c, const content_degree *d)
         esc(b, d->name);
     }
     put(b, "</h3>\n");
-    if (d->tagline[0]) {
-        put(b, "<p class=\"tagline\">");
-        esc(b, d->tagline);
-        put(b, "</p>\n");
-    }
+    paragraph(b, "tagline", d->tagline);
     if (d->focus[0]) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_FOCUS));
-        put(b, "</h4>\n<p>");
-        esc(b, d->focus);
-        put(b, "</p>\n");
+        part_heading(b, str(c, STR_FOCUS));
+        paragraph(b, NULL, d->focus);
     }
     if (d->n_topics) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_TOPICS));
-        put(b, "</h4>\n");
+        part_heading(b, str(c, STR_TOPICS));
         chips(b, d->topics, d->n_topics);
     }
     if (d->n_software) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_SOFTWARE));
-        put(b, "</h4>\n");
+        part_heading(b, str(c, STR_SOFTWARE));
         chips(b, d->software, d->n_software);
     }
     if (d->n_modules) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_MODULES));
-        put(b, "</h4>\n<dl class=\"modules\">\n");
+        part_heading(b, str(c, STR_MODULES));
+        put(b, "<dl class=\"modules\">\n");
         for (size_t i = 0; i < d->n_modules; i++) {
             put(b, "<dt>");
             esc(b, d->modules[i].title);
@@ -513,23 +535,14 @@ static void degree_card(obuf *b, const content *c, const content_degree *d)
         put(b, "</dl>\n");
     }
     if (d->hands_on[0]) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_HANDS_ON));
-        put(b, "</h4>\n<p>");
-        esc(b, d->hands_on);
-        put(b, "</p>\n");
+        part_heading(b, str(c, STR_HANDS_ON));
+        paragraph(b, NULL, d->hands_on);
     }
     if (d->n_careers) {
-        put(b, "<h4>");
-        esc(b, str(c, STR_CAREER_PATHS));
-        put(b, "</h4>\n");
+        part_heading(b, str(c, STR_CAREER_PATHS));
         career_list(b, c, d, true);
     }
-    if (d->careers_note[0]) {
-        put(b, "<p class=\"note\">");
-        esc(b, d->careers_note);
-        put(b, "</p>\n");
-    }
+    paragraph(b, "note", d->careers_note);
     qr_figure(b, c, d->url);
     put(b, "</article>\n");
 }
@@ -539,20 +552,13 @@ static void section_head(obuf *b, const char *id, const char *title, const char 
     putf(b, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id, id);
     esc(b, title);
     put(b, "</h2>\n");
-    if (hint && hint[0]) {
-        put(b, "<p class=\"hint\">");
-        esc(b, hint);
-        put(b, "</p>\n");
-    }
+    if (hint)
+        paragraph(b, "hint", hint);
 }
 
 static void conclusion(obuf *b, const content *c)
 {
-    if (!c->conclusion[0])
-        return;
-    put(b, "<p class=\"conclusion\">");
-    esc(b, c->conclusion);
-    put(b, "</p>\n");
+    paragraph(b, "conclusion", c->conclusion);
 }
 
 /* The degrees side by side, in the rows of the kiosk's Compare screen. */
@@ -564,11 +570,9 @@ static void compare_section(obuf *b, const content *c)
     for (size_t i = 0; i < c->n_degrees; i++) {
         put(b, "<th scope=\"col\"");
         deg_style(b, &c->degrees[i]);
-        put(b, "><a href=\"#");
-        put_id(b, "degree-", c->degrees[i].id);
-        put(b, "\">");
-        esc(b, c->degrees[i].name);
-        put(b, "</a></th>");
+        put(b, ">");
+        card_link(b, "degree-", c->degrees[i].id, c->degrees[i].name);
+        put(b, "</th>");
     }
     put(b, "</tr></thead>\n<tbody>\n");
     for (int row = 0; row < 5; row++) {
@@ -601,11 +605,7 @@ static void compare_section(obuf *b, const content *c)
                 size_t n = row == 2 ? d->n_topics : d->n_software;
                 if (n) {
                     put(b, "<ul>");
-                    for (size_t k = 0; k < n; k++) {
-                        put(b, "<li>");
-                        esc(b, it[k]);
-                        put(b, "</li>");
-                    }
+                    list_items(b, it, n);
                     put(b, "</ul>");
                 }
                 break;
@@ -654,31 +654,20 @@ static void careers_section(obuf *b, const content *c)
             esc(b, str(c, STR_SHARED));
             put(b, "</span></p>\n");
         }
-        if (cr->summary[0]) {
-            put(b, "<p class=\"summary\">");
-            esc(b, cr->summary);
-            put(b, "</p>\n");
-        }
-        if (cr->description[0]) {
-            put(b, "<p class=\"desc\">");
-            esc(b, cr->description);
-            put(b, "</p>\n");
-        }
+        paragraph(b, "summary", cr->summary);
+        paragraph(b, "desc", cr->description);
         if (cr->n_degrees) {
-            put(b, "<h4>");
-            esc(b, str(c, STR_LEADS_FROM));
-            put(b, "</h4>\n<ul class=\"from\">");
+            part_heading(b, str(c, STR_LEADS_FROM));
+            put(b, "<ul class=\"from\">");
             for (size_t k = 0; k < cr->n_degrees; k++) {
                 if (cr->degrees[k] >= c->n_degrees)
                     continue;
                 const content_degree *d = &c->degrees[cr->degrees[k]];
                 put(b, "<li");
                 deg_style(b, d);
-                put(b, "><span class=\"dot\" aria-hidden=\"true\"></span><a href=\"#");
-                put_id(b, "degree-", d->id);
-                put(b, "\">");
-                esc(b, d->name);
-                put(b, "</a></li>");
+                put(b, "><span class=\"dot\" aria-hidden=\"true\"></span>");
+                card_link(b, "degree-", d->id, d->name);
+                put(b, "</li>");
             }
             put(b, "</ul>\n");
         }
@@ -693,22 +682,14 @@ static void careers_section(obuf *b, const content *c)
         put(b, "</article>\n");
     }
     put(b, "</div>\n");
-    if (c->careers_note[0]) {
-        put(b, "<p class=\"note\">");
-        esc(b, c->careers_note);
-        put(b, "</p>\n");
-    }
+    paragraph(b, "note", c->careers_note);
     put(b, "</section>\n");
 }
 
 static void awards_section(obuf *b, const content *c)
 {
     section_head(b, "ba-bs", str(c, STR_BA_BS), str(c, STR_BA_BS_HINT));
-    if (c->awards_intro[0]) {
-        put(b, "<p class=\"intro\">");
-        esc(b, c->awards_intro);
-        put(b, "</p>\n");
-    }
+    paragraph(b, "intro", c->awards_intro);
     put(b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_awards; i++) {
         const content_award *aw = &c->awards[i];
@@ -723,18 +704,10 @@ static void awards_section(obuf *b, const content *c)
         put(b, "<h3>");
         esc(b, aw->name);
         put(b, "</h3>\n");
-        if (aw->summary[0]) {
-            put(b, "<p class=\"summary\">");
-            esc(b, aw->summary);
-            put(b, "</p>\n");
-        }
+        paragraph(b, "summary", aw->summary);
         if (aw->n_points) {
             put(b, "<ul class=\"points\">");
-            for (size_t k = 0; k < aw->n_points; k++) {
-                put(b, "<li>");
-                esc(b, aw->points[k]);
-                put(b, "</li>");
-            }
+            list_items(b, aw->points, aw->n_points);
             put(b, "</ul>\n");
         }
         put(b, "</article>\n");
@@ -775,16 +748,8 @@ static void about_section(obuf *b, const content *c)
 {
     section_head(b, "about", str(c, STR_ABOUT), NULL);
     put(b, "<div class=\"about\">\n");
-    if (c->about[0]) {
-        put(b, "<p>");
-        esc(b, c->about);
-        put(b, "</p>\n");
-    }
-    if (c->attribution[0]) {
-        put(b, "<p class=\"muted\">");
-        esc(b, c->attribution);
-        put(b, "</p>\n");
-    }
+    paragraph(b, NULL, c->about);
+    paragraph(b, "muted", c->attribution);
     put(b, "</div>\n</section>\n");
 }
 
@@ -863,11 +828,7 @@ char *export_html_page(const content *c, size_t *len)
     put(&b, "<h1>");
     esc(&b, c->title);
     put(&b, "</h1>\n");
-    if (c->subtitle[0]) {
-        put(&b, "<p class=\"subtitle\">");
-        esc(&b, c->subtitle);
-        put(&b, "</p>\n");
-    }
+    paragraph(&b, "subtitle", c->subtitle);
 
     bool compare = c->n_degrees >= 2, careers = c->n_careers > 0, awards = c->n_awards > 0;
     put(&b, "<nav><ul>\n");
