@@ -1,4 +1,5 @@
-/* tools.c - the staff tools --health and --usage. See tools.h. */
+/* tools.c - the one-shot tools --check, --export-html, --health and
+ * --usage. See tools.h. */
 #include "tools.h"
 
 #include <SDL.h>
@@ -9,15 +10,84 @@
 #include <time.h>
 
 #include "content.h"
+#include "export.h"
 #include "file.h"
 #include "font.h"
 #include "gfx.h"
 #include "health.h"
+#include "kiosk.h"
 #include "layout_usage.h"
 #include "phys.h"
 #include "store.h"
 #include "upkeep.h"
 #include "usage.h"
+
+static uint32_t glyph_missing(void *ctx, const char *text)
+{
+    return fontset_missing(ctx, text, strlen(text));
+}
+
+/* The faces the content asks for (as the kiosk opens them), or NULL. */
+static fontset *fonts_of(const content *c)
+{
+    kiosk_fonts want;
+    kiosk_fonts_of(c, &want);
+    return fontset_create_files(want.family, want.file[0], want.file[1]);
+}
+
+int tools_check(const cli_options *o)
+{
+    const char *dir = o->check_dir;
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(dir, &rep);
+    /* A valid content is read again with its own faces at hand, so every
+     * character no installed font can draw is a warning at its text. */
+    fontset *fonts = NULL;
+    if (c && TTF_Init() == 0 && (fonts = fonts_of(c))) {
+        content_options opts = { glyph_missing, fonts };
+        content_report_deinit(&rep);
+        content_report_init(&rep);
+        content_destroy(c);
+        c = content_load_with(dir, NULL, &opts, &rep);
+    }
+    fontset_destroy(fonts);
+    if (TTF_WasInit())
+        TTF_Quit();
+    content_report_print(&rep, stdout);
+    if (c)
+        printf("%s: valid: %zu degrees, %zu careers, %zu warning(s)\n", dir, c->n_degrees,
+               c->n_careers, rep.warnings);
+    else
+        printf("%s: %zu error(s), %zu warning(s)\n", dir, rep.errors, rep.warnings);
+    content_report_deinit(&rep);
+    content_destroy(c);
+    return c ? 0 : 2;
+}
+
+int tools_export(const cli_options *o)
+{
+    const char *dir = o->content_dir, *out = o->export_html;
+    content_report rep;
+    content_report_init(&rep);
+    content *c = content_load(dir, &rep);
+    content_report_print(&rep, stderr);
+    if (!c) {
+        fprintf(stderr, "openday: the content in \"%s\" has %zu problem(s), listed above; "
+                        "fix them and check with: openday --check %s\n", dir, rep.errors, dir);
+        content_report_deinit(&rep);
+        return 2;
+    }
+    content_report_deinit(&rep);
+    char why[600];
+    bool ok = export_html(c, out, why, sizeof why);
+    if (ok)
+        printf("openday: wrote %s/index.html\n", out);
+    else
+        fprintf(stderr, "openday: %s\n", why);
+    content_destroy(c);
+    return ok ? 0 : 1;
+}
 
 /* The state folder a tool reads: DIR given to it, else --state-dir (or the
  * configuration file's state-dir), else the default. */
