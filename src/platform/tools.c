@@ -124,32 +124,20 @@ int tools_health(const cli_options *o)
     return rc;
 }
 
-/* A degree's title by id, from the content when it could be read. */
-static const char *degree_name(void *ctx, const char *id)
-{
-    const content *c = ctx;
-    size_t i = c ? content_find_degree(c, id) : (size_t)-1;
-    return i != (size_t)-1 ? c->degrees[i].name : NULL;
-}
-
 /* --usage-plot: the newest day with counts (else today) drawn headless by
  * the app's renderer, as --screenshot draws a screen. */
 static int usage_plot(const cli_options *o, const usage *u)
 {
     int64_t last = usage_last_hour(u);
     time_t t = last >= 0 ? (time_t)(last * 3600) : upkeep_wall_s();
-    struct tm lt;
-    localtime_r(&t, &lt);
-    lt.tm_hour = lt.tm_min = lt.tm_sec = 0;
-    lt.tm_isdst = -1;
-    time_t midnight = mktime(&lt);
     content_report rep;
     content_report_init(&rep);
     content *c = content_load(o->content_dir, &rep); /* for the degrees' titles only */
     content_report_deinit(&rep);
     usage_picture pic;
-    usage_day(u, (int64_t)midnight, degree_name, c, &pic);
-    strftime(pic.title, sizeof pic.title, "Visitors on %a %-d %b %Y", &lt);
+    struct tm day;
+    upkeep_usage_day(u, t, c, &pic, &day);
+    strftime(pic.title, sizeof pic.title, "Visitors on %a %-d %b %Y", &day);
     int w = o->size_w ? o->size_w : 1280, h = o->size_h ? o->size_h : 720;
     int rc = 1;
     gfx g;
