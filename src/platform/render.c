@@ -16,6 +16,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #ifdef __GLIBC__
@@ -349,22 +350,30 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     return e;
 }
 
+/* Room for n (> 0) elements of `size` bytes in buf, an array of *cap: buf
+ * itself when it is large enough, else buf grown to n and *cap set to n;
+ * NULL when memory runs out, with buf and *cap as they were. */
+static void *room_for(void *buf, size_t *cap, size_t n, size_t size)
+{
+    assert(n > 0);
+    if (n <= *cap)
+        return buf;
+    void *p = realloc(buf, n * size);
+    if (p)
+        *cap = n;
+    return p;
+}
+
 static bool reserve(render *r, size_t nv, size_t ni)
 {
-    if (nv > r->vcap) {
-        SDL_Vertex *v = realloc(r->verts, nv * sizeof *v);
-        if (!v)
-            return false;
-        r->verts = v;
-        r->vcap = nv;
-    }
-    if (ni > r->icap) {
-        int *i = realloc(r->idx, ni * sizeof *i);
-        if (!i)
-            return false;
-        r->idx = i;
-        r->icap = ni;
-    }
+    SDL_Vertex *v = room_for(r->verts, &r->vcap, nv, sizeof *v);
+    if (!v)
+        return false;
+    r->verts = v;
+    int *i = room_for(r->idx, &r->icap, ni, sizeof *i);
+    if (!i)
+        return false;
+    r->idx = i;
     return true;
 }
 
@@ -380,14 +389,10 @@ static void target_size(SDL_Renderer *ren, int *w, int *h)
 
 static bool reserve_rects(render *r, size_t n)
 {
-    if (n <= r->rcap)
-        return true;
-    SDL_Rect *p = realloc(r->rects, n * sizeof *p);
-    if (!p)
-        return false;
-    r->rects = p;
-    r->rcap = n;
-    return true;
+    SDL_Rect *p = room_for(r->rects, &r->rcap, n, sizeof *p);
+    if (p)
+        r->rects = p;
+    return p != NULL;
 }
 
 static SDL_Color sdl_color(od_color c)
