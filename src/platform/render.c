@@ -540,6 +540,18 @@ static void set_fill(render *r, od_color c)
     SDL_SetRenderDrawBlendMode(r->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
+/* A corner radius in whole pixels for a box of w x h pixels: at most half
+ * of either side, so that opposite corners never overlap. */
+static int radius_px(float rad, int w, int h)
+{
+    int R = (int)lroundf(rad);
+    if (R > w / 2)
+        R = w / 2;
+    if (R > h / 2)
+        R = h / 2;
+    return R;
+}
+
 static void fill_rect(render *r, od_rect rc, od_color c, float rad)
 {
     if (c.a == 0)
@@ -549,11 +561,7 @@ static void fill_rect(render *r, od_rect rc, od_color c, float rad)
     int W = X1 - X0, H = Y1 - Y0;
     if (W <= 0 || H <= 0)
         return;
-    int R = (int)lroundf(rad);
-    if (R > W / 2)
-        R = W / 2;
-    if (R > H / 2)
-        R = H / 2;
+    int R = radius_px(rad, W, H);
     set_fill(r, c);
     if (R < 1) {
         fill_px(r, X0, Y0, W, H);
@@ -611,11 +619,7 @@ static void frame_rect(render *r, od_rect rc, od_color c, float rad, float th)
         fill_rect(r, rc, c, rad);
         return;
     }
-    int R = (int)lroundf(rad);
-    if (R > W / 2)
-        R = W / 2;
-    if (R > H / 2)
-        R = H / 2;
+    int R = radius_px(rad, W, H);
     if (R > DISC_EXACT) {
         /* A scaled ring would scale its thickness too. */
         frame_geometry(r, rc, c, rad, th);
