@@ -196,6 +196,17 @@ void render_set_retained(render *r, bool on)
     r->have_prev = false;
 }
 
+/* Every image cached, texture and name: the next draw loads it again. */
+static void drop_images(render *r)
+{
+    for (int i = 0; i < IMAGE_MAX; i++) {
+        if (r->images[i].tex)
+            SDL_DestroyTexture(r->images[i].tex);
+        free(r->images[i].path);
+        memset(&r->images[i], 0, sizeof r->images[i]);
+    }
+}
+
 void render_drop_textures(render *r)
 {
     r->have_prev = false;
@@ -207,24 +218,14 @@ void render_drop_textures(render *r)
         SDL_DestroyTexture(r->spill.tex);
     free(r->spill.str);
     memset(&r->spill, 0, sizeof r->spill);
-    for (int i = 0; i < IMAGE_MAX; i++) {
-        if (r->images[i].tex)
-            SDL_DestroyTexture(r->images[i].tex);
-        free(r->images[i].path);
-        memset(&r->images[i], 0, sizeof r->images[i]);
-    }
+    drop_images(r);
 }
 
 void render_forget_images(render *r)
 {
     /* Images may have changed even under the same names: reload them all.
      * Text textures do not depend on the content and stay cached. */
-    for (int i = 0; i < IMAGE_MAX; i++) {
-        if (r->images[i].tex)
-            SDL_DestroyTexture(r->images[i].tex);
-        free(r->images[i].path);
-        memset(&r->images[i], 0, sizeof r->images[i]);
-    }
+    drop_images(r);
     r->have_prev = false;
 }
 
