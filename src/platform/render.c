@@ -16,6 +16,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #ifdef __GLIBC__
@@ -195,6 +196,17 @@ void render_set_retained(render *r, bool on)
     r->have_prev = false;
 }
 
+/* Every image cached, texture and name: the next draw loads it again. */
+static void drop_images(render *r)
+{
+    for (int i = 0; i < IMAGE_MAX; i++) {
+        if (r->images[i].tex)
+            SDL_DestroyTexture(r->images[i].tex);
+        free(r->images[i].path);
+        memset(&r->images[i], 0, sizeof r->images[i]);
+    }
+}
+
 void render_drop_textures(render *r)
 {
     r->have_prev = false;
@@ -206,24 +218,14 @@ void render_drop_textures(render *r)
         SDL_DestroyTexture(r->spill.tex);
     free(r->spill.str);
     memset(&r->spill, 0, sizeof r->spill);
-    for (int i = 0; i < IMAGE_MAX; i++) {
-        if (r->images[i].tex)
-            SDL_DestroyTexture(r->images[i].tex);
-        free(r->images[i].path);
-        memset(&r->images[i], 0, sizeof r->images[i]);
-    }
+    drop_images(r);
 }
 
 void render_forget_images(render *r)
 {
     /* Images may have changed even under the same names: reload them all.
      * Text textures do not depend on the content and stay cached. */
-    for (int i = 0; i < IMAGE_MAX; i++) {
-        if (r->images[i].tex)
-            SDL_DestroyTexture(r->images[i].tex);
-        free(r->images[i].path);
-        memset(&r->images[i], 0, sizeof r->images[i]);
-    }
+    drop_images(r);
     r->have_prev = false;
 }
 
@@ -349,22 +351,30 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     return e;
 }
 
+/* Room for n (> 0) elements of `size` bytes in buf, an array of *cap: buf
+ * itself when it is large enough, else buf grown to n and *cap set to n;
+ * NULL when memory runs out, with buf and *cap as they were. */
+static void *room_for(void *buf, size_t *cap, size_t n, size_t size)
+{
+    assert(n > 0);
+    if (n <= *cap)
+        return buf;
+    void *p = realloc(buf, n * size);
+    if (p)
+        *cap = n;
+    return p;
+}
+
 static bool reserve(render *r, size_t nv, size_t ni)
 {
-    if (nv > r->vcap) {
-        SDL_Vertex *v = realloc(r->verts, nv * sizeof *v);
-        if (!v)
-            return false;
-        r->verts = v;
-        r->vcap = nv;
-    }
-    if (ni > r->icap) {
-        int *i = realloc(r->idx, ni * sizeof *i);
-        if (!i)
-            return false;
-        r->idx = i;
-        r->icap = ni;
-    }
+    SDL_Vertex *v = room_for(r->verts, &r->vcap, nv, sizeof *v);
+    if (!v)
+        return false;
+    r->verts = v;
+    int *i = room_for(r->idx, &r->icap, ni, sizeof *i);
+    if (!i)
+        return false;
+    r->idx = i;
     return true;
 }
 
@@ -380,14 +390,10 @@ static void target_size(SDL_Renderer *ren, int *w, int *h)
 
 static bool reserve_rects(render *r, size_t n)
 {
-    if (n <= r->rcap)
-        return true;
-    SDL_Rect *p = realloc(r->rects, n * sizeof *p);
-    if (!p)
-        return false;
-    r->rects = p;
-    r->rcap = n;
-    return true;
+    SDL_Rect *p = room_for(r->rects, &r->rcap, n, sizeof *p);
+    if (p)
+        r->rects = p;
+    return p != NULL;
 }
 
 static SDL_Color sdl_color(od_color c)
@@ -535,6 +541,18 @@ static void set_fill(render *r, od_color c)
     SDL_SetRenderDrawBlendMode(r->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
+/* A corner radius in whole pixels for a box of w x h pixels: at most half
+ * of either side, so that opposite corners never overlap. */
+static int radius_px(float rad, int w, int h)
+{
+    int R = (int)lroundf(rad);
+    if (R > w / 2)
+        R = w / 2;
+    if (R > h / 2)
+        R = h / 2;
+    return R;
+}
+
 static void fill_rect(render *r, od_rect rc, od_color c, float rad)
 {
     if (c.a == 0)
@@ -544,11 +562,7 @@ static void fill_rect(render *r, od_rect rc, od_color c, float rad)
     int W = X1 - X0, H = Y1 - Y0;
     if (W <= 0 || H <= 0)
         return;
-    int R = (int)lroundf(rad);
-    if (R > W / 2)
-        R = W / 2;
-    if (R > H / 2)
-        R = H / 2;
+    int R = radius_px(rad, W, H);
     set_fill(r, c);
     if (R < 1) {
         fill_px(r, X0, Y0, W, H);
@@ -606,11 +620,7 @@ static void frame_rect(render *r, od_rect rc, od_color c, float rad, float th)
         fill_rect(r, rc, c, rad);
         return;
     }
-    int R = (int)lroundf(rad);
-    if (R > W / 2)
-        R = W / 2;
-    if (R > H / 2)
-        R = H / 2;
+    int R = radius_px(rad, W, H);
     if (R > DISC_EXACT) {
         /* A scaled ring would scale its thickness too. */
         frame_geometry(r, rc, c, rad, th);

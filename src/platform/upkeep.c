@@ -205,19 +205,24 @@ static const char *degree_title(void *ctx, const char *id)
     return i != (size_t)-1 ? c->degrees[i].name : NULL;
 }
 
+void upkeep_usage_day(const usage *u, time_t t, const content *c, usage_picture *out,
+                      struct tm *day)
+{
+    localtime_r(&t, day);
+    day->tm_hour = day->tm_min = day->tm_sec = 0;
+    day->tm_isdst = -1; /* mktime finds whether summer time is on at midnight */
+    time_t midnight = mktime(day);
+    usage_day(u, (int64_t)midnight, degree_title, (void *)c, out);
+}
+
 /* The staff screen asks for today's visitors: the counts so far, today from
  * local midnight. */
 static void give_visitors(upkeep *u, kiosk *k)
 {
-    time_t t = upkeep_wall_s();
-    struct tm lt;
-    localtime_r(&t, &lt);
-    lt.tm_hour = lt.tm_min = lt.tm_sec = 0;
-    lt.tm_isdst = -1;
-    time_t midnight = mktime(&lt);
     usage_picture pic;
-    usage_day(&u->use, (int64_t)midnight, degree_title, (void *)kiosk_content(k), &pic);
-    strftime(pic.title, sizeof pic.title, "Today's visitors, %a %-d %b", &lt);
+    struct tm day;
+    upkeep_usage_day(&u->use, upkeep_wall_s(), kiosk_content(k), &pic, &day);
+    strftime(pic.title, sizeof pic.title, "Today's visitors, %a %-d %b", &day);
     kiosk_set_visitors(k, &pic);
 }
 

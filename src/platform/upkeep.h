@@ -64,6 +64,13 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms);
 /* At exit: the counts written one last time; frees what upkeep holds. */
 void upkeep_deinit(upkeep *u);
 
+/* The counts of the local day that holds wall-clock second t (usage_day
+ * from that day's local midnight) into out, degrees by their titles in c
+ * (NULL: by id); *day gets that day's local date, for the caller to title
+ * the picture with. For the staff screen's picture of today and --usage-plot. */
+void upkeep_usage_day(const usage *u, time_t t, const content *c, usage_picture *out,
+                      struct tm *day);
+
 /* Add STATE/usage.tsv's counts to u. A missing file is no problem (true).
  * A file that is not a usage file: with set_aside, it is renamed to
  * usage.tsv.damaged-SECONDS and logged, and counting starts again (true);
