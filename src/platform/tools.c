@@ -60,9 +60,10 @@ int tools_check(const cli_options *o)
                c->n_careers, rep.warnings);
     else
         printf("%s: %zu error(s), %zu warning(s)\n", dir, rep.errors, rep.warnings);
+    int status = c ? 0 : 2;
     content_report_deinit(&rep);
     content_destroy(c);
-    return c ? 0 : 2;
+    return status;
 }
 
 int tools_export(const cli_options *o)
