@@ -1544,6 +1544,56 @@ void lay_column(const lay *L, float max_em, float *x, float *w)
     *x = (L->W - cw) / 2;
 }
 
+/* ---- a panel of rows ---------------------------------------------------------- */
+
+int lay_panel(lay *L, od_rect r, int level)
+{
+    const layout_metrics *m = &L->m;
+    int panel = lay_box(L, r, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    if (panel >= 0)
+        L->s->cmds[panel].level = level;
+    lay_frame(L, r, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    return panel;
+}
+
+void lay_panel_head(lay *L, const lay_style *st, od_rect r, float ip, const char *text,
+                    int parent)
+{
+    int hb = lay_box(L, r, od_rgba(0, 0, 0, 0), 0, parent);
+    lay_text(L, st, r.x + ip, r.y, r.w - 2 * ip, text, hb);
+}
+
+/* The height of the line of rows that starts at row r0. */
+static float rows_line_h(const lay *L, const lay_rows *r, size_t r0)
+{
+    float rh = 0;
+    for (size_t k = r0; k < r0 + r->cols && k < r->n; k++)
+        rh = fmaxf(rh, r->row_h(L, r->ctx, k, r->col_w));
+    return rh;
+}
+
+float lay_rows_below(const lay *L, const lay_rows *r, float y)
+{
+    for (size_t r0 = 0; r0 < r->n; r0 += r->cols)
+        y += rows_line_h(L, r, r0) + (r0 ? r->rgap : 0);
+    return y;
+}
+
+float lay_rows_draw(lay *L, const lay_rows *r, float x, float y, int parent)
+{
+    for (size_t r0 = 0; r0 < r->n; r0 += r->cols) {
+        float rh = rows_line_h(L, r, r0);
+        if (r0)
+            y += r->rgap;
+        for (size_t k = r0; k < r0 + r->cols && k < r->n; k++)
+            r->draw(L, r->ctx, k,
+                    (od_rect){ x + (float)(k - r0) * (r->col_w + r->gap), y, r->col_w, rh },
+                    parent);
+        y += rh;
+    }
+    return y;
+}
+
 /* ---- pieces several screens share ------------------------------------------ */
 
 float lay_small(const lay *L)
