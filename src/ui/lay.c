@@ -1544,6 +1544,22 @@ void lay_column(const lay *L, float max_em, float *x, float *w)
     *x = (L->W - cw) / 2;
 }
 
+/* ---- the staff pages ------------------------------------------------------------ */
+
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg)
+{
+    scene_clear(out);
+    lay_begin(L, out, NULL, env, NULL);
+    const layout_metrics *m = &L->m;
+    scene_rect(out, (od_rect){ 0, 0, L->W, L->H }, bg, 0);
+    lay_staff_frame f;
+    f.x = m->pad * 1.5f;
+    f.w = L->W - 2 * f.x;
+    f.y = m->pad * 1.5f;
+    f.bottom = L->H - m->pad * 1.5f;
+    return f;
+}
+
 /* ---- a panel of rows ---------------------------------------------------------- */
 
 int lay_panel(lay *L, od_rect r, int level)

@@ -444,6 +444,17 @@ size_t lay_balance_count(size_t n, size_t rows, size_t r);
 /* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
 size_t lay_fit_cols(float w, float min_w, float gap);
 
+/* ---- the staff pages (no content model: the content problems, the day's
+ * visitors) ----
+ * Where a staff page writes: from x, w wide, from y down to bottom, a
+ * margin of 1.5 pad all round. */
+typedef struct {
+    float x, w, y, bottom;
+} lay_staff_frame;
+/* Clears out, begins L on it without content (finish with lay_end), fills
+ * the whole screen with bg, and returns the page's frame. */
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg);
+
 /* ---- a panel of rows over the page (the accessibility panel, the language
  * chooser) ----
  * The panel's surface: a filled, outlined block at top level on nesting
