@@ -1284,18 +1284,26 @@ float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, co
     return yy - y;
 }
 
-lay_pill lay_chip(const lay *L, const char *text)
+/* What the small round pills share (chips, career pills, Previous and
+ * Next): small text in `font`, the text colour on the alternate surface, a
+ * stadium shape; not tappable until the caller gives it an action. */
+static lay_pill round_pill(const lay *L, const char *text, scene_font font)
 {
     lay_pill p;
     memset(&p, 0, sizeof p);
     p.text = text;
-    p.font = FONT_REGULAR;
-    p.size = fmaxf(L->m.text_min, 22.0f * L->m.unit);
+    p.font = font;
+    p.size = lay_small(L);
     p.bg = lay_col(L, COLOR_SURFACE_ALT);
     p.fg = lay_col(L, COLOR_TEXT);
     p.action = ACT_NONE;
     p.round = true;
     return p;
+}
+
+lay_pill lay_chip(const lay *L, const char *text)
+{
+    return round_pill(L, text, FONT_REGULAR);
 }
 
 static void chip_of_list(const lay *L, const void *ctx, size_t i, lay_pill *out)
@@ -1415,18 +1423,13 @@ static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const c
     for (int step = -1; step <= 1; step += 2) {
         if (n == 2 && step < 0)
             continue;
+        const char *text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
+                                    step > 0 ? next : prev);
         lay_pill *b = &p[np];
-        memset(b, 0, sizeof *b);
-        b->text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
-                           step > 0 ? next : prev);
-        b->font = FONT_BOLD;
-        b->size = lay_small(L);
-        b->bg = lay_col(L, COLOR_SURFACE_ALT);
-        b->fg = lay_col(L, COLOR_TEXT);
+        *b = round_pill(L, text, FONT_BOLD);
         b->chevron = step;
         b->action = ACT_SIBLING;
         b->arg = step;
-        b->round = true;
         lay_pill_size(L, b, w, &bw[np], &bh[np]);
         np++;
     }
@@ -1624,16 +1627,10 @@ void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 
 void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
 {
-    memset(out, 0, sizeof *out);
-    out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
-    out->font = FONT_REGULAR;
-    out->size = lay_small(L);
-    out->bg = lay_col(L, COLOR_SURFACE_ALT);
-    out->fg = lay_col(L, COLOR_TEXT);
+    *out = round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", FONT_REGULAR);
     out->dot = dot;
     out->action = ACT_CAREER;
     out->arg = (int)ci;
-    out->round = true;
     if (shared) {
         od_color sh = lay_col(L, COLOR_SHARED);
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
