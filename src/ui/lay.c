@@ -1284,10 +1284,7 @@ float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, co
     return yy - y;
 }
 
-/* What the small round pills share (chips, career pills, Previous and
- * Next): small text in `font`, the text colour on the alternate surface, a
- * stadium shape; not tappable until the caller gives it an action. */
-static lay_pill round_pill(const lay *L, const char *text, scene_font font)
+lay_pill lay_round_pill(const lay *L, const char *text, scene_font font)
 {
     lay_pill p;
     memset(&p, 0, sizeof p);
@@ -1303,7 +1300,7 @@ static lay_pill round_pill(const lay *L, const char *text, scene_font font)
 
 lay_pill lay_chip(const lay *L, const char *text)
 {
-    return round_pill(L, text, FONT_REGULAR);
+    return lay_round_pill(L, text, FONT_REGULAR);
 }
 
 static void chip_of_list(const lay *L, const void *ctx, size_t i, lay_pill *out)
@@ -1426,7 +1423,7 @@ static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const c
         const char *text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
                                     step > 0 ? next : prev);
         lay_pill *b = &p[np];
-        *b = round_pill(L, text, FONT_BOLD);
+        *b = lay_round_pill(L, text, FONT_BOLD);
         b->chevron = step;
         b->action = ACT_SIBLING;
         b->arg = step;
@@ -1627,7 +1624,7 @@ void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 
 void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
 {
-    *out = round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", FONT_REGULAR);
+    *out = lay_round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", FONT_REGULAR);
     out->dot = dot;
     out->action = ACT_CAREER;
     out->arg = (int)ci;

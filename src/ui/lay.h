@@ -366,6 +366,11 @@ typedef void (*lay_pill_fn)(const lay *L, const void *ctx, size_t i, lay_pill *o
 float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, const void *ctx,
                 lay_align align, float spacing, int parent);
 
+/* What the small round pills share (chips, career pills, Previous and
+ * Next, Today's Now and Next): `text` at the small size in `font`, the text
+ * colour on the alternate surface, a stadium shape, not tappable
+ * (ACT_NONE); the caller then sets what differs. */
+lay_pill lay_round_pill(const lay *L, const char *text, scene_font font);
 /* A plain chip for a list of strings (topics, software). */
 lay_pill lay_chip(const lay *L, const char *text);
 float lay_chip_list(lay *L, float x, float y, float w, char *const *items, size_t n,
