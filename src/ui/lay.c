@@ -1562,7 +1562,7 @@ lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_co
 
 /* ---- a panel of rows ---------------------------------------------------------- */
 
-int lay_panel(lay *L, od_rect r, int level)
+int lay_panel(lay *L, od_rect r, int16_t level)
 {
     const layout_metrics *m = &L->m;
     int panel = lay_box(L, r, lay_col(L, COLOR_SURFACE), m->radius, -1);

@@ -465,7 +465,7 @@ lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_co
  * The panel's surface: a filled, outlined block at top level on nesting
  * level `level` (the audit compares it only with blocks of its level).
  * Returns its block index, -1 when dry. */
-int lay_panel(lay *L, od_rect r, int level);
+int lay_panel(lay *L, od_rect r, int16_t level);
 /* The panel's heading in an invisible block r under `parent`: the text in
  * style st, ip in from each side, wrapped at that width. */
 void lay_panel_head(lay *L, const lay_style *st, od_rect r, float ip, const char *text,
