@@ -164,9 +164,35 @@ static bool ends_with(const char *s, const char *ext)
     return n > e && strcasecmp(s + n - e, ext) == 0;
 }
 
-static bool ends_with_png(const char *s)
+/* The event keeps its own copy of its argument s. */
+static bool keep_arg(parser *p, replay_event *e, const char *s)
 {
-    return ends_with(s, ".png");
+    e->arg = strdup(s);
+    return e->arg ? true : fail(p, "out of memory");
+}
+
+/* The rest of the line as a file name ending in ext (shot, dump). */
+static bool file_arg(parser *p, char *cur, const char *verb, const char *ext, replay_event *e)
+{
+    char *file = rest_of_line(cur);
+    if (!*file)
+        return fail(p, "%s needs a file name ending in %s", verb, ext);
+    if (!ends_with(file, ext))
+        return fail(p, "%s needs a file name ending in %s, got \"%.*s%s\"", verb, ext, SHOW,
+                    file, more(file));
+    return keep_arg(p, e, file);
+}
+
+/* The next token as whole milliseconds; `missing` is the message without it. */
+static bool read_ms(parser *p, char **cur, const char *verb, const char *missing, unsigned *out)
+{
+    char *tok = next_token(cur);
+    if (!tok)
+        return fail(p, "%s", missing);
+    if (!parse_ms(tok, out))
+        return fail(p, "%s needs MS as whole milliseconds 0..%u, got \"%.*s%s\"", verb, MAX_MS,
+                    SHOW, tok, more(tok));
+    return true;
 }
 
 /* Parse the verb and arguments of one line into e (kind, fields, arg). */
@@ -188,12 +214,9 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
         float *out[] = { &e->x1, &e->y1, &e->x2, &e->y2 };
         if (!read_coords(p, cur, verb, "X1 Y1 X2 Y2", names, out, 4))
             return false;
-        char *tok = next_token(cur);
-        if (!tok)
-            return fail(p, "drag needs X1 Y1 X2 Y2 MS, but MS (the duration) is missing");
-        if (!parse_ms(tok, &e->ms))
-            return fail(p, "drag needs MS as whole milliseconds 0..%u, got \"%.*s%s\"", MAX_MS,
-                        SHOW, tok, more(tok));
+        if (!read_ms(p, cur, verb, "drag needs X1 Y1 X2 Y2 MS, but MS (the duration) is missing",
+                     &e->ms))
+            return false;
         return no_more(p, cur, verb, "X1 Y1 X2 Y2 MS");
     }
     if (!strcmp(verb, "swipe")) {
@@ -216,12 +239,8 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
     }
     if (!strcmp(verb, "wait")) {
         e->kind = REPLAY_WAIT;
-        char *tok = next_token(cur);
-        if (!tok)
-            return fail(p, "wait needs MS, the milliseconds to wait");
-        if (!parse_ms(tok, &e->ms))
-            return fail(p, "wait needs MS as whole milliseconds 0..%u, got \"%.*s%s\"", MAX_MS,
-                        SHOW, tok, more(tok));
+        if (!read_ms(p, cur, verb, "wait needs MS, the milliseconds to wait", &e->ms))
+            return false;
         return no_more(p, cur, verb, "MS");
     }
     if (!strcmp(verb, "key")) {
@@ -231,30 +250,15 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
         char *name = rest_of_line(*cur);
         if (!*name)
             return fail(p, "key needs a key name, such as Escape, Return or F4");
-        e->arg = strdup(name);
-        return e->arg ? true : fail(p, "out of memory");
+        return keep_arg(p, e, name);
     }
     if (!strcmp(verb, "shot")) {
         e->kind = REPLAY_SHOT;
-        char *file = rest_of_line(*cur);
-        if (!*file)
-            return fail(p, "shot needs a file name ending in .png");
-        if (!ends_with_png(file))
-            return fail(p, "shot needs a file name ending in .png, got \"%.*s%s\"", SHOW, file,
-                        more(file));
-        e->arg = strdup(file);
-        return e->arg ? true : fail(p, "out of memory");
+        return file_arg(p, *cur, verb, ".png", e);
     }
     if (!strcmp(verb, "dump")) {
         e->kind = REPLAY_DUMP;
-        char *file = rest_of_line(*cur);
-        if (!*file)
-            return fail(p, "dump needs a file name ending in .json");
-        if (!ends_with(file, ".json"))
-            return fail(p, "dump needs a file name ending in .json, got \"%.*s%s\"", SHOW, file,
-                        more(file));
-        e->arg = strdup(file);
-        return e->arg ? true : fail(p, "out of memory");
+        return file_arg(p, *cur, verb, ".json", e);
     }
     if (!strcmp(verb, "expect-screen")) {
         e->kind = REPLAY_EXPECT;
@@ -263,8 +267,7 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return fail(p, "expect-screen needs a screen name, such as home or degree:ID");
         if (!no_more(p, cur, verb, "one screen name"))
             return false;
-        e->arg = strdup(name);
-        return e->arg ? true : fail(p, "out of memory");
+        return keep_arg(p, e, name);
     }
     if (!strcmp(verb, "clock")) {
         /* The wall clock's time of day from here on (the day's talks). */
@@ -312,8 +315,7 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
                         quit ? "normal or admin" : "idle, armed, keypad, staff or exit");
         if (!no_more(p, cur, verb, "one word"))
             return false;
-        e->arg = strdup(what);
-        return e->arg ? true : fail(p, "out of memory");
+        return keep_arg(p, e, what);
     }
     if (!strcmp(verb, "expect-access")) {
         e->kind = REPLAY_EXPECT_ACCESS;
@@ -338,16 +340,14 @@ static bool parse_event(parser *p, char *verb, char **cur, replay_event *e)
             return fail(p, "expect-language needs a language code, such as en or de");
         if (!no_more(p, cur, verb, "one code"))
             return false;
-        e->arg = strdup(code);
-        return e->arg ? true : fail(p, "out of memory");
+        return keep_arg(p, e, code);
     }
     if (!strcmp(verb, "expect-text")) {
         e->kind = REPLAY_EXPECT_TEXT;
         char *text = rest_of_line(*cur);
         if (!*text)
             return fail(p, "expect-text needs the words a line on screen holds");
-        e->arg = strdup(text);
-        return e->arg ? true : fail(p, "out of memory");
+        return keep_arg(p, e, text);
     }
     if (!strcmp(verb, "expect-warning")) {
         e->kind = REPLAY_EXPECT_WARNING;

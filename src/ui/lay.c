@@ -1284,18 +1284,23 @@ float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, co
     return yy - y;
 }
 
-lay_pill lay_chip(const lay *L, const char *text)
+lay_pill lay_round_pill(const lay *L, const char *text, scene_font font)
 {
     lay_pill p;
     memset(&p, 0, sizeof p);
     p.text = text;
-    p.font = FONT_REGULAR;
-    p.size = fmaxf(L->m.text_min, 22.0f * L->m.unit);
+    p.font = font;
+    p.size = lay_small(L);
     p.bg = lay_col(L, COLOR_SURFACE_ALT);
     p.fg = lay_col(L, COLOR_TEXT);
     p.action = ACT_NONE;
     p.round = true;
     return p;
+}
+
+lay_pill lay_chip(const lay *L, const char *text)
+{
+    return lay_round_pill(L, text, FONT_REGULAR);
 }
 
 static void chip_of_list(const lay *L, const void *ctx, size_t i, lay_pill *out)
@@ -1415,18 +1420,13 @@ static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const c
     for (int step = -1; step <= 1; step += 2) {
         if (n == 2 && step < 0)
             continue;
+        const char *text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
+                                    step > 0 ? next : prev);
         lay_pill *b = &p[np];
-        memset(b, 0, sizeof *b);
-        b->text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
-                           step > 0 ? next : prev);
-        b->font = FONT_BOLD;
-        b->size = lay_small(L);
-        b->bg = lay_col(L, COLOR_SURFACE_ALT);
-        b->fg = lay_col(L, COLOR_TEXT);
+        *b = lay_round_pill(L, text, FONT_BOLD);
         b->chevron = step;
         b->action = ACT_SIBLING;
         b->arg = step;
-        b->round = true;
         lay_pill_size(L, b, w, &bw[np], &bh[np]);
         np++;
     }
@@ -1544,6 +1544,72 @@ void lay_column(const lay *L, float max_em, float *x, float *w)
     *x = (L->W - cw) / 2;
 }
 
+/* ---- the staff pages ------------------------------------------------------------ */
+
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg)
+{
+    scene_clear(out);
+    lay_begin(L, out, NULL, env, NULL);
+    const layout_metrics *m = &L->m;
+    scene_rect(out, (od_rect){ 0, 0, L->W, L->H }, bg, 0);
+    lay_staff_frame f;
+    f.x = m->pad * 1.5f;
+    f.w = L->W - 2 * f.x;
+    f.y = m->pad * 1.5f;
+    f.bottom = L->H - m->pad * 1.5f;
+    return f;
+}
+
+/* ---- a panel of rows ---------------------------------------------------------- */
+
+int lay_panel(lay *L, od_rect r, int16_t level)
+{
+    const layout_metrics *m = &L->m;
+    int panel = lay_box(L, r, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    if (panel >= 0)
+        L->s->cmds[panel].level = level;
+    lay_frame(L, r, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    return panel;
+}
+
+void lay_panel_head(lay *L, const lay_style *st, od_rect r, float ip, const char *text,
+                    int parent)
+{
+    int hb = lay_box(L, r, od_rgba(0, 0, 0, 0), 0, parent);
+    lay_text(L, st, r.x + ip, r.y, r.w - 2 * ip, text, hb);
+}
+
+/* The height of the line of rows that starts at row r0. */
+static float rows_line_h(const lay *L, const lay_rows *r, size_t r0)
+{
+    float rh = 0;
+    for (size_t k = r0; k < r0 + r->cols && k < r->n; k++)
+        rh = fmaxf(rh, r->row_h(L, r->ctx, k, r->col_w));
+    return rh;
+}
+
+float lay_rows_below(const lay *L, const lay_rows *r, float y)
+{
+    for (size_t r0 = 0; r0 < r->n; r0 += r->cols)
+        y += rows_line_h(L, r, r0) + (r0 ? r->rgap : 0);
+    return y;
+}
+
+float lay_rows_draw(lay *L, const lay_rows *r, float x, float y, int parent)
+{
+    for (size_t r0 = 0; r0 < r->n; r0 += r->cols) {
+        float rh = rows_line_h(L, r, r0);
+        if (r0)
+            y += r->rgap;
+        for (size_t k = r0; k < r0 + r->cols && k < r->n; k++)
+            r->draw(L, r->ctx, k,
+                    (od_rect){ x + (float)(k - r0) * (r->col_w + r->gap), y, r->col_w, rh },
+                    parent);
+        y += rh;
+    }
+    return y;
+}
+
 /* ---- pieces several screens share ------------------------------------------ */
 
 float lay_small(const lay *L)
@@ -1558,16 +1624,10 @@ void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 
 void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
 {
-    memset(out, 0, sizeof *out);
-    out->text = ci < L->c->n_careers ? L->c->careers[ci].name : "";
-    out->font = FONT_REGULAR;
-    out->size = lay_small(L);
-    out->bg = lay_col(L, COLOR_SURFACE_ALT);
-    out->fg = lay_col(L, COLOR_TEXT);
+    *out = lay_round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", FONT_REGULAR);
     out->dot = dot;
     out->action = ACT_CAREER;
     out->arg = (int)ci;
-    out->round = true;
     if (shared) {
         od_color sh = lay_col(L, COLOR_SHARED);
         out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);

@@ -366,6 +366,11 @@ typedef void (*lay_pill_fn)(const lay *L, const void *ctx, size_t i, lay_pill *o
 float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, const void *ctx,
                 lay_align align, float spacing, int parent);
 
+/* What the small round pills share (chips, career pills, Previous and
+ * Next, Today's Now and Next): `text` at the small size in `font`, the text
+ * colour on the alternate surface, a stadium shape, not tappable
+ * (ACT_NONE); the caller then sets what differs. */
+lay_pill lay_round_pill(const lay *L, const char *text, scene_font font);
 /* A plain chip for a list of strings (topics, software). */
 lay_pill lay_chip(const lay *L, const char *text);
 float lay_chip_list(lay *L, float x, float y, float w, char *const *items, size_t n,
@@ -443,6 +448,47 @@ size_t lay_balance_rows(size_t n, size_t max_cols);
 size_t lay_balance_count(size_t n, size_t rows, size_t r);
 /* How many cells of at least min_w, `gap` apart, fit in w (at least 1). */
 size_t lay_fit_cols(float w, float min_w, float gap);
+
+/* ---- the staff pages (no content model: the content problems, the day's
+ * visitors) ----
+ * Where a staff page writes: from x, w wide, from y down to bottom, a
+ * margin of 1.5 pad all round. */
+typedef struct {
+    float x, w, y, bottom;
+} lay_staff_frame;
+/* Clears out, begins L on it without content (finish with lay_end), fills
+ * the whole screen with bg, and returns the page's frame. */
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg);
+
+/* ---- a panel of rows over the page (the accessibility panel, the language
+ * chooser) ----
+ * The panel's surface: a filled, outlined block at top level on nesting
+ * level `level` (the audit compares it only with blocks of its level).
+ * Returns its block index, -1 when dry. */
+int lay_panel(lay *L, od_rect r, int16_t level);
+/* The panel's heading in an invisible block r under `parent`: the text in
+ * style st, ip in from each side, wrapped at that width. */
+void lay_panel_head(lay *L, const lay_style *st, od_rect r, float ip, const char *text,
+                    int parent);
+
+/* Row i's height at width w, and drawing row i into r under block parent. */
+typedef float (*lay_row_h_fn)(const lay *L, const void *ctx, size_t i, float w);
+typedef void (*lay_row_draw_fn)(lay *L, const void *ctx, size_t i, od_rect r, int parent);
+/* n rows in `cols` columns of width col_w, `gap` apart across and `rgap`
+ * down; every line of columns is as tall as its tallest row. */
+typedef struct {
+    size_t n, cols;
+    float col_w, gap, rgap;
+    lay_row_h_fn row_h;
+    lay_row_draw_fn draw;
+    const void *ctx;          /* passed to both */
+} lay_rows;
+/* y plus the rows' height, added line by line (what a panel measures its
+ * height with, starting from its padding and heading). */
+float lay_rows_below(const lay *L, const lay_rows *r, float y);
+/* Draw the rows from (x, y) under block parent; returns the y under the
+ * last line. */
+float lay_rows_draw(lay *L, const lay_rows *r, float x, float y, int parent);
 
 /* The nesting level of blocks that float over the page (the scroll
  * buttons): the audit compares blocks of equal level, so the page's own

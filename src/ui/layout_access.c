@@ -178,8 +178,16 @@ static float label_w(const lay *L, const row_geom *g, const panel_row *r, float 
     return fmaxf(w - 2 * g->ip - g->box - g->state_w - 2 * L->m.gap, 1.0f);
 }
 
-static float row_h(const lay *L, const row_geom *g, const panel_row *r, float w)
+/* The rows as the toolkit's panel rows see them (lay_rows). */
+typedef struct {
+    const row_geom *g;
+    const panel_row *rows;
+} rows_ctx;
+
+static float row_h(const lay *L, const void *ctx, size_t i, float w)
 {
+    const row_geom *g = ((const rows_ctx *)ctx)->g;
+    const panel_row *r = &((const rows_ctx *)ctx)->rows[i];
     lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
     float th = lay_text_height(L, &st, label_w(L, g, r, w), r->label, strlen(r->label), NULL);
     return fmaxf(L->m.target, fmaxf(th, g->box) + 2 * g->ip);
@@ -194,8 +202,10 @@ static float row_natural_w(const lay *L, const row_geom *g, const panel_row *r)
     return tw + 2 * g->ip + g->box + g->state_w + 2 * L->m.gap;
 }
 
-static void draw_row(lay *L, const row_geom *g, const panel_row *r, od_rect rr, int parent)
+static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
 {
+    const row_geom *g = ((const rows_ctx *)ctx)->g;
+    const panel_row *r = &((const rows_ctx *)ctx)->rows[i];
     const layout_metrics *m = &L->m;
     int action = r->choice < 0 ? ACT_ACCESS : ACT_ACCESS_SET;
     int arg = r->choice < 0 ? 0 : r->choice;
@@ -267,16 +277,14 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
      * and every label still fits whole on one line. */
     size_t cols = 1;
     float col_w = fminf(natural, max_w - 2 * pad), h = 0;
+    rows_ctx ctx = { &g, rows };
+    lay_rows grid = { n, cols, col_w, m->gap, rgap, row_h, draw_row, &ctx };
     for (;;) {
         float inner = (float)cols * col_w + (float)(cols - 1) * m->gap;
         head_h = lay_text_height(L, &hs, fmaxf(inner - 2 * g.ip, 1.0f), head, strlen(head), NULL);
-        h = 2 * pad + head_h + m->gap;
-        for (size_t r0 = 0; r0 < n; r0 += cols) {
-            float rh = 0;
-            for (size_t k = r0; k < r0 + cols && k < n; k++)
-                rh = fmaxf(rh, row_h(L, &g, &rows[k], col_w));
-            h += rh + (r0 ? rgap : 0);
-        }
+        grid.cols = cols;
+        grid.col_w = col_w;
+        h = lay_rows_below(L, &grid, 2 * pad + head_h + m->gap);
         size_t more = cols + 1;
         float more_w = (max_w - 2 * pad - (float)(more - 1) * m->gap) / (float)more;
         if (h <= room_h || more > n || more_w < natural)
@@ -298,11 +306,7 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
     float save_ox = L->ox, save_oy = L->oy;
     L->ox = 0;
     L->oy = 0;
-    od_rect pr = { x, y, w, ph };
-    int panel = lay_box(L, pr, lay_col(L, COLOR_SURFACE), m->radius, -1);
-    if (panel >= 0)
-        L->s->cmds[panel].level = LAY_LEVEL_PANEL;
-    lay_frame(L, pr, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    int panel = lay_panel(L, (od_rect){ x, y, w, ph }, LAY_LEVEL_PANEL);
     bool scrolls = h > ph + 0.5f;
     float scroll = 0;
     int parent = panel;
@@ -319,24 +323,10 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
     }
     float yy = y + pad;
     if (head_h > 0) {
-        float inner = w - 2 * pad;
-        int hb = lay_box(L, (od_rect){ x + pad, yy, inner, head_h }, od_rgba(0, 0, 0, 0), 0,
-                         parent);
-        lay_text(L, &hs, x + pad + g.ip, yy, inner - 2 * g.ip, head, hb);
+        lay_panel_head(L, &hs, (od_rect){ x + pad, yy, w - 2 * pad, head_h }, g.ip, head, parent);
         yy += head_h + m->gap;
     }
-    for (size_t r0 = 0; r0 < n; r0 += cols) {
-        float rh = 0;
-        for (size_t k = r0; k < r0 + cols && k < n; k++)
-            rh = fmaxf(rh, row_h(L, &g, &rows[k], col_w));
-        if (r0)
-            yy += rgap;
-        for (size_t k = r0; k < r0 + cols && k < n; k++)
-            draw_row(L, &g, &rows[k],
-                     (od_rect){ x + pad + (float)(k - r0) * (col_w + m->gap), yy, col_w, rh },
-                     parent);
-        yy += rh;
-    }
+    lay_rows_draw(L, &grid, x + pad, yy, parent);
     if (scrolls) {
         scene_pop_clip(L->s);
         /* More below: a chevron at the panel's lower edge, as on the pages. */

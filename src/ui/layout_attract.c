@@ -511,31 +511,19 @@ static float slide_title(lay *L, float x, float y, float w, float scale, int det
 static float slide_content(lay *L, const content_slide *s, float x, float y, float w, float scale,
                            int detail)
 {
+    /* Each kind's slide, by kind: a new kind is one row. */
+    typedef float (*slide_fn)(lay *, const content_slide *, float, float, float, float, int);
+    static const slide_fn by_kind[] = {
+        [ATTRACT_DEGREE] = slide_degree,
+        [ATTRACT_COMPARE] = slide_compare,
+        [ATTRACT_CAREER] = slide_career,
+        [ATTRACT_CAREERS] = slide_careers,
+        [ATTRACT_AWARDS] = slide_awards,
+        [ATTRACT_NOTICES] = slide_notices,
+    };
     float h = 0;
-    if (s) {
-        switch (s->kind) {
-        case ATTRACT_DEGREE:
-            h = slide_degree(L, s, x, y, w, scale, detail);
-            break;
-        case ATTRACT_COMPARE:
-            h = slide_compare(L, s, x, y, w, scale, detail);
-            break;
-        case ATTRACT_CAREER:
-            h = slide_career(L, s, x, y, w, scale, detail);
-            break;
-        case ATTRACT_CAREERS:
-            h = slide_careers(L, s, x, y, w, scale, detail);
-            break;
-        case ATTRACT_AWARDS:
-            h = slide_awards(L, s, x, y, w, scale, detail);
-            break;
-        case ATTRACT_NOTICES:
-            h = slide_notices(L, s, x, y, w, scale, detail);
-            break;
-        default:
-            break;
-        }
-    }
+    if (s && (size_t)s->kind < sizeof by_kind / sizeof *by_kind && by_kind[s->kind])
+        h = by_kind[s->kind](L, s, x, y, w, scale, detail);
     if (h <= 0)
         h = slide_title(L, x, y, w, scale, detail);
     return h;

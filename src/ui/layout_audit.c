@@ -152,9 +152,22 @@ static void audit_contrast(const scene *s, size_t i, const audit_ctx *a, audit_r
     }
 }
 
+/* Command i (a "text" or a "box", as `kind` names it) on the screen: across
+ * always, down unless it is clipped (a scrolled page runs past the screen). */
+static void audit_on_screen(const scene_cmd *c, size_t i, const char *kind, const audit_ctx *a,
+                            const char *sn, audit_report *r)
+{
+    od_rect t = c->rect;
+    if (t.x < -SLACK || t.x + t.w > a->W + SLACK)
+        report_line(r, "%s %zu: off screen horizontally (x %.1f..%.1f of %.0f): \"%s\"", kind, i,
+                    (double)t.x, (double)(t.x + t.w), (double)a->W, sn);
+    if (c->clip < 0 && (t.y < -SLACK || t.y + t.h > a->H + SLACK))
+        report_line(r, "%s %zu: off screen vertically (y %.1f..%.1f of %.0f): \"%s\"", kind, i,
+                    (double)t.y, (double)(t.y + t.h), (double)a->H, sn);
+}
+
 static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
 {
-    float W = a->W, H = a->H;
     const layout_metrics *m = &a->m;
     const layout_measure *meas = &a->env->measure;
     const scene_cmd *c = &s->cmds[i];
@@ -169,12 +182,7 @@ static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_repor
                     i, (double)over, (double)t.x, (double)t.y, (double)t.w, (double)t.h,
                     (double)b.x, (double)b.y, (double)b.w, (double)b.h, sn);
     }
-    if (t.x < -SLACK || t.x + t.w > W + SLACK)
-        report_line(r, "text %zu: off screen horizontally (x %.1f..%.1f of %.0f): \"%s\"", i,
-                    (double)t.x, (double)(t.x + t.w), (double)W, sn);
-    if (c->clip < 0 && (t.y < -SLACK || t.y + t.h > H + SLACK))
-        report_line(r, "text %zu: off screen vertically (y %.1f..%.1f of %.0f): \"%s\"", i,
-                    (double)t.y, (double)(t.y + t.h), (double)H, sn);
+    audit_on_screen(c, i, "text", a, sn, r);
     if (c->size < m->text_min - 0.01f)
         report_line(r, "text %zu: size %.1f px under the minimum %.1f: \"%s\"", i, (double)c->size,
                     (double)m->text_min, sn);
@@ -190,18 +198,13 @@ static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_repor
         audit_contrast(s, i, a, r);
 }
 
-static void audit_box(const scene *s, size_t i, float W, float H, audit_report *r)
+static void audit_box(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
 {
     const scene_cmd *c = &s->cmds[i];
     char sn[64];
     snippet(first_text_in(s, i), sn, sizeof sn);
     od_rect b = c->rect;
-    if (b.x < -SLACK || b.x + b.w > W + SLACK)
-        report_line(r, "box %zu: off screen horizontally (x %.1f..%.1f of %.0f): \"%s\"", i,
-                    (double)b.x, (double)(b.x + b.w), (double)W, sn);
-    if (c->clip < 0 && (b.y < -SLACK || b.y + b.h > H + SLACK))
-        report_line(r, "box %zu: off screen vertically (y %.1f..%.1f of %.0f): \"%s\"", i,
-                    (double)b.y, (double)(b.y + b.h), (double)H, sn);
+    audit_on_screen(c, i, "box", a, sn, r);
     if (c->parent >= 0) {
         if ((size_t)c->parent >= i || !is_box(&s->cmds[c->parent]))
             report_line(r, "box %zu: parent %d is not an earlier block: \"%s\"", i,
@@ -252,7 +255,6 @@ size_t layout_audit_with(const scene *s, const layout_env *env, const layout_aud
     a.cap_degrees = o.cap_degrees > 0 ? o.cap_degrees : LAYOUT_CAP_DEGREES;
     /* The same geometry as layout_metrics' cap_min, at the asked angle. */
     a.cap_min = a.m.distance_mm * tanf(a.cap_degrees * (float)M_PI / 180.0f) * a.m.px_per_mm;
-    float W = a.W, H = a.H;
     const layout_metrics m = a.m;
     audit_report r = { report, n, 0, 0 };
     if (report && n)
@@ -262,7 +264,7 @@ size_t layout_audit_with(const scene *s, const layout_env *env, const layout_aud
         if (c->kind == SCENE_TEXT)
             audit_text(s, i, &a, &r);
         else if (is_box(c))
-            audit_box(s, i, W, H, &r);
+            audit_box(s, i, &a, &r);
         else if (c->kind == SCENE_HIT && !(c->flags & SCENE_F_DISABLED) &&
                  (c->rect.w < m.target - SLACK || c->rect.h < m.target - SLACK))
             report_line(&r, "hit %zu: %.1fx%.1f px under the %.1f px touch target (action %d, "

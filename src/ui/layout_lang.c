@@ -128,16 +128,27 @@ static float row_natural_w(const lay *L, const row_geom *g, const char *name)
     return lay_tw(L, FONT_BOLD, g->size, name, strlen(name)) + 2 * g->ip + g->mark + L->m.gap;
 }
 
-static float row_h(const lay *L, const row_geom *g, const char *name, float w)
+/* The rows as the toolkit's panel rows see them (lay_rows): row i is
+ * language i. */
+typedef struct {
+    row_geom g;
+    size_t cur;    /* the language on screen */
+} rows_ctx;
+
+static float row_h(const lay *L, const void *ctx, size_t i, float w)
 {
+    const row_geom *g = &((const rows_ctx *)ctx)->g;
+    const char *name = content_language_name(L->c, i);
     lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
     float lw = fmaxf(w - 2 * g->ip - g->mark - L->m.gap, 1.0f);
     float th = lay_text_height(L, &st, lw, name, strlen(name), NULL);
     return fmaxf(L->m.target, fmaxf(th, g->mark) + 2 * g->ip);
 }
 
-static void draw_row(lay *L, const row_geom *g, size_t i, bool current, od_rect rr, int parent)
+static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
 {
+    const row_geom *g = &((const rows_ctx *)ctx)->g;
+    bool current = i == ((const rows_ctx *)ctx)->cur;
     const layout_metrics *m = &L->m;
     const char *name = content_language_name(L->c, i);
     bool pressed = lay_is_pressed(L, ACT_LANGUAGE_SET, (int)i);
@@ -170,8 +181,8 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
     size_t n = content_language_count(L->c);
     if (n > CONTENT_LANGUAGES_MAX)
         n = CONTENT_LANGUAGES_MAX;
-    size_t cur = L->c->language_index;
     row_geom g = { 12.0f * m->unit, ceilf(0.95f * m->body), m->body };
+    rows_ctx ctx = { g, L->c->language_index };
     float pad = m->gap, margin = m->pad, rgap = 0.5f * m->gap;
     float save_ox = L->ox, save_oy = L->oy;
     L->ox = L->oy = 0;
@@ -188,18 +199,15 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
     /* As many columns as the rows need to fit the room, as wide as fits. */
     size_t cols = 1;
     float col_w = fminf(natural, max_w - 2 * pad), h = 0, head_h = 0;
+    lay_rows grid = { n, cols, col_w, m->gap, rgap, row_h, draw_row, &ctx };
     for (;;) {
         col_w = fminf(natural, (max_w - 2 * pad - (float)(cols - 1) * m->gap) / (float)cols);
         head_h = *head ? lay_text_height(L, &hs, (float)cols * col_w +
                                                      (float)(cols - 1) * m->gap - 2 * g.ip,
                                          head, strlen(head), NULL) : 0;
-        h = 2 * pad + (head_h > 0 ? head_h + m->gap : 0);
-        for (size_t r0 = 0; r0 < n; r0 += cols) {
-            float rh = 0;
-            for (size_t k = r0; k < r0 + cols && k < n; k++)
-                rh = fmaxf(rh, row_h(L, &g, content_language_name(L->c, k), col_w));
-            h += rh + (r0 ? rgap : 0);
-        }
+        grid.cols = cols;
+        grid.col_w = col_w;
+        h = lay_rows_below(L, &grid, 2 * pad + (head_h > 0 ? head_h + m->gap : 0));
         /* Another column only while every name still fits on one line. */
         if (h <= room || cols >= n ||
             (float)(cols + 1) * natural + (float)cols * m->gap + 2 * pad > max_w)
@@ -224,31 +232,13 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
         else if (button.x + button.w + m->gap + w <= L->W - margin)
             x = button.x + button.w + m->gap;
     }
-    od_rect pr = { x, y, w, h };
-    int panel = lay_box(L, pr, lay_col(L, COLOR_SURFACE), m->radius, -1);
-    if (panel >= 0)
-        L->s->cmds[panel].level = LAY_LEVEL_LANGUAGE;
-    lay_frame(L, pr, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    int panel = lay_panel(L, (od_rect){ x, y, w, h }, LAY_LEVEL_LANGUAGE);
     float yy = y + pad;
     if (head_h > 0) {
-        float inner = w - 2 * pad;
-        int hb = lay_box(L, (od_rect){ x + pad, yy, inner, head_h }, od_rgba(0, 0, 0, 0), 0,
-                         panel);
-        lay_text(L, &hs, x + pad + g.ip, yy, inner - 2 * g.ip, head, hb);
+        lay_panel_head(L, &hs, (od_rect){ x + pad, yy, w - 2 * pad, head_h }, g.ip, head, panel);
         yy += head_h + m->gap;
     }
-    for (size_t r0 = 0; r0 < n; r0 += cols) {
-        float rh = 0;
-        for (size_t k = r0; k < r0 + cols && k < n; k++)
-            rh = fmaxf(rh, row_h(L, &g, content_language_name(L->c, k), col_w));
-        if (r0)
-            yy += rgap;
-        for (size_t k = r0; k < r0 + cols && k < n; k++)
-            draw_row(L, &g, k, k == cur,
-                     (od_rect){ x + pad + (float)(k - r0) * (col_w + m->gap), yy, col_w, rh },
-                     panel);
-        yy += rh;
-    }
+    lay_rows_draw(L, &grid, x + pad, yy, panel);
     L->ox = save_ox;
     L->oy = save_oy;
 }

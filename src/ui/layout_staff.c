@@ -24,13 +24,10 @@ static const char *base_name(const char *path)
 void layout_problems(scene *out, const layout_env *env, const char *dir,
                      const content_report *rep)
 {
-    scene_clear(out);
     lay L;
-    lay_begin(&L, out, NULL, env, NULL);
+    lay_staff_frame f = lay_staff_begin(&L, out, env, BG);
     const layout_metrics *m = &L.m;
-    scene_rect(out, (od_rect){ 0, 0, L.W, L.H }, BG, 0);
-    float x = m->pad * 1.5f, w = L.W - 2 * x, y = m->pad * 1.5f;
-    float bottom = L.H - m->pad * 1.5f;
+    float x = f.x, w = f.w, y = f.y, bottom = f.bottom;
     float body = m->text_min;
 
     lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, false };

@@ -59,16 +59,10 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
         yy += th + m->unit * 4;
     const char *label = state_label(L, t->st);
     float lw = 0, lh = 0;
-    lay_pill pill;
-    memset(&pill, 0, sizeof pill);
     if (label) {
-        pill.text = label;
-        pill.font = FONT_BOLD;
-        pill.size = lay_small(L);
+        lay_pill pill = lay_round_pill(L, label, FONT_BOLD);
         pill.bg = lay_col(L, COLOR_ACCENT);
         pill.fg = lay_col(L, COLOR_ACCENT_TEXT);
-        pill.action = ACT_NONE;
-        pill.round = true;
         pill.dense = true;
         lay_pill_size(L, &pill, tw, &lw, &lh);
         lay_pill_draw(L, &pill, (od_rect){ tx, yy, lw, lh }, box);

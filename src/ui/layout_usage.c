@@ -103,13 +103,10 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
 
 void layout_usage(scene *out, const layout_env *env, const usage_picture *p)
 {
-    scene_clear(out);
     lay L;
-    lay_begin(&L, out, NULL, env, NULL);
+    lay_staff_frame f = lay_staff_begin(&L, out, env, BG);
     const layout_metrics *m = &L.m;
-    scene_rect(out, (od_rect){ 0, 0, L.W, L.H }, BG, 0);
-    float x = m->pad * 1.5f, w = L.W - 2 * x, y = m->pad * 1.5f;
-    float bottom = L.H - m->pad * 1.5f;
+    float x = f.x, w = f.w, y = f.y, bottom = f.bottom;
     lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, true };
     y += lay_text(&L, &h, x, y, w, *p->title ? p->title : "Today's visitors", -1) + m->gap / 2;
     char sum[400];

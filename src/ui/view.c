@@ -246,37 +246,31 @@ static void item_name(const char *kind, int i, const content *c, bool career, ch
         snprintf(buf, n, "%s #%d%s", kind, i, c ? " (missing)" : "");
 }
 
+/* The actions whose name is a word alone, whatever their argument. */
+static const char *const plain_names[ACT_COUNT] = {
+    [ACT_NONE] = "none",
+    [ACT_WAKE] = "wake",
+    [ACT_BACK] = "back",
+    [ACT_HOME] = "home",
+    [ACT_ACCESS] = "accessibility",
+    [ACT_STAY] = "stay",
+    [ACT_LANGUAGE] = "languages",
+};
+
 void view_action_name(int action, int arg, const content *c, char *buf, size_t n)
 {
     char item[200];
     view_place p;
+    if (action >= 0 && action < ACT_COUNT && plain_names[action]) {
+        snprintf(buf, n, "%s", plain_names[action]);
+        return;
+    }
     switch (action) {
-    case ACT_NONE:
-        snprintf(buf, n, "none");
-        return;
-    case ACT_WAKE:
-        snprintf(buf, n, "wake");
-        return;
-    case ACT_BACK:
-        snprintf(buf, n, "back");
-        return;
-    case ACT_HOME:
-        snprintf(buf, n, "home");
-        return;
-    case ACT_ACCESS:
-        snprintf(buf, n, "accessibility");
-        return;
     case ACT_ACCESS_SET:
         if (*view_access_name(arg))
             snprintf(buf, n, "toggle %s", view_access_name(arg));
         else
             snprintf(buf, n, "action %d arg %d", action, arg);
-        return;
-    case ACT_STAY:
-        snprintf(buf, n, "stay");
-        return;
-    case ACT_LANGUAGE:
-        snprintf(buf, n, "languages");
         return;
     case ACT_LANGUAGE_SET:
         if (c && arg >= 0 && (size_t)arg < content_language_count(c))
