@@ -5,11 +5,11 @@
 #include "export.h"
 #include "qr.h"
 #include "file.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,71 +20,11 @@
 /* An image or font copied beside the page; far above any the kiosk draws. */
 #define EXPORT_MAX_ASSET (64u << 20)
 
-/* ---- a growing text buffer -------------------------------------------------- */
-
-typedef struct {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} obuf;
-
-static void put_n(obuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 16384;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *np = realloc(b->p, cap);
-        if (!np) {
-            b->oom = true;
-            return;
-        }
-        b->p = np;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void put(obuf *b, const char *s)
-{
-    put_n(b, s, strlen(s));
-}
-
-static void putf(obuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(obuf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof tmp) {
-        put_n(b, tmp, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        b->oom = true;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    put_n(b, big, (size_t)n);
-    free(big);
-}
-
 /* ---- escaping ------------------------------------------------------------- */
 
 /* Text for element content or a quoted attribute: & < > " ' become entities.
  * With breaks, a newline (a line break in the kiosk too) becomes <br>. */
-static void esc_x(obuf *b, const char *s, bool breaks)
+static void esc_x(strbuf *b, const char *s, bool breaks)
 {
     const char *run = s;
     for (; *s; s++) {
@@ -100,20 +40,20 @@ static void esc_x(obuf *b, const char *s, bool breaks)
         default: break;
         }
         if (rep) {
-            put_n(b, run, (size_t)(s - run));
-            put(b, rep);
+            strbuf_add(b, run, (size_t)(s - run));
+            strbuf_str(b, rep);
             run = s + 1;
         }
     }
-    put_n(b, run, (size_t)(s - run));
+    strbuf_add(b, run, (size_t)(s - run));
 }
 
-static void esc(obuf *b, const char *s)
+static void esc(strbuf *b, const char *s)
 {
     esc_x(b, s, true);
 }
 
-static void esc_attr(obuf *b, const char *s)
+static void esc_attr(strbuf *b, const char *s)
 {
     esc_x(b, s, false);
 }
@@ -121,52 +61,52 @@ static void esc_attr(obuf *b, const char *s)
 /* A relative path as a URL: unreserved characters and '/' stay, everything
  * else (spaces, '#', '?', '%', quotes, non-ASCII bytes) is percent-encoded, so
  * the result is safe inside a quoted HTML attribute and a CSS url(""). */
-static void put_url_path(obuf *b, const char *s)
+static void put_url_path(strbuf *b, const char *s)
 {
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
             ch == '-' || ch == '_' || ch == '.' || ch == '~' || ch == '/')
-            put_n(b, (const char *)&ch, 1);
+            strbuf_add(b, (const char *)&ch, 1);
         else
-            putf(b, "%%%02X", ch);
+            strbuf_printf(b, "%%%02X", ch);
     }
 }
 
 /* A CSS string body: anything beyond plain letters, digits, space, '-' and
  * '_' is written as a hex escape, so no quote, backslash or "</style>" can
  * come through. */
-static void put_css_string(obuf *b, const char *s)
+static void put_css_string(strbuf *b, const char *s)
 {
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
             ch == ' ' || ch == '-' || ch == '_' || ch >= 0x80)
-            put_n(b, (const char *)&ch, 1);
+            strbuf_add(b, (const char *)&ch, 1);
         else
-            putf(b, "\\%x ", ch);
+            strbuf_printf(b, "\\%x ", ch);
     }
 }
 
 /* An id fragment for anchors: the content's ids are plain already; anything
  * else becomes '-'. */
-static void put_id(obuf *b, const char *prefix, const char *id)
+static void put_id(strbuf *b, const char *prefix, const char *id)
 {
-    put(b, prefix);
+    strbuf_str(b, prefix);
     for (; *id; id++) {
         unsigned char ch = (unsigned char)*id;
         bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
                   (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
-        put_n(b, ok ? (const char *)&ch : "-", 1);
+        strbuf_add(b, ok ? (const char *)&ch : "-", 1);
     }
 }
 
-static void put_color(obuf *b, od_color c)
+static void put_color(strbuf *b, od_color c)
 {
     if (c.a == 255)
-        putf(b, "#%02X%02X%02X", c.r, c.g, c.b);
+        strbuf_printf(b, "#%02X%02X%02X", c.r, c.g, c.b);
     else
-        putf(b, "#%02X%02X%02X%02X", c.r, c.g, c.b, c.a);
+        strbuf_printf(b, "#%02X%02X%02X%02X", c.r, c.g, c.b, c.a);
 }
 
 /* ---- the page --------------------------------------------------------------- */
@@ -190,7 +130,7 @@ static bool web_address(const char *u)
  * kiosk draws (qr.h): one path of unit squares, the quiet zone in the
  * viewBox, crisp edges; the address beneath it as a link. Nothing for an
  * empty address. */
-static void qr_figure(obuf *b, const content *c, const char *url)
+static void qr_figure(strbuf *b, const content *c, const char *url)
 {
     qr_code q;
     if (!url[0] || !web_address(url) || !qr_make(url, &q))
@@ -198,11 +138,11 @@ static void qr_figure(obuf *b, const content *c, const char *url)
     int n = q.size + 2 * QR_QUIET;
     /* Inline SVG in HTML needs no namespace (and the page names no outside
      * address but the content's own). */
-    put(b, "<figure class=\"qr\"><svg viewBox=\"0 0 ");
-    putf(b, "%d %d\" width=\"%d\" height=\"%d\" shape-rendering=\"crispEdges\" role=\"img\" "
+    strbuf_str(b, "<figure class=\"qr\"><svg viewBox=\"0 0 ");
+    strbuf_printf(b, "%d %d\" width=\"%d\" height=\"%d\" shape-rendering=\"crispEdges\" role=\"img\" "
          "aria-label=\"", n, n, 3 * n, 3 * n);
     esc_attr(b, str(c, STR_QR_HINT));
-    putf(b, "\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"", n, n);
+    strbuf_printf(b, "\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"", n, n);
     for (int r = 0; r < q.size; r++)
         for (int k = 0; k < q.size;) {
             if (!q.dark[r * q.size + k]) {
@@ -212,15 +152,15 @@ static void qr_figure(obuf *b, const content *c, const char *url)
             int k0 = k;
             while (k < q.size && q.dark[r * q.size + k])
                 k++;
-            putf(b, "M%d %dh%dv1h-%dz", k0 + QR_QUIET, r + QR_QUIET, k - k0, k - k0);
+            strbuf_printf(b, "M%d %dh%dv1h-%dz", k0 + QR_QUIET, r + QR_QUIET, k - k0, k - k0);
         }
-    put(b, "\"/></svg><figcaption><a href=\"");
+    strbuf_str(b, "\"/></svg><figcaption><a href=\"");
     esc_attr(b, url);
-    put(b, "\">");
+    strbuf_str(b, "\">");
     /* Shown without its scheme, as addresses are printed: the page's only
      * "http" stays inside href (nothing it loads comes from elsewhere). */
     esc(b, url + (strncmp(url, "https://", 8) ? 7 : 8));
-    put(b, "</a></figcaption></figure>\n");
+    strbuf_str(b, "</a></figcaption></figure>\n");
     qr_deinit(&q);
 }
 
@@ -236,7 +176,7 @@ static bool has_font_file(const content *c, int i)
     return c->font_file[i] && c->font_file[i][0];
 }
 
-static void style_sheet(obuf *b, const content *c)
+static void style_sheet(strbuf *b, const content *c)
 {
     static const char *const var[COLOR_COUNT] = {
         [COLOR_BACKGROUND] = "bg", [COLOR_SURFACE] = "surface",
@@ -244,32 +184,32 @@ static void style_sheet(obuf *b, const content *c)
         [COLOR_ACCENT] = "accent", [COLOR_ACCENT_TEXT] = "accent-text",
         [COLOR_SHARED] = "shared", [COLOR_CAVEAT] = "caveat", [COLOR_LINE] = "line",
     };
-    put(b, "<style>\n");
+    strbuf_str(b, "<style>\n");
     for (int i = 0; i < 2; i++) {
         if (!has_font_file(c, i))
             continue;
-        put(b, "@font-face{font-family:\"openday content\";src:url(\"");
+        strbuf_str(b, "@font-face{font-family:\"openday content\";src:url(\"");
         put_url_path(b, c->font_file[i]);
-        putf(b, "\");font-weight:%s;font-display:swap}\n", i ? "700" : "400");
+        strbuf_printf(b, "\");font-weight:%s;font-display:swap}\n", i ? "700" : "400");
     }
-    put(b, ":root{");
+    strbuf_str(b, ":root{");
     for (int i = 0; i < COLOR_COUNT; i++) {
-        putf(b, "--%s:", var[i]);
+        strbuf_printf(b, "--%s:", var[i]);
         put_color(b, c->colors[i]);
-        put(b, ";");
+        strbuf_str(b, ";");
     }
-    putf(b, "color-scheme:%s;\n", luminance(c->colors[COLOR_BACKGROUND]) < 0.4 ? "dark" : "light");
-    put(b, "--font:");
+    strbuf_printf(b, "color-scheme:%s;\n", luminance(c->colors[COLOR_BACKGROUND]) < 0.4 ? "dark" : "light");
+    strbuf_str(b, "--font:");
     if (has_font_file(c, 0))
-        put(b, "\"openday content\",");
+        strbuf_str(b, "\"openday content\",");
     if (c->font_family && c->font_family[0] && strcmp(c->font_family, "Inter")) {
-        put(b, "\"");
+        strbuf_str(b, "\"");
         put_css_string(b, c->font_family);
-        put(b, "\",");
+        strbuf_str(b, "\",");
     }
-    put(b, "Inter,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
+    strbuf_str(b, "Inter,system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
            "sans-serif}\n");
-    put(b,
+    strbuf_str(b,
         "*,*::before,*::after{box-sizing:border-box}\n"
         "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
         "body{margin:0;background:var(--bg);color:var(--text);font-family:var(--font);"
@@ -381,134 +321,134 @@ static void style_sheet(obuf *b, const content *c)
 
 /* A paragraph of class cls (NULL: none) holding text; nothing when text is
  * empty, as every optional text of the content may be. */
-static void paragraph(obuf *b, const char *cls, const char *text)
+static void paragraph(strbuf *b, const char *cls, const char *text)
 {
     if (!text[0])
         return;
     if (cls)
-        putf(b, "<p class=\"%s\">", cls);
+        strbuf_printf(b, "<p class=\"%s\">", cls);
     else
-        put(b, "<p>");
+        strbuf_str(b, "<p>");
     esc(b, text);
-    put(b, "</p>\n");
+    strbuf_str(b, "</p>\n");
 }
 
 /* The heading of a part of a card ("Topics", "Careers"). */
-static void part_heading(obuf *b, const char *text)
+static void part_heading(strbuf *b, const char *text)
 {
-    put(b, "<h4>");
+    strbuf_str(b, "<h4>");
     esc(b, text);
-    put(b, "</h4>\n");
+    strbuf_str(b, "</h4>\n");
 }
 
 /* The items of a list of texts, each its own <li>. */
-static void list_items(obuf *b, char *const *items, size_t n)
+static void list_items(strbuf *b, char *const *items, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        put(b, "<li>");
+        strbuf_str(b, "<li>");
         esc(b, items[i]);
-        put(b, "</li>");
+        strbuf_str(b, "</li>");
     }
 }
 
 /* A link to the card with anchor prefix + id, reading text. */
-static void card_link(obuf *b, const char *prefix, const char *id, const char *text)
+static void card_link(strbuf *b, const char *prefix, const char *id, const char *text)
 {
-    put(b, "<a href=\"#");
+    strbuf_str(b, "<a href=\"#");
     put_id(b, prefix, id);
-    put(b, "\">");
+    strbuf_str(b, "\">");
     esc(b, text);
-    put(b, "</a>");
+    strbuf_str(b, "</a>");
 }
 
-static void award_badge(obuf *b, const content *c, const content_degree *d)
+static void award_badge(strbuf *b, const content *c, const content_degree *d)
 {
     const content_award *aw = award_of(c, d);
     if (!aw)
         return;
-    put(b, "<p><span class=\"badge\"><abbr title=\"");
+    strbuf_str(b, "<p><span class=\"badge\"><abbr title=\"");
     esc_attr(b, aw->name);
-    put(b, "\">");
+    strbuf_str(b, "\">");
     esc(b, aw->short_name[0] ? aw->short_name : aw->name);
-    put(b, "</abbr></span>");
+    strbuf_str(b, "</abbr></span>");
     if (aw->short_name[0] && aw->name[0]) {
-        put(b, "<span class=\"award-name\">");
+        strbuf_str(b, "<span class=\"award-name\">");
         esc(b, aw->name);
-        put(b, "</span>");
+        strbuf_str(b, "</span>");
     }
-    put(b, "</p>\n");
+    strbuf_str(b, "</p>\n");
 }
 
-static void chips(obuf *b, char *const *items, size_t n)
+static void chips(strbuf *b, char *const *items, size_t n)
 {
-    put(b, "<ul class=\"chips\">");
+    strbuf_str(b, "<ul class=\"chips\">");
     list_items(b, items, n);
-    put(b, "</ul>\n");
+    strbuf_str(b, "</ul>\n");
 }
 
 /* A degree's careers: links to the career cards, the shared ones marked, each
  * with its caveat. */
-static void career_list(obuf *b, const content *c, const content_degree *d, bool caveats)
+static void career_list(strbuf *b, const content *c, const content_degree *d, bool caveats)
 {
-    put(b, "<ul class=\"careers\">\n");
+    strbuf_str(b, "<ul class=\"careers\">\n");
     for (size_t k = 0; k < d->n_careers; k++) {
         size_t ci = d->careers[k];
         if (ci >= c->n_careers)
             continue;
         const content_career *cr = &c->careers[ci];
         bool shared = content_career_shared(c, ci);
-        put(b, shared ? "<li class=\"shared\">" : "<li>");
+        strbuf_str(b, shared ? "<li class=\"shared\">" : "<li>");
         card_link(b, "career-", cr->id, cr->name);
         if (shared) {
-            put(b, "<span class=\"tag\">");
+            strbuf_str(b, "<span class=\"tag\">");
             esc(b, str(c, STR_SHARED));
-            put(b, "</span>");
+            strbuf_str(b, "</span>");
         }
         if (caveats && cr->caveat[0]) {
-            put(b, "<span class=\"check\">");
+            strbuf_str(b, "<span class=\"check\">");
             esc(b, str(c, STR_CHECK));
-            put(b, ": ");
+            strbuf_str(b, ": ");
             esc(b, cr->caveat);
-            put(b, "</span>");
+            strbuf_str(b, "</span>");
         }
-        put(b, "</li>\n");
+        strbuf_str(b, "</li>\n");
     }
-    put(b, "</ul>\n");
+    strbuf_str(b, "</ul>\n");
 }
 
-static void deg_style(obuf *b, const content_degree *d)
+static void deg_style(strbuf *b, const content_degree *d)
 {
-    put(b, " style=\"--deg:");
+    strbuf_str(b, " style=\"--deg:");
     put_color(b, d->color);
-    put(b, "\"");
+    strbuf_str(b, "\"");
 }
 
-static void degree_card(obuf *b, const content *c, const content_degree *d)
+static void degree_card(strbuf *b, const content *c, const content_degree *d)
 {
-    put(b, "<article class=\"card\" id=\"");
+    strbuf_str(b, "<article class=\"card\" id=\"");
     put_id(b, "degree-", d->id);
-    put(b, "\"");
+    strbuf_str(b, "\"");
     deg_style(b, d);
-    put(b, ">\n");
+    strbuf_str(b, ">\n");
     if (d->image[0]) {
-        put(b, "<img src=\"");
+        strbuf_str(b, "<img src=\"");
         put_url_path(b, d->image);
-        put(b, "\" alt=\"");
+        strbuf_str(b, "\" alt=\"");
         esc_attr(b, d->name);
-        put(b, "\" loading=\"lazy\">\n");
+        strbuf_str(b, "\" loading=\"lazy\">\n");
     }
     award_badge(b, c, d);
-    put(b, "<h3>");
+    strbuf_str(b, "<h3>");
     if (d->url[0] && web_address(d->url)) {
-        put(b, "<a href=\"");
+        strbuf_str(b, "<a href=\"");
         esc_attr(b, d->url);
-        put(b, "\">");
+        strbuf_str(b, "\">");
         esc(b, d->name);
-        put(b, "</a>");
+        strbuf_str(b, "</a>");
     } else {
         esc(b, d->name);
     }
-    put(b, "</h3>\n");
+    strbuf_str(b, "</h3>\n");
     paragraph(b, "tagline", d->tagline);
     if (d->focus[0]) {
         part_heading(b, str(c, STR_FOCUS));
@@ -524,15 +464,15 @@ static void degree_card(obuf *b, const content *c, const content_degree *d)
     }
     if (d->n_modules) {
         part_heading(b, str(c, STR_MODULES));
-        put(b, "<dl class=\"modules\">\n");
+        strbuf_str(b, "<dl class=\"modules\">\n");
         for (size_t i = 0; i < d->n_modules; i++) {
-            put(b, "<dt>");
+            strbuf_str(b, "<dt>");
             esc(b, d->modules[i].title);
-            put(b, "</dt><dd>");
+            strbuf_str(b, "</dt><dd>");
             esc(b, d->modules[i].text);
-            put(b, "</dd>\n");
+            strbuf_str(b, "</dd>\n");
         }
-        put(b, "</dl>\n");
+        strbuf_str(b, "</dl>\n");
     }
     if (d->hands_on[0]) {
         part_heading(b, str(c, STR_HANDS_ON));
@@ -544,55 +484,55 @@ static void degree_card(obuf *b, const content *c, const content_degree *d)
     }
     paragraph(b, "note", d->careers_note);
     qr_figure(b, c, d->url);
-    put(b, "</article>\n");
+    strbuf_str(b, "</article>\n");
 }
 
-static void section_head(obuf *b, const char *id, const char *title, const char *hint)
+static void section_head(strbuf *b, const char *id, const char *title, const char *hint)
 {
-    putf(b, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id, id);
+    strbuf_printf(b, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id, id);
     esc(b, title);
-    put(b, "</h2>\n");
+    strbuf_str(b, "</h2>\n");
     if (hint)
         paragraph(b, "hint", hint);
 }
 
-static void conclusion(obuf *b, const content *c)
+static void conclusion(strbuf *b, const content *c)
 {
     paragraph(b, "conclusion", c->conclusion);
 }
 
 /* The degrees side by side, in the rows of the kiosk's Compare screen. */
-static void compare_section(obuf *b, const content *c)
+static void compare_section(strbuf *b, const content *c)
 {
     section_head(b, "compare", str(c, STR_COMPARE), str(c, STR_COMPARE_HINT));
-    put(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"compare-h\" "
+    strbuf_str(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"compare-h\" "
            "tabindex=\"0\">\n<table>\n<thead><tr><td></td>");
     for (size_t i = 0; i < c->n_degrees; i++) {
-        put(b, "<th scope=\"col\"");
+        strbuf_str(b, "<th scope=\"col\"");
         deg_style(b, &c->degrees[i]);
-        put(b, ">");
+        strbuf_str(b, ">");
         card_link(b, "degree-", c->degrees[i].id, c->degrees[i].name);
-        put(b, "</th>");
+        strbuf_str(b, "</th>");
     }
-    put(b, "</tr></thead>\n<tbody>\n");
+    strbuf_str(b, "</tr></thead>\n<tbody>\n");
     for (int row = 0; row < 5; row++) {
         static const content_str head[5] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
                                              STR_CAREER_PATHS };
-        put(b, "<tr><th scope=\"row\">");
+        strbuf_str(b, "<tr><th scope=\"row\">");
         esc(b, str(c, head[row]));
-        put(b, "</th>");
+        strbuf_str(b, "</th>");
         for (size_t i = 0; i < c->n_degrees; i++) {
             const content_degree *d = &c->degrees[i];
             const content_award *aw = award_of(c, d);
-            put(b, "<td");
+            strbuf_str(b, "<td");
             deg_style(b, d);
-            put(b, ">");
+            strbuf_str(b, ">");
             switch (row) {
             case 0:
                 if (aw) {
-                    put(b, "<span class=\"badge\">");
+                    strbuf_str(b, "<span class=\"badge\">");
                     esc(b, aw->short_name[0] ? aw->short_name : aw->name);
-                    put(b, "</span> ");
+                    strbuf_str(b, "</span> ");
                     esc(b, aw->name);
                 }
                 break;
@@ -604,9 +544,9 @@ static void compare_section(obuf *b, const content *c)
                 char *const *it = row == 2 ? d->topics : d->software;
                 size_t n = row == 2 ? d->n_topics : d->n_software;
                 if (n) {
-                    put(b, "<ul>");
+                    strbuf_str(b, "<ul>");
                     list_items(b, it, n);
-                    put(b, "</ul>");
+                    strbuf_str(b, "</ul>");
                 }
                 break;
             }
@@ -615,142 +555,142 @@ static void compare_section(obuf *b, const content *c)
                     career_list(b, c, d, false);
                 break;
             }
-            put(b, "</td>");
+            strbuf_str(b, "</td>");
         }
-        put(b, "</tr>\n");
+        strbuf_str(b, "</tr>\n");
     }
-    put(b, "</tbody>\n</table>\n</div>\n");
+    strbuf_str(b, "</tbody>\n</table>\n</div>\n");
     conclusion(b, c);
-    put(b, "</section>\n");
+    strbuf_str(b, "</section>\n");
 }
 
-static void careers_section(obuf *b, const content *c)
+static void careers_section(strbuf *b, const content *c)
 {
     section_head(b, "careers", str(c, STR_CAREERS), str(c, STR_CAREERS_HINT));
     bool any_shared = false;
     for (size_t i = 0; i < c->n_careers; i++)
         any_shared |= content_career_shared(c, i);
     if (any_shared) {
-        put(b, "<p class=\"legend\"><span class=\"dot\" aria-hidden=\"true\"></span>");
+        strbuf_str(b, "<p class=\"legend\"><span class=\"dot\" aria-hidden=\"true\"></span>");
         esc(b, str(c, STR_SHARED));
-        put(b, "</p>\n");
+        strbuf_str(b, "</p>\n");
     }
-    put(b, "<div class=\"grid\">\n");
+    strbuf_str(b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_careers; i++) {
         const content_career *cr = &c->careers[i];
         bool shared = content_career_shared(c, i);
-        put(b, "<article class=\"card\" id=\"");
+        strbuf_str(b, "<article class=\"card\" id=\"");
         put_id(b, "career-", cr->id);
-        put(b, "\"");
+        strbuf_str(b, "\"");
         if (shared)
-            put(b, " style=\"--deg:var(--shared)\"");
+            strbuf_str(b, " style=\"--deg:var(--shared)\"");
         else if (cr->n_degrees && cr->degrees[0] < c->n_degrees)
             deg_style(b, &c->degrees[cr->degrees[0]]);
-        put(b, ">\n<h3>");
+        strbuf_str(b, ">\n<h3>");
         esc(b, cr->name);
-        put(b, "</h3>\n");
+        strbuf_str(b, "</h3>\n");
         if (shared) {
-            put(b, "<p><span class=\"tag\">");
+            strbuf_str(b, "<p><span class=\"tag\">");
             esc(b, str(c, STR_SHARED));
-            put(b, "</span></p>\n");
+            strbuf_str(b, "</span></p>\n");
         }
         paragraph(b, "summary", cr->summary);
         paragraph(b, "desc", cr->description);
         if (cr->n_degrees) {
             part_heading(b, str(c, STR_LEADS_FROM));
-            put(b, "<ul class=\"from\">");
+            strbuf_str(b, "<ul class=\"from\">");
             for (size_t k = 0; k < cr->n_degrees; k++) {
                 if (cr->degrees[k] >= c->n_degrees)
                     continue;
                 const content_degree *d = &c->degrees[cr->degrees[k]];
-                put(b, "<li");
+                strbuf_str(b, "<li");
                 deg_style(b, d);
-                put(b, "><span class=\"dot\" aria-hidden=\"true\"></span>");
+                strbuf_str(b, "><span class=\"dot\" aria-hidden=\"true\"></span>");
                 card_link(b, "degree-", d->id, d->name);
-                put(b, "</li>");
+                strbuf_str(b, "</li>");
             }
-            put(b, "</ul>\n");
+            strbuf_str(b, "</ul>\n");
         }
         if (cr->caveat[0]) {
-            put(b, "<p class=\"caveat\"><strong>");
+            strbuf_str(b, "<p class=\"caveat\"><strong>");
             esc(b, str(c, STR_CHECK));
-            put(b, "</strong>");
+            strbuf_str(b, "</strong>");
             esc(b, cr->caveat);
-            put(b, "</p>\n");
+            strbuf_str(b, "</p>\n");
         }
         qr_figure(b, c, cr->url);
-        put(b, "</article>\n");
+        strbuf_str(b, "</article>\n");
     }
-    put(b, "</div>\n");
+    strbuf_str(b, "</div>\n");
     paragraph(b, "note", c->careers_note);
-    put(b, "</section>\n");
+    strbuf_str(b, "</section>\n");
 }
 
-static void awards_section(obuf *b, const content *c)
+static void awards_section(strbuf *b, const content *c)
 {
     section_head(b, "ba-bs", str(c, STR_BA_BS), str(c, STR_BA_BS_HINT));
     paragraph(b, "intro", c->awards_intro);
-    put(b, "<div class=\"grid\">\n");
+    strbuf_str(b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_awards; i++) {
         const content_award *aw = &c->awards[i];
-        put(b, "<article class=\"card\" style=\"--deg:");
+        strbuf_str(b, "<article class=\"card\" style=\"--deg:");
         put_color(b, content_award_color(c, i));
-        put(b, "\">\n");
+        strbuf_str(b, "\">\n");
         if (aw->short_name[0]) {
-            put(b, "<p><span class=\"badge\">");
+            strbuf_str(b, "<p><span class=\"badge\">");
             esc(b, aw->short_name);
-            put(b, "</span></p>\n");
+            strbuf_str(b, "</span></p>\n");
         }
-        put(b, "<h3>");
+        strbuf_str(b, "<h3>");
         esc(b, aw->name);
-        put(b, "</h3>\n");
+        strbuf_str(b, "</h3>\n");
         paragraph(b, "summary", aw->summary);
         if (aw->n_points) {
-            put(b, "<ul class=\"points\">");
+            strbuf_str(b, "<ul class=\"points\">");
             list_items(b, aw->points, aw->n_points);
-            put(b, "</ul>\n");
+            strbuf_str(b, "</ul>\n");
         }
-        put(b, "</article>\n");
+        strbuf_str(b, "</article>\n");
     }
-    put(b, "</div>\n");
+    strbuf_str(b, "</div>\n");
     if (c->n_award_rows) {
-        put(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ba-bs-h\" "
+        strbuf_str(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ba-bs-h\" "
                "tabindex=\"0\" style=\"margin-top:1.5rem\">\n<table>\n<thead><tr><td></td>");
         for (size_t i = 0; i < c->n_awards; i++) {
-            put(b, "<th scope=\"col\" style=\"--deg:");
+            strbuf_str(b, "<th scope=\"col\" style=\"--deg:");
             put_color(b, content_award_color(c, i));
-            put(b, "\"><abbr title=\"");
+            strbuf_str(b, "\"><abbr title=\"");
             esc_attr(b, c->awards[i].name);
-            put(b, "\">");
+            strbuf_str(b, "\">");
             esc(b, c->awards[i].short_name[0] ? c->awards[i].short_name : c->awards[i].name);
-            put(b, "</abbr></th>");
+            strbuf_str(b, "</abbr></th>");
         }
-        put(b, "</tr></thead>\n<tbody>\n");
+        strbuf_str(b, "</tr></thead>\n<tbody>\n");
         for (size_t r = 0; r < c->n_award_rows; r++) {
-            put(b, "<tr><th scope=\"row\">");
+            strbuf_str(b, "<tr><th scope=\"row\">");
             esc(b, c->award_rows[r].topic);
-            put(b, "</th>");
+            strbuf_str(b, "</th>");
             for (size_t i = 0; i < c->n_awards; i++) {
-                put(b, "<td>");
+                strbuf_str(b, "<td>");
                 if (c->award_rows[r].values && c->award_rows[r].values[i])
                     esc(b, c->award_rows[r].values[i]);
-                put(b, "</td>");
+                strbuf_str(b, "</td>");
             }
-            put(b, "</tr>\n");
+            strbuf_str(b, "</tr>\n");
         }
-        put(b, "</tbody>\n</table>\n</div>\n");
+        strbuf_str(b, "</tbody>\n</table>\n</div>\n");
     }
     conclusion(b, c);
-    put(b, "</section>\n");
+    strbuf_str(b, "</section>\n");
 }
 
-static void about_section(obuf *b, const content *c)
+static void about_section(strbuf *b, const content *c)
 {
     section_head(b, "about", str(c, STR_ABOUT), NULL);
-    put(b, "<div class=\"about\">\n");
+    strbuf_str(b, "<div class=\"about\">\n");
     paragraph(b, NULL, c->about);
     paragraph(b, "muted", c->attribution);
-    put(b, "</div>\n</section>\n");
+    strbuf_str(b, "</div>\n</section>\n");
 }
 
 void export_page_name(const content *c, size_t i, char *out, size_t n)
@@ -764,74 +704,74 @@ void export_page_name(const content *c, size_t i, char *out, size_t n)
 
 /* With more than one language: a link to the page in each, named in its own
  * words and marked up in its own language, the current one marked. */
-static void language_links(obuf *b, const content *c)
+static void language_links(strbuf *b, const content *c)
 {
     size_t n = content_language_count(c);
     if (n < 2)
         return;
-    put(b, "<nav class=\"langs\" aria-label=\"");
+    strbuf_str(b, "<nav class=\"langs\" aria-label=\"");
     esc_attr(b, str(c, STR_LANGUAGE));
-    put(b, "\"><ul>\n");
+    strbuf_str(b, "\"><ul>\n");
     for (size_t i = 0; i < n; i++) {
         const content *v = content_in_language(c, i);
         char page[128];
         export_page_name(c, i, page, sizeof page);
-        put(b, "<li><a href=\"");
+        strbuf_str(b, "<li><a href=\"");
         esc_attr(b, page);
-        put(b, "\" hreflang=\"");
+        strbuf_str(b, "\" hreflang=\"");
         esc_attr(b, v->language);
-        put(b, "\" lang=\"");
+        strbuf_str(b, "\" lang=\"");
         esc_attr(b, v->language);
-        put(b, "\"");
+        strbuf_str(b, "\"");
         if (i == c->language_index)
-            put(b, " aria-current=\"page\"");
-        put(b, ">");
+            strbuf_str(b, " aria-current=\"page\"");
+        strbuf_str(b, ">");
         const char *name = content_language_name(c, i);
         esc(b, name && name[0] ? name : v->language);
-        put(b, "</a></li>\n");
+        strbuf_str(b, "</a></li>\n");
     }
-    put(b, "</ul></nav>\n");
+    strbuf_str(b, "</ul></nav>\n");
 }
 
 char *export_html_page(const content *c, size_t *len)
 {
-    obuf b = { 0 };
+    strbuf b = { 0 };
     const char *lang = c->language && c->language[0] ? c->language : "en";
-    put(&b, "<!DOCTYPE html>\n<html lang=\"");
+    strbuf_str(&b, "<!DOCTYPE html>\n<html lang=\"");
     esc_attr(&b, lang);
-    put(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    strbuf_str(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     esc(&b, c->title);
-    put(&b, "</title>\n");
+    strbuf_str(&b, "</title>\n");
     if (c->subtitle[0]) {
-        put(&b, "<meta name=\"description\" content=\"");
+        strbuf_str(&b, "<meta name=\"description\" content=\"");
         esc_attr(&b, c->subtitle);
-        put(&b, "\">\n");
+        strbuf_str(&b, "\">\n");
     }
-    put(&b, "<meta name=\"theme-color\" content=\"");
+    strbuf_str(&b, "<meta name=\"theme-color\" content=\"");
     put_color(&b, c->colors[COLOR_BACKGROUND]);
-    put(&b, "\">\n");
+    strbuf_str(&b, "\">\n");
     for (size_t i = 0; content_language_count(c) > 1 && i < content_language_count(c); i++) {
         char page[128];
         export_page_name(c, i, page, sizeof page);
-        put(&b, "<link rel=\"alternate\" hreflang=\"");
+        strbuf_str(&b, "<link rel=\"alternate\" hreflang=\"");
         esc_attr(&b, content_in_language(c, i)->language);
-        put(&b, "\" href=\"");
+        strbuf_str(&b, "\" href=\"");
         esc_attr(&b, page);
-        put(&b, "\">\n");
+        strbuf_str(&b, "\">\n");
     }
     style_sheet(&b, c);
-    put(&b, "</head>\n<body>\n<a class=\"skip\" href=\"#degrees\">");
+    strbuf_str(&b, "</head>\n<body>\n<a class=\"skip\" href=\"#degrees\">");
     esc(&b, str(c, STR_HOME_TITLE));
-    put(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n");
+    strbuf_str(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n");
     language_links(&b, c);
-    put(&b, "<h1>");
+    strbuf_str(&b, "<h1>");
     esc(&b, c->title);
-    put(&b, "</h1>\n");
+    strbuf_str(&b, "</h1>\n");
     paragraph(&b, "subtitle", c->subtitle);
 
     bool compare = c->n_degrees >= 2, careers = c->n_careers > 0, awards = c->n_awards > 0;
-    put(&b, "<nav><ul>\n");
+    strbuf_str(&b, "<nav><ul>\n");
     struct {
         bool on;
         const char *id;
@@ -841,17 +781,17 @@ char *export_html_page(const content *c, size_t *len)
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
         if (!links[i].on)
             continue;
-        putf(&b, "<li><a href=\"#%s\">", links[i].id);
+        strbuf_printf(&b, "<li><a href=\"#%s\">", links[i].id);
         esc(&b, str(c, links[i].label));
-        put(&b, "</a></li>\n");
+        strbuf_str(&b, "</a></li>\n");
     }
-    put(&b, "</ul></nav>\n</div>\n</header>\n<main class=\"wrap\">\n");
+    strbuf_str(&b, "</ul></nav>\n</div>\n</header>\n<main class=\"wrap\">\n");
 
     section_head(&b, "degrees", str(c, STR_HOME_TITLE), NULL);
-    put(&b, "<div class=\"grid\">\n");
+    strbuf_str(&b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_degrees; i++)
         degree_card(&b, c, &c->degrees[i]);
-    put(&b, "</div>\n</section>\n");
+    strbuf_str(&b, "</div>\n</section>\n");
     if (compare)
         compare_section(&b, c);
     if (careers)
@@ -860,27 +800,25 @@ char *export_html_page(const content *c, size_t *len)
         awards_section(&b, c);
     about_section(&b, c);
 
-    put(&b, "</main>\n<footer>\n<div class=\"wrap\">\n<p>");
+    strbuf_str(&b, "</main>\n<footer>\n<div class=\"wrap\">\n<p>");
     esc(&b, c->title);
     if (c->version[0] || c->date[0]) {
-        put(&b, " &middot; ");
+        strbuf_str(&b, " &middot; ");
         esc(&b, str(c, STR_VERSION));
-        put(&b, " ");
+        strbuf_str(&b, " ");
         esc(&b, c->version);
         if (c->date[0]) {
-            put(&b, " &middot; <time>");
+            strbuf_str(&b, " &middot; <time>");
             esc(&b, c->date);
-            put(&b, "</time>");
+            strbuf_str(&b, "</time>");
         }
     }
-    put(&b, "</p>\n</div>\n</footer>\n</body>\n</html>\n");
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    if (len)
-        *len = b.n;
-    return b.p;
+    strbuf_str(&b, "</p>\n</div>\n</footer>\n</body>\n</html>\n");
+    size_t n = b.len;
+    char *page = strbuf_take(&b);
+    if (page && len)
+        *len = n;
+    return page;
 }
 
 /* ---- files ------------------------------------------------------------------- */

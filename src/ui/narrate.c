@@ -1,5 +1,6 @@
 /* narrate.c - a frame's account read aloud. See narrate.h for the rules. */
 #include "narrate.h"
+#include "strbuf.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -7,49 +8,6 @@
 #include <string.h>
 
 #define NONE ((size_t)-1)
-
-/* A growing string; `bad` once an allocation failed (everything after is
- * dropped and the result is NULL). */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    bool bad;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->bad)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->bad = true;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
-static char *sb_take(sbuf *b)
-{
-    if (b->bad || !b->s) {
-        free(b->s);
-        return NULL;
-    }
-    return b->s;
-}
 
 /* A run of joined lines, and the target it belongs to (NONE: plain text). */
 typedef struct {
@@ -146,7 +104,7 @@ static bool letter_byte(unsigned char c)
 }
 
 /* Append line text to a paragraph, joining a word that wrapping split. */
-static void join_line(sbuf *b, const char *s, size_t n)
+static void join_line(strbuf *b, const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == '\n')) {
         s++;
@@ -162,9 +120,9 @@ static void join_line(sbuf *b, const char *s, size_t n)
         if (split && lower)
             b->s[--b->len] = '\0'; /* a word the wrapping hyphenated */
         else if (!split)
-            sb_add(b, " ", 1);      /* (a compound broken at its hyphen stays one) */
+            strbuf_add(b, " ", 1);      /* (a compound broken at its hyphen stays one) */
     }
-    sb_add(b, s, n);
+    strbuf_add(b, s, n);
 }
 
 static void paras_free(paras *ps)
@@ -193,7 +151,7 @@ static paras paragraphs(const dump_account *a)
     }
     for (size_t h = 0; h < a->nhits; h++)
         bd[h] = backdrop(a, h);
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     const dump_line *prev = NULL;
     size_t prev_owner = NONE;
     for (size_t i = 0; i <= a->nlines; i++) {
@@ -206,7 +164,7 @@ static paras paragraphs(const dump_account *a)
             ps.p[ps.n - 1].all = unite(ps.p[ps.n - 1].all, l->rect);
         } else {
             if (prev) {
-                ps.p[ps.n - 1].text = sb_take(&b);
+                ps.p[ps.n - 1].text = strbuf_take(&b);
                 if (!ps.p[ps.n - 1].text)
                     ps.bad = true;
                 memset(&b, 0, sizeof b);
@@ -242,23 +200,23 @@ static bool repeated(const paras *ps, size_t i, size_t last_said)
 }
 
 /* A full stop unless the text already closes. */
-static void close_sentence(sbuf *b)
+static void close_sentence(strbuf *b)
 {
-    if (b->bad || !b->len)
+    if (b->failed || !b->len)
         return;
     char c = b->s[b->len - 1];
     if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';')
-        sb_add(b, ".", 1);
+        strbuf_add(b, ".", 1);
 }
 
-static void role(sbuf *b, const dump_hit *h, const narrate_words *w)
+static void role(strbuf *b, const dump_hit *h, const narrate_words *w)
 {
     if (b->len)
-        sb_str(b, ", ");
-    sb_str(b, w->button);
+        strbuf_str(b, ", ");
+    strbuf_str(b, w->button);
     if (!h->enabled) {
-        sb_str(b, ", ");
-        sb_str(b, w->unavailable);
+        strbuf_str(b, ", ");
+        strbuf_str(b, w->unavailable);
     }
 }
 
@@ -273,7 +231,7 @@ static bool skipped(const char *name, const char *const *skip)
 char *narrate_screen(const dump_account *a, const narrate_words *w, const char *const *skip)
 {
     paras ps = paragraphs(a);
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     size_t last = NONE;
     for (size_t i = 0; !ps.bad && i < ps.n; i++) {
         para *p = &ps.p[i];
@@ -282,16 +240,16 @@ char *narrate_screen(const dump_account *a, const narrate_words *w, const char *
         if (repeated(&ps, i, last))
             continue;
         if (b.len)
-            sb_add(&b, " ", 1);
-        sb_str(&b, p->text);
+            strbuf_add(&b, " ", 1);
+        strbuf_str(&b, p->text);
         last = i;
         if (p->owner != NONE) {
             /* The target's further paragraphs, then its role. */
             while (i + 1 < ps.n && ps.p[i + 1].owner == p->owner) {
                 i++;
                 if (!repeated(&ps, i, last)) {
-                    sb_str(&b, ", ");
-                    sb_str(&b, ps.p[i].text);
+                    strbuf_str(&b, ", ");
+                    strbuf_str(&b, ps.p[i].text);
                     last = i;
                 }
             }
@@ -302,34 +260,36 @@ char *narrate_screen(const dump_account *a, const narrate_words *w, const char *
     bool bad = ps.bad;
     paras_free(&ps);
     if (bad) {
-        free(b.s);
+        strbuf_deinit(&b);
         return NULL;
     }
-    if (!b.s)
-        sb_add(&b, "", 0);
-    return sb_take(&b);
+    return strbuf_take(&b);
 }
 
 /* The item of target h from the paragraphs. */
 static char *item_of(const dump_account *a, const paras *ps, size_t h, const narrate_words *w)
 {
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     size_t last = NONE;
     for (size_t i = 0; i < ps->n; i++) {
         if (ps->p[i].owner != h || repeated(ps, i, last))
             continue;
         if (b.len)
-            sb_str(&b, ", ");
-        sb_str(&b, ps->p[i].text);
+            strbuf_str(&b, ", ");
+        strbuf_str(&b, ps->p[i].text);
         last = i;
     }
     role(&b, &a->hits[h], w);
     close_sentence(&b);
     if (a->hits[h].enabled && w->again && *w->again) {
-        sb_add(&b, " ", 1);
-        sb_str(&b, w->again);
+        strbuf_add(&b, " ", 1);
+        strbuf_str(&b, w->again);
     }
-    return sb_take(&b);
+    if (!b.len) { /* nothing to say: no words at all, as no text */
+        strbuf_deinit(&b);
+        return NULL;
+    }
+    return strbuf_take(&b);
 }
 
 char *narrate_item(const dump_account *a, size_t hit, const narrate_words *w)
@@ -354,10 +314,10 @@ char *narrate_at(const dump_account *a, float x, float y, const narrate_words *w
     char *s = NULL;
     for (size_t i = 0; !ps.bad && i < ps.n && !s; i++)
         if (contains(ps.p[i].all, x, y)) {
-            sbuf b = { 0 };
-            sb_str(&b, ps.p[i].text);
+            strbuf b = { 0 };
+            strbuf_str(&b, ps.p[i].text);
             close_sentence(&b);
-            s = sb_take(&b);
+            s = strbuf_take(&b);
         }
     paras_free(&ps);
     return s;
