@@ -13,18 +13,32 @@
 
 #include "content.h"
 
-/* The shipped content (content/), its problems printed when it does not
- * load, which fails the test. */
-static inline content *load_shipped(void)
+/* The content in dir, or NULL when it does not load; its problems are then
+ * printed to `problems` (NULL: not printed). The caller owns the content. */
+static inline content *scratch_load(const char *dir, FILE *problems)
 {
     content_report rep;
     content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
+    content *c = content_load(dir, &rep);
+    if (!c && problems)
+        content_report_print(&rep, problems);
     content_report_deinit(&rep);
+    return c;
+}
+
+/* The content in dir, its problems printed when it does not load, which
+ * fails the test. */
+static inline content *scratch_load_ok(const char *dir)
+{
+    content *c = scratch_load(dir, stderr);
     assert_non_null(c);
     return c;
+}
+
+/* The shipped content (content/), as scratch_load_ok. */
+static inline content *load_shipped(void)
+{
+    return scratch_load_ok("content");
 }
 
 /* The whole of path (NUL-terminated, heap); its length in *len if given. */
