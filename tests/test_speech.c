@@ -275,14 +275,22 @@ static void explore_by_touch_journey(void **state)
     finish(j);
 }
 
-static void plain_text_touch_speaks_its_paragraph(void **state)
+/* A visitor woke the kiosk, opened the first degree and has just chosen
+ * Read aloud there. */
+static journey *start_reading_degree(void)
 {
-    (void)state;
     journey *j = start(true);
     tap(j, 400, 240);
     tap_target(j, ACT_DEGREE, 0);
     run(j, 400);
     app_set_read_aloud(j->a, true);
+    return j;
+}
+
+static void plain_text_touch_speaks_its_paragraph(void **state)
+{
+    (void)state;
+    journey *j = start_reading_degree();
     run(j, 50);
     /* The degree's one-line summary, found in the scene by its text. */
     const scene *s = app_scene(j->a);
@@ -325,11 +333,7 @@ static void unavailable_is_silent(void **state)
 static void reset_warning_is_spoken(void **state)
 {
     (void)state;
-    journey *j = start(true);
-    tap(j, 400, 240);
-    tap_target(j, ACT_DEGREE, 0);
-    run(j, 400);
-    app_set_read_aloud(j->a, true);
+    journey *j = start_reading_degree();
     run(j, 1000);
     size_t n = j->rec.n;
     while (!app_reset_warning(j->a) && j->now < 600000)
