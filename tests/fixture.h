@@ -283,49 +283,54 @@ static inline content *fixture_content(void)
 
     c->n_careers = 14;
     c->careers = fx_alloc(c->n_careers * sizeof *c->careers);
-    content_career *k = c->careers;
-    fx_career(&k[0], "music-producer", "Music Producer",
-              "Shapes recordings from first idea to finished track.",
-              "Producers guide artists through writing, arranging, recording and mixing, "
-              "and often engineer their own sessions.", "");
-    fx_career(&k[1], "recording-engineer", "Recording Engineer",
-              "Captures performances in the studio.",
-              "Engineers choose and place microphones, run sessions and keep takes clean.", "");
-    fx_career(&k[2], "composer", "Composer", "Writes music for artists, media and stage.",
-              "Composers write, arrange and deliver music to a brief and a deadline.", "");
-    fx_career(&k[3], "film-tv-audio", "Film & TV Audio Designer",
-              "Builds the sound of moving pictures.",
-              "Dialogue, effects and ambience edited and mixed to picture.", "");
-    fx_career(&k[4], "game-audio", "Game Audio Designer",
-              "Makes sounds that react to the player.",
-              "Game audio designers create assets and wire them into the game engine.", "");
-    fx_career(&k[5], "post-producer", "Post Producer", "Finishes sound for broadcast and film.",
-              "Post producers manage the edit, the mix and delivery to specification.", "");
-    fx_career(&k[6], "sound-designer", "Sound Designer", "Invents new sounds from scratch.",
-              "Sound designers synthesise and process audio for instruments, media and "
-              "installations.", "");
-    fx_career(&k[7], "audio-engineer", "Audio Engineer", "Designs and runs audio systems.",
-              "Audio engineers specify, install and maintain equipment and signal chains.", "");
-    fx_career(&k[8], "electronic-music-producer", "Electronic Music Producer",
-              "Makes electronic music with synths and code.",
-              "From modular patches to live coding, for release and performance.", "");
-    fx_career(&k[9], "live-sound", "Live Sound Technician", "Makes concerts sound right.",
-              "Live technicians rig, tune and mix systems for venues and tours.", "");
-    fx_career(&k[10], "junior-audio-programmer", "Junior Audio Programmer",
-              "Writes the code that makes sound.",
-              "Audio programmers build DSP, plug-ins and game audio engines in C++.",
-              "Most employers expect a portfolio of code as well as the degree; take the "
-              "programming options.");
-    fx_career(&k[11], "acoustic-consultant", "Acoustic Consultant",
-              "Designs how rooms and buildings sound.",
-              "Consultants measure, model and advise on noise and room acoustics.",
-              "Usually needs a further qualification in acoustics after the degree.");
-    fx_career(&k[12], "plugin-designer", "Audio Plugin Designer",
-              "Designs effects and instruments for DAWs.",
-              "Plug-in designers prototype in Max/MSP or Reaktor and ship in C++.", "");
-    fx_career(&k[13], "mastering-engineer", "Mastering Engineer",
-              "Gives a record its final polish.",
-              "Mastering engineers balance tone and loudness across a release.", "");
+    /* id, name, summary, description, caveat */
+    static const char *const careers[14][5] = {
+        { "music-producer", "Music Producer",
+          "Shapes recordings from first idea to finished track.",
+          "Producers guide artists through writing, arranging, recording and mixing, "
+          "and often engineer their own sessions.", "" },
+        { "recording-engineer", "Recording Engineer",
+          "Captures performances in the studio.",
+          "Engineers choose and place microphones, run sessions and keep takes clean.", "" },
+        { "composer", "Composer", "Writes music for artists, media and stage.",
+          "Composers write, arrange and deliver music to a brief and a deadline.", "" },
+        { "film-tv-audio", "Film & TV Audio Designer",
+          "Builds the sound of moving pictures.",
+          "Dialogue, effects and ambience edited and mixed to picture.", "" },
+        { "game-audio", "Game Audio Designer",
+          "Makes sounds that react to the player.",
+          "Game audio designers create assets and wire them into the game engine.", "" },
+        { "post-producer", "Post Producer", "Finishes sound for broadcast and film.",
+          "Post producers manage the edit, the mix and delivery to specification.", "" },
+        { "sound-designer", "Sound Designer", "Invents new sounds from scratch.",
+          "Sound designers synthesise and process audio for instruments, media and "
+          "installations.", "" },
+        { "audio-engineer", "Audio Engineer", "Designs and runs audio systems.",
+          "Audio engineers specify, install and maintain equipment and signal chains.", "" },
+        { "electronic-music-producer", "Electronic Music Producer",
+          "Makes electronic music with synths and code.",
+          "From modular patches to live coding, for release and performance.", "" },
+        { "live-sound", "Live Sound Technician", "Makes concerts sound right.",
+          "Live technicians rig, tune and mix systems for venues and tours.", "" },
+        { "junior-audio-programmer", "Junior Audio Programmer",
+          "Writes the code that makes sound.",
+          "Audio programmers build DSP, plug-ins and game audio engines in C++.",
+          "Most employers expect a portfolio of code as well as the degree; take the "
+          "programming options." },
+        { "acoustic-consultant", "Acoustic Consultant",
+          "Designs how rooms and buildings sound.",
+          "Consultants measure, model and advise on noise and room acoustics.",
+          "Usually needs a further qualification in acoustics after the degree." },
+        { "plugin-designer", "Audio Plugin Designer",
+          "Designs effects and instruments for DAWs.",
+          "Plug-in designers prototype in Max/MSP or Reaktor and ship in C++.", "" },
+        { "mastering-engineer", "Mastering Engineer",
+          "Gives a record its final polish.",
+          "Mastering engineers balance tone and loudness across a release.", "" },
+    };
+    for (size_t i = 0; i < c->n_careers; i++)
+        fx_career(&c->careers[i], careers[i][0], careers[i][1], careers[i][2], careers[i][3],
+                  careers[i][4]);
 
     c->n_awards = 2;
     c->awards = fx_alloc(c->n_awards * sizeof *c->awards);
