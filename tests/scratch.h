@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "content.h"
 
@@ -74,6 +75,14 @@ static inline void scratch_write_n(const char *dir, const char *name, const char
 static inline void scratch_write(const char *dir, const char *name, const char *text)
 {
     scratch_write_n(dir, name, text, strlen(text));
+}
+
+/* Remove dir/name, which must be there. */
+static inline void scratch_unlink(const char *dir, const char *name)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    assert_int_equal(unlink(p), 0);
 }
 
 /* A new directory holding the first n_files of content_files copied from

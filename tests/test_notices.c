@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "content.h"
@@ -25,13 +24,10 @@
 static content *load_with(const char *text, int *line, int *col, char *msg, size_t n)
 {
     char *dir = scratch_copy("notices", CONTENT_NFILES);
-    if (text) {
+    if (text)
         scratch_write(dir, "notices.json", text);
-    } else {
-        char p[600];
-        snprintf(p, sizeof p, "%s/notices.json", dir);
-        assert_int_equal(unlink(p), 0);
-    }
+    else
+        scratch_unlink(dir, "notices.json");
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
