@@ -26,12 +26,7 @@
  * by `decl` (one or two lines of JSON members, each ending in a comma). */
 static void write_manifest(const char *dir, const char *decl)
 {
-    FILE *in = fopen("content/openday.json", "rb");
-    assert_non_null(in);
-    char text[8192];
-    size_t n = fread(text, 1, sizeof text - 1, in);
-    fclose(in);
-    text[n] = '\0';
+    char *text = scratch_read("content/openday.json", NULL);
     char p[600];
     snprintf(p, sizeof p, "%s/openday.json", dir);
     FILE *out = fopen(p, "wb");
@@ -44,6 +39,7 @@ static void write_manifest(const char *dir, const char *decl)
             fprintf(out, "%s\n", decl);
     }
     fclose(out);
+    free(text);
 }
 
 /* The content in dir with the manifest's declaration `decl`; NULL when it
