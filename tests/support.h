@@ -133,8 +133,6 @@ static inline app *support_app_clock(support *s, const char *name, int w, int h,
     return a;
 }
 
-/* The same with the visitor's accessibility choices `bits` (a
- * view_access_choice bit set) already made. */
 /* The same without a clock. */
 static inline app *support_app_env(support *s, const char *name, int w, int h, float dpi,
                                    float distance_cm, size_t slide)
@@ -142,6 +140,8 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     return support_app_clock(s, name, w, h, dpi, distance_cm, slide, -1);
 }
 
+/* The same with the visitor's accessibility choices `bits` (a
+ * view_access_choice bit set) already made. */
 static inline app *support_app_access(support *s, const char *name, int w, int h, float dpi,
                                       float distance_cm, unsigned bits)
 {
