@@ -107,14 +107,6 @@ static void tap_target(journey *j, int action, int arg)
     fail_msg("no target for action %d arg %d", action, arg);
 }
 
-static void expect_place(journey *j, const char *name)
-{
-    char now[600];
-    app_place_name(j->a, now, sizeof now);
-    if (strcmp(now, name))
-        fail_msg("expected %s, on %s", name, now);
-}
-
 static const heard *last(void)
 {
     assert_true(rec.n > 0);
