@@ -1,7 +1,7 @@
 /* journey.h - a visitor's journey through the pure app in simulated time,
  * for the C tests that drive it: an app on the shipped content at w x h,
  * a 60 Hz clock that lays out every frame as the real loop does and checks
- * the app's invariants, and a finger.
+ * the app's invariants, a finger, and a check of where the app is.
  *
  * Include after <cmocka.h> (failures are cmocka failures). journey_start's
  * result is the caller's, freed with finish. */

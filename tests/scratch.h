@@ -1,5 +1,5 @@
 /* scratch.h - a temporary copy of the shipped content for tests that edit,
- * break or remove its files, and the file helpers they share.
+ * break or remove its files, and the loading and file helpers they share.
  *
  * Include after <cmocka.h>: a failure here fails the test (cmocka
  * assertions). Directories are made under /tmp and owned by the caller
