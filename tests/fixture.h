@@ -227,6 +227,51 @@ static inline void fx_manifest(content *c, const char *title)
     c->slide_ms = 6000;
 }
 
+/* One degree of the fixture, written as data: fx_degree copies it into the
+ * model, every string and array its own block. */
+typedef struct {
+    const char *id, *name, *award;
+    size_t award_index;
+    const char *tagline, *focus, *hands_on, *careers_note;
+    const char *topics[8];
+    size_t n_topics;
+    const char *software[4];
+    size_t n_software;
+    const char *modules[4][2]; /* title, text */
+    size_t n_modules;
+    size_t careers[16];
+    size_t n_careers;
+    const char *color;         /* #RRGGBB */
+} fx_degree_spec;
+
+static inline void fx_degree(content_degree *d, const fx_degree_spec *spec)
+{
+    d->id = fx_str(spec->id);
+    d->name = fx_str(spec->name);
+    d->award = fx_str(spec->award);
+    d->award_index = spec->award_index;
+    d->tagline = fx_str(spec->tagline);
+    d->focus = fx_str(spec->focus);
+    d->hands_on = fx_str(spec->hands_on);
+    d->careers_note = fx_str(spec->careers_note);
+    d->url = fx_str("");
+    d->image = fx_str("");
+    d->topics = fx_list(spec->topics, spec->n_topics);
+    d->n_topics = spec->n_topics;
+    d->software = fx_list(spec->software, spec->n_software);
+    d->n_software = spec->n_software;
+    d->n_modules = spec->n_modules;
+    d->modules = fx_alloc(d->n_modules * sizeof *d->modules);
+    for (size_t i = 0; i < d->n_modules; i++) {
+        d->modules[i].title = fx_str(spec->modules[i][0]);
+        d->modules[i].text = fx_str(spec->modules[i][1]);
+    }
+    d->n_careers = spec->n_careers;
+    d->careers = fx_alloc(d->n_careers * sizeof *d->careers);
+    memcpy(d->careers, spec->careers, d->n_careers * sizeof *d->careers);
+    d->color = fx_hex(spec->color);
+}
+
 /* ---- the shipped comparison in miniature ------------------------------------- */
 
 static inline content *fixture_content(void)
@@ -238,49 +283,54 @@ static inline content *fixture_content(void)
 
     c->n_careers = 14;
     c->careers = fx_alloc(c->n_careers * sizeof *c->careers);
-    content_career *k = c->careers;
-    fx_career(&k[0], "music-producer", "Music Producer",
-              "Shapes recordings from first idea to finished track.",
-              "Producers guide artists through writing, arranging, recording and mixing, "
-              "and often engineer their own sessions.", "");
-    fx_career(&k[1], "recording-engineer", "Recording Engineer",
-              "Captures performances in the studio.",
-              "Engineers choose and place microphones, run sessions and keep takes clean.", "");
-    fx_career(&k[2], "composer", "Composer", "Writes music for artists, media and stage.",
-              "Composers write, arrange and deliver music to a brief and a deadline.", "");
-    fx_career(&k[3], "film-tv-audio", "Film & TV Audio Designer",
-              "Builds the sound of moving pictures.",
-              "Dialogue, effects and ambience edited and mixed to picture.", "");
-    fx_career(&k[4], "game-audio", "Game Audio Designer",
-              "Makes sounds that react to the player.",
-              "Game audio designers create assets and wire them into the game engine.", "");
-    fx_career(&k[5], "post-producer", "Post Producer", "Finishes sound for broadcast and film.",
-              "Post producers manage the edit, the mix and delivery to specification.", "");
-    fx_career(&k[6], "sound-designer", "Sound Designer", "Invents new sounds from scratch.",
-              "Sound designers synthesise and process audio for instruments, media and "
-              "installations.", "");
-    fx_career(&k[7], "audio-engineer", "Audio Engineer", "Designs and runs audio systems.",
-              "Audio engineers specify, install and maintain equipment and signal chains.", "");
-    fx_career(&k[8], "electronic-music-producer", "Electronic Music Producer",
-              "Makes electronic music with synths and code.",
-              "From modular patches to live coding, for release and performance.", "");
-    fx_career(&k[9], "live-sound", "Live Sound Technician", "Makes concerts sound right.",
-              "Live technicians rig, tune and mix systems for venues and tours.", "");
-    fx_career(&k[10], "junior-audio-programmer", "Junior Audio Programmer",
-              "Writes the code that makes sound.",
-              "Audio programmers build DSP, plug-ins and game audio engines in C++.",
-              "Most employers expect a portfolio of code as well as the degree; take the "
-              "programming options.");
-    fx_career(&k[11], "acoustic-consultant", "Acoustic Consultant",
-              "Designs how rooms and buildings sound.",
-              "Consultants measure, model and advise on noise and room acoustics.",
-              "Usually needs a further qualification in acoustics after the degree.");
-    fx_career(&k[12], "plugin-designer", "Audio Plugin Designer",
-              "Designs effects and instruments for DAWs.",
-              "Plug-in designers prototype in Max/MSP or Reaktor and ship in C++.", "");
-    fx_career(&k[13], "mastering-engineer", "Mastering Engineer",
-              "Gives a record its final polish.",
-              "Mastering engineers balance tone and loudness across a release.", "");
+    /* id, name, summary, description, caveat */
+    static const char *const careers[14][5] = {
+        { "music-producer", "Music Producer",
+          "Shapes recordings from first idea to finished track.",
+          "Producers guide artists through writing, arranging, recording and mixing, "
+          "and often engineer their own sessions.", "" },
+        { "recording-engineer", "Recording Engineer",
+          "Captures performances in the studio.",
+          "Engineers choose and place microphones, run sessions and keep takes clean.", "" },
+        { "composer", "Composer", "Writes music for artists, media and stage.",
+          "Composers write, arrange and deliver music to a brief and a deadline.", "" },
+        { "film-tv-audio", "Film & TV Audio Designer",
+          "Builds the sound of moving pictures.",
+          "Dialogue, effects and ambience edited and mixed to picture.", "" },
+        { "game-audio", "Game Audio Designer",
+          "Makes sounds that react to the player.",
+          "Game audio designers create assets and wire them into the game engine.", "" },
+        { "post-producer", "Post Producer", "Finishes sound for broadcast and film.",
+          "Post producers manage the edit, the mix and delivery to specification.", "" },
+        { "sound-designer", "Sound Designer", "Invents new sounds from scratch.",
+          "Sound designers synthesise and process audio for instruments, media and "
+          "installations.", "" },
+        { "audio-engineer", "Audio Engineer", "Designs and runs audio systems.",
+          "Audio engineers specify, install and maintain equipment and signal chains.", "" },
+        { "electronic-music-producer", "Electronic Music Producer",
+          "Makes electronic music with synths and code.",
+          "From modular patches to live coding, for release and performance.", "" },
+        { "live-sound", "Live Sound Technician", "Makes concerts sound right.",
+          "Live technicians rig, tune and mix systems for venues and tours.", "" },
+        { "junior-audio-programmer", "Junior Audio Programmer",
+          "Writes the code that makes sound.",
+          "Audio programmers build DSP, plug-ins and game audio engines in C++.",
+          "Most employers expect a portfolio of code as well as the degree; take the "
+          "programming options." },
+        { "acoustic-consultant", "Acoustic Consultant",
+          "Designs how rooms and buildings sound.",
+          "Consultants measure, model and advise on noise and room acoustics.",
+          "Usually needs a further qualification in acoustics after the degree." },
+        { "plugin-designer", "Audio Plugin Designer",
+          "Designs effects and instruments for DAWs.",
+          "Plug-in designers prototype in Max/MSP or Reaktor and ship in C++.", "" },
+        { "mastering-engineer", "Mastering Engineer",
+          "Gives a record its final polish.",
+          "Mastering engineers balance tone and loudness across a release.", "" },
+    };
+    for (size_t i = 0; i < c->n_careers; i++)
+        fx_career(&c->careers[i], careers[i][0], careers[i][1], careers[i][2], careers[i][3],
+                  careers[i][4]);
 
     c->n_awards = 2;
     c->awards = fx_alloc(c->n_awards * sizeof *c->awards);
@@ -306,82 +356,66 @@ static inline content *fixture_content(void)
         c->award_rows[r].values = fx_list(&rows[r][1], 2);
     }
 
+    static const fx_degree_spec degrees[2] = {
+        {
+            .id = "music-production",
+            .name = "Music Production",
+            .award = "ba",
+            .award_index = 0,
+            .tagline = "Write, record, produce and mix music that people want to hear.",
+            .focus = "Creative studio practice: songwriting, arranging and producing records, "
+                     "with the business know-how to release them.",
+            .hands_on = "Every week in the studios, from the first term; a released EP by "
+                        "the end of year two.",
+            .careers_note = "Most producers build a portfolio of released work.",
+            .topics = { "Songwriting", "Recording", "Mixing", "Arranging", "Music business",
+                        "Sound for picture" },
+            .n_topics = 6,
+            .software = { "Ableton Live", "Pro Tools", "Logic Pro X" },
+            .n_software = 3,
+            .modules = {
+                { "Studio Techniques", "Microphones, signal flow and session skills." },
+                { "Production Project", "Produce a three-track EP for a real artist." },
+                { "Songwriting", "Structure, harmony and lyric writing." },
+                { "Music Industry", "Publishing, contracts and releasing your music." },
+            },
+            .n_modules = 4,
+            .careers = { 0, 1, 2, 3, 4, 5 },
+            .n_careers = 6,
+            .color = "#FF7A59",
+        },
+        {
+            .id = "music-technology",
+            .name = "Music Technology",
+            .award = "bs",
+            .award_index = 1,
+            .tagline = "Build the tools: audio programming, synthesis and acoustics.",
+            .focus = "The science and engineering of sound: signal processing, synthesis, "
+                     "acoustics and programming for music.",
+            .hands_on = "Labs every week: build a synthesiser, measure a concert hall, write "
+                        "your own plug-in.",
+            .careers_note = "Programming roles expect code you can show.",
+            .topics = { "Digital signal processing", "Synthesis", "Acoustics",
+                        "Audio programming", "Interactive systems" },
+            .n_topics = 5,
+            .software = { "Max/MSP", "Reaktor", "SuperCollider" },
+            .n_software = 3,
+            .modules = {
+                { "Audio Programming", "C++ and real-time audio from first principles." },
+                { "Acoustics", "How sound behaves in rooms, and how to measure it." },
+                { "Synthesis", "Oscillators, filters and modulation, in Max/MSP and "
+                               "SuperCollider." },
+            },
+            .n_modules = 3,
+            .careers = { 6, 7, 8, 9, 10, 4, 3, 5, 11, 12, 13 },
+            .n_careers = 11,
+            .color = "#2EC4B6",
+        },
+    };
     c->n_degrees = 2;
     c->degrees = fx_alloc(c->n_degrees * sizeof *c->degrees);
-    content_degree *d = &c->degrees[0];
-    d->id = fx_str("music-production");
-    d->name = fx_str("Music Production");
-    d->award = fx_str("ba");
-    d->award_index = 0;
-    d->tagline = fx_str("Write, record, produce and mix music that people want to hear.");
-    d->focus = fx_str("Creative studio practice: songwriting, arranging and producing records, "
-                      "with the business know-how to release them.");
-    d->hands_on = fx_str("Every week in the studios, from the first term; a released EP by "
-                         "the end of year two.");
-    d->careers_note = fx_str("Most producers build a portfolio of released work.");
-    d->url = fx_str("");
-    d->image = fx_str("");
-    static const char *const pt[] = { "Songwriting", "Recording", "Mixing", "Arranging",
-                                      "Music business", "Sound for picture" };
-    static const char *const ps[] = { "Ableton Live", "Pro Tools", "Logic Pro X" };
-    d->topics = fx_list(pt, 6);
-    d->n_topics = 6;
-    d->software = fx_list(ps, 3);
-    d->n_software = 3;
-    d->n_modules = 4;
-    d->modules = fx_alloc(d->n_modules * sizeof *d->modules);
-    static const char *const pm[4][2] = {
-        { "Studio Techniques", "Microphones, signal flow and session skills." },
-        { "Production Project", "Produce a three-track EP for a real artist." },
-        { "Songwriting", "Structure, harmony and lyric writing." },
-        { "Music Industry", "Publishing, contracts and releasing your music." },
-    };
-    for (size_t i = 0; i < 4; i++) {
-        d->modules[i].title = fx_str(pm[i][0]);
-        d->modules[i].text = fx_str(pm[i][1]);
-    }
-    static const size_t pc[] = { 0, 1, 2, 3, 4, 5 };
-    d->n_careers = 6;
-    d->careers = fx_alloc(sizeof pc);
-    memcpy(d->careers, pc, sizeof pc);
-    d->color = fx_hex("#FF7A59");
-
-    d = &c->degrees[1];
-    d->id = fx_str("music-technology");
-    d->name = fx_str("Music Technology");
-    d->award = fx_str("bs");
-    d->award_index = 1;
-    d->tagline = fx_str("Build the tools: audio programming, synthesis and acoustics.");
-    d->focus = fx_str("The science and engineering of sound: signal processing, synthesis, "
-                      "acoustics and programming for music.");
-    d->hands_on = fx_str("Labs every week: build a synthesiser, measure a concert hall, write "
-                         "your own plug-in.");
-    d->careers_note = fx_str("Programming roles expect code you can show.");
-    d->url = fx_str("");
-    d->image = fx_str("");
-    static const char *const tt[] = { "Digital signal processing", "Synthesis", "Acoustics",
-                                      "Audio programming", "Interactive systems" };
-    static const char *const ts[] = { "Max/MSP", "Reaktor", "SuperCollider" };
-    d->topics = fx_list(tt, 5);
-    d->n_topics = 5;
-    d->software = fx_list(ts, 3);
-    d->n_software = 3;
-    d->n_modules = 3;
-    d->modules = fx_alloc(d->n_modules * sizeof *d->modules);
-    static const char *const tm[3][2] = {
-        { "Audio Programming", "C++ and real-time audio from first principles." },
-        { "Acoustics", "How sound behaves in rooms, and how to measure it." },
-        { "Synthesis", "Oscillators, filters and modulation, in Max/MSP and SuperCollider." },
-    };
-    for (size_t i = 0; i < 3; i++) {
-        d->modules[i].title = fx_str(tm[i][0]);
-        d->modules[i].text = fx_str(tm[i][1]);
-    }
-    static const size_t tc[] = { 6, 7, 8, 9, 10, 4, 3, 5, 11, 12, 13 };
-    d->n_careers = 11;
-    d->careers = fx_alloc(sizeof tc);
-    memcpy(d->careers, tc, sizeof tc);
-    d->color = fx_hex("#2EC4B6");
+    for (size_t i = 0; i < c->n_degrees; i++)
+        fx_degree(&c->degrees[i], &degrees[i]);
 
     c->n_slides = 6;
     c->slides = fx_alloc(c->n_slides * sizeof *c->slides);

@@ -1,7 +1,7 @@
 /* journey.h - a visitor's journey through the pure app in simulated time,
  * for the C tests that drive it: an app on the shipped content at w x h,
  * a 60 Hz clock that lays out every frame as the real loop does and checks
- * the app's invariants, and a finger.
+ * the app's invariants, a finger, and a check of where the app is.
  *
  * Include after <cmocka.h> (failures are cmocka failures). journey_start's
  * result is the caller's, freed with finish. */
@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "content.h"
@@ -67,6 +68,15 @@ static inline void pointer(journey *j, input_kind k, float x, float y)
 {
     input_event ev = { .kind = k, .t_ms = j->now, .pointer = 7, .x = x, .y = y };
     app_input(j->a, &ev);
+}
+
+/* Fail unless the app is on the place called name (app_place_name). */
+static inline void expect_place(journey *j, const char *name)
+{
+    char now[600];
+    app_place_name(j->a, now, sizeof now);
+    if (strcmp(now, name))
+        fail_msg("expected screen %s, on %s", name, now);
 }
 
 /* A tap, then time for the transition it starts to finish. */

@@ -1,5 +1,5 @@
 /* scratch.h - a temporary copy of the shipped content for tests that edit,
- * break or remove its files, and the file helpers they share.
+ * break or remove its files, and the loading and file helpers they share.
  *
  * Include after <cmocka.h>: a failure here fails the test (cmocka
  * assertions). Directories are made under /tmp and owned by the caller
@@ -10,21 +10,36 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "content.h"
 
-/* The shipped content (content/), its problems printed when it does not
- * load, which fails the test. */
-static inline content *load_shipped(void)
+/* The content in dir, or NULL when it does not load; its problems are then
+ * printed to `problems` (NULL: not printed). The caller owns the content. */
+static inline content *scratch_load(const char *dir, FILE *problems)
 {
     content_report rep;
     content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    if (!c)
-        content_report_print(&rep, stderr);
+    content *c = content_load(dir, &rep);
+    if (!c && problems)
+        content_report_print(&rep, problems);
     content_report_deinit(&rep);
+    return c;
+}
+
+/* The content in dir, its problems printed when it does not load, which
+ * fails the test. */
+static inline content *scratch_load_ok(const char *dir)
+{
+    content *c = scratch_load(dir, stderr);
     assert_non_null(c);
     return c;
+}
+
+/* The shipped content (content/), as scratch_load_ok. */
+static inline content *load_shipped(void)
+{
+    return scratch_load_ok("content");
 }
 
 /* The whole of path (NUL-terminated, heap); its length in *len if given. */
@@ -60,6 +75,14 @@ static inline void scratch_write_n(const char *dir, const char *name, const char
 static inline void scratch_write(const char *dir, const char *name, const char *text)
 {
     scratch_write_n(dir, name, text, strlen(text));
+}
+
+/* Remove dir/name, which must be there. */
+static inline void scratch_unlink(const char *dir, const char *name)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    assert_int_equal(unlink(p), 0);
 }
 
 /* A new directory holding the first n_files of content_files copied from

@@ -133,8 +133,6 @@ static inline app *support_app_clock(support *s, const char *name, int w, int h,
     return a;
 }
 
-/* The same with the visitor's accessibility choices `bits` (a
- * view_access_choice bit set) already made. */
 /* The same without a clock. */
 static inline app *support_app_env(support *s, const char *name, int w, int h, float dpi,
                                    float distance_cm, size_t slide)
@@ -142,6 +140,8 @@ static inline app *support_app_env(support *s, const char *name, int w, int h, f
     return support_app_clock(s, name, w, h, dpi, distance_cm, slide, -1);
 }
 
+/* The same with the visitor's accessibility choices `bits` (a
+ * view_access_choice bit set) already made. */
 static inline app *support_app_access(support *s, const char *name, int w, int h, float dpi,
                                       float distance_cm, unsigned bits)
 {
@@ -157,6 +157,26 @@ static inline app *support_app_access(support *s, const char *name, int w, int h
 static inline app *support_app(support *s, const char *name, int w, int h, size_t slide)
 {
     return support_app_env(s, name, w, h, 0, 0, slide);
+}
+
+/* Tap the centre of a's last hit region for `action` (any argument; the
+ * test fails when there is none): down at t, up 50 ms later, and the app
+ * updated at t + 100. Include after <cmocka.h>. */
+static inline void support_tap(app *a, int action, uint64_t t)
+{
+    const scene *sc = app_scene(a);
+    const scene_cmd *b = NULL;
+    for (size_t i = 0; i < sc->count; i++)
+        if (sc->cmds[i].kind == SCENE_HIT && sc->cmds[i].action == action)
+            b = &sc->cmds[i];
+    assert_non_null(b);
+    input_event ev = { .kind = INPUT_DOWN, .x = b->rect.x + b->rect.w / 2,
+                       .y = b->rect.y + b->rect.h / 2, .t_ms = t };
+    app_input(a, &ev);
+    ev.kind = INPUT_UP;
+    ev.t_ms = t + 50;
+    app_input(a, &ev);
+    app_update(a, t + 100);
 }
 
 #endif

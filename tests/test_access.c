@@ -69,23 +69,6 @@ static size_t count_under(const cJSON *root, const char *k, double min, const ch
     return bad;
 }
 
-static void tap_hit(app *a, int action, uint64_t t)
-{
-    const scene *sc = app_scene(a);
-    const scene_cmd *b = NULL;
-    for (size_t i = 0; i < sc->count; i++)
-        if (sc->cmds[i].kind == SCENE_HIT && sc->cmds[i].action == action)
-            b = &sc->cmds[i];
-    assert_non_null(b);
-    input_event ev = { .kind = INPUT_DOWN, .x = b->rect.x + b->rect.w / 2,
-                       .y = b->rect.y + b->rect.h / 2, .t_ms = t };
-    app_input(a, &ev);
-    ev.kind = INPUT_UP;
-    ev.t_ms = t + 50;
-    app_input(a, &ev);
-    app_update(a, t + 100);
-}
-
 /* Every screen at every size with choices `bits`: lines under min of k. */
 static size_t every_screen(unsigned bits, const char *k, double min, const char *what)
 {
@@ -101,7 +84,7 @@ static size_t every_screen(unsigned bits, const char *k, double min, const char 
             cJSON_Delete(root);
             /* The panel of choices over the page. */
             if (i == 0) {
-                tap_hit(a, ACT_ACCESS, 3000);
+                support_tap(a, ACT_ACCESS, 3000);
                 assert_true(app_access_open(a));
                 root = account(a, names[i], sizes[s].w, sizes[s].h, sizes[s].dpi);
                 bad += count_under(root, k, min, what);

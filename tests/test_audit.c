@@ -209,19 +209,7 @@ static size_t audit_access(const char *name, int w, int h, float dpi, unsigned b
         return 1;
     }
     if (panel) {
-        const scene *sc = app_scene(a);
-        const scene_cmd *b = NULL;
-        for (size_t i = 0; i < sc->count; i++)
-            if (sc->cmds[i].kind == SCENE_HIT && sc->cmds[i].action == ACT_ACCESS)
-                b = &sc->cmds[i];
-        assert_non_null(b);
-        float x = b->rect.x + b->rect.w / 2, y = b->rect.y + b->rect.h / 2;
-        input_event ev = { .kind = INPUT_DOWN, .x = x, .y = y, .t_ms = 3000 };
-        app_input(a, &ev);
-        ev.kind = INPUT_UP;
-        ev.t_ms = 3050;
-        app_input(a, &ev);
-        app_update(a, 3100);
+        support_tap(a, ACT_ACCESS, 3000);
         assert_true(app_access_open(a));
     }
     app_access acc = app_get_access(a);

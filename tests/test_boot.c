@@ -17,6 +17,7 @@
 
 #include "boot.h"
 #include "reload.h"
+#include "scratch.h"
 #include "store.h"
 
 static char tmp[256], dir[300], st[300];
@@ -44,10 +45,7 @@ static int teardown(void **state)
  * folder so that the copy differs from it. */
 static void keep_then_change(void)
 {
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(dir, &rep);
-    content_report_deinit(&rep);
+    content *c = scratch_load(dir, NULL);
     assert_non_null(c);
     char err[600];
     assert_true(store_save(st, c, err, sizeof err));
@@ -117,10 +115,7 @@ static void staff_when_no_copy_or_the_same(void **state)
     assert_int_equal(boot_start(st, dir, NULL, 110, why, sizeof why), BOOT_STAFF);
     assert_non_null(strstr(why, "no last-known-good copy"));
     /* A copy with the very same bytes would crash the same way. */
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(dir, &rep);
-    content_report_deinit(&rep);
+    content *c = scratch_load(dir, NULL);
     char err[600];
     assert_true(store_save(st, c, err, sizeof err));
     content_destroy(c);

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "lay.h"
 #include "lay_marks.h"
+#include "scratch.h"
 #include "screens.h"
 
 static const int sizes[][2] = {
@@ -46,15 +47,6 @@ static void frame(scene *s, const content *c, int w, int h, view_screen scr, int
     layout_frame_in in = settled(scr, a);
     layout_result r;
     layout_frame(s, c, &env, &in, res ? res : &r);
-}
-
-static content *load(const char *dir)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(dir, &rep);
-    content_report_deinit(&rep);
-    return c;
 }
 
 static bool is_box(const scene_cmd *k)
@@ -254,7 +246,7 @@ static content *four_by_24(void)
 static void three_every_career_once_in_its_degrees_card(void **state)
 {
     (void)state;
-    content *c = load("tests/three");
+    content *c = scratch_load("tests/three", NULL);
     assert_non_null(c);
     assert_int_equal(c->n_degrees, 3);
     assert_int_equal(c->n_careers, 17);
@@ -324,7 +316,7 @@ static void marks_are_numbers_when_initials_collide(void **state)
 static void the_career_page_names_its_degrees_by_mark(void **state)
 {
     (void)state;
-    content *c = load("tests/three");
+    content *c = scratch_load("tests/three", NULL);
     assert_non_null(c);
     char marks[3][LAY_MARK_MAX];
     marks_of(c, marks);
@@ -363,7 +355,7 @@ static void the_career_page_names_its_degrees_by_mark(void **state)
 static void columns_follow_the_width(void **state)
 {
     (void)state;
-    content *c = load("tests/three");
+    content *c = scratch_load("tests/three", NULL);
     assert_non_null(c);
     scene s;
     scene_init(&s);
@@ -393,8 +385,8 @@ static void columns_follow_the_width(void **state)
 static void nothing_overlaps_or_clips(void **state)
 {
     (void)state;
-    content *three = load("tests/three");
-    content *extreme = load("tests/extreme");
+    content *three = scratch_load("tests/three", NULL);
+    content *extreme = scratch_load("tests/extreme", NULL);
     assert_non_null(three);
     assert_non_null(extreme);
     content *fix = fixture_content();

@@ -40,17 +40,23 @@ static layout_env env_at(float dpi, float distance_cm)
     return e;
 }
 
-/* The JSON of scene (and overlay) on a black screen, parsed. */
-static cJSON *account(const scene *s, const scene *over, const layout_env *env,
-                      const dump_target *extra, size_t n_extra)
+/* The account of f, parsed back (the caller deletes it). */
+static cJSON *parsed(const dump_frame *f)
 {
-    dump_frame f = { "home", env, C, s, over, od_rgba(0, 0, 0, 255), extra, n_extra };
-    char *json = dump_json(&f);
+    char *json = dump_json(f);
     assert_non_null(json);
     cJSON *root = cJSON_Parse(json);
     dump_free(json);
     assert_non_null(root);
     return root;
+}
+
+/* The JSON of scene (and overlay) on a black screen, parsed. */
+static cJSON *account(const scene *s, const scene *over, const layout_env *env,
+                      const dump_target *extra, size_t n_extra)
+{
+    dump_frame f = { "home", env, C, s, over, od_rgba(0, 0, 0, 255), extra, n_extra };
+    return parsed(&f);
 }
 
 static const cJSON *item(const cJSON *root, const char *list, int i)
@@ -283,11 +289,7 @@ static void home_account(void **state)
     app_update(a, 2000);
     const scene *s = app_scene(a);
     dump_frame f = { "home", &env, C, s, NULL, C->colors[COLOR_BACKGROUND], NULL, 0 };
-    char *json = dump_json(&f);
-    assert_non_null(json);
-    cJSON *root = cJSON_Parse(json);
-    dump_free(json);
-    assert_non_null(root);
+    cJSON *root = parsed(&f);
     bool title = false, compare = false;
     size_t degrees = 0;
     const cJSON *it;

@@ -19,51 +19,10 @@
 
 /* ---- helpers -------------------------------------------------------------- */
 
+/* A new empty folder (scratch_remove removes it). */
 static char *temp_dir(void)
 {
-    char *dir = strdup("/tmp/openday-export-XXXXXX");
-    assert_non_null(dir);
-    assert_non_null(mkdtemp(dir));
-    return dir;
-}
-
-static void remove_tree(char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-    free(dir);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, r;
-    char *b = malloc(cap);
-    assert_non_null(b);
-    while ((r = fread(b + n, 1, cap - n - 1, f)) > 0) {
-        n += r;
-        if (n + 1 == cap) {
-            cap *= 2;
-            b = realloc(b, cap);
-            assert_non_null(b);
-        }
-    }
-    fclose(f);
-    b[n] = '\0';
-    if (len)
-        *len = n;
-    return b;
-}
-
-static void spill(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    return scratch_copy("export", 0);
 }
 
 /* s as it must appear in the page's text. */
@@ -150,7 +109,7 @@ static void shipped_content(void **state)
     assert_string_equal(err, "");
     snprintf(index, sizeof index, "%s/index.html", out);
     size_t len;
-    char *page = slurp(index, &len);
+    char *page = scratch_read(index, &len);
     assert_non_null(page);
     assert_true(len > 4000);
 
@@ -207,7 +166,7 @@ static void shipped_content(void **state)
     /* Exporting again over the same folder works (a website update). */
     assert_true(export_html(c, out, err, sizeof err));
     size_t len2;
-    char *again = slurp(index, &len2);
+    char *again = scratch_read(index, &len2);
     assert_non_null(again);
     assert_int_equal(len2, len);
     assert_memory_equal(again, page, len);
@@ -236,7 +195,7 @@ static void shipped_content(void **state)
             continue;
         }
         snprintf(path, sizeof path, "%s/%s", out, name);
-        char *other = slurp(path, NULL);
+        char *other = scratch_read(path, NULL);
         assert_non_null(other);
         snprintf(want, sizeof want, "<html lang=\"%s\">", v->language);
         assert_non_null(strstr(other, want));
@@ -250,7 +209,7 @@ static void shipped_content(void **state)
     }
 
     free(page);
-    remove_tree(tmp);
+    scratch_remove(tmp);
     content_destroy(c);
 }
 
@@ -271,7 +230,7 @@ static void long_words_wrap_in_their_cards(void **state)
     assert_true(export_html(c, out, err, sizeof err));
     snprintf(index, sizeof index, "%s/index.html", out);
     size_t len;
-    char *page = slurp(index, &len);
+    char *page = scratch_read(index, &len);
     assert_non_null(page);
     assert_non_null(strstr(page, "<html lang=\"cy\">"));
     assert_non_null(strstr(page, word));
@@ -290,7 +249,7 @@ static void long_words_wrap_in_their_cards(void **state)
     assert_true(strstr(decl, "overflow-wrap:break-word") < strstr(decl, "overflow-wrap:anywhere"));
     free(decl);
     free(page);
-    remove_tree(tmp);
+    scratch_remove(tmp);
     content_destroy(c);
 }
 
@@ -340,11 +299,9 @@ static void images_copied(void **state)
     char p[600];
     snprintf(p, sizeof p, "%s/img dir", src);
     assert_int_equal(mkdir(p, 0755), 0);
-    snprintf(p, sizeof p, "%s/img dir/photo #1.png", src);
     static const char bytes[] = "\x89PNG\r\n\x1a\n not really, but bytes\0 with a NUL";
-    spill(p, bytes, sizeof bytes);
-    snprintf(p, sizeof p, "%s/top.jpg", src);
-    spill(p, "jpeg", 4);
+    scratch_write_n(src, "img dir/photo #1.png", bytes, sizeof bytes);
+    scratch_write_n(src, "top.jpg", "jpeg", 4);
     replace(&c->dir, src);
     replace(&c->degrees[0].image, "img dir/photo #1.png");
     replace(&c->degrees[1].image, "top.jpg");
@@ -353,7 +310,7 @@ static void images_copied(void **state)
     assert_true(export_html(c, dst, err, sizeof err));
     snprintf(p, sizeof p, "%s/img dir/photo #1.png", dst);
     size_t n;
-    char *copy = slurp(p, &n);
+    char *copy = scratch_read(p, &n);
     assert_non_null(copy);
     assert_int_equal(n, sizeof bytes);
     assert_memory_equal(copy, bytes, n);
@@ -362,7 +319,7 @@ static void images_copied(void **state)
     assert_int_equal(access(p, R_OK), 0);
 
     snprintf(p, sizeof p, "%s/index.html", dst);
-    char *page = slurp(p, NULL);
+    char *page = scratch_read(p, NULL);
     assert_non_null(page);
     assert_non_null(strstr(page, "<img src=\"img%20dir/photo%20%231.png\" alt=\"Music Production\""));
     assert_non_null(strstr(page, "<img src=\"top.jpg\" alt=\"Music Technology\""));
@@ -380,8 +337,8 @@ static void images_copied(void **state)
     assert_false(export_html(c, dst, err, sizeof err));
     assert_non_null(strstr(err, "leaves the content directory"));
 
-    remove_tree(src);
-    remove_tree(dst);
+    scratch_remove(src);
+    scratch_remove(dst);
     content_destroy(c);
 }
 
@@ -392,7 +349,7 @@ static void unwritable(void **state)
     char *tmp = temp_dir();
     char file[600], dir[700];
     snprintf(file, sizeof file, "%s/plain-file", tmp);
-    spill(file, "x", 1);
+    scratch_write_n(tmp, "plain-file", "x", 1);
 
     /* Under a regular file: mkdir fails with ENOTDIR. */
     snprintf(dir, sizeof dir, "%s/site", file);
@@ -424,7 +381,7 @@ static void unwritable(void **state)
     assert_false(export_html(c, file, small, sizeof small));
     assert_int_equal(strlen(small), sizeof small - 1);
 
-    remove_tree(tmp);
+    scratch_remove(tmp);
     content_destroy(c);
 }
 
@@ -447,7 +404,7 @@ static void never_over_its_inputs(void **state)
     snprintf(p, sizeof p, "%s/images", src);
     assert_int_equal(mkdir(p, 0755), 0);
     snprintf(p, sizeof p, "%s/images/a.png", src);
-    spill(p, "0123456789", 10);
+    scratch_write_n(src, "images/a.png", "0123456789", 10);
     replace(&c->dir, src);
     replace(&c->degrees[0].image, "images/a.png");
     assert_false(export_html(c, src, err, sizeof err));
@@ -473,8 +430,8 @@ static void never_over_its_inputs(void **state)
     snprintf(q, sizeof q, "%s/images/a.png", p);
     assert_int_equal(file_size(q), 10);
     char *site = strdup(p);
-    remove_tree(site);
-    remove_tree(src);
+    scratch_remove(site);
+    scratch_remove(src);
     content_destroy(c);
 }
 

@@ -32,13 +32,7 @@ static void rig_init(rig *r)
 /* Feed one pointer event and append what it produced; returns that count. */
 static size_t feed(rig *r, input_kind kind, int64_t ptr, float x, float y, uint64_t t)
 {
-    input_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.kind = kind;
-    ev.pointer = ptr;
-    ev.x = x;
-    ev.y = y;
-    ev.t_ms = t;
+    input_event ev = { .kind = kind, .t_ms = t, .pointer = ptr, .x = x, .y = y };
     size_t room = sizeof r->out / sizeof *r->out - r->n;
     size_t k = gesture_feed(&r->g, &ev, r->out + r->n, room);
     assert_true(k <= 3);

@@ -35,13 +35,7 @@ static void make(const char *pin)
 
 static bool send(input_kind k, int64_t ptr, float x, float y, uint64_t t)
 {
-    input_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.kind = k;
-    ev.pointer = ptr;
-    ev.x = x;
-    ev.y = y;
-    ev.t_ms = t;
+    input_event ev = { .kind = k, .t_ms = t, .pointer = ptr, .x = x, .y = y };
     bool used = admin_input(&A, &ev);
     admin_update(&A, t);
     return used;

@@ -26,12 +26,7 @@
  * by `decl` (one or two lines of JSON members, each ending in a comma). */
 static void write_manifest(const char *dir, const char *decl)
 {
-    FILE *in = fopen("content/openday.json", "rb");
-    assert_non_null(in);
-    char text[8192];
-    size_t n = fread(text, 1, sizeof text - 1, in);
-    fclose(in);
-    text[n] = '\0';
+    char *text = scratch_read("content/openday.json", NULL);
     char p[600];
     snprintf(p, sizeof p, "%s/openday.json", dir);
     FILE *out = fopen(p, "wb");
@@ -44,6 +39,7 @@ static void write_manifest(const char *dir, const char *decl)
             fprintf(out, "%s\n", decl);
     }
     fclose(out);
+    free(text);
 }
 
 /* The content in dir with the manifest's declaration `decl`; NULL when it
@@ -162,12 +158,7 @@ static const content_problem *first_error(const content_report *r)
 static void find_in_file(const char *path, const char *after, const char *needle, int *line,
                          int *col)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char text[65536];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
+    char *text = scratch_read(path, NULL);
     const char *a = strstr(text, after);
     assert_non_null(a);
     const char *p = strstr(a, needle);
@@ -182,6 +173,7 @@ static void find_in_file(const char *path, const char *after, const char *needle
             (*col)++;
         }
     }
+    free(text);
 }
 
 /* Bad declarations, each refused at its place. */
@@ -243,16 +235,11 @@ static void one_broken_language_fails_the_set(void **state)
     char *dir = scratch_copy("lang", CONTENT_NFILES);
     char p[600];
     snprintf(p, sizeof p, "%s/degrees.json", dir);
-    FILE *f = fopen(p, "rb");
-    assert_non_null(f);
-    static char text[65536];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
+    char *text = scratch_read(p, NULL);
     const char *de = "\"de\": \"Die kreative Seite: Musik machen\"";
     char *at = strstr(text, de);
     assert_non_null(at);
-    f = fopen(p, "wb");
+    FILE *f = fopen(p, "wb");
     assert_non_null(f);
     fwrite(text, 1, (size_t)(at - text), f);
     fputs("\"de\": \"", f);
@@ -261,6 +248,7 @@ static void one_broken_language_fails_the_set(void **state)
     fputs("\"", f);
     fputs(at + strlen(de), f);
     fclose(f);
+    free(text);
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
@@ -406,11 +394,7 @@ static void choice_and_reset(void **state)
     assert_string_equal(name, "degree:music-technology");
     assert_true(shows(j, "Zur\xc3\xbc" "ck") && !shows(j, "Back"));
     /* A reload of the same content keeps the language and the place. */
-    content_report r;
-    content_report_init(&r);
-    content *fresh = content_load("content", &r);
-    content_report_deinit(&r);
-    assert_non_null(fresh);
+    content *fresh = load_shipped();
     app_set_content(j->a, fresh);
     content_destroy(j->c);
     j->c = fresh;
@@ -469,11 +453,7 @@ static void speech_follows(void **state)
 {
     (void)state;
     heard h = { "", "", 0 };
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load("content", &r);
-    content_report_deinit(&r);
-    assert_non_null(c);
+    content *c = load_shipped();
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.speech_available = true;

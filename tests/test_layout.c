@@ -51,6 +51,38 @@ static view_place place(view_screen s, int a, int b)
     return p;
 }
 
+/* What most tests here start from: content laid out in a scene at w x h.
+ * The bench owns its content (bench_close frees it). b->in is the frame's
+ * input: a test changes it and lays out again with bench_lay. */
+typedef struct {
+    content *c;
+    scene s;
+    layout_env env;
+    layout_frame_in in;
+    layout_result res;
+} bench;
+
+static void bench_lay(bench *b)
+{
+    layout_frame(&b->s, b->c, &b->env, &b->in, &b->res);
+}
+
+/* c laid out at w x h on place p, settled. */
+static void bench_open(bench *b, content *c, int w, int h, view_place p)
+{
+    b->c = c;
+    scene_init(&b->s);
+    b->env = env_of(w, h);
+    b->in = settled(p);
+    bench_lay(b);
+}
+
+static void bench_close(bench *b)
+{
+    scene_deinit(&b->s);
+    fixture_free(b->c);
+}
+
 /* Lay out `in` and audit it; prints the report when there are problems. */
 static size_t audit_frame(scene *s, const content *c, int w, int h, const layout_frame_in *in,
                           layout_result *res, const char *what)
@@ -120,6 +152,15 @@ static size_t audit_everything(const content *c, int w, int h)
         }
     }
     scene_deinit(&s);
+    return problems;
+}
+
+/* audit_everything at each of the sizes: the problems of all of them. */
+static size_t audit_every_size(const content *c)
+{
+    size_t problems = 0;
+    for (size_t i = 0; i < NSIZES; i++)
+        problems += audit_everything(c, sizes[i][0], sizes[i][1]);
     return problems;
 }
 
@@ -474,10 +515,7 @@ static void every_screen_passes_the_audit_at_every_size(void **state)
 {
     (void)state;
     content *c = fixture_content();
-    size_t problems = 0;
-    for (size_t i = 0; i < NSIZES; i++)
-        problems += audit_everything(c, sizes[i][0], sizes[i][1]);
-    assert_int_equal(problems, 0);
+    assert_int_equal(audit_every_size(c), 0);
     fixture_free(c);
 }
 
@@ -721,114 +759,96 @@ static void the_audit_checks_contrast_and_its_options(void **state)
 static void hits_carry_the_right_actions(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
-    const scene_cmd *back = find_hit(&s, ACT_BACK, 0), *home = find_hit(&s, ACT_HOME, 0);
+    bench b;
+    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_HOME, 0, 0));
+    const scene_cmd *back = find_hit(&b.s, ACT_BACK, 0), *home = find_hit(&b.s, ACT_HOME, 0);
     assert_non_null(back);
     assert_non_null(home);
     assert_false(back->flags & SCENE_F_DISABLED);
     assert_true(back->rect.x < home->rect.x);
-    for (size_t i = 0; i < c->n_degrees; i++) {
-        const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)i);
+    for (size_t i = 0; i < b.c->n_degrees; i++) {
+        const scene_cmd *h = find_hit(&b.s, ACT_DEGREE, (int)i);
         assert_non_null(h);
         assert_int_equal(h->arg, (int)i);
-        const scene_cmd *hit = scene_hit_test(&s, h->rect.x + h->rect.w / 2, h->rect.y + 10);
+        const scene_cmd *hit = scene_hit_test(&b.s, h->rect.x + h->rect.w / 2, h->rect.y + 10);
         assert_ptr_equal(hit, h);
     }
-    assert_non_null(find_hit(&s, ACT_COMPARE, 0));
-    assert_non_null(find_hit(&s, ACT_CAREERS, 0));
-    assert_non_null(find_hit(&s, ACT_BABS, 0));
-    assert_non_null(find_hit(&s, ACT_ABOUT, 0));
-    assert_int_equal(res.swipe_count, 0);
+    assert_non_null(find_hit(&b.s, ACT_COMPARE, 0));
+    assert_non_null(find_hit(&b.s, ACT_CAREERS, 0));
+    assert_non_null(find_hit(&b.s, ACT_BABS, 0));
+    assert_non_null(find_hit(&b.s, ACT_ABOUT, 0));
+    assert_int_equal(b.res.swipe_count, 0);
 
     /* the careers picture: one pill per career, one node per degree */
-    in.cur.place = place(SCREEN_CAREERS, 0, 0);
-    layout_frame(&s, c, &env, &in, &res);
-    for (size_t i = 0; i < c->n_careers; i++)
-        assert_non_null(find_hit(&s, ACT_CAREER, (int)i));
-    for (size_t i = 0; i < c->n_degrees; i++)
-        assert_non_null(find_hit(&s, ACT_DEGREE, (int)i));
-    assert_int_equal(count_hits(&s, ACT_CAREER), c->n_careers);
+    b.in.cur.place = place(SCREEN_CAREERS, 0, 0);
+    bench_lay(&b);
+    for (size_t i = 0; i < b.c->n_careers; i++)
+        assert_non_null(find_hit(&b.s, ACT_CAREER, (int)i));
+    for (size_t i = 0; i < b.c->n_degrees; i++)
+        assert_non_null(find_hit(&b.s, ACT_DEGREE, (int)i));
+    assert_int_equal(count_hits(&b.s, ACT_CAREER), b.c->n_careers);
 
     /* a degree page: one pill per career of the degree */
-    in.cur.place = place(SCREEN_DEGREE, 1, 0);
-    layout_frame(&s, c, &env, &in, &res);
-    assert_int_equal(count_hits(&s, ACT_CAREER), c->degrees[1].n_careers);
-    for (size_t j = 0; j < c->degrees[1].n_careers; j++)
-        assert_non_null(find_hit(&s, ACT_CAREER, (int)c->degrees[1].careers[j]));
-    assert_int_equal(res.swipe_count, 2);
-    assert_true(has_text(&s, "Music Technology"));   /* header title */
+    b.in.cur.place = place(SCREEN_DEGREE, 1, 0);
+    bench_lay(&b);
+    assert_int_equal(count_hits(&b.s, ACT_CAREER), b.c->degrees[1].n_careers);
+    for (size_t j = 0; j < b.c->degrees[1].n_careers; j++)
+        assert_non_null(find_hit(&b.s, ACT_CAREER, (int)b.c->degrees[1].careers[j]));
+    assert_int_equal(b.res.swipe_count, 2);
+    assert_true(has_text(&b.s, "Music Technology"));   /* header title */
 
     /* a career page: its degrees, tappable */
-    in.cur.place = place(SCREEN_CAREER, 4, 0);      /* Game Audio Designer: shared */
-    layout_frame(&s, c, &env, &in, &res);
-    assert_non_null(find_hit(&s, ACT_DEGREE, 0));
-    assert_non_null(find_hit(&s, ACT_DEGREE, 1));
-    assert_int_equal(res.swipe_count, c->n_careers);
+    b.in.cur.place = place(SCREEN_CAREER, 4, 0);      /* Game Audio Designer: shared */
+    bench_lay(&b);
+    assert_non_null(find_hit(&b.s, ACT_DEGREE, 0));
+    assert_non_null(find_hit(&b.s, ACT_DEGREE, 1));
+    assert_int_equal(b.res.swipe_count, b.c->n_careers);
 
     /* attract: one full-screen wake target and nothing else */
-    in = settled(place(SCREEN_ATTRACT, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
-    const scene_cmd *wake = find_hit(&s, ACT_WAKE, 0);
+    b.in = settled(place(SCREEN_ATTRACT, 0, 0));
+    bench_lay(&b);
+    const scene_cmd *wake = find_hit(&b.s, ACT_WAKE, 0);
     assert_non_null(wake);
     assert_float_equal(wake->rect.w, 800, 1e-3);
     assert_float_equal(wake->rect.h, 480, 1e-3);
-    assert_null(find_hit(&s, ACT_BACK, 0));
-    assert_true(has_text(&s, c->strings[STR_TOUCH_TO_EXPLORE]));
-    assert_float_equal(res.content_h, res.view_h, 1e-3);
-    scene_deinit(&s);
-    fixture_free(c);
+    assert_null(find_hit(&b.s, ACT_BACK, 0));
+    assert_true(has_text(&b.s, b.c->strings[STR_TOUCH_TO_EXPLORE]));
+    assert_float_equal(b.res.content_h, b.res.view_h, 1e-3);
+    bench_close(&b);
 }
 
 static void back_is_disabled_without_history(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
-    in.can_back = false;
-    layout_frame(&s, c, &env, &in, &res);
-    const scene_cmd *back = find_hit(&s, ACT_BACK, 0);
+    bench b;
+    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_HOME, 0, 0));
+    b.in.can_back = false;
+    bench_lay(&b);
+    const scene_cmd *back = find_hit(&b.s, ACT_BACK, 0);
     assert_non_null(back);
     assert_true(back->flags & SCENE_F_DISABLED);
-    assert_null(scene_hit_test(&s, back->rect.x + 5, back->rect.y + 5));
+    assert_null(scene_hit_test(&b.s, back->rect.x + 5, back->rect.y + 5));
     /* drawn muted */
-    const scene_cmd *label = text_cmd(&s, c->strings[STR_BACK]);
+    const scene_cmd *label = text_cmd(&b.s, b.c->strings[STR_BACK]);
     assert_non_null(label);
-    assert_false(same_color(label->color, c->colors[COLOR_TEXT]));
-    scene_deinit(&s);
-    fixture_free(c);
+    assert_false(same_color(label->color, b.c->colors[COLOR_TEXT]));
+    bench_close(&b);
 }
 
 static void stress_content_passes_wraps_and_scrolls(void **state)
 {
     (void)state;
     content *many = fixture_many(12, 40, false);
-    size_t problems = 0;
-    for (size_t i = 0; i < NSIZES; i++)
-        problems += audit_everything(many, sizes[i][0], sizes[i][1]);
-    assert_int_equal(problems, 0);
+    assert_int_equal(audit_every_size(many), 0);
     assert_int_equal(many->degrees[0].n_careers, 40);
 
     /* home wraps the 12 cards into several rows and scrolls */
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
-    layout_frame(&s, many, &env, &in, &res);
+    bench b;
+    bench_open(&b, many, 800, 480, place(SCREEN_HOME, 0, 0)); /* b frees many */
     float ys[12];
     size_t rows = 0;
     for (size_t i = 0; i < 12; i++) {
-        const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)i);
+        const scene_cmd *h = find_hit(&b.s, ACT_DEGREE, (int)i);
         assert_non_null(h);
         bool seen = false;
         for (size_t r = 0; r < rows; r++)
@@ -837,34 +857,27 @@ static void stress_content_passes_wraps_and_scrolls(void **state)
             ys[rows++] = h->rect.y;
     }
     assert_true(rows >= 2);
-    assert_true(res.content_h > res.view_h);
+    assert_true(b.res.content_h > b.res.view_h);
     /* the compare picker: every degree on both sides */
-    in.cur.place = place(SCREEN_COMPARE, 3, 7);
-    layout_frame(&s, many, &env, &in, &res);
-    assert_int_equal(count_hits(&s, ACT_PICK_LEFT), 12);
-    assert_int_equal(count_hits(&s, ACT_PICK_RIGHT), 12);
+    b.in.cur.place = place(SCREEN_COMPARE, 3, 7);
+    bench_lay(&b);
+    assert_int_equal(count_hits(&b.s, ACT_PICK_LEFT), 12);
+    assert_int_equal(count_hits(&b.s, ACT_PICK_RIGHT), 12);
     /* ... and on the small panel they follow the comparison: its first
      * screen shows the two degrees side by side, not the buttons. */
-    const scene_cmd *first_pick = find_hit(&s, ACT_PICK_LEFT, 0);
+    const scene_cmd *first_pick = find_hit(&b.s, ACT_PICK_LEFT, 0);
     assert_non_null(first_pick);
-    assert_true(first_pick->rect.y > res.view_h);
-    assert_non_null(text_cmd(&s, many->degrees[3].name));
-    assert_true(text_cmd(&s, many->degrees[3].name)->rect.y < first_pick->rect.y);
-    scene_deinit(&s);
-    fixture_free(many);
+    assert_true(first_pick->rect.y > b.res.view_h);
+    assert_non_null(text_cmd(&b.s, many->degrees[3].name));
+    assert_true(text_cmd(&b.s, many->degrees[3].name)->rect.y < first_pick->rect.y);
+    bench_close(&b);
 
     content *lng = fixture_many(3, 16, true);
-    problems = 0;
-    for (size_t i = 0; i < NSIZES; i++)
-        problems += audit_everything(lng, sizes[i][0], sizes[i][1]);
-    assert_int_equal(problems, 0);
+    assert_int_equal(audit_every_size(lng), 0);
     fixture_free(lng);
 
     content *one = fixture_many(1, 0, true);
-    problems = 0;
-    for (size_t i = 0; i < NSIZES; i++)
-        problems += audit_everything(one, sizes[i][0], sizes[i][1]);
-    assert_int_equal(problems, 0);
+    assert_int_equal(audit_every_size(one), 0);
     fixture_free(one);
 }
 
@@ -883,76 +896,66 @@ static void empty_lists_are_skipped(void **state)
     assert_int_equal(audit_everything(c, 800, 480), 0);
     assert_int_equal(audit_everything(c, 480, 800), 0);
 
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
+    bench b;
+    bench_open(&b, c, 800, 480, place(SCREEN_DEGREE, 0, 0)); /* b frees c */
     /* no heading for an empty list */
-    assert_false(has_text(&s, c->strings[STR_TOPICS]));
-    assert_false(has_text(&s, c->strings[STR_MODULES]));
-    assert_true(has_text(&s, c->strings[STR_SOFTWARE]));
+    assert_false(has_text(&b.s, c->strings[STR_TOPICS]));
+    assert_false(has_text(&b.s, c->strings[STR_MODULES]));
+    assert_true(has_text(&b.s, c->strings[STR_SOFTWARE]));
     /* no BA/BS entry without awards */
-    in.cur.place = place(SCREEN_HOME, 0, 0);
-    layout_frame(&s, c, &env, &in, &res);
-    assert_null(find_hit(&s, ACT_BABS, 0));
+    b.in.cur.place = place(SCREEN_HOME, 0, 0);
+    bench_lay(&b);
+    assert_null(find_hit(&b.s, ACT_BABS, 0));
     /* no slides: the attract loop shows the title */
-    in = settled(place(SCREEN_ATTRACT, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
+    b.in = settled(place(SCREEN_ATTRACT, 0, 0));
+    bench_lay(&b);
     bool title = false;
-    for (size_t i = 0; i < s.count; i++)
-        title |= s.cmds[i].kind == SCENE_TEXT && s.cmds[i].len >= 5 &&
-                 !memcmp(s.cmds[i].text, "Music", 5);
+    for (size_t i = 0; i < b.s.count; i++)
+        title |= b.s.cmds[i].kind == SCENE_TEXT && b.s.cmds[i].len >= 5 &&
+                 !memcmp(b.s.cmds[i].text, "Music", 5);
     assert_true(title);
-    assert_non_null(find_hit(&s, ACT_WAKE, 0));
-    scene_deinit(&s);
+    assert_non_null(find_hit(&b.s, ACT_WAKE, 0));
 
     d->n_topics = topics;
     d->n_modules = modules;
     c->n_slides = slides;
     c->n_awards = awards;
     c->n_award_rows = rows;
-    fixture_free(c);
+    bench_close(&b);
 }
 
 static void long_titles_shrink_then_wrap_and_grow_the_header(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(480, 800);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
+    bench b;
+    bench_open(&b, fixture_content(), 480, 800, place(SCREEN_DEGREE, 0, 0));
     /* a short title fits the bar beside the buttons */
-    free(c->degrees[0].name);
-    c->degrees[0].name = fx_str("Music");
-    layout_frame(&s, c, &env, &in, &res);
+    free(b.c->degrees[0].name);
+    b.c->degrees[0].name = fx_str("Music");
+    bench_lay(&b);
     layout_metrics m;
-    layout_metrics_compute(&env, &m);
+    layout_metrics_compute(&b.env, &m);
     /* the header is at least header_h, taller only for its buttons */
-    float short_view = res.view_h;
+    float short_view = b.res.view_h;
     assert_true(short_view <= 800 - m.header_h + 1e-3);
 
-    free(c->degrees[0].name);
-    c->degrees[0].name = fx_str("Music Production with Sound for Film, Television and Games");
-    layout_frame(&s, c, &env, &in, &res);
-    assert_true(res.view_h < short_view - 1);
+    free(b.c->degrees[0].name);
+    b.c->degrees[0].name = fx_str("Music Production with Sound for Film, Television and Games");
+    bench_lay(&b);
+    assert_true(b.res.view_h < short_view - 1);
     size_t title_lines = 0;
-    for (size_t i = 0; i < s.count; i++)
-        if (s.cmds[i].kind == SCENE_TEXT && s.cmds[i].clip < 0 && s.cmds[i].font == FONT_BOLD &&
-            s.cmds[i].rect.x > 200) {
+    for (size_t i = 0; i < b.s.count; i++)
+        if (b.s.cmds[i].kind == SCENE_TEXT && b.s.cmds[i].clip < 0 && b.s.cmds[i].font == FONT_BOLD &&
+            b.s.cmds[i].rect.x > 200) {
             title_lines++;
-            assert_float_equal(s.cmds[i].size, m.text_min, 1e-3);
+            assert_float_equal(b.s.cmds[i].size, m.text_min, 1e-3);
             /* no ellipsis */
-            assert_null(memchr(s.cmds[i].text, 0xe2, s.cmds[i].len));
+            assert_null(memchr(b.s.cmds[i].text, 0xe2, b.s.cmds[i].len));
         }
     assert_true(title_lines >= 2);
     char report[4096];
-    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
-    scene_deinit(&s);
-    fixture_free(c);
+    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
+    bench_close(&b);
 }
 
 static void compare_rows_align(void **state)
@@ -1002,166 +1005,149 @@ static void compare_rows_align(void **state)
 static void scrolling_moves_the_body_not_the_header(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
-    assert_true(res.content_h > res.view_h);
-    od_rect back0 = find_hit(&s, ACT_BACK, 0)->rect;
-    od_rect car0 = find_hit(&s, ACT_CAREER, 0)->rect;
-    const scene_cmd *t0 = text_cmd(&s, c->strings[STR_FOCUS]);
+    bench b;
+    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_DEGREE, 0, 0));
+    assert_true(b.res.content_h > b.res.view_h);
+    od_rect back0 = find_hit(&b.s, ACT_BACK, 0)->rect;
+    od_rect car0 = find_hit(&b.s, ACT_CAREER, 0)->rect;
+    const scene_cmd *t0 = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
     assert_non_null(t0);
     float focus_y0 = t0->rect.y;
-    float title_y0 = header_text(&s, "Music Production")->rect.y;
+    float title_y0 = header_text(&b.s, "Music Production")->rect.y;
 
-    in.cur.scroll = 100;
-    layout_frame(&s, c, &env, &in, &res);
-    od_rect back1 = find_hit(&s, ACT_BACK, 0)->rect;
-    od_rect car1 = find_hit(&s, ACT_CAREER, 0)->rect;
+    b.in.cur.scroll = 100;
+    bench_lay(&b);
+    od_rect back1 = find_hit(&b.s, ACT_BACK, 0)->rect;
+    od_rect car1 = find_hit(&b.s, ACT_CAREER, 0)->rect;
     assert_float_equal(back1.y, back0.y, 1e-3);
     assert_float_equal(car1.y, car0.y - 100, 1e-3);
-    assert_float_equal(text_cmd(&s, c->strings[STR_FOCUS])->rect.y, focus_y0 - 100, 1e-3);
-    assert_float_equal(header_text(&s, "Music Production")->rect.y, title_y0, 1e-3);
+    assert_float_equal(text_cmd(&b.s, b.c->strings[STR_FOCUS])->rect.y, focus_y0 - 100, 1e-3);
+    assert_float_equal(header_text(&b.s, "Music Production")->rect.y, title_y0, 1e-3);
     /* body hits are clipped to the viewport: nothing of the body answers
      * under the header */
-    const scene_cmd *h = scene_hit_test(&s, 400, back1.y + 5);
+    const scene_cmd *h = scene_hit_test(&b.s, 400, back1.y + 5);
     assert_true(h == NULL || h->action == ACT_BACK || h->action == ACT_HOME);
     char report[8192];
-    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
-    scene_deinit(&s);
-    fixture_free(c);
+    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
+    bench_close(&b);
 }
 
 static void transitions_draw_both_pages_and_only_current_hits(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
+    bench b;
+    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_DEGREE, 0, 0));
     /* a title that stays on one line, so it is one text run */
-    free(c->strings[STR_HOME_TITLE]);
-    c->strings[STR_HOME_TITLE] = fx_str("Degrees");
-    layout_frame_in in = settled(place(SCREEN_DEGREE, 0, 0));
-    in.prev.place = place(SCREEN_HOME, 0, 0);
-    in.t = 0.5f;
-    in.dir = 1;
-    layout_frame(&s, c, &env, &in, &res);
+    free(b.c->strings[STR_HOME_TITLE]);
+    b.c->strings[STR_HOME_TITLE] = fx_str("Degrees");
+    b.in.prev.place = place(SCREEN_HOME, 0, 0);
+    b.in.t = 0.5f;
+    b.in.dir = 1;
+    bench_lay(&b);
     /* home's title and the degree page's focus heading are both drawn */
-    const scene_cmd *home_t = text_cmd(&s, c->strings[STR_HOME_TITLE]);
-    const scene_cmd *focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    const scene_cmd *home_t = text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]);
+    const scene_cmd *focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
     assert_non_null(home_t);
     assert_non_null(focus);
     assert_true(home_t->rect.x < 0);           /* leaving to the left */
     assert_true(focus->rect.x >= 400 - 1);     /* entering from the right */
     /* only the degree page's hits: no home cards or tiles */
-    assert_int_equal(count_hits(&s, ACT_DEGREE), 0);
-    assert_int_equal(count_hits(&s, ACT_COMPARE), 0);
-    assert_true(count_hits(&s, ACT_CAREER) > 0);
-    assert_non_null(find_hit(&s, ACT_BACK, 0));
+    assert_int_equal(count_hits(&b.s, ACT_DEGREE), 0);
+    assert_int_equal(count_hits(&b.s, ACT_COMPARE), 0);
+    assert_true(count_hits(&b.s, ACT_CAREER) > 0);
+    assert_non_null(find_hit(&b.s, ACT_BACK, 0));
     /* the header (unclipped) shows the new title, fixed */
-    const scene_cmd *title = header_text(&s, "Music Production");
+    const scene_cmd *title = header_text(&b.s, "Music Production");
     assert_non_null(title);
     assert_true(title->rect.x > 0 && title->rect.x < 400);
 
     /* crossfade: through the background, one page at a time: at a quarter
      * the old page at half alpha and the new one invisible, at three
      * quarters the reverse; never both translucent at once */
-    in.dir = 0;
-    in.t = 0.25f;
-    layout_frame(&s, c, &env, &in, &res);
-    home_t = text_cmd(&s, c->strings[STR_HOME_TITLE]);
-    focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    b.in.dir = 0;
+    b.in.t = 0.25f;
+    bench_lay(&b);
+    home_t = text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]);
+    focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
     assert_in_range(home_t->color.a, 120, 135);
     assert_int_equal(focus->color.a, 0);
     /* not sliding: both at their settled places */
     layout_metrics tm;
-    layout_metrics_compute(&env, &tm);
+    layout_metrics_compute(&b.env, &tm);
     assert_float_equal(home_t->rect.x, tm.pad, 1e-3);
     assert_true(focus->rect.x > 0 && focus->rect.x < 100);
-    in.t = 0.75f;
-    layout_frame(&s, c, &env, &in, &res);
-    assert_null(text_cmd(&s, c->strings[STR_HOME_TITLE]));
-    focus = text_cmd(&s, c->strings[STR_FOCUS]);
+    b.in.t = 0.75f;
+    bench_lay(&b);
+    assert_null(text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]));
+    focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
     assert_in_range(focus->color.a, 120, 135);
     /* the new page's hits are there throughout */
-    assert_true(count_hits(&s, ACT_CAREER) > 0);
+    assert_true(count_hits(&b.s, ACT_CAREER) > 0);
 
     /* wake: attract fades out under the fading-in header */
-    in = settled(place(SCREEN_HOME, 0, 0));
-    in.prev.place = place(SCREEN_ATTRACT, 0, 0);
-    in.t = 0.625f;
-    layout_frame(&s, c, &env, &in, &res);
-    assert_int_equal(count_hits(&s, ACT_WAKE), 0);
-    assert_true(count_hits(&s, ACT_DEGREE) == 2);
-    assert_in_range(text_cmd(&s, c->strings[STR_HOME])->color.a, 55, 70);
-    scene_deinit(&s);
-    fixture_free(c);
+    b.in = settled(place(SCREEN_HOME, 0, 0));
+    b.in.prev.place = place(SCREEN_ATTRACT, 0, 0);
+    b.in.t = 0.625f;
+    bench_lay(&b);
+    assert_int_equal(count_hits(&b.s, ACT_WAKE), 0);
+    assert_true(count_hits(&b.s, ACT_DEGREE) == 2);
+    assert_in_range(text_cmd(&b.s, b.c->strings[STR_HOME])->color.a, 55, 70);
+    bench_close(&b);
 }
 
 static void pressed_and_focused_feedback(void **state)
 {
     (void)state;
-    content *c = fixture_content();
-    scene s;
-    scene_init(&s);
-    layout_env env = env_of(800, 480);
-    layout_result res;
-    layout_frame_in in = settled(place(SCREEN_CAREERS, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
-    const scene_cmd *h = find_hit(&s, ACT_HOME, 0);
-    const scene_cmd *b = box_under(&s, h);
-    assert_non_null(b);
-    od_color before = b->color;
-    od_rect rb = b->rect;
-    const scene_cmd *lab = text_cmd(&s, c->strings[STR_HOME]);
+    bench b;
+    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_CAREERS, 0, 0));
+    const scene_cmd *h = find_hit(&b.s, ACT_HOME, 0);
+    const scene_cmd *box = box_under(&b.s, h);
+    assert_non_null(box);
+    od_color before = box->color;
+    od_rect rb = box->rect;
+    const scene_cmd *lab = text_cmd(&b.s, b.c->strings[STR_HOME]);
     od_color lab_before = lab->color;
 
-    in.cur.pressed = scene_hit_id(ACT_HOME, 0);
-    layout_frame(&s, c, &env, &in, &res);
-    h = find_hit(&s, ACT_HOME, 0);
-    b = box_under(&s, h);
-    assert_non_null(b);
-    assert_false(same_color(before, b->color));
-    assert_true(same_color(b->color, c->colors[COLOR_ACCENT]));
-    assert_true(b->rect.w < rb.w && b->rect.h < rb.h);
-    assert_float_equal(b->rect.x + b->rect.w / 2, rb.x + rb.w / 2, 1e-3);
-    lab = text_cmd(&s, c->strings[STR_HOME]);
+    b.in.cur.pressed = scene_hit_id(ACT_HOME, 0);
+    bench_lay(&b);
+    h = find_hit(&b.s, ACT_HOME, 0);
+    box = box_under(&b.s, h);
+    assert_non_null(box);
+    assert_false(same_color(before, box->color));
+    assert_true(same_color(box->color, b.c->colors[COLOR_ACCENT]));
+    assert_true(box->rect.w < rb.w && box->rect.h < rb.h);
+    assert_float_equal(box->rect.x + box->rect.w / 2, rb.x + rb.w / 2, 1e-3);
+    lab = text_cmd(&b.s, b.c->strings[STR_HOME]);
     assert_false(same_color(lab->color, lab_before));
     char report[4096];
-    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
 
     /* a pressed career pill too */
-    in.cur.pressed = scene_hit_id(ACT_CAREER, 10);
-    layout_frame(&s, c, &env, &in, &res);
-    b = box_under(&s, find_hit(&s, ACT_CAREER, 10));
-    assert_true(same_color(b->color, c->colors[COLOR_ACCENT]));
+    b.in.cur.pressed = scene_hit_id(ACT_CAREER, 10);
+    bench_lay(&b);
+    box = box_under(&b.s, find_hit(&b.s, ACT_CAREER, 10));
+    assert_true(same_color(box->color, b.c->colors[COLOR_ACCENT]));
 
     /* the focus ring: an accent frame around the focused target */
-    in.cur.pressed = 0;
-    in.cur.focus = scene_hit_id(ACT_CAREER, 10);
-    in.show_focus = true;
-    layout_frame(&s, c, &env, &in, &res);
-    h = find_hit(&s, ACT_CAREER, 10);
+    b.in.cur.pressed = 0;
+    b.in.cur.focus = scene_hit_id(ACT_CAREER, 10);
+    b.in.show_focus = true;
+    bench_lay(&b);
+    h = find_hit(&b.s, ACT_CAREER, 10);
     bool ring = false;
-    for (size_t i = 0; i < s.count; i++)
-        if (s.cmds[i].kind == SCENE_FRAME && same_color(s.cmds[i].color, c->colors[COLOR_ACCENT]) &&
-            od_rect_inside(s.cmds[i].rect, h->rect, 0))
+    for (size_t i = 0; i < b.s.count; i++)
+        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[COLOR_ACCENT]) &&
+            od_rect_inside(b.s.cmds[i].rect, h->rect, 0))
             ring = true;
     assert_true(ring);
-    in.show_focus = false;
-    layout_frame(&s, c, &env, &in, &res);
+    b.in.show_focus = false;
+    bench_lay(&b);
     ring = false;
-    for (size_t i = 0; i < s.count; i++)
-        if (s.cmds[i].kind == SCENE_FRAME && same_color(s.cmds[i].color, c->colors[COLOR_ACCENT]))
+    for (size_t i = 0; i < b.s.count; i++)
+        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[COLOR_ACCENT]))
             ring = true;
     assert_false(ring);
-    scene_deinit(&s);
-    fixture_free(c);
+    bench_close(&b);
 }
 
 static void attract_slides_fit_and_crossfade(void **state)

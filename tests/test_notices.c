@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "content.h"
@@ -25,13 +24,10 @@
 static content *load_with(const char *text, int *line, int *col, char *msg, size_t n)
 {
     char *dir = scratch_copy("notices", CONTENT_NFILES);
-    if (text) {
+    if (text)
         scratch_write(dir, "notices.json", text);
-    } else {
-        char p[600];
-        snprintf(p, sizeof p, "%s/notices.json", dir);
-        assert_int_equal(unlink(p), 0);
-    }
+    else
+        scratch_unlink(dir, "notices.json");
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);
@@ -61,10 +57,7 @@ static void expect_problem(const char *text, int line, int col, const char *what
 static void shipped_and_absent(void **state)
 {
     (void)state;
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load("content", &r);
-    assert_non_null(c);
+    content *c = load_shipped();
     assert_true(c->n_notices >= 1);
     for (size_t i = 0; i < c->n_notices; i++) {
         assert_true(c->notices[i].text[0]);
@@ -73,7 +66,6 @@ static void shipped_and_absent(void **state)
     }
     assert_false(c->absent & (1u << 9));
     content_destroy(c);
-    content_report_deinit(&r);
     c = load_with(NULL, NULL, NULL, NULL, 0);
     assert_non_null(c);
     assert_int_equal(c->n_notices, 0);
@@ -185,11 +177,7 @@ static size_t idle_until(app *a, uint64_t *now, uint64_t until)
 static void appear_and_expire(void **state)
 {
     (void)state;
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load("content", &r);
-    assert_non_null(c);
-    content_report_deinit(&r);
+    content *c = load_shipped();
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0; /* stay on the page */
@@ -250,12 +238,7 @@ static content *load_replacing(const char *file, const char *text)
 {
     char *dir = scratch_copy("notices", CONTENT_NFILES);
     scratch_write(dir, file, text);
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load(dir, &r);
-    if (!c)
-        content_report_print(&r, stderr);
-    content_report_deinit(&r);
+    content *c = scratch_load(dir, stderr);
     scratch_remove(dir);
     return c;
 }
@@ -282,11 +265,7 @@ static void attract_slide(void **state)
     assert_int_equal(notices_slides(c, &at), 0); /* no notices.json, no slide */
     size_t listed = c->n_slides;
     content_destroy(c);
-    content_report r;
-    content_report_init(&r);
-    c = content_load("content", &r);
-    content_report_deinit(&r);
-    assert_non_null(c);
+    c = load_shipped();
     assert_int_equal(notices_slides(c, &at), 1);
     assert_int_equal(c->n_slides, listed + 1);
     assert_int_equal(at, listed);
@@ -322,9 +301,7 @@ static void attract_slide(void **state)
     /* The shipped loop at 13:00: one pass shows every slide, the notices
      * slide last with the notice large and no band over it; at 15:00, when
      * nothing applies, a pass skips it. */
-    content_report_init(&r);
-    c = content_load("content", &r);
-    content_report_deinit(&r);
+    c = load_shipped();
     a = app_create(c, &cfg, &env, 0);
     now = 0;
     app_set_clock(a, 13 * 60, true, now);

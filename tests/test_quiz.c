@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "content.h"
@@ -62,22 +61,10 @@ static char *quiz_with(const char *q2)
     return buf;
 }
 
-static content *load(const char *dir)
-{
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load(dir, &r);
-    if (!c)
-        content_report_print(&r, stderr);
-    content_report_deinit(&r);
-    assert_non_null(c);
-    return c;
-}
-
 static void shipped_quiz(void **state)
 {
     (void)state;
-    content *c = load("content");
+    content *c = load_shipped();
     assert_true(c->n_questions >= CONTENT_QUIZ_MIN && c->n_questions <= CONTENT_QUIZ_MAX);
     for (size_t q = 0; q < c->n_questions; q++) {
         const content_question *qu = &c->questions[q];
@@ -116,10 +103,8 @@ static void no_quiz_file(void **state)
 {
     (void)state;
     char *dir = scratch_copy("quiz", CONTENT_NFILES);
-    char p[600];
-    snprintf(p, sizeof p, "%s/quiz.json", dir);
-    assert_int_equal(unlink(p), 0);
-    content *c = load(dir);
+    scratch_unlink(dir, "quiz.json");
+    content *c = scratch_load_ok(dir);
     assert_int_equal(c->n_questions, 0);
     assert_true(c->absent & (1u << 8));
     view_place q = { SCREEN_QUIZ, 0, 0 }, r = { SCREEN_QUIZ_RESULT, 0, 0 };
@@ -168,7 +153,7 @@ static void bad_quiz(void **state)
 static void ranking(void **state)
 {
     (void)state;
-    content *c = load("tests/three");
+    content *c = scratch_load_ok("tests/three");
     assert_int_equal(c->n_degrees, 3);
     assert_int_equal(c->n_questions, 3);
     size_t cs = content_find_degree(c, "computer-science");
@@ -277,7 +262,7 @@ static void expect_place(visit *v, const char *name)
 static void journey(void **state)
 {
     (void)state;
-    content *c = load("content");
+    content *c = load_shipped();
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 60000;

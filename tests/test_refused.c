@@ -150,21 +150,29 @@ static bool overlaps(od_rect a, od_rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* A refused save as the banner shows it: the problem `what` at a long
+ * path a staff laptop might have, and `more` problems after it. */
+static void refusal(layout_refused *r, const char *what, size_t more)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->where, sizeof r->where, "%s",
+             "/home/staff/Documents/Open day 2026/the content folder we edit on the laptop/"
+             "degrees.json:48:17");
+    snprintf(r->what, sizeof r->what, "%s", what);
+    r->more = more;
+}
+
 static void laid_out_at_every_size(void **state)
 {
     (void)state;
     content *c = fixture_content();
     assert_non_null(c);
     layout_refused r;
-    memset(&r, 0, sizeof r);
-    snprintf(r.where, sizeof r.where, "%s",
-             "/home/staff/Documents/Open day 2026/the content folder we edit on the laptop/"
-             "degrees.json:48:17");
-    snprintf(r.what, sizeof r.what, "%s",
-             "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
-             "does not have; did you mean \"sound-designer\"? Every career a degree names must "
-             "be one of the careers in careers.json, spelled as its id there.");
-    r.more = 4;
+    refusal(&r,
+            "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
+            "does not have; did you mean \"sound-designer\"? Every career a degree names must "
+            "be one of the careers in careers.json, spelled as its id there.",
+            4);
     const char *screens[] = { "home", "degree:music-production", "attract" };
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         for (size_t sc = 0; sc < sizeof screens / sizeof *screens; sc++) {
@@ -222,14 +230,10 @@ static void audited_with_real_fonts(void **state)
     assert_non_null(S.c);
     assert_non_null(S.fonts);
     layout_refused r;
-    memset(&r, 0, sizeof r);
-    snprintf(r.where, sizeof r.where, "%s",
-             "/home/staff/Documents/Open day 2026/the content folder we edit on the laptop/"
-             "degrees.json:48:17");
-    snprintf(r.what, sizeof r.what, "%s",
-             "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
-             "does not have; did you mean \"sound-designer\"?");
-    r.more = 1;
+    refusal(&r,
+            "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
+            "does not have; did you mean \"sound-designer\"?",
+            1);
     const char *screens[] = { "home", "degree:music-technology", "attract" };
     const unsigned access[] = { 0, 1u << VIEW_ACCESS_LARGE_TEXT,
                                 1u << VIEW_ACCESS_HIGH_CONTRAST };

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "fixture.h"
 #include "reload.h"
+#include "scratch.h"
 #include "store.h"
 #include "watch.h"
 
@@ -150,15 +151,6 @@ static void watch_symlink_swapped(void **state)
     sh("rm '%s' && mv '%s/r1' '%s/c'", link, tmp, tmp);
 }
 
-static content *load(const char *dir)
-{
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load(dir, &rep);
-    content_report_deinit(&rep);
-    return c;
-}
-
 static int count_good_dirs(const char *state)
 {
     DIR *d = opendir(state);
@@ -177,7 +169,7 @@ static void store_keeps_one_copy(void **state)
     char dir[512], st[512], good[600], err[600];
     snprintf(dir, sizeof dir, "%s/c", tmp);
     snprintf(st, sizeof st, "%s/state/deeper", tmp);
-    content *c = load(dir);
+    content *c = scratch_load(dir, NULL);
     assert_non_null(c);
     assert_true(store_save(st, c, err, sizeof err));
     store_last_good(st, good, sizeof good);
@@ -192,11 +184,11 @@ static void store_keeps_one_copy(void **state)
     content_destroy(c);
     /* Changed content replaces the copy; the old folder goes. */
     append("careers.json", "\n");
-    c = load(dir);
+    c = scratch_load(dir, NULL);
     assert_true(store_save(st, c, err, sizeof err));
     sh("cmp '%s/careers.json' '%s/careers.json'", dir, good);
     assert_int_equal(count_good_dirs(st), 1);
-    content *g = load(good);
+    content *g = scratch_load(good, NULL);
     assert_non_null(g);
     content_destroy(g);
     /* A state directory that cannot be created: false and the OS reason. */
@@ -217,7 +209,7 @@ static void last_good_is_what_was_validated(void **state)
     char dir[512], st[512], good[600], err[600], p[700];
     snprintf(dir, sizeof dir, "%s/c", tmp);
     snprintf(st, sizeof st, "%s/state", tmp);
-    content *c = load(dir);
+    content *c = scratch_load(dir, NULL);
     assert_non_null(c);
     /* The save lands now: after validation, before the copy. */
     sh("printf '{ \"schema\": 1, \"degrees\": [' > '%s/degrees.json'", dir);
@@ -232,7 +224,7 @@ static void last_good_is_what_was_validated(void **state)
     assert_memory_equal(back, c->raw[3], c->raw_len[3]);
     free(back);
     content_destroy(c);
-    content *g = load(good);
+    content *g = scratch_load(good, NULL);
     assert_non_null(g);
     content_destroy(g);
     FILE *log = fopen("/dev/null", "w");
@@ -251,7 +243,7 @@ static void store_never_writes_into_its_inputs(void **state)
     (void)state;
     char dir[512], st[600], good[700], err[600];
     snprintf(dir, sizeof dir, "%s/c", tmp);
-    content *c = load(dir);
+    content *c = scratch_load(dir, NULL);
     assert_non_null(c);
     assert_false(store_save(dir, c, err, sizeof err));
     assert_non_null(strstr(err, "inside it"));
@@ -262,7 +254,7 @@ static void store_never_writes_into_its_inputs(void **state)
     assert_true(store_save(st, c, err, sizeof err));
     content_destroy(c);
     store_last_good(st, good, sizeof good);
-    c = load(good);
+    c = scratch_load(good, NULL);
     assert_non_null(c);
     assert_false(store_save(st, c, err, sizeof err));
     assert_non_null(strstr(err, "own copies"));
@@ -367,7 +359,7 @@ static void app_keeps_place_by_id(void **state)
     (void)state;
     char dir[512];
     snprintf(dir, sizeof dir, "%s/c", tmp);
-    content *c1 = load(dir);
+    content *c1 = scratch_load(dir, NULL);
     assert_non_null(c1);
     layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
                        .distance_cm = 0 };
@@ -381,7 +373,7 @@ static void app_keeps_place_by_id(void **state)
     sh("python3 -c \"import json,sys; p=sys.argv[1]; d=json.load(open(p)); "
        "d['degrees'].reverse(); json.dump(d, open(p,'w'), indent=1)\" '%s/degrees.json'",
        dir);
-    content *c2 = load(dir);
+    content *c2 = scratch_load(dir, NULL);
     assert_non_null(c2);
     assert_string_equal(c2->degrees[0].id, "music-technology");
     app_set_content(a, c2);
@@ -395,7 +387,7 @@ static void app_keeps_place_by_id(void **state)
     sh("sed -i 's/\"id\": \"music-technology\"/\"id\": \"music-tech\"/; "
        "s/\"music-technology\"/\"music-tech\"/g' '%s/degrees.json' '%s/attract.json' "
        "'%s/talks.json' '%s/quiz.json'", dir, dir, dir, dir);
-    content *c3 = load(dir);
+    content *c3 = scratch_load(dir, NULL);
     assert_non_null(c3);
     app_set_content(a, c3);
     content_destroy(c2);

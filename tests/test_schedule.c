@@ -20,6 +20,7 @@
 #include "file.h"
 #include "panel.h"
 #include "schedule.h"
+#include "scratch.h"
 
 enum { SUN, MON, TUE, WED, THU, FRI, SAT };
 #define HM(h, m) ((h) * 60 + (m))
@@ -145,12 +146,7 @@ static char sysfs[] = "/tmp/openday-sysfs-XXXXXX";
 
 static void put(const char *rel, const char *text)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", sysfs, rel);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    scratch_write(sysfs, rel, text);
 }
 
 static char *get(const char *rel)

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "fixture.h"
+#include "journey.h"
 #include "scratch.h"
 
 /* ---- the fake sink ------------------------------------------------------------ */
@@ -58,62 +59,27 @@ static void rec_stop(void *ud)
 
 /* ---- the journey --------------------------------------------------------------- */
 
-typedef struct {
-    content *c;
-    app *a;
-    uint64_t now;
-    int w, h;
-    recorder rec;
-} journey;
+/* What the app said in the running test: start clears it, done frees it.
+ * One test runs at a time, and the app's sink holds its address. */
+static recorder rec;
 
+/* A visitor at 800x480 (journey.h) whose kiosk can speak when `available`,
+ * its utterances caught in rec. */
 static journey *start(bool available)
 {
-    journey *j = calloc(1, sizeof *j);
-    j->c = load_shipped();
-    assert_non_null(j->c);
+    memset(&rec, 0, sizeof rec);
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.speech_available = available;
-    cfg.speech = (reader_sink){ &j->rec, rec_say, rec_stop };
-    j->w = 800;
-    j->h = 480;
-    layout_env env = { .w = j->w, .h = j->h, .dpi = 0, .measure = fixture_measure_bold(), .distance_cm = 0 };
-    j->a = app_create(j->c, &cfg, &env, 0);
-    assert_non_null(j->a);
-    return j;
+    cfg.speech = (reader_sink){ &rec, rec_say, rec_stop };
+    return journey_start(800, 480, &cfg, fixture_measure_bold());
 }
 
-static void finish(journey *j)
+static void done(journey *j)
 {
-    for (size_t i = 0; i < j->rec.n; i++)
-        free(j->rec.h[i].text);
-    app_destroy(j->a);
-    content_destroy(j->c);
-    free(j);
-}
-
-static void run(journey *j, uint64_t ms)
-{
-    uint64_t end = j->now + ms;
-    while (j->now < end) {
-        j->now += 16;
-        app_update(j->a, j->now);
-        (void)app_scene(j->a);
-    }
-}
-
-static void pointer(journey *j, input_kind k, float x, float y)
-{
-    input_event ev = { .kind = k, .t_ms = j->now, .pointer = 1, .x = x, .y = y };
-    app_input(j->a, &ev);
-}
-
-static void tap(journey *j, float x, float y)
-{
-    pointer(j, INPUT_DOWN, x, y);
-    run(j, 64);
-    pointer(j, INPUT_UP, x, y);
-    run(j, 400);
+    for (size_t i = 0; i < rec.n; i++)
+        free(rec.h[i].text);
+    finish(j);
 }
 
 static void key(journey *j, input_key k)
@@ -141,25 +107,17 @@ static void tap_target(journey *j, int action, int arg)
     fail_msg("no target for action %d arg %d", action, arg);
 }
 
-static void expect_place(journey *j, const char *name)
+static const heard *last(void)
 {
-    char now[600];
-    app_place_name(j->a, now, sizeof now);
-    if (strcmp(now, name))
-        fail_msg("expected %s, on %s", name, now);
+    assert_true(rec.n > 0);
+    return &rec.h[rec.n - 1];
 }
 
-static const heard *last(journey *j)
+static void expect_said(size_t n_before, const char *starts, const char *has)
 {
-    assert_true(j->rec.n > 0);
-    return &j->rec.h[j->rec.n - 1];
-}
-
-static void expect_said(journey *j, size_t n_before, const char *starts, const char *has)
-{
-    if (j->rec.n != n_before + 1)
-        fail_msg("expected one utterance, got %zu", j->rec.n - n_before);
-    const heard *h = last(j);
+    if (rec.n != n_before + 1)
+        fail_msg("expected one utterance, got %zu", rec.n - n_before);
+    const heard *h = last();
     if (starts && strncmp(h->text, starts, strlen(starts)))
         fail_msg("expected an utterance starting \"%s\", got \"%s\"", starts, h->text);
     if (has && !strstr(h->text, has))
@@ -172,7 +130,7 @@ static void explore_by_touch_journey(void **state)
     journey *j = start(true);
     tap(j, 400, 240); /* wake */
     expect_place(j, "home");
-    assert_int_equal(j->rec.n, 0); /* off until chosen */
+    assert_int_equal(rec.n, 0); /* off until chosen */
 
     /* Read aloud on: the screen, from its title. */
     app_set_read_aloud(j->a, true);
@@ -180,11 +138,11 @@ static void explore_by_touch_journey(void **state)
     run(j, 50);
     char title[600];
     snprintf(title, sizeof title, "%s", j->c->title);
-    expect_said(j, 0, NULL, j->c->strings[STR_HOME_TITLE]);
-    const char *home = last(j)->text;
-    assert_true(last(j)->interrupt);
-    assert_int_equal(last(j)->volume, READER_VOLUME_DEFAULT);
-    assert_string_equal(last(j)->lang, j->c->language);
+    expect_said(0, NULL, j->c->strings[STR_HOME_TITLE]);
+    const char *home = last()->text;
+    assert_true(last()->interrupt);
+    assert_int_equal(last()->volume, READER_VOLUME_DEFAULT);
+    assert_string_equal(last()->lang, j->c->language);
     /* The degree cards are buttons; Back and Home are left out. */
     char card[300];
     snprintf(card, sizeof card, "%s, ", j->c->degrees[0].name);
@@ -193,69 +151,69 @@ static void explore_by_touch_journey(void **state)
     assert_null(strstr(home, j->c->strings[STR_SPEECH_STOP]));
 
     /* First touch on a card: spoken, not opened. */
-    size_t n = j->rec.n;
+    size_t n = rec.n;
     tap_target(j, ACT_DEGREE, 0);
     expect_place(j, "home");
-    expect_said(j, n, NULL, j->c->degrees[0].name);
-    assert_non_null(strstr(last(j)->text, j->c->strings[STR_SPEECH_AGAIN]));
+    expect_said(n, NULL, j->c->degrees[0].name);
+    assert_non_null(strstr(last()->text, j->c->strings[STR_SPEECH_AGAIN]));
     /* A touch on another card speaks that one. */
-    n = j->rec.n;
+    n = rec.n;
     tap_target(j, ACT_DEGREE, 1);
     expect_place(j, "home");
-    expect_said(j, n, NULL, j->c->degrees[1].name);
+    expect_said(n, NULL, j->c->degrees[1].name);
     /* Back to the first: spoken again; the second touch opens it. */
     tap_target(j, ACT_DEGREE, 0);
-    n = j->rec.n;
+    n = rec.n;
     tap_target(j, ACT_DEGREE, 0);
     expect_place(j, "degree:music-production");
     /* Spoken once the transition has settled, title first. */
     run(j, 400);
     char deg[300];
     snprintf(deg, sizeof deg, "%s.", j->c->degrees[0].name);
-    expect_said(j, n, deg, j->c->strings[STR_FOCUS]);
-    char *page = strdup(last(j)->text);
+    expect_said(n, deg, j->c->strings[STR_FOCUS]);
+    char *page = strdup(last()->text);
 
     /* Stop, then Repeat: the page again, interrupting. */
-    size_t stops = j->rec.stops;
-    n = j->rec.n;
+    size_t stops = rec.stops;
+    n = rec.n;
     tap_target(j, ACT_SPEECH, SPEECH_STOP);
-    assert_int_equal(j->rec.stops, stops + 1);
-    assert_int_equal(j->rec.n, n);
+    assert_int_equal(rec.stops, stops + 1);
+    assert_int_equal(rec.n, n);
     tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
-    expect_said(j, n, page, NULL);
-    assert_string_equal(last(j)->text, page);
-    assert_true(last(j)->interrupt);
+    expect_said(n, page, NULL);
+    assert_string_equal(last()->text, page);
+    assert_true(last()->interrupt);
 
     /* Louder twice, quieter once: the volume said at the new volume. */
-    n = j->rec.n;
+    n = rec.n;
     tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
-    expect_said(j, n, "Volume 60 percent", NULL);
-    assert_int_equal(last(j)->volume, 60);
+    expect_said(n, "Volume 60 percent", NULL);
+    assert_int_equal(last()->volume, 60);
     tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
     tap_target(j, ACT_SPEECH, SPEECH_QUIETER);
-    assert_int_equal(last(j)->volume, 60);
+    assert_int_equal(last()->volume, 60);
     assert_int_equal(app_speech_volume(j->a), 60);
     /* Repeat says the page, not the volume. */
     tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
-    assert_string_equal(last(j)->text, page);
-    assert_int_equal(last(j)->volume, 60);
+    assert_string_equal(last()->text, page);
+    assert_int_equal(last()->volume, 60);
 
     /* The keyboard focus speaks what it lands on (without the touch hint);
      * Return opens it. */
-    n = j->rec.n;
+    n = rec.n;
     key(j, KEY_NEXT);
-    expect_said(j, n, j->c->strings[STR_BACK], NULL);
-    assert_null(strstr(last(j)->text, j->c->strings[STR_SPEECH_AGAIN]));
+    expect_said(n, j->c->strings[STR_BACK], NULL);
+    assert_null(strstr(last()->text, j->c->strings[STR_SPEECH_AGAIN]));
 
     /* The end of the visit: idle to the attract loop. */
-    stops = j->rec.stops;
-    n = j->rec.n;
+    stops = rec.stops;
+    n = rec.n;
     run(j, 91000);
     expect_place(j, "attract");
-    assert_int_equal(j->rec.stops, stops + 1);
+    assert_int_equal(rec.stops, stops + 1);
     /* The reset warning was said on its way; the attract loop is not read. */
-    expect_said(j, n, j->c->strings[STR_RESET_WARNING], NULL);
-    n = j->rec.n;
+    expect_said(n, j->c->strings[STR_RESET_WARNING], NULL);
+    n = rec.n;
     assert_false(app_read_aloud(j->a));
     assert_int_equal(app_speech_volume(j->a), READER_VOLUME_DEFAULT);
 
@@ -265,24 +223,32 @@ static void explore_by_touch_journey(void **state)
     tap_target(j, ACT_DEGREE, 1);
     expect_place(j, "degree:music-technology");
     run(j, 400);
-    assert_int_equal(j->rec.n, n);
+    assert_int_equal(rec.n, n);
     /* Chosen again: at the default volume. */
     app_set_read_aloud(j->a, true);
     run(j, 50);
-    expect_said(j, n, NULL, j->c->degrees[1].name);
-    assert_int_equal(last(j)->volume, READER_VOLUME_DEFAULT);
+    expect_said(n, NULL, j->c->degrees[1].name);
+    assert_int_equal(last()->volume, READER_VOLUME_DEFAULT);
     free(page);
-    finish(j);
+    done(j);
 }
 
-static void plain_text_touch_speaks_its_paragraph(void **state)
+/* A visitor woke the kiosk, opened the first degree and has just chosen
+ * Read aloud there. */
+static journey *start_reading_degree(void)
 {
-    (void)state;
     journey *j = start(true);
     tap(j, 400, 240);
     tap_target(j, ACT_DEGREE, 0);
     run(j, 400);
     app_set_read_aloud(j->a, true);
+    return j;
+}
+
+static void plain_text_touch_speaks_its_paragraph(void **state)
+{
+    (void)state;
+    journey *j = start_reading_degree();
     run(j, 50);
     /* The degree's one-line summary, found in the scene by its text. */
     const scene *s = app_scene(j->a);
@@ -290,11 +256,11 @@ static void plain_text_touch_speaks_its_paragraph(void **state)
     for (size_t i = 0; i < s->count; i++) {
         const scene_cmd *c = &s->cmds[i];
         if (c->kind == SCENE_TEXT && c->len == strlen(want) && !memcmp(c->text, want, c->len)) {
-            size_t n = j->rec.n;
+            size_t n = rec.n;
             tap(j, c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
-            expect_said(j, n, want, NULL);
+            expect_said(n, want, NULL);
             expect_place(j, "degree:music-production");
-            finish(j);
+            done(j);
             return;
         }
     }
@@ -312,12 +278,12 @@ static void unavailable_is_silent(void **state)
     tap_target(j, ACT_DEGREE, 0);
     expect_place(j, "degree:music-production"); /* one touch opens */
     run(j, 400);
-    assert_int_equal(j->rec.n, 0);
+    assert_int_equal(rec.n, 0);
     /* No control bar either. */
     const scene *s = app_scene(j->a);
     for (size_t i = 0; i < s->count; i++)
         assert_false(s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH);
-    finish(j);
+    done(j);
 }
 
 /* The reset warning is said when it appears, once, not at each second of
@@ -325,23 +291,19 @@ static void unavailable_is_silent(void **state)
 static void reset_warning_is_spoken(void **state)
 {
     (void)state;
-    journey *j = start(true);
-    tap(j, 400, 240);
-    tap_target(j, ACT_DEGREE, 0);
-    run(j, 400);
-    app_set_read_aloud(j->a, true);
+    journey *j = start_reading_degree();
     run(j, 1000);
-    size_t n = j->rec.n;
+    size_t n = rec.n;
     while (!app_reset_warning(j->a) && j->now < 600000)
         run(j, 16);
     assert_true(app_reset_warning(j->a) > 0);
-    expect_said(j, n, j->c->strings[STR_RESET_WARNING], NULL);
+    expect_said(n, j->c->strings[STR_RESET_WARNING], NULL);
     run(j, 3000); /* three more seconds counted down: still one utterance */
-    assert_int_equal(j->rec.n, n + 1);
+    assert_int_equal(rec.n, n + 1);
     tap(j, 400, 240);
     assert_int_equal(app_reset_warning(j->a), 0);
     expect_place(j, "degree:music-production");
-    finish(j);
+    done(j);
 }
 
 static void language_follows_the_content(void **state)
@@ -354,8 +316,8 @@ static void language_follows_the_content(void **state)
     tap(j, 400, 240);
     app_set_read_aloud(j->a, true);
     run(j, 50);
-    assert_string_equal(last(j)->lang, "de");
-    finish(j);
+    assert_string_equal(last()->lang, "de");
+    done(j);
 }
 
 /* The control bar passes the layout audit (targets of 9 mm, text inside

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "content.h"
 #include "qr.h"
@@ -46,10 +45,7 @@ static void expect_problem(const char *name, const char *text, int line, int col
 static void shipped_talks(void **state)
 {
     (void)state;
-    content_report r;
-    content_report_init(&r);
-    content *c = content_load("content", &r);
-    assert_non_null(c);
+    content *c = load_shipped();
     assert_true(c->has_talks);
     assert_int_equal(c->n_talks, 6);
     assert_string_equal(c->talks_date, "2026-11-25");
@@ -60,26 +56,20 @@ static void shipped_talks(void **state)
     assert_string_equal(c->degrees[0].url, "https://openday.example.org/music-production");
     assert_string_equal(c->careers[0].url, "https://openday.example.org/" "music-producer");
     content_destroy(c);
-    content_report_deinit(&r);
 
     /* tests/three: a degree's own url wins over url_base; a talk past midnight. */
-    content_report_init(&r);
-    c = content_load("tests/three", &r);
-    assert_non_null(c);
+    c = scratch_load_ok("tests/three");
     assert_string_equal(c->degrees[0].url, "https://three.example.org/courses/cs?from=kiosk");
     assert_int_equal(c->talks[c->n_talks - 1].start, 23 * 60 + 30);
     assert_int_equal(c->talks[c->n_talks - 1].end, 24 * 60 + 30);
     content_destroy(c);
-    content_report_deinit(&r);
 }
 
 static void no_talks_file(void **state)
 {
     (void)state;
     char *dir = scratch_copy("talks", CONTENT_NFILES);
-    char p[600];
-    snprintf(p, sizeof p, "%s/talks.json", dir);
-    assert_int_equal(unlink(p), 0);
+    scratch_unlink(dir, "talks.json");
     content_report r;
     content_report_init(&r);
     content *c = content_load(dir, &r);

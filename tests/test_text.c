@@ -71,55 +71,49 @@ static float cps(int n)
 
 /* ---- line breaking ---------------------------------------------------------------- */
 
+/* Wrap s at maxw and check that it makes n lines and, line by line, the
+ * texts that follow n (NULL: that line's text is not checked). */
+static void expect_lines(const layout_measure *m, const char *lang, const char *s, float maxw,
+                         size_t n, ...)
+{
+    lines l;
+    wrap(m, lang, s, maxw, &l);
+    assert_int_equal(l.n, n);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *want = va_arg(ap, const char *);
+        if (want)
+            assert_string_equal(l.text[i], want);
+    }
+    va_end(ap);
+}
+
 static void dashes_slashes_and_hyphens_are_break_opportunities(void **state)
 {
     (void)state;
     layout_measure m = fixture_measure();
-    lines l;
     /* "Human–computer" is 14 code points; 12 fit: the line ends after the
      * en dash instead of inside "computer". */
-    wrap(&m, "en", "Human\xe2\x80\x93" "computer interaction", cps(12), &l);
-    assert_int_equal(l.n, 3);
-    assert_string_equal(l.text[0], "Human\xe2\x80\x93");
-    assert_string_equal(l.text[1], "computer");
-    assert_string_equal(l.text[2], "interaction");
+    expect_lines(&m, "en", "Human\xe2\x80\x93" "computer interaction", cps(12), 3,
+                 "Human\xe2\x80\x93", "computer", "interaction");
     /* A hyphen (break after it) and a slash before letters. */
-    wrap(&m, "en", "well-established", cps(12), &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.text[0], "well-");
-    assert_string_equal(l.text[1], "established");
-    wrap(&m, "en", "input/output", cps(8), &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.text[0], "input/");
-    assert_string_equal(l.text[1], "output");
+    expect_lines(&m, "en", "well-established", cps(12), 2, "well-", "established");
+    expect_lines(&m, "en", "input/output", cps(8), 2, "input/", "output");
     /* No break before closing punctuation: "(interaction)" is one piece. */
-    wrap(&m, "en", "a (interaction)", cps(14), &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.text[0], "a");
-    assert_string_equal(l.text[1], "(interaction)");
+    expect_lines(&m, "en", "a (interaction)", cps(14), 2, "a", "(interaction)");
     /* A no-break space holds its words together. */
-    wrap(&m, "en", "up to 10\xc2\xa0km", cps(9), &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.text[1], "10\xc2\xa0km");
+    expect_lines(&m, "en", "up to 10\xc2\xa0km", cps(9), 2, NULL, "10\xc2\xa0km");
 }
 
 static void mandatory_breaks_are_honoured(void **state)
 {
     (void)state;
     layout_measure m = fixture_measure();
-    lines l;
     /* Line feed, a blank line, and the line separator U+2028. */
-    wrap(&m, "en", "one\n\ntwo\xe2\x80\xa8three", cps(40), &l);
-    assert_int_equal(l.n, 4);
-    assert_string_equal(l.text[0], "one");
-    assert_string_equal(l.text[1], "");
-    assert_string_equal(l.text[2], "two");
-    assert_string_equal(l.text[3], "three");
+    expect_lines(&m, "en", "one\n\ntwo\xe2\x80\xa8three", cps(40), 4, "one", "", "two", "three");
     /* CR LF is one break. */
-    wrap(&m, "en", "one\r\ntwo", cps(40), &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.text[0], "one");
-    assert_string_equal(l.text[1], "two");
+    expect_lines(&m, "en", "one\r\ntwo", cps(40), 2, "one", "two");
 }
 
 /* ---- long words ------------------------------------------------------------------ */

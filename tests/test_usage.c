@@ -16,6 +16,7 @@
 #include "fixture.h"
 #include "layout.h"
 #include "layout_usage.h"
+#include "scratch.h"
 #include "usage.h"
 
 #define T0 ((int64_t)1796169600) /* a midnight (UTC), Wed 2 Dec 2026 */
@@ -332,10 +333,7 @@ static void test_old_file(void **st)
 static void test_app_usage_place(void **st)
 {
     (void)st;
-    content_report rep;
-    content_report_init(&rep);
-    content *c = content_load("content", &rep);
-    assert_non_null(c);
+    content *c = load_shipped();
     assert_true(c->n_questions > 0);
     app_config cfg;
     app_config_defaults(&cfg);
@@ -357,7 +355,6 @@ static void test_app_usage_place(void **st)
     assert_string_equal(name, "quiz-result:music-production");
     app_destroy(a);
     content_destroy(c);
-    content_report_deinit(&rep);
 }
 
 int main(void)
