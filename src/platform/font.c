@@ -521,9 +521,17 @@ static float measure_width(void *ctx, scene_font role, float px, const char *s, 
         return 0;
     int size = px_of(px);
     uint64_t h = hash_text(role, size, s, len);
-    width_entry *e = &f->widths[h % WIDTH_CACHE];
-    if (e->used && e->hash == h)
-        return e->width;
+    /* Two ways a set, the one used last first: two texts on screen whose
+     * hashes share a set no longer evict each other every frame. */
+    width_entry *set = &f->widths[(h % (WIDTH_CACHE / 2)) * 2];
+    if (set[0].used && set[0].hash == h)
+        return set[0].width;
+    if (set[1].used && set[1].hash == h) {
+        width_entry hit = set[1];
+        set[1] = set[0];
+        set[0] = hit;
+        return hit.width;
+    }
     TTF_Font *font = face_get(f, (int)role, size);
     if (!font || !grow((void **)&f->scratch, &f->scratch_cap, len + 1, 1))
         return 0.6f * px * (float)len;
@@ -544,7 +552,8 @@ static float measure_width(void *ctx, scene_font role, float px, const char *s, 
                 w += rw;
         }
     }
-    *e = (width_entry){ h, (float)w, true };
+    set[1] = set[0];
+    set[0] = (width_entry){ h, (float)w, true };
     return (float)w;
 }
 
