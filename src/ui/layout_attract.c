@@ -529,12 +529,22 @@ static float slide_content(lay *L, const content_slide *s, float x, float y, flo
     return h;
 }
 
+/* A slide's measure: lines of at most 40 body widths at its scale. */
+static float slide_width(const lay *L, od_rect region, float scale)
+{
+    return fminf(region.w, 40.0f * L->m.body * scale);
+}
+
 /* Draw slide s (NULL: the title card) centred in region at the largest
  * scale and detail that fit. Only absurd content fails to fit at the
  * smallest; it is then clipped to the region rather than spilling. */
 static void slide(lay *L, const content_slide *s, od_rect region)
 {
-    static const float scales[] = { 1.0f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f, 0.32f };
+    /* Above 1: a poster for passers-by where the screen has room (a monitor
+     * or a wall shows the slide's words larger, not a small slide in the
+     * middle). Chips and badges keep their size: they are read up close. */
+    static const float scales[] = { 1.8f, 1.5f, 1.25f, 1.0f, 0.9f, 0.8f,
+                                    0.7f, 0.6f, 0.5f, 0.4f, 0.32f };
     enum { NSCALES = sizeof scales / sizeof *scales };
     float scale = scales[NSCALES - 1], h = 0;
     int detail = 0;
@@ -542,7 +552,7 @@ static void slide(lay *L, const content_slide *s, od_rect region)
     L->dry = true;
     for (int d = 2; d >= 0 && !fits; d--)
         for (int i = 0; i < NSCALES && !fits; i++) {
-            h = slide_content(L, s, 0, 0, region.w, scales[i], d);
+            h = slide_content(L, s, 0, 0, slide_width(L, region, scales[i]), scales[i], d);
             if (h <= region.h) {
                 fits = true;
                 scale = scales[i];
@@ -555,7 +565,8 @@ static void slide(lay *L, const content_slide *s, od_rect region)
     if (!fits)
         scene_push_clip(L->s, (od_rect){ region.x + L->ox, region.y + L->oy, region.w, region.h });
     float y = region.y + (fits ? (region.h - h) / 2 : 0);
-    slide_content(L, s, region.x, y, region.w, scale, detail);
+    float w = slide_width(L, region, scale);
+    slide_content(L, s, region.x + (region.w - w) / 2, y, w, scale, detail);
     if (!fits)
         scene_pop_clip(L->s);
 }
@@ -602,11 +613,6 @@ float lay_screen_attract(lay *L, const view_place *p)
     float pill_y = (shown > 1 ? dots_y - 1.5f * m->gap : H - 2 * m->pad) - ph;
     od_rect pill = { (W - pw) / 2, pill_y, pw, ph };
     od_rect region = { side, 2 * m->pad, W - 2 * side, pill_y - 2 * m->gap - 2 * m->pad };
-    float cap = 40.0f * m->body;
-    if (region.w > cap) {
-        region.x += (region.w - cap) / 2;
-        region.w = cap;
-    }
 
     /* Slides change through the background, one translucent slide at a time
      * (see layout_frame). */
