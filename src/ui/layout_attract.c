@@ -540,12 +540,15 @@ static float slide_width(const lay *L, od_rect region, float scale)
  * smallest; it is then clipped to the region rather than spilling. */
 static void slide(lay *L, const content_slide *s, od_rect region)
 {
+    static const float scales[] = { 1.0f, 0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f, 0.32f };
     /* Above 1: a poster for passers-by where the screen has room (a monitor
      * or a wall shows the slide's words larger, not a small slide in the
-     * middle). Chips and badges keep their size: they are read up close. */
-    static const float scales[] = { 1.8f, 1.5f, 1.25f, 1.0f, 0.9f, 0.8f,
-                                    0.7f, 0.6f, 0.5f, 0.4f, 0.32f };
-    enum { NSCALES = sizeof scales / sizeof *scales };
+     * middle). Chips and badges keep their size: they are read up close.
+     * Tried only when the natural scale fits with room to spare for it,
+     * judged from its height, so a screen without the room (the 7-inch
+     * panel) measures no more than before, every frame of the loop. */
+    static const float grow[] = { 1.8f, 1.5f, 1.25f };
+    enum { NSCALES = sizeof scales / sizeof *scales, NGROW = sizeof grow / sizeof *grow };
     float scale = scales[NSCALES - 1], h = 0;
     int detail = 0;
     bool fits = false, was = L->dry;
@@ -559,6 +562,20 @@ static void slide(lay *L, const content_slide *s, od_rect region)
                 detail = d;
             }
         }
+    if (fits && scale == 1.0f) {
+        float h1 = h;
+        for (int i = 0; i < NGROW; i++) {
+            if (h1 * grow[i] > region.h)
+                continue;
+            float hg = slide_content(L, s, 0, 0, slide_width(L, region, grow[i]), grow[i],
+                                     detail);
+            if (hg <= region.h) {
+                scale = grow[i];
+                h = hg;
+                break;
+            }
+        }
+    }
     L->dry = was;
     if (L->dry)
         return;
