@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "phys.h"
+#include "view.h"
 
 /* Edges within half a pixel count as inside: layout works in floats and
  * the renderer rounds. */

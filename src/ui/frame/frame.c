@@ -1,8 +1,8 @@
-/* layout.c - the frame dispatcher: the fixed header, page transitions and
- * layout_frame. Which screen draws a page, and its title, come from the screen
- * table (screen.h); the screens draw through the toolkit (lay.h). See layout.h
- * for the contract. */
-#include "layout.h"
+/* frame.c - the frame dispatcher: the fixed header, page transitions and
+ * frame_build. Which screen draws a page, and its title, come from the
+ * screen table (screen.h); the screens draw through the toolkit (lay.h).
+ * See frame.h for the contract. */
+#include "frame.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "layout_notices.h"
 #include "layout_refused.h"
 #include "screen.h"
+#include "view.h"
 
 /* ---- the header ------------------------------------------------------------------ */
 
@@ -163,18 +164,18 @@ static void header_title(lay *L, const header_geom *g, const char *title, int bo
     float y = (g->h - g->title_h) / 2;
     size_t len = strlen(title), pos = 0, n = 0;
     od_rect bx = L->s->cmds[box].rect;
-    while (lay_more(title, len, pos) && n < g->max_lines) {
-        lay_span ln;
-        pos = lay_wrap(L, FONT_BOLD, g->size, title, len, pos, g->title.w, &ln);
+    while (text_more(title, len, pos) && n < g->max_lines) {
+        text_span ln;
+        pos = text_wrap(&L->text, FONT_BOLD, g->size, title, len, pos, g->title.w, &ln);
         size_t tl;
-        const char *t = lay_span_text(L, title, &ln, false, &tl);
+        const char *t = text_span_text(L->s, title, &ln, false, &tl);
         float w = ln.w;
-        if (n + 1 == g->max_lines && lay_more(title, len, pos)) {
+        if (n + 1 == g->max_lines && text_more(title, len, pos)) {
             t = title + ln.start;
             tl = ln.len;
             char *buf = lay_alloc(L, tl + 4);
             if (buf) {
-                tl = lay_ellipsize(L, FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);
+                tl = text_ellipsize(&L->text, FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);
                 t = scene_strdup(L->s, buf, tl);
             }
         }
@@ -327,7 +328,7 @@ static float body_title(lay *L, const char *title)
  * Page bodies share the viewport under the header (of height hh); with
  * title_in_body the page's title heads the body. */
 static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
-                      layout_result *res, bool title_in_body)
+                      frame_result *res, bool title_in_body)
 {
     /* With the bar at the bottom the body starts at the top. */
     float top = layout_reach(L->env) ? 0 : hh;
@@ -384,8 +385,8 @@ static bool has_header(const layout_page *pg)
     return d && !d->full;
 }
 
-void layout_frame(scene *out, const content *c, const layout_env *env,
-                  const layout_frame_in *in, layout_result *res)
+void frame_build(scene *out, const content *c, const layout_env *env,
+                 const layout_frame_in *in, frame_result *res)
 {
     scene_clear(out);
     /* High contrast: the same model under the built-in palette. */
@@ -395,7 +396,7 @@ void layout_frame(scene *out, const content *c, const layout_env *env,
         c = &hc;
     lay L;
     lay_begin(&L, out, c, env, in);
-    layout_result dummy;
+    frame_result dummy;
     if (!res)
         res = &dummy;
     memset(res, 0, sizeof *res);

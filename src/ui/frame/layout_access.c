@@ -1,7 +1,6 @@
 /* layout_access.c - the accessibility button, its panel, the reset warning
  * and the high-contrast palette. See layout_access.h. */
 #include "layout_access.h"
-#include "layout.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -359,16 +358,16 @@ static void warning_lines(lay *L, const lay_style *st, float x, float y, float w
     size_t len = strlen(msg), pos = 0, n = 0;
     float lh = lay_lh(L, st->font, st->size);
     od_rect bx = L->s->cmds[box].rect;
-    while (lay_more(msg, len, pos) && n < max_lines) {
-        lay_span ln;
-        pos = lay_wrap(L, st->font, st->size, msg, len, pos, w, &ln);
+    while (text_more(msg, len, pos) && n < max_lines) {
+        text_span ln;
+        pos = text_wrap(&L->text, st->font, st->size, msg, len, pos, w, &ln);
         size_t tl;
-        const char *t = lay_span_text(L, msg, &ln, false, &tl);
+        const char *t = text_span_text(L->s, msg, &ln, false, &tl);
         float tw = ln.w;
-        if (n + 1 == max_lines && lay_more(msg, len, pos)) {
+        if (n + 1 == max_lines && text_more(msg, len, pos)) {
             char *buf = lay_alloc(L, ln.len + 4);
             if (buf) {
-                tl = lay_ellipsize(L, st->font, st->size, msg + ln.start, ln.len, w, buf, &tw);
+                tl = text_ellipsize(&L->text, st->font, st->size, msg + ln.start, ln.len, w, buf, &tw);
                 t = scene_strdup(L->s, buf, tl);
             }
         }

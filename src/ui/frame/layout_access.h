@@ -34,6 +34,10 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
  * content's words (STR_RESET_WARNING), one target covering everything. */
 void lay_reset_warning(lay *L, unsigned seconds);
 
+/* The colour under everything: the content's background, or with high
+ * contrast the built-in palette's. */
+od_color layout_background(const content *c, bool high_contrast);
+
 /* The high-contrast model: *out becomes a shallow copy of c with the
  * built-in palette and every degree and award colour lightened until text
  * on it or in it keeps 7:1. The degree and award arrays are new heap

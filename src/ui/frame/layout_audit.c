@@ -1,12 +1,12 @@
 /* layout_audit.c - proves a laid-out scene is readable and touchable: text
  * inside its block and on screen and never too small, layout blocks never
  * overlapping their siblings nor leaving their parent, touch targets big
- * enough. See layout.h for the contract.
+ * enough. See layout_audit.h for the contract.
  *
  * Overlap is judged on what is visible: a block in a clip is cut to it, so a
  * body scrolled under the fixed header is not a collision (the clip hides it),
  * while two cards on top of each other inside the body are. */
-#include "layout.h"
+#include "layout_audit.h"
 #include "dump.h"
 #include "lay.h"
 #include "phys.h"

@@ -175,9 +175,9 @@ static void more_text(const layout_refused *r, char *buf, size_t n)
 static size_t count_what(lay *L, float w, const char *s)
 {
     size_t len = strlen(s), pos = 0, n = 0;
-    while (lay_more(s, len, pos) && n < what_lines(L)) {
-        lay_span ln;
-        pos = lay_wrap(L, FONT_REGULAR, text_px(L), s, len, pos, w, &ln);
+    while (text_more(s, len, pos) && n < what_lines(L)) {
+        text_span ln;
+        pos = text_wrap(&L->text, FONT_REGULAR, text_px(L), s, len, pos, w, &ln);
         n++;
     }
     return n;
@@ -258,16 +258,16 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
     /* What: wrapped, the last allowed line shortened. */
     const char *s = r->what;
     size_t len = strlen(s), pos = 0, k = 0, max = what_lines(L);
-    while (lay_more(s, len, pos) && k < max) {
-        lay_span ln;
-        pos = lay_wrap(L, FONT_REGULAR, px, s, len, pos, w, &ln);
+    while (text_more(s, len, pos) && k < max) {
+        text_span ln;
+        pos = text_wrap(&L->text, FONT_REGULAR, px, s, len, pos, w, &ln);
         size_t tl;
-        const char *t = lay_span_text(L, s, &ln, true, &tl);
+        const char *t = text_span_text(L->s, s, &ln, true, &tl);
         float lw = ln.w;
-        if (k + 1 == max && lay_more(s, len, pos)) {
+        if (k + 1 == max && text_more(s, len, pos)) {
             char *e = lay_alloc(L, len - ln.start + 4);
             if (e) {
-                tl = lay_ellipsize(L, FONT_REGULAR, px, s + ln.start, len - ln.start, w, e,
+                tl = text_ellipsize(&L->text, FONT_REGULAR, px, s + ln.start, len - ln.start, w, e,
                                    &lw);
                 t = scene_strdup(L->s, e, tl);
             }
@@ -285,7 +285,7 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
         if (mw > w) {
             char *e = lay_alloc(L, n + 4);
             if (e) {
-                n = lay_ellipsize(L, FONT_REGULAR, px, more, n, w, e, &mw);
+                n = text_ellipsize(&L->text, FONT_REGULAR, px, more, n, w, e, &mw);
                 line(L, FONT_REGULAR, x, ty, fminf(mw, w), scene_strdup(L->s, e, n), n, box);
             }
         } else {

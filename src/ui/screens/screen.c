@@ -1,7 +1,17 @@
 /* screen.c - the screen table. See screen.h. */
 #include "screen.h"
 
-#include "screens.h"
+#include "screen_about.h"
+#include "screen_attract.h"
+#include "screen_babs.h"
+#include "screen_career.h"
+#include "screen_careers.h"
+#include "screen_compare.h"
+#include "screen_degree.h"
+#include "screen_home.h"
+#include "screen_quiz.h"
+#include "screen_quiz_result.h"
+#include "screen_today.h"
 
 static bool has_careers(const content *c)
 {
@@ -20,27 +30,27 @@ static bool has_quiz(const content *c)
 
 static const screen_def table[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, ACT_NONE, true,
-                         lay_screen_attract },
+                         screen_attract_draw },
     [SCREEN_HOME] = { "home", VIEW_PARAM_NONE, SCREEN_TITLE_SITE, NULL, ACT_NONE, false,
-                      lay_screen_home },
+                      screen_home_draw },
     [SCREEN_DEGREE] = { "degree", VIEW_PARAM_DEGREE, SCREEN_TITLE_SUBJECT, NULL, ACT_DEGREE,
-                        false, lay_screen_degree },
+                        false, screen_degree_draw },
     [SCREEN_COMPARE] = { "compare", VIEW_PARAM_DEGREE_PAIR, STR_COMPARE, NULL, ACT_COMPARE,
-                         false, lay_screen_compare },
+                         false, screen_compare_draw },
     [SCREEN_CAREERS] = { "careers", VIEW_PARAM_NONE, STR_CAREERS, has_careers, ACT_CAREERS,
-                         false, lay_screen_careers },
+                         false, screen_careers_draw },
     [SCREEN_CAREER] = { "career", VIEW_PARAM_CAREER, STR_CAREERS, NULL, ACT_CAREER, false,
-                        lay_screen_career },
+                        screen_career_draw },
     [SCREEN_BABS] = { "ba-bs", VIEW_PARAM_NONE, STR_BA_BS, NULL, ACT_BABS, false,
-                      lay_screen_babs },
+                      screen_babs_draw },
     [SCREEN_ABOUT] = { "about", VIEW_PARAM_NONE, STR_ABOUT, NULL, ACT_ABOUT, false,
-                       lay_screen_about },
+                       screen_about_draw },
     [SCREEN_TODAY] = { "today", VIEW_PARAM_NONE, STR_TODAY, has_talks, ACT_NONE, false,
-                       lay_screen_today },
+                       screen_today_draw },
     [SCREEN_QUIZ] = { "quiz", VIEW_PARAM_QUESTION, STR_QUIZ, has_quiz, ACT_NONE, false,
-                      lay_screen_quiz },
+                      screen_quiz_draw },
     [SCREEN_QUIZ_RESULT] = { "quiz-result", VIEW_PARAM_NONE, STR_QUIZ_RESULT, has_quiz,
-                             ACT_NONE, false, lay_screen_quiz_result },
+                             ACT_NONE, false, screen_quiz_result_draw },
 };
 
 const screen_def *screen_get(view_screen s)

@@ -2,21 +2,32 @@
  * says what a screen is called, what its place carries, its title, when the
  * content can show it, which action opens it and which function lays it out.
  *
- * Adding a screen: its id in view.h (view_screen), its row here in screen.c,
- * its layout function (declared in screens.h, drawn with the toolkit only)
- * and its tests. The app, the view rules (view.h), the dispatcher (layout.h)
- * and the tests' screen lists read the table; none of them names a screen
- * except where a screen has behaviour of its own (Home, the attract loop).
+ * Adding a screen: its id in view_types.h (view_screen), its file
+ * screen_NAME.c with its header (drawn with the toolkit only; pieces other
+ * screens draw too go to parts.h), its row here in screen.c, and its tests.
+ * The app, the view rules (view.h), the dispatcher (frame.h) and the tests'
+ * screen lists read the table; none of them names a screen except where a
+ * screen has behaviour of its own (Home, the attract loop).
  *
- * Layers: on top of the toolkit (lay.h) and the screens (screens.h); below
- * the dispatcher and the app. Pure, constant data; no allocation. */
+ * What a row's function promises: it draws one page through the toolkit
+ * (lay.h) and the shared parts (parts.h), and sees no table and no
+ * dispatcher. A page body draws in page coordinates (y = 0 at the top of
+ * the scrolled body, under the header) and returns the height of its
+ * content including the bottom padding. A full screen (the attract loop)
+ * draws the whole screen, has no header and returns the screen height.
+ * Pure; nothing allocated beyond the builder's scratch. Place p is valid
+ * for L->c (view_place_valid).
+ *
+ * Layers: in the screens layer (src/ui/screens), on top of the screens'
+ * files, which it calls, and the toolkit; below the view rules (view.h),
+ * the frame and the app. Pure, constant data; no allocation. */
 #ifndef OPENDAY_SCREEN_H
 #define OPENDAY_SCREEN_H
 
 #include <stdbool.h>
 #include "content.h"
 #include "lay.h"
-#include "view.h"
+#include "view_types.h"
 
 /* Titles that are not a fixed string (screen_def.title). */
 enum {

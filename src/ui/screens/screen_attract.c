@@ -1,4 +1,4 @@
-/* layout_attract.c - the attract loop: a full-screen slide show of the
+/* screen_attract.c - the attract loop: a full-screen slide show of the
  * content's highlights over soft shapes in the slide's colours, a pulsing
  * "Touch to explore" pill and progress dots; one full-screen hit wakes it.
  *
@@ -6,7 +6,8 @@
  * the screen: its content is measured dry at decreasing scales, then with less
  * detail, and drawn at the first that fits, centred in the space above the
  * call to action. */
-#include "screens.h"
+#include "screen_attract.h"
+#include "parts.h"
 #include "lay_marks.h"
 #include "notices.h"
 
@@ -219,11 +220,11 @@ static float badge_centered(lay *L, float x, float y, float w, size_t ai, od_col
     bool was = L->dry;
     float bw, bh;
     L->dry = true;
-    lay_badge(L, 0, 0, ai, c, &bw, &bh, -1);
+    parts_badge(L, 0, 0, ai, c, &bw, &bh, -1);
     L->dry = was;
     if (bw <= 0)
         return 0;
-    lay_badge(L, x + (w - bw) / 2, y, ai, c, &bw, &bh, -1);
+    parts_badge(L, x + (w - bw) / 2, y, ai, c, &bw, &bh, -1);
     return bh;
 }
 
@@ -590,7 +591,7 @@ static void slide(lay *L, const content_slide *s, od_rect region)
 
 /* ---- the screen -------------------------------------------------------------------- */
 
-float lay_screen_attract(lay *L, const view_place *p)
+float screen_attract_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;

@@ -1,12 +1,11 @@
-/* layout_staff.c - the screen shown when there is no valid content at all.
+/* screen_problems.c - the staff screen shown when there is no valid content at all.
  *
  * It speaks to staff, not visitors: calm colours, what is wrong, where, and
  * that the screen goes away by itself once the files are fixed. It needs no
  * content model, so its colours are fixed here. */
 #include <stdio.h>
 #include <string.h>
-#include "layout.h"
-#include "lay.h"
+#include "screen_problems.h"
 
 static const od_color BG = { 0x1C, 0x21, 0x2B, 0xFF };
 static const od_color CARD = { 0x27, 0x2E, 0x3B, 0xFF };
@@ -21,7 +20,7 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-void layout_problems(scene *out, const layout_env *env, const char *dir,
+void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
                      const content_report *rep)
 {
     lay L;

@@ -1,4 +1,4 @@
-/* layout_today.c - the day's talks as a timeline (talks.json), and the
+/* screen_today.c - the day's talks as a timeline (talks.json), and the
  * "next talk" line of a degree page.
  *
  * Each talk is a card in order of start: its time, title, room and
@@ -6,7 +6,7 @@
  * over are dimmed, and the ones on now and next are framed in the accent
  * colour and labelled "Now" / "Next" in words, so the highlight does not
  * rest on colour alone. Without a trusted clock the whole day shows plain. */
-#include "screens.h"
+#include "screen_today.h"
 #include "talks.h"
 
 #include <stdio.h>
@@ -100,7 +100,7 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     return h;
 }
 
-float lay_screen_today(lay *L, const view_place *p)
+float screen_today_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
@@ -136,7 +136,7 @@ float lay_screen_today(lay *L, const view_place *p)
     return y + lay_bottom_pad(L);
 }
 
-float lay_next_talk(lay *L, float x, float y, float w, size_t d, int box)
+float screen_today_next_talk(lay *L, float x, float y, float w, size_t d, int box)
 {
     const content *c = L->c;
     size_t i = talks_next_for_degree(c, d, wall(L));

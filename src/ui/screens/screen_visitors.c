@@ -1,4 +1,4 @@
-/* layout_usage.c - the picture of a day's visitors. See layout_usage.h.
+/* screen_visitors.c - the picture of a day's visitors. See screen_visitors.h.
  *
  * For staff, like the screen of content problems: fixed calm colours, no
  * content theme. Visits by hour as bars (the open day's hours at least,
@@ -7,7 +7,7 @@
  * as horizontal bars. */
 #include <stdio.h>
 #include <string.h>
-#include "layout_usage.h"
+#include "screen_visitors.h"
 
 static const od_color BG = { 0x1C, 0x21, 0x2B, 0xFF };
 static const od_color TEXT = { 0xF2, 0xF4, 0xF7, 0xFF };
@@ -101,7 +101,7 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
     }
 }
 
-void layout_usage(scene *out, const layout_env *env, const usage_picture *p)
+void screen_visitors_draw(scene *out, const layout_env *env, const usage_picture *p)
 {
     lay L;
     lay_staff_frame f = lay_staff_begin(&L, out, env, BG);

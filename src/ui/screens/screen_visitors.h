@@ -1,11 +1,13 @@
-/* layout_usage.h - the picture of a day's visitors: a bar chart of visits
- * by hour and the most opened degrees, drawn by the app's own renderer for
- * `openday --usage-plot` and the staff's "Today's visitors" screen.
+/* screen_visitors.h - the staff's "Today's visitors" screen: a bar chart
+ * of visits by hour and the most opened degrees, drawn by the app's own
+ * renderer for it and for `openday --usage-plot`. Not a row of the screen
+ * table: it needs no content model.
  *
  * Pure: no SDL. The numbers come in a usage_picture (filled by usage.h's
- * usage_day); layout_usage clears out and lays the picture out for env. */
-#ifndef OPENDAY_LAYOUT_USAGE_H
-#define OPENDAY_LAYOUT_USAGE_H
+ * usage_day); screen_visitors_draw clears out and lays the picture out for
+ * env. */
+#ifndef OPENDAY_SCREEN_VISITORS_H
+#define OPENDAY_SCREEN_VISITORS_H
 
 #include <stdint.h>
 #include "lay.h"
@@ -27,6 +29,6 @@ typedef struct {
     int ntop;
 } usage_picture;
 
-void layout_usage(scene *out, const layout_env *env, const usage_picture *p);
+void screen_visitors_draw(scene *out, const layout_env *env, const usage_picture *p);
 
 #endif

@@ -1,14 +1,18 @@
-/* lay.h - the layout toolkit: what every screen draws with.
+/* lay.h - the box builder: what every screen draws with.
  *
- * Layers: this toolkit knows the content model, the scene and the view's
- * vocabulary (actions, places); it knows no screen. The screens (screens.h)
- * use only this toolkit; the screen table (screen.h) and the frame dispatcher
- * (layout.h) sit on top of both. So nothing here may call a screen.
+ * Layers: the UI is three layers, one folder each, and the compiler keeps
+ * each to its own and the lower ones' headers. This builder belongs to the
+ * lowest, the toolkit (src/ui/toolkit: the builder, the text engine
+ * text.h, the scene, degree marks, QR blocks, physical sizes and the view's
+ * vocabulary view_types.h); it knows the content model and nothing above.
+ * The screens (src/ui/screens: the screen table screen.h and one file per
+ * screen) use only the toolkit; the frame (src/ui/frame: the dispatcher
+ * frame.h, the overlays and the accounts of a frame) sits on top of both.
+ * So nothing here can call a screen.
  *
- * Pure: no SDL. Text is measured through callbacks (layout_measure), so tests
- * use a fake measurer and the app the real fonts. Cost: wrapping and measuring
- * grow linearly with the length of the text (a long unbreakable word costs a
- * bounded number of measurements per line, each of about one line's bytes).
+ * Pure: no SDL. Text is measured through callbacks (layout_measure) and
+ * wrapped by the text engine (text.h), so tests use a fake measurer and the
+ * app the real fonts.
  *
  * A `lay` is one frame's builder: it knows the content, the metrics and the
  * scene, and carries the state that every emitted command inherits (a
@@ -24,8 +28,8 @@
  *
  * The measuring environment (layout_env, layout_metrics) and the frame input
  * (layout_page, layout_frame_in) are defined here under their layout_ names:
- * the screens read them, and the dispatcher that takes them sits above the
- * screens. A builder may run without content (L->c NULL, the staff screens);
+ * the screens read them, and the dispatcher that takes them (frame.h) sits
+ * above the screens. A builder may run without content (L->c NULL, the staff screens);
  * lay_col and lay_str then give the built-in theme and words.
  *
  * Nothing here allocates except lay_alloc's rare overflow path; strings passed
@@ -39,7 +43,8 @@
 #include "content.h"
 #include "measure.h"
 #include "scene.h"
-#include "view.h"
+#include "text.h"
+#include "view_types.h"
 
 
 /* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
@@ -58,15 +63,12 @@
 /* The smallest touch target side in millimetres: a fingertip. */
 #define LAYOUT_TARGET_MM 9.0f
 
-/* Wrapped lines kept from frame to frame (see lay_cache_create below). */
-typedef struct lay_cache lay_cache;
-
 typedef struct {
     int w, h;                 /* logical pixels */
     float dpi;                /* panel pixels per inch; <= 0 means default */
     layout_measure measure;
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
-    lay_cache *cache;         /* borrowed; NULL: every text is wrapped afresh */
+    text_cache *cache;        /* borrowed; NULL: every text is wrapped afresh */
     /* The visitor's accessibility choices that change the layout itself. */
     bool large_text;          /* capitals of LAYOUT_CAP_DEGREES_LARGE */
     bool high_contrast;       /* the built-in high-contrast palette over the theme */
@@ -79,43 +81,6 @@ typedef struct {
 bool layout_reach(const layout_env *env);
 /* The cap angle in degrees the metrics are computed for. */
 float layout_cap_degrees(const layout_env *env);
-
-/* ---- the cache of wrapped lines ----
- * Wrapping a paragraph asks the line breaking algorithm and the measurer
- * about every line, and every frame lays out the same paragraphs at the same
- * widths again (a card measures its text dry, then draws it; a screen that
- * chooses its arrangement tries several widths). The cache keeps the lines
- * of a text for a (bytes, face, size, width, language, measurer), so a frame
- * that changes nothing but a scroll offset or a fade wraps nothing.
- *
- * Owned by whoever owns the layout environment (the app): lay_cache_create
- * returns a heap object freed with lay_cache_destroy, or NULL when out of
- * memory (layout then works without one). The entries are keyed by a 64-bit
- * hash of all of the above plus the text's length, like the measurer's own
- * width cache. Its memory is bounded (LAY_CACHE_BYTES of lines, then it
- * starts again empty). A new measurer whose faces differ under the same
- * context pointer must come with lay_cache_clear (the app drops its cache
- * with itself when the fonts change). */
-#define LAY_CACHE_ENTRIES 4096
-#define LAY_CACHE_BYTES (2u << 20)
-
-typedef struct {
-    uint64_t hits, misses;     /* paragraphs found / wrapped and kept */
-    size_t entries, bytes;     /* held now */
-} lay_cache_stats;
-
-lay_cache *lay_cache_create(void);
-void lay_cache_destroy(lay_cache *c);
-void lay_cache_clear(lay_cache *c);
-void lay_cache_get_stats(const lay_cache *c, lay_cache_stats *out);
-
-/* The cache also keeps the QR codes of the last LAY_CACHE_QR addresses
- * (encoding one costs about as much as laying out a whole page): the
- * code of text, made on first use; NULL when it cannot be made (qr.h). Owned
- * by the cache, valid until the next call that may make one. */
-#define LAY_CACHE_QR 16
-struct qr_code_s;
-const struct qr_code_s *lay_cache_qr(lay_cache *c, const char *text);
 
 /* Sizes in pixels, derived from the physical screen, not from its pixel
  * count: a layout sees how much room it has in body-text widths and lays
@@ -225,6 +190,7 @@ typedef struct lay {
     uint32_t pressed, focus;  /* of the page being drawn */
     float scroll, view_h;     /* of the page being drawn */
     const layout_frame_in *in;
+    text_ctx text;            /* the text engine's measurer, language and cache */
     union {
         max_align_t align_;
         unsigned char bytes[LAY_SCRATCH_BYTES];
@@ -263,7 +229,7 @@ od_color lay_mix(od_color a, od_color b, float t);
 float lay_tw(const lay *L, scene_font f, float px, const char *s, size_t len);
 float lay_lh(const lay *L, scene_font f, float px);
 /* Width of the widest word of s: the widest run between two line break
- * opportunities (see lay_wrap), trailing spaces excluded. */
+ * opportunities (text.h: text_widest_word), trailing spaces excluded. */
 float lay_widest_word(const lay *L, scene_font f, float px, const char *s);
 
 /* The largest size from `base` down to `min` (in unit steps) at which the
@@ -271,38 +237,9 @@ float lay_widest_word(const lay *L, scene_font f, float px, const char *s);
  * broken; `min` when none does. */
 float lay_fit_size(const lay *L, scene_font f, float base, float min, const char *s, float w);
 
-typedef struct {
-    size_t start, len;   /* bytes of the line, trailing spaces excluded */
-    float w;             /* its measured width, with the hyphen when there is one */
-    bool hyphen;         /* a word was hyphenated: draw "-" after the bytes */
-} lay_span;
-
-/* Next line of s[pos..len) no wider than maxw. Lines end only where the
- * Unicode line breaking algorithm (UAX #14, libunibreak, in the content's
- * language) allows: after spaces, after dashes and hyphens, between
- * ideographs... and always at a mandatory break ('\n', U+2028; an empty line
- * for a blank one). A word wider than maxw is hyphenated where the measurer's
- * hyphenate callback allows (the span then has `hyphen`), else split between
- * characters, never inside a UTF-8 sequence nor before a combining mark (at
- * least one character per line, so it always makes progress). Returns the
- * position after the line. Call only while lay_more(s, len, pos). Text that
- * will be wrapped line after line should go through lay_text_n or
- * lay_text_height, which find the break opportunities once for all lines. */
-size_t lay_wrap(const lay *L, scene_font f, float px, const char *s, size_t len, size_t pos,
-                float maxw, lay_span *out);
-bool lay_more(const char *s, size_t len, size_t pos);
-/* The text to draw for line ln of s: the bytes themselves (copied into the
- * scene when `copy`), or, for a hyphenated line, a copy in the scene with the
- * hyphen. Its length goes to *n. */
-const char *lay_span_text(lay *L, const char *s, const lay_span *ln, bool copy, size_t *n);
-/* The longest prefix of s[0..len) (on a code point boundary) that, with an
- * ellipsis after it, is no wider than maxw; "..." alone when none is. Writes
- * it with the ellipsis into out (len + 3 bytes at least), its width to *w,
- * and returns its length. */
-size_t lay_ellipsize(const lay *L, scene_font f, float px, const char *s, size_t len,
-                     float maxw, char *out, float *w);
-/* Height of s[0..len) wrapped at w (lines times line height), emitting
- * nothing; the widest line's width goes to *widest when not NULL. */
+/* Height of s[0..len) wrapped at w by the text engine (text.h; lines times
+ * line height), emitting nothing; the widest line's width goes to *widest
+ * when not NULL. */
 float lay_text_height(const lay *L, const lay_style *st, float w, const char *s, size_t len,
                       float *widest);
 
@@ -343,7 +280,8 @@ typedef struct {
                              that marks a career shared by several degrees */
     const char *mark;     /* NULL: none; else a chip in `dot`'s colour carrying
                              these letters (degree marks, lay_marks.h) instead
-                             of the disc, so colour is not the only cue */
+                             of the disc, so colour is not the only cue; it is
+                             lay_mark_chip_h tall */
     int chevron;          /* -1: "back" chevron before the label, +1: after, 0 none */
     int action, arg;      /* ACT_NONE: not tappable */
     bool disabled;
@@ -391,10 +329,6 @@ float lay_measure_fn(lay *L, float w, lay_body_fn fn, const void *ctx);
 /* A section heading: bold h3 in the text colour over a short bar of `accent`. */
 float lay_heading(lay *L, float x, float y, float w, const char *text, od_color accent,
                   int box);
-/* The award badge ("BA") for award index ai in colour c. Returns its width and
- * height through w, h; draws at (x, y) unless dry. */
-void lay_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, float *h,
-               int parent);
 /* Page dots and "i / n" plus the swipe hint, centred in w. */
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
 /* The page dots and hint of sibling i of n (lay_swipe_dots) with the
@@ -418,19 +352,13 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
  * w wide, centred on (cx, cy). */
 void lay_chevron(lay *L, float cx, float cy, float w, float size, int dir, od_color c);
 
-/* The tappable pill of career ci (shared careers outlined in the shared
- * colour and marked with a pair of discs, a shape as well as a colour;
- * otherwise a dot in `dot` when its alpha is non-zero). */
-void lay_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out);
-/* The same with the shared marking decided by the caller: Compare marks only
- * the careers both degrees on screen lead to. */
-void lay_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out);
-/* The shared marking's pair of discs and the `shared` string ("More than
- * one degree"): explains the marking. Returns its height. */
-float lay_shared_legend(lay *L, float x, float y, float w);
-/* The shared marking's shape: two discs of diameter d in colour c, side by
- * side from x, centred on cy (2.25 d wide). */
+/* Two discs of diameter d in colour c, side by side from x, centred on cy
+ * (2.25 d wide): the shape a pill's dot_pair draws, which the screens use
+ * to mark a career shared by several degrees. */
 void lay_dot_pair(lay *L, float x, float cy, float d, od_color c);
+/* The height of a chip of letters (a degree mark, lay_marks.h; a pill's
+ * mark): a line of bold text_min with a little room. */
+float lay_mark_chip_h(const lay *L);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 

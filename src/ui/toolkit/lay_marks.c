@@ -98,14 +98,9 @@ static lay_style mark_style(const lay *L)
     return st;
 }
 
-float lay_mark_h(const lay *L)
-{
-    return lay_lh(L, FONT_BOLD, L->m.text_min) + 4.0f * L->m.unit;
-}
-
 float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent)
 {
-    float u = L->m.unit, h = lay_mark_h(L);
+    float u = L->m.unit, h = lay_mark_chip_h(L);
     lay_style st = mark_style(L);
     float tw = lay_tw(L, st.font, st.size, mark, strlen(mark));
     float w = fmaxf(h, tw + 12.0f * u);
@@ -128,7 +123,7 @@ static const char *mark_of(const char (*marks)[LAY_MARK_MAX], size_t di, size_t 
 static float mark_rows(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                        const char (*marks)[LAY_MARK_MAX], int parent, float *row_w)
 {
-    float u = L->m.unit, sp = 6.0f * u, mh = lay_mark_h(L);
+    float u = L->m.unit, sp = 6.0f * u, mh = lay_mark_chip_h(L);
     size_t nd = L->c ? L->c->n_degrees : 0;
     bool dry = L->dry;
     float px = 0, yy = 0, widest = 0;
@@ -158,7 +153,7 @@ float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size
     if (!n || !L->c)
         return 0;
     const content *c = L->c;
-    float u = L->m.unit, mh = lay_mark_h(L), gap = 10.0f * u;
+    float u = L->m.unit, mh = lay_mark_chip_h(L), gap = 10.0f * u;
     lay_style st = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
     st.copy = true;
     float lh = lay_lh(L, st.font, st.size);
@@ -248,7 +243,7 @@ static void key_size(lay *L, size_t di, const char *mark, float maxw, float *w, 
         float inner = maxw - fixed;
         th = lay_text_height(L, &st, inner > 1 ? inner : 1, name, strlen(name), NULL);
     }
-    *h = fmaxf(fmaxf(th, lay_mark_h(L)) + 2 * g.vpad, L->m.target);
+    *h = fmaxf(fmaxf(th, lay_mark_chip_h(L)) + 2 * g.vpad, L->m.target);
     *w = fmaxf(*w, L->m.target);
 }
 
@@ -265,7 +260,7 @@ static void key_draw(lay *L, size_t di, const char *mark, od_rect r, int parent)
                       radius, parent);
     if (pressed)
         st.color = lay_col(L, COLOR_ACCENT_TEXT);
-    float mh = lay_mark_h(L), cy = r.y + r.h / 2;
+    float mh = lay_mark_chip_h(L), cy = r.y + r.h / 2;
     float mw = lay_mark(L, r.x + g.hpad, cy - mh / 2, di, mark, box);
     const char *name = L->c->degrees[di].name;
     float tx = r.x + g.hpad + mw + g.gap, tw = r.x + r.w - g.hpad - tx;

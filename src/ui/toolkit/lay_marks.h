@@ -23,9 +23,9 @@
 const char (*lay_degree_marks(lay *L))[LAY_MARK_MAX];
 
 /* The chip of degree di showing `mark`, its top-left at (x, y) inside block
- * `parent`. Returns its width; its height is lay_mark_h. Dry: measures. */
+ * `parent`. Returns its width; its height is lay_mark_chip_h (lay.h, which
+ * draws the same chip on a pill). Dry: measures. */
 float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent);
-float lay_mark_h(const lay *L);
 
 /* The degrees degs[0..n) as a heading: their chips, then their names joined
  * with " + " in bold (wrapped beside the chips, or under them when the chips

@@ -21,7 +21,7 @@ static const qr_code *code_of(const lay *L, const char *url, qr_code *tmp)
 {
     memset(tmp, 0, sizeof *tmp);
     if (L->env->cache)
-        return lay_cache_qr(L->env->cache, url);
+        return text_cache_qr(L->env->cache, url);
     return qr_make(url, tmp) ? tmp : NULL;
 }
 
