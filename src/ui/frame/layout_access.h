@@ -1,9 +1,10 @@
-/* layout_access.h - what the frame dispatcher (layout.c) draws for
+/* layout_access.h - what the frame dispatcher (frame.c) draws for
  * accessibility: the accessibility button in the header, its panel of
  * choices, the warning before an idle visit resets, and the high-contrast
  * palette.
  *
- * Layers: on the toolkit (lay.h) only, like the screens; the dispatcher
+ * Layers: in the frame layer (src/ui/frame), drawn through the toolkit
+ * (lay.h) only; it calls no screen, and the dispatcher
  * calls it. Pure: no SDL. The overlays (panel, warning) are drawn after
  * everything else, their blocks on levels of their own so the audit judges
  * them among themselves, never against the page they cover. */

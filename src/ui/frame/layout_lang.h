@@ -1,9 +1,10 @@
-/* layout_lang.h - what the frame dispatcher (layout.c) draws for visitor
+/* layout_lang.h - what the frame dispatcher (frame.c) draws for visitor
  * languages: the language button (on Home's bar and over the attract loop)
  * and the chooser it opens, which lists every language of the content by
  * its own name (content_language_name).
  *
- * Layers: on the toolkit (lay.h) only, like the screens. Pure: no SDL. Both
+ * Layers: in the frame layer (src/ui/frame), drawn through the toolkit
+ * (lay.h) only; it calls no screen and no dispatcher. Pure: no SDL. Both
  * draw nothing when the content has a single language. The chooser is an
  * overlay on a level of its own (LAY_LEVEL_LANGUAGE), judged by the audit
  * among its own blocks, never against the page it covers. */

@@ -1,10 +1,11 @@
 /* layout_notices.h - the notices band (notices.json, layout_notices.c):
  * the notices that apply now by L->in's clock (notices.h), one a row across
- * the screen. The dispatcher (layout.c) gives the band its place (under the
+ * the screen. The dispatcher (frame.c) gives the band its place (under the
  * header, above it when the header is at the bottom, at the top of a full
  * screen) and the page the room that is left.
  *
- * Pure, on top of the toolkit (lay.h); nothing allocated. */
+ * Layers: in the frame layer (src/ui/frame), drawn through the toolkit
+ * (lay.h) only. Pure; nothing allocated. */
 #ifndef OPENDAY_LAYOUT_NOTICES_H
 #define OPENDAY_LAYOUT_NOTICES_H
 

@@ -12,10 +12,11 @@
  * middle (the file's name at its end stays whole), a long message wraps to
  * at most one line on a screen under 600 px tall, two under 900, else
  * three, the last one ending in an ellipsis. It is drawn on a level of its own (LAY_LEVEL_REFUSED), above
- * everything else, and the dispatcher (layout.c) gives it room next to the
+ * everything else, and the dispatcher (frame.c) gives it room next to the
  * header, so it never covers navigation nor the accessibility button.
  *
- * Pure, on top of the toolkit (lay.h); nothing allocated beyond the
+ * Layers: in the frame layer (src/ui/frame), drawn through the toolkit
+ * (lay.h) only. Pure; nothing allocated beyond the
  * builder's scratch memory. */
 #ifndef OPENDAY_LAYOUT_REFUSED_H
 #define OPENDAY_LAYOUT_REFUSED_H

@@ -72,7 +72,8 @@ float parts_tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t co
         for (size_t i = r0; i < r1 && !L->dry; i++) {
             parts_tap_card t;
             get(L, ctx, i, &t);
-            parts_tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (cw + m->gap), yy, cw, rh }, -1);
+            parts_tap_card_draw(L, &t, (od_rect){ rx + (float)(i - r0) * (cw + m->gap), yy, cw, rh },
+                                -1);
         }
         yy += rh;
         if (r1 < n)

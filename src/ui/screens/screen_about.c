@@ -1,4 +1,5 @@
-/* screen_about.c - About: the content's title, version, attribution and text. See screen_about.h. */
+/* screen_about.c - About: the content's title, version, attribution and
+ * text. See screen_about.h. */
 #include "screen_about.h"
 
 #include <stdio.h>

@@ -633,7 +633,7 @@ float screen_attract_draw(lay *L, const view_place *p)
     od_rect region = { side, 2 * m->pad, W - 2 * side, pill_y - 2 * m->gap - 2 * m->pad };
 
     /* Slides change through the background, one translucent slide at a time
-     * (see layout_frame). */
+     * (see frame_build). */
     if (st < 0.5f) {
         L->alpha = base * (1 - 2 * st);
         shapes(L, ps, 0);

@@ -101,8 +101,8 @@ float screen_babs_draw(lay *L, const view_place *p)
     for (size_t r = 0; r < c->n_award_rows && vals; r++) {
         for (size_t i = 0; i < n; i++)
             vals[i] = (value_ctx){ i, r };
-        y += parts_cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, COLOR_ACCENT), value_body,
-                      vals, sizeof *vals, n, !side);
+        y += parts_cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, COLOR_ACCENT),
+                            value_body, vals, sizeof *vals, n, !side);
         y += m->gap;
     }
     y += m->gap;

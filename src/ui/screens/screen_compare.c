@@ -1,4 +1,5 @@
-/* screen_compare.c - two degrees side by side, row by row. See screen_compare.h. */
+/* screen_compare.c - two degrees side by side, row by row. See
+ * screen_compare.h. */
 #include "screen_compare.h"
 
 #include <math.h>
@@ -369,7 +370,7 @@ float screen_compare_draw(lay *L, const view_place *p)
                 continue;
             cell_ctx cells[2] = { { a, b, (row_kind)k, false }, { b, a, (row_kind)k, false } };
             y += parts_cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, COLOR_ACCENT),
-                          cell_body, cells, sizeof *cells, 2, false);
+                                cell_body, cells, sizeof *cells, 2, false);
             y += m->gap;
         }
         if (c->n_degrees > 2 && !pick_first)

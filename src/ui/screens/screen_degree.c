@@ -1,4 +1,5 @@
-/* screen_degree.c - the page of one degree: its hero, its sections and its QR code. See screen_degree.h. */
+/* screen_degree.c - the page of one degree: its hero, its sections and its
+ * QR code. See screen_degree.h. */
 #include "screen_degree.h"
 
 #include <math.h>

@@ -1,4 +1,5 @@
-/* screen_home.c - Home: the degrees as cards and the entries to the other screens. See screen_home.h. */
+/* screen_home.c - Home: the degrees as cards and the entries to the other
+ * screens. See screen_home.h. */
 #include "screen_home.h"
 
 #include <math.h>

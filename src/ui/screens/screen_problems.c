@@ -1,4 +1,5 @@
-/* screen_problems.c - the staff screen shown when there is no valid content at all.
+/* screen_problems.c - the staff screen shown when there is no valid
+ * content at all.
  *
  * It speaks to staff, not visitors: calm colours, what is wrong, where, and
  * that the screen goes away by itself once the files are fixed. It needs no
@@ -21,7 +22,7 @@ static const char *base_name(const char *path)
 }
 
 void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
-                     const content_report *rep)
+                          const content_report *rep)
 {
     lay L;
     lay_staff_frame f = lay_staff_begin(&L, out, env, BG);

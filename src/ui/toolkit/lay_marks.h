@@ -7,7 +7,8 @@
  * names the degree, so a visitor who cannot tell the colours apart matches
  * the letters instead.
  *
- * Pure, part of the toolkit (lay.h): no screen, no allocation beyond the
+ * Pure, part of the toolkit (src/ui/toolkit; lay.h says what the layers
+ * are): no screen, no allocation beyond the
  * builder's scratch. Marks depend on the content only, so every screen and
  * every frame gives a degree the same mark. */
 #ifndef OPENDAY_LAY_MARKS_H

@@ -1,7 +1,8 @@
 /* lay_qr.h - a QR code for a web address, with the address printed beneath
  * it for people without a camera (the screens' "take it home").
  *
- * Part of the toolkit (lay.h): pure, draws through the builder. The code is
+ * Part of the toolkit (src/ui/toolkit; lay.h says what the layers are):
+ * pure, draws through the builder. The code is
  * drawn as plain rectangles, dark on white, with its quiet zone, whole
  * pixels a module and at least QR_MIN_MM wide at the screen's px_per_mm
  * (qr.h), larger in proportion beyond 60 cm of viewing distance (a TV read
