@@ -33,7 +33,7 @@ struct app {
     const content *c;
     app_config cfg;
     layout_env env;
-    text_cache *wrap;             /* owned; env.cache points at it */
+    text_cache *wrap;            /* owned; env.cache points at it */
     layout_metrics m;
 
     view_place place;
