@@ -46,18 +46,27 @@ LDLIBS   += -lm
 # The layers, in the order data flows (README: "Source tree"). A layer sees
 # its own headers and those of the layers before it, nothing after: the
 # compiler, not a convention, keeps content from reaching into the UI or the
-# UI into the platform. The pure layers are compiled without SDL's include
+# UI into the platform. The UI is three layers, one folder each: the toolkit
+# (the box builder, the text engine, the scene and the view's vocabulary),
+# the screens (the screen table and one file per screen) and the frame (the
+# dispatcher, the overlays and the accounts of a frame); so a toolkit file
+# that calls a screen, or a screen that calls the frame, does not compile.
+# tests/check_layers.sh reads this order to check the calls between the
+# object files as well. The pure layers are compiled without SDL's include
 # flags (only cJSON's, libunibreak's and libqrencode's: line breaking and QR
 # matrices are computation, no I/O), so a stray SDL include does not build.
-LAYERS      := base content ui core platform
+LAYERS      := base content ui/toolkit ui/screens ui/frame core platform
+PURE_LAYERS := base content ui/toolkit ui/screens ui/frame core
 PURE_PKGS   := libcjson libunibreak libqrencode
 PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
-INC_base     := -Isrc/base
-INC_content  := $(INC_base) -Isrc/content
-INC_ui       := $(INC_content) -Isrc/ui
-INC_core     := $(INC_ui) -Isrc/core
-INC_platform := $(INC_core) -Isrc/platform
-INC_ALL      := $(INC_platform)
+INC_base         := -Isrc/base
+INC_content      := $(INC_base) -Isrc/content
+INC_ui/toolkit   := $(INC_content) -Isrc/ui/toolkit
+INC_ui/screens   := $(INC_ui/toolkit) -Isrc/ui/screens
+INC_ui/frame     := $(INC_ui/screens) -Isrc/ui/frame
+INC_core         := $(INC_ui/frame) -Isrc/core
+INC_platform     := $(INC_core) -Isrc/platform
+INC_ALL          := $(INC_platform)
 HEADERS  := $(wildcard $(LAYERS:%=src/%/*.h))
 
 SRC      := $(filter-out src/platform/main.c,$(wildcard $(LAYERS:%=src/%/*.c)))
@@ -91,7 +100,7 @@ $$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c $$(HEADERS)
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(INC_$(1)) $(2) -c $$< -o $$@
 endef
-$(foreach l,base content ui core,$(eval $(call layer_rule,$(l),$$(PURE_CFLAGS))))
+$(foreach l,$(PURE_LAYERS),$(eval $(call layer_rule,$(l),$$(PURE_CFLAGS))))
 $(eval $(call layer_rule,platform,$$(PKG_CFLAGS)))
 
 $(LIB): $(OBJ)

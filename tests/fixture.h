@@ -22,7 +22,8 @@
 #include <string.h>
 
 #include "content.h"
-#include "layout.h"
+#include "frame.h"
+#include "layout_audit.h"
 
 /* ---- the fake measurer ---------------------------------------------------- */
 

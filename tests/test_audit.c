@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "layout_audit.h"
+#include "screen_problems.h"
 #include "support.h"
 
 /* Width, height, dpi and viewing distance in cm (0: the defaults, a 7-inch
@@ -352,7 +354,7 @@ static void staff_screen(void **state)
                                .measure = fontset_measure(S.fonts), .distance_cm = sizes[s].dist };
             scene sc;
             scene_init(&sc);
-            layout_problems(&sc, &env, dirs[d], &rep);
+            screen_problems_draw(&sc, &env, dirs[d], &rep);
             static char report[8192];
             size_t n = layout_audit(&sc, &env, report, sizeof report);
             if (n)

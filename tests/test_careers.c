@@ -15,11 +15,12 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "layout.h"
+#include "frame.h"
+#include "layout_audit.h"
 #include "lay.h"
 #include "lay_marks.h"
 #include "scratch.h"
-#include "screens.h"
+#include "screen_careers.h"
 
 static const int sizes[][2] = {
     { 800, 480 }, { 720, 1280 }, { 1280, 800 }, { 1920, 1080 }, { 3840, 2160 },
@@ -41,12 +42,12 @@ static layout_frame_in settled(view_screen scr, int a)
 }
 
 static void frame(scene *s, const content *c, int w, int h, view_screen scr, int a,
-                  layout_result *res)
+                  frame_result *res)
 {
     layout_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     layout_frame_in in = settled(scr, a);
-    layout_result r;
-    layout_frame(s, c, &env, &in, res ? res : &r);
+    frame_result r;
+    frame_build(s, c, &env, &in, res ? res : &r);
 }
 
 static bool is_box(const scene_cmd *k)
@@ -433,7 +434,7 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
     L.hits = true;
     L.view_h = L.H - L.m.header_h;
     view_place p = in.cur.place;
-    float h = lay_screen_careers(&L, &p);
+    float h = screen_careers_draw(&L, &p);
     printf("4 degrees x 24 careers at 1920x1080, 92 dpi: %.0f of %.0f px\n", (double)h,
            (double)L.view_h);
     assert_true(h <= L.view_h);

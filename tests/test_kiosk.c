@@ -18,7 +18,7 @@
 #include "config.h"
 #include "drm_card.h"
 #include "input.h"
-#include "layout.h"
+#include "layout_audit.h"
 
 
 static admin A;

@@ -14,9 +14,11 @@
 #include <time.h>
 
 #include "fixture.h"
-#include "layout.h"
+#include "frame.h"
+#include "layout_audit.h"
 #include "lay.h"
 #include "screen.h"
+#include "view.h"
 
 static const int sizes[][2] = {
     { 800, 480 },   { 480, 800 },   { 1024, 600 },  { 600, 1024 },  { 720, 1280 },
@@ -59,12 +61,12 @@ typedef struct {
     scene s;
     layout_env env;
     layout_frame_in in;
-    layout_result res;
+    frame_result res;
 } bench;
 
 static void bench_lay(bench *b)
 {
-    layout_frame(&b->s, b->c, &b->env, &b->in, &b->res);
+    frame_build(&b->s, b->c, &b->env, &b->in, &b->res);
 }
 
 /* c laid out at w x h on place p, settled. */
@@ -85,11 +87,11 @@ static void bench_close(bench *b)
 
 /* Lay out `in` and audit it; prints the report when there are problems. */
 static size_t audit_frame(scene *s, const content *c, int w, int h, const layout_frame_in *in,
-                          layout_result *res, const char *what)
+                          frame_result *res, const char *what)
 {
     layout_env env = env_of(w, h);
-    layout_result r;
-    layout_frame(s, c, &env, in, res ? res : &r);
+    frame_result r;
+    frame_build(s, c, &env, in, res ? res : &r);
     static char report[65536];
     size_t n = layout_audit(s, &env, report, sizeof report);
     if (n)
@@ -336,9 +338,9 @@ static void home_shows_everything_without_scrolling(void **state)
     for (size_t e = 0; e < 2; e++)
         for (size_t n = 1; n <= 6; n++) {
             content *c = fixture_many(n, 17, false);
-            layout_result res;
+            frame_result res;
             layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
-            layout_frame(&s, c, &envs[e], &in, &res);
+            frame_build(&s, c, &envs[e], &in, &res);
             float H = (float)envs[e].h;
             assert_true(res.content_h <= res.view_h);
             assert_int_equal(count_hits(&s, ACT_DEGREE), n);
@@ -386,9 +388,9 @@ static void compare_is_an_aligned_table(void **state)
     for (size_t e = 0; e < 2; e++)
         for (size_t n = 2; n <= 3; n++) {
             content *c = fixture_many(n, 17, false);
-            layout_result res;
+            frame_result res;
             layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
-            layout_frame(&s, c, &envs[e], &in, &res);
+            frame_build(&s, c, &envs[e], &in, &res);
             float H = (float)envs[e].h;
             static const content_str heads[] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
                                                  STR_CAREER_PATHS };
@@ -492,18 +494,18 @@ static void ellipsis_keeps_the_longest_prefix(void **state)
     float w;
     /* 11 px per code point at 20 px: 55 px hold four code points and the
      * ellipsis. */
-    size_t n = lay_ellipsize(L, FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
+    size_t n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
     assert_int_equal(n, 4 + 3);
     assert_memory_equal(out, "abcd\xe2\x80\xa6", n);
     assert_true(w <= 55.0f);
     /* Two-byte code points are never cut in half. */
-    n = lay_ellipsize(L, FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
+    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
     assert_int_equal(n, 6 + 3);
     /* Everything fits: the whole text and the ellipsis. */
-    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
+    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
     assert_int_equal(n, 6);
     /* Nothing fits: the ellipsis alone. */
-    n = lay_ellipsize(L, FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
+    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
     assert_int_equal(n, 3);
     lay_end(L);
     free(L);
@@ -966,9 +968,9 @@ static void compare_rows_align(void **state)
     scene_init(&s);
     for (size_t z = 0; z < NSIZES; z++) {
         layout_env env = env_of(sizes[z][0], sizes[z][1]);
-        layout_result res;
+        frame_result res;
         layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
-        layout_frame(&s, c, &env, &in, &res);
+        frame_build(&s, c, &env, &in, &res);
         /* rows: blocks holding exactly two blocks side by side */
         size_t rows = 0;
         for (size_t p = 0; p < s.count; p++) {
@@ -1159,13 +1161,13 @@ static void attract_slides_fit_and_crossfade(void **state)
     for (size_t z = 0; z < NSIZES; z++) {
         layout_env env = env_of(sizes[z][0], sizes[z][1]);
         for (size_t k = 0; k < c->n_slides; k++) {
-            layout_result res;
+            frame_result res;
             layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
             in.prev_slide = (k + c->n_slides - 1) % c->n_slides;
             in.slide = k;
             in.slide_t = 1;
             in.pulse = 0.37f * (float)k;
-            layout_frame(&s, c, &env, &in, &res);
+            frame_build(&s, c, &env, &in, &res);
             char report[8192];
             assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
             /* no text is clipped: the slide fits the screen at some scale */
@@ -1176,9 +1178,9 @@ static void attract_slides_fit_and_crossfade(void **state)
     }
     /* the degree slide shows the degree in hero size at 800x480 */
     layout_env env = env_of(800, 480);
-    layout_result res;
+    frame_result res;
     layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
-    layout_frame(&s, c, &env, &in, &res);
+    frame_build(&s, c, &env, &in, &res);
     const scene_cmd *name = text_cmd(&s, "Music Production");
     assert_non_null(name);
     layout_metrics am;
@@ -1189,12 +1191,12 @@ static void attract_slides_fit_and_crossfade(void **state)
     in.slide = 1;
     in.prev_slide = 0;
     in.slide_t = 0.25f;
-    layout_frame(&s, c, &env, &in, &res);
+    frame_build(&s, c, &env, &in, &res);
     const scene_cmd *old = text_cmd(&s, "Music Production");
     assert_non_null(old);
     assert_in_range(old->color.a, 120, 135);
     in.slide_t = 0.75f;
-    layout_frame(&s, c, &env, &in, &res);
+    frame_build(&s, c, &env, &in, &res);
     assert_null(text_cmd(&s, "Music Production"));
     scene_deinit(&s);
     fixture_free(c);
@@ -1213,14 +1215,14 @@ static void layout_is_fast(void **state)
                                   place(SCREEN_ABOUT, 0, 0),   place(SCREEN_ATTRACT, 0, 0) };
     for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
         layout_frame_in in = settled(places[i]);
-        layout_result res;
-        layout_frame(&s, c, &env, &in, &res); /* warm: arrays grow once */
+        frame_result res;
+        frame_build(&s, c, &env, &in, &res); /* warm: arrays grow once */
         size_t cap = s.cap;
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         enum { N = 50 };
         for (int k = 0; k < N; k++)
-            layout_frame(&s, c, &env, &in, &res);
+            frame_build(&s, c, &env, &in, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / N;
         printf("  %-8s %6.3f ms/layout, %zu commands\n", view_screen_name(places[i].screen), ms,
@@ -1283,10 +1285,10 @@ static meter journey_cost(size_t n)
                  sl++) {
                 layout_frame_in in = settled(places[i]);
                 in.slide = in.prev_slide = sl;
-                layout_result res;
+                frame_result res;
                 struct timespec t0, t1;
                 clock_gettime(CLOCK_MONOTONIC, &t0);
-                layout_frame(&s, c, &env, &in, &res);
+                frame_build(&s, c, &env, &in, &res);
                 clock_gettime(CLOCK_MONOTONIC, &t1);
                 m.ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;

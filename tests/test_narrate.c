@@ -11,7 +11,7 @@
 
 #include "dump.h"
 #include "fixture.h"
-#include "layout.h"
+#include "frame.h"
 #include "narrate.h"
 
 static const od_color WHITE = { 255, 255, 255, 255 };
@@ -188,8 +188,8 @@ static void degree_page_in_reading_order(void **state)
     in.can_back = true;
     scene s;
     scene_init(&s);
-    layout_result res;
-    layout_frame(&s, c, &env, &in, &res);
+    frame_result res;
+    frame_build(&s, c, &env, &in, &res);
     dump_frame f = { "degree", &env, c, &s, NULL, { 0, 0, 0, 255 }, NULL, 0 };
     dump_account a;
     assert_true(dump_account_init(&a, &f));

@@ -23,7 +23,7 @@
 #include "dump.h"
 #include "fixture.h"
 #include "kiosk.h"
-#include "layout.h"
+#include "layout_audit.h"
 #include "layout_refused.h"
 #include "support.h"
 

@@ -277,7 +277,7 @@ static void week(void **state)
             assert_true(rs.entries <= 1024);
             assert_true(rs.bytes <= (48u << 20));
             assert_true(fs.faces <= FONTSET_FACES);
-            assert_true(ai.wrap_bytes <= LAY_CACHE_BYTES);
+            assert_true(ai.wrap_bytes <= TEXT_CACHE_BYTES);
             if (t >= warmup) {
                 long cache_kib = (long)(rs.bytes / 1024);
                 if (!warm) {

@@ -43,12 +43,12 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
     lay_begin(&L, &sc, c, &env, NULL);
     size_t len = strlen(s), pos = 0;
     out->n = 0;
-    while (lay_more(s, len, pos)) {
+    while (text_more(s, len, pos)) {
         assert_true(out->n < 16);
-        lay_span ln;
-        pos = lay_wrap(&L, FONT_REGULAR, 20, s, len, pos, maxw, &ln);
+        text_span ln;
+        pos = text_wrap(&L.text, FONT_REGULAR, 20, s, len, pos, maxw, &ln);
         size_t tl;
-        const char *t = lay_span_text(&L, s, &ln, false, &tl);
+        const char *t = text_span_text(L.s, s, &ln, false, &tl);
         assert_true(tl < sizeof out->text[0]);
         memcpy(out->text[out->n], t, tl);
         out->text[out->n][tl] = '\0';
@@ -387,7 +387,7 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     content *c = content_create();
     layout_measure m = fixture_measure();
     m.text_width = metered_width;
-    lay_cache *cache = lay_cache_create();
+    text_cache *cache = text_cache_create();
     assert_non_null(cache);
     layout_env plain = { .w = 800, .h = 480, .measure = m }, cached = plain;
     cached.cache = cache;
@@ -415,8 +415,8 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
             }
         }
     }
-    lay_cache_stats st;
-    lay_cache_get_stats(cache, &st);
+    text_cache_stats st;
+    text_cache_get_stats(cache, &st);
     assert_true(st.hits > 0 && st.misses > 0 && st.entries > 0);
     /* Same length, one byte different: other lines, never the cached ones. */
     emitted(&cached, c, FONT_REGULAR, 20, "aaaa aaaa aaaa aaaa", 60, got, sizeof got);
@@ -428,19 +428,19 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     emitted(&cached, c, FONT_REGULAR, 31, texts[0], 150, got, sizeof got);
     assert_string_equal(want, got);
     /* QR codes are made once per address and kept. */
-    const struct qr_code_s *q1 = lay_cache_qr(cache, "https://openday.example.org/a");
+    const struct qr_code_s *q1 = text_cache_qr(cache, "https://openday.example.org/a");
     assert_non_null(q1);
-    assert_ptr_equal(lay_cache_qr(cache, "https://openday.example.org/a"), q1);
-    assert_true(lay_cache_qr(cache, "https://openday.example.org/b") != q1);
+    assert_ptr_equal(text_cache_qr(cache, "https://openday.example.org/a"), q1);
+    assert_true(text_cache_qr(cache, "https://openday.example.org/b") != q1);
     static char huge[400];
     memset(huge, 'x', sizeof huge - 1);
-    assert_null(lay_cache_qr(cache, huge));
-    assert_null(lay_cache_qr(cache, huge)); /* remembered as impossible */
-    lay_cache_clear(cache);
-    lay_cache_get_stats(cache, &st);
+    assert_null(text_cache_qr(cache, huge));
+    assert_null(text_cache_qr(cache, huge)); /* remembered as impossible */
+    text_cache_clear(cache);
+    text_cache_get_stats(cache, &st);
     assert_int_equal(st.entries, 0);
     assert_int_equal(st.bytes, 0);
-    lay_cache_destroy(cache);
+    text_cache_destroy(cache);
     content_destroy(c);
 }
 
@@ -448,7 +448,7 @@ static void the_cache_stays_within_its_bounds(void **state)
 {
     (void)state;
     content *c = content_create();
-    lay_cache *cache = lay_cache_create();
+    text_cache *cache = text_cache_create();
     layout_env env = { .w = 800, .h = 480, .measure = fixture_measure(), .cache = cache };
     scene sc;
     scene_init(&sc);
@@ -464,17 +464,17 @@ static void the_cache_stays_within_its_bounds(void **state)
         while ((size_t)n + 8 < sizeof text)
             n += snprintf(text + n, sizeof text - (size_t)n, "word%d ", n % 10);
         lay_text_height(&L, &st, 40, text, (size_t)n, NULL);
-        lay_cache_stats s;
-        lay_cache_get_stats(cache, &s);
-        assert_true(s.bytes <= LAY_CACHE_BYTES);
-        assert_true(s.entries <= LAY_CACHE_ENTRIES);
+        text_cache_stats s;
+        text_cache_get_stats(cache, &s);
+        assert_true(s.bytes <= TEXT_CACHE_BYTES);
+        assert_true(s.entries <= TEXT_CACHE_ENTRIES);
         most = s.bytes > most ? s.bytes : most;
     }
-    assert_true(most > LAY_CACHE_BYTES / 2); /* it did fill up */
+    assert_true(most > TEXT_CACHE_BYTES / 2); /* it did fill up */
     lay_end(&L);
     scene_deinit(&sc);
-    lay_cache_destroy(cache);
-    lay_cache_destroy(NULL);
+    text_cache_destroy(cache);
+    text_cache_destroy(NULL);
     content_destroy(c);
 }
 

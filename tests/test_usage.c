@@ -14,8 +14,8 @@
 
 #include "app.h"
 #include "fixture.h"
-#include "layout.h"
-#include "layout_usage.h"
+#include "layout_audit.h"
+#include "screen_visitors.h"
 #include "scratch.h"
 #include "usage.h"
 
@@ -183,7 +183,7 @@ static void test_picture_layout(void **st)
                            .measure = fixture_measure(), .distance_cm = 60.0f };
         scene s;
         scene_init(&s);
-        layout_usage(&s, &env, &p);
+        screen_visitors_draw(&s, &env, &p);
         assert_true(s.count > 20);
         /* The lines joined again (the summary may wrap anywhere). */
         char all[8192] = "";

@@ -15,6 +15,7 @@
 #include "anim.h"
 #include "dump.h"
 #include "gesture.h"
+#include "layout_access.h"
 #include "layout_refused.h"
 #include "narrate.h"
 #include "notices.h"
@@ -32,7 +33,7 @@ struct app {
     const content *c;
     app_config cfg;
     layout_env env;
-    lay_cache *wrap;             /* owned; env.cache points at it */
+    text_cache *wrap;            /* owned; env.cache points at it */
     layout_metrics m;
 
     view_place place;
@@ -93,7 +94,7 @@ struct app {
     bool has_refused;
 
     scene sc;
-    layout_result res;
+    frame_result res;
     bool dirty;
     uint64_t layouts;
 
@@ -148,7 +149,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     a->env = *env;
     /* The app's own cache of wrapped lines (none when out of memory: the
      * layout then wraps every frame). */
-    a->wrap = lay_cache_create();
+    a->wrap = text_cache_create();
     a->env.cache = a->wrap;
     a->env.mounted_high = a->env.mounted_high || cfg->mounted_high;
     a->clock_min = a->clock_shown = -1;
@@ -169,7 +170,7 @@ void app_destroy(app *a)
     if (!a)
         return;
     scene_deinit(&a->sc);
-    lay_cache_destroy(a->wrap);
+    text_cache_destroy(a->wrap);
     reader_deinit(&a->rd);
     free(a);
 }
@@ -952,7 +953,7 @@ static void ensure_scene(app *a)
     layout_env env = a->env;
     if (bar)
         env.h = (int)fmaxf(1.0f, floorf((float)env.h - speechbar_height(a->c, &a->env)));
-    layout_frame(&a->sc, a->c, &env, &in, &a->res);
+    frame_build(&a->sc, a->c, &env, &in, &a->res);
     if (bar)
         speechbar_draw(&a->sc, a->c, &a->env, &in);
     float max = a->res.content_h - a->res.view_h;
@@ -1099,7 +1100,7 @@ void app_set_content(app *a, const content *root)
     a->c = c;
     if (a->lang_open && content_language_count(root) < 2)
         a->lang_open = false;
-    lay_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
+    text_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
     reader_set_lang(&a->rd, c->language);
     a->spoken = 0;
     /* Whatever was moving or pressed refers to the old layout: settle it. */
@@ -1159,8 +1160,8 @@ void app_get_info(const app *a, app_info *out)
     out->history = a->nhist;
     out->slide = a->slide;
     out->layouts = a->layouts;
-    lay_cache_stats ws;
-    lay_cache_get_stats(a->wrap, &ws);
+    text_cache_stats ws;
+    text_cache_get_stats(a->wrap, &ws);
     out->wrap_entries = ws.entries;
     out->wrap_bytes = ws.bytes;
 }

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include "content.h"
 #include "input.h"
-#include "layout.h"
+#include "frame.h"
 #include "reader.h"
 #include "scene.h"
 #include "view.h"

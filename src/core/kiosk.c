@@ -9,6 +9,7 @@
 #include "dump.h"
 #include "layout_refused.h"
 #include "route.h"
+#include "screen_problems.h"
 
 /* The staff screen's background while there is no content to take a
  * theme from. */
@@ -382,7 +383,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
     } else {
         if (k->problems_dirty) {
             layout_env env = env_of(k);
-            layout_problems(&k->problems, &env, k->content_dir, reload_problems(k->rl));
+            screen_problems_draw(&k->problems, &env, k->content_dir, reload_problems(k->rl));
             k->problems_dirty = false;
         }
         f->scene = &k->problems;
@@ -399,7 +400,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
             float rh = k->has_refused ? layout_refused_height(&env, &k->refused) : 0;
             layout_env uenv = env;
             uenv.h = (int)fmaxf(1.0f, top - rh);
-            layout_usage(&k->over, &uenv, &k->visitors);
+            screen_visitors_draw(&k->over, &uenv, &k->visitors);
             if (rh > 0)
                 layout_refused_append(&k->over, &env, &k->refused, top - rh);
         }

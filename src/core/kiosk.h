@@ -38,7 +38,7 @@
 #include "app.h"
 #include "boot.h"
 #include "input.h"
-#include "layout_usage.h"
+#include "screen_visitors.h"
 #include "reload.h"
 
 typedef struct {

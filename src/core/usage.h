@@ -29,7 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout_usage.h"
+#include "screen_visitors.h"
 
 #define USAGE_FILE "usage.tsv"
 #define USAGE_SAVE_MS (5u * 60u * 1000u)

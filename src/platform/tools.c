@@ -16,7 +16,7 @@
 #include "gfx.h"
 #include "health.h"
 #include "kiosk.h"
-#include "layout_usage.h"
+#include "screen_visitors.h"
 #include "phys.h"
 #include "store.h"
 #include "upkeep.h"
@@ -155,7 +155,7 @@ static int usage_plot(const cli_options *o, const usage *u)
                                .distance_cm = phys_distance_cm(o->distance_cm, false) };
             scene sc;
             scene_init(&sc);
-            layout_usage(&sc, &env, &pic);
+            screen_visitors_draw(&sc, &env, &pic);
             gfx_draw(&g, &sc, NULL, od_rgba(0x1C, 0x21, 0x2B, 0xFF));
             if (gfx_save_png(&g, o->usage_plot)) {
                 printf("openday: wrote %s (%s: %u visits)\n", o->usage_plot, pic.title,

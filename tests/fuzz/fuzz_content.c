@@ -24,7 +24,8 @@
 
 #include "content.h"
 #include "font.h"
-#include "layout.h"
+#include "frame.h"
+#include "layout_audit.h"
 #include "render.h"
 #include "scene.h"
 #include "view.h"
@@ -121,8 +122,8 @@ static void draw(scene *s, const content *c, layout_frame_in *fin)
 {
     layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
                        .distance_cm = 0 };
-    layout_result res;
-    layout_frame(s, c, &env, fin, &res);
+    frame_result res;
+    frame_build(s, c, &env, fin, &res);
     render_frame(rd, s, NULL, od_rgba(0, 0, 0, 255));
 }
 
@@ -171,8 +172,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fin.cur.place = p;
             for (size_t k = 0; k < c->n_slides && k < 8; k++) {
                 fin.slide = fin.prev_slide = k;
-                layout_result res;
-                layout_frame(&s, c, &env, &fin, &res);
+                frame_result res;
+                frame_build(&s, c, &env, &fin, &res);
                 char audit[256];
                 (void)layout_audit(&s, &env, audit, sizeof audit);
                 draw(&s, c, &fin);

@@ -19,9 +19,9 @@ CJSON_CFLAGS=$($PKG --cflags $DRAW_PKGS)
 CJSON_LIBS=$($PKG --libs $DRAW_PKGS)
 # Every module of the pure layers below the app, by folder (a new file needs
 # no edit here), and the platform modules that draw (fonts, hyphenation).
-SRC="$(ls src/base/*.c src/content/*.c src/ui/*.c | tr '\n' ' ')
+SRC="$(ls src/base/*.c src/content/*.c src/ui/*/*.c | tr '\n' ' ')
      src/platform/font.c src/platform/hyph.c src/platform/render.c tests/fuzz/fuzz_content.c"
-COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc/base -Isrc/content -Isrc/ui -Isrc/core -Isrc/platform $CJSON_CFLAGS"
+COMMON="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Isrc/base -Isrc/content -Isrc/ui/toolkit -Isrc/ui/screens -Isrc/ui/frame -Isrc/core -Isrc/platform $CJSON_CFLAGS"
 # A hang is a finding: an input that takes longer than this fails the run.
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 # shellcheck disable=SC2086
@@ -70,6 +70,6 @@ if command -v llvm-profdata >/dev/null && command -v llvm-cov >/dev/null; then
         >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$F/cov.profraw" -o "$F/cov.profdata"
     llvm-cov report "$F/fuzz_cov" -instr-profile="$F/cov.profdata" src/content/content.c \
-        src/ui/layout.c src/ui/layout_screens.c src/platform/render.c 2>/dev/null |
+        src/ui/frame/frame.c src/ui/screens/parts.c src/platform/render.c 2>/dev/null |
         awk '/\.c |^TOTAL/ { printf "fuzz: coverage %-18s lines %s of %s (%s), branches %s\n", $1, $8 - $9, $8, $10, $13 }'
 fi

@@ -1,0 +1,179 @@
+/* screen_today.c - the day's talks as a timeline (talks.json), and the
+ * "next talk" line of a degree page.
+ *
+ * Each talk is a card in order of start: its time, title, room and
+ * degrees. Against a known clock (layout_frame_in.clock_*), talks that are
+ * over are dimmed, and the ones on now and next are framed in the accent
+ * colour and labelled "Now" / "Next" in words, so the highlight does not
+ * rest on colour alone. Without a trusted clock the whole day shows plain. */
+#include "screen_today.h"
+#include "talks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int wall(const lay *L)
+{
+    return L->in && L->in->clock_known ? L->in->clock_min : -1;
+}
+
+typedef struct {
+    size_t i;
+    talk_state st;
+    float time_w;   /* width of the time column */
+} talk_ctx;
+
+static void talk_times(const content_talk *k, char *buf, size_t n)
+{
+    char a[8], b[8];
+    talks_format_time(k->start, a, sizeof a);
+    talks_format_time(k->end, b, sizeof b);
+    snprintf(buf, n, "%s\u2013%s", a, b);
+}
+
+/* The label pill ("Now", "Next") of a state, or NULL. */
+static const char *state_label(const lay *L, talk_state st)
+{
+    return st == TALK_NOW ? lay_str(L, STR_NOW) : st == TALK_NEXT ? lay_str(L, STR_TALK_NEXT) : NULL;
+}
+
+static float talk_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const talk_ctx *t = ctx;
+    const content *c = L->c;
+    const content_talk *k = &c->talks[t->i];
+    const layout_metrics *m = &L->m;
+    char times[32];
+    talk_times(k, times, sizeof times);
+    lay_style tm = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style title = lay_style_of(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style room = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style degs = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    tm.copy = true;
+    /* Narrow cards put the time above the title instead of beside it. */
+    bool beside = w - t->time_w - m->gap >= 14.0f * m->body;
+    float tx = beside ? x + t->time_w + m->gap : x, tw = beside ? w - t->time_w - m->gap : w;
+    float yy = y;
+    float th = lay_text(L, &tm, x, yy, beside ? t->time_w : w, times, box);
+    if (!beside)
+        yy += th + m->unit * 4;
+    const char *label = state_label(L, t->st);
+    float lw = 0, lh = 0;
+    if (label) {
+        lay_pill pill = lay_round_pill(L, label, FONT_BOLD);
+        pill.bg = lay_col(L, COLOR_ACCENT);
+        pill.fg = lay_col(L, COLOR_ACCENT_TEXT);
+        pill.dense = true;
+        lay_pill_size(L, &pill, tw, &lw, &lh);
+        lay_pill_draw(L, &pill, (od_rect){ tx, yy, lw, lh }, box);
+        yy += lh + m->unit * 4;
+    }
+    /* A talk that is over keeps its time and title only, so what is on now
+     * and next comes up the screen. */
+    bool past = t->st == TALK_PAST;
+    if (past)
+        title = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_stack(&yy, lay_text(L, &title, tx, yy, tw, k->title, box), past ? 0 : m->unit * 4);
+    if (!past)
+        lay_stack(&yy, lay_text(L, &room, tx, yy, tw, k->room, box), m->unit * 2);
+    if (!past && k->n_degrees) {
+        char *names = lay_alloc(L, 1024);
+        if (names) {
+            size_t used = 0;
+            for (size_t j = 0; j < k->n_degrees && used + 4 < 1024; j++) {
+                size_t d = k->degrees[j];
+                if (d >= c->n_degrees)
+                    continue;
+                int n = snprintf(names + used, 1024 - used, "%s%s", used ? " \u00b7 " : "",
+                                 c->degrees[d].name);
+                if (n < 0)
+                    break;
+                used += (size_t)n < 1024 - used ? (size_t)n : 1024 - used - 1;
+            }
+            degs.copy = true;
+            lay_stack(&yy, lay_text(L, &degs, tx, yy, tw, names, box), 0);
+        }
+    }
+    float h = yy - y;
+    if (beside && th > h)
+        h = th;
+    return h;
+}
+
+float screen_today_draw(lay *L, const view_place *p)
+{
+    (void)p;
+    const content *c = L->c;
+    const layout_metrics *m = &L->m;
+    float cx, cw;
+    lay_column(L, 38, &cx, &cw);
+    float y = lay_top_pad(L);
+    int now = wall(L);
+    lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, STR_TODAY_HINT), -1), m->gap);
+    if (talks_all_done(c, now)) {
+        lay_style done = lay_style_of(L, FONT_BOLD, m->h2, COLOR_TEXT, ALIGN_LEFT);
+        lay_stack(&y, lay_text(L, &done, cx, y, cw, lay_str(L, STR_TODAY_DONE), -1), m->gap);
+    }
+    float time_w = lay_tw(L, FONT_BOLD, m->body, "00:00\u201300:00",
+                          strlen("00:00\u201300:00"));
+    od_color accent = lay_col(L, COLOR_ACCENT);
+    for (size_t i = 0; i < c->n_talks; i++) {
+        talk_ctx t = { i, talks_state(c, i, now), time_w };
+        bool lit = t.st == TALK_NOW || t.st == TALK_NEXT;
+        float keep = L->alpha;
+        if (t.st == TALK_PAST)
+            L->alpha *= 0.6f; /* over: set back, still readable (titles about 6:1) */
+        od_color bg = t.st == TALK_NOW ? lay_mix(lay_col(L, COLOR_SURFACE), accent, 0.12f)
+                                       : lay_col(L, COLOR_SURFACE);
+        float h = lay_card(L, cx, y, cw, 0, t.st == TALK_PAST ? m->pad / 2 : m->pad, bg,
+                           talk_body, &t, -1);
+        if (lit)
+            lay_frame(L, (od_rect){ cx, y, cw, h }, accent, m->radius, 3.0f * m->unit);
+        L->alpha = keep;
+        y += h + m->gap;
+    }
+    return y + lay_bottom_pad(L);
+}
+
+float screen_today_next_talk(lay *L, float x, float y, float w, size_t d, int box)
+{
+    const content *c = L->c;
+    size_t i = talks_next_for_degree(c, d, wall(L));
+    if (i == (size_t)-1)
+        return 0;
+    const content_talk *k = &c->talks[i];
+    char when[8];
+    talks_format_time(k->start, when, sizeof when);
+    /* "Next talk: {time}, {room}" with the two filled in. */
+    const char *tpl = lay_str(L, STR_NEXT_TALK);
+    char *out = lay_alloc(L, 512);
+    if (!out)
+        return 0;
+    size_t used = 0;
+    for (const char *s = tpl; *s && used + 1 < 512;) {
+        const char *put = NULL;
+        size_t skip = 1;
+        if (!strncmp(s, "{time}", 6)) {
+            put = when;
+            skip = 6;
+        } else if (!strncmp(s, "{room}", 6)) {
+            put = k->room;
+            skip = 6;
+        }
+        if (put) {
+            size_t n = strlen(put);
+            if (used + n >= 512)
+                break;
+            memcpy(out + used, put, n);
+            used += n;
+        } else {
+            out[used++] = *s;
+        }
+        s += skip;
+    }
+    out[used] = '\0';
+    lay_style st = lay_style_of(L, FONT_BOLD, L->m.body, COLOR_ACCENT, ALIGN_LEFT);
+    st.copy = true;
+    return lay_text(L, &st, x, y, w, out, box);
+}

@@ -1,0 +1,42 @@
+/* lay_marks.h - degree marks: how a screen says "these degrees" without
+ * relying on colour alone.
+ *
+ * Every degree gets a mark: a small chip in the degree's colour carrying a
+ * few letters (its initials, "CS" for Computer Science; the numbers 1..n when
+ * initials would be ambiguous or empty). The mark appears wherever the screen
+ * names the degree, so a visitor who cannot tell the colours apart matches
+ * the letters instead.
+ *
+ * Pure, part of the toolkit (src/ui/toolkit; lay.h says what the layers
+ * are): no screen, no allocation beyond the
+ * builder's scratch. Marks depend on the content only, so every screen and
+ * every frame gives a degree the same mark. */
+#ifndef OPENDAY_LAY_MARKS_H
+#define OPENDAY_LAY_MARKS_H
+
+#include "lay.h"
+
+/* Bytes of one mark, NUL included: up to three code points of four bytes. */
+#define LAY_MARK_MAX 16
+
+/* The marks of all of L->c's degrees, in degree order, in scratch memory
+ * valid until lay_end; NULL when there are no degrees or no memory. */
+const char (*lay_degree_marks(lay *L))[LAY_MARK_MAX];
+
+/* The chip of degree di showing `mark`, its top-left at (x, y) inside block
+ * `parent`. Returns its width; its height is lay_mark_chip_h (lay.h, which
+ * draws the same chip on a pill). Dry: measures. */
+float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent);
+
+/* The degrees degs[0..n) as a heading: their chips, then their names joined
+ * with " + " in bold (wrapped beside the chips, or under them when the chips
+ * take much of the width). Returns the height used. */
+float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+                     const char (*marks)[LAY_MARK_MAX], int parent);
+
+/* The degrees degs[0..n) as tappable keys (chip and name; a tap opens the
+ * degree), flowed into rows of width w. Returns the height used. */
+float lay_degree_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+                      const char (*marks)[LAY_MARK_MAX], int parent);
+
+#endif

@@ -1,0 +1,76 @@
+/* view_types.h - the vocabulary shared by layout (which emits hit regions
+ * carrying actions) and the app (which performs them): screen ids, places,
+ * actions, the speech controls and the accessibility choices.
+ *
+ * Types only, so the toolkit, the lowest UI layer, can name a place or an
+ * action without seeing the screen table. The rules about places (names,
+ * validity, siblings) read that table, so they live above it: view.h in the
+ * screens layer. Pure: no SDL, no code. */
+#ifndef OPENDAY_VIEW_TYPES_H
+#define OPENDAY_VIEW_TYPES_H
+
+/* Screen ids: the rows of the screen table, in its order. */
+typedef enum {
+    SCREEN_ATTRACT, SCREEN_HOME, SCREEN_DEGREE, SCREEN_COMPARE, SCREEN_CAREERS,
+    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_TODAY, SCREEN_QUIZ, SCREEN_QUIZ_RESULT,
+    SCREEN_COUNT
+} view_screen;
+
+typedef enum {
+    ACT_NONE,
+    ACT_WAKE,        /* attract loop: any touch */
+    ACT_BACK, ACT_HOME,
+    ACT_DEGREE,      /* arg: degree index */
+    ACT_CAREER,      /* arg: career index */
+    ACT_COMPARE, ACT_CAREERS, ACT_BABS, ACT_ABOUT,
+    ACT_PICK_LEFT,   /* compare: arg = degree index for the left column */
+    ACT_PICK_RIGHT,  /* compare: arg = degree index for the right column */
+    ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
+                        (a new screen needs no action of its own) */
+    ACT_SPEECH,      /* Read aloud's control bar: arg = a view_speech_control */
+    ACT_SIBLING,     /* the next (arg +1) or previous (arg -1) degree or career:
+                        the button beside the swipe, so no swipe is needed */
+    ACT_SCROLL,      /* the page's body a screen down (arg +1) or up (arg -1):
+                        the button beside the drag, so no drag is needed */
+    ACT_ACCESS,      /* the accessibility button: opens or closes its panel */
+    ACT_ACCESS_SET,  /* a row of the panel: arg = view_access_choice, toggles it */
+    ACT_STAY,        /* the reset warning: any touch keeps the visit going */
+    ACT_ANSWER,      /* the quiz: arg = the chosen answer of the question on
+                        screen; -1 forgets every answer and starts again */
+    ACT_LANGUAGE,    /* the language button: opens or closes the chooser (on
+                        the attract loop: wakes the kiosk with it open) */
+    ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
+                         (content_in_language) */
+    ACT_COUNT
+} view_action;
+
+/* The buttons of Read aloud's control bar (ACT_SPEECH's arg). */
+typedef enum {
+    SPEECH_STOP, SPEECH_REPEAT, SPEECH_QUIETER, SPEECH_LOUDER, SPEECH_CONTROL_COUNT
+} view_speech_control;
+
+/* The visitor's accessibility choices (the panel's rows, --access). */
+typedef enum {
+    VIEW_ACCESS_LARGE_TEXT, VIEW_ACCESS_HIGH_CONTRAST, VIEW_ACCESS_LESS_MOTION,
+    VIEW_ACCESS_REACH, VIEW_ACCESS_READ_ALOUD, VIEW_ACCESS_COUNT
+} view_access_choice;
+
+
+/* What a screen's place carries in view_place.a and .b. */
+typedef enum {
+    VIEW_PARAM_NONE,         /* nothing: "home" */
+    VIEW_PARAM_DEGREE,       /* a = degree index: "degree:ID" */
+    VIEW_PARAM_CAREER,       /* a = career index: "career:ID" */
+    VIEW_PARAM_DEGREE_PAIR,  /* a, b = two different degree indices: "compare:ID,ID";
+                                the bare name means the first two degrees */
+    VIEW_PARAM_QUESTION,     /* a = quiz question index: "quiz:2" is the second
+                                (counted from 1); the bare name the first */
+} view_param;
+
+/* A place: a screen plus its parameters, as its screen's view_param says. */
+typedef struct {
+    view_screen screen;
+    int a, b;
+} view_place;
+
+#endif
