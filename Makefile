@@ -43,7 +43,7 @@ TEST_CFLAGS = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(TEST_PK
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 LDLIBS   += -lm
 
-# The layers, in the order data flows (README: "Source tree"). A layer sees
+# The layers, in the order data flows (docs/architecture.md). A layer sees
 # its own headers and those of the layers before it, nothing after: the
 # compiler, not a convention, keeps content from reaching into the UI or the
 # UI into the platform. The UI is three layers, one folder each: the toolkit
@@ -68,6 +68,10 @@ INC_core         := $(INC_ui/frame) -Isrc/core
 INC_platform     := $(INC_core) -Isrc/platform
 INC_ALL          := $(INC_platform)
 HEADERS  := $(wildcard $(LAYERS:%=src/%/*.h))
+# Each compile writes the headers it read into a .d file beside its output
+# (-MMD), with an empty rule per header (-MP) so a deleted header does not
+# stop the build: touching a header rebuilds only what includes it.
+DEPFLAGS := -MMD -MP
 
 SRC      := $(filter-out src/platform/main.c,$(wildcard $(LAYERS:%=src/%/*.c)))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -96,9 +100,9 @@ deps:
 # One rule per layer: the layer's include path, and SDL's flags only for
 # the platform.
 define layer_rule
-$$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c $$(HEADERS)
+$$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(INC_$(1)) $(2) -c $$< -o $$@
+	$$(CC) $$(CFLAGS) $$(DEPFLAGS) $$(INC_$(1)) $(2) -c $$< -o $$@
 endef
 $(foreach l,$(PURE_LAYERS),$(eval $(call layer_rule,$(l),$$(PURE_CFLAGS))))
 $(eval $(call layer_rule,platform,$$(PKG_CFLAGS)))
@@ -107,11 +111,11 @@ $(LIB): $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): src/platform/main.c $(LIB) $(HEADERS)
-	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
+$(BIN): src/platform/main.c $(LIB)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | $(BUILD)/tests
-	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
+$(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
 	  $(TEST_LIBS) $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BUILD)/tests:
@@ -121,7 +125,7 @@ run: deps
 	$(MAKE) all
 	$(BIN) $(RUN_ARGS)
 
-# The tests, headless, in two tiers (README, "Tests"; tests/run.sh says what
+# The tests, headless, in two tiers (docs/testing.md; tests/run.sh says what
 # goes where). `make test` is the quick tier: every unit, golden, replay,
 # content and command-line test and a smoke of each long check, in about a
 # minute and a half. `make test-long` is only the rest: the long variants
@@ -191,6 +195,9 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# The headers each object, the app and each test program were built from.
+-include $(OBJ:.o=.d) $(BIN).d $(TESTS:=.d)
 
 # Deployment targets (deb, cross builds) live beside the files they build.
 -include $(wildcard deploy/*.mk)

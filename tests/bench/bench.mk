@@ -36,8 +36,8 @@ bench-deps bench-chromium-deps:
 	    --no-install-recommends $$missing; \
 	fi
 
-$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB) $(HEADERS)
-	$(CC) $(CFLAGS) $(INC_ALL) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
+$(BENCH_CONTENT): tests/bench/bench_content.c $(LIB)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(PKG_CFLAGS) $< $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BENCH_RUN): tests/bench/bench_run.c | $(BUILD)/obj
 	$(CC) $(CFLAGS) $< -o $@
@@ -46,5 +46,7 @@ $(BENCH_RUN): tests/bench/bench_run.c | $(BUILD)/obj
 bench: deps bench-deps
 	$(MAKE) -f Makefile -f $(OPENDAY_BENCH_MK) all $(BENCH_CONTENT) $(BENCH_RUN)
 	BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh $(BUILD)
+
+-include $(BENCH_CONTENT).d
 
 endif
