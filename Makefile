@@ -100,7 +100,7 @@ deps:
 # One rule per layer: the layer's include path, and SDL's flags only for
 # the platform.
 define layer_rule
-$$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c
+$$(BUILD)/obj/$(1)/%.o: src/$(1)/%.c $$(BUILD)/obj/$(1)/%.d
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(DEPFLAGS) $$(INC_$(1)) $(2) -c $$< -o $$@
 endef
@@ -197,6 +197,10 @@ clean:
 	rm -rf $(BUILD)
 
 # The headers each object, the app and each test program were built from.
+# An object whose .d is missing (built before it had one) is built again:
+# without its list, make could not know which headers it read.
+$(BUILD)/obj/%.d: ;
+.PRECIOUS: $(BUILD)/obj/%.d
 -include $(OBJ:.o=.d) $(BIN).d $(TESTS:=.d)
 
 # Deployment targets (deb, cross builds) live beside the files they build.
