@@ -617,7 +617,7 @@ bool jfile_entry_object(jfile *f, const cJSON *e, const char *p, const char *wha
 }
 
 /* What every entry of a list file (careers, awards, degrees) needs, checked
- * in one place: entry_object's checks, then an id, unique in the list. *id
+ * in one place: jfile_entry_object's checks, then an id, unique in the list. *id
  * is the entry's id ("" when it has none, which clears *ok). */
 bool jfile_entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p,
                        const char *what, const char *const *known, char **id, bool *ok)

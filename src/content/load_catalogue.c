@@ -28,7 +28,7 @@ static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
     }
     if (cJSON_GetObjectItemCaseSensitive(e, "url")) {
         *out = jfile_strdup("");
-        return false; /* not text: get_plain said so */
+        return false; /* not text: jfile_plain said so */
     }
     if (!c->url_base || !*c->url_base || !*id) {
         *out = jfile_strdup("");
@@ -320,7 +320,7 @@ bool load_attract(jfile *f, content *c)
     const cJSON *arr = jfile_array(f, f->root, "slides", "", true);
     if (!arr)
         return false;
-    /* One more than listed: room for the notices slide derive() may add. */
+    /* One more than listed: room for the notices slide derive() (content.c) may add. */
     c->slides = jfile_calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
     size_t i = 0;
     for (const cJSON *e = arr->child; e; e = e->next, i++) {
