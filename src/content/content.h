@@ -41,10 +41,26 @@
 #include "geom.h"
 
 #define CONTENT_SCHEMA 1
-#define CONTENT_NFILES 10  /* see content_files below */
-/* The first CONTENT_NREQUIRED of them must exist; the rest are optional
- * (content.absent says which were not there). */
-#define CONTENT_NREQUIRED 7
+
+/* The files of a content directory, from the one table of them
+ * (content_files.h): CONTENT_FILE_MANIFEST (openday.json) ... in load order,
+ * and CONTENT_NFILES. The first CONTENT_NREQUIRED of them must exist; the
+ * rest are optional (content.absent says which were not there). */
+typedef enum {
+#define CONTENT_FILE(id, name, required, loader) CONTENT_FILE_##id,
+#include "content_files.h"
+#undef CONTENT_FILE
+    CONTENT_NFILES
+} content_file_id;
+
+enum {
+    CONTENT_NREQUIRED = 0
+#define CONTENT_FILE(id, name, required, loader) + (required)
+#include "content_files.h"
+#undef CONTENT_FILE
+};
+/* The bit of file `id` (MANIFEST, TALKS ...) in content.absent. */
+#define CONTENT_FILE_BIT(id) (1u << CONTENT_FILE_##id)
 
 /* ---- problems ---------------------------------------------------------- */
 
@@ -297,8 +313,8 @@ struct content {
     size_t raw_len[CONTENT_NFILES];
 };
 
-/* The files of a content directory, in load order: the seven required
- * ones, then the optional ones. */
+/* The files' names ("openday.json" ...), indexed by content_file_id: the
+ * required ones, then the optional ones. */
 extern const char *const content_files[CONTENT_NFILES];
 
 /* Load and validate every file in dir. Returns the model, or NULL when any

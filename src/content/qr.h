@@ -9,7 +9,7 @@
  * modules and a quiet zone of QR_QUIET modules on each side. An address is
  * accepted only when it fits in QR_MAX_VERSION (41 modules a side at error
  * correction level M): at 25 mm that keeps a module about half a millimetre,
- * which a phone resolves from 40 cm. The content check (content.c) refuses
+ * which a phone resolves from 40 cm. The content check (jfile.c) refuses
  * longer ones.
  *
  * qr_make fills caller storage; qr_deinit frees what it holds. Failure

@@ -19,8 +19,9 @@
 #include "layout_refused.h"
 #include "narrate.h"
 #include "notices.h"
-#include "quiz.h"
 #include "speechbar.h"
+#include "visitor_lang.h"
+#include "visitor_quiz.h"
 
 #define HISTORY_MAX 32
 
@@ -60,17 +61,12 @@ struct app {
                                  each pass shows the next pair of degrees */
     uint64_t slide_t0;
 
-    /* visitor languages: the set's model as given (app_create,
-     * app_set_content) and the index of the language on screen; c is that
-     * language's model */
-    const content *root;
-    size_t lang;
-    bool lang_open;           /* the chooser shows */
-    uint32_t lang_chosen;     /* languages picked by visitors, ever */
+    /* visitor languages: the set as given (app_create, app_set_content)
+     * and the language on screen; c is that language's model */
+    visitor_lang lang;
 
-    /* accessibility */
-    app_access acc;
-    bool access_open;         /* the panel of choices shows */
+    /* accessibility: the choices and the panel */
+    visitor_access access;
     anim_scroller pscroll;    /* its rows, when they are taller than the room */
     unsigned warn_s;          /* the reset warning's countdown, 0 = hidden */
     bool swallow;             /* the finger that dismissed the warning is still
@@ -85,9 +81,8 @@ struct app {
     uint64_t clock_t0;
     int clock_shown;          /* the minute the scene was laid out with */
 
-    /* the quiz: per question the chosen answer counted from 1, 0 none
-     * (quiz.h); kept for the visit only */
-    signed char quiz[CONTENT_QUIZ_MAX];
+    /* the quiz's answers, kept for the visit only */
+    visitor_quiz quiz;
 
     /* the authors' banner (app_set_refused) */
     layout_refused refused;
@@ -140,9 +135,8 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     app *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
-    a->root = c;
-    a->lang = content_default_language(c);
-    a->c = content_in_language(c, a->lang);
+    visitor_lang_init(&a->lang, c);
+    a->c = visitor_lang_model(&a->lang);
     a->cfg = *cfg;
     if (!a->cfg.transition_ms)
         a->cfg.transition_ms = 1;
@@ -202,9 +196,9 @@ void app_set_physical(app *a, float dpi, float distance_cm)
  * size changes the gestures' thresholds too. */
 static void apply_access(app *a)
 {
-    a->env.large_text = a->acc.large_text;
-    a->env.high_contrast = a->acc.high_contrast;
-    a->env.reach = a->acc.reach;
+    a->env.large_text = a->access.choices.large_text;
+    a->env.high_contrast = a->access.choices.high_contrast;
+    a->env.reach = a->access.choices.reach;
     configure_gestures(a);
     a->pressed = 0;
     a->dirty = true;
@@ -212,47 +206,36 @@ static void apply_access(app *a)
 
 app_access app_get_access(const app *a)
 {
-    return a->acc;
+    return a->access.choices;
 }
 
 void app_set_access(app *a, const app_access *acc)
 {
-    a->acc = *acc;
+    a->access.choices = *acc;
     /* Read aloud is the reader's state: the choice follows it. */
-    a->acc.read_aloud = a->rd.on;
+    a->access.choices.read_aloud = a->rd.on;
     app_set_read_aloud(a, acc->read_aloud);
     apply_access(a);
 }
 
 unsigned app_access_bits(const app_access *acc)
 {
-    return (acc->large_text ? 1u << VIEW_ACCESS_LARGE_TEXT : 0) |
-           (acc->high_contrast ? 1u << VIEW_ACCESS_HIGH_CONTRAST : 0) |
-           (acc->less_motion ? 1u << VIEW_ACCESS_LESS_MOTION : 0) |
-           (acc->reach ? 1u << VIEW_ACCESS_REACH : 0) |
-           (acc->read_aloud ? 1u << VIEW_ACCESS_READ_ALOUD : 0);
+    return visitor_access_bits(acc);
 }
 
 app_access app_access_from_bits(unsigned bits)
 {
-    app_access acc = {
-        .large_text = bits & (1u << VIEW_ACCESS_LARGE_TEXT),
-        .high_contrast = bits & (1u << VIEW_ACCESS_HIGH_CONTRAST),
-        .less_motion = bits & (1u << VIEW_ACCESS_LESS_MOTION),
-        .reach = bits & (1u << VIEW_ACCESS_REACH),
-        .read_aloud = bits & (1u << VIEW_ACCESS_READ_ALOUD),
-    };
-    return acc;
+    return visitor_access_from_bits(bits);
 }
 
 od_color app_background(const app *a)
 {
-    return layout_background(a->c, a->acc.high_contrast);
+    return layout_background(a->c, a->access.choices.high_contrast);
 }
 
 bool app_access_open(const app *a)
 {
-    return a->access_open;
+    return a->access.open;
 }
 
 unsigned app_reset_warning(const app *a)
@@ -265,10 +248,10 @@ static void toggle_choice(app *a, int choice)
     if (choice < 0 || choice >= VIEW_ACCESS_COUNT)
         return;
     if (choice == VIEW_ACCESS_READ_ALOUD) {
-        app_set_read_aloud(a, !a->acc.read_aloud);
+        app_set_read_aloud(a, !a->access.choices.read_aloud);
         return;
     }
-    app_access acc = app_access_from_bits(app_access_bits(&a->acc) ^ (1u << choice));
+    app_access acc = visitor_access_toggled(&a->access.choices, choice);
     app_set_access(a, &acc);
 }
 
@@ -299,10 +282,9 @@ static unsigned warn_left(const app *a)
  * Read aloud speaking it in that language's voice. */
 static void use_language(app *a, size_t i)
 {
-    if (i >= content_language_count(a->root) || i == a->lang)
+    if (!visitor_lang_use(&a->lang, i))
         return;
-    a->lang = i;
-    a->c = content_in_language(a->root, i);
+    a->c = visitor_lang_model(&a->lang);
     reader_set_lang(&a->rd, a->c->language);
     a->spoken = 0;
     a->dirty = true;
@@ -339,19 +321,17 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
         reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
-        memset(a->quiz, 0, sizeof a->quiz); /* and the quiz's answers forgotten */
+        visitor_quiz_clear(&a->quiz); /* and the quiz's answers forgotten */
         /* The visit is over: the next visitor starts with no choices made. */
-        if (app_access_bits(&a->acc)) {
-            memset(&a->acc, 0, sizeof a->acc);
+        if (visitor_access_forget(&a->access))
             apply_access(a);
-        }
         /* and in the content's own language */
-        use_language(a, content_default_language(a->root));
+        use_language(a, content_default_language(a->lang.root));
     }
-    a->access_open = false;
-    a->lang_open = false;
+    a->access.open = false;
+    a->lang.open = false;
     a->warn_s = 0;
-    if (a->acc.less_motion)
+    if (a->access.choices.less_motion)
         a->trans = false;
     speech_screen_opened(a);
     a->place = p;
@@ -410,15 +390,13 @@ static void answer(app *a, int arg)
 {
     view_place p = { SCREEN_QUIZ, 0, 0 };
     if (arg < 0) {
-        memset(a->quiz, 0, sizeof a->quiz);
+        visitor_quiz_clear(&a->quiz);
         go(a, p, 1, true, false, 0);
         return;
     }
     size_t q = (size_t)a->place.a;
-    if (a->place.screen != SCREEN_QUIZ || q >= a->c->n_questions || q >= CONTENT_QUIZ_MAX ||
-        (size_t)arg >= a->c->questions[q].n_answers)
+    if (a->place.screen != SCREEN_QUIZ || !visitor_quiz_answer(&a->quiz, a->c, q, arg))
         return;
-    a->quiz[q] = (signed char)(arg + 1);
     if (q + 1 < a->c->n_questions)
         p.a = (int)q + 1;
     else
@@ -448,29 +426,27 @@ static void perform(app *a, int action, int arg)
             go_home(a);
         break;
     case ACT_ACCESS:
-        a->access_open = !a->access_open;
-        a->lang_open = false;
+        a->access.open = !a->access.open;
+        a->lang.open = false;
         anim_scroller_init(&a->pscroll);
         a->dirty = true;
         break;
     case ACT_LANGUAGE:
         if (in_attract(a)) {
             go_home(a); /* a language chosen before the visit starts */
-            a->lang_open = true;
+            a->lang.open = true;
         } else {
-            a->lang_open = !a->lang_open;
+            a->lang.open = !a->lang.open;
         }
-        a->access_open = false;
+        a->access.open = false;
         a->dirty = true;
         break;
     case ACT_LANGUAGE_SET:
-        if (arg >= 0 && (size_t)arg < content_language_count(a->root)) {
-            if ((size_t)arg != a->lang)
-                a->lang_chosen++;
+        if (visitor_lang_pick(&a->lang, arg)) {
             use_language(a, (size_t)arg);
             speech_screen_opened(a); /* the screen, read again in its new language */
         }
-        a->lang_open = false;
+        a->lang.open = false;
         a->dirty = true;
         break;
     case ACT_ACCESS_SET:
@@ -563,8 +539,8 @@ static void on_key(app *a, input_key key)
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
     switch (key) {
     case KEY_BACK:
-        if (a->access_open || a->lang_open)
-            a->access_open = a->lang_open = false;
+        if (a->access.open || a->lang.open)
+            a->access.open = a->lang.open = false;
         else
             go_back(a);
         break;
@@ -617,7 +593,7 @@ static void on_key(app *a, input_key key)
  * language chooser), where a touch on anything else only closes it. */
 static bool is_panel_action(const app *a, int action)
 {
-    if (a->lang_open)
+    if (a->lang.open)
         return action == ACT_LANGUAGE || action == ACT_LANGUAGE_SET;
     return action == ACT_ACCESS || action == ACT_ACCESS_SET;
 }
@@ -636,7 +612,7 @@ static void on_gesture(app *a, const gesture_event *ge)
         }
         return;
     }
-    if (a->access_open) {
+    if (a->access.open) {
         /* The page under the panel does not scroll or swipe; the panel's
          * rows scroll when they are taller than the room. */
         if (ge->kind == GESTURE_DRAG) {
@@ -656,7 +632,7 @@ static void on_gesture(app *a, const gesture_event *ge)
     case GESTURE_PRESS: {
         ensure_scene(a);
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
-        if ((a->access_open || a->lang_open) && h && !is_panel_action(a, h->action))
+        if ((a->access.open || a->lang.open) && h && !is_panel_action(a, h->action))
             h = NULL; /* with the panel open a touch elsewhere only closes it */
         a->pressed = h ? h->id : 0;
         /* A finger on a coasting list stops it, as on a phone. */
@@ -673,8 +649,8 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
-        if ((a->access_open || a->lang_open) && (!h || !is_panel_action(a, h->action)))
-            a->access_open = a->lang_open = false;
+        if ((a->access.open || a->lang.open) && (!h || !is_panel_action(a, h->action)))
+            a->access.open = a->lang.open = false;
         else if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
             break; /* Read aloud: a first touch speaks */
         else if (h && h->id == was)
@@ -791,7 +767,7 @@ void app_update(app *a, uint64_t now_ms)
             a->trans = false;
     }
     if (in_attract(a)) {
-        if (!a->acc.less_motion)
+        if (!a->access.choices.less_motion)
             a->dirty = true; /* the call to action pulses */
         /* A slide that does not show now (the notices slide when none
          * applies: at the start, or when the last one ends) gives way at
@@ -835,7 +811,7 @@ void app_update(app *a, uint64_t now_ms)
 
 bool app_animating(const app *a)
 {
-    return a->trans || (in_attract(a) && !a->acc.less_motion) ||
+    return a->trans || (in_attract(a) && !a->access.choices.less_motion) ||
            anim_scroller_moving(&a->scroll) ||
            anim_scroller_moving(&a->pscroll);
 }
@@ -930,22 +906,22 @@ static void ensure_scene(app *a)
                      ? 1.0f
                      : anim_ease_in_out_cubic((float)since / (float)a->cfg.slide_fade_ms);
     in.pulse = (float)(a->now % 2000) / 2000.0f;
-    if (a->acc.less_motion) {
+    if (a->access.choices.less_motion) {
         in.pulse = 0;
         in.slide_t = 1;
     }
     in.show_focus = a->show_focus;
-    in.access_open = a->access_open;
-    in.language_open = a->lang_open;
+    in.access_open = a->access.open;
+    in.language_open = a->lang.open;
     in.panel_scroll = a->pscroll.pos;
-    in.less_motion = a->acc.less_motion;
-    in.read_aloud = a->acc.read_aloud;
+    in.less_motion = a->access.choices.less_motion;
+    in.read_aloud = a->access.choices.read_aloud;
     in.speech = a->cfg.speech_available;
     in.warn_s = a->warn_s;
     a->clock_shown = clock_now(a);
     in.clock_known = a->clock_shown >= 0;
     in.clock_min = a->clock_shown;
-    memcpy(in.quiz, a->quiz, sizeof in.quiz);
+    memcpy(in.quiz, a->quiz.answers, sizeof in.quiz);
     in.refused = a->has_refused ? &a->refused : NULL;
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
@@ -959,7 +935,7 @@ static void ensure_scene(app *a)
     float max = a->res.content_h - a->res.view_h;
     anim_scroller_set_max(&a->scroll, max > 0 ? max : 0);
     float pmax = a->res.panel_h - a->res.panel_view_h;
-    anim_scroller_set_max(&a->pscroll, a->access_open && pmax > 0 ? pmax : 0);
+    anim_scroller_set_max(&a->pscroll, a->access.open && pmax > 0 ? pmax : 0);
     a->dirty = false;
     a->layouts++;
 }
@@ -982,21 +958,10 @@ void app_usage_place(const app *a, char *buf, size_t n)
     app_place_name(a, buf, n);
     if (a->place.screen != SCREEN_QUIZ_RESULT)
         return;
-    /* The degree the result puts first: most points, ties in the order of
-     * degrees.json (quiz_rank's order), none when no degree has a point. */
-    size_t best = 0;
-    int best_points = 0;
-    for (size_t d = 0; d < a->c->n_degrees; d++) {
-        int p = 0;
-        for (size_t q = 0; q < a->c->n_questions && q < CONTENT_QUIZ_MAX; q++)
-            p += quiz_points(a->c, q, a->quiz[q], d);
-        if (p > best_points) {
-            best_points = p;
-            best = d;
-        }
-    }
+    /* The degree the result puts first; none when no degree has a point. */
+    size_t best = visitor_quiz_top(&a->quiz, a->c);
     size_t len = strlen(buf);
-    if (best_points > 0 && len < n)
+    if (best != (size_t)-1 && len < n)
         snprintf(buf + len, n - len, ":%s", a->c->degrees[best].id);
 }
 
@@ -1027,19 +992,7 @@ static bool goto_result(app *a, const char *name, view_place *p)
     static const char head[] = "quiz-result:";
     if (strncmp(name, head, sizeof head - 1) || !view_place_parse("quiz-result", a->c, p))
         return false;
-    signed char q[CONTENT_QUIZ_MAX] = { 0 };
-    const char *s = name + sizeof head - 1;
-    for (size_t i = 0; i < a->c->n_questions; i++) {
-        char *end;
-        long k = strtol(s, &end, 10);
-        if (end == s || k < 1 || (size_t)k > a->c->questions[i].n_answers ||
-            (*end != (i + 1 < a->c->n_questions ? ',' : '\0')))
-            return false;
-        q[i] = (signed char)k;
-        s = end + 1;
-    }
-    memcpy(a->quiz, q, sizeof q);
-    return true;
+    return visitor_quiz_parse(&a->quiz, a->c, name + sizeof head - 1);
 }
 
 bool app_goto(app *a, const char *name, uint64_t now_ms)
@@ -1049,13 +1002,13 @@ bool app_goto(app *a, const char *name, uint64_t now_ms)
     size_t n = strlen(name), t = sizeof tail - 1;
     if (n > t && !strcmp(name + n - t, tail)) {
         char head[256];
-        if (n - t >= sizeof head || content_language_count(a->root) < 2)
+        if (n - t >= sizeof head || visitor_lang_count(&a->lang) < 2)
             return false;
         memcpy(head, name, n - t);
         head[n - t] = '\0';
         if (!app_goto(a, head, now_ms) || in_attract(a))
             return false;
-        a->lang_open = true;
+        a->lang.open = true;
         a->dirty = true;
         return true;
     }
@@ -1079,10 +1032,8 @@ void app_set_content(app *a, const content *root)
 {
     const content *old = a->c;
     /* The visitor keeps their language when the new content still has it. */
-    size_t li = content_find_language(root, old->language);
-    if (li == (size_t)-1)
-        li = content_default_language(root);
-    const content *c = content_in_language(root, li);
+    visitor_lang_set_content(&a->lang, root);
+    const content *c = visitor_lang_model(&a->lang);
     view_place here = a->place;
     bool kept = view_place_remap(old, c, &here);
     size_t n = 0;
@@ -1095,11 +1046,7 @@ void app_set_content(app *a, const content *root)
         a->hist[n] = a->hist[i];
         a->hist[n++].place = h;
     }
-    a->root = root;
-    a->lang = li;
     a->c = c;
-    if (a->lang_open && content_language_count(root) < 2)
-        a->lang_open = false;
     text_cache_clear(a->wrap); /* the old model's paragraphs: not shown again */
     reader_set_lang(&a->rd, c->language);
     a->spoken = 0;
@@ -1140,12 +1087,11 @@ bool app_check(const app *a, char *why, size_t n)
         FAIL("slide index out of range");
     if (a->place.screen == SCREEN_ATTRACT && a->nhist)
         FAIL("attract loop with history");
-    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access_open || a->lang_open))
+    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access.open || a->lang.open))
         FAIL("reset warning, accessibility panel or language chooser over the attract loop");
-    if (a->lang >= content_language_count(a->root) ||
-        a->c != content_in_language(a->root, a->lang))
-        FAIL("language %zu is not the model on screen", a->lang);
-    if (a->access_open && a->lang_open)
+    if (a->lang.index >= visitor_lang_count(&a->lang) || a->c != visitor_lang_model(&a->lang))
+        FAIL("language %zu is not the model on screen", a->lang.index);
+    if (a->access.open && a->lang.open)
         FAIL("accessibility panel and language chooser open at once");
     return true;
 #undef FAIL
@@ -1291,7 +1237,7 @@ void app_set_read_aloud(app *a, bool on)
     if (on == a->rd.on)
         return;
     reader_set_on(&a->rd, on);
-    a->acc.read_aloud = on; /* the panel's row shows the reader's state */
+    a->access.choices.read_aloud = on; /* the panel's row shows the reader's state */
     a->spoken = 0;
     a->speak_screen = on;
     a->dirty = true;
@@ -1311,21 +1257,21 @@ int app_speech_volume(const app *a)
 
 size_t app_language(const app *a)
 {
-    return a->lang;
+    return a->lang.index;
 }
 
 void app_set_language(app *a, size_t i)
 {
-    assert(i < content_language_count(a->root));
+    assert(i < visitor_lang_count(&a->lang));
     use_language(a, i);
 }
 
 bool app_language_open(const app *a)
 {
-    return a->lang_open;
+    return a->lang.open;
 }
 
 uint32_t app_languages_chosen(const app *a)
 {
-    return a->lang_chosen;
+    return a->lang.chosen;
 }

@@ -22,6 +22,7 @@
 #include "reader.h"
 #include "scene.h"
 #include "view.h"
+#include "visitor_access.h"
 
 typedef struct {
     unsigned attract_after_ms;   /* idle time before the attract loop; 0 = never */
@@ -137,18 +138,17 @@ bool app_read_aloud(const app *a);
 int app_speech_volume(const app *a);
 /* ---- end Read aloud ---- */
 /* ---- accessibility ----
- * The visitor's choices from the accessibility panel. They apply at once and
- * last until the visit ends: the return to the attract loop turns them all
- * off and closes the panel. */
-typedef struct {
-    bool large_text, high_contrast, less_motion, reach, read_aloud;
-} app_access;
+ * The visitor's choices from the accessibility panel (visitor_access.h).
+ * They apply at once and last until the visit ends: the return to the
+ * attract loop turns them all off and closes the panel. */
+typedef visitor_access_choices app_access;
 
 app_access app_get_access(const app *a);
 /* Set every choice at once (screenshots, replays, tests): lays out again.
  * read_aloud is kept off unless config.speech_available. */
 void app_set_access(app *a, const app_access *acc);
-/* The choices as a view_access_choice bit set, and back. */
+/* The choices as a view_access_choice bit set, and back
+ * (visitor_access_bits, visitor_access_from_bits). */
 unsigned app_access_bits(const app_access *acc);
 app_access app_access_from_bits(unsigned bits);
 /* The colour under the picture (high contrast has its own). */

@@ -1,0 +1,392 @@
+/* load_catalogue.c - the loaders of the catalogue: careers.json,
+ * awards.json and degrees.json, the lists of entries with ids that the
+ * other files refer to, and attract.json, the playlist made of them. See
+ * load_catalogue.h. */
+#include "load_catalogue.h"
+#include "qr.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The web address of an entry: its own "url", else url_base + id. Reported
+ * (false) when it is not http(s) or too long for its QR code; *out is then
+ * "". A base address too long with this id is reported at the id. */
+static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
+                      const char *id, char **out)
+{
+    const cJSON *url = jfile_plain(f, e, "url", p, false);
+    char q[128];
+    snprintf(q, sizeof q, "%s.url", p);
+    if (url) {
+        *out = jfile_strdup(url->valuestring);
+        if (jfile_url_ok(f, url, q, *out, true))
+            return true;
+        free(*out);
+        *out = jfile_strdup("");
+        return false;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(e, "url")) {
+        *out = jfile_strdup("");
+        return false; /* not text: jfile_plain said so */
+    }
+    if (!c->url_base || !*c->url_base || !*id) {
+        *out = jfile_strdup("");
+        return true;
+    }
+    size_t n = strlen(c->url_base) + strlen(id) + 1;
+    *out = malloc(n);
+    if (!*out)
+        abort();
+    snprintf(*out, n, "%s%s", c->url_base, id);
+    if (qr_fits(*out))
+        return true;
+    snprintf(q, sizeof q, "%s.id", p);
+    jfile_problem(f, cJSON_GetObjectItemCaseSensitive(e, "id"), false, q,
+                  "the web address \"%s\" (url_base and this id) is too long for a QR code a phone "
+                  "reads from the screen (at most %zu characters); shorten url_base or give this "
+                  "entry a shorter \"url\"", *out, qr_max_bytes());
+    free(*out);
+    *out = jfile_strdup("");
+    return false;
+}
+
+bool load_careers(jfile *f, content *c)
+{
+    static const char *const top[] = { "schema", "careers", NULL };
+    static const char *const known[] = { "id", "name", "summary", "description", "caveat",
+                                         "url", NULL };
+    bool ok = jfile_begin(f, top);
+    const cJSON *arr = jfile_array(f, f->root, "careers", "", true);
+    if (!arr)
+        c->unreadable |= CONTENT_FILE_BIT(CAREERS);
+    if (!arr)
+        return false;
+    c->careers = jfile_calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->careers);
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64];
+        snprintf(p, sizeof p, "careers[%zu]", i);
+        content_career *k = &c->careers[c->n_careers];
+        if (!jfile_entry_begin(f, arr, e, p, "career", known, &k->id, &ok))
+            continue;
+        JFILE_TEXT(k->name, e, "name", p, true);
+        JFILE_TEXT(k->summary, e, "summary", p, true);
+        JFILE_TEXT(k->description, e, "description", p, false);
+        JFILE_TEXT(k->caveat, e, "caveat", p, false);
+        if (!entry_url(f, c, e, p, k->id, &k->url))
+            ok = false;
+        c->n_careers++;
+    }
+    return ok;
+}
+
+bool load_awards(jfile *f, content *c)
+{
+    static const char *const top[] = { "schema", "intro", "awards", "rows", NULL };
+    static const char *const known[] = { "id", "short_name", "name", "summary", "points",
+                                         "color", NULL };
+    bool ok = jfile_begin(f, top);
+    JFILE_TEXT(c->awards_intro, f->root, "intro", "", false);
+    const cJSON *arr = jfile_array(f, f->root, "awards", "", true);
+    if (!arr)
+        return false;
+    if (cJSON_GetArraySize(arr) == 0) {
+        jfile_problem(f, arr, false, "awards", "list at least one award (for example BA)");
+        return false;
+    }
+    c->awards = jfile_calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->awards);
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64];
+        snprintf(p, sizeof p, "awards[%zu]", i);
+        content_award *a = &c->awards[c->n_awards];
+        if (!jfile_entry_begin(f, arr, e, p, "award", known, &a->id, &ok))
+            continue;
+        c->n_awards++;
+        JFILE_TEXT(a->short_name, e, "short_name", p, true);
+        JFILE_TEXT(a->name, e, "name", p, true);
+        JFILE_TEXT(a->summary, e, "summary", p, false);
+        a->points = jfile_text_list(f, e, "points", p, &a->n_points, &ok);
+        if (!jfile_color(f, e, "color", p, &a->color))
+            ok = false;
+        a->has_color = cJSON_GetObjectItemCaseSensitive(e, "color") != NULL;
+    }
+    const cJSON *rows = jfile_array(f, f->root, "rows", "", false);
+    if (rows) {
+        c->award_rows = jfile_calloc((size_t)cJSON_GetArraySize(rows) + 1, sizeof *c->award_rows);
+        i = 0;
+        for (const cJSON *e = rows->child; e; e = e->next, i++) {
+            char p[64];
+            snprintf(p, sizeof p, "rows[%zu]", i);
+            static const char *const rk[] = { "topic", "values", NULL };
+            if (!jfile_entry_object(f, e, p, "row", rk, &ok))
+                continue;
+            content_award_row *r = &c->award_rows[c->n_award_rows++];
+            r->values = jfile_calloc(c->n_awards, sizeof *r->values);
+            JFILE_TEXT(r->topic, e, "topic", p, true);
+            const cJSON *vals = cJSON_GetObjectItemCaseSensitive(e, "values");
+            char q[80];
+            snprintf(q, sizeof q, "%s.values", p);
+            if (!cJSON_IsObject(vals)) {
+                jfile_problem(f, vals ? vals : e, false, q,
+                              "\"values\" must be an object with one entry per award id");
+                ok = false;
+            }
+            for (size_t a = 0; a < c->n_awards; a++) {
+                if (!cJSON_IsObject(vals)) {
+                    r->values[a] = jfile_strdup("");
+                    continue;
+                }
+                JFILE_TEXT(r->values[a], vals, c->awards[a].id, q, true);
+            }
+        }
+    }
+    return ok;
+}
+
+bool load_degrees(jfile *f, content *c)
+{
+    static const char *const top[] = { "schema", "degrees", NULL };
+    static const char *const known[] = { "id", "name", "award", "tagline", "focus",
+                                         "hands_on", "topics", "software", "modules",
+                                         "careers", "careers_note", "url", "image", "color",
+                                         NULL };
+    bool ok = jfile_begin(f, top);
+    const cJSON *arr = jfile_array(f, f->root, "degrees", "", true);
+    if (!arr || cJSON_GetArraySize(arr) == 0)
+        c->unreadable |= CONTENT_FILE_BIT(DEGREES); /* its error says it all */
+    if (!arr)
+        return false;
+    if (cJSON_GetArraySize(arr) == 0) {
+        jfile_problem(f, arr, false, "degrees", "list at least one degree");
+        return false;
+    }
+    c->degrees = jfile_calloc((size_t)cJSON_GetArraySize(arr), sizeof *c->degrees);
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "degrees[%zu]", i);
+        content_degree *d = &c->degrees[c->n_degrees];
+        if (!jfile_entry_begin(f, arr, e, p, "degree", known, &d->id, &ok))
+            continue;
+        c->n_degrees++;
+        JFILE_TEXT(d->name, e, "name", p, true);
+        JFILE_TEXT(d->tagline, e, "tagline", p, false);
+        JFILE_TEXT(d->focus, e, "focus", p, true);
+        JFILE_TEXT(d->hands_on, e, "hands_on", p, false);
+        JFILE_TEXT(d->careers_note, e, "careers_note", p, false);
+        d->topics = jfile_text_list(f, e, "topics", p, &d->n_topics, &ok);
+        d->software = jfile_text_list(f, e, "software", p, &d->n_software, &ok);
+        const cJSON *aw = jfile_plain(f, e, "award", p, true);
+        d->award = jfile_strdup(aw ? aw->valuestring : "");
+        d->award_index = 0;
+        if (aw) {
+            size_t k = 0;
+            while (k < c->n_awards && strcmp(c->awards[k].id, d->award))
+                k++;
+            if (k == c->n_awards) {
+                snprintf(q, sizeof q, "%s.award", p);
+                if (!(c->unreadable & CONTENT_FILE_BIT(AWARDS)))
+                    jfile_problem(f, aw, false, q, "unknown award \"%s\"; use an id from awards.json",
+                                  d->award);
+                ok = false;
+            } else {
+                d->award_index = k;
+            }
+        } else {
+            ok = false;
+        }
+        if (!entry_url(f, c, e, p, d->id, &d->url))
+            ok = false;
+        const cJSON *img = jfile_plain(f, e, "image", p, false);
+        d->image = jfile_strdup(img ? img->valuestring : "");
+        if (img && *d->image) {
+            snprintf(q, sizeof q, "%s.image", p);
+            if (!jfile_asset(f, img, c->dir, q, "image"))
+                ok = false;
+        }
+        d->color = od_rgba(0xFF, 0xB5, 0x47, 0xFF);
+        if (!jfile_color(f, e, "color", p, &d->color))
+            ok = false;
+        const cJSON *mods = jfile_array_max(f, e, "modules", p, false, JFILE_MAX_LIST);
+        if (mods) {
+            d->modules = jfile_calloc((size_t)cJSON_GetArraySize(mods) + 1, sizeof *d->modules);
+            size_t m = 0;
+            for (const cJSON *me = mods->child; me; me = me->next, m++) {
+                snprintf(q, sizeof q, "%s.modules[%zu]", p, m);
+                if (!cJSON_IsObject(me)) {
+                    jfile_problem(f, me, false, q, "each module must be an object with title and text");
+                    ok = false;
+                    continue;
+                }
+                static const char *const mk[] = { "title", "text", NULL };
+                jfile_unknown_fields(f, me, q, mk);
+                content_module *mo = &d->modules[d->n_modules++];
+                JFILE_TEXT(mo->title, me, "title", q, true);
+                JFILE_TEXT(mo->text, me, "text", q, false);
+            }
+        }
+        const cJSON *cars = jfile_array_max(f, e, "careers", p, false, JFILE_MAX_LIST);
+        if (cars) {
+            d->careers = jfile_calloc((size_t)cJSON_GetArraySize(cars) + 1, sizeof *d->careers);
+            size_t m = 0;
+            for (const cJSON *ce = cars->child; ce; ce = ce->next, m++) {
+                snprintf(q, sizeof q, "%s.careers[%zu]", p, m);
+                if (!cJSON_IsString(ce)) {
+                    jfile_problem(f, ce, false, q, "each career must be a career id in quotes");
+                    ok = false;
+                    continue;
+                }
+                size_t k = content_find_career(c, ce->valuestring);
+                if (k == (size_t)-1) {
+                    /* When careers.json itself is broken, its error says it all. */
+                    if (!(c->unreadable & CONTENT_FILE_BIT(CAREERS)))
+                        jfile_problem(f, ce, false, q,
+                                      "unknown career \"%s\"; add it to careers.json or fix the id",
+                                      ce->valuestring);
+                    ok = false;
+                    continue;
+                }
+                bool dup = false;
+                for (size_t j = 0; j < d->n_careers; j++)
+                    dup |= d->careers[j] == k;
+                if (dup) {
+                    jfile_problem(f, ce, true, q, "career \"%s\" is listed twice; the repeat is ignored",
+                                  ce->valuestring);
+                    continue;
+                }
+                d->careers[d->n_careers++] = k;
+            }
+        }
+    }
+    return ok;
+}
+
+/* A compare slide's "pair": two different known degree ids. */
+static bool load_pair(jfile *f, const content *c, const cJSON *pair, const char *p, int kind,
+                      content_slide *s)
+{
+    char q[128];
+    snprintf(q, sizeof q, "%s.pair", p);
+    if (kind != ATTRACT_COMPARE) {
+        jfile_problem(f, pair, false, q, "only a compare slide takes a \"pair\" of degrees");
+        return false;
+    }
+    if (!cJSON_IsArray(pair) || cJSON_GetArraySize(pair) != 2) {
+        jfile_problem(f, pair, false, q, "\"pair\" must list two degree ids, e.g. [\"a\", \"b\"]");
+        return false;
+    }
+    size_t k = 0;
+    for (const cJSON *e = pair->child; e; e = e->next, k++) {
+        char r[140];
+        snprintf(r, sizeof r, "%s[%zu]", q, k);
+        if (!cJSON_IsString(e)) {
+            jfile_problem(f, e, false, r, "a degree id must be a string");
+            return false;
+        }
+        size_t d = content_find_degree(c, e->valuestring);
+        if (d == (size_t)-1) {
+            /* Unreadable degrees were reported already; say nothing more. */
+            if (!(c->unreadable & CONTENT_FILE_BIT(DEGREES)))
+                jfile_problem(f, e, false, r, "unknown degree \"%s\"", e->valuestring);
+            return false;
+        }
+        s->pair[k] = d;
+    }
+    if (s->pair[0] == s->pair[1]) {
+        jfile_problem(f, pair, false, q, "\"pair\" must name two different degrees");
+        return false;
+    }
+    s->has_pair = true;
+    return true;
+}
+
+bool load_attract(jfile *f, content *c)
+{
+    static const char *const top[] = { "schema", "slide_seconds", "slides", NULL };
+    static const char *const known[] = { "show", "id", "headline", "pair", NULL };
+    bool ok = jfile_begin(f, top);
+    c->slide_ms = 7000;
+    const cJSON *ss = cJSON_GetObjectItemCaseSensitive(f->root, "slide_seconds");
+    if (ss) {
+        if (!cJSON_IsNumber(ss) || ss->valuedouble < 2 || ss->valuedouble > 120) {
+            jfile_problem(f, ss, false, "slide_seconds", "slide_seconds must be a number from 2 to 120");
+            ok = false;
+        } else {
+            c->slide_ms = (unsigned)(ss->valuedouble * 1000.0);
+        }
+    }
+    const cJSON *arr = jfile_array(f, f->root, "slides", "", true);
+    if (!arr)
+        return false;
+    /* One more than listed: room for the notices slide derive() (content.c) may add. */
+    c->slides = jfile_calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *c->slides);
+    size_t i = 0;
+    for (const cJSON *e = arr->child; e; e = e->next, i++) {
+        char p[64], q[128];
+        snprintf(p, sizeof p, "slides[%zu]", i);
+        if (!jfile_entry_object(f, e, p, "slide", known, &ok))
+            continue;
+        const cJSON *show = jfile_plain(f, e, "show", p, true);
+        if (!show) {
+            ok = false;
+            continue;
+        }
+        static const char *const kinds[] = { "degree",  "compare", "career",
+                                             "careers", "awards",  "notices" };
+        int kind = -1;
+        for (int k = 0; k < (int)(sizeof kinds / sizeof *kinds); k++)
+            if (!strcmp(show->valuestring, kinds[k]))
+                kind = k;
+        snprintf(q, sizeof q, "%s.show", p);
+        if (kind < 0) {
+            jfile_problem(f, show, false, q, "\"show\" must be degree, compare, career, careers, awards or "
+                          "notices");
+            ok = false;
+            continue;
+        }
+        content_slide *s = &c->slides[c->n_slides];
+        s->kind = (content_attract_kind)kind;
+        if (kind == ATTRACT_DEGREE || kind == ATTRACT_CAREER) {
+            const cJSON *id = jfile_plain(f, e, "id", p, true);
+            size_t k = id ? (kind == ATTRACT_DEGREE ? content_find_degree(c, id->valuestring)
+                                                    : content_find_career(c, id->valuestring))
+                          : (size_t)-1;
+            unsigned from = kind == ATTRACT_DEGREE ? CONTENT_FILE_BIT(DEGREES) : CONTENT_FILE_BIT(CAREERS);
+            if (id && k == (size_t)-1 && !(c->unreadable & from)) {
+                snprintf(q, sizeof q, "%s.id", p);
+                jfile_problem(f, id, false, q, "unknown %s \"%s\"",
+                              kind == ATTRACT_DEGREE ? "degree" : "career", id->valuestring);
+            }
+            if (k == (size_t)-1) {
+                ok = false;
+                continue;
+            }
+            s->index = k;
+        }
+        if (kind == ATTRACT_COMPARE && c->n_degrees < 2 && !(c->unreadable & CONTENT_FILE_BIT(DEGREES))) {
+            jfile_problem(f, show, false, q, "a comparison slide needs at least two degrees");
+            ok = false;
+            continue;
+        }
+        const cJSON *pair = cJSON_GetObjectItemCaseSensitive(e, "pair");
+        if (pair && !load_pair(f, c, pair, p, kind, s)) {
+            ok = false;
+            continue;
+        }
+        char *h = jfile_text(f, e, "headline", p, false);
+        if (!h) {
+            ok = false;
+            continue;
+        }
+        s->headline = h;
+        c->n_slides++;
+    }
+    if (c->n_slides == 0 && ok) {
+        jfile_problem(f, arr, false, "slides", "list at least one slide for the attract loop");
+        ok = false;
+    }
+    return ok;
+}
+
