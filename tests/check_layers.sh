@@ -28,8 +28,12 @@ fi
 list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 # One line per object: its path under obj/, then nm's portable output.
+# An object whose source is gone (a file moved or removed since that build)
+# is left out: it is not part of the program any more.
 find "$B/obj" -name '*.o' | sort | while read -r o; do
-    echo "@ ${o#"$B"/obj/}"
+    rel=${o#"$B"/obj/}
+    [ -f "$here/../src/${rel%.o}.c" ] || continue
+    echo "@ $rel"
     nm -P "$o"
 done >"$list"
 

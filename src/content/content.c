@@ -21,111 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const content_string_keys[STR_COUNT] = {
-    "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
-    "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
-    "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
-    "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
-    "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
-    "speech_button", "speech_unavailable", "speech_again", "speech_stop", "speech_repeat",
-    "speech_quieter", "speech_louder", "speech_volume",
-    "previous", "next", "scroll_down", "scroll_up",
-    "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
-    "done", "reset_warning",
-    "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
-    "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
-    "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
-    "notices_title",
-    "language_name", "language",
-};
-
-static const char *const default_strings[STR_COUNT] = {
-    "Touch to explore", "Back", "Home", "Explore our degrees", "Tap a degree to find out more.",
-    "Compare", "Side by side", "Career paths", "Where each degree leads", "Awards",
-    "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
-    "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
-    "More than one degree", "First", "Second", "Version", "Swipe for the next one",
-    "Staff: enter the PIN to exit", "Wrong PIN, try again",
-    "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
-    "button", "unavailable", "Tap again to open.", "Stop", "Repeat", "Quieter", "Louder",
-    "Volume {percent} percent",
-    "Previous: {name}", "Next: {name}", "More below", "Scroll up",
-    "Accessibility", "Larger text", "High contrast", "Less motion", "Controls within reach",
-    "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
-    "Today", "Talks and tours at the open day", "Now", "Next", "Next talk: {time}, {room}",
-    "That's all for today", "Take it home: scan with your phone",
-    "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
-    "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
-    "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
-    "Start again", "Important", "News for visitors",
-    /* A language's own name has no sensible default: without one the
-     * chooser shows the language's code. */
-    "", "Language",
-};
-
-const char *const content_color_keys[COLOR_COUNT] = {
-    "background", "surface", "surface_alt", "text", "muted", "accent", "accent_text",
-    "shared", "caveat", "line",
-};
-
-static const char *const default_colors[COLOR_COUNT] = {
-    "#0F1420", "#1A2233", "#243047", "#F4F6FA", "#A9B4C8", "#FFB547", "#10131A",
-    "#B98CFF", "#FFD166", "#3A4760",
-};
-
-/* ---- report ------------------------------------------------------------------ */
-
-void content_report_init(content_report *r)
-{
-    memset(r, 0, sizeof *r);
-}
-
-void content_report_deinit(content_report *r)
-{
-    for (size_t i = 0; i < r->count; i++) {
-        free(r->items[i].file);
-        free(r->items[i].path);
-        free(r->items[i].message);
-    }
-    free(r->items);
-    memset(r, 0, sizeof *r);
-}
-
-void content_report_print(const content_report *r, FILE *out)
-{
-    for (size_t i = 0; i < r->count; i++) {
-        const content_problem *p = &r->items[i];
-        /* A problem with the whole file points at its start. */
-        fprintf(out, "%s:%d:%d: %s: %s%s\n", p->file, p->line ? p->line : 1,
-                p->line ? p->col : 1, *p->path ? p->path : "(top level)",
-                p->warning ? "warning: " : "", p->message);
-    }
-}
-
-void content_report_add(content_report *r, const char *file, int line, int col,
-                        const char *path, bool warning, const char *msg)
-{
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        content_problem *n = realloc(r->items, cap * sizeof *n);
-        if (!n)
-            abort();
-        r->items = n;
-        r->cap = cap;
-    }
-    content_problem *p = &r->items[r->count++];
-    p->file = jfile_strdup(file);
-    p->line = line;
-    p->col = col;
-    p->path = jfile_strdup(path);
-    p->message = jfile_strdup(msg);
-    p->warning = warning;
-    if (warning)
-        r->warnings++;
-    else
-        r->errors++;
-}
-
 /* The file system source: file_read opens without blocking and reads only
  * regular files, so a named pipe or a device among the content files is an
  * error on that file instead of a loader (and a kiosk) stuck in read(). */
@@ -176,12 +71,6 @@ static void derive(content *c)
 }
 
 /* ---- the table of files (content_files.h) ---------------------------------- */
-
-const char *const content_files[CONTENT_NFILES] = {
-#define CONTENT_FILE(id, name, required, loader) [CONTENT_FILE_##id] = name,
-#include "content_files.h"
-#undef CONTENT_FILE
-};
 
 /* Each file's loader (load_site.h, load_catalogue.h, load_day.h). */
 static bool (*const loaders[CONTENT_NFILES])(jfile *, content *) = {
@@ -325,7 +214,7 @@ static content *load_one(const char *dir, const content_source *src,
     /* Fill any gaps so a partial model is still safe to free. */
     for (int i = 0; i < STR_COUNT; i++)
         if (!c->strings[i])
-            c->strings[i] = jfile_strdup(default_strings[i]);
+            c->strings[i] = jfile_strdup(content_default_string((content_str)i));
     const char **fields[] = { (const char **)&c->title, (const char **)&c->subtitle,
                               (const char **)&c->version, (const char **)&c->date,
                               (const char **)&c->attribution, (const char **)&c->about,
@@ -411,43 +300,6 @@ content *content_load_with(const char *dir, const content_source *src,
     return c;
 }
 
-size_t content_language_count(const content *c)
-{
-    const content *r = c->base ? c->base : c;
-    return r->n_languages && r->variants ? r->n_languages : 1;
-}
-
-const content *content_in_language(const content *c, size_t i)
-{
-    const content *r = c->base ? c->base : c;
-    assert(i < content_language_count(c));
-    if (!r->variants)
-        return r;
-    return r->variants[i];
-}
-
-size_t content_default_language(const content *c)
-{
-    const content *r = c->base ? c->base : c;
-    return r->variants ? r->language_index : 0;
-}
-
-size_t content_find_language(const content *c, const char *code)
-{
-    size_t n = content_language_count(c);
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(content_in_language(c, i)->language, code))
-            return i;
-    return (size_t)-1;
-}
-
-const char *content_language_name(const content *c, size_t i)
-{
-    const content *m = content_in_language(c, i);
-    const char *s = m->strings[STR_LANGUAGE_NAME];
-    return s && *s ? s : m->language;
-}
-
 void content_drop_raw(content *c)
 {
     for (size_t i = 0; i < CONTENT_NFILES; i++) {
@@ -530,34 +382,6 @@ void content_destroy(content *c)
     free(c);
 }
 
-size_t content_find_degree(const content *c, const char *id)
-{
-    for (size_t i = 0; i < c->n_degrees; i++)
-        if (!strcmp(c->degrees[i].id, id))
-            return i;
-    return (size_t)-1;
-}
-
-size_t content_find_career(const content *c, const char *id)
-{
-    for (size_t i = 0; i < c->n_careers; i++)
-        if (!strcmp(c->careers[i].id, id))
-            return i;
-    return (size_t)-1;
-}
-
-od_color content_award_color(const content *c, size_t ai)
-{
-    if (ai < c->n_awards && c->awards[ai].has_color)
-        return c->awards[ai].color;
-    return c->colors[COLOR_ACCENT];
-}
-
-bool content_career_shared(const content *c, size_t ci)
-{
-    return ci < c->n_careers && c->careers[ci].n_degrees > 1;
-}
-
 /* ---- building a model in code --------------------------------------------------- */
 
 content *content_create(void)
@@ -570,9 +394,9 @@ content *content_create(void)
     c->schema = CONTENT_SCHEMA;
     c->slide_ms = 7000;
     for (int i = 0; i < COLOR_COUNT; i++)
-        jfile_parse_color(default_colors[i], &c->colors[i]);
+        c->colors[i] = content_default_color((content_color)i);
     for (int i = 0; i < STR_COUNT; i++)
-        c->strings[i] = jfile_strdup(default_strings[i]);
+        c->strings[i] = jfile_strdup(content_default_string((content_str)i));
     char **fields[] = { &c->dir,          &c->language,     &c->title,       &c->subtitle,
                         &c->version,      &c->date,         &c->attribution, &c->about,
                         &c->conclusion,   &c->awards_intro, &c->careers_note,
@@ -592,17 +416,4 @@ void content_link(content *c)
         c->careers[k].n_degrees = 0;
     }
     derive(c);
-}
-
-const char *content_default_string(content_str k)
-{
-    return (int)k >= 0 && k < STR_COUNT ? default_strings[k] : "";
-}
-
-od_color content_default_color(content_color k)
-{
-    od_color c = { 0, 0, 0, 255 };
-    if ((int)k >= 0 && k < COLOR_COUNT)
-        jfile_parse_color(default_colors[k], &c);
-    return c;
 }
