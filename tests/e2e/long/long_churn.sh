@@ -7,14 +7,10 @@
 # was kept. Throughout, the kiosk must stay up and keep drawing (frame counts
 # from SIGUSR1 must grow); at the end last-good must be valid and hold the
 # last valid edit, and SIGTERM must exit 0.
-B=$(cd "${1:-build}" && pwd)
+. tests/helpers/prologue.sh
 O="${OPENDAY_EXEC:+$OPENDAY_EXEC }$B/openday"
 SECS=${OPENDAY_CHURN_SECONDS:-180}
-T=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; echo "--- log (last 40 lines):"; tail -n 40 "$T/log"; exit 1; }
-export SDL_VIDEODRIVER=dummy
 
 frames() { # the latest frame count printed by SIGUSR1
     sed -n 's/^frames \([0-9]*\),.*/\1/p' "$T/log" | tail -n 1

@@ -2,11 +2,7 @@
 # Command-line behaviour of the real binary: --check exit codes and message
 # format, --help/--version, --screenshot output, usage errors, replay errors,
 # and the message when there is no display at all.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 
 "$O" --help | grep -q -- "--screenshot FILE.png" || fail "--help lacks --screenshot"
 "$O" --version | grep -q "^openday [0-9]" || fail "--version"

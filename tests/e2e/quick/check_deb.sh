@@ -9,8 +9,7 @@
 # (OPENDAY_TEST_LONG=1, tests/e2e/long/long_deb.sh) lets `make deb` compile
 # its own hardened binary, as a release does, and runs lintian.
 # Usage: sh tests/e2e/quick/check_deb.sh BUILD_DIR
-B=${1:-build}
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 # Where packaging is not what is being tested, say so and stop: under the
 # sanitizers (the plain run checks the package), and with a private cross
 # sysroot (dpkg-shlibdeps only sees libraries dpkg installed).
@@ -22,9 +21,6 @@ if [ "$OPENDAY_CROSS_SYSROOT" = 1 ]; then
     echo "skipped with CROSS_SYSROOT=1: dpkg-shlibdeps cannot see the sysroot's libraries"
     exit 0
 fi
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-
 for tool in dpkg-deb dpkg-shlibdeps dpkg-gencontrol lintian; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing: run make deps"
 done

@@ -3,11 +3,7 @@
 # --screenshot --dump and the replay `dump` verb write JSON with the
 # documented keys; the physical options refuse values out of range with
 # one line naming it (exit 2); the log says where the dpi figure came from.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 
 # Keys of the account, and of each text and target (tests/unit/test_dump.c
 # checks the values).

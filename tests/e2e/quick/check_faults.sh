@@ -12,13 +12,10 @@
 # STALL_SECONDS overrides both. Everything else is the same in both tiers,
 # and waits for what it expects to see in the log rather than for a fixed
 # time.
-B=$(cd "${1:-build}" && pwd)
+. tests/helpers/prologue.sh
+B=$(cd "$B" && pwd)   # absolute: the app is also started from inside $T
 O="${OPENDAY_EXEC:+$OPENDAY_EXEC }$B/openday"
-T=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; [ -f "$T/log" ] && { echo "--- log:"; tail -n 20 "$T/log"; }; exit 1; }
-export SDL_VIDEODRIVER=dummy
 ROOT=$(pwd)
 STALL=${STALL_SECONDS:-3}
 [ -n "$OPENDAY_TEST_LONG" ] && STALL=${STALL_SECONDS:-30}

@@ -2,12 +2,7 @@
 # Every option that names a file to read refuses a directory, a named pipe
 # and an unreadable file with one line and exit status 2, without waiting on
 # the pipe (issue 11, case 6 and its class). A few seconds.
-B=$(cd "${1:-build}" && pwd)
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export SDL_VIDEODRIVER=dummy
+. tests/helpers/prologue.sh
 AS=""
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
     AS="setpriv --reuid=65534 --regid=65534 --clear-groups"

@@ -11,12 +11,7 @@
 #   height is at least 0.35 degrees of the visitor's view and 20 px, every
 #   visible text reaches WCAG's contrast (4.5:1, 3:1 when large), and every
 #   visible target is at least 9 mm and 44 px. A few seconds.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export SDL_VIDEODRIVER=dummy
+. tests/helpers/prologue.sh
 command -v python3 >/dev/null || fail "python3 is needed to read the dumps"
 for set in content tests/three; do
     for display in "1920x1080 --dpi 92" "3840x2160 --dpi 80 --distance 250"; do

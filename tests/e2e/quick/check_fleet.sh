@@ -8,18 +8,9 @@
 # prints the table and the CSV (quiz results too, none from a file written
 # before they were counted), draws the picture, and refuses a damaged
 # file; a malformed display-off line is an error naming FILE:LINE.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}
-T=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -9 $pid 2>/dev/null
-    mountpoint -q "$T/full" 2>/dev/null && umount "$T/full"
-    rm -rf "$T"
-}
-trap cleanup EXIT
+. tests/helpers/prologue.sh
+at_exit() { mountpoint -q "$T/full" 2>/dev/null && umount "$T/full"; }
 fail() { echo "FAIL: $*"; cat "$T/log" 2>/dev/null; exit 1; }
-export SDL_VIDEODRIVER=dummy
 mkdir -p "$T/state"
 
 # A kiosk for a moment with a damaged usage file in its state folder.

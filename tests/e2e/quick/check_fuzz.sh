@@ -7,7 +7,7 @@
 # run.sh: alongside
 # (In the quick tier it runs in the background of the other tests: it
 # spends its time compiling and fuzzing on one core and times nothing.)
-B=${1:-build}
+. tests/helpers/prologue.sh
 if ! command -v clang >/dev/null; then
     echo "skipped: clang is not installed, so the fuzzer cannot be built"
     exit 0

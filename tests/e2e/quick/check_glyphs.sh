@@ -3,11 +3,7 @@
 # FILE:LINE:COL (the content stays valid, exit 0); characters a fallback face
 # has (the emoji of tests/three, a CJK character, a math symbol) are no
 # warning.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 
 "$O" --check tests/three >"$T/out" 2>&1 || fail "--check tests/three exited $?: $(cat "$T/out")"
 grep -q "valid: 3 degrees, 17 careers, 0 warning(s)" "$T/out" \

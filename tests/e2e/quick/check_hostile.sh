@@ -22,14 +22,10 @@
 # (In the quick tier it runs in the background of the other tests: its
 # outputs do not depend on timing, and a swap has 5 s to show where it needs
 # half a second.)
-B=$(cd "${1:-build}" && pwd)
+. tests/helpers/prologue.sh
+B=$(cd "$B" && pwd)   # absolute: the app is also started from inside $T
 H=$(pwd)/tests/data/hostile
-T=$(mktemp -d)
 chmod 755 "$T"
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export SDL_VIDEODRIVER=dummy
 
 AS=""
 if [ "$(id -u)" = 0 ]; then

@@ -5,11 +5,7 @@
 # degree's code is beside its hero, on the first screen; on the 800x480
 # panel it ends the page, so a replay scrolls there.
 # (test_talks checks the code is at least 25 mm wide at every size.)
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 command -v zbarimg >/dev/null || fail "zbarimg is missing: make deps installs zbar-tools"
 
 decode() {

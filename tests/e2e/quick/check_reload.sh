@@ -6,13 +6,9 @@
 # and with none the staff screen shows until the files are fixed. The
 # preview window's banner shows a refused save's first problem and goes
 # with the fix; a visitor kiosk never shows it.
-B=${1:-build}
+. tests/helpers/prologue.sh
 O="${OPENDAY_EXEC:+$OPENDAY_EXEC }$B/openday"
-T=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; echo "--- log:"; cat "$T/log" 2>/dev/null; exit 1; }
-export SDL_VIDEODRIVER=dummy
 
 # wait_for PATTERN COUNT SECONDS: until the log has COUNT lines matching.
 wait_for() {

@@ -3,14 +3,9 @@
 # watchdog does) again and again on the same content stops starting on it
 # and says why; a clean exit forgets the record and the next start is as
 # usual. Each start runs for a moment in the real loop (dummy video driver).
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}
-T=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
+. tests/helpers/prologue.sh
 fail() { echo "FAIL: $*"; cat "$T/log" 2>/dev/null; exit 1; }
 cp -r content "$T/content"
-export SDL_VIDEODRIVER=dummy
 start() {
     "$O" --kiosk --content "$T/content" --state-dir "$T/state" >"$T/out" 2>"$T/log" &
     pid=$!

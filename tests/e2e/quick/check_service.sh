@@ -8,17 +8,13 @@
 # - deploy/openday.conf sets only content and state-dir (that it shows
 #   every key of the option table, and no other, is tests/unit/test_cli.c's).
 # Usage: sh tests/e2e/quick/check_service.sh BUILD_DIR
-B=${1:-build}
+. tests/helpers/prologue.sh
 MAX=3.0
-fail() { echo "FAIL: $*"; exit 1; }
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
     echo "SKIP: systemd-analyze is not installed (Debian package systemd; make deps installs it)"
     exit 0
 fi
-
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 
 # 1. verify. It insists that every ExecStart= program exists, and neither
 #    /usr/bin/openday nor /usr/bin/cage need be installed on a build machine:

@@ -13,12 +13,7 @@
 # (In the quick tier it runs in the background of the other tests: the
 # smoke checks that the loop lives and stays within its caches, which load
 # does not change, and it spends its time waiting.)
-B=${1:-build}
-O="$B/openday"
-T=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 if [ -n "$OPENDAY_EXEC" ]; then
     echo "skipped under emulation: two minutes of real time there measure qemu"
     exit 0

@@ -6,11 +6,7 @@
 # logged with the failing call, never a crash, and the kiosk goes on.
 # (tests/unit/test_speech.c checks what is said, and when, through a fake sink.)
 # run.sh: alongside
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 
 # sound FILE MIN_SECONDS: a 16-bit mono WAV at least that long whose loudest
 # sample and RMS are well above silence.

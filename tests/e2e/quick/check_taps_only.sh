@@ -4,7 +4,7 @@
 # and they reach every screen, every degree and every career of their
 # content set. The replays themselves run with the other journeys
 # (tests/run.sh); this reads them. Under a second.
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 command -v python3 >/dev/null || fail "python3 is needed to read the content"
 n=0
 for r in tests/replay/taps-only*.replay; do

@@ -4,11 +4,7 @@
 # labelled Now and Next, the finished day, the day past midnight
 # (tests/three), and no Now/Next without a clock to trust. Also --clock's
 # refusal of a time that is not one, and Home's Today entry only with talks.
-B=${1:-build}
-O=${OPENDAY_APP:-$B/openday}   # see tests/run.sh (OPENDAY_EXEC)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/helpers/prologue.sh
 
 shot() { # NAME SCREEN [CLOCK] [CONTENT]
     set -- "$1" "$2" "${3:-}" "${4:-content}"
@@ -87,6 +83,7 @@ if command -v faketime >/dev/null && [ ! -e /run/systemd/timesync/synchronized ]
     pkill -P "$pid" 2>/dev/null
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
+    pid=""
     grep -q "system clock says 2020-01-01, before the content's day 2026-11-25" "$T/live.log" ||
         { cat "$T/live.log"; fail "an untrusted clock is not logged"; }
 fi

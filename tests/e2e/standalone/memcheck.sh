@@ -5,13 +5,10 @@
 # or memory of ours definitely or indirectly lost fails. Memory that system
 # libraries keep for the life of the process (still reachable) is reported,
 # not failed.
-B=${1:-build}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. tests/helpers/prologue.sh
 VG="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
     --errors-for-leak-kinds=definite,indirect --error-exitcode=1 --track-origins=yes
     --suppressions=tests/helpers/valgrind.supp"
-export SDL_VIDEODRIVER=dummy
 status=0
 run() { # NAME ARGS...
     name=$1
@@ -66,6 +63,7 @@ sed -i 's/"schema": 1/"schema": 1,,/' "$T/c/careers.json"
 kill -TERM $pid
 wait $pid
 rc=$?
+pid=""
 [ "$rc" -eq 0 ] || [ "$loop" != ok ] || loop="exit status $rc (valgrind found errors, or the exit was not clean)"
 if [ "$loop" = ok ]; then
     echo "memcheck loop: clean (reload, rejected edit, SIGTERM)"
