@@ -17,7 +17,7 @@ BUILD    ?= build/san
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 export ASAN_OPTIONS := detect_leaks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/helpers/lsan.supp:print_suppressions=0
 export OPENDAY_SAN := 1
 endif
 BUILD    ?= build
@@ -51,7 +51,7 @@ LDLIBS   += -lm
 # the screens (the screen table and one file per screen) and the frame (the
 # dispatcher, the overlays and the accounts of a frame); so a toolkit file
 # that calls a screen, or a screen that calls the frame, does not compile.
-# tests/check_layers.sh reads this order to check the calls between the
+# tests/e2e/quick/check_layers.sh reads this order to check the calls between the
 # object files as well. The pure layers are compiled without SDL's include
 # flags (only cJSON's, libunibreak's and libqrencode's: line breaking and QR
 # matrices are computation, no I/O), so a stray SDL include does not build.
@@ -77,8 +77,11 @@ SRC      := $(filter-out src/platform/main.c,$(wildcard $(LAYERS:%=src/%/*.c)))
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libopenday.a
 BIN      := $(BUILD)/openday
-TESTS_SRC := $(wildcard tests/test_*.c)
-TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
+# The unit programs (tests/README.md): one per source in tests/unit, built
+# with the test helpers' headers on the include path.
+TESTS_SRC := $(wildcard tests/unit/test_*.c)
+TESTS    := $(TESTS_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_INC := -Itests/helpers
 RUN_ARGS ?= --windowed 1280x800
 
 .PHONY: all deps run test test-long test-ansible golden screenshots install uninstall clean check-content \
@@ -114,8 +117,8 @@ $(LIB): $(OBJ)
 $(BIN): src/platform/main.c $(LIB)
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(PKG_CFLAGS) src/platform/main.c $(LIB) -o $@ $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(TEST_INC) $(PKG_CFLAGS) $(TEST_CFLAGS) $< $(LIB) -o $@ \
 	  $(TEST_LIBS) $(PKG_LIBS) $(HYPHEN_LIBS) $(LDLIBS)
 
 $(BUILD)/tests:
@@ -125,10 +128,11 @@ run: deps
 	$(MAKE) all
 	$(BIN) $(RUN_ARGS)
 
-# The tests, headless, in two tiers (docs/testing.md; tests/run.sh says what
-# goes where). `make test` is the quick tier: every unit, golden, replay,
-# content and command-line test and a smoke of each long check, in about a
-# minute and a half. `make test-long` is only the rest: the long variants
+# The tests, headless, in two tiers (tests/README.md says which folder is in
+# which; tests/run.sh runs them; docs/testing.md). `make test` is the quick
+# tier: every unit, golden, replay, content and command-line test and a
+# smoke of each long check, in about a minute and a half. `make test-long`
+# is only the rest: the long variants
 # (a week of simulated soak, real-time soak, long fuzzing, the whole hostile,
 # fault and package checks). Each prints the closing "N passed, N failed".
 TEST_ENV := SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
@@ -154,7 +158,7 @@ test-ansible: deps
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	$(MAKE) all
-	sh tests/fleet_ansible.sh $(BUILD)
+	sh tests/e2e/standalone/fleet_ansible.sh $(BUILD)
 
 # Regenerate the reviewed golden images under tests/golden/ (review the diff!).
 golden: deps
@@ -165,7 +169,7 @@ golden: deps
 # The README screenshots, rendered by the app itself.
 screenshots: deps
 	$(MAKE) all
-	SDL_VIDEODRIVER=dummy sh tests/screenshots.sh $(BIN) assets/screenshots
+	SDL_VIDEODRIVER=dummy sh tests/tools/screenshots.sh $(BIN) assets/screenshots
 
 # The full visitor tour under valgrind's memcheck, drawing every frame: any
 # invalid access, or a leak of our own, fails.
@@ -174,7 +178,7 @@ memcheck: deps
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends valgrind; }
 	$(MAKE) all
-	SDL_VIDEODRIVER=dummy sh tests/memcheck.sh $(BUILD)
+	SDL_VIDEODRIVER=dummy sh tests/e2e/standalone/memcheck.sh $(BUILD)
 
 # The content fuzzer (clang + libFuzzer, ASan, UBSan); FUZZ_SECONDS=N to bound it.
 FUZZ_SECONDS ?= 600

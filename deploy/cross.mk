@@ -108,7 +108,7 @@ endif
 
 cross: deps-cross
 	$(cross_arch_ok)
-	$(MAKE) $(CROSS_VARS) all $(TESTS_SRC:tests/%.c=$(CROSS_BUILD)/tests/%)
+	$(MAKE) $(CROSS_VARS) all $(TESTS_SRC:tests/unit/%.c=$(CROSS_BUILD)/tests/%)
 
 # The Makefile's own `test` target, with every program started through qemu
 # (see the OPENDAY_EXEC convention at the top of tests/run.sh).

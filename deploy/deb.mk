@@ -16,7 +16,8 @@
 # deploy/deb/ (control, changelog, maintainer scripts, copyright, man page).
 
 # dpkg-dev: dpkg-shlibdeps, dpkg-gencontrol, dpkg-buildflags; lintian: the
-# package check; systemd: systemd-analyze for tests/check_service.sh.
+# package check; systemd: systemd-analyze for
+# tests/e2e/quick/check_service.sh.
 DEB_PKGS += dpkg-dev lintian systemd
 
 DEB_NATIVE_ARCH := $(shell dpkg --print-architecture 2>/dev/null)

@@ -2,18 +2,23 @@
 # Runs one tier of the tests, headless, and ends with the summary line
 # "N passed, N failed". Usage: sh tests/run.sh BUILD_DIR [quick|long]
 #
-# Two tiers (README, "Tests"):
-#   quick (make test, the default): every C test program in its default,
-#     short form; every tests/check_*.sh (a long check keeps a smoke of
-#     itself here); every replay journey. Meant to take at most 90 s.
-#   long (make test-long): only what the quick tier cuts short. Every C test
-#     program that has a long variant runs again with OPENDAY_TEST_LONG=1,
-#     then every tests/long_*.sh. A C program has a long variant when its
-#     source, tests/NAME.c, reads OPENDAY_TEST_LONG: the use of the variable
-#     is the marker, so a program cannot gain a long form that this script
-#     misses. A long script either stands alone or is a thin wrapper that
-#     runs the check_ script of the same name with OPENDAY_TEST_LONG=1; the
-#     variable is exported to everything in the long tier.
+# The folder an item is in decides its tier (tests/README.md maps them):
+#   quick (make test, the default): every unit program of tests/unit in its
+#     default, short form; every script of tests/e2e/quick (a long check
+#     keeps a smoke of itself here); every replay journey of tests/replay.
+#     Meant to take at most 90 s.
+#   long (make test-long): only what the quick tier cuts short. The unit
+#     programs named in tests/e2e/long/unit.list run again with
+#     OPENDAY_TEST_LONG=1, then every script of tests/e2e/long. A long
+#     script either stands alone or is a thin wrapper that runs the quick
+#     script of the same name with OPENDAY_TEST_LONG=1; the variable is
+#     exported to everything in the long tier.
+# A unit program has a long variant when its source, tests/unit/NAME.c,
+# reads OPENDAY_TEST_LONG: the use of the variable is the marker, and both
+# tiers fail (the item "unit.list") when the list and the sources disagree,
+# a reader left out or a listed name that reads nothing. So a program cannot
+# gain a long form that the long tier misses, and the quick tier, run far
+# more often, is where the omission shows first.
 #
 # Foreign builds (make test-cross): OPENDAY_EXEC is a command prefix, such as
 # "qemu-aarch64", put before every program this script starts from BUILD_DIR;
@@ -49,8 +54,34 @@ tier_start=$(date +%s)
 # goes is part of what it reports.
 now() { date +%s; }
 
-prefix=check
-[ "$TIER" = long ] && prefix=long
+UNIT=tests/unit
+QUICK=tests/e2e/quick
+LONG=tests/e2e/long
+LONG_UNITS=$LONG/unit.list
+
+# The unit programs with a long variant, checked against their sources in
+# both tiers (see above): the names in unit.list, one a line, "#" starting
+# a comment.
+long_units=$(awk '{ sub(/#.*/, "") } NF { print $1 }' "$LONG_UNITS" 2>/dev/null)
+listed() { echo "$long_units" | grep -qx -- "$1"; }
+list_ok=1
+for src in "$UNIT"/test_*.c; do
+    name=$(basename "$src" .c)
+    if grep -q OPENDAY_TEST_LONG "$src" && ! listed "$name"; then
+        echo "$src reads OPENDAY_TEST_LONG but $LONG_UNITS does not name $name"
+        list_ok=""
+    fi
+done
+for name in $long_units; do
+    if ! grep -q OPENDAY_TEST_LONG "$UNIT/$name.c" 2>/dev/null; then
+        echo "$LONG_UNITS names $name, but $UNIT/$name.c does not read OPENDAY_TEST_LONG"
+        list_ok=""
+    fi
+done
+if [ -z "$list_ok" ]; then
+    failed=$((failed + 1)); failures="$failures unit.list"
+    printf '%-28s %s\n' "unit.list" FAILED
+fi
 
 # 0. (Quick tier.) A check that spends its time compiling or waiting, and
 #    measures nothing that other work on the machine would disturb, says so
@@ -58,7 +89,7 @@ prefix=check
 #    and is reported at the end. The long tier runs everything in turn, on
 #    a machine as quiet as it gets.
 alongside=""
-for c in tests/check_*.sh; do
+for c in "$QUICK"/*.sh; do
     [ "$TIER" = quick ] && [ -f "$c" ] && grep -q '^# run.sh: alongside' "$c" || continue
     name=$(basename "$c" .sh)
     alongside="$alongside $name"
@@ -70,11 +101,20 @@ for c in tests/check_*.sh; do
     ) &
 done
 
-# 1. cmocka unit and integration tests: one program per module.
-for t in "$B"/tests/test_*; do
-    [ -x "$t" ] || continue
-    name=$(basename "$t")
-    if [ "$TIER" = long ] && ! grep -q OPENDAY_TEST_LONG "tests/$name.c" 2>/dev/null; then
+# 1. cmocka unit and integration tests: one program per module, built from
+#    each tests/unit/NAME.c as BUILD_DIR/tests/NAME; in the long tier, those
+#    of unit.list. A source whose program was not built is a failure, not a
+#    test left out.
+if [ "$TIER" = long ]; then
+    units=$long_units
+else
+    units=$(for src in "$UNIT"/test_*.c; do [ -f "$src" ] && basename "$src" .c; done)
+fi
+for name in $units; do
+    t=$B/tests/$name
+    if [ ! -x "$t" ]; then
+        failed=$((failed + 1)); failures="$failures $name"
+        printf '%-28s not built (make %s)\n' "$name" "$t"
         continue
     fi
     t0=$(now)
@@ -93,9 +133,11 @@ for t in "$B"/tests/test_*; do
     printf '%-28s %4d passed %4d failed %5d s\n' "$name" "$p" "$f" $(($(now) - t0))
 done
 
-# 2. Scripted checks: each tests/check_*.sh (quick) or tests/long_*.sh (long)
-#    is one test (exit 0 = pass).
-for c in tests/"$prefix"_*.sh; do
+# 2. Scripted checks: each script of tests/e2e/quick (quick) or
+#    tests/e2e/long (long) is one test (exit 0 = pass).
+dir=$QUICK
+[ "$TIER" = long ] && dir=$LONG
+for c in "$dir"/*.sh; do
     [ -f "$c" ] || continue
     name=$(basename "$c" .sh)
     case " $alongside " in *" $name "*) continue ;; esac

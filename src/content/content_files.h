@@ -11,8 +11,8 @@
  *      load_*.c file of its group (declared in that file's header), from
  *      the shared checks of jfile.h. It reports every problem through them
  *      and returns false after any error.
- *   4. Test it: a tests/test_<feature>.c for what it loads, and cases under
- *      tests/hostile/ for what it refuses.
+ *   4. Test it: a tests/unit/test_<feature>.c for what it loads, and cases under
+ *      tests/data/hostile/ for what it refuses.
  * Everything else follows from the row: its index CONTENT_FILE_EVENTS,
  * CONTENT_NFILES, its name in content_files[], its bit in content.absent
  * when it is optional and not there, and the call to its loader.

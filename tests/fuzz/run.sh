@@ -37,7 +37,7 @@ idx() {
     esac
 }
 n=0
-for f in content/*.json tests/hostile/*/*.json; do
+for f in content/*.json tests/data/hostile/*/*.json; do
     [ -f "$f" ] || continue
     i=$(idx "$(basename "$f")")
     [ -n "$i" ] || continue
@@ -48,7 +48,7 @@ done
 
 echo "fuzz: $n seeds, running for $SECS s"
 SDL_VIDEODRIVER=dummy ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
+    LSAN_OPTIONS=suppressions=$(pwd)/tests/helpers/lsan.supp:print_suppressions=0 \
     "$F/fuzz_content" -max_total_time="$SECS" -max_len=65536 -rss_limit_mb=2048 \
     -timeout="$FUZZ_TIMEOUT" \
     -print_final_stats=1 -artifact_prefix="$F/" "$F/corpus" "$F/seeds" >"$F/log" 2>&1 || {

@@ -1,4 +1,0 @@
-#!/bin/sh
-# sd_notify readiness and watchdog, and the restart a stalled loop gets:
-# tests/check_watchdog.py plays systemd's part.
-exec /usr/bin/python3 tests/check_watchdog.py "${1:-build}"

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/fifo.sh.
-exec sh "$(dirname "$0")/../lib/fifo.sh" "$1"

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/huge.sh.
-exec sh "$(dirname "$0")/../lib/huge.sh" "$1" 

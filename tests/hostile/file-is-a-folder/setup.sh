@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/folder.sh.
-exec sh "$(dirname "$0")/../lib/folder.sh" "$1" 

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/symlink-out.sh.
-exec sh "$(dirname "$0")/../lib/symlink-out.sh" "$1" images/photo.png

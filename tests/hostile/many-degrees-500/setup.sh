@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/many-degrees.sh.
-exec sh "$(dirname "$0")/../lib/many-degrees.sh" "$1" 500

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/many-topics.sh.
-exec sh "$(dirname "$0")/../lib/many-topics.sh" "$1" 2040

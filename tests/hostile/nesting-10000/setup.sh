@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/deep.sh.
-exec sh "$(dirname "$0")/../lib/deep.sh" "$1" 

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Generated input: see tests/hostile/lib/long-string.sh.
-exec sh "$(dirname "$0")/../lib/long-string.sh" "$1" 

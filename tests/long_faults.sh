@@ -1,4 +1,0 @@
-#!/bin/sh
-# make test-long: the fault suite with the full 30-second stall (see
-# check_faults.sh).
-OPENDAY_TEST_LONG=1 exec sh "$(dirname "$0")/check_faults.sh" "$@"
