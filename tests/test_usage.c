@@ -8,9 +8,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "fixture.h"
@@ -105,34 +107,123 @@ static void test_file_round_trip(void **st)
     usage_deinit(&v);
 }
 
+/* Not a usage file (its first line) is refused whole; after the header, a
+ * line that is not a count in range is skipped, counted and described,
+ * and the good lines are kept. */
 static void test_damaged(void **st)
 {
     (void)st;
-    static const char *const bad[] = {
-        "", "hello\n", "# openday usage 2\n",
-        "# openday usage 1\n1\tvisits\n",
-        "# openday usage 1\n499000\tvisits\t3\nx\tvisits\t1\n",
-        "# openday usage 1\n499000\tvisits\t-3\n",
-        "# openday usage 1\n499000\t\t3\n",
-        "# openday usage 1\n499000\tvisits\t99999999999\n",
-        "# openday usage 1\n499000\tvis its\t3\n",
-    };
+    static const char *const not_usage[] = { "", "hello\n", "# openday usage 2\n" };
     char err[200];
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    for (size_t i = 0; i < sizeof not_usage / sizeof *not_usage; i++) {
         usage u;
         usage_init(&u, 0);
-        assert_false(usage_parse(&u, bad[i], strlen(bad[i]), err, sizeof err));
+        assert_false(usage_parse(&u, not_usage[i], strlen(not_usage[i]), err, sizeof err));
         assert_int_equal(u.n, 0); /* nothing half-added */
+        usage_deinit(&u);
+    }
+    static const char *const bad_line[] = {
+        "1\tvisits",
+        "x\tvisits\t1",
+        "499000\tvisits\t-3",
+        "499000\t\t3",
+        "499000\tvisits\t99999999999",
+        "499000\tvis its\t3",
+        "499000\tvisits\t+3",
+        "+499000\tvisits\t3",
+        " 499000\tvisits\t3",
+        "499000\tvisits\t 3",
+        "-499000\tvisits\t3",
+        "1\tvisits\t3",                    /* 1970 */
+        "9223372036854775807\tvisits\t3", /* year 10^15 */
+        "2000000\tvisits\t3",              /* 2198 */
+        "499000\tvisits\t4294967296",
+    };
+    for (size_t i = 0; i < sizeof bad_line / sizeof *bad_line; i++) {
+        char text[300];
+        snprintf(text, sizeof text, "# openday usage 1\n499000\tscreens\t2\n%s\n499001\tvisits\t1\n",
+                 bad_line[i]);
+        usage u;
+        usage_init(&u, 0);
+        assert_true(usage_parse(&u, text, strlen(text), err, sizeof err));
+        if (u.n != 2)
+            fail_msg("\"%s\" was counted", bad_line[i]);
+        assert_int_equal(u.skipped, 1);
+        assert_non_null(strstr(u.skip_first, "line 3"));
         usage_deinit(&u);
     }
     usage u;
     usage_init(&u, 0);
-    static const char two[] = "# openday usage 1\n499000\tvisits\t3\nx\tvisits\t1\n";
-    assert_false(usage_parse(&u, two, sizeof two - 1, err, sizeof err));
-    assert_int_equal(atoi(err), 3); /* the line */
     static const char empty[] = "# openday usage 1\n";
     assert_true(usage_parse(&u, empty, sizeof empty - 1, err, sizeof err));
     assert_true(usage_parse(&u, empty, sizeof empty - 2, err, sizeof err));
+    usage_deinit(&u);
+}
+
+/* Values out of range never reach the arithmetic: no hour in year
+ * -219246529 (signed overflow of hour * 3600 under the sanitizers), and
+ * counts saturate at 2^32 - 1 instead of wrapping, in the file, the rows
+ * and the day's picture. */
+static void test_values_in_range(void **st)
+{
+    (void)st;
+    static const char huge[] = "# openday usage 1\n"
+                               "-9223372036854775807\tvisits\t3\n"
+                               "9223372036854775807\tvisits\t3\n"
+                               "499000\tvisits\t4294967295\n"
+                               "499000\tvisits\t4294967295\n"
+                               "499000\tdegree:a\t4294967295\n"
+                               "499000\tdegree:b\t4294967295\n";
+    usage u;
+    usage_init(&u, 0);
+    char err[200];
+    usage_parse(&u, huge, sizeof huge - 1, err, sizeof err);
+    size_t n = 0;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0].hour, 499000);
+    assert_true(rows[0].visits == UINT32_MAX);
+    assert_true(rows[0].degrees == UINT32_MAX);
+    free(rows);
+    usage_add(&u, 499000 * (int64_t)3600, "visits", 5);
+    usage_picture p;
+    usage_day(&u, 499000 * (int64_t)3600, NULL, NULL, &p);
+    assert_true(p.total_visits == UINT32_MAX);
+    usage_deinit(&u);
+}
+
+/* 40,000 well-formed lines of one hour (the kiosk waited 9.5 s for its
+ * first frame): read in well under a second. */
+static void test_large_file_linear(void **st)
+{
+    (void)st;
+    enum { LINES = 40000 };
+    size_t cap = 32 + (size_t)LINES * 40, k = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    k += (size_t)snprintf(text + k, cap - k, "# openday usage 1\n");
+    for (int i = 0; i < LINES; i++)
+        k += (size_t)snprintf(text + k, cap - k, "499000\tdegree:d%05d\t%d\n", i, i + 1);
+    usage u;
+    usage_init(&u, 0);
+    char err[200];
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    assert_true(usage_parse(&u, text, k, err, sizeof err));
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    if (s > 1.0)
+        fail_msg("40,000 lines took %.2f s to read", s);
+    assert_int_equal(u.n, LINES);
+    /* Counting goes on in that hour without a search through all of it
+     * for a key it already has. */
+    usage_add(&u, 499000 * (int64_t)3600, "degree:d00000", 1);
+    assert_int_equal(u.n, LINES);
+    size_t n = 0;
+    usage_row *rows = usage_rows(&u, &n);
+    assert_int_equal(n, 1);
+    free(rows);
+    free(text);
     usage_deinit(&u);
 }
 
@@ -364,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_damaged),       cmocka_unit_test(test_keep_and_save),
         cmocka_unit_test(test_picture_layout), cmocka_unit_test(test_quiz_results),
         cmocka_unit_test(test_old_file),      cmocka_unit_test(test_app_usage_place),
+        cmocka_unit_test(test_values_in_range), cmocka_unit_test(test_large_file_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
