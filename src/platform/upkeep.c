@@ -153,7 +153,7 @@ bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n
         /* Not read is not damaged: the counts may all be there (a wrong
          * owner, a disk error, more than the limit). Nothing renames or
          * replaces such a file; counting goes on in memory only. */
-        if (e > 0)
+        if (e > 0 && e != EISDIR)
             snprintf(why, sizeof why, "is unreadable (%s: %s)", call, strerror(e));
         else if (e == FILE_E_TOO_BIG)
             snprintf(why, sizeof why, "is larger than the limit of %u MiB, so it is not read",
