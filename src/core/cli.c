@@ -356,6 +356,15 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
     return true;
 }
 
+void cli_access_names(char *out, size_t n)
+{
+    size_t k = 0;
+    if (n)
+        out[0] = '\0';
+    for (int c = 0; c < VIEW_ACCESS_COUNT && k < n; c++)
+        k += (size_t)snprintf(out + k, n - k, "%s%s", c ? ", " : "", view_access_name(c));
+}
+
 static bool takes_value(const cli_option *r)
 {
     return r->kind != CLI_SWITCH && r->kind != CLI_MODE_SWITCH && r->kind != CLI_TEXT_OPT;
@@ -413,8 +422,10 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         return false;
     }
     if (o->access && !view_access_parse(o->access, &o->access_bits)) {
-        snprintf(err, errlen, "--access: \"%s\" must be a comma-separated list of large-text, "
-                              "high-contrast, less-motion, reach, read-aloud", o->access);
+        char names[200];
+        cli_access_names(names, sizeof names);
+        snprintf(err, errlen, "--access: \"%s\" must be a comma-separated list of %s", o->access,
+                 names);
         return false;
     }
     if (!o->check_dir)
