@@ -81,7 +81,8 @@ boot_mode boot_start(const char *state_dir, const char *content_dir, const boot_
     record_path(state_dir, path, sizeof path);
     char *old = NULL;
     size_t len = 0;
-    if (file_read(path, RECORD_MAX, &old, &len) != 0)
+    file_remove_temps(path); /* a write of the record cut short by a kill */
+    if (file_read_own(path, RECORD_MAX, &old, &len, NULL) != 0)
         len = 0; /* missing, odd or too big: start a new record */
     uint64_t times[BOOT_MAX_LINES];
     size_t count = 0;

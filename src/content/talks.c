@@ -5,16 +5,65 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "wallclock.h"
+
 #define DAY 1440
+
+/* The talks' day as days since 1970, false when the content has none that
+ * is a real date (talks.json's, else the manifest's). */
+static bool content_day(const content *c, int64_t *days)
+{
+    const char *d = c->talks_date && *c->talks_date ? c->talks_date : c->date;
+    return d && wallclock_parse_date(d, days);
+}
+
+static int tail_minutes(const content *c)
+{
+    int tail = 0; /* how far past midnight the latest talk runs */
+    for (size_t i = 0; i < c->n_talks; i++)
+        if (c->talks[i].end - DAY > tail)
+            tail = c->talks[i].end - DAY;
+    return tail;
+}
+
+bool talks_clock_trusted(const content *c, const char *local_date, bool synced)
+{
+    int64_t day, today;
+    if (!c || !content_day(c, &day))
+        return true; /* no day to hold the clock against */
+    if (!wallclock_parse_date(local_date, &today))
+        return false;
+    /* The event's day has not come while the clock reads before it: a Pi
+     * without a clock battery boots at an old date until the network sets
+     * it; the day itself is the evidence. */
+    return wallclock_judge(today * 86400, day * 86400, WALLCLOCK_NONE, synced) ==
+           WALLCLOCK_OK;
+}
+
+int talks_clock_minute(const content *c, const char *local_date, int minute)
+{
+    int64_t day, today;
+    if (minute < 0 || minute >= DAY)
+        return -1;
+    if (!c || !content_day(c, &day))
+        return minute;
+    if (!wallclock_parse_date(local_date, &today))
+        return -1;
+    int tail = tail_minutes(c);
+    if (today == day)
+        /* The small hours of the day itself are before every talk, but
+         * talks_day_minute would read them as the night after: plain. */
+        return minute < tail ? -1 : minute;
+    if (today == day + 1 && minute < tail)
+        return minute; /* the night after, while the last talk runs on */
+    return -1;
+}
 
 int talks_day_minute(const content *c, int wall_minute)
 {
     if (wall_minute < 0)
         return -1;
-    int tail = 0; /* how far past midnight the latest talk runs */
-    for (size_t i = 0; i < c->n_talks; i++)
-        if (c->talks[i].end - DAY > tail)
-            tail = c->talks[i].end - DAY;
+    int tail = tail_minutes(c);
     return wall_minute < tail ? wall_minute + DAY : wall_minute;
 }
 

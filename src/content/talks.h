@@ -8,7 +8,14 @@
  * A talk that runs past midnight ends after minute 1440 (content.h); the
  * minutes after midnight until the last such talk ends count as the end of
  * the same day, not as the morning before it. Overlapping talks may all be
- * on now; every talk starting at the soonest start after now is "next". */
+ * on now; every talk starting at the soonest start after now is "next".
+ *
+ * Whether a talk is now depends on its day: talks_clock_minute turns the
+ * local date and time into the minute the functions below take, -1 (no
+ * talk now, next or past) on any day but the talks' day and the night
+ * after it while a late talk runs on. talks_clock_trusted is the
+ * clock-trust rule (wallclock.h) for the talks: a clock that reads before
+ * the talks' day is not believed unless a time service synchronised it. */
 #ifndef OPENDAY_TALKS_H
 #define OPENDAY_TALKS_H
 
@@ -17,6 +24,20 @@
 #include "content.h"
 
 typedef enum { TALK_LATER, TALK_PAST, TALK_NOW, TALK_NEXT, TALK_UNTIMED } talk_state;
+
+/* The minute (0-1439) to hand to the functions below at local_date
+ * ("YYYY-MM-DD") and minute of the day: minute itself on the talks' day
+ * (talks.json's date, else openday.json's), and on the day after before
+ * the latest talk past midnight ends; -1 on every other day, in the small
+ * hours of the talks' day itself that a late talk's tail would be mistaken
+ * for, for a minute out of range and for a date that is not a real one. A
+ * content without a real day gives minute unchanged (the talks are every
+ * day's). */
+int talks_clock_minute(const content *c, const char *local_date, int minute);
+/* Whether the clock at local_date may drive now and next: true when the
+ * content has no real day, or the date is not before it, or synced (a time
+ * service vouches for the clock); false for a date that is not real. */
+bool talks_clock_trusted(const content *c, const char *local_date, bool synced);
 
 /* The wall minute as a minute of the content's day (beyond 1439 in the
  * small hours that belong to the evening before), or -1 for -1. */

@@ -127,12 +127,13 @@ const cli_option cli_table[] = {
       .field = F(display_on), .need = "a time such as 08:30",
       .invalid = "is not a time such as 08:30", .section = S_KIOSK,
       .help = "switch the display on at this time; per weekday as \"08:30, sat 10:00, "
-              "sun none\"" },
+              "sun none\"; without display-off it stays on until midnight" },
     { .name = "display-off", .kind = CLI_TIMES, .metavar = "HH:MM", .where = CONF,
       .field = F(display_off), .need = "a time such as 18:00",
       .invalid = "is not a time such as 18:00", .section = S_KIOSK,
       .help = "switch the display off at this time (panel off; a touch wakes it for 5 "
-              "minutes); per weekday as display-on" },
+              "minutes); per weekday as display-on; needs display-on (alone it is refused: "
+              "the panel would never come on)" },
     { .name = "debug-stall-after", .kind = CLI_DOUBLE, .metavar = "S",
       .where = CMD | CLI_HIDDEN, .field = F(debug_stall_s), .lo = 0, .hi = 86400,
       .need = "seconds", .invalid = "must be seconds", .section = S_KIOSK,
@@ -355,6 +356,15 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
     return true;
 }
 
+void cli_access_names(char *out, size_t n)
+{
+    size_t k = 0;
+    if (n)
+        out[0] = '\0';
+    for (int c = 0; c < VIEW_ACCESS_COUNT && k < n; c++)
+        k += (size_t)snprintf(out + k, n - k, "%s%s", c ? ", " : "", view_access_name(c));
+}
+
 static bool takes_value(const cli_option *r)
 {
     return r->kind != CLI_SWITCH && r->kind != CLI_MODE_SWITCH && r->kind != CLI_TEXT_OPT;
@@ -403,13 +413,19 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         snprintf(err, errlen, "--say and --wav go together");
         return false;
     }
+    if (o->display_off && !o->display_on) {
+        snprintf(err, errlen, "--%s", SCHEDULE_HALF_ERROR);
+        return false;
+    }
     if ((o->csv || o->usage_plot) && !o->usage) {
         snprintf(err, errlen, "--csv and --usage-plot go with --usage");
         return false;
     }
     if (o->access && !view_access_parse(o->access, &o->access_bits)) {
-        snprintf(err, errlen, "--access: \"%s\" must be a comma-separated list of large-text, "
-                              "high-contrast, less-motion, reach, read-aloud", o->access);
+        char names[200];
+        cli_access_names(names, sizeof names);
+        snprintf(err, errlen, "--access: \"%s\" must be a comma-separated list of %s", o->access,
+                 names);
         return false;
     }
     if (!o->check_dir)

@@ -125,5 +125,8 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
 
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
 void cli_usage(FILE *out);
+/* The accessibility choices' names from view.h's table, "large-text,
+ * high-contrast, ..." into out: the messages that list them use this. */
+void cli_access_names(char *out, size_t n);
 
 #endif

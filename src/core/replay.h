@@ -70,4 +70,10 @@ replay_script *replay_load(const char *path, char *err, size_t errlen);
 
 void replay_destroy(replay_script *s);
 
+/* The verbs a script may use, NULL-terminated: the parser refuses any
+ * other, and its messages list these. */
+extern const char *const replay_verbs[];
+/* The verbs as a phrase, "tap, press, ... or resize", into out. */
+void replay_verb_list(char *out, size_t n);
+
 #endif

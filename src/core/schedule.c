@@ -138,8 +138,24 @@ bool schedule_make(schedule *s, const char *on_text, const char *off_text, char 
         snprintf(err, n, "display-off: %s", why);
         return false;
     }
+    if (off_text && !on_text) {
+        snprintf(err, n, "%s", SCHEDULE_HALF_ERROR);
+        return false;
+    }
     s->active = on_text || off_text;
     return true;
+}
+
+void schedule_describe(const char *on_text, const char *off_text, char *out, size_t n)
+{
+    if (!on_text && !off_text)
+        snprintf(out, n, "always on");
+    else if (!off_text)
+        snprintf(out, n, "on %s, on to midnight", on_text);
+    else if (!on_text)
+        snprintf(out, n, "off %s", off_text);
+    else
+        snprintf(out, n, "on %s, off %s", on_text, off_text);
 }
 
 /* Whether day d's own window covers minute m (0..1439) of day d, and

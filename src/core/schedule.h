@@ -8,6 +8,10 @@
  * Sunday). Example: display-on = 08:30, sat 10:00, sun none.
  * On each day the display is on from its on-time until its off-time; an
  * off-time earlier than the on-time runs past midnight into the next day.
+ * display-on alone keeps the display on from the on-time to midnight (on by
+ * day, dark from midnight to the on-time). display-off alone is an error
+ * (SCHEDULE_HALF_ERROR): with no on-time the display would never come on,
+ * and a panel dark all day is never what it means.
  *
  * The power controller turns a schedule, the local time and touches into
  * "on" or "off": while the schedule says off, a touch wakes the display for
@@ -38,9 +42,18 @@ typedef struct {
 bool schedule_parse_times(const char *text, int minutes[7], char *err, size_t n);
 
 /* Both values (either may be NULL: that switch never happens). Neither
- * given: an inactive schedule (always on). */
+ * given: an inactive schedule (always on). display-off without display-on:
+ * false with SCHEDULE_HALF_ERROR in err. */
+#define SCHEDULE_HALF_ERROR                                                                    \
+    "display-off needs display-on: give the time the display comes on too (alone, "            \
+    "display-off would keep the panel dark all day)"
 bool schedule_make(schedule *s, const char *on_text, const char *off_text, char *err,
                    size_t n);
+
+/* The two values as one phrase for the log, right for either or both
+ * missing: "on 08:30, off 18:00", "on 08:30, on to midnight", "off 18:00",
+ * "always on". */
+void schedule_describe(const char *on_text, const char *off_text, char *out, size_t n);
 
 /* Whether the schedule has the display on at local weekday wday, minute of
  * the day minute. An inactive schedule is always on. */

@@ -17,7 +17,21 @@
  *
  * The file: a first line "# openday usage 1", then one "HOUR<TAB>KEY<TAB>N"
  * line per counter, HOUR in Unix hours (seconds / 3600, UTC). usage_parse
- * refuses a file with anything else (the caller sets it aside).
+ * refuses a file whose first line is not that (the caller sets it aside);
+ * after it, a line that is not a count in range (an HOUR outside
+ * USAGE_HOUR_MIN..USAGE_HOUR_MAX, a COUNT over 2^32 - 1, a signed or spaced
+ * number, a bad KEY) is skipped and counted in `skipped`, the first one
+ * described in skip_first, for the caller to report once. The file is
+ * bounded: at most USAGE_MAX_BYTES (the caller reads no more; 90 days of a
+ * busy kiosk are some 2 MB) and USAGE_MAX_ENTRIES counters, in memory too
+ * (usage_add drops a new counter beyond it, so what is written can be read
+ * back). Parsing costs n log n in the lines, however they are spread over
+ * hours. Counts saturate at 2^32 - 1 instead of wrapping.
+ *
+ * Pruning trusts no clock by itself (wallclock.h): usage_prune drops old
+ * hours only when now is at or after the newest hour known to be real (the
+ * newest in the file read, then each believed now) and at most
+ * USAGE_KEEP_DAYS after it; otherwise it keeps everything and says why.
  *
  * Pure: no SDL, no clock: wall-clock seconds and monotonic milliseconds are
  * passed in. usage_init fills caller storage; usage_deinit frees what it
@@ -36,6 +50,10 @@
 #define USAGE_KEEP_DAYS 90
 #define USAGE_KEY_MAX 72
 #define USAGE_NBUCKETS 6
+#define USAGE_MAX_BYTES (16u << 20)
+#define USAGE_MAX_ENTRIES (USAGE_MAX_BYTES / 128u) /* a line is at most ~100 bytes */
+#define USAGE_HOUR_MIN 262968   /* 2000-01-01 00:00 UTC, in Unix hours */
+#define USAGE_HOUR_MAX 1139568  /* 2100-01-01 00:00 UTC */
 
 /* Quiz results: the place of the quiz's result as usage_observe takes it,
  * "quiz-result" or "quiz-result:ID" with the id of the degree the result
@@ -65,6 +83,12 @@ typedef struct {
     bool in_visit;
     int64_t visit_start;      /* wall-clock seconds */
     char place[128];          /* the place last observed */
+    int64_t file_newest;      /* the newest hour known real (see usage_prune), -1 none */
+    size_t skipped;           /* lines usage_parse skipped */
+    char skip_first[160];     /* the first of them: "line 7, \"...\", has a COUNT ..." */
+    bool file_kept;           /* the file could not be read: never replace it */
+    bool kept_told;           /* usage_prune's refusal has been logged */
+    char prune_why[200];      /* why usage_prune last kept everything, "" */
 } usage;
 
 void usage_init(usage *u, unsigned idle_s);
@@ -76,12 +100,16 @@ void usage_add(usage *u, int64_t now_s, const char *key, uint32_t n);
 void usage_observe(usage *u, const char *place, int64_t now_s);
 
 /* Add the counts of a file's text; false with "LINE: why" in err when it is
- * not a usage file (nothing is added then). */
+ * not a usage file (nothing is added then). Lines out of range are skipped
+ * (skipped, skip_first); the newest hour read raises file_newest. */
 bool usage_parse(usage *u, const char *text, size_t len, char *err, size_t n);
 /* The file's text (heap, free with free), or NULL when out of memory. */
 char *usage_format(const usage *u);
-/* Forget hours more than USAGE_KEEP_DAYS before now_s. */
-void usage_prune(usage *u, int64_t now_s);
+/* Forget hours more than USAGE_KEEP_DAYS before now_s, when the clock is
+ * believed (see above); then now_s becomes the newest hour known real.
+ * Otherwise false with why in prune_why (one line for the log): nothing
+ * is dropped. */
+bool usage_prune(usage *u, int64_t now_s);
 /* Something new to write and the last write USAGE_SAVE_MS ago (or none). */
 bool usage_save_due(const usage *u, uint64_t now_ms);
 void usage_saved(usage *u, uint64_t now_ms);
@@ -98,8 +126,9 @@ typedef struct {
  * free); *count rows. NULL with *count 0 when there are none. */
 usage_row *usage_rows(const usage *u, size_t *count);
 
-/* The day of 24 hours from day_start (wall-clock seconds of a local
- * midnight) as a picture; titles of degrees by id through name_of (may be
+/* The local day from day_start (wall-clock seconds of a local midnight) to
+ * the next local midnight (23 or 25 hours where summer time changes; each
+ * hour on the bar of its local hour) as a picture; titles of degrees by id through name_of (may be
  * NULL: the ids). The title is left for the caller. */
 typedef const char *(*usage_name_fn)(void *ctx, const char *id);
 void usage_day(const usage *u, int64_t day_start, usage_name_fn name_of, void *ctx,

@@ -324,7 +324,7 @@ static void system_clock(kiosk *k, int *last)
     const content *c = kiosk_content(k);
     const char *day = c ? (*c->talks_date ? c->talks_date : c->date) : "";
     bool synced = access(TIMESYNC_FLAG, F_OK) == 0;
-    bool trusted = synced || !*day || strcmp(date, day) >= 0;
+    bool trusted = talks_clock_trusted(c, date, synced);
     if ((int)trusted != *last) {
         if (!trusted)
             fprintf(stderr, "openday: the system clock says %s, before the content's day %s, "
@@ -337,7 +337,8 @@ static void system_clock(kiosk *k, int *last)
                     date, synced ? ", synchronised" : "");
         *last = trusted;
     }
-    kiosk_set_clock(k, tm.tm_hour * 60 + tm.tm_min, trusted);
+    /* Talks of another day are never now or next: -1 shows the whole day. */
+    kiosk_set_clock(k, talks_clock_minute(c, date, tm.tm_hour * 60 + tm.tm_min), trusted);
 }
 
 /* ---- headless screenshot ----------------------------------------------------- */

@@ -110,7 +110,7 @@ int tools_health(const cli_options *o)
     snprintf(path, sizeof path, "%s/%s", dir, HEALTH_FILE);
     char *text = NULL, why[200];
     size_t len = 0;
-    int e = file_read(path, 1 << 16, &text, &len);
+    int e = file_read_own(path, 1 << 16, &text, &len, NULL);
     if (e) {
         printf("openday: %s %s: the kiosk has not written it (not running, or another "
                "state folder)\n", path, file_error_text(e));

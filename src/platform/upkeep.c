@@ -49,16 +49,21 @@ bool upkeep_init(upkeep *u, const cli_options *o, const char *state, SDL_Window 
         if (!usage_load(&u->use, u->state, true, why, sizeof why))
             fprintf(stderr, "openday: %s\n", why);
     }
+    if (*u->state) {
+        char path[PATH_MAX + 16];
+        snprintf(path, sizeof path, "%s/%s", u->state, HEALTH_FILE);
+        file_remove_temps(path);
+    }
     u->started = upkeep_wall_s();
     SDL_RendererInfo ri;
     snprintf(u->renderer, sizeof u->renderer, "%s",
              ren && SDL_GetRendererInfo(ren, &ri) == 0 ? ri.name : "unknown");
     if (s.active) {
         panel_open(&u->pn, win, sysfs_root());
-        fprintf(stderr, "openday: display schedule on (%s%s%s%s); the panel is switched by %s\n",
-                o->display_on ? "on " : "", o->display_on ? o->display_on : "",
-                o->display_off ? ", off " : "", o->display_off ? o->display_off : "",
-                panel_method_name(&u->pn));
+        char times[512];
+        schedule_describe(o->display_on, o->display_off, times, sizeof times);
+        fprintf(stderr, "openday: display schedule on (%s); the panel is switched by %s\n",
+                times, panel_method_name(&u->pn));
     } else {
         u->pn.method = PANEL_BLACK;
         u->pn.on = true;
@@ -136,17 +141,43 @@ bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n
 {
     char path[PATH_MAX + 32];
     snprintf(path, sizeof path, "%s/%s", state, USAGE_FILE);
+    if (set_aside)
+        file_remove_temps(path); /* a write cut short by a kill or a power cut */
     char *text = NULL, why[300];
     size_t len = 0;
-    int e = file_read(path, 32u << 20, &text, &len);
+    const char *call = "open";
+    int e = file_read_own(path, USAGE_MAX_BYTES, &text, &len, &call);
     if (e == ENOENT)
         return true;
-    bool ok = !e && usage_parse(u, text, len, why, sizeof why);
-    free(text);
-    if (ok)
+    if (e) {
+        /* Not read is not damaged: the counts may all be there (a wrong
+         * owner, a disk error, more than the limit). Nothing renames or
+         * replaces such a file; counting goes on in memory only. */
+        if (e > 0 && e != EISDIR)
+            snprintf(why, sizeof why, "is unreadable (%s: %s)", call, strerror(e));
+        else if (e == FILE_E_TOO_BIG)
+            snprintf(why, sizeof why, "is larger than the limit of %u MiB, so it is not read",
+                     USAGE_MAX_BYTES >> 20);
+        else
+            snprintf(why, sizeof why, "%s", file_error_text(e));
+        u->file_kept = true;
+        if (!set_aside) {
+            snprintf(err, n, "%s %s", path, why);
+            return false;
+        }
+        fprintf(stderr, "openday: %s %s; it is left as it is, and this run's counts are kept "
+                        "in memory only (not written)\n", path, why);
         return true;
-    if (e)
-        snprintf(why, sizeof why, "%s", file_error_text(e));
+    }
+    bool ok = usage_parse(u, text, len, why, sizeof why);
+    free(text);
+    if (ok) {
+        if (u->skipped)
+            fprintf(stderr, "openday: %s: %zu line(s) are not counts and were skipped (%s)%s\n",
+                    path, u->skipped, u->skip_first,
+                    set_aside ? "; the next write leaves them out" : "");
+        return true;
+    }
     if (!set_aside) {
         snprintf(err, n, "%s:%s", path, why);
         return false;
@@ -164,7 +195,13 @@ bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n
 
 int usage_store(usage *u, const char *state, int64_t now_s)
 {
-    usage_prune(u, now_s);
+    if (u->file_kept)
+        return 0;
+    if (!usage_prune(u, now_s) && !u->kept_told) {
+        fprintf(stderr, "openday: %s/%s: old hours kept: %s\n", state, USAGE_FILE,
+                u->prune_why);
+        u->kept_told = true;
+    }
     char *text = usage_format(u);
     if (!text)
         return ENOMEM;

@@ -72,12 +72,19 @@ void upkeep_usage_day(const usage *u, time_t t, const content *c, usage_picture 
                       struct tm *day);
 
 /* Add STATE/usage.tsv's counts to u. A missing file is no problem (true).
- * A file that is not a usage file: with set_aside, it is renamed to
- * usage.tsv.damaged-SECONDS and logged, and counting starts again (true);
- * without, false with why in err (the --usage tools). */
+ * A file that cannot be read (a failing open or read: "is unreadable (open:
+ * Permission denied)"; larger than USAGE_MAX_BYTES; a symlink, pipe or
+ * folder) is never renamed nor replaced: u->file_kept is set, and with
+ * set_aside (the kiosk) that is logged and the run counts in memory only
+ * (true); without, false with why in err (the --usage tools). Skipped lines
+ * are logged once. A file that is not a usage file (its first line): with
+ * set_aside, it is renamed to usage.tsv.damaged-SECONDS and logged, and
+ * counting starts again (true); without, false with why in err. With
+ * set_aside, temporaries of a write cut short are removed first. */
 bool usage_load(usage *u, const char *state, bool set_aside, char *err, size_t n);
-/* Write u to STATE/usage.tsv atomically (older hours pruned first); 0 or
- * the errno of the failing call. */
+/* Write u to STATE/usage.tsv atomically, older hours pruned first when the
+ * clock is believed (usage_prune; a refusal logged once); 0 or the errno of
+ * the failing call. Writes nothing (0) when u->file_kept. */
 int usage_store(usage *u, const char *state, int64_t now_s);
 
 #endif

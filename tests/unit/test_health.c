@@ -138,15 +138,23 @@ static void test_atomic_write(void **st)
     char missing[160];
     snprintf(missing, sizeof missing, "%s/gone/health.json", dir);
     assert_int_equal(file_write_atomic(missing, "x", 1), ENOENT);
-    /* The temporary name taken by a folder (rename fails): the old record
-     * stays whole. */
+    /* The old fixed temporary name taken by a folder no longer matters:
+     * each write takes a name of its own. */
     assert_int_equal(mkdir(tmp, 0700), 0);
-    assert_int_not_equal(file_write_atomic(path, "third", 5), 0);
+    assert_int_equal(file_write_atomic(path, "third", 5), 0);
     assert_int_equal(file_read(path, 100, &text, &len), 0);
-    assert_string_equal(text, "second");
+    assert_string_equal(text, "third");
     free(text);
     rmdir(tmp);
+    /* A folder where the record goes (rename fails): an errno, and no
+     * temporary left behind. */
     unlink(path);
+    assert_int_equal(mkdir(path, 0700), 0);
+    assert_int_not_equal(file_write_atomic(path, "fourth", 6), 0);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = health.json", dir);
+    assert_int_equal(system(cmd), 0);
+    rmdir(path);
     rmdir(dir);
 }
 

@@ -19,7 +19,7 @@
 #define VERBS                                                                            \
     "tap, press, release, drag, swipe, key, wait, shot, dump, expect-screen, close, "      \
     "expect-quit, expect-admin, expect-access, expect-panel, expect-warning, "             \
-    "expect-language, expect-text, reset-device or resize"
+    "expect-language, expect-text, clock, reset-device or resize"
 
 static replay_script *ok(const char *text)
 {
@@ -319,6 +319,29 @@ static void unknown_verbs_and_times(void **state)
 }
 
 /* Errors after events with strings must not leak them (run under valgrind). */
+/* Every verb the messages list is one the parser knows (and the parser
+ * knows no other: an unknown one is refused with the list). */
+static void verb_table(void **state)
+{
+    (void)state;
+    char err[1024], line[64];
+    size_t n = 0;
+    for (; replay_verbs[n]; n++) {
+        snprintf(line, sizeof line, "%s\n", replay_verbs[n]);
+        err[0] = '\0';
+        replay_script *s = replay_parse(line, strlen(line), err, sizeof err);
+        replay_destroy(s);
+        if (strstr(err, "unknown event") || strstr(err, "not handled"))
+            fail_msg("%s: %s", replay_verbs[n], err);
+    }
+    assert_true(n >= 21);
+    char list[512];
+    replay_verb_list(list, sizeof list);
+    assert_string_equal(list, VERBS);
+    bad("expect-access loud\n", "1: expect-access needs none or a comma-separated list of "
+                                 "large-text, high-contrast, less-motion, reach, read-aloud");
+}
+
 static void error_after_allocations(void **state)
 {
     (void)state;
@@ -482,6 +505,7 @@ int main(void)
         cmocka_unit_test(text_cap),
         cmocka_unit_test(nul_and_long_lines),
         cmocka_unit_test(load_from_files),
+        cmocka_unit_test(verb_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

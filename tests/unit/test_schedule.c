@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "file.h"
 #include "panel.h"
@@ -236,12 +237,72 @@ static void test_config_lines(void **st)
     assert_non_null(strstr(err, "openday.conf:3: --display-off: \"6pm\" is not a time"));
 }
 
+/* A schedule given by half: display-off alone is refused with a clear
+ * message (it used to turn the panel off at noon and all day), on the
+ * command line and in the configuration file; display-on alone keeps the
+ * panel on by day, from the on-time to midnight. */
+static void test_half_schedule(void **st)
+{
+    (void)st;
+    schedule s;
+    char err[400];
+    assert_false(schedule_make(&s, NULL, "18:00", err, sizeof err));
+    assert_non_null(strstr(err, "display-off needs display-on"));
+    cli_options o;
+    char *alone[] = { "openday", "--display-off", "18:00", NULL };
+    assert_false(cli_parse(3, alone, &o, err, sizeof err));
+    assert_non_null(strstr(err, "display-off needs display-on"));
+    char *argv[] = { "openday", NULL };
+    config_args_out out;
+    static const char conf[] = "display-off = 23:59\n";
+    assert_true(config_args_text("openday.conf", conf, sizeof conf - 1, 1, argv, &out, err,
+                                 sizeof err));
+    assert_false(cli_parse(out.argc, out.argv, &o, err, sizeof err));
+    assert_non_null(strstr(err, "display-off needs display-on"));
+    config_free(&out);
+    char *both[] = { "openday", "--display-on", "08:00", "--display-off", "18:00", NULL };
+    assert_true(cli_parse(5, both, &o, err, sizeof err));
+    assert_true(schedule_make(&s, "08:00", NULL, err, sizeof err));
+    for (int d = 0; d < 7; d++) {
+        assert_true(schedule_on_at(&s, d, HM(12, 0)));
+        assert_true(schedule_on_at(&s, d, HM(23, 59)));
+        assert_false(schedule_on_at(&s, d, HM(3, 0)));
+        assert_false(schedule_on_at(&s, d, HM(7, 59)));
+    }
+    /* The option's help says what a half means. */
+    char *help = NULL;
+    size_t hl = 0;
+    FILE *f = open_memstream(&help, &hl);
+    assert_non_null(f);
+    cli_usage(f);
+    fclose(f);
+    assert_non_null(strstr(help, "needs display-on"));
+    assert_non_null(strstr(help, "stays on until midnight"));
+    free(help);
+}
+
+/* The log line of the schedule reads right for every combination. */
+static void test_describe(void **st)
+{
+    (void)st;
+    char b[200];
+    schedule_describe("08:30", "18:00", b, sizeof b);
+    assert_string_equal(b, "on 08:30, off 18:00");
+    schedule_describe("08:30", NULL, b, sizeof b);
+    assert_string_equal(b, "on 08:30, on to midnight");
+    schedule_describe(NULL, "23:59", b, sizeof b);
+    assert_string_equal(b, "off 23:59");
+    schedule_describe(NULL, NULL, b, sizeof b);
+    assert_string_equal(b, "always on");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse),           cmocka_unit_test(test_on_at),
         cmocka_unit_test(test_timeline),        cmocka_unit_test(test_panel_backlight),
         cmocka_unit_test(test_throttled_sysfs), cmocka_unit_test(test_config_lines),
+        cmocka_unit_test(test_half_schedule),   cmocka_unit_test(test_describe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

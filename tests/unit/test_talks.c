@@ -1,6 +1,6 @@
 /* test_talks.c - the day's talks and the QR codes: talks.json loading and
  * its problems (FILE:LINE:COL), now and next against a simulated clock
- * (over midnight, overlaps, a finished day), web addresses checked for
+ * (over midnight, overlaps, a finished day, a day that is not the talks'), web addresses checked for
  * their QR code, and the code's size on screen. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include "content.h"
 #include "qr.h"
 #include "talks.h"
+#include "wallclock.h"
 #include "scratch.h"
 
 /* Load dir with `name` replaced by text; expect failure with exactly one
@@ -200,6 +201,71 @@ static void now_and_next(void **state)
     content_destroy(c);
 }
 
+/* Talks of another day are never now or next: the local date must be the
+ * talks' day (or the night after, while the late talk runs on). */
+static void talks_of_their_day(void **state)
+{
+    (void)state;
+    content *c = day();
+    /* No day in the content: the talks are every day's, as before. */
+    assert_int_equal(talks_clock_minute(c, "2026-11-24", 645), 645);
+    assert_true(talks_clock_trusted(c, "2020-01-01", false));
+    free(c->talks_date);
+    c->talks_date = strdup("2026-11-25");
+    assert_int_equal(talks_clock_minute(c, "2026-11-25", 645), 645);
+    assert_int_equal(talks_state(c, 0, talks_clock_minute(c, "2026-11-25", 645)), TALK_NOW);
+    /* The day before, the week after, a year later: nothing now or next. */
+    static const char *const other[] = { "2026-11-24", "2026-12-02", "2027-11-25",
+                                         "1970-01-01" };
+    for (size_t k = 0; k < sizeof other / sizeof *other; k++) {
+        int m = talks_clock_minute(c, other[k], 645);
+        assert_int_equal(m, -1);
+        for (size_t i = 0; i < c->n_talks; i++)
+            assert_int_equal(talks_state(c, i, m), TALK_UNTIMED);
+        assert_int_equal(talks_next_for_degree(c, 0, m), (size_t)-1);
+    }
+    /* 00:15 the night after: the late talk still on; 09:00 the day after:
+     * over, nothing now. */
+    int m = talks_clock_minute(c, "2026-11-26", 15);
+    assert_int_equal(talks_state(c, 4, m), TALK_NOW);
+    assert_int_equal(talks_clock_minute(c, "2026-11-26", 540), -1);
+    /* 00:15 on the day itself is not the late talk of the night after. */
+    assert_int_not_equal(talks_state(c, 4, talks_clock_minute(c, "2026-11-25", 15)), TALK_NOW);
+    /* Dates that are not real, minutes out of range. */
+    assert_int_equal(talks_clock_minute(c, "2026-11-31", 645), -1);
+    assert_int_equal(talks_clock_minute(c, "2026-11-25", 1440), -1);
+    assert_int_equal(talks_clock_minute(c, "2026-11-25x", 645), -1);
+    /* The trust rule: before the day only a synchronised clock is believed. */
+    assert_false(talks_clock_trusted(c, "2020-01-01", false));
+    assert_true(talks_clock_trusted(c, "2020-01-01", true));
+    assert_true(talks_clock_trusted(c, "2026-11-25", false));
+    assert_true(talks_clock_trusted(c, "2027-01-01", false));
+    assert_false(talks_clock_trusted(c, "2026-02-29", true));
+    /* The manifest's day counts when talks.json has none. */
+    c->talks_date[0] = '\0';
+    free(c->date);
+    c->date = strdup("2026-11-25");
+    assert_int_equal(talks_clock_minute(c, "2026-11-24", 645), -1);
+    content_destroy(c);
+
+    int64_t d;
+    assert_true(wallclock_parse_date("2028-02-29", &d));
+    assert_int_equal(d, wallclock_days(2028, 2, 29));
+    assert_true(wallclock_parse_date("1970-01-01", &d));
+    assert_int_equal(d, 0);
+    assert_true(wallclock_parse_date("2026-11-25", &d));
+    assert_int_equal(d, 20782);
+    static const char *const unreal[] = { "2026-02-29", "2100-02-29", "2026-04-31", "2026-13-01",
+                                          "2026-00-10", "2026-1-05",  "+026-01-05", "" };
+    for (size_t k = 0; k < sizeof unreal / sizeof *unreal; k++)
+        assert_false(wallclock_parse_date(unreal[k], &d));
+    assert_int_equal(wallclock_judge(10, 20, WALLCLOCK_NONE, false), WALLCLOCK_BEHIND);
+    assert_int_equal(wallclock_judge(10, 20, WALLCLOCK_NONE, true), WALLCLOCK_OK);
+    assert_int_equal(wallclock_judge(31, 20, 10, true), WALLCLOCK_AHEAD);
+    assert_int_equal(wallclock_judge(30, 20, 10, false), WALLCLOCK_OK);
+    assert_int_equal(wallclock_judge(-5, WALLCLOCK_NONE, 10, false), WALLCLOCK_OK);
+}
+
 static void qr_matrix_and_size(void **state)
 {
     (void)state;
@@ -246,6 +312,7 @@ int main(void)
         cmocka_unit_test(bad_talks),
         cmocka_unit_test(bad_urls),
         cmocka_unit_test(now_and_next),
+        cmocka_unit_test(talks_of_their_day),
         cmocka_unit_test(qr_matrix_and_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
