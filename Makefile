@@ -205,6 +205,9 @@ clean:
 # without its list, make could not know which headers it read.
 $(BUILD)/obj/%.d: ;
 .PRECIOUS: $(BUILD)/obj/%.d
+# The other .d files are made only by their compile, never on their own.
+$(BUILD)/tests/%.d: ;
+$(BIN).d: ;
 # A .d file names the source it was built from; when a source moves (a
 # test into tests/unit), the old name must not stop the build: the rule that
 # builds the output names the source it really has.
