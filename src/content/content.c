@@ -61,11 +61,11 @@ static void derive(content *c)
      * room for one more, see load_attract). */
     bool placed = false;
     for (size_t i = 0; i < c->n_slides; i++)
-        placed |= c->slides[i].kind == ATTRACT_NOTICES;
+        placed |= c->slides[i].kind == CONTENT_ATTRACT_NOTICES;
     if (c->n_notices && !placed && c->slides) {
         content_slide *s = &c->slides[c->n_slides++];
         memset(s, 0, sizeof *s);
-        s->kind = ATTRACT_NOTICES;
+        s->kind = CONTENT_ATTRACT_NOTICES;
         s->headline = jfile_strdup("");
     }
 }
@@ -212,7 +212,7 @@ static content *load_one(const char *dir, const content_source *src,
             jfile_close(&cf);
     }
     /* Fill any gaps so a partial model is still safe to free. */
-    for (int i = 0; i < STR_COUNT; i++)
+    for (int i = 0; i < CONTENT_STR_COUNT; i++)
         if (!c->strings[i])
             c->strings[i] = jfile_strdup(content_default_string((content_str)i));
     const char **fields[] = { (const char **)&c->title, (const char **)&c->subtitle,
@@ -357,7 +357,7 @@ void content_destroy(content *c)
     for (size_t i = 0; i < c->n_slides; i++)
         free(c->slides[i].headline);
     free(c->slides);
-    for (int i = 0; i < STR_COUNT; i++)
+    for (int i = 0; i < CONTENT_STR_COUNT; i++)
         free(c->strings[i]);
     free(c->dir); free(c->language); free(c->title); free(c->subtitle); free(c->version);
     free(c->date); free(c->attribution); free(c->about); free(c->conclusion);
@@ -393,9 +393,9 @@ content *content_create(void)
     }
     c->schema = CONTENT_SCHEMA;
     c->slide_ms = 7000;
-    for (int i = 0; i < COLOR_COUNT; i++)
+    for (int i = 0; i < CONTENT_COLOR_COUNT; i++)
         c->colors[i] = content_default_color((content_color)i);
-    for (int i = 0; i < STR_COUNT; i++)
+    for (int i = 0; i < CONTENT_STR_COUNT; i++)
         c->strings[i] = jfile_strdup(content_default_string((content_str)i));
     char **fields[] = { &c->dir,          &c->language,     &c->title,       &c->subtitle,
                         &c->version,      &c->date,         &c->attribution, &c->about,

@@ -118,11 +118,11 @@ typedef struct {
 } content_award_row;
 
 typedef enum {
-    ATTRACT_DEGREE, ATTRACT_COMPARE, ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS,
+    CONTENT_ATTRACT_DEGREE, CONTENT_ATTRACT_COMPARE, CONTENT_ATTRACT_CAREER, CONTENT_ATTRACT_CAREERS, CONTENT_ATTRACT_AWARDS,
     /* the notices that apply now (notices.json), large; skipped while none
      * does. With notices.json and no such slide in attract.json, the loader
      * adds one at the end of the playlist. */
-    ATTRACT_NOTICES
+    CONTENT_ATTRACT_NOTICES
 } content_attract_kind;
 
 typedef struct {
@@ -166,7 +166,7 @@ typedef struct {
 
 /* A notice for visitors (notices.json): shown on every screen while it
  * applies, urgent ones in a high-contrast bar over everything. */
-typedef enum { NOTICE_INFO, NOTICE_URGENT } content_notice_level;
+typedef enum { CONTENT_NOTICE_INFO, CONTENT_NOTICE_URGENT } content_notice_level;
 #define CONTENT_NOTICE_MAX 160      /* characters: a notice is one or two lines */
 
 typedef struct {
@@ -178,53 +178,53 @@ typedef struct {
 
 /* Every fixed string of the interface. Keep in step with content_string_keys. */
 typedef enum {
-    STR_TOUCH_TO_EXPLORE, STR_BACK, STR_HOME, STR_HOME_TITLE, STR_HOME_SUBTITLE,
-    STR_COMPARE, STR_COMPARE_HINT, STR_CAREERS, STR_CAREERS_HINT, STR_BA_BS,
-    STR_BA_BS_HINT, STR_ABOUT, STR_FOCUS, STR_AWARD, STR_TOPICS, STR_SOFTWARE,
-    STR_MODULES, STR_HANDS_ON, STR_CAREER_PATHS, STR_LEADS_FROM, STR_CHECK,
-    STR_SHARED, STR_PICK_LEFT, STR_PICK_RIGHT, STR_VERSION, STR_SWIPE_HINT,
-    /* the staff exit's keypad; STR_ADMIN_LOCKED has "{seconds}" where the
+    CONTENT_STR_TOUCH_TO_EXPLORE, CONTENT_STR_BACK, CONTENT_STR_HOME, CONTENT_STR_HOME_TITLE, CONTENT_STR_HOME_SUBTITLE,
+    CONTENT_STR_COMPARE, CONTENT_STR_COMPARE_HINT, CONTENT_STR_CAREERS, CONTENT_STR_CAREERS_HINT, CONTENT_STR_BA_BS,
+    CONTENT_STR_BA_BS_HINT, CONTENT_STR_ABOUT, CONTENT_STR_FOCUS, CONTENT_STR_AWARD, CONTENT_STR_TOPICS, CONTENT_STR_SOFTWARE,
+    CONTENT_STR_MODULES, CONTENT_STR_HANDS_ON, CONTENT_STR_CAREER_PATHS, CONTENT_STR_LEADS_FROM, CONTENT_STR_CHECK,
+    CONTENT_STR_SHARED, CONTENT_STR_PICK_LEFT, CONTENT_STR_PICK_RIGHT, CONTENT_STR_VERSION, CONTENT_STR_SWIPE_HINT,
+    /* the staff exit's keypad; CONTENT_STR_ADMIN_LOCKED has "{seconds}" where the
      * remaining lock-out time goes */
-    STR_ADMIN_TITLE, STR_ADMIN_WRONG, STR_ADMIN_LOCKED, STR_ADMIN_CLEAR, STR_ADMIN_OK,
-    STR_ADMIN_CANCEL,
+    CONTENT_STR_ADMIN_TITLE, CONTENT_STR_ADMIN_WRONG, CONTENT_STR_ADMIN_LOCKED, CONTENT_STR_ADMIN_CLEAR, CONTENT_STR_ADMIN_OK,
+    CONTENT_STR_ADMIN_CANCEL,
     /* speech (Read aloud): a target's role, a disabled one, the hint after
-     * an item; the control bar; STR_SPEECH_VOLUME has "{percent}" */
-    STR_SPEECH_BUTTON, STR_SPEECH_UNAVAILABLE, STR_SPEECH_AGAIN, STR_SPEECH_STOP,
-    STR_SPEECH_REPEAT, STR_SPEECH_QUIETER, STR_SPEECH_LOUDER, STR_SPEECH_VOLUME,
-    /* the buttons beside the gestures: STR_PREVIOUS and STR_NEXT have
-     * "{name}" where the sibling's name goes; STR_SCROLL_DOWN and
-     * STR_SCROLL_UP move a long page by a screen */
-    STR_PREVIOUS, STR_NEXT, STR_SCROLL_DOWN, STR_SCROLL_UP,
+     * an item; the control bar; CONTENT_STR_SPEECH_VOLUME has "{percent}" */
+    CONTENT_STR_SPEECH_BUTTON, CONTENT_STR_SPEECH_UNAVAILABLE, CONTENT_STR_SPEECH_AGAIN, CONTENT_STR_SPEECH_STOP,
+    CONTENT_STR_SPEECH_REPEAT, CONTENT_STR_SPEECH_QUIETER, CONTENT_STR_SPEECH_LOUDER, CONTENT_STR_SPEECH_VOLUME,
+    /* the buttons beside the gestures: CONTENT_STR_PREVIOUS and CONTENT_STR_NEXT have
+     * "{name}" where the sibling's name goes; CONTENT_STR_SCROLL_DOWN and
+     * CONTENT_STR_SCROLL_UP move a long page by a screen */
+    CONTENT_STR_PREVIOUS, CONTENT_STR_NEXT, CONTENT_STR_SCROLL_DOWN, CONTENT_STR_SCROLL_UP,
     /* the accessibility panel and the warning before the visit resets */
-    STR_ACCESS, STR_LARGE_TEXT, STR_HIGH_CONTRAST, STR_LESS_MOTION, STR_REACH,
-    STR_READ_ALOUD, STR_ON, STR_OFF, STR_DONE, STR_RESET_WARNING,
-    /* the day's talks (talks.json); STR_NEXT_TALK has "{time}" and "{room}" */
-    STR_TODAY, STR_TODAY_HINT, STR_NOW, STR_TALK_NEXT, STR_NEXT_TALK, STR_TODAY_DONE,
-    STR_QR_HINT,
-    /* the quiz (quiz.json): STR_QUIZ_PROGRESS has "{n}" and "{total}",
-     * STR_QUIZ_POINTS "{points}" (STR_QUIZ_POINT is the one for 1) */
-    STR_QUIZ, STR_QUIZ_HINT, STR_QUIZ_PROGRESS, STR_QUIZ_RESULT, STR_QUIZ_RESULT_HINT,
-    STR_QUIZ_BECAUSE, STR_QUIZ_POINTS, STR_QUIZ_POINT, STR_QUIZ_NONE, STR_QUIZ_AGAIN,
+    CONTENT_STR_ACCESS, CONTENT_STR_LARGE_TEXT, CONTENT_STR_HIGH_CONTRAST, CONTENT_STR_LESS_MOTION, CONTENT_STR_REACH,
+    CONTENT_STR_READ_ALOUD, CONTENT_STR_ON, CONTENT_STR_OFF, CONTENT_STR_DONE, CONTENT_STR_RESET_WARNING,
+    /* the day's talks (talks.json); CONTENT_STR_NEXT_TALK has "{time}" and "{room}" */
+    CONTENT_STR_TODAY, CONTENT_STR_TODAY_HINT, CONTENT_STR_NOW, CONTENT_STR_TALK_NEXT, CONTENT_STR_NEXT_TALK, CONTENT_STR_TODAY_DONE,
+    CONTENT_STR_QR_HINT,
+    /* the quiz (quiz.json): CONTENT_STR_QUIZ_PROGRESS has "{n}" and "{total}",
+     * CONTENT_STR_QUIZ_POINTS "{points}" (CONTENT_STR_QUIZ_POINT is the one for 1) */
+    CONTENT_STR_QUIZ, CONTENT_STR_QUIZ_HINT, CONTENT_STR_QUIZ_PROGRESS, CONTENT_STR_QUIZ_RESULT, CONTENT_STR_QUIZ_RESULT_HINT,
+    CONTENT_STR_QUIZ_BECAUSE, CONTENT_STR_QUIZ_POINTS, CONTENT_STR_QUIZ_POINT, CONTENT_STR_QUIZ_NONE, CONTENT_STR_QUIZ_AGAIN,
     /* the label of an urgent notice (notices.json), so that urgency is in
      * words as well as in the bar's colours */
-    STR_NOTICE_URGENT,
+    CONTENT_STR_NOTICE_URGENT,
     /* the attract loop's notices slide, above the notices */
-    STR_NOTICES_TITLE,
+    CONTENT_STR_NOTICES_TITLE,
     /* visitor languages (openday.json "languages"): the language's own name
      * ("Deutsch"), listed by the chooser, and the chooser's heading */
-    STR_LANGUAGE_NAME, STR_LANGUAGE,
-    STR_COUNT
+    CONTENT_STR_LANGUAGE_NAME, CONTENT_STR_LANGUAGE,
+    CONTENT_STR_COUNT
 } content_str;
 
-extern const char *const content_string_keys[STR_COUNT];
+extern const char *const content_string_keys[CONTENT_STR_COUNT];
 
 typedef enum {
-    COLOR_BACKGROUND, COLOR_SURFACE, COLOR_SURFACE_ALT, COLOR_TEXT, COLOR_MUTED,
-    COLOR_ACCENT, COLOR_ACCENT_TEXT, COLOR_SHARED, COLOR_CAVEAT, COLOR_LINE,
-    COLOR_COUNT
+    CONTENT_COLOR_BACKGROUND, CONTENT_COLOR_SURFACE, CONTENT_COLOR_SURFACE_ALT, CONTENT_COLOR_TEXT, CONTENT_COLOR_MUTED,
+    CONTENT_COLOR_ACCENT, CONTENT_COLOR_ACCENT_TEXT, CONTENT_COLOR_SHARED, CONTENT_COLOR_CAVEAT, CONTENT_COLOR_LINE,
+    CONTENT_COLOR_COUNT
 } content_color;
 
-extern const char *const content_color_keys[COLOR_COUNT];
+extern const char *const content_color_keys[CONTENT_COLOR_COUNT];
 
 #define CONTENT_LANGUAGES_MAX 8     /* declared visitor languages */
 
@@ -271,11 +271,11 @@ struct content {
     /* notices.json: absent, none */
     content_notice *notices;     size_t n_notices;
 
-    od_color colors[COLOR_COUNT];
+    od_color colors[CONTENT_COLOR_COUNT];
     char *font_family;       /* fontconfig family name, e.g. "Inter" */
     char *font_file[2];      /* optional font files inside the content dir (regular,
                               * bold), relative paths as written, may be "" */
-    char *strings[STR_COUNT];
+    char *strings[CONTENT_STR_COUNT];
     unsigned absent;         /* bit i set when optional content_files[i] is not there */
     unsigned unreadable;     /* loader-internal: bit i set when content_files[i]
                               * could not be read or parsed */

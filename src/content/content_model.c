@@ -15,7 +15,7 @@
 
 /* ---- the vocabulary ---------------------------------------------------------- */
 
-const char *const content_string_keys[STR_COUNT] = {
+const char *const content_string_keys[CONTENT_STR_COUNT] = {
     "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
     "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
     "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
@@ -33,7 +33,7 @@ const char *const content_string_keys[STR_COUNT] = {
     "language_name", "language",
 };
 
-static const char *const default_strings[STR_COUNT] = {
+static const char *const default_strings[CONTENT_STR_COUNT] = {
     "Touch to explore", "Back", "Home", "Explore our degrees", "Tap a degree to find out more.",
     "Compare", "Side by side", "Career paths", "Where each degree leads", "Awards",
     "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
@@ -57,12 +57,12 @@ static const char *const default_strings[STR_COUNT] = {
     "", "Language",
 };
 
-const char *const content_color_keys[COLOR_COUNT] = {
+const char *const content_color_keys[CONTENT_COLOR_COUNT] = {
     "background", "surface", "surface_alt", "text", "muted", "accent", "accent_text",
     "shared", "caveat", "line",
 };
 
-static const char *const default_colors[COLOR_COUNT] = {
+static const char *const default_colors[CONTENT_COLOR_COUNT] = {
     "#0F1420", "#1A2233", "#243047", "#F4F6FA", "#A9B4C8", "#FFB547", "#10131A",
     "#B98CFF", "#FFD166", "#3A4760",
 };
@@ -75,13 +75,13 @@ const char *const content_files[CONTENT_NFILES] = {
 
 const char *content_default_string(content_str k)
 {
-    return (int)k >= 0 && k < STR_COUNT ? default_strings[k] : "";
+    return (int)k >= 0 && k < CONTENT_STR_COUNT ? default_strings[k] : "";
 }
 
 od_color content_default_color(content_color k)
 {
     od_color c = { 0, 0, 0, 255 };
-    if ((int)k >= 0 && k < COLOR_COUNT)
+    if ((int)k >= 0 && k < CONTENT_COLOR_COUNT)
         jfile_parse_color(default_colors[k], &c);
     return c;
 }
@@ -121,7 +121,7 @@ size_t content_find_language(const content *c, const char *code)
 const char *content_language_name(const content *c, size_t i)
 {
     const content *m = content_in_language(c, i);
-    const char *s = m->strings[STR_LANGUAGE_NAME];
+    const char *s = m->strings[CONTENT_STR_LANGUAGE_NAME];
     return s && *s ? s : m->language;
 }
 
@@ -145,7 +145,7 @@ od_color content_award_color(const content *c, size_t ai)
 {
     if (ai < c->n_awards && c->awards[ai].has_color)
         return c->awards[ai].color;
-    return c->colors[COLOR_ACCENT];
+    return c->colors[CONTENT_COLOR_ACCENT];
 }
 
 bool content_career_shared(const content *c, size_t ci)

@@ -141,7 +141,7 @@ static void qr_figure(strbuf *b, const content *c, const char *url)
     strbuf_str(b, "<figure class=\"qr\"><svg viewBox=\"0 0 ");
     strbuf_printf(b, "%d %d\" width=\"%d\" height=\"%d\" shape-rendering=\"crispEdges\" role=\"img\" "
          "aria-label=\"", n, n, 3 * n, 3 * n);
-    esc_attr(b, str(c, STR_QR_HINT));
+    esc_attr(b, str(c, CONTENT_STR_QR_HINT));
     strbuf_printf(b, "\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"", n, n);
     for (int r = 0; r < q.size; r++)
         for (int k = 0; k < q.size;) {
@@ -178,11 +178,11 @@ static bool has_font_file(const content *c, int i)
 
 static void style_sheet(strbuf *b, const content *c)
 {
-    static const char *const var[COLOR_COUNT] = {
-        [COLOR_BACKGROUND] = "bg", [COLOR_SURFACE] = "surface",
-        [COLOR_SURFACE_ALT] = "surface-alt", [COLOR_TEXT] = "text", [COLOR_MUTED] = "muted",
-        [COLOR_ACCENT] = "accent", [COLOR_ACCENT_TEXT] = "accent-text",
-        [COLOR_SHARED] = "shared", [COLOR_CAVEAT] = "caveat", [COLOR_LINE] = "line",
+    static const char *const var[CONTENT_COLOR_COUNT] = {
+        [CONTENT_COLOR_BACKGROUND] = "bg", [CONTENT_COLOR_SURFACE] = "surface",
+        [CONTENT_COLOR_SURFACE_ALT] = "surface-alt", [CONTENT_COLOR_TEXT] = "text", [CONTENT_COLOR_MUTED] = "muted",
+        [CONTENT_COLOR_ACCENT] = "accent", [CONTENT_COLOR_ACCENT_TEXT] = "accent-text",
+        [CONTENT_COLOR_SHARED] = "shared", [CONTENT_COLOR_CAVEAT] = "caveat", [CONTENT_COLOR_LINE] = "line",
     };
     strbuf_str(b, "<style>\n");
     for (int i = 0; i < 2; i++) {
@@ -193,12 +193,12 @@ static void style_sheet(strbuf *b, const content *c)
         strbuf_printf(b, "\");font-weight:%s;font-display:swap}\n", i ? "700" : "400");
     }
     strbuf_str(b, ":root{");
-    for (int i = 0; i < COLOR_COUNT; i++) {
+    for (int i = 0; i < CONTENT_COLOR_COUNT; i++) {
         strbuf_printf(b, "--%s:", var[i]);
         put_color(b, c->colors[i]);
         strbuf_str(b, ";");
     }
-    strbuf_printf(b, "color-scheme:%s;\n", luminance(c->colors[COLOR_BACKGROUND]) < 0.4 ? "dark" : "light");
+    strbuf_printf(b, "color-scheme:%s;\n", luminance(c->colors[CONTENT_COLOR_BACKGROUND]) < 0.4 ? "dark" : "light");
     strbuf_str(b, "--font:");
     if (has_font_file(c, 0))
         strbuf_str(b, "\"openday content\",");
@@ -401,12 +401,12 @@ static void career_list(strbuf *b, const content *c, const content_degree *d, bo
         card_link(b, "career-", cr->id, cr->name);
         if (shared) {
             strbuf_str(b, "<span class=\"tag\">");
-            esc(b, str(c, STR_SHARED));
+            esc(b, str(c, CONTENT_STR_SHARED));
             strbuf_str(b, "</span>");
         }
         if (caveats && cr->caveat[0]) {
             strbuf_str(b, "<span class=\"check\">");
-            esc(b, str(c, STR_CHECK));
+            esc(b, str(c, CONTENT_STR_CHECK));
             strbuf_str(b, ": ");
             esc(b, cr->caveat);
             strbuf_str(b, "</span>");
@@ -451,19 +451,19 @@ static void degree_card(strbuf *b, const content *c, const content_degree *d)
     strbuf_str(b, "</h3>\n");
     paragraph(b, "tagline", d->tagline);
     if (d->focus[0]) {
-        part_heading(b, str(c, STR_FOCUS));
+        part_heading(b, str(c, CONTENT_STR_FOCUS));
         paragraph(b, NULL, d->focus);
     }
     if (d->n_topics) {
-        part_heading(b, str(c, STR_TOPICS));
+        part_heading(b, str(c, CONTENT_STR_TOPICS));
         chips(b, d->topics, d->n_topics);
     }
     if (d->n_software) {
-        part_heading(b, str(c, STR_SOFTWARE));
+        part_heading(b, str(c, CONTENT_STR_SOFTWARE));
         chips(b, d->software, d->n_software);
     }
     if (d->n_modules) {
-        part_heading(b, str(c, STR_MODULES));
+        part_heading(b, str(c, CONTENT_STR_MODULES));
         strbuf_str(b, "<dl class=\"modules\">\n");
         for (size_t i = 0; i < d->n_modules; i++) {
             strbuf_str(b, "<dt>");
@@ -475,11 +475,11 @@ static void degree_card(strbuf *b, const content *c, const content_degree *d)
         strbuf_str(b, "</dl>\n");
     }
     if (d->hands_on[0]) {
-        part_heading(b, str(c, STR_HANDS_ON));
+        part_heading(b, str(c, CONTENT_STR_HANDS_ON));
         paragraph(b, NULL, d->hands_on);
     }
     if (d->n_careers) {
-        part_heading(b, str(c, STR_CAREER_PATHS));
+        part_heading(b, str(c, CONTENT_STR_CAREER_PATHS));
         career_list(b, c, d, true);
     }
     paragraph(b, "note", d->careers_note);
@@ -504,7 +504,7 @@ static void conclusion(strbuf *b, const content *c)
 /* The degrees side by side, in the rows of the kiosk's Compare screen. */
 static void compare_section(strbuf *b, const content *c)
 {
-    section_head(b, "compare", str(c, STR_COMPARE), str(c, STR_COMPARE_HINT));
+    section_head(b, "compare", str(c, CONTENT_STR_COMPARE), str(c, CONTENT_STR_COMPARE_HINT));
     strbuf_str(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"compare-h\" "
            "tabindex=\"0\">\n<table>\n<thead><tr><td></td>");
     for (size_t i = 0; i < c->n_degrees; i++) {
@@ -516,8 +516,8 @@ static void compare_section(strbuf *b, const content *c)
     }
     strbuf_str(b, "</tr></thead>\n<tbody>\n");
     for (int row = 0; row < 5; row++) {
-        static const content_str head[5] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
-                                             STR_CAREER_PATHS };
+        static const content_str head[5] = { CONTENT_STR_AWARD, CONTENT_STR_FOCUS, CONTENT_STR_TOPICS, CONTENT_STR_SOFTWARE,
+                                             CONTENT_STR_CAREER_PATHS };
         strbuf_str(b, "<tr><th scope=\"row\">");
         esc(b, str(c, head[row]));
         strbuf_str(b, "</th>");
@@ -566,13 +566,13 @@ static void compare_section(strbuf *b, const content *c)
 
 static void careers_section(strbuf *b, const content *c)
 {
-    section_head(b, "careers", str(c, STR_CAREERS), str(c, STR_CAREERS_HINT));
+    section_head(b, "careers", str(c, CONTENT_STR_CAREERS), str(c, CONTENT_STR_CAREERS_HINT));
     bool any_shared = false;
     for (size_t i = 0; i < c->n_careers; i++)
         any_shared |= content_career_shared(c, i);
     if (any_shared) {
         strbuf_str(b, "<p class=\"legend\"><span class=\"dot\" aria-hidden=\"true\"></span>");
-        esc(b, str(c, STR_SHARED));
+        esc(b, str(c, CONTENT_STR_SHARED));
         strbuf_str(b, "</p>\n");
     }
     strbuf_str(b, "<div class=\"grid\">\n");
@@ -591,13 +591,13 @@ static void careers_section(strbuf *b, const content *c)
         strbuf_str(b, "</h3>\n");
         if (shared) {
             strbuf_str(b, "<p><span class=\"tag\">");
-            esc(b, str(c, STR_SHARED));
+            esc(b, str(c, CONTENT_STR_SHARED));
             strbuf_str(b, "</span></p>\n");
         }
         paragraph(b, "summary", cr->summary);
         paragraph(b, "desc", cr->description);
         if (cr->n_degrees) {
-            part_heading(b, str(c, STR_LEADS_FROM));
+            part_heading(b, str(c, CONTENT_STR_LEADS_FROM));
             strbuf_str(b, "<ul class=\"from\">");
             for (size_t k = 0; k < cr->n_degrees; k++) {
                 if (cr->degrees[k] >= c->n_degrees)
@@ -613,7 +613,7 @@ static void careers_section(strbuf *b, const content *c)
         }
         if (cr->caveat[0]) {
             strbuf_str(b, "<p class=\"caveat\"><strong>");
-            esc(b, str(c, STR_CHECK));
+            esc(b, str(c, CONTENT_STR_CHECK));
             strbuf_str(b, "</strong>");
             esc(b, cr->caveat);
             strbuf_str(b, "</p>\n");
@@ -628,7 +628,7 @@ static void careers_section(strbuf *b, const content *c)
 
 static void awards_section(strbuf *b, const content *c)
 {
-    section_head(b, "ba-bs", str(c, STR_BA_BS), str(c, STR_BA_BS_HINT));
+    section_head(b, "ba-bs", str(c, CONTENT_STR_BA_BS), str(c, CONTENT_STR_BA_BS_HINT));
     paragraph(b, "intro", c->awards_intro);
     strbuf_str(b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_awards; i++) {
@@ -686,7 +686,7 @@ static void awards_section(strbuf *b, const content *c)
 
 static void about_section(strbuf *b, const content *c)
 {
-    section_head(b, "about", str(c, STR_ABOUT), NULL);
+    section_head(b, "about", str(c, CONTENT_STR_ABOUT), NULL);
     strbuf_str(b, "<div class=\"about\">\n");
     paragraph(b, NULL, c->about);
     paragraph(b, "muted", c->attribution);
@@ -710,7 +710,7 @@ static void language_links(strbuf *b, const content *c)
     if (n < 2)
         return;
     strbuf_str(b, "<nav class=\"langs\" aria-label=\"");
-    esc_attr(b, str(c, STR_LANGUAGE));
+    esc_attr(b, str(c, CONTENT_STR_LANGUAGE));
     strbuf_str(b, "\"><ul>\n");
     for (size_t i = 0; i < n; i++) {
         const content *v = content_in_language(c, i);
@@ -749,7 +749,7 @@ char *export_html_page(const content *c, size_t *len)
         strbuf_str(&b, "\">\n");
     }
     strbuf_str(&b, "<meta name=\"theme-color\" content=\"");
-    put_color(&b, c->colors[COLOR_BACKGROUND]);
+    put_color(&b, c->colors[CONTENT_COLOR_BACKGROUND]);
     strbuf_str(&b, "\">\n");
     for (size_t i = 0; content_language_count(c) > 1 && i < content_language_count(c); i++) {
         char page[128];
@@ -762,7 +762,7 @@ char *export_html_page(const content *c, size_t *len)
     }
     style_sheet(&b, c);
     strbuf_str(&b, "</head>\n<body>\n<a class=\"skip\" href=\"#degrees\">");
-    esc(&b, str(c, STR_HOME_TITLE));
+    esc(&b, str(c, CONTENT_STR_HOME_TITLE));
     strbuf_str(&b, "</a>\n<header class=\"hero\">\n<div class=\"wrap\">\n");
     language_links(&b, c);
     strbuf_str(&b, "<h1>");
@@ -776,8 +776,8 @@ char *export_html_page(const content *c, size_t *len)
         bool on;
         const char *id;
         content_str label;
-    } links[] = { { compare, "compare", STR_COMPARE }, { careers, "careers", STR_CAREERS },
-                  { awards, "ba-bs", STR_BA_BS }, { true, "about", STR_ABOUT } };
+    } links[] = { { compare, "compare", CONTENT_STR_COMPARE }, { careers, "careers", CONTENT_STR_CAREERS },
+                  { awards, "ba-bs", CONTENT_STR_BA_BS }, { true, "about", CONTENT_STR_ABOUT } };
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
         if (!links[i].on)
             continue;
@@ -787,7 +787,7 @@ char *export_html_page(const content *c, size_t *len)
     }
     strbuf_str(&b, "</ul></nav>\n</div>\n</header>\n<main class=\"wrap\">\n");
 
-    section_head(&b, "degrees", str(c, STR_HOME_TITLE), NULL);
+    section_head(&b, "degrees", str(c, CONTENT_STR_HOME_TITLE), NULL);
     strbuf_str(&b, "<div class=\"grid\">\n");
     for (size_t i = 0; i < c->n_degrees; i++)
         degree_card(&b, c, &c->degrees[i]);
@@ -804,7 +804,7 @@ char *export_html_page(const content *c, size_t *len)
     esc(&b, c->title);
     if (c->version[0] || c->date[0]) {
         strbuf_str(&b, " &middot; ");
-        esc(&b, str(c, STR_VERSION));
+        esc(&b, str(c, CONTENT_STR_VERSION));
         strbuf_str(&b, " ");
         esc(&b, c->version);
         if (c->date[0]) {

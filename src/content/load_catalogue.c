@@ -269,7 +269,7 @@ static bool load_pair(jfile *f, const content *c, const cJSON *pair, const char 
 {
     char q[128];
     snprintf(q, sizeof q, "%s.pair", p);
-    if (kind != ATTRACT_COMPARE) {
+    if (kind != CONTENT_ATTRACT_COMPARE) {
         jfile_problem(f, pair, false, q, "only a compare slide takes a \"pair\" of degrees");
         return false;
     }
@@ -348,16 +348,16 @@ bool load_attract(jfile *f, content *c)
         }
         content_slide *s = &c->slides[c->n_slides];
         s->kind = (content_attract_kind)kind;
-        if (kind == ATTRACT_DEGREE || kind == ATTRACT_CAREER) {
+        if (kind == CONTENT_ATTRACT_DEGREE || kind == CONTENT_ATTRACT_CAREER) {
             const cJSON *id = jfile_plain(f, e, "id", p, true);
-            size_t k = id ? (kind == ATTRACT_DEGREE ? content_find_degree(c, id->valuestring)
+            size_t k = id ? (kind == CONTENT_ATTRACT_DEGREE ? content_find_degree(c, id->valuestring)
                                                     : content_find_career(c, id->valuestring))
                           : (size_t)-1;
-            unsigned from = kind == ATTRACT_DEGREE ? CONTENT_FILE_BIT(DEGREES) : CONTENT_FILE_BIT(CAREERS);
+            unsigned from = kind == CONTENT_ATTRACT_DEGREE ? CONTENT_FILE_BIT(DEGREES) : CONTENT_FILE_BIT(CAREERS);
             if (id && k == (size_t)-1 && !(c->unreadable & from)) {
                 snprintf(q, sizeof q, "%s.id", p);
                 jfile_problem(f, id, false, q, "unknown %s \"%s\"",
-                              kind == ATTRACT_DEGREE ? "degree" : "career", id->valuestring);
+                              kind == CONTENT_ATTRACT_DEGREE ? "degree" : "career", id->valuestring);
             }
             if (k == (size_t)-1) {
                 ok = false;
@@ -365,7 +365,7 @@ bool load_attract(jfile *f, content *c)
             }
             s->index = k;
         }
-        if (kind == ATTRACT_COMPARE && c->n_degrees < 2 && !(c->unreadable & CONTENT_FILE_BIT(DEGREES))) {
+        if (kind == CONTENT_ATTRACT_COMPARE && c->n_degrees < 2 && !(c->unreadable & CONTENT_FILE_BIT(DEGREES))) {
             jfile_problem(f, show, false, q, "a comparison slide needs at least two degrees");
             ok = false;
             continue;

@@ -270,7 +270,7 @@ bool load_notices(jfile *f, content *c)
         if (cJSON_GetObjectItemCaseSensitive(e, "level") && !lv) {
             ok = false;
         } else if (lv && !strcmp(lv->valuestring, "urgent")) {
-            n->level = NOTICE_URGENT;
+            n->level = CONTENT_NOTICE_URGENT;
         } else if (lv && strcmp(lv->valuestring, "info")) {
             snprintf(q, sizeof q, "%s.level", p);
             jfile_problem(f, lv, false, q, "level \"%s\" must be \"info\" or \"urgent\"",

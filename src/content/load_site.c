@@ -152,8 +152,8 @@ bool load_theme(jfile *f, content *c)
         return false;
     }
     if (cols)
-        jfile_unknown_fields_n(f, cols, "colors", content_color_keys, COLOR_COUNT);
-    for (int i = 0; i < COLOR_COUNT; i++) {
+        jfile_unknown_fields_n(f, cols, "colors", content_color_keys, CONTENT_COLOR_COUNT);
+    for (int i = 0; i < CONTENT_COLOR_COUNT; i++) {
         c->colors[i] = content_default_color((content_color)i);
         if (!cols || !cJSON_GetObjectItemCaseSensitive(cols, content_color_keys[i])) {
             char p[64], hex[8];
@@ -180,13 +180,13 @@ bool load_strings(jfile *f, content *c)
         return false;
     }
     if (s)
-        jfile_unknown_fields_n(f, s, "strings", content_string_keys, STR_COUNT);
-    for (int i = 0; i < STR_COUNT; i++) {
+        jfile_unknown_fields_n(f, s, "strings", content_string_keys, CONTENT_STR_COUNT);
+    for (int i = 0; i < CONTENT_STR_COUNT; i++) {
         if (!s || !cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i])) {
             char p[64];
             snprintf(p, sizeof p, "strings.%s", content_string_keys[i]);
             /* The chooser's words matter only when there is a choice. */
-            bool chooser = i == STR_LANGUAGE_NAME || i == STR_LANGUAGE;
+            bool chooser = i == CONTENT_STR_LANGUAGE_NAME || i == CONTENT_STR_LANGUAGE;
             if (!chooser || c->n_languages > 1)
                 jfile_problem(f, s ? s : f->root, true, p, "text \"%s\" missing; using \"%s\"",
                               content_string_keys[i], content_default_string((content_str)i));
@@ -196,7 +196,7 @@ bool load_strings(jfile *f, content *c)
             /* A language's own name never falls back to another's: two rows
              * of the chooser would read "Deutsch". Without one, its code. */
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(s, content_string_keys[i]);
-            if (i == STR_LANGUAGE_NAME && cJSON_IsObject(v) &&
+            if (i == CONTENT_STR_LANGUAGE_NAME && cJSON_IsObject(v) &&
                 !cJSON_GetObjectItemCaseSensitive(v, f->lang)) {
                 free(c->strings[i]);
                 c->strings[i] = jfile_strdup("");

@@ -21,7 +21,7 @@ size_t notices_count(const content *c, int wall_minute, size_t *urgent)
     for (size_t i = 0; i < c->n_notices; i++)
         if (notices_active(c, i, wall_minute)) {
             k++;
-            u += c->notices[i].level == NOTICE_URGENT;
+            u += c->notices[i].level == CONTENT_NOTICE_URGENT;
         }
     if (urgent)
         *urgent = u;
@@ -50,7 +50,7 @@ int notices_next_change(const content *c, int wall_minute)
 
 bool notices_slide_shows(const content *c, size_t i, int wall_minute)
 {
-    if (i >= c->n_slides || c->slides[i].kind != ATTRACT_NOTICES)
+    if (i >= c->n_slides || c->slides[i].kind != CONTENT_ATTRACT_NOTICES)
         return true;
     return notices_count(c, wall_minute, NULL) > 0;
 }

@@ -80,13 +80,13 @@ talk_state talks_state(const content *c, size_t i, int wall_minute)
 {
     int t = talks_day_minute(c, wall_minute);
     if (t < 0 || i >= c->n_talks)
-        return TALK_UNTIMED;
+        return TALKS_UNTIMED;
     const content_talk *k = &c->talks[i];
     if (k->end <= t)
-        return TALK_PAST;
+        return TALKS_PAST;
     if (k->start <= t)
-        return TALK_NOW;
-    return k->start == soonest_after(c, t) ? TALK_NEXT : TALK_LATER;
+        return TALKS_NOW;
+    return k->start == soonest_after(c, t) ? TALKS_NEXT : TALKS_LATER;
 }
 
 bool talks_all_done(const content *c, int wall_minute)

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include "content.h"
 
-typedef enum { TALK_LATER, TALK_PAST, TALK_NOW, TALK_NEXT, TALK_UNTIMED } talk_state;
+typedef enum { TALKS_LATER, TALKS_PAST, TALKS_NOW, TALKS_NEXT, TALKS_UNTIMED } talk_state;
 
 /* The minute (0-1439) to hand to the functions below at local_date
  * ("YYYY-MM-DD") and minute of the day: minute itself on the talks' day
@@ -42,7 +42,7 @@ bool talks_clock_trusted(const content *c, const char *local_date, bool synced);
 /* The wall minute as a minute of the content's day (beyond 1439 in the
  * small hours that belong to the evening before), or -1 for -1. */
 int talks_day_minute(const content *c, int wall_minute);
-/* State of talk i at wall_minute; TALK_UNTIMED when wall_minute is -1. */
+/* State of talk i at wall_minute; TALKS_UNTIMED when wall_minute is -1. */
 talk_state talks_state(const content *c, size_t i, int wall_minute);
 /* True when the clock is known and no talk is on or to come. */
 bool talks_all_done(const content *c, int wall_minute);

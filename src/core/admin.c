@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void admin_init(admin *a, const admin_config *cfg, const layout_env *env)
+void admin_init(admin *a, const admin_config *cfg, const lay_env *env)
 {
     memset(a, 0, sizeof *a);
     if (cfg)
@@ -51,8 +51,8 @@ bool admin_exit_requested(const admin *a)
 
 od_rect admin_corner(const admin *a, int corner)
 {
-    layout_metrics m;
-    layout_metrics_compute(&a->env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&a->env, &m);
     float w = (float)a->env.w, h = (float)a->env.h;
     float c = fmaxf(0.12f * fminf(w, h), m.target);
     return (od_rect){ corner ? w - c : 0, 0, c, c };
@@ -65,8 +65,8 @@ typedef struct {
 
 static void keypad(const admin *a, keypad_geom *g)
 {
-    layout_metrics m;
-    layout_metrics_compute(&a->env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&a->env, &m);
     float w = (float)a->env.w, h = (float)a->env.h;
     /* Rows: title, PIN, four rows of keys, Cancel; about 8.5 key heights.
      * Across, the panel is 5.25 key heights (three keys of 1.45, two gaps,
@@ -114,15 +114,15 @@ od_rect admin_key_rect(const admin *a, int key)
  * word at the smallest text size. */
 float admin_staff_top(const admin *a)
 {
-    layout_metrics m;
-    layout_metrics_compute(&a->env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&a->env, &m);
     return (float)a->env.h - m.target * 1.25f - 2 * m.pad;
 }
 
 od_rect admin_staff_button(const admin *a, int i)
 {
-    layout_metrics m;
-    layout_metrics_compute(&a->env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&a->env, &m);
     float w = (float)a->env.w, h = m.target * 1.25f;
     float bw = fminf((w - 3 * m.pad) / 2, fmaxf(10.0f * m.text_min, w * 0.3f));
     float y = (float)a->env.h - m.pad - h;
@@ -214,7 +214,7 @@ bool admin_input(admin *a, const input_event *ev)
             a->pressed_key = -1;
         } else if (ev->kind == INPUT_CANCEL) {
             a->pressed_key = -1;
-        } else if (ev->kind == INPUT_KEY && (ev->key == KEY_BACK || ev->key == KEY_QUIT)) {
+        } else if (ev->kind == INPUT_KEY && (ev->key == INPUT_KEY_BACK || ev->key == INPUT_KEY_QUIT)) {
             a->phase = ADMIN_IDLE;
         }
         return true; /* the staff screen covers the kiosk */
@@ -237,7 +237,7 @@ bool admin_input(admin *a, const input_event *ev)
             a->pressed_key = -1;
             break;
         case INPUT_KEY:
-            if (ev->key == KEY_BACK || ev->key == KEY_QUIT)
+            if (ev->key == INPUT_KEY_BACK || ev->key == INPUT_KEY_QUIT)
                 press_key(a, ADMIN_KEY_CANCEL);
             break;
         default:
@@ -338,7 +338,7 @@ static const char *locked_text(lay *L, const char *text, unsigned seconds)
 static void centred_text(lay *L, od_rect r, scene_font f, float px, od_color c, const char *text,
                          int box)
 {
-    lay_style st = { f, px, c, ALIGN_CENTER, true };
+    lay_style st = { f, px, c, LAY_ALIGN_CENTER, true };
     float h = lay_text_height(L, &st, r.w, text, strlen(text), NULL);
     lay_text(L, &st, r.x, r.y + (r.h - h) / 2, r.w, text, box);
 }
@@ -347,8 +347,8 @@ void admin_draw(const admin *a, const content *c, scene *s)
 {
     lay L;
     lay_begin(&L, s, c, &a->env, NULL);
-    const layout_metrics *m = &L.m;
-    od_color warn = lay_col(&L, COLOR_CAVEAT);
+    const lay_metrics *m = &L.m;
+    od_color warn = lay_col(&L, CONTENT_COLOR_CAVEAT);
     if (a->phase == ADMIN_STAFF) {
         /* Staff-facing, like the screen of content problems: fixed words.
          * The strip under the caller's picture, then the two buttons. */
@@ -360,13 +360,13 @@ void admin_draw(const admin *a, const content *c, scene *s)
             lay_pill p;
             memset(&p, 0, sizeof p);
             p.text = words[i];
-            p.font = FONT_BOLD;
+            p.font = SCENE_FONT_BOLD;
             p.size = m->text_min;
-            p.bg = pressed ? lay_col(&L, COLOR_ACCENT)
+            p.bg = pressed ? lay_col(&L, CONTENT_COLOR_ACCENT)
                    : i == ADMIN_STAFF_EXIT ? od_rgba(0x8A, 0x3B, 0x2E, 0xFF)
                                            : od_rgba(0x33, 0x3C, 0x4D, 0xFF);
-            p.fg = pressed ? lay_col(&L, COLOR_ACCENT_TEXT) : od_rgba(0xF2, 0xF4, 0xF7, 0xFF);
-            p.action = ACT_NONE;
+            p.fg = pressed ? lay_col(&L, CONTENT_COLOR_ACCENT_TEXT) : od_rgba(0xF2, 0xF4, 0xF7, 0xFF);
+            p.action = VIEW_ACT_NONE;
             lay_pill_draw(&L, &p, admin_staff_button(a, i), -1);
         }
         lay_end(&L);
@@ -380,7 +380,7 @@ void admin_draw(const admin *a, const content *c, scene *s)
                 f = 1;
             float bar = m->unit * 6;
             lay_rect(&L, (od_rect){ r.x, r.y, r.w, bar },
-                     lay_with_alpha(lay_col(&L, COLOR_TEXT), 0.31f), 0);
+                     lay_with_alpha(lay_col(&L, CONTENT_COLOR_TEXT), 0.31f), 0);
             lay_rect(&L, (od_rect){ r.x, r.y, r.w * f, bar }, warn, 0);
         }
         if (a->phase == ADMIN_ARMED && !a->holding) {
@@ -396,20 +396,20 @@ void admin_draw(const admin *a, const content *c, scene *s)
     /* The kiosk stays faintly visible behind the keypad, dimmed by the
      * theme's own background. */
     lay_rect(&L, (od_rect){ 0, 0, L.W, L.H },
-             lay_with_alpha(lay_col(&L, COLOR_BACKGROUND), 0.88f), 0);
-    int panel = lay_box(&L, g.panel, lay_col(&L, COLOR_SURFACE), m->radius, -1);
+             lay_with_alpha(lay_col(&L, CONTENT_COLOR_BACKGROUND), 0.88f), 0);
+    int panel = lay_box(&L, g.panel, lay_col(&L, CONTENT_COLOR_SURFACE), m->radius, -1);
     float px = fmaxf(m->text_min, g.key_h * 0.42f);
     float title_px = fmaxf(m->text_min, px * 0.75f);
     int tb = lay_box(&L, g.title, od_rgba(0, 0, 0, 0), 0, panel);
     if (locked(a)) {
         unsigned left = (unsigned)((a->locked_until - a->now + 999) / 1000);
-        centred_text(&L, g.title, FONT_BOLD, title_px, warn,
-                     locked_text(&L, lay_str(&L, STR_ADMIN_LOCKED), left), tb);
+        centred_text(&L, g.title, SCENE_FONT_BOLD, title_px, warn,
+                     locked_text(&L, lay_str(&L, CONTENT_STR_ADMIN_LOCKED), left), tb);
     } else if (a->wrong) {
-        centred_text(&L, g.title, FONT_BOLD, title_px, warn, lay_str(&L, STR_ADMIN_WRONG), tb);
+        centred_text(&L, g.title, SCENE_FONT_BOLD, title_px, warn, lay_str(&L, CONTENT_STR_ADMIN_WRONG), tb);
     } else {
-        centred_text(&L, g.title, FONT_BOLD, title_px, lay_col(&L, COLOR_TEXT),
-                     lay_str(&L, STR_ADMIN_TITLE), tb);
+        centred_text(&L, g.title, SCENE_FONT_BOLD, title_px, lay_col(&L, CONTENT_COLOR_TEXT),
+                     lay_str(&L, CONTENT_STR_ADMIN_TITLE), tb);
     }
     /* The PIN as dots, never digits. */
     size_t n = strlen(a->entered);
@@ -417,30 +417,30 @@ void admin_draw(const admin *a, const content *c, scene *s)
     float x0 = g.pin.x + (g.pin.w - (float)(n ? n : 1) * step + (step - d)) / 2;
     if (n == 0)
         lay_rect(&L, (od_rect){ g.pin.x + g.pin.w / 2 - d * 2, g.pin.y + g.pin.h / 2 - 1, d * 4,
-                                2 * m->unit }, lay_col(&L, COLOR_MUTED), 0);
+                                2 * m->unit }, lay_col(&L, CONTENT_COLOR_MUTED), 0);
     for (size_t i = 0; i < n; i++)
         lay_rect(&L, (od_rect){ x0 + (float)i * step, g.pin.y + (g.pin.h - d) / 2, d, d },
-                 lay_col(&L, COLOR_TEXT), d / 2);
+                 lay_col(&L, CONTENT_COLOR_TEXT), d / 2);
     static const char *const digits[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
     for (int k = 0; k < ADMIN_NKEYS; k++) {
         bool word = k == ADMIN_KEY_CLEAR || k == ADMIN_KEY_CANCEL || k == ADMIN_KEY_OK;
         bool pressed = k == a->pressed_key;
         lay_pill p;
         memset(&p, 0, sizeof p);
-        p.text = k == ADMIN_KEY_CLEAR    ? lay_str(&L, STR_ADMIN_CLEAR)
-                 : k == ADMIN_KEY_OK     ? lay_str(&L, STR_ADMIN_OK)
-                 : k == ADMIN_KEY_CANCEL ? lay_str(&L, STR_ADMIN_CANCEL)
+        p.text = k == ADMIN_KEY_CLEAR    ? lay_str(&L, CONTENT_STR_ADMIN_CLEAR)
+                 : k == ADMIN_KEY_OK     ? lay_str(&L, CONTENT_STR_ADMIN_OK)
+                 : k == ADMIN_KEY_CANCEL ? lay_str(&L, CONTENT_STR_ADMIN_CANCEL)
                  : k == ADMIN_KEY_ZERO   ? "0"
                                          : digits[k];
-        p.font = word ? FONT_BOLD : FONT_REGULAR;
+        p.font = word ? SCENE_FONT_BOLD : SCENE_FONT_REGULAR;
         p.size = word ? fmaxf(m->text_min, px * 0.7f) : px;
         /* Pressed as the kiosk's own buttons are: the accent. No hit region:
          * admin_input hit-tests the keys itself (admin_key_rect). */
-        p.bg = lay_col(&L, pressed ? COLOR_ACCENT : COLOR_SURFACE_ALT);
-        p.fg = pressed                                 ? lay_col(&L, COLOR_ACCENT_TEXT)
-               : locked(a) && k != ADMIN_KEY_CANCEL ? lay_col(&L, COLOR_MUTED)
-                                                     : lay_col(&L, COLOR_TEXT);
-        p.action = ACT_NONE;
+        p.bg = lay_col(&L, pressed ? CONTENT_COLOR_ACCENT : CONTENT_COLOR_SURFACE_ALT);
+        p.fg = pressed                                 ? lay_col(&L, CONTENT_COLOR_ACCENT_TEXT)
+               : locked(a) && k != ADMIN_KEY_CANCEL ? lay_col(&L, CONTENT_COLOR_MUTED)
+                                                     : lay_col(&L, CONTENT_COLOR_TEXT);
+        p.action = VIEW_ACT_NONE;
         lay_pill_draw(&L, &p, admin_key_rect(a, k), panel);
     }
     lay_end(&L);

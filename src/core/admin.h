@@ -56,7 +56,7 @@ enum { ADMIN_KEY_CLEAR = 9, ADMIN_KEY_ZERO = 10, ADMIN_KEY_OK = 11, ADMIN_KEY_CA
 
 typedef struct {
     admin_config cfg;
-    layout_env env;               /* logical size, dpi and text measuring */
+    lay_env env;               /* logical size, dpi and text measuring */
     admin_phase phase;
     /* corner holding */
     bool holding;
@@ -72,7 +72,7 @@ typedef struct {
     uint64_t now;
 } admin;
 
-void admin_init(admin *a, const admin_config *cfg, const layout_env *env);
+void admin_init(admin *a, const admin_config *cfg, const lay_env *env);
 void admin_resize(admin *a, int w, int h);
 /* True when the exit is possible at all (a PIN is configured). */
 bool admin_enabled(const admin *a);
@@ -95,7 +95,7 @@ od_rect admin_key_rect(const admin *a, int key);
 od_rect admin_staff_button(const admin *a, int i);
 float admin_staff_top(const admin *a);
 /* Append the overlay (corner progress or keypad) to s, drawn with the layout
- * toolkit: its words are c's strings (STR_ADMIN_*) and its colours c's
+ * toolkit: its words are c's strings (CONTENT_STR_ADMIN_*) and its colours c's
  * theme; with c NULL (no valid content: over the staff screen) the built-in
  * ones. */
 void admin_draw(const admin *a, const content *c, scene *s);

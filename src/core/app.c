@@ -15,8 +15,8 @@
 #include "anim.h"
 #include "dump.h"
 #include "gesture.h"
-#include "layout_access.h"
-#include "layout_refused.h"
+#include "access.h"
+#include "refused.h"
 #include "narrate.h"
 #include "notices.h"
 #include "speechbar.h"
@@ -33,9 +33,9 @@ typedef struct {
 struct app {
     const content *c;
     app_config cfg;
-    layout_env env;
+    lay_env env;
     text_cache *wrap;            /* owned; env.cache points at it */
-    layout_metrics m;
+    lay_metrics m;
 
     view_place place;
     anim_scroller scroll;
@@ -44,7 +44,7 @@ struct app {
 
     /* page transition */
     bool trans;
-    layout_page trans_prev;
+    lay_page trans_prev;
     uint64_t trans_t0;
     int trans_dir;
 
@@ -85,7 +85,7 @@ struct app {
     visitor_quiz quiz;
 
     /* the authors' banner (app_set_refused) */
-    layout_refused refused;
+    lay_refused refused;
     bool has_refused;
 
     scene sc;
@@ -116,8 +116,8 @@ void app_config_defaults(app_config *cfg)
 
 static void configure_gestures(app *a)
 {
-    layout_metrics_compute(&a->env, &a->m);
-    float dpi = a->env.dpi > 0 ? a->env.dpi : LAYOUT_DEFAULT_DPI;
+    lay_metrics_compute(&a->env, &a->m);
+    float dpi = a->env.dpi > 0 ? a->env.dpi : LAY_DEFAULT_DPI;
     float mm = dpi / 25.4f;
     gesture_config gc = {
         .slop_px = fmaxf(2.5f * mm, 8.0f * a->m.unit),
@@ -128,7 +128,7 @@ static void configure_gestures(app *a)
     gesture_init(&a->g, &gc);
 }
 
-app *app_create(const content *c, const app_config *cfg, const layout_env *env,
+app *app_create(const content *c, const app_config *cfg, const lay_env *env,
                 uint64_t now_ms)
 {
     assert(c && cfg && env && env->measure.text_width && env->measure.line_height);
@@ -151,7 +151,7 @@ app *app_create(const content *c, const app_config *cfg, const layout_env *env,
     anim_scroller_init(&a->scroll);
     anim_scroller_init(&a->pscroll);
     scene_init(&a->sc);
-    a->place.screen = SCREEN_ATTRACT;
+    a->place.screen = VIEW_SCREEN_ATTRACT;
     a->now = a->last_update = a->last_input = a->slide_t0 = now_ms;
     a->dirty = true;
     reader_init(&a->rd, &a->cfg.speech);
@@ -230,7 +230,7 @@ app_access app_access_from_bits(unsigned bits)
 
 od_color app_background(const app *a)
 {
-    return layout_background(a->c, a->access.choices.high_contrast);
+    return access_background(a->c, a->access.choices.high_contrast);
 }
 
 bool app_access_open(const app *a)
@@ -266,7 +266,7 @@ static uint64_t warn_ms(const app *a)
 /* Seconds the countdown shows now; 0 when it does not show. */
 static unsigned warn_left(const app *a)
 {
-    if (a->place.screen == SCREEN_ATTRACT || a->cfg.loop || !a->cfg.attract_after_ms)
+    if (a->place.screen == VIEW_SCREEN_ATTRACT || a->cfg.loop || !a->cfg.attract_after_ms)
         return 0;
     uint64_t w = warn_ms(a), idle = a->now - a->last_input;
     if (!w || idle >= a->cfg.attract_after_ms)
@@ -290,9 +290,9 @@ static void use_language(app *a, size_t i)
     a->dirty = true;
 }
 
-static layout_page current_page(const app *a)
+static lay_page current_page(const app *a)
 {
-    layout_page p = { a->place, a->scroll.pos, a->pressed, a->focus };
+    lay_page p = { a->place, a->scroll.pos, a->pressed, a->focus };
     return p;
 }
 
@@ -317,7 +317,7 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
         }
         a->hist[a->nhist++] = (app_hist){ a->place, a->scroll.pos };
     }
-    if (p.screen == SCREEN_ATTRACT && a->place.screen != SCREEN_ATTRACT) {
+    if (p.screen == VIEW_SCREEN_ATTRACT && a->place.screen != VIEW_SCREEN_ATTRACT) {
         a->slide = a->prev_slide = 0;
         a->slide_t0 = a->now;
         reader_reset(&a->rd); /* the visit is over: Read aloud off, volume back */
@@ -356,8 +356,8 @@ static void go_back(app *a)
 
 static void go_home(app *a)
 {
-    view_place home = { SCREEN_HOME, 0, 0 };
-    go(a, home, a->place.screen == SCREEN_ATTRACT ? 0 : -1, false, true, 0);
+    view_place home = { VIEW_SCREEN_HOME, 0, 0 };
+    go(a, home, a->place.screen == VIEW_SCREEN_ATTRACT ? 0 : -1, false, true, 0);
 }
 
 /* Swipe or arrow key: the next (step +1) or previous sibling card. */
@@ -388,19 +388,19 @@ static void page_scroll(app *a, int dir)
  * next question or the result; -1 forgets every answer and starts again. */
 static void answer(app *a, int arg)
 {
-    view_place p = { SCREEN_QUIZ, 0, 0 };
+    view_place p = { VIEW_SCREEN_QUIZ, 0, 0 };
     if (arg < 0) {
         visitor_quiz_clear(&a->quiz);
         go(a, p, 1, true, false, 0);
         return;
     }
     size_t q = (size_t)a->place.a;
-    if (a->place.screen != SCREEN_QUIZ || !visitor_quiz_answer(&a->quiz, a->c, q, arg))
+    if (a->place.screen != VIEW_SCREEN_QUIZ || !visitor_quiz_answer(&a->quiz, a->c, q, arg))
         return;
     if (q + 1 < a->c->n_questions)
         p.a = (int)q + 1;
     else
-        p.screen = SCREEN_QUIZ_RESULT;
+        p.screen = VIEW_SCREEN_QUIZ_RESULT;
     go(a, p, 1, true, false, 0);
 }
 
@@ -408,30 +408,30 @@ static void ensure_scene(app *a);
 
 static bool in_attract(const app *a)
 {
-    return a->place.screen == SCREEN_ATTRACT;
+    return a->place.screen == VIEW_SCREEN_ATTRACT;
 }
 
 static void perform(app *a, int action, int arg)
 {
-    view_place p = { SCREEN_HOME, 0, 0 };
+    view_place p = { VIEW_SCREEN_HOME, 0, 0 };
     switch ((view_action)action) {
-    case ACT_WAKE:
+    case VIEW_ACT_WAKE:
         go_home(a);
         break;
-    case ACT_BACK:
+    case VIEW_ACT_BACK:
         go_back(a);
         break;
-    case ACT_HOME:
-        if (a->place.screen != SCREEN_HOME)
+    case VIEW_ACT_HOME:
+        if (a->place.screen != VIEW_SCREEN_HOME)
             go_home(a);
         break;
-    case ACT_ACCESS:
+    case VIEW_ACT_ACCESS:
         a->access.open = !a->access.open;
         a->lang.open = false;
         anim_scroller_init(&a->pscroll);
         a->dirty = true;
         break;
-    case ACT_LANGUAGE:
+    case VIEW_ACT_LANGUAGE:
         if (in_attract(a)) {
             go_home(a); /* a language chosen before the visit starts */
             a->lang.open = true;
@@ -441,7 +441,7 @@ static void perform(app *a, int action, int arg)
         a->access.open = false;
         a->dirty = true;
         break;
-    case ACT_LANGUAGE_SET:
+    case VIEW_ACT_LANGUAGE_SET:
         if (visitor_lang_pick(&a->lang, arg)) {
             use_language(a, (size_t)arg);
             speech_screen_opened(a); /* the screen, read again in its new language */
@@ -449,18 +449,18 @@ static void perform(app *a, int action, int arg)
         a->lang.open = false;
         a->dirty = true;
         break;
-    case ACT_ACCESS_SET:
+    case VIEW_ACT_ACCESS_SET:
         toggle_choice(a, arg);
         break;
-    case ACT_STAY:
+    case VIEW_ACT_STAY:
         break;
-    case ACT_ANSWER:
+    case VIEW_ACT_ANSWER:
         answer(a, arg);
         break;
-    case ACT_PICK_LEFT:
-    case ACT_PICK_RIGHT:
-        if (a->place.screen == SCREEN_COMPARE && arg >= 0 && (size_t)arg < a->c->n_degrees) {
-            bool left = action == ACT_PICK_LEFT;
+    case VIEW_ACT_PICK_LEFT:
+    case VIEW_ACT_PICK_RIGHT:
+        if (a->place.screen == VIEW_SCREEN_COMPARE && arg >= 0 && (size_t)arg < a->c->n_degrees) {
+            bool left = action == VIEW_ACT_PICK_LEFT;
             int *mine = left ? &a->place.a : &a->place.b;
             int *other = left ? &a->place.b : &a->place.a;
             if (*other == arg) /* picking the other column's degree swaps them */
@@ -470,18 +470,18 @@ static void perform(app *a, int action, int arg)
             speech_screen_opened(a);
         }
         break;
-    case ACT_SPEECH:
+    case VIEW_ACT_SPEECH:
         speech_control(a, arg);
         break;
-    case ACT_SIBLING:
+    case VIEW_ACT_SIBLING:
         go_sibling(a, arg);
         break;
-    case ACT_SCROLL:
+    case VIEW_ACT_SCROLL:
         page_scroll(a, arg);
         a->dirty = true;
         break;
-    case ACT_NONE:
-    case ACT_COUNT:
+    case VIEW_ACT_NONE:
+    case VIEW_ACT_COUNT:
     default:
         /* Every other action opens a screen, as the screen table says. */
         if (view_place_for_action(action, arg, &p))
@@ -532,46 +532,46 @@ static void move_focus(app *a, int step)
 static void on_key(app *a, input_key key)
 {
     if (in_attract(a)) {
-        if (key != KEY_QUIT && key != KEY_OTHER)
-            perform(a, ACT_WAKE, 0);
+        if (key != INPUT_KEY_QUIT && key != INPUT_KEY_OTHER)
+            perform(a, VIEW_ACT_WAKE, 0);
         return;
     }
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
     switch (key) {
-    case KEY_BACK:
+    case INPUT_KEY_BACK:
         if (a->access.open || a->lang.open)
             a->access.open = a->lang.open = false;
         else
             go_back(a);
         break;
-    case KEY_HOME:
-        perform(a, ACT_HOME, 0);
+    case INPUT_KEY_HOME:
+        perform(a, VIEW_ACT_HOME, 0);
         break;
-    case KEY_LEFT:
+    case INPUT_KEY_LEFT:
         go_sibling(a, -1);
         break;
-    case KEY_RIGHT:
+    case INPUT_KEY_RIGHT:
         go_sibling(a, 1);
         break;
-    case KEY_UP:
+    case INPUT_KEY_UP:
         anim_scroller_fling_to(&a->scroll, a->scroll.pos - page * 0.3f);
         break;
-    case KEY_DOWN:
+    case INPUT_KEY_DOWN:
         anim_scroller_fling_to(&a->scroll, a->scroll.pos + page * 0.3f);
         break;
-    case KEY_PAGE_UP:
+    case INPUT_KEY_PAGE_UP:
         page_scroll(a, -1);
         break;
-    case KEY_PAGE_DOWN:
+    case INPUT_KEY_PAGE_DOWN:
         page_scroll(a, 1);
         break;
-    case KEY_NEXT:
+    case INPUT_KEY_NEXT:
         move_focus(a, 1);
         break;
-    case KEY_PREV:
+    case INPUT_KEY_PREV:
         move_focus(a, -1);
         break;
-    case KEY_ACTIVATE: {
+    case INPUT_KEY_ACTIVATE: {
         ensure_scene(a);
         const scene_cmd *h = a->focus ? scene_find_hit(&a->sc, a->focus) : NULL;
         if (h && !(h->flags & SCENE_F_DISABLED))
@@ -580,9 +580,9 @@ static void on_key(app *a, input_key key)
             move_focus(a, 1);
         break;
     }
-    case KEY_QUIT:
-    case KEY_OTHER:
-    case KEY_COUNT:
+    case INPUT_KEY_QUIT:
+    case INPUT_KEY_OTHER:
+    case INPUT_KEY_COUNT:
     default:
         break;
     }
@@ -594,8 +594,8 @@ static void on_key(app *a, input_key key)
 static bool is_panel_action(const app *a, int action)
 {
     if (a->lang.open)
-        return action == ACT_LANGUAGE || action == ACT_LANGUAGE_SET;
-    return action == ACT_ACCESS || action == ACT_ACCESS_SET;
+        return action == VIEW_ACT_LANGUAGE || action == VIEW_ACT_LANGUAGE_SET;
+    return action == VIEW_ACT_ACCESS || action == VIEW_ACT_ACCESS_SET;
 }
 
 static void on_gesture(app *a, const gesture_event *ge)
@@ -607,7 +607,7 @@ static void on_gesture(app *a, const gesture_event *ge)
         if (ge->kind == GESTURE_PRESS) {
             ensure_scene(a);
             const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
-            perform(a, h && h->action == ACT_LANGUAGE ? ACT_LANGUAGE : ACT_WAKE, 0);
+            perform(a, h && h->action == VIEW_ACT_LANGUAGE ? VIEW_ACT_LANGUAGE : VIEW_ACT_WAKE, 0);
             gesture_reset(&a->g);
         }
         return;
@@ -705,7 +705,7 @@ void app_input(app *a, const input_event *ev)
         if (!in_attract(a))
             anim_scroller_fling_to(&a->scroll, a->scroll.pos + ev->dy);
         else
-            perform(a, ACT_WAKE, 0);
+            perform(a, VIEW_ACT_WAKE, 0);
         a->dirty = true;
         return;
     case INPUT_DOWN:
@@ -793,7 +793,7 @@ void app_update(app *a, uint64_t now_ms)
     } else if (a->cfg.loop ||
                (a->cfg.attract_after_ms && !gesture_active(&a->g) &&
                 a->now - a->last_input >= a->cfg.attract_after_ms)) {
-        view_place p = { SCREEN_ATTRACT, 0, 0 };
+        view_place p = { VIEW_SCREEN_ATTRACT, 0, 0 };
         go(a, p, 0, false, true, 0);
     }
     if (a->speak_screen && !a->trans)
@@ -803,7 +803,7 @@ void app_update(app *a, uint64_t now_ms)
         /* With Read aloud on, the warning is said as it appears: a visitor
          * who cannot see it would otherwise lose the visit unwarned. */
         if (w && !a->warn_s && a->rd.on && a->c)
-            reader_say(&a->rd, a->c->strings[STR_RESET_WARNING], true);
+            reader_say(&a->rd, a->c->strings[CONTENT_STR_RESET_WARNING], true);
         a->warn_s = w;
         a->dirty = true;
     }
@@ -887,7 +887,7 @@ static void ensure_scene(app *a)
 {
     if (!a->dirty && a->sc.count)
         return;
-    layout_frame_in in;
+    lay_frame_in in;
     memset(&in, 0, sizeof in);
     in.cur = current_page(a);
     in.t = 1.0f;
@@ -926,7 +926,7 @@ static void ensure_scene(app *a)
     /* Read aloud's control bar takes the bottom strip: the page is laid out
      * above it, so it hides nothing. */
     bool bar = a->rd.on && !in_attract(a);
-    layout_env env = a->env;
+    lay_env env = a->env;
     if (bar)
         env.h = (int)fmaxf(1.0f, floorf((float)env.h - speechbar_height(a->c, &a->env)));
     frame_build(&a->sc, a->c, &env, &in, &a->res);
@@ -956,7 +956,7 @@ view_place app_place(const app *a)
 void app_usage_place(const app *a, char *buf, size_t n)
 {
     app_place_name(a, buf, n);
-    if (a->place.screen != SCREEN_QUIZ_RESULT)
+    if (a->place.screen != VIEW_SCREEN_QUIZ_RESULT)
         return;
     /* The degree the result puts first; none when no degree has a point. */
     size_t best = visitor_quiz_top(&a->quiz, a->c);
@@ -965,9 +965,9 @@ void app_usage_place(const app *a, char *buf, size_t n)
         snprintf(buf + len, n - len, ":%s", a->c->degrees[best].id);
 }
 
-void app_set_refused(app *a, const layout_refused *r)
+void app_set_refused(app *a, const lay_refused *r)
 {
-    if (!r ? !a->has_refused : a->has_refused && layout_refused_equal(r, &a->refused))
+    if (!r ? !a->has_refused : a->has_refused && refused_equal(r, &a->refused))
         return;
     a->has_refused = r != NULL;
     if (r)
@@ -975,7 +975,7 @@ void app_set_refused(app *a, const layout_refused *r)
     a->dirty = true;
 }
 
-const layout_refused *app_refused(const app *a)
+const lay_refused *app_refused(const app *a)
 {
     return a->has_refused ? &a->refused : NULL;
 }
@@ -1019,9 +1019,9 @@ bool app_goto(app *a, const char *name, uint64_t now_ms)
         a->now = a->last_update = now_ms;
     go(a, p, 0, false, true, 0);
     a->trans = false;
-    if (p.screen != SCREEN_HOME && p.screen != SCREEN_ATTRACT) {
+    if (p.screen != VIEW_SCREEN_HOME && p.screen != VIEW_SCREEN_ATTRACT) {
         /* Give Back somewhere to go, as if the visitor came from Home. */
-        a->hist[0] = (app_hist){ { SCREEN_HOME, 0, 0 }, 0 };
+        a->hist[0] = (app_hist){ { VIEW_SCREEN_HOME, 0, 0 }, 0 };
         a->nhist = 1;
     }
     a->last_input = a->now;
@@ -1059,7 +1059,7 @@ void app_set_content(app *a, const content *root)
         a->place = here;
         a->nhist = n;
     } else {
-        view_place home = { SCREEN_HOME, 0, 0 };
+        view_place home = { VIEW_SCREEN_HOME, 0, 0 };
         a->place = home;
         a->nhist = 0;
         anim_scroller_jump(&a->scroll, 0);
@@ -1085,9 +1085,9 @@ bool app_check(const app *a, char *why, size_t n)
         FAIL("scroll not finite");
     if (a->c->n_slides && (a->slide >= a->c->n_slides || a->prev_slide >= a->c->n_slides))
         FAIL("slide index out of range");
-    if (a->place.screen == SCREEN_ATTRACT && a->nhist)
+    if (a->place.screen == VIEW_SCREEN_ATTRACT && a->nhist)
         FAIL("attract loop with history");
-    if (a->place.screen == SCREEN_ATTRACT && (a->warn_s || a->access.open || a->lang.open))
+    if (a->place.screen == VIEW_SCREEN_ATTRACT && (a->warn_s || a->access.open || a->lang.open))
         FAIL("reset warning, accessibility panel or language chooser over the attract loop");
     if (a->lang.index >= visitor_lang_count(&a->lang) || a->c != visitor_lang_model(&a->lang))
         FAIL("language %zu is not the model on screen", a->lang.index);
@@ -1121,9 +1121,9 @@ static const char *const speech_chrome[] = {
 
 static void speech_words(const app *a, narrate_words *w)
 {
-    w->button = a->c->strings[STR_SPEECH_BUTTON];
-    w->unavailable = a->c->strings[STR_SPEECH_UNAVAILABLE];
-    w->again = a->c->strings[STR_SPEECH_AGAIN];
+    w->button = a->c->strings[CONTENT_STR_SPEECH_BUTTON];
+    w->unavailable = a->c->strings[CONTENT_STR_SPEECH_UNAVAILABLE];
+    w->again = a->c->strings[CONTENT_STR_SPEECH_AGAIN];
 }
 
 /* The account of the current frame, as --dump gives it. */
@@ -1164,7 +1164,7 @@ static void speech_say_screen(app *a)
  * tap on the target just spoken acts. */
 static bool speech_tap(app *a, const scene_cmd *h, float x, float y)
 {
-    if (!a->rd.on || (h && (h->action == ACT_SPEECH || h->id == a->spoken)))
+    if (!a->rd.on || (h && (h->action == VIEW_ACT_SPEECH || h->id == a->spoken)))
         return false;
     dump_account acc;
     if (!speech_account(a, &acc))
@@ -1215,15 +1215,15 @@ static void speech_focus(app *a)
 static void speech_control(app *a, int which)
 {
     switch (which) {
-    case SPEECH_STOP:
+    case VIEW_SPEECH_STOP:
         reader_stop(&a->rd);
         break;
-    case SPEECH_REPEAT:
+    case VIEW_SPEECH_REPEAT:
         reader_repeat(&a->rd);
         break;
-    case SPEECH_QUIETER:
-    case SPEECH_LOUDER:
-        reader_volume(&a->rd, which == SPEECH_LOUDER ? 1 : -1, a->c->strings[STR_SPEECH_VOLUME]);
+    case VIEW_SPEECH_QUIETER:
+    case VIEW_SPEECH_LOUDER:
+        reader_volume(&a->rd, which == VIEW_SPEECH_LOUDER ? 1 : -1, a->c->strings[CONTENT_STR_SPEECH_VOLUME]);
         break;
     default:
         break;

@@ -44,7 +44,7 @@ void app_config_defaults(app_config *cfg);
 
 typedef struct app app;
 
-app *app_create(const content *c, const app_config *cfg, const layout_env *env,
+app *app_create(const content *c, const app_config *cfg, const lay_env *env,
                 uint64_t now_ms);
 void app_destroy(app *a);
 
@@ -63,12 +63,12 @@ void app_set_clock(app *a, int minute, bool trusted, uint64_t now_ms);
 /* Replace the content (live reload); returns visitors to Home when their
  * place no longer exists. */
 void app_set_content(app *a, const content *c);
-/* The authors' banner (layout_refused.h): the first problem of a save the
+/* The authors' banner (refused.h): the first problem of a save the
  * kiosk refused, shown over the page until cleared with NULL (copied).
  * Only for staff's eyes: the kiosk hands it over in the windowed preview,
  * never in kiosk mode. Lays out again when it changes. */
-void app_set_refused(app *a, const layout_refused *r);
-const layout_refused *app_refused(const app *a);
+void app_set_refused(app *a, const lay_refused *r);
+const lay_refused *app_refused(const app *a);
 
 /* Feed one input event (logical pixels). */
 void app_input(app *a, const input_event *ev);
@@ -107,7 +107,7 @@ void app_place_name(const app *a, char *buf, size_t n);
  * "+languages" ("home+languages") shows that place with the language
  * chooser open (false when the content has one language).
  *
- * The quiz (ACT_ANSWER) keeps the visitor's answers in the app for the
+ * The quiz (VIEW_ACT_ANSWER) keeps the visitor's answers in the app for the
  * visit: each answer opens the next question or the result (Back returns
  * to the question before, its answer marked); the attract loop forgets
  * them. */

@@ -23,12 +23,12 @@ static const char S_TOOLS[] = "Tools:";
 
 /* In --help order: rows of one section are together. */
 const cli_option cli_table[] = {
-    { .name = "kiosk", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = MODE_KIOSK,
+    { .name = "kiosk", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = CLI_MODE_KIOSK,
       .section = S_DISPLAY, .help = "full screen, cursor hidden, exit keys ignored" },
-    { .name = "fullscreen", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = MODE_FULLSCREEN,
+    { .name = "fullscreen", .kind = CLI_MODE_SWITCH, .where = CMD, .mode = CLI_MODE_FULLSCREEN,
       .section = S_DISPLAY, .help = "desktop full screen; Esc or Ctrl+Q quits" },
     { .name = "windowed", .kind = CLI_SIZE, .metavar = "WxH", .where = CMD,
-      .field = F(win_w), .field2 = F(win_h), .mode = MODE_WINDOWED,
+      .field = F(win_w), .field2 = F(win_h), .mode = CLI_MODE_WINDOWED,
       .need = "a size such as 1280x800", .invalid = "is not a size like 1280x800",
       .section = S_DISPLAY, .help = "resizable preview window for content authors (a refused save shows its "
                                   "first problem in a banner)" },
@@ -264,9 +264,9 @@ static bool parse_mode(const char *s, cli_mode *m)
     static const struct {
         const char *name;
         cli_mode mode;
-    } modes[] = { { "kiosk", MODE_KIOSK },
-                  { "fullscreen", MODE_FULLSCREEN },
-                  { "windowed", MODE_WINDOWED } };
+    } modes[] = { { "kiosk", CLI_MODE_KIOSK },
+                  { "fullscreen", CLI_MODE_FULLSCREEN },
+                  { "windowed", CLI_MODE_WINDOWED } };
     for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
         if (!strcmp(s, modes[i].name)) {
             *m = modes[i].mode;
@@ -351,7 +351,7 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
         snprintf(err, errlen, "--%s: \"%s\" %s", r->name, val, r->invalid);
         return false;
     }
-    if (r->mode != MODE_AUTO)
+    if (r->mode != CLI_MODE_AUTO)
         o->mode = r->mode;
     return true;
 }

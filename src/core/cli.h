@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-typedef enum { MODE_AUTO, MODE_KIOSK, MODE_FULLSCREEN, MODE_WINDOWED } cli_mode;
+typedef enum { CLI_MODE_AUTO, CLI_MODE_KIOSK, CLI_MODE_FULLSCREEN, CLI_MODE_WINDOWED } cli_mode;
 
 typedef struct {
     cli_mode mode;
@@ -103,7 +103,7 @@ typedef struct {
     const char *metavar; /* the value's name in --help ("WxH"), NULL for switches */
     unsigned where;      /* CLI_CMDLINE, CLI_CONFIG, CLI_HIDDEN */
     size_t field, field2; /* offsetof(cli_options, ...) of what it sets */
-    cli_mode mode;       /* a mode it also sets (--windowed), else MODE_AUTO */
+    cli_mode mode;       /* a mode it also sets (--windowed), else CLI_MODE_AUTO */
     double lo, hi, step; /* numbers: the accepted range; step 0 = any, 1 = whole */
     const char *def;     /* the default, set through the same parsing, or NULL */
     const char *need;    /* what a missing value is ("a size such as 1280x800") */

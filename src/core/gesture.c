@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-enum { MODE_PRESSED = 0, MODE_VERTICAL = 1, MODE_HORIZONTAL = 2 };
+enum { GESTURE_MODE_PRESSED = 0, GESTURE_MODE_VERTICAL = 1, GESTURE_MODE_HORIZONTAL = 2 };
 
 /* Only samples this recent shape the release velocity: a finger that stopped
  * before lifting should not fling. */
@@ -60,7 +60,7 @@ void gesture_reset(gesture *g)
 {
     g->down = false;
     g->pointer = 0;
-    g->mode = MODE_PRESSED;
+    g->mode = GESTURE_MODE_PRESSED;
     g->nsamples = 0;
 }
 
@@ -133,7 +133,7 @@ static void velocity(const gesture *g, uint64_t t_end, float *vx, float *vy)
 static void track(gesture *g, float x, float y, uint64_t t, sink *k)
 {
     add_sample(g, x, y, t);
-    if (g->mode == MODE_PRESSED) {
+    if (g->mode == GESTURE_MODE_PRESSED) {
         float dx = x - g->x0, dy = y - g->y0;
         float dist = hypotf(dx, dy);
         if (!(dist > g->cfg.slop_px))
@@ -142,7 +142,7 @@ static void track(gesture *g, float x, float y, uint64_t t, sink *k)
         g->y = y;
         emit(k, GESTURE_CANCEL, g, t);
         if (fabsf(dy) >= fabsf(dx)) {
-            g->mode = MODE_VERTICAL;
+            g->mode = GESTURE_MODE_VERTICAL;
             /* The first DRAG carries only the travel beyond the slop circle,
              * so the page does not jump by the slop when scrolling starts. */
             float beyond = 1.0f - (g->cfg.slop_px > 0 ? g->cfg.slop_px / dist : 0.0f);
@@ -152,14 +152,14 @@ static void track(gesture *g, float x, float y, uint64_t t, sink *k)
                 e->dy = dy * beyond;
             }
         } else {
-            g->mode = MODE_HORIZONTAL;
+            g->mode = GESTURE_MODE_HORIZONTAL;
         }
         return;
     }
     float dx = x - g->x, dy = y - g->y;
     g->x = x;
     g->y = y;
-    if (g->mode == MODE_VERTICAL && (dx != 0.0f || dy != 0.0f)) {
+    if (g->mode == GESTURE_MODE_VERTICAL && (dx != 0.0f || dy != 0.0f)) {
         gesture_event *e = emit(k, GESTURE_DRAG, g, t);
         if (e) {
             e->dx = dx;
@@ -174,7 +174,7 @@ static void track(gesture *g, float x, float y, uint64_t t, sink *k)
 static void lose(gesture *g, uint64_t t, sink *k)
 {
     emit(k, GESTURE_CANCEL, g, t);
-    if (g->mode == MODE_VERTICAL)
+    if (g->mode == GESTURE_MODE_VERTICAL)
         emit(k, GESTURE_FLING, g, t);
     gesture_reset(g);
 }
@@ -182,19 +182,19 @@ static void lose(gesture *g, uint64_t t, sink *k)
 static void release(gesture *g, uint64_t t, sink *k)
 {
     switch (g->mode) {
-    case MODE_PRESSED:
+    case GESTURE_MODE_PRESSED:
         if (t - g->t0 <= g->cfg.tap_ms)
             emit(k, GESTURE_TAP, g, t);
         else
             emit(k, GESTURE_CANCEL, g, t); /* a long hold is not a tap */
         break;
-    case MODE_VERTICAL: {
+    case GESTURE_MODE_VERTICAL: {
         gesture_event *e = emit(k, GESTURE_FLING, g, t);
         if (e)
             velocity(g, t, &e->vx, &e->vy);
         break;
     }
-    case MODE_HORIZONTAL: {
+    case GESTURE_MODE_HORIZONTAL: {
         float dx = g->x - g->x0;
         double secs = (double)(t - g->t0) / 1000.0;
         /* An instant stroke (same timestamp) counts as infinitely fast. */
@@ -229,7 +229,7 @@ size_t gesture_feed(gesture *g, const input_event *ev, gesture_event *out, size_
         g->x0 = g->x = x;
         g->y0 = g->y = y;
         g->t0 = ev->t_ms;
-        g->mode = MODE_PRESSED;
+        g->mode = GESTURE_MODE_PRESSED;
         g->nsamples = 0;
         add_sample(g, x, y, ev->t_ms);
         emit(&k, GESTURE_PRESS, g, ev->t_ms);

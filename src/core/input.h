@@ -19,12 +19,12 @@ typedef enum {
     INPUT_WHEEL    /* scroll wheel: dy in logical pixels, positive = content up */
 } input_kind;
 
-/* Keys the app understands; everything else arrives as KEY_OTHER. */
+/* Keys the app understands; everything else arrives as INPUT_KEY_OTHER. */
 typedef enum {
-    KEY_OTHER, KEY_BACK, KEY_HOME, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN,
-    KEY_NEXT, KEY_PREV, KEY_ACTIVATE, KEY_PAGE_UP, KEY_PAGE_DOWN,
-    KEY_QUIT,      /* Escape or Ctrl+Q: quits outside kiosk mode */
-    KEY_COUNT
+    INPUT_KEY_OTHER, INPUT_KEY_BACK, INPUT_KEY_HOME, INPUT_KEY_LEFT, INPUT_KEY_RIGHT, INPUT_KEY_UP, INPUT_KEY_DOWN,
+    INPUT_KEY_NEXT, INPUT_KEY_PREV, INPUT_KEY_ACTIVATE, INPUT_KEY_PAGE_UP, INPUT_KEY_PAGE_DOWN,
+    INPUT_KEY_QUIT,      /* Escape or Ctrl+Q: quits outside kiosk mode */
+    INPUT_KEY_COUNT
 } input_key;
 
 typedef struct {

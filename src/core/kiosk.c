@@ -1,4 +1,4 @@
-/* kiosk.c - the kiosk shell. See kiosk.h. */
+/* kiosk.c - the kiosk. See kiosk.h. */
 #include "kiosk.h"
 
 #include <assert.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "dump.h"
-#include "layout_refused.h"
+#include "refused.h"
 #include "route.h"
 #include "screen_problems.h"
 
@@ -22,7 +22,7 @@ struct kiosk {
     reload *rl;
     app *a;
     admin adm;
-    layout_measure measure;
+    lay_measure measure;
     bool have_measure;
     kiosk_fonts open_fonts;     /* the faces whose measurer we hold */
     int dw, dh;                 /* display */
@@ -37,7 +37,7 @@ struct kiosk {
     usage_picture visitors;     /* for the staff screen (kiosk_set_visitors) */
     int clock_min;              /* kiosk_set_clock, -1 unknown; kept for a new app */
     bool clock_trusted;
-    layout_refused refused;     /* the authors' banner (kiosk_refused) */
+    lay_refused refused;     /* the authors' banner (kiosk_refused) */
     bool has_refused;
     unsigned loads_seen;        /* reload_stats.loads it was made from */
 };
@@ -52,10 +52,10 @@ void kiosk_config_defaults(kiosk_config *cfg)
     app_config_defaults(&cfg->app);
 }
 
-static layout_env env_of(const kiosk *k)
+static lay_env env_of(const kiosk *k)
 {
-    layout_env env = { .w = k->lw, .h = k->lh,
-                       .dpi = k->cfg.dpi > 0 ? k->cfg.dpi : LAYOUT_DEFAULT_DPI,
+    lay_env env = { .w = k->lw, .h = k->lh,
+                       .dpi = k->cfg.dpi > 0 ? k->cfg.dpi : LAY_DEFAULT_DPI,
                        .measure = k->measure, .distance_cm = k->cfg.distance_cm };
     return env;
 }
@@ -109,7 +109,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
     k->dh = display_h;
     input_logical_size(cfg->rotate, display_w, display_h, &k->lw, &k->lh);
     /* The staff exit starts without a measurer; it gets one with the app's. */
-    layout_env env = env_of(k);
+    lay_env env = env_of(k);
     admin_init(&k->adm, &cfg->admin, &env);
     k->actions = KIOSK_ACT_FONTS | KIOSK_ACT_CONTENT;
     sync_refused(k);
@@ -150,9 +150,9 @@ static void sync_refused(kiosk *k)
     reload_get_stats(k->rl, &st);
     if (st.loads != k->loads_seen) {
         k->loads_seen = st.loads;
-        layout_refused r;
-        bool has = reload_content(k->rl) && layout_refused_from(&r, reload_problems(k->rl));
-        if (has != k->has_refused || (has && !layout_refused_equal(&r, &k->refused))) {
+        lay_refused r;
+        bool has = reload_content(k->rl) && refused_from(&r, reload_problems(k->rl));
+        if (has != k->has_refused || (has && !refused_equal(&r, &k->refused))) {
             if (k->cfg.authors && has)
                 fprintf(k->log, "openday: preview banner: Save not applied: %s: %s%s\n",
                         r.where, r.what, r.more ? " (and more)" : "");
@@ -188,7 +188,7 @@ static bool make_app(kiosk *k)
     if (!c || !k->have_measure)
         return true;
     warm_languages(k, c);
-    layout_env env = env_of(k);
+    lay_env env = env_of(k);
     k->a = app_create(c, &k->cfg.app, &env, k->now);
     if (k->a)
         app_set_clock(k->a, k->clock_min, k->clock_trusted, k->now);
@@ -196,7 +196,7 @@ static bool make_app(kiosk *k)
     return k->a != NULL;
 }
 
-bool kiosk_set_measure(kiosk *k, layout_measure m)
+bool kiosk_set_measure(kiosk *k, lay_measure m)
 {
     /* The app and the staff exit copy the measurer: the old one's faces are
      * about to be closed, so nothing may keep it. */
@@ -225,7 +225,7 @@ void kiosk_set_physical(kiosk *k, float dpi, float distance_cm)
 {
     k->cfg.dpi = dpi;
     k->cfg.distance_cm = distance_cm;
-    layout_env env = env_of(k);
+    lay_env env = env_of(k);
     k->adm.env.dpi = env.dpi;
     k->adm.env.distance_cm = env.distance_cm;
     if (k->a)
@@ -382,7 +382,7 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         f->scene = app_scene(k->a);
     } else {
         if (k->problems_dirty) {
-            layout_env env = env_of(k);
+            lay_env env = env_of(k);
             screen_problems_draw(&k->problems, &env, k->content_dir, reload_problems(k->rl));
             k->problems_dirty = false;
         }
@@ -394,15 +394,15 @@ void kiosk_get_frame(kiosk *k, kiosk_frame *f)
         scene_clear(&k->over);
         if (admin_get_phase(&k->adm) == ADMIN_STAFF) {
             /* Today's visitors above the staff screen's buttons. */
-            layout_env env = env_of(k);
+            lay_env env = env_of(k);
             float top = ceilf(admin_staff_top(&k->adm)); /* no seam above the strip */
             /* A refused save's banner just above the buttons. */
-            float rh = k->has_refused ? layout_refused_height(&env, &k->refused) : 0;
-            layout_env uenv = env;
+            float rh = k->has_refused ? refused_height_for(&env, &k->refused) : 0;
+            lay_env uenv = env;
             uenv.h = (int)fmaxf(1.0f, top - rh);
             screen_visitors_draw(&k->over, &uenv, &k->visitors);
             if (rh > 0)
-                layout_refused_append(&k->over, &env, &k->refused, top - rh);
+                refused_append(&k->over, &env, &k->refused, top - rh);
         }
         admin_draw(&k->adm, reload_content(k->rl), &k->over);
         f->overlay = &k->over;
@@ -440,7 +440,7 @@ char *kiosk_dump_json(kiosk *k)
                      i == ADMIN_STAFF_EXIT ? "staff exit" : "staff back");
             nkeys++;
         }
-    layout_env env = env_of(k);
+    lay_env env = env_of(k);
     dump_frame df = { name, &env, k->a ? reload_content(k->rl) : NULL, f.scene, f.overlay,
                       f.clear, keys, nkeys };
     return dump_json(&df);
@@ -486,7 +486,7 @@ void kiosk_set_clock(kiosk *k, int minute, bool trusted)
         app_set_clock(k->a, minute, trusted, k->now);
 }
 
-const layout_refused *kiosk_refused(const kiosk *k)
+const lay_refused *kiosk_refused(const kiosk *k)
 {
     return k->has_refused ? &k->refused : NULL;
 }

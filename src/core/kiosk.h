@@ -1,4 +1,4 @@
-/* kiosk.h - the kiosk shell: everything a running kiosk is, short of the
+/* kiosk.h - the kiosk: everything a running kiosk is, short of the
  * screen it draws on.
  *
  * One object owns the content (reload.h: live reload, the last-known-good
@@ -48,17 +48,17 @@ typedef struct {
     bool watch_poll;         /* poll for changes instead of inotify */
     bool refuse_quit;        /* kiosk mode: quit keys and close requests do nothing */
     /* The staff's preview (a window on their laptop): a save that fails
-     * validation shows the authors' banner (layout_refused.h) over the
+     * validation shows the authors' banner (refused.h) over the
      * visitor screens. Off in kiosk mode, where only the staff screen
      * after the PIN shows it: visitors never see author errors. */
     bool authors;
     /* Get the measurer ready for every content language as content loads
-     * (layout_measure.prepare), for a kiosk that runs for hours; off for
+     * (lay_measure.prepare), for a kiosk that runs for hours; off for
      * one-shot tools (a screenshot, a replay), which would only wait for it. */
     bool prepare_languages;
     app_config app;
     admin_config admin;
-    float dpi;               /* 0 = LAYOUT_DEFAULT_DPI (phys.h decides the figure) */
+    float dpi;               /* 0 = LAY_DEFAULT_DPI (phys.h decides the figure) */
     float distance_cm;       /* viewing distance; 0 = the layout's default
                                 (phys_distance_cm gives the kiosk's) */
     int rotate;              /* 0, 90, 180, 270: how the picture sits on the display */
@@ -98,7 +98,7 @@ void kiosk_fonts_of(const content *c, kiosk_fonts *out);
 /* The measurer of the faces just opened (borrowed: it must stay valid until
  * the next kiosk_set_measure or kiosk_destroy). Returns false when out of
  * memory (the app could not be made). */
-bool kiosk_set_measure(kiosk *k, layout_measure m);
+bool kiosk_set_measure(kiosk *k, lay_measure m);
 
 /* The display changed size (physical pixels). */
 void kiosk_resize(kiosk *k, int display_w, int display_h);
@@ -173,7 +173,7 @@ void kiosk_set_clock(kiosk *k, int minute, bool trusted);
  * there is no content at all: the staff screen lists the problems). It
  * shows over the visitor screens only with config.authors, and on the
  * staff screen after the PIN always. */
-const layout_refused *kiosk_refused(const kiosk *k);
+const lay_refused *kiosk_refused(const kiosk *k);
 
 /* Read access for players, tests and --stats; NULL when absent. */
 app *kiosk_app(kiosk *k);

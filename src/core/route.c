@@ -7,7 +7,7 @@ bool route_input(admin *adm, app *a, bool kiosk, const input_event *ev)
 {
     if (admin_input(adm, ev))
         return false;
-    if (ev->kind == INPUT_KEY && ev->key == KEY_QUIT)
+    if (ev->kind == INPUT_KEY && ev->key == INPUT_KEY_QUIT)
         return !kiosk;
     if (a)
         app_input(a, ev);

@@ -211,13 +211,13 @@ void display_power_init(display_power *p, const schedule *s)
 {
     memset(p, 0, sizeof *p);
     if (s)
-        p->sched = *s;
+        p->times = *s;
     p->on = p->by_schedule = true;
 }
 
 bool display_power_update(display_power *p, int wday, int minute, uint64_t now_ms)
 {
-    p->by_schedule = schedule_on_at(&p->sched, wday, minute);
+    p->by_schedule = schedule_on_at(&p->times, wday, minute);
     if (p->by_schedule)
         p->wake_until = 0; /* the schedule took over: a later night starts dark */
     p->on = p->by_schedule || now_ms < p->wake_until;
@@ -250,7 +250,7 @@ bool display_power_pointer(display_power *p, int kind, uint64_t now_ms)
 
 const char *display_power_reason(const display_power *p)
 {
-    if (!p->sched.active)
+    if (!p->times.active)
         return "always on";
     if (p->by_schedule)
         return "schedule";

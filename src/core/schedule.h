@@ -64,7 +64,7 @@ bool schedule_on_at(const schedule *s, int wday, int minute);
 int schedule_minutes_to_change(const schedule *s, int wday, int minute);
 
 typedef struct {
-    schedule sched;
+    schedule times;
     uint64_t wake_until;   /* monotonic ms: a touch woke the display until then */
     bool on;               /* the display as last decided */
     bool swallowing;       /* the finger that woke the display is still down */

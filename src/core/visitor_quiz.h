@@ -2,7 +2,7 @@
  * degree suits me?", quiz.json), kept for the visit.
  *
  * Per question the chosen answer counted from 1, QUIZ_UNANSWERED (0) for
- * none: the form quiz.h ranks and the layout draws (layout_frame_in.quiz),
+ * none: the form quiz.h ranks and the layout draws (lay_frame_in.quiz),
  * so zeroed storage is a quiz not yet begun. The caller owns the struct
  * (the app holds one) and the content it is checked against; nothing here
  * allocates or fails except as each function says. */

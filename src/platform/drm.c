@@ -1,5 +1,5 @@
-/* drm.c - picking the DRM card with a display. See drm_card.h. */
-#include "drm_card.h"
+/* drm.c - picking the DRM card with a display. See drm.h. */
+#include "drm.h"
 
 #include <dirent.h>
 #include <errno.h>

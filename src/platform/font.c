@@ -23,7 +23,7 @@ enum { SRC_OWN = -1, SRC_NONE = -2, SRC_SKIP = -3 };
 
 typedef struct {
     TTF_Font *font;
-    int src;                 /* a scene_font role, or FONT_COUNT + fallback index */
+    int src;                 /* a scene_font role, or SCENE_FONT_COUNT + fallback index */
     int px;
     uint64_t used;
 } face;
@@ -46,15 +46,15 @@ typedef struct {
 } width_entry;
 
 struct fontset {
-    char *path[FONT_COUNT];
+    char *path[SCENE_FONT_COUNT];
     char *fallback[FALLBACK_MAX]; /* files of the fallback faces found so far */
     size_t nfallback;
     face faces[FACE_CACHE];
     uint64_t clock;
     uint64_t opened, closed; /* faces, since creation */
     width_entry widths[WIDTH_CACHE];
-    cp_entry cps[FONT_COUNT][CP_CACHE];
-    size_t ncps[FONT_COUNT];
+    cp_entry cps[SCENE_FONT_COUNT][CP_CACHE];
+    size_t ncps[SCENE_FONT_COUNT];
     char *scratch;           /* a NUL-terminated copy of a text to measure */
     size_t scratch_cap;
     char *runbuf;            /* run texts, each NUL-terminated */
@@ -114,8 +114,8 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
         free(f);
         return NULL;
     }
-    const char *files[FONT_COUNT] = { regular, bold };
-    for (int role = 0; role < FONT_COUNT; role++) {
+    const char *files[SCENE_FONT_COUNT] = { regular, bold };
+    for (int role = 0; role < SCENE_FONT_COUNT; role++) {
         if (!files[role] || !*files[role])
             continue;
         if (opens(files[role])) {
@@ -126,8 +126,8 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
         }
     }
     const char *candidates[] = { family, "Inter", "DejaVu Sans", "sans-serif" };
-    const int weights[FONT_COUNT] = { FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD };
-    for (int role = 0; role < FONT_COUNT; role++) {
+    const int weights[SCENE_FONT_COUNT] = { FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD };
+    for (int role = 0; role < SCENE_FONT_COUNT; role++) {
         for (size_t k = 0; k < sizeof candidates / sizeof *candidates && !f->path[role]; k++) {
             if (!candidates[k] || !*candidates[k])
                 continue;
@@ -137,7 +137,7 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
             bool acceptable = exact || !strcmp(candidates[k], "sans-serif");
             if (path && acceptable && opens(path)) {
                 f->path[role] = path;
-                if (k > 0 && role == FONT_REGULAR)
+                if (k > 0 && role == SCENE_FONT_REGULAR)
                     fprintf(stderr, "openday: font \"%s\" not found, using \"%s\" (%s)\n",
                             family ? family : "", candidates[k], path);
             } else {
@@ -148,14 +148,14 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
     /* Only the paths are kept: release fontconfig's configuration and caches
      * (a few MiB) before the frame buffers are allocated. */
     FcFini();
-    if (!f->path[FONT_REGULAR]) {
+    if (!f->path[SCENE_FONT_REGULAR]) {
         fprintf(stderr, "openday: no usable font: fontconfig found none that SDL_ttf opens "
                         "(%s)\n", TTF_GetError());
         fontset_destroy(f);
         return NULL;
     }
-    if (!f->path[FONT_BOLD])
-        f->path[FONT_BOLD] = strdup(f->path[FONT_REGULAR]);
+    if (!f->path[SCENE_FONT_BOLD])
+        f->path[SCENE_FONT_BOLD] = strdup(f->path[SCENE_FONT_REGULAR]);
     /* Dictionaries are read on the first long word, not here. */
     f->hyph = hyph_create(NULL);
     return f;
@@ -168,7 +168,7 @@ void fontset_destroy(fontset *f)
     for (int i = 0; i < FACE_CACHE; i++)
         if (f->faces[i].font)
             TTF_CloseFont(f->faces[i].font);
-    for (int r = 0; r < FONT_COUNT; r++)
+    for (int r = 0; r < SCENE_FONT_COUNT; r++)
         free(f->path[r]);
     for (size_t k = 0; k < f->nfallback; k++)
         free(f->fallback[k]);
@@ -193,7 +193,7 @@ const char *fontset_path(const fontset *f, scene_font role)
     return f->path[role];
 }
 
-/* The face of a source (a role, or FONT_COUNT + a fallback index) at a size,
+/* The face of a source (a role, or SCENE_FONT_COUNT + a fallback index) at a size,
  * from the bounded cache. */
 static TTF_Font *face_get(fontset *f, int src, int size)
 {
@@ -208,7 +208,7 @@ static TTF_Font *face_get(fontset *f, int src, int size)
         if (!fc->font || (victim->font && fc->used < victim->used))
             victim = fc;
     }
-    const char *path = src < FONT_COUNT ? f->path[src] : f->fallback[src - FONT_COUNT];
+    const char *path = src < SCENE_FONT_COUNT ? f->path[src] : f->fallback[src - SCENE_FONT_COUNT];
     /* A font file from the content folder may have been replaced by a pipe
      * since it was validated: TTF_OpenFont would wait on it for ever. */
     TTF_Font *font = file_is_regular(path) ? TTF_OpenFont(path, size) : NULL;
@@ -319,7 +319,7 @@ static int fallback_add(fontset *f, uint32_t cp, int size)
         }
     f->fallback[f->nfallback++] = path;
     int k = (int)f->nfallback - 1;
-    TTF_Font *fb = face_get(f, FONT_COUNT + k, size);
+    TTF_Font *fb = face_get(f, SCENE_FONT_COUNT + k, size);
     return fb && TTF_GlyphIsProvided32(fb, cp) ? k : SRC_NONE;
 }
 
@@ -339,7 +339,7 @@ static int source_of(fontset *f, scene_font role, TTF_Font *own, int size, uint3
         src = SRC_SKIP;
     } else {
         for (size_t k = 0; k < f->nfallback && src == SRC_NONE; k++) {
-            TTF_Font *fb = face_get(f, FONT_COUNT + (int)k, size);
+            TTF_Font *fb = face_get(f, SCENE_FONT_COUNT + (int)k, size);
             if (fb && TTF_GlyphIsProvided32(fb, cp))
                 src = (int)k;
         }
@@ -433,7 +433,7 @@ static size_t split_runs(fontset *f, scene_font role, int size, TTF_Font *own, c
 
 static TTF_Font *run_face(fontset *f, int size, TTF_Font *own, const text_run *r)
 {
-    return r->src == SRC_OWN ? own : face_get(f, FONT_COUNT + r->src, size);
+    return r->src == SRC_OWN ? own : face_get(f, SCENE_FONT_COUNT + r->src, size);
 }
 
 /* Whether s is all printable ASCII: then it is one run in the own face
@@ -497,12 +497,12 @@ SDL_Surface *fontset_render(fontset *f, scene_font role, float px, const char *s
 uint32_t fontset_missing(fontset *f, const char *s, size_t len)
 {
     int size = 16;
-    TTF_Font *own = face_get(f, FONT_REGULAR, size);
+    TTF_Font *own = face_get(f, SCENE_FONT_REGULAR, size);
     if (!own)
         return 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp = next_cp(s, len, &i);
-        if (cp >= 0x20 && source_of(f, FONT_REGULAR, own, size, cp) == SRC_NONE)
+        if (cp >= 0x20 && source_of(f, SCENE_FONT_REGULAR, own, size, cp) == SRC_NONE)
             return cp;
     }
     return 0;
@@ -573,9 +573,9 @@ static float measure_cap(void *ctx, scene_font role, float px)
     return 0.7f * px;
 }
 
-layout_measure fontset_measure(fontset *f)
+lay_measure fontset_measure(fontset *f)
 {
-    layout_measure m = { measure_width, measure_height, f, measure_cap, hyph_points, f->hyph,
+    lay_measure m = { measure_width, measure_height, f, measure_cap, hyph_points, f->hyph,
                          hyph_prepare };
     return m;
 }

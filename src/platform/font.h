@@ -7,7 +7,7 @@
  * point, remembered): text is split into runs of one face each, measured and
  * drawn by the same code, so no character the machine can draw shows as a
  * box and measured widths are exactly the drawn ones. It also provides the
- * layout_measure callbacks, with a bounded cache of measured widths so a
+ * lay_measure callbacks, with a bounded cache of measured widths so a
  * relayout every frame does not re-shape text, and hyphenation (hyph.h).
  *
  * Needs TTF_Init() done by the caller; no video subsystem is needed.
@@ -34,7 +34,7 @@ TTF_Font *fontset_get(fontset *f, scene_font role, float px);
 /* Paths of the faces in use (for logs and --version). */
 const char *fontset_path(const fontset *f, scene_font role);
 /* The measurer over these faces (with hyphenation); valid while f lives. */
-layout_measure fontset_measure(fontset *f);
+lay_measure fontset_measure(fontset *f);
 /* s[0..len) drawn in ink on a new transparent surface (the caller frees it)
  * as wide as the measurer says and one line of role's face high; NULL on
  * failure (SDL_ttf's error set). */

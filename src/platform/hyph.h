@@ -1,5 +1,5 @@
 /* hyph.h - hyphenation points from the system's dictionaries (libhyphen), for
- * layout_measure's hyphenate callback (measure.h).
+ * lay_measure's hyphenate callback (measure.h).
  *
  * A hyph keeps the dictionary of each language asked for so far, loaded on
  * the first request from DIR/hyph_LANG.dic (Debian's hyphen-* packages put

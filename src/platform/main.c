@@ -1,7 +1,7 @@
 /* main.c - the entry point: options (command line over the configuration
  * file), then one of: --help, --version, the one-shot tools --check,
  * --export-html, --health and --usage (tools.h), --say (speech.h), or the
- * kiosk shell on SDL (platform.h) as a window, a replay or a screenshot. */
+ * kiosk on SDL (platform.h) as a window, a replay or a screenshot. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* platform.h - the SDL side of openday, behind one contract.
  *
- * Three ways to run the kiosk shell (kiosk.h) on SDL, each returning the
+ * Three ways to run the kiosk (kiosk.h) on SDL, each returning the
  * process's exit status:
  *   platform_window      the kiosk on a display: a window, full screen, or
  *                        the console (KMSDRM); signals, systemd readiness,

@@ -9,40 +9,40 @@ static input_key map_key(SDL_Keycode k, Uint16 mod)
 {
     bool ctrl = (mod & KMOD_CTRL) != 0, alt = (mod & KMOD_ALT) != 0;
     if ((ctrl && k == SDLK_q) || k == SDLK_ESCAPE || (alt && k == SDLK_F4))
-        return KEY_QUIT;
+        return INPUT_KEY_QUIT;
     if (alt && k == SDLK_LEFT)
-        return KEY_BACK;
+        return INPUT_KEY_BACK;
     /* Ctrl+Alt combinations are system shortcuts (console switching, reboot,
      * killing the display server): they do nothing here. */
     if (ctrl && alt)
-        return KEY_OTHER;
+        return INPUT_KEY_OTHER;
     switch (k) {
     case SDLK_BACKSPACE:
     case SDLK_AC_BACK:
-        return KEY_BACK;
+        return INPUT_KEY_BACK;
     case SDLK_HOME:
     case SDLK_AC_HOME:
-        return KEY_HOME;
+        return INPUT_KEY_HOME;
     case SDLK_LEFT:
-        return KEY_LEFT;
+        return INPUT_KEY_LEFT;
     case SDLK_RIGHT:
-        return KEY_RIGHT;
+        return INPUT_KEY_RIGHT;
     case SDLK_UP:
-        return KEY_UP;
+        return INPUT_KEY_UP;
     case SDLK_DOWN:
-        return KEY_DOWN;
+        return INPUT_KEY_DOWN;
     case SDLK_TAB:
-        return (mod & KMOD_SHIFT) ? KEY_PREV : KEY_NEXT;
+        return (mod & KMOD_SHIFT) ? INPUT_KEY_PREV : INPUT_KEY_NEXT;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
-        return KEY_ACTIVATE;
+        return INPUT_KEY_ACTIVATE;
     case SDLK_PAGEUP:
-        return KEY_PAGE_UP;
+        return INPUT_KEY_PAGE_UP;
     case SDLK_PAGEDOWN:
-        return KEY_PAGE_DOWN;
+        return INPUT_KEY_PAGE_DOWN;
     default:
-        return KEY_OTHER;
+        return INPUT_KEY_OTHER;
     }
 }
 

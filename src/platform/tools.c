@@ -151,7 +151,7 @@ static int usage_plot(const cli_options *o, const usage *u)
         if (g.rd) {
             phys_dpi d;
             phys_choose_dpi(o->dpi, 0, NULL, w, h, &d);
-            layout_env env = { .w = w, .h = h, .dpi = d.dpi, .measure = fontset_measure(f),
+            lay_env env = { .w = w, .h = h, .dpi = d.dpi, .measure = fontset_measure(f),
                                .distance_cm = phys_distance_cm(o->distance_cm, false) };
             scene sc;
             scene_init(&sc);

@@ -73,7 +73,7 @@ bool upkeep_init(upkeep *u, const cli_options *o, const char *state, SDL_Window 
 
 bool upkeep_display(upkeep *u, uint64_t now_ms)
 {
-    if (!u->power.sched.active)
+    if (!u->power.times.active)
         return true;
     time_t t = upkeep_wall_s();
     struct tm lt;
@@ -90,7 +90,7 @@ bool upkeep_display(upkeep *u, uint64_t now_ms)
 
 bool upkeep_pointer(upkeep *u, const input_event *ev, uint64_t now_ms)
 {
-    if (!u->power.sched.active)
+    if (!u->power.times.active)
         return false;
     int kind;
     switch (ev->kind) {
@@ -263,7 +263,7 @@ static void give_visitors(upkeep *u, kiosk *k)
     kiosk_set_visitors(k, &pic);
 }
 
-void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
+void upkeep_tick(upkeep *u, kiosk *k, const pacer *sc, uint64_t now_ms)
 {
     app *ua = kiosk_app(k);
     if (ua) {
@@ -318,7 +318,7 @@ void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms)
         .late_last_minute = health_late_add(&u->late, now_ms, sc->late),
         .screen = place,
         .display = u->lit ? "on" : "off",
-        .display_method = u->power.sched.active ? panel_method_name(&u->pn) : "none",
+        .display_method = u->power.times.active ? panel_method_name(&u->pn) : "none",
         .display_reason = display_power_reason(&u->power),
     };
     h.throttle_known = panel_read_throttled(sysfs_root(), &h.throttled);

@@ -25,7 +25,7 @@
 #include "panel.h"
 #include "schedule.h"
 #include "usage.h"
-#include "sched.h"
+#include "pacer.h"
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -60,7 +60,7 @@ bool upkeep_init(upkeep *u, const cli_options *o, const char *state, struct SDL_
 bool upkeep_display(upkeep *u, uint64_t now_ms);
 bool upkeep_pointer(upkeep *u, const input_event *ev, uint64_t now_ms);
 void upkeep_frame_drawn(upkeep *u);
-void upkeep_tick(upkeep *u, kiosk *k, const sched *sc, uint64_t now_ms);
+void upkeep_tick(upkeep *u, kiosk *k, const pacer *sc, uint64_t now_ms);
 /* At exit: the counts written one last time; frees what upkeep holds. */
 void upkeep_deinit(upkeep *u);
 

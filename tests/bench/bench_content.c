@@ -281,7 +281,7 @@ int main(int argc, char **argv)
         app_config cfg;
         app_config_defaults(&cfg);
         cfg.attract_after_ms = 0;
-        layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
+        lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
                            .distance_cm = 0 };
 
         double t2 = now_ms();

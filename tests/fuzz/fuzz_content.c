@@ -25,7 +25,7 @@
 #include "content.h"
 #include "font.h"
 #include "frame.h"
-#include "layout_audit.h"
+#include "audit.h"
 #include "render.h"
 #include "scene.h"
 #include "view.h"
@@ -72,7 +72,7 @@ static int read_mem(void *ud, const char *path, size_t max, char **text, size_t 
 static float fake_width(void *ctx, scene_font f, float px, const char *s, size_t len)
 {
     (void)ctx;
-    return px * (f == FONT_BOLD ? 0.58f : 0.52f) * (float)len * (s ? 1.0f : 0.0f);
+    return px * (f == SCENE_FONT_BOLD ? 0.58f : 0.52f) * (float)len * (s ? 1.0f : 0.0f);
 }
 
 static float fake_height(void *ctx, scene_font f, float px)
@@ -118,9 +118,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* Lay out p with the real fonts and draw it, as a frame of the kiosk. */
-static void draw(scene *s, const content *c, layout_frame_in *fin)
+static void draw(scene *s, const content *c, lay_frame_in *fin)
 {
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
+    lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fontset_measure(fonts),
                        .distance_cm = 0 };
     frame_result res;
     frame_build(s, c, &env, fin, &res);
@@ -149,11 +149,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (c) {
         static const char *const screens[] = { "attract", "home", "compare", "careers",
                                                "ba-bs", "about" };
-        layout_env env = { .w = 800, .h = 480, .dpi = 0,
+        lay_env env = { .w = 800, .h = 480, .dpi = 0,
                            .measure = { fake_width, fake_height, NULL, NULL }, .distance_cm = 0 };
         scene s;
         scene_init(&s);
-        layout_frame_in fin;
+        lay_frame_in fin;
         memset(&fin, 0, sizeof fin);
         fin.t = 1;
         fin.slide_t = 1;
@@ -163,11 +163,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!view_place_parse(screens[i], c, &p))
                     continue;
             } else if (i == sizeof screens / sizeof *screens) {
-                p = (view_place){ SCREEN_DEGREE, (int)(c->n_degrees - 1), 0 };
+                p = (view_place){ VIEW_SCREEN_DEGREE, (int)(c->n_degrees - 1), 0 };
             } else {
                 if (!c->n_careers)
                     continue;
-                p = (view_place){ SCREEN_CAREER, (int)(c->n_careers - 1), 0 };
+                p = (view_place){ VIEW_SCREEN_CAREER, (int)(c->n_careers - 1), 0 };
             }
             fin.cur.place = p;
             for (size_t k = 0; k < c->n_slides && k < 8; k++) {
@@ -175,9 +175,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 frame_result res;
                 frame_build(&s, c, &env, &fin, &res);
                 char audit[256];
-                (void)layout_audit(&s, &env, audit, sizeof audit);
+                (void)audit_layout(&s, &env, audit, sizeof audit);
                 draw(&s, c, &fin);
-                if (p.screen != SCREEN_ATTRACT)
+                if (p.screen != VIEW_SCREEN_ATTRACT)
                     break;
             }
         }

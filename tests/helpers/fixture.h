@@ -23,7 +23,7 @@
 
 #include "content.h"
 #include "frame.h"
-#include "layout_audit.h"
+#include "audit.h"
 
 /* ---- the fake measurer ---------------------------------------------------- */
 
@@ -53,9 +53,9 @@ static inline float fixture_cap_height(void *ctx, scene_font font, float px)
     return 0.7f * px;
 }
 
-static inline layout_measure fixture_measure(void)
+static inline lay_measure fixture_measure(void)
 {
-    layout_measure m = { .text_width = fixture_text_width, .line_height = fixture_line_height,
+    lay_measure m = { .text_width = fixture_text_width, .line_height = fixture_line_height,
                          .cap_height = fixture_cap_height };
     return m;
 }
@@ -66,12 +66,12 @@ static inline float fixture_text_width_bold(void *ctx, scene_font font, float px
                                             size_t len)
 {
     float w = fixture_text_width(ctx, font, px, s, len);
-    return font == FONT_BOLD ? w * (0.58f / 0.55f) : w;
+    return font == SCENE_FONT_BOLD ? w * (0.58f / 0.55f) : w;
 }
 
-static inline layout_measure fixture_measure_bold(void)
+static inline lay_measure fixture_measure_bold(void)
 {
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     m.text_width = fixture_text_width_bold;
     return m;
 }
@@ -135,49 +135,49 @@ static inline od_color fx_hex(const char *hex)
 
 static inline void fx_theme(content *c)
 {
-    static const char *const hex[COLOR_COUNT] = {
-        [COLOR_BACKGROUND] = "#0F1420", [COLOR_SURFACE] = "#1A2233",
-        [COLOR_SURFACE_ALT] = "#243047", [COLOR_TEXT] = "#F4F6FA",
-        [COLOR_MUTED] = "#A9B4C8", [COLOR_ACCENT] = "#FFB547",
-        [COLOR_ACCENT_TEXT] = "#10131A", [COLOR_SHARED] = "#B98CFF",
-        [COLOR_CAVEAT] = "#FFD166", [COLOR_LINE] = "#3A4760",
+    static const char *const hex[CONTENT_COLOR_COUNT] = {
+        [CONTENT_COLOR_BACKGROUND] = "#0F1420", [CONTENT_COLOR_SURFACE] = "#1A2233",
+        [CONTENT_COLOR_SURFACE_ALT] = "#243047", [CONTENT_COLOR_TEXT] = "#F4F6FA",
+        [CONTENT_COLOR_MUTED] = "#A9B4C8", [CONTENT_COLOR_ACCENT] = "#FFB547",
+        [CONTENT_COLOR_ACCENT_TEXT] = "#10131A", [CONTENT_COLOR_SHARED] = "#B98CFF",
+        [CONTENT_COLOR_CAVEAT] = "#FFD166", [CONTENT_COLOR_LINE] = "#3A4760",
     };
-    for (int i = 0; i < COLOR_COUNT; i++)
+    for (int i = 0; i < CONTENT_COLOR_COUNT; i++)
         c->colors[i] = fx_hex(hex[i]);
 }
 
 static inline void fx_strings(content *c, const char *suffix)
 {
-    static const char *const s[STR_COUNT] = {
-        [STR_TOUCH_TO_EXPLORE] = "Touch to explore",
-        [STR_BACK] = "Back",
-        [STR_HOME] = "Home",
-        [STR_HOME_TITLE] = "Which music degree is for you?",
-        [STR_HOME_SUBTITLE] = "Tap a degree to explore it, or compare them side by side.",
-        [STR_COMPARE] = "Compare",
-        [STR_COMPARE_HINT] = "Both degrees side by side",
-        [STR_CAREERS] = "Career paths",
-        [STR_CAREERS_HINT] = "Where each degree can lead. Tap a career to read more.",
-        [STR_BA_BS] = "BA or BS?",
-        [STR_BA_BS_HINT] = "What the letters mean for you",
-        [STR_ABOUT] = "About",
-        [STR_FOCUS] = "Focus",
-        [STR_AWARD] = "Award",
-        [STR_TOPICS] = "Topics",
-        [STR_SOFTWARE] = "Software",
-        [STR_MODULES] = "Modules",
-        [STR_HANDS_ON] = "Hands-on",
-        [STR_CAREER_PATHS] = "Career paths",
-        [STR_LEADS_FROM] = "Leads from",
-        [STR_CHECK] = "Check first",
-        [STR_SHARED] = "Both degrees",
-        [STR_PICK_LEFT] = "Left column",
-        [STR_PICK_RIGHT] = "Right column",
-        [STR_VERSION] = "Version",
-        [STR_SWIPE_HINT] = "Swipe for the next one",
+    static const char *const s[CONTENT_STR_COUNT] = {
+        [CONTENT_STR_TOUCH_TO_EXPLORE] = "Touch to explore",
+        [CONTENT_STR_BACK] = "Back",
+        [CONTENT_STR_HOME] = "Home",
+        [CONTENT_STR_HOME_TITLE] = "Which music degree is for you?",
+        [CONTENT_STR_HOME_SUBTITLE] = "Tap a degree to explore it, or compare them side by side.",
+        [CONTENT_STR_COMPARE] = "Compare",
+        [CONTENT_STR_COMPARE_HINT] = "Both degrees side by side",
+        [CONTENT_STR_CAREERS] = "Career paths",
+        [CONTENT_STR_CAREERS_HINT] = "Where each degree can lead. Tap a career to read more.",
+        [CONTENT_STR_BA_BS] = "BA or BS?",
+        [CONTENT_STR_BA_BS_HINT] = "What the letters mean for you",
+        [CONTENT_STR_ABOUT] = "About",
+        [CONTENT_STR_FOCUS] = "Focus",
+        [CONTENT_STR_AWARD] = "Award",
+        [CONTENT_STR_TOPICS] = "Topics",
+        [CONTENT_STR_SOFTWARE] = "Software",
+        [CONTENT_STR_MODULES] = "Modules",
+        [CONTENT_STR_HANDS_ON] = "Hands-on",
+        [CONTENT_STR_CAREER_PATHS] = "Career paths",
+        [CONTENT_STR_LEADS_FROM] = "Leads from",
+        [CONTENT_STR_CHECK] = "Check first",
+        [CONTENT_STR_SHARED] = "Both degrees",
+        [CONTENT_STR_PICK_LEFT] = "Left column",
+        [CONTENT_STR_PICK_RIGHT] = "Right column",
+        [CONTENT_STR_VERSION] = "Version",
+        [CONTENT_STR_SWIPE_HINT] = "Swipe for the next one",
     };
     char buf[512];
-    for (int i = 0; i < STR_COUNT; i++) {
+    for (int i = 0; i < CONTENT_STR_COUNT; i++) {
         if (!s[i])
             continue; /* not set here: the library's default stays */
         snprintf(buf, sizeof buf, "%s%s", s[i], suffix);
@@ -420,8 +420,8 @@ static inline content *fixture_content(void)
 
     c->n_slides = 6;
     c->slides = fx_alloc(c->n_slides * sizeof *c->slides);
-    const content_attract_kind kinds[6] = { ATTRACT_DEGREE, ATTRACT_DEGREE, ATTRACT_COMPARE,
-                                            ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS };
+    const content_attract_kind kinds[6] = { CONTENT_ATTRACT_DEGREE, CONTENT_ATTRACT_DEGREE, CONTENT_ATTRACT_COMPARE,
+                                            CONTENT_ATTRACT_CAREER, CONTENT_ATTRACT_CAREERS, CONTENT_ATTRACT_AWARDS };
     const size_t idx[6] = { 0, 1, 0, 10, 0, 0 };
     const char *const heads[6] = { "", "Code meets music", "", "", "", "" };
     for (size_t i = 0; i < 6; i++) {
@@ -542,9 +542,9 @@ static inline content *fixture_many(size_t n_degrees, size_t n_careers, bool lon
         d->color = fx_hex(pal[i % (sizeof pal / sizeof *pal)]);
     }
 
-    const content_attract_kind kinds[] = { ATTRACT_DEGREE, ATTRACT_DEGREE, ATTRACT_COMPARE,
-                                           ATTRACT_CAREER, ATTRACT_CAREERS, ATTRACT_AWARDS,
-                                           ATTRACT_CAREERS };
+    const content_attract_kind kinds[] = { CONTENT_ATTRACT_DEGREE, CONTENT_ATTRACT_DEGREE, CONTENT_ATTRACT_COMPARE,
+                                           CONTENT_ATTRACT_CAREER, CONTENT_ATTRACT_CAREERS, CONTENT_ATTRACT_AWARDS,
+                                           CONTENT_ATTRACT_CAREERS };
     c->n_slides = sizeof kinds / sizeof *kinds;
     c->slides = fx_alloc(c->n_slides * sizeof *c->slides);
     for (size_t i = 0; i < c->n_slides; i++) {

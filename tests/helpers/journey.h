@@ -24,7 +24,7 @@ typedef struct {
 } journey;
 
 /* cfg NULL: app_config_defaults. */
-static inline journey *journey_start(int w, int h, const app_config *cfg, layout_measure m)
+static inline journey *journey_start(int w, int h, const app_config *cfg, lay_measure m)
 {
     journey *j = calloc(1, sizeof *j);
     assert_non_null(j);
@@ -35,7 +35,7 @@ static inline journey *journey_start(int w, int h, const app_config *cfg, layout
         app_config_defaults(&defaults);
         cfg = &defaults;
     }
-    layout_env env = { .w = w, .h = h, .measure = m };
+    lay_env env = { .w = w, .h = h, .measure = m };
     j->w = w;
     j->h = h;
     j->a = app_create(j->c, cfg, &env, 0);

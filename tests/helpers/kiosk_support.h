@@ -1,4 +1,4 @@
-/* kiosk_support.h - a kiosk shell (kiosk.h) for tests, on the real fonts,
+/* kiosk_support.h - a kiosk (kiosk.h) for tests, on the real fonts,
  * with the platform's side of KIOSK_ACT_FONTS done as the SDL shell does
  * it. Header-only: each test is one program. */
 #ifndef OPENDAY_TEST_KIOSK_SUPPORT_H

@@ -89,7 +89,7 @@ static inline size_t support_screens(const content *c, char **out, size_t max)
     /* From the screen table: each screen reachable by its bare name (no
      * item to name), in table order; the attract loop has its own tests. */
     size_t n = 0;
-    for (int s = 0; s < SCREEN_COUNT && n < max; s++) {
+    for (int s = 0; s < VIEW_SCREEN_COUNT && n < max; s++) {
         const screen_def *d = screen_get((view_screen)s);
         if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR))
             out[n++] = strdup(d->name);
@@ -117,7 +117,7 @@ static inline app *support_app_clock(support *s, const char *name, int w, int h,
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
-    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts),
+    lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(s->fonts),
                        .distance_cm = distance_cm };
     app *a = app_create(s->c, &cfg, &env, 0);
     if (a && minute >= 0)

@@ -28,7 +28,7 @@ SUPPORT_GROUP_FIXTURES(S)
 /* What an app shows now, as the account's JSON. */
 static cJSON *account(app *a, const char *name, int w, int h, float dpi)
 {
-    layout_env env = { .w = w, .h = h, .dpi = dpi > 0 ? dpi : LAYOUT_DEFAULT_DPI,
+    lay_env env = { .w = w, .h = h, .dpi = dpi > 0 ? dpi : LAY_DEFAULT_DPI,
                        .measure = fontset_measure(S.fonts) };
     dump_frame f = { name, &env, S.c, app_scene(a), NULL, app_background(a), NULL, 0 };
     char *json = dump_json(&f);
@@ -84,7 +84,7 @@ static size_t every_screen(unsigned bits, const char *k, double min, const char 
             cJSON_Delete(root);
             /* The panel of choices over the page. */
             if (i == 0) {
-                support_tap(a, ACT_ACCESS, 3000);
+                support_tap(a, VIEW_ACT_ACCESS, 3000);
                 assert_true(app_access_open(a));
                 root = account(a, names[i], sizes[s].w, sizes[s].h, sizes[s].dpi);
                 bad += count_under(root, k, min, what);
@@ -96,7 +96,7 @@ static size_t every_screen(unsigned bits, const char *k, double min, const char 
         app_config cfg;
         app_config_defaults(&cfg);
         cfg.attract_after_ms = 60000;
-        layout_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
+        lay_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
                            .measure = fontset_measure(S.fonts) };
         app *a = app_create(S.c, &cfg, &env, 0);
         assert_non_null(a);

@@ -129,7 +129,7 @@ static void wake_touch_does_not_press_through(void **state)
     /* Find where Home's first degree card will be, then wake on that spot. */
     assert_true(app_goto(j->a, "home", j->now));
     float x, y;
-    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
+    assert_true(find_hit(j, VIEW_ACT_DEGREE, 0, &x, &y));
     assert_true(app_goto(j->a, "attract", j->now));
     run(j, 100);
     pointer(j, INPUT_DOWN, x, y);
@@ -150,37 +150,37 @@ static void every_screen_and_back(void **state)
     (void)state;
     journey *j = start(800, 480, 90000, false);
     wake(j);
-    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
     expect_place(j, "degree:music-production");
-    tap_action(j, ACT_BACK, -1);
+    tap_action(j, VIEW_ACT_BACK, -1);
     expect_place(j, "home");
-    tap_action(j, ACT_DEGREE, 1);
+    tap_action(j, VIEW_ACT_DEGREE, 1);
     expect_place(j, "degree:music-technology");
-    tap_action(j, ACT_HOME, -1);
+    tap_action(j, VIEW_ACT_HOME, -1);
     expect_place(j, "home");
-    tap_action(j, ACT_COMPARE, -1);
+    tap_action(j, VIEW_ACT_COMPARE, -1);
     expect_place(j, "compare:music-production,music-technology");
-    tap_action(j, ACT_BACK, -1);
-    tap_action(j, ACT_CAREERS, -1);
+    tap_action(j, VIEW_ACT_BACK, -1);
+    tap_action(j, VIEW_ACT_CAREERS, -1);
     expect_place(j, "careers");
     size_t game = content_find_career(j->c, "game-audio-designer");
     assert_true(game != (size_t)-1);
     /* The career may be below the fold: tap_action scrolls to it. */
-    tap_action(j, ACT_CAREER, (int)game);
+    tap_action(j, VIEW_ACT_CAREER, (int)game);
     expect_place(j, "career:game-audio-designer");
-    tap_action(j, ACT_DEGREE, -1);
+    tap_action(j, VIEW_ACT_DEGREE, -1);
     char name[600];
     app_place_name(j->a, name, sizeof name);
     assert_true(!strncmp(name, "degree:", 7));
-    tap_action(j, ACT_BACK, -1);
+    tap_action(j, VIEW_ACT_BACK, -1);
     expect_place(j, "career:game-audio-designer");
-    tap_action(j, ACT_BACK, -1);
+    tap_action(j, VIEW_ACT_BACK, -1);
     expect_place(j, "careers");
-    tap_action(j, ACT_HOME, -1);
-    tap_action(j, ACT_BABS, -1);
+    tap_action(j, VIEW_ACT_HOME, -1);
+    tap_action(j, VIEW_ACT_BABS, -1);
     expect_place(j, "ba-bs");
-    tap_action(j, ACT_HOME, -1);
-    tap_action(j, ACT_ABOUT, -1);
+    tap_action(j, VIEW_ACT_HOME, -1);
+    tap_action(j, VIEW_ACT_ABOUT, -1);
     expect_place(j, "about");
     finish(j);
 }
@@ -191,8 +191,8 @@ static void back_disabled_on_home(void **state)
     journey *j = start(800, 480, 90000, false);
     wake(j);
     float x, y;
-    assert_false(find_hit(j, ACT_BACK, -1, &x, &y));
-    assert_true(find_hit(j, ACT_HOME, -1, &x, &y));
+    assert_false(find_hit(j, VIEW_ACT_BACK, -1, &x, &y));
+    assert_true(find_hit(j, VIEW_ACT_HOME, -1, &x, &y));
     finish(j);
 }
 
@@ -201,7 +201,7 @@ static void idle_returns_to_attract(void **state)
     (void)state;
     journey *j = start(800, 480, 5000, false);
     wake(j);
-    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
     run(j, 4000);
     expect_place(j, "degree:music-production");
     run(j, 1500);
@@ -232,7 +232,7 @@ static void swipe_between_siblings(void **state)
     (void)state;
     journey *j = start(800, 480, 90000, false);
     wake(j);
-    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
     drag(j, 600, 300, 150, 300, 150); /* leftward stroke: next card */
     run(j, 400);
     expect_place(j, "degree:music-technology");
@@ -285,22 +285,22 @@ static void buttons_beside_gestures(void **state)
     (void)state;
     journey *j = start_on_careers();
     app_info info;
-    assert_false(tap_exact(j, ACT_SCROLL, -1)); /* at the top: no Scroll up */
-    assert_true(tap_exact(j, ACT_SCROLL, 1));
+    assert_false(tap_exact(j, VIEW_ACT_SCROLL, -1)); /* at the top: no Scroll up */
+    assert_true(tap_exact(j, VIEW_ACT_SCROLL, 1));
     run(j, 1500);
     app_get_info(j->a, &info);
     float one = info.scroll;
     assert_true(one > 100);
-    assert_true(tap_exact(j, ACT_SCROLL, -1));
+    assert_true(tap_exact(j, VIEW_ACT_SCROLL, -1));
     run(j, 1500);
     app_get_info(j->a, &info);
     assert_true(info.scroll < one - 100);
-    key(j, KEY_PAGE_DOWN);
+    key(j, INPUT_KEY_PAGE_DOWN);
     run(j, 1500);
     app_get_info(j->a, &info);
     assert_true(fabsf(info.scroll - one) < 1.0f);
     /* More below, again and again, reaches the end, where it goes away. */
-    for (int k = 0; k < 50 && tap_exact(j, ACT_SCROLL, 1); k++)
+    for (int k = 0; k < 50 && tap_exact(j, VIEW_ACT_SCROLL, 1); k++)
         run(j, 1500);
     app_get_info(j->a, &info);
     assert_true(fabsf(info.scroll - info.scroll_max) < 1.0f);
@@ -308,9 +308,9 @@ static void buttons_beside_gestures(void **state)
     /* Two degrees: one Next button, which goes round. */
     assert_true(app_goto(j->a, "degree:music-production", j->now));
     run(j, 100);
-    for (int k = 0; k < 50 && tap_exact(j, ACT_SCROLL, 1); k++)
+    for (int k = 0; k < 50 && tap_exact(j, VIEW_ACT_SCROLL, 1); k++)
         run(j, 1500);
-    assert_false(tap_exact(j, ACT_SIBLING, -1));
+    assert_false(tap_exact(j, VIEW_ACT_SIBLING, -1));
     /* The button names where it goes, in the content's words. */
     const scene *sc = app_scene(j->a);
     bool labelled = false;
@@ -318,18 +318,18 @@ static void buttons_beside_gestures(void **state)
         labelled |= sc->cmds[i].kind == SCENE_TEXT && sc->cmds[i].len == 22 &&
                     !memcmp(sc->cmds[i].text, "Next: Music Technology", 22);
     assert_true(labelled);
-    assert_true(tap_exact(j, ACT_SIBLING, 1));
+    assert_true(tap_exact(j, VIEW_ACT_SIBLING, 1));
     expect_place(j, "degree:music-technology");
     app_get_info(j->a, &info);
     assert_true(info.scroll < 1.0f); /* the next page opens at its top */
     /* Careers: Previous and Next. */
     assert_true(app_goto(j->a, "career:composer", j->now));
     run(j, 100);
-    for (int k = 0; k < 50 && !tap_exact(j, ACT_SIBLING, 1); k++)
-        assert_true(tap_exact(j, ACT_SCROLL, 1));
+    for (int k = 0; k < 50 && !tap_exact(j, VIEW_ACT_SIBLING, 1); k++)
+        assert_true(tap_exact(j, VIEW_ACT_SCROLL, 1));
     expect_place(j, "career:film-tv-audio-designer");
-    for (int k = 0; k < 50 && !tap_exact(j, ACT_SIBLING, -1); k++)
-        assert_true(tap_exact(j, ACT_SCROLL, 1));
+    for (int k = 0; k < 50 && !tap_exact(j, VIEW_ACT_SIBLING, -1); k++)
+        assert_true(tap_exact(j, VIEW_ACT_SCROLL, 1));
     expect_place(j, "career:composer");
     finish(j);
 }
@@ -370,7 +370,7 @@ static void press_feedback_and_cancel(void **state)
     journey *j = start(800, 480, 90000, false);
     wake(j);
     float x, y;
-    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
+    assert_true(find_hit(j, VIEW_ACT_DEGREE, 0, &x, &y));
     pointer(j, INPUT_DOWN, x, y);
     run(j, 32);
     app_info info;
@@ -389,12 +389,12 @@ static void keyboard_journey(void **state)
 {
     (void)state;
     journey *j = start(800, 480, 90000, false);
-    key(j, KEY_ACTIVATE); /* wakes */
+    key(j, INPUT_KEY_ACTIVATE); /* wakes */
     expect_place(j, "home");
     /* Tab to the first focusable thing that opens a degree, then Enter. */
     for (int i = 0; i < 12; i++) {
-        key(j, KEY_NEXT);
-        key(j, KEY_ACTIVATE);
+        key(j, INPUT_KEY_NEXT);
+        key(j, INPUT_KEY_ACTIVATE);
         char name[600];
         app_place_name(j->a, name, sizeof name);
         if (strcmp(name, "home"))
@@ -403,14 +403,14 @@ static void keyboard_journey(void **state)
     char name[600];
     app_place_name(j->a, name, sizeof name);
     assert_string_not_equal(name, "home");
-    key(j, KEY_BACK);
+    key(j, INPUT_KEY_BACK);
     expect_place(j, "home");
     assert_true(app_goto(j->a, "degree:music-production", j->now));
-    key(j, KEY_RIGHT);
+    key(j, INPUT_KEY_RIGHT);
     expect_place(j, "degree:music-technology");
-    key(j, KEY_LEFT);
+    key(j, INPUT_KEY_LEFT);
     expect_place(j, "degree:music-production");
-    key(j, KEY_HOME);
+    key(j, INPUT_KEY_HOME);
     expect_place(j, "home");
     finish(j);
 }
@@ -420,7 +420,7 @@ static void loop_mode_ignores_input(void **state)
     (void)state;
     journey *j = start(800, 480, 1000, true);
     tap(j, 400, 240);
-    key(j, KEY_ACTIVATE);
+    key(j, INPUT_KEY_ACTIVATE);
     run(j, 60000);
     expect_place(j, "attract");
     finish(j);
@@ -441,7 +441,7 @@ static void storm_keeps_invariants(void **state)
         ev.y = (float)(rand() % 700) - 100.0f;
         if (rand() % 50 == 0)
             ev.x = NAN;
-        ev.key = (input_key)(rand() % KEY_COUNT);
+        ev.key = (input_key)(rand() % INPUT_KEY_COUNT);
         ev.dy = (float)(rand() % 200) - 100.0f;
         app_input(j->a, &ev);
         if (i % 7 == 0)
@@ -498,7 +498,7 @@ static void warning_counts_down_each_second(void **state)
     (void)state;
     journey *j = start_warned(60000, 20000);
     wake(j);
-    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
     /* The idle time left when it shows is the warning's length. */
     uint64_t took = run_until_warning(j, 70000);
     assert_true(took >= 39000 && took <= 40100);
@@ -524,15 +524,15 @@ static void warning_touch_only_extends(void **state)
     (void)state;
     journey *j = start_warned(60000, 20000);
     wake(j);
-    tap_action(j, ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
     float bx, by;
-    assert_true(find_hit(j, ACT_BACK, -1, &bx, &by));
+    assert_true(find_hit(j, VIEW_ACT_BACK, -1, &bx, &by));
     for (int round = 0; round < 3; round++) {
         run_until_warning(j, 70000);
         assert_true(app_reset_warning(j->a) > 0);
         /* A stay target covers the screen: the visitor's touch lands on it. */
         float sx, sy;
-        assert_true(find_hit(j, ACT_STAY, 0, &sx, &sy));
+        assert_true(find_hit(j, VIEW_ACT_STAY, 0, &sx, &sy));
         tap(j, bx, by); /* on Back: it must not go back */
         assert_int_equal(app_reset_warning(j->a), 0);
         expect_place(j, "degree:music-production");
@@ -626,28 +626,28 @@ static void access_choices_apply_and_reset(void **state)
     journey *j = start(800, 480, 30000, false);
     wake(j);
     float before = smallest_text(j);
-    tap_action(j, ACT_ACCESS, -1);
+    tap_action(j, VIEW_ACT_ACCESS, -1);
     assert_true(app_access_open(j->a));
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_LARGE_TEXT);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_LARGE_TEXT);
     /* At once, and the panel stays open for more. */
     assert_true(app_get_access(j->a).large_text);
     assert_true(app_access_open(j->a));
     assert_true(smallest_text(j) >= 1.9f * before);
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_LESS_MOTION);
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_REACH);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_LESS_MOTION);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_REACH);
     app_access acc = app_get_access(j->a);
     assert_true(acc.large_text && acc.high_contrast && acc.less_motion && acc.reach);
     assert_false(acc.read_aloud);
     /* Off again, on again: a toggle. */
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
     assert_false(app_get_access(j->a).high_contrast);
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
-    tap_action(j, ACT_ACCESS, -1); /* the button or Done closes it */
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_HIGH_CONTRAST);
+    tap_action(j, VIEW_ACT_ACCESS, -1); /* the button or Done closes it */
     assert_false(app_access_open(j->a));
     /* They last through the visit... */
-    tap_action(j, ACT_DEGREE, 0);
-    tap_action(j, ACT_HOME, -1);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_HOME, -1);
     app_access now = app_get_access(j->a);
     assert_int_equal(app_access_bits(&acc), app_access_bits(&now));
     /* ...and end with it. */
@@ -667,8 +667,8 @@ static void panel_touch_outside_only_closes(void **state)
     journey *j = start(800, 480, 90000, false);
     wake(j);
     float x, y;
-    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
-    tap_action(j, ACT_ACCESS, -1);
+    assert_true(find_hit(j, VIEW_ACT_DEGREE, 0, &x, &y));
+    tap_action(j, VIEW_ACT_ACCESS, -1);
     assert_true(app_access_open(j->a));
     /* The page does not scroll under the panel. */
     drag(j, 100, 400, 100, 150, 200);
@@ -682,8 +682,8 @@ static void panel_touch_outside_only_closes(void **state)
     tap(j, x, y);
     expect_place(j, "degree:music-production");
     /* Back (the key) closes the panel before it goes back. */
-    tap_action(j, ACT_ACCESS, -1);
-    key(j, KEY_BACK);
+    tap_action(j, VIEW_ACT_ACCESS, -1);
+    key(j, INPUT_KEY_BACK);
     assert_false(app_access_open(j->a));
     expect_place(j, "degree:music-production");
     finish(j);
@@ -697,7 +697,7 @@ static void less_motion_has_no_transitions(void **state)
     app_access acc = { .less_motion = true };
     app_set_access(j->a, &acc);
     float x, y;
-    assert_true(find_hit(j, ACT_DEGREE, 0, &x, &y));
+    assert_true(find_hit(j, VIEW_ACT_DEGREE, 0, &x, &y));
     pointer(j, INPUT_DOWN, x, y);
     run(j, 64);
     pointer(j, INPUT_UP, x, y);
@@ -745,16 +745,16 @@ static void less_motion_stills_the_attract_loop(void **state)
 static bool home_at_bottom(journey *j)
 {
     float x, y;
-    assert_true(find_hit(j, ACT_HOME, -1, &x, &y));
+    assert_true(find_hit(j, VIEW_ACT_HOME, -1, &x, &y));
     return y > (float)j->h / 2;
 }
 
 static bool panel_offers(journey *j, int choice)
 {
     float x, y;
-    tap_action(j, ACT_ACCESS, -1);
-    bool has = find_hit(j, ACT_ACCESS_SET, choice, &x, &y);
-    tap_action(j, ACT_ACCESS, -1);
+    tap_action(j, VIEW_ACT_ACCESS, -1);
+    bool has = find_hit(j, VIEW_ACT_ACCESS_SET, choice, &x, &y);
+    tap_action(j, VIEW_ACT_ACCESS, -1);
     return has;
 }
 
@@ -783,8 +783,8 @@ static void reach_where_needed(void **state)
     wake(j);
     assert_true(home_at_bottom(j));
     assert_false(panel_offers(j, VIEW_ACCESS_REACH));
-    tap_action(j, ACT_DEGREE, 0);
-    tap_action(j, ACT_BACK, -1);
+    tap_action(j, VIEW_ACT_DEGREE, 0);
+    tap_action(j, VIEW_ACT_BACK, -1);
     expect_place(j, "home");
     finish(j);
 }
@@ -805,14 +805,14 @@ static void read_aloud_only_with_speech(void **state)
     j = start_cfg(800, 480, &cfg);
     wake(j);
     assert_true(panel_offers(j, VIEW_ACCESS_READ_ALOUD));
-    tap_action(j, ACT_ACCESS, -1);
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    tap_action(j, VIEW_ACT_ACCESS, -1);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
     assert_true(app_read_aloud(j->a));
     /* Now reading aloud, a first touch on the row says it, the second
      * switches it off (explore by touch). */
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
     assert_true(app_read_aloud(j->a));
-    tap_action(j, ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
+    tap_action(j, VIEW_ACT_ACCESS_SET, VIEW_ACCESS_READ_ALOUD);
     assert_false(app_read_aloud(j->a));
     app_set_read_aloud(j->a, true);
     assert_true(app_read_aloud(j->a));

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "layout_audit.h"
+#include "audit.h"
 #include "screen_problems.h"
 #include "support.h"
 
@@ -40,10 +40,10 @@ static support S;
 SUPPORT_GROUP_FIXTURES(S)
 
 /* The standard each screen is held to: the audit's defaults (WCAG 1.4.3
- * contrast, capitals of LAYOUT_CAP_DEGREES). A display mode with its own
+ * contrast, capitals of LAY_CAP_DEGREES). A display mode with its own
  * standard (the high-contrast theme at 7:1, larger text at 0.7 degrees)
  * sets `opts` while its screens are audited. */
-static layout_audit_opts opts;
+static audit_opts opts;
 
 /* Nothing needs a gesture (WCAG 2.5.1): a page whose body scrolls shows a
  * "More below" button at its top, and a degree or career with siblings has
@@ -59,8 +59,8 @@ static size_t gesture_free(app *a, const char *name)
         const scene_cmd *c = &sc->cmds[i];
         if (c->kind != SCENE_HIT || (c->flags & SCENE_F_DISABLED))
             continue;
-        down |= c->action == ACT_SCROLL && c->arg > 0;
-        sibling |= c->action == ACT_SIBLING;
+        down |= c->action == VIEW_ACT_SCROLL && c->arg > 0;
+        sibling |= c->action == VIEW_ACT_SIBLING;
     }
     size_t n = 0;
     if (info.scroll_max > 1.0f && !down) {
@@ -68,8 +68,8 @@ static size_t gesture_free(app *a, const char *name)
                 (double)info.scroll_max);
         n++;
     }
-    size_t sibs = p.screen == SCREEN_DEGREE ? S.c->n_degrees
-                  : p.screen == SCREEN_CAREER ? S.c->n_careers
+    size_t sibs = p.screen == VIEW_SCREEN_DEGREE ? S.c->n_degrees
+                  : p.screen == VIEW_SCREEN_CAREER ? S.c->n_careers
                                               : 0;
     if (sibs > 1 && !sibling) {
         fprintf(stderr, "%s has %zu siblings and no Previous/Next button\n", name, sibs);
@@ -89,11 +89,11 @@ static size_t audit_at(const char *name, size_t si, size_t slide, int minute)
     }
     if (minute >= 0)
         app_set_clock(a, minute, true, 2000);
-    layout_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts),
+    lay_env env = { .w = w, .h = h, .dpi = sizes[si].dpi, .measure = fontset_measure(S.fonts),
                        .distance_cm = sizes[si].dist };
     static char report[16384];
     report[0] = '\0';
-    size_t n = layout_audit_with(app_scene(a), &env, &opts, report, sizeof report);
+    size_t n = audit_layout_with(app_scene(a), &env, &opts, report, sizeof report);
     if (n)
         fprintf(stderr, "%s at %dx%d (slide %zu): %zu problem(s)\n%s\n", name, w, h, slide, n,
                 report);
@@ -112,8 +112,8 @@ static void strict_counts(void **state)
     (void)state;
     char *names[512];
     size_t n = support_screens(S.c, names, 512), faint = 0, small = 0, screens = 0;
-    layout_audit_opts strict = { .contrast_body = 7, .contrast_large = 7 };
-    layout_audit_opts larger = { .cap_degrees = 0.7f, .no_contrast = true };
+    audit_opts strict = { .contrast_body = 7, .contrast_large = 7 };
+    audit_opts larger = { .cap_degrees = 0.7f, .no_contrast = true };
     static const size_t four[] = { 0, 5, 8, 11 }; /* 800x480, 720x1280, 24", 55" */
     static char report[65536];
     for (size_t k = 0; k < 4; k++) {
@@ -122,13 +122,13 @@ static void strict_counts(void **state)
             app *a = support_app_env(&S, names[i], sizes[si].w, sizes[si].h, sizes[si].dpi,
                                      sizes[si].dist, 0);
             assert_non_null(a);
-            layout_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
+            lay_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
                                .measure = fontset_measure(S.fonts),
                                .distance_cm = sizes[si].dist };
             /* Geometry counts in both (it passes in the ordinary mode), so
              * the counts are of the stricter checks alone. */
-            faint += layout_audit_with(app_scene(a), &env, &strict, report, sizeof report);
-            small += layout_audit_with(app_scene(a), &env, &larger, report, sizeof report);
+            faint += audit_layout_with(app_scene(a), &env, &strict, report, sizeof report);
+            small += audit_layout_with(app_scene(a), &env, &larger, report, sizeof report);
             app_destroy(a);
         }
     }
@@ -211,16 +211,16 @@ static size_t audit_access(const char *name, int w, int h, float dpi, unsigned b
         return 1;
     }
     if (panel) {
-        support_tap(a, ACT_ACCESS, 3000);
+        support_tap(a, VIEW_ACT_ACCESS, 3000);
         assert_true(app_access_open(a));
     }
     app_access acc = app_get_access(a);
-    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
+    lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
                        .large_text = acc.large_text, .high_contrast = acc.high_contrast,
                        .reach = acc.reach };
     static char report[16384];
     report[0] = '\0';
-    size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
+    size_t n = audit_layout(app_scene(a), &env, report, sizeof report);
     if (n)
         fprintf(stderr, "%s at %dx%d, choices %#x%s: %zu problem(s)\n%s\n", name, w, h, bits,
                 panel ? ", panel open" : "", n, report);
@@ -235,7 +235,7 @@ static size_t audit_warning(const char *name, int w, int h, float dpi, unsigned 
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 60000;
     cfg.reset_warning_ms = 20000;
-    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts) };
+    lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts) };
     app *a = app_create(S.c, &cfg, &env, 0);
     assert_non_null(a);
     assert_true(app_goto(a, name, 0));
@@ -246,7 +246,7 @@ static size_t audit_warning(const char *name, int w, int h, float dpi, unsigned 
     env.large_text = acc.large_text;
     env.reach = acc.reach;
     static char report[16384];
-    size_t n = layout_audit(app_scene(a), &env, report, sizeof report);
+    size_t n = audit_layout(app_scene(a), &env, report, sizeof report);
     if (n)
         fprintf(stderr, "warning over %s at %dx%d, choices %#x: %zu problem(s)\n%s\n", name, w,
                 h, bits, n, report);
@@ -303,9 +303,9 @@ static void big_screens_show_it_all(void **state)
             const scene_cmd *c = &sc->cmds[i];
             if (c->kind != SCENE_HIT || c->rect.y + c->rect.h > H)
                 continue;
-            cards += c->action == ACT_DEGREE;
-            entries += c->action == ACT_COMPARE || c->action == ACT_CAREERS ||
-                       c->action == ACT_BABS || c->action == ACT_ABOUT;
+            cards += c->action == VIEW_ACT_DEGREE;
+            entries += c->action == VIEW_ACT_COMPARE || c->action == VIEW_ACT_CAREERS ||
+                       c->action == VIEW_ACT_BABS || c->action == VIEW_ACT_ABOUT;
         }
         assert_int_equal(cards, S.c->n_degrees);
         assert_int_equal(entries, 4);
@@ -315,8 +315,8 @@ static void big_screens_show_it_all(void **state)
                             sizes[si].dist, 0);
         assert_non_null(a);
         sc = app_scene(a);
-        static const content_str heads[] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
-                                             STR_CAREER_PATHS };
+        static const content_str heads[] = { CONTENT_STR_AWARD, CONTENT_STR_FOCUS, CONTENT_STR_TOPICS, CONTENT_STR_SOFTWARE,
+                                             CONTENT_STR_CAREER_PATHS };
         size_t rows = 0;
         for (size_t k = 0; k < 5; k++) {
             const char *t = S.c->strings[heads[k]];
@@ -350,13 +350,13 @@ static void staff_screen(void **state)
         assert_null(c);
         assert_true(rep.errors >= 1);
         for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-            layout_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
+            lay_env env = { .w = sizes[s].w, .h = sizes[s].h, .dpi = sizes[s].dpi,
                                .measure = fontset_measure(S.fonts), .distance_cm = sizes[s].dist };
             scene sc;
             scene_init(&sc);
             screen_problems_draw(&sc, &env, dirs[d], &rep);
             static char report[8192];
-            size_t n = layout_audit(&sc, &env, report, sizeof report);
+            size_t n = audit_layout(&sc, &env, report, sizeof report);
             if (n)
                 fprintf(stderr, "staff screen %s at %dx%d: %s\n", dirs[d], sizes[s].w,
                         sizes[s].h, report);

@@ -16,7 +16,7 @@
 
 #include "fixture.h"
 #include "frame.h"
-#include "layout_audit.h"
+#include "audit.h"
 #include "lay.h"
 #include "lay_marks.h"
 #include "scratch.h"
@@ -29,9 +29,9 @@ static const int sizes[][2] = {
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static layout_frame_in settled(view_screen scr, int a)
+static lay_frame_in settled(view_screen scr, int a)
 {
-    layout_frame_in in;
+    lay_frame_in in;
     memset(&in, 0, sizeof in);
     in.cur.place.screen = scr;
     in.cur.place.a = a;
@@ -44,8 +44,8 @@ static layout_frame_in settled(view_screen scr, int a)
 static void frame(scene *s, const content *c, int w, int h, view_screen scr, int a,
                   frame_result *res)
 {
-    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
-    layout_frame_in in = settled(scr, a);
+    lay_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
+    lay_frame_in in = settled(scr, a);
     frame_result r;
     frame_build(s, c, &env, &in, res ? res : &r);
 }
@@ -134,11 +134,11 @@ static void marks_of(const content *c, char (*out)[LAY_MARK_MAX])
 {
     scene s;
     scene_init(&s);
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+    lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
                        .distance_cm = 0 };
     lay L;
     lay_begin(&L, &s, c, &env, NULL);
-    const char(*m)[LAY_MARK_MAX] = lay_degree_marks(&L);
+    const char(*m)[LAY_MARK_MAX] = lay_marks_of(&L);
     assert_non_null(m);
     memcpy(out, m, c->n_degrees * sizeof *out);
     lay_end(&L);
@@ -154,13 +154,13 @@ static size_t check_map(const content *c, int w, int h)
     marks_of(c, marks);
     scene s;
     scene_init(&s);
-    frame(&s, c, w, h, SCREEN_CAREERS, 0, NULL);
+    frame(&s, c, w, h, VIEW_SCREEN_CAREERS, 0, NULL);
     bool seen[64];
     int cards[256];
     size_t ncards = 0;
     for (size_t ci = 0; ci < c->n_careers; ci++) {
-        assert_int_equal(count_hits(&s, ACT_CAREER, (int)ci), 1);
-        int card = card_of(&s, ACT_CAREER, (int)ci);
+        assert_int_equal(count_hits(&s, VIEW_ACT_CAREER, (int)ci), 1);
+        int card = card_of(&s, VIEW_ACT_CAREER, (int)ci);
         assert_true(card >= 0);
         size_t wrong = 0;
         size_t n = chips_in(&s, c, card, (const char(*)[LAY_MARK_MAX])marks, seen, &wrong);
@@ -177,7 +177,7 @@ static size_t check_map(const content *c, int w, int h)
     }
     /* and every degree is a key that opens it */
     for (size_t di = 0; di < c->n_degrees; di++)
-        assert_int_equal(count_hits(&s, ACT_DEGREE, (int)di), 1);
+        assert_int_equal(count_hits(&s, VIEW_ACT_DEGREE, (int)di), 1);
     scene_deinit(&s);
     return ncards;
 }
@@ -186,12 +186,12 @@ static size_t audit(const content *c, int w, int h, view_screen scr, int a)
 {
     scene s;
     scene_init(&s);
-    layout_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
+    lay_env env = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     frame(&s, c, w, h, scr, a, NULL);
     static char report[65536];
-    size_t n = layout_audit(&s, &env, report, sizeof report);
+    size_t n = audit_layout(&s, &env, report, sizeof report);
     if (n)
-        fprintf(stderr, "%s %d at %dx%d: %zu problem(s)\n%s", scr == SCREEN_CAREERS ? "map"
+        fprintf(stderr, "%s %d at %dx%d: %zu problem(s)\n%s", scr == VIEW_SCREEN_CAREERS ? "map"
                                                                                     : "career",
                 a, w, h, n, report);
     scene_deinit(&s);
@@ -202,9 +202,9 @@ static size_t audit_all(const content *c)
 {
     size_t n = 0;
     for (size_t z = 0; z < NSIZES; z++) {
-        n += audit(c, sizes[z][0], sizes[z][1], SCREEN_CAREERS, 0);
+        n += audit(c, sizes[z][0], sizes[z][1], VIEW_SCREEN_CAREERS, 0);
         for (size_t ci = 0; ci < c->n_careers; ci++)
-            n += audit(c, sizes[z][0], sizes[z][1], SCREEN_CAREER, (int)ci);
+            n += audit(c, sizes[z][0], sizes[z][1], VIEW_SCREEN_CAREER, (int)ci);
     }
     return n;
 }
@@ -324,17 +324,17 @@ static void the_career_page_names_its_degrees_by_mark(void **state)
     scene s;
     scene_init(&s);
     for (size_t ci = 0; ci < c->n_careers; ci++) {
-        frame(&s, c, 720, 1280, SCREEN_CAREER, (int)ci, NULL);
+        frame(&s, c, 720, 1280, VIEW_SCREEN_CAREER, (int)ci, NULL);
         const content_career *k = &c->careers[ci];
         for (size_t di = 0; di < c->n_degrees; di++) {
             bool leads = false;
             for (size_t j = 0; j < k->n_degrees; j++)
                 leads |= k->degrees[j] == di;
-            assert_int_equal(count_hits(&s, ACT_DEGREE, (int)di), leads);
+            assert_int_equal(count_hits(&s, VIEW_ACT_DEGREE, (int)di), leads);
             if (!leads)
                 continue;
             /* the key holds the degree's chip with its letters */
-            const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)di);
+            const scene_cmd *h = find_hit(&s, VIEW_ACT_DEGREE, (int)di);
             int key = -1;
             for (size_t i = 0; i < s.count && key < 0; i++)
                 if (is_box(&s.cmds[i]) && same_rect(s.cmds[i].rect, h->rect))
@@ -363,11 +363,11 @@ static void columns_follow_the_width(void **state)
     const int dims[3][2] = { { 720, 1280 }, { 1920, 1080 }, { 3840, 2160 } };
     size_t cols[3];
     for (size_t z = 0; z < 3; z++) {
-        frame(&s, c, dims[z][0], dims[z][1], SCREEN_CAREERS, 0, NULL);
+        frame(&s, c, dims[z][0], dims[z][1], VIEW_SCREEN_CAREERS, 0, NULL);
         float xs[32];
         size_t n = 0;
         for (size_t ci = 0; ci < c->n_careers; ci++) {
-            int card = card_of(&s, ACT_CAREER, (int)ci);
+            int card = card_of(&s, VIEW_ACT_CAREER, (int)ci);
             float x = s.cmds[card].rect.x;
             bool known = false;
             for (size_t i = 0; i < n; i++)
@@ -395,7 +395,7 @@ static void nothing_overlaps_or_clips(void **state)
     content *four = four_by_24();
     size_t n = audit_all(three) + audit_all(extreme) + audit_all(fix) + audit_all(four);
     for (size_t z = 0; z < NSIZES; z++)
-        n += audit(many, sizes[z][0], sizes[z][1], SCREEN_CAREERS, 0);
+        n += audit(many, sizes[z][0], sizes[z][1], VIEW_SCREEN_CAREERS, 0);
     assert_int_equal(n, 0);
     fixture_free(four);
     fixture_free(many);
@@ -414,9 +414,9 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
     content *c = four_by_24();
     scene s;
     scene_init(&s);
-    layout_env env = { .w = 1920, .h = 1080, .dpi = 92, .measure = fixture_measure(),
+    lay_env env = { .w = 1920, .h = 1080, .dpi = 92, .measure = fixture_measure(),
                        .distance_cm = 60 };
-    layout_frame_in in = settled(SCREEN_CAREERS, 0);
+    lay_frame_in in = settled(VIEW_SCREEN_CAREERS, 0);
     lay L;
     lay_begin(&L, &s, c, &env, &in);
     float u = 20.0f / 24.0f;
@@ -439,7 +439,7 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
            (double)L.view_h);
     assert_true(h <= L.view_h);
     for (size_t ci = 0; ci < 24; ci++) {
-        const scene_cmd *hit = find_hit(&s, ACT_CAREER, (int)ci);
+        const scene_cmd *hit = find_hit(&s, VIEW_ACT_CAREER, (int)ci);
         assert_non_null(hit);
         assert_true(hit->rect.x >= 0 && hit->rect.x + hit->rect.w <= 1920.5f);
         assert_true(hit->rect.y + hit->rect.h <= L.view_h + 0.5f);

@@ -26,7 +26,7 @@ static void defaults(void **state)
     cli_options o;
     char err[256];
     assert_true(parse(&o, err, 0));
-    assert_int_equal(o.mode, MODE_AUTO);
+    assert_int_equal(o.mode, CLI_MODE_AUTO);
     assert_int_equal(o.fps, 60);
     assert_true(o.attract_after_s == 90.0);
     assert_string_equal(o.content_dir, "content");
@@ -41,7 +41,7 @@ static void every_option(void **state)
     assert_true(parse(&o, err, 14, "--windowed", "1024x600", "--loop", "--rotate", "270",
                       "--content", "x", "--fps", "30", "--attract-after", "5", "--stats",
                       "--dpi", "160"));
-    assert_int_equal(o.mode, MODE_WINDOWED);
+    assert_int_equal(o.mode, CLI_MODE_WINDOWED);
     assert_int_equal(o.win_w, 1024);
     assert_int_equal(o.win_h, 600);
     assert_true(o.loop);
@@ -68,9 +68,9 @@ static void every_option(void **state)
     assert_true(parse(&o, err, 0));
     assert_true(o.dpi == 0.0f && o.distance_cm == 0.0f && !o.dump);
     assert_true(parse(&o, err, 1, "--kiosk"));
-    assert_int_equal(o.mode, MODE_KIOSK);
+    assert_int_equal(o.mode, CLI_MODE_KIOSK);
     assert_true(parse(&o, err, 1, "--fullscreen"));
-    assert_int_equal(o.mode, MODE_FULLSCREEN);
+    assert_int_equal(o.mode, CLI_MODE_FULLSCREEN);
 }
 
 static void check_dir(void **state)

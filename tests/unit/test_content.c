@@ -86,7 +86,7 @@ static void shipped_content(void **state)
     assert_true(c->n_slides >= 5);
     assert_true(c->slide_ms >= 2000);
     assert_non_null(strstr(c->attribution, "KAN Samples"));
-    for (int i = 0; i < STR_COUNT; i++)
+    for (int i = 0; i < CONTENT_STR_COUNT; i++)
         assert_true(c->strings[i] && *c->strings[i]);
     content_destroy(c);
 }

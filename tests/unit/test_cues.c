@@ -61,7 +61,7 @@ static void recolour(content *c)
         c->awards[i].color = ent_colour(ENT_AWARD, i);
         c->awards[i].has_color = true;
     }
-    c->colors[COLOR_SHARED] = ent_colour(ENT_SHARED, 0);
+    c->colors[CONTENT_COLOR_SHARED] = ent_colour(ENT_SHARED, 0);
 }
 
 static bool text_has(const scene_cmd *t, const char *what)
@@ -106,7 +106,7 @@ static bool named(const scene *s, int kind, size_t i)
         if (kind == ENT_AWARD &&
             (text_has(x, c->awards[i].short_name) || text_has(x, c->awards[i].name)))
             return true;
-        if (kind == ENT_SHARED && text_has(x, c->strings[STR_SHARED]))
+        if (kind == ENT_SHARED && text_has(x, c->strings[CONTENT_STR_SHARED]))
             return true;
     }
     return letters_on(s, kind, i);
@@ -173,10 +173,10 @@ static size_t check_one(const char *name, size_t si, size_t slide)
         fprintf(stderr, "cannot open %s\n", name);
         return 1;
     }
-    layout_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
+    lay_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
                        .measure = fontset_measure(S.fonts), .distance_cm = 0 };
-    layout_metrics m;
-    layout_metrics_compute(&env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&env, &m);
     char label[600];
     snprintf(label, sizeof label, "%s (slide %zu)", name, slide);
     size_t n = check_scene(app_scene(a), label, sizes[si].w, sizes[si].h, m.body);
@@ -221,12 +221,12 @@ static void the_check_catches_colour_alone(void **state)
     scene_init(&s);
     scene_rect(&s, (od_rect){ 0, 0, 800, 480 }, od_rgba(0, 0, 0, 255), 0);
     scene_rect(&s, (od_rect){ 10, 10, 12, 12 }, ent_colour(ENT_DEGREE, 0), 6);
-    scene_text(&s, 30, 8, 100, 20, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), "Composer", 8);
+    scene_text(&s, 30, 8, 100, 20, SCENE_FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), "Composer", 8);
     scene_rect(&s, (od_rect){ 10, 50, 12, 12 }, ent_colour(ENT_SHARED, 0), 6);
     assert_int_equal(check_scene(&s, "synthetic", 800, 480, 27), 2);
     /* named, and paired: fine */
     const char *nm = S.c->degrees[0].name;
-    scene_text(&s, 30, 100, 100, 20, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), nm,
+    scene_text(&s, 30, 100, 100, 20, SCENE_FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), nm,
                strlen(nm));
     scene_rect(&s, (od_rect){ 25, 50, 12, 12 }, ent_colour(ENT_SHARED, 0), 6);
     assert_int_equal(check_scene(&s, "synthetic", 800, 480, 27), 0);

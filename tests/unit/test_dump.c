@@ -33,9 +33,9 @@ static int teardown(void **state)
     return 0;
 }
 
-static layout_env env_at(float dpi, float distance_cm)
+static lay_env env_at(float dpi, float distance_cm)
 {
-    layout_env e = { .w = 800, .h = 480, .dpi = dpi, .measure = fixture_measure(),
+    lay_env e = { .w = 800, .h = 480, .dpi = dpi, .measure = fixture_measure(),
                      .distance_cm = distance_cm };
     return e;
 }
@@ -52,7 +52,7 @@ static cJSON *parsed(const dump_frame *f)
 }
 
 /* The JSON of scene (and overlay) on a black screen, parsed. */
-static cJSON *account(const scene *s, const scene *over, const layout_env *env,
+static cJSON *account(const scene *s, const scene *over, const lay_env *env,
                       const dump_target *extra, size_t n_extra)
 {
     dump_frame f = { "home", env, C, s, over, od_rgba(0, 0, 0, 255), extra, n_extra };
@@ -89,7 +89,7 @@ static bool flag(const cJSON *o, const char *key)
 
 static void text(scene *s, float x, float y, float w, float h, od_color c, const char *t)
 {
-    scene_text(s, x, y, w, h, FONT_REGULAR, 20, c, t, strlen(t));
+    scene_text(s, x, y, w, h, SCENE_FONT_REGULAR, 20, c, t, strlen(t));
 }
 
 static const od_color WHITE = { 255, 255, 255, 255 };
@@ -99,7 +99,7 @@ static void header_keys(void **state)
     (void)state;
     scene s;
     scene_init(&s);
-    layout_env env = env_at(254.0f, 0); /* 10 px per mm; the default distance */
+    lay_env env = env_at(254.0f, 0); /* 10 px per mm; the default distance */
     cJSON *root = account(&s, NULL, &env, NULL, 0);
     assert_string_equal(str(root, "screen"), "home");
     const cJSON *size = cJSON_GetObjectItem(root, "size");
@@ -123,7 +123,7 @@ static void text_facts(void **state)
     scene s;
     scene_init(&s);
     text(&s, 10, 10, 55, 24, WHITE, "Hello");
-    layout_env env = env_at(254.0f, 100.0f);
+    lay_env env = env_at(254.0f, 100.0f);
     cJSON *root = account(&s, NULL, &env, NULL, 0);
     const cJSON *t = item(root, "texts", 0);
     assert_string_equal(str(t, "text"), "Hello");
@@ -155,7 +155,7 @@ static void backgrounds_and_blending(void **state)
     text(&s, 10, 120, 50, 24, od_rgba(0, 0, 0, 255), "on pink");
     text(&s, 500, 10, 50, 24, od_rgba(255, 255, 255, 0), "faded out");
     text(&s, 500, 100, 50, 24, od_rgba(255, 255, 255, 128), "half faded");
-    layout_env env = env_at(0, 0);
+    lay_env env = env_at(0, 0);
     cJSON *root = account(&s, NULL, &env, NULL, 0);
     const cJSON *red = item(root, "texts", 0), *pink = item(root, "texts", 1);
     assert_string_equal(str(red, "bg"), "#ff0000");
@@ -169,7 +169,7 @@ static void backgrounds_and_blending(void **state)
                              100) / 100,
                        1e-9);
     assert_true(flag(item(root, "texts", 3), "visible"));
-    assert_float_equal(num(root, "px_per_mm"), round(LAYOUT_DEFAULT_DPI / 25.4 * 1000) / 1000,
+    assert_float_equal(num(root, "px_per_mm"), round(LAY_DEFAULT_DPI / 25.4 * 1000) / 1000,
                        1e-9);
     cJSON_Delete(root);
     scene_deinit(&s);
@@ -192,7 +192,7 @@ static void visibility(void **state)
     scene_rect(&s, (od_rect){ 40, 310, 100, 40 }, od_rgba(9, 9, 9, 255), 0);
     scene_rect(&s, (od_rect){ 0, 395, 100, 40 }, od_rgba(9, 9, 9, 200), 0);
     text(&s, 50, 320, 50, 24, WHITE, "on top");
-    layout_env env = env_at(0, 0);
+    lay_env env = env_at(0, 0);
     cJSON *root = account(&s, NULL, &env, NULL, 0);
     const char *names[] = { "half off", "clipped", "inside the clip", "covered", "veiled",
                             "on top" };
@@ -216,17 +216,17 @@ static void targets_and_overlay(void **state)
     scene s, over;
     scene_init(&s);
     scene_init(&over);
-    scene_hit(&s, (od_rect){ 0, 0, 100, 50 }, ACT_BACK, 0);
-    scene_hit(&s, (od_rect){ 100, 0, 100, 50 }, ACT_DEGREE, 1);
-    scene_hit(&s, (od_rect){ 200, 0, 100, 50 }, ACT_COMPARE, 0)->flags |= SCENE_F_DISABLED;
-    scene_hit(&s, (od_rect){ 300, 0, 100, 50 }, ACT_PICK_LEFT, 0);
-    scene_hit(&s, (od_rect){ 0, 300, 100, 50 }, ACT_HOME, 0);
+    scene_hit(&s, (od_rect){ 0, 0, 100, 50 }, VIEW_ACT_BACK, 0);
+    scene_hit(&s, (od_rect){ 100, 0, 100, 50 }, VIEW_ACT_DEGREE, 1);
+    scene_hit(&s, (od_rect){ 200, 0, 100, 50 }, VIEW_ACT_COMPARE, 0)->flags |= SCENE_F_DISABLED;
+    scene_hit(&s, (od_rect){ 300, 0, 100, 50 }, VIEW_ACT_PICK_LEFT, 0);
+    scene_hit(&s, (od_rect){ 0, 300, 100, 50 }, VIEW_ACT_HOME, 0);
     scene_rect(&s, (od_rect){ 0, 300, 100, 30 }, od_rgba(1, 2, 3, 255), 0);
     text(&s, 10, 400, 50, 24, WHITE, "under the overlay");
     scene_rect(&over, (od_rect){ 0, 380, 800, 100 }, od_rgba(20, 20, 20, 255), 0);
     text(&over, 10, 400, 50, 24, WHITE, "keypad");
     dump_target keys[1] = { { { 300, 400, 60, 60 }, "pin 1" } };
-    layout_env env = env_at(0, 0);
+    lay_env env = env_at(0, 0);
     cJSON *root = account(&s, &over, &env, keys, 1);
     char want[80];
     assert_string_equal(str(item(root, "targets", 0), "action"), "back");
@@ -255,21 +255,21 @@ static void action_names(void **state)
 {
     (void)state;
     char buf[120], want[120];
-    view_action_name(ACT_WAKE, 0, C, buf, sizeof buf);
+    view_action_name(VIEW_ACT_WAKE, 0, C, buf, sizeof buf);
     assert_string_equal(buf, "wake");
-    view_action_name(ACT_CAREER, 0, C, buf, sizeof buf);
+    view_action_name(VIEW_ACT_CAREER, 0, C, buf, sizeof buf);
     snprintf(want, sizeof want, "open career:%s", C->careers[0].id);
     assert_string_equal(buf, want);
-    view_action_name(ACT_PICK_RIGHT, 1, C, buf, sizeof buf);
+    view_action_name(VIEW_ACT_PICK_RIGHT, 1, C, buf, sizeof buf);
     snprintf(want, sizeof want, "pick second degree:%s", C->degrees[1].id);
     assert_string_equal(buf, want);
-    view_action_name(ACT_OPEN, SCREEN_BABS, C, buf, sizeof buf);
+    view_action_name(VIEW_ACT_OPEN, VIEW_SCREEN_BABS, C, buf, sizeof buf);
     assert_string_equal(buf, "screen ba-bs");
-    view_action_name(ACT_CAREERS, 0, NULL, buf, sizeof buf);
+    view_action_name(VIEW_ACT_CAREERS, 0, NULL, buf, sizeof buf);
     assert_string_equal(buf, "screen careers");
-    view_action_name(ACT_DEGREE, 99, C, buf, sizeof buf);
+    view_action_name(VIEW_ACT_DEGREE, 99, C, buf, sizeof buf);
     assert_string_equal(buf, "open degree #99 (missing)");
-    view_action_name(ACT_DEGREE, 1, NULL, buf, sizeof buf);
+    view_action_name(VIEW_ACT_DEGREE, 1, NULL, buf, sizeof buf);
     assert_string_equal(buf, "open degree #1");
     view_action_name(4242, 7, C, buf, sizeof buf);
     assert_string_equal(buf, "action 4242 arg 7");
@@ -282,13 +282,13 @@ static void home_account(void **state)
     (void)state;
     app_config cfg;
     app_config_defaults(&cfg);
-    layout_env env = env_at(0, 0);
+    lay_env env = env_at(0, 0);
     app *a = app_create(C, &cfg, &env, 0);
     assert_non_null(a);
     assert_true(app_goto(a, "home", 0));
     app_update(a, 2000);
     const scene *s = app_scene(a);
-    dump_frame f = { "home", &env, C, s, NULL, C->colors[COLOR_BACKGROUND], NULL, 0 };
+    dump_frame f = { "home", &env, C, s, NULL, C->colors[CONTENT_COLOR_BACKGROUND], NULL, 0 };
     cJSON *root = parsed(&f);
     bool title = false, compare = false;
     size_t degrees = 0;

@@ -145,11 +145,11 @@ static void shipped_content(void **state)
     assert_non_null(strstr(page, "Film &amp; TV"));
     assert_null(strstr(page, "Film & TV"));
     /* Shared careers are marked with the content's own word for it. */
-    assert_contains_escaped(page, c->strings[STR_SHARED]);
+    assert_contains_escaped(page, c->strings[CONTENT_STR_SHARED]);
     assert_non_null(strstr(page, "class=\"shared\""));
     /* The theme's colours, as CSS hex. */
     char hex[16];
-    od_color bg = c->colors[COLOR_BACKGROUND];
+    od_color bg = c->colors[CONTENT_COLOR_BACKGROUND];
     snprintf(hex, sizeof hex, "--bg:#%02X%02X%02X;", bg.r, bg.g, bg.b);
     assert_non_null(strstr(page, hex));
     /* One h1; the font stack ends in the system's. */

@@ -115,8 +115,8 @@ typedef struct {
 static void grid_init(flash_grid *g, int w, int h, float dpi, float dist_cm)
 {
     memset(g, 0, sizeof *g);
-    float ppmm = (dpi > 0 ? dpi : LAYOUT_DEFAULT_DPI) / 25.4f;
-    float d_mm = 10.0f * (dist_cm > 0 ? dist_cm : LAYOUT_DEFAULT_DISTANCE_CM);
+    float ppmm = (dpi > 0 ? dpi : LAY_DEFAULT_DPI) / 25.4f;
+    float d_mm = 10.0f * (dist_cm > 0 ? dist_cm : LAY_DEFAULT_DISTANCE_CM);
     float field = 2.0f * d_mm * tanf(5.0f * (float)M_PI / 180.0f) * ppmm;
     g->side = fminf(0.5f * field, fminf((float)w, (float)h));
     g->step = g->side / 2;
@@ -261,7 +261,7 @@ static void tap_action(run_ctx *r, int action, const char *what)
 {
     float x, y;
     for (int k = 0; k < 30 && !centre_of(r, action, -2, &x, &y); k++) {
-        assert_true(centre_of(r, ACT_SCROLL, 1, &x, &y));
+        assert_true(centre_of(r, VIEW_ACT_SCROLL, 1, &x, &y));
         tap_at(r, x, y, "More below");
         /* A reader takes a breath between screenfuls: one page's scroll
          * is judged on its own, not stacked on the next. */
@@ -276,20 +276,20 @@ static void no_flashes_at(int w, int h, float dpi, float dist)
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 5000;
-    layout_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
+    lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
                        .distance_cm = dist };
     run_ctx r;
     memset(&r, 0, sizeof r);
     r.a = app_create(S.c, &cfg, &env, 0);
     assert_non_null(r.a);
-    r.clear = S.c->colors[COLOR_BACKGROUND];
+    r.clear = S.c->colors[CONTENT_COLOR_BACKGROUND];
     grid_init(&r.g, w, h, dpi, dist);
 
     r.what = "the attract loop";
     frames(&r, (uint64_t)S.c->n_slides * S.c->slide_ms + 1000);
-    tap_action(&r, ACT_WAKE, "the wake fade");
-    tap_action(&r, ACT_DEGREE, "opening a degree");
-    tap_action(&r, ACT_SIBLING, "the Next button");
+    tap_action(&r, VIEW_ACT_WAKE, "the wake fade");
+    tap_action(&r, VIEW_ACT_DEGREE, "opening a degree");
+    tap_action(&r, VIEW_ACT_SIBLING, "the Next button");
     r.what = "a swipe";
     float y = (float)h * 0.5f;
     pointer(&r, INPUT_DOWN, (float)w * 0.8f, y);
@@ -299,10 +299,10 @@ static void no_flashes_at(int w, int h, float dpi, float dist)
     }
     pointer(&r, INPUT_UP, (float)w * 0.32f, y);
     frames(&r, 600);
-    tap_action(&r, ACT_BACK, "Back");
+    tap_action(&r, VIEW_ACT_BACK, "Back");
     /* Home, then Compare from there. */
-    tap_action(&r, ACT_HOME, "Home");
-    tap_action(&r, ACT_COMPARE, "opening Compare");
+    tap_action(&r, VIEW_ACT_HOME, "Home");
+    tap_action(&r, VIEW_ACT_COMPARE, "opening Compare");
     r.what = "the idle fade into the attract loop";
     frames(&r, 7000);
     char name[64];

@@ -24,7 +24,7 @@
 
 #include "render.h"
 #include "support.h"
-#include "layout_refused.h"
+#include "refused.h"
 #include "talks.h"
 
 #define CHANNEL_TOLERANCE 24
@@ -48,7 +48,7 @@ typedef struct {
 
 /* The authors' banner as a refused save would set it: a path, a message of
  * two lines on most screens, and more problems. */
-static const layout_refused golden_refused = {
+static const lay_refused golden_refused = {
     "content/degrees.json:48:17",
     "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json does "
     "not have; did you mean \"sound-designer\"?",
@@ -146,7 +146,7 @@ static app *read_aloud_app(const char *screen, const golden_size *gs)
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0;
     cfg.speech_available = true;
-    layout_env env = { .w = gs->w, .h = gs->h, .dpi = gs->dpi,
+    lay_env env = { .w = gs->w, .h = gs->h, .dpi = gs->dpi,
                        .measure = fontset_measure(S.fonts) };
     app *a = app_create(S.c, &cfg, &env, 0);
     if (!a || !app_goto(a, screen, 0)) {

@@ -16,9 +16,9 @@
 #include "fixture.h"
 #include "cli.h"
 #include "config.h"
-#include "drm_card.h"
+#include "drm.h"
 #include "input.h"
-#include "layout_audit.h"
+#include "audit.h"
 
 
 static admin A;
@@ -28,7 +28,7 @@ static void make(const char *pin)
     admin_config cfg;
     memset(&cfg, 0, sizeof cfg);
     snprintf(cfg.pin, sizeof cfg.pin, "%s", pin);
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+    lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
                        .distance_cm = 0 };
     admin_init(&A, &cfg, &env);
 }
@@ -76,7 +76,7 @@ static void gesture_then_pin(void **state)
     assert_int_equal(admin_get_phase(&A), ADMIN_KEYPAD);
     assert_true(admin_visible(&A));
     /* Every event goes to the keypad now, keys included. */
-    input_event ev = { .kind = INPUT_KEY, .key = KEY_HOME, .t_ms = t };
+    input_event ev = { .kind = INPUT_KEY, .key = INPUT_KEY_HOME, .t_ms = t };
     assert_true(admin_input(&A, &ev));
     pin("2468", t);
     /* The staff screen first; its Exit button ends the kiosk. */
@@ -259,11 +259,11 @@ static void keypad_uses_content_words_and_theme(void **state)
 {
     (void)state;
     content *c = fixture_content();
-    free(c->strings[STR_ADMIN_CANCEL]);
-    c->strings[STR_ADMIN_CANCEL] = strdup("Abbrechen");
-    free(c->strings[STR_ADMIN_LOCKED]);
-    c->strings[STR_ADMIN_LOCKED] = strdup("%s%n wait {seconds}s");
-    c->colors[COLOR_SURFACE] = od_rgba(1, 2, 3, 255);
+    free(c->strings[CONTENT_STR_ADMIN_CANCEL]);
+    c->strings[CONTENT_STR_ADMIN_CANCEL] = strdup("Abbrechen");
+    free(c->strings[CONTENT_STR_ADMIN_LOCKED]);
+    c->strings[CONTENT_STR_ADMIN_LOCKED] = strdup("%s%n wait {seconds}s");
+    c->colors[CONTENT_COLOR_SURFACE] = od_rgba(1, 2, 3, 255);
     scene s;
     scene_init(&s);
     const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 720, 1280 }, { 1920, 1080 } };
@@ -276,21 +276,21 @@ static void keypad_uses_content_words_and_theme(void **state)
         scene_clear(&s);
         admin_draw(&A, c, &s);
         assert_non_null(text_of(&s, "Abbrechen"));
-        assert_non_null(text_starting(&s, c->strings[STR_ADMIN_TITLE]));
+        assert_non_null(text_starting(&s, c->strings[CONTENT_STR_ADMIN_TITLE]));
         bool panel = false;
         for (size_t i = 0; i < s.count; i++)
             panel |= s.cmds[i].kind == SCENE_RECT && s.cmds[i].color.r == 1 &&
                      s.cmds[i].color.g == 2 && s.cmds[i].color.b == 3;
         assert_true(panel);
         char report[2048];
-        size_t problems = layout_audit(&s, &A.env, report, sizeof report);
+        size_t problems = audit_layout(&s, &A.env, report, sizeof report);
         if (problems)
             printf("%dx%d keypad:\n%s", sizes[k][0], sizes[k][1], report);
         assert_int_equal(problems, 0);
         /* Without content: the built-in words. */
         scene_clear(&s);
         admin_draw(&A, NULL, &s);
-        assert_non_null(text_of(&s, content_default_string(STR_ADMIN_CANCEL)));
+        assert_non_null(text_of(&s, content_default_string(CONTENT_STR_ADMIN_CANCEL)));
         /* Locked out: the placeholder is filled, the rest taken as text. */
         pin("1111", t);
         pin("2222", t += 1000);
@@ -327,7 +327,7 @@ static void config_becomes_options(void **state)
     assert_true(o.loop);
     assert_false(o.touch_flip_x);
     assert_string_equal(o.admin_pin, "2468");
-    assert_int_equal(o.mode, MODE_KIOSK);
+    assert_int_equal(o.mode, CLI_MODE_KIOSK);
     assert_int_equal(o.fps, 50); /* the command line wins */
     assert_true(o.dpi == 0.0f);  /* auto: ask the display */
     assert_true(o.distance_cm == 250.0f);

@@ -19,7 +19,7 @@
 #include "content.h"
 #include "fixture.h"
 #include "journey.h"
-#include "layout_lang.h"
+#include "language.h"
 #include "scratch.h"
 
 /* The shipped openday.json with its "language"/"languages" lines replaced
@@ -95,10 +95,10 @@ static void shipped_languages(void **state)
     }
     for (size_t i = 0; i < c->n_careers; i++)
         assert_string_not_equal(de->careers[i].summary, c->careers[i].summary);
-    for (int k = 0; k < STR_COUNT; k++)
+    for (int k = 0; k < CONTENT_STR_COUNT; k++)
         assert_true(de->strings[k][0]);
     assert_string_equal(de->degrees[0].name, "Musikproduktion");
-    assert_string_equal(de->strings[STR_BACK], "Zur\xc3\xbc" "ck");
+    assert_string_equal(de->strings[CONTENT_STR_BACK], "Zur\xc3\xbc" "ck");
     /* Text the same in every language (software names) stays plain. */
     assert_string_equal(de->degrees[0].software[0], c->degrees[0].software[0]);
     /* Only the default model keeps the validated bytes. */
@@ -122,7 +122,7 @@ static void fallback_to_the_default(void **state)
     const content *cy = content_in_language(c, 2);
     assert_string_equal(cy->language, "cy");
     assert_string_equal(cy->degrees[0].name, "Musikproduktion");
-    assert_string_equal(cy->strings[STR_HOME], "Start");
+    assert_string_equal(cy->strings[CONTENT_STR_HOME], "Start");
     assert_string_equal(content_in_language(c, 0)->degrees[0].name, "Music Production");
     /* Without a Welsh name the chooser shows the code. */
     assert_string_equal(content_language_name(c, 2), "cy");
@@ -324,10 +324,10 @@ static void chooser_hit_regions(void **state)
         app_access acc = { .large_text = large };
         app_set_access(j->a, &acc);
         run(j, 100);
-        assert_null(hit(j, ACT_LANGUAGE_SET, -1));
-        tap_hit(j, ACT_LANGUAGE, 0);
+        assert_null(hit(j, VIEW_ACT_LANGUAGE_SET, -1));
+        tap_hit(j, VIEW_ACT_LANGUAGE, 0);
         assert_true(app_language_open(j->a));
-        const scene_cmd *globe = hit(j, ACT_LANGUAGE, -1), *panel = chooser_panel(j);
+        const scene_cmd *globe = hit(j, VIEW_ACT_LANGUAGE, -1), *panel = chooser_panel(j);
         assert_non_null(globe);
         assert_non_null(panel);
         if (!(panel->rect.x >= globe->rect.x + globe->rect.w ||
@@ -336,12 +336,12 @@ static void chooser_hit_regions(void **state)
               panel->rect.y + panel->rect.h <= globe->rect.y))
             fail_msg("%dx%d%s: the chooser covers its button", sizes[k][0], sizes[k][1],
                      large ? " larger text" : "");
-        layout_metrics m;
-        layout_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure(),
+        lay_metrics m;
+        lay_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure(),
                            .large_text = large };
-        layout_metrics_compute(&env, &m);
+        lay_metrics_compute(&env, &m);
         for (int i = 0; i < 2; i++) {
-            const scene_cmd *h = hit(j, ACT_LANGUAGE_SET, i);
+            const scene_cmd *h = hit(j, VIEW_ACT_LANGUAGE_SET, i);
             assert_non_null(h);
             assert_true(h->rect.w >= m.target - 0.01f && h->rect.h >= m.target - 0.01f);
             assert_true(h->rect.x >= 0 && h->rect.y >= 0 &&
@@ -350,7 +350,7 @@ static void chooser_hit_regions(void **state)
         }
         assert_true(shows(j, "English") && shows(j, "Deutsch") && shows(j, "Language"));
         /* A touch on a degree card under the chooser only closes it. */
-        const scene_cmd *card = hit(j, ACT_DEGREE, 0);
+        const scene_cmd *card = hit(j, VIEW_ACT_DEGREE, 0);
         assert_non_null(card);
         float cx = card->rect.x + 4, cy = card->rect.y + card->rect.h - 4;
         tap(j, cx, cy);
@@ -375,8 +375,8 @@ static void choice_and_reset(void **state)
     app_place_name(j->a, name, sizeof name);
     assert_string_equal(name, "home");
     assert_true(shows(j, "Back") && shows(j, "Home"));
-    tap_hit(j, ACT_LANGUAGE, 0);
-    tap_hit(j, ACT_LANGUAGE_SET, 1);
+    tap_hit(j, VIEW_ACT_LANGUAGE, 0);
+    tap_hit(j, VIEW_ACT_LANGUAGE_SET, 1);
     assert_false(app_language_open(j->a));
     assert_int_equal(app_language(j->a), 1);
     assert_int_equal(app_languages_chosen(j->a), 1);
@@ -385,11 +385,11 @@ static void choice_and_reset(void **state)
     assert_true(shows(j, "Zur\xc3\xbc" "ck") && shows(j, "Start"));
     assert_false(shows(j, "Back"));
     /* Picking the language on screen again counts nothing. */
-    tap_hit(j, ACT_LANGUAGE, 0);
-    tap_hit(j, ACT_LANGUAGE_SET, 1);
+    tap_hit(j, VIEW_ACT_LANGUAGE, 0);
+    tap_hit(j, VIEW_ACT_LANGUAGE_SET, 1);
     assert_int_equal(app_languages_chosen(j->a), 1);
     /* Further into the visit: still German. */
-    tap_hit(j, ACT_DEGREE, 1);
+    tap_hit(j, VIEW_ACT_DEGREE, 1);
     app_place_name(j->a, name, sizeof name);
     assert_string_equal(name, "degree:music-technology");
     assert_true(shows(j, "Zur\xc3\xbc" "ck") && !shows(j, "Back"));
@@ -420,7 +420,7 @@ static void attract_button(void **state)
     (void)state;
     journey *j = start(1920, 1080);
     run(j, 100);
-    const scene_cmd *h = hit(j, ACT_LANGUAGE, 0);
+    const scene_cmd *h = hit(j, VIEW_ACT_LANGUAGE, 0);
     assert_non_null(h);
     assert_true(shows(j, "English \xc2\xb7 Deutsch"));
     tap(j, h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2);
@@ -428,7 +428,7 @@ static void attract_button(void **state)
     app_place_name(j->a, name, sizeof name);
     assert_string_equal(name, "home");
     assert_true(app_language_open(j->a));
-    tap_hit(j, ACT_LANGUAGE_SET, 1);
+    tap_hit(j, VIEW_ACT_LANGUAGE_SET, 1);
     assert_int_equal(app_language(j->a), 1);
     finish(j);
 }
@@ -458,7 +458,7 @@ static void speech_follows(void **state)
     app_config_defaults(&cfg);
     cfg.speech_available = true;
     cfg.speech = (reader_sink){ &h, hear, NULL };
-    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
+    lay_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
     journey j = { .c = c, .a = app_create(c, &cfg, &env, 0), .w = 800, .h = 480 };
     assert_non_null(j.a);
     tap(&j, 400, 240);
@@ -467,11 +467,11 @@ static void speech_follows(void **state)
     assert_true(h.said > 0);
     assert_string_equal(h.lang, "en");
     /* Read aloud: a first touch speaks, a second activates. */
-    tap_hit(&j, ACT_LANGUAGE, 0);
-    tap_hit(&j, ACT_LANGUAGE, 0);
+    tap_hit(&j, VIEW_ACT_LANGUAGE, 0);
+    tap_hit(&j, VIEW_ACT_LANGUAGE, 0);
     assert_true(app_language_open(j.a));
-    tap_hit(&j, ACT_LANGUAGE_SET, 1);
-    tap_hit(&j, ACT_LANGUAGE_SET, 1);
+    tap_hit(&j, VIEW_ACT_LANGUAGE_SET, 1);
+    tap_hit(&j, VIEW_ACT_LANGUAGE_SET, 1);
     run(&j, 1000);
     assert_int_equal(app_language(j.a), 1);
     assert_string_equal(h.lang, "de");
@@ -497,17 +497,17 @@ static void eight_languages(void **state)
     for (size_t k = 0; k < 3; k++) {
         app_config cfg;
         app_config_defaults(&cfg);
-        layout_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure() };
+        lay_env env = { .w = sizes[k][0], .h = sizes[k][1], .measure = fixture_measure() };
         app *a = app_create(c, &cfg, &env, 0);
         assert_non_null(a);
         assert_true(app_goto(a, "home+languages", 0));
         const scene *s = app_scene(a);
         size_t rows = 0;
         for (size_t i = 0; i < s->count; i++)
-            rows += s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_LANGUAGE_SET;
+            rows += s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == VIEW_ACT_LANGUAGE_SET;
         assert_int_equal(rows, 8);
         static char report[16384];
-        size_t n = layout_audit(s, &env, report, sizeof report);
+        size_t n = audit_layout(s, &env, report, sizeof report);
         if (n)
             fail_msg("%dx%d: %s", sizes[k][0], sizes[k][1], report);
         app_destroy(a);

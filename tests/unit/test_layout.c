@@ -15,7 +15,7 @@
 
 #include "fixture.h"
 #include "frame.h"
-#include "layout_audit.h"
+#include "audit.h"
 #include "lay.h"
 #include "screen.h"
 #include "view.h"
@@ -30,15 +30,15 @@ static const int sizes[][2] = {
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static layout_env env_of(int w, int h)
+static lay_env env_of(int w, int h)
 {
-    layout_env e = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
+    lay_env e = { .w = w, .h = h, .dpi = 0, .measure = fixture_measure(), .distance_cm = 0 };
     return e;
 }
 
-static layout_frame_in settled(view_place p)
+static lay_frame_in settled(view_place p)
 {
-    layout_frame_in in;
+    lay_frame_in in;
     memset(&in, 0, sizeof in);
     in.cur.place = p;
     in.t = 1;
@@ -59,8 +59,8 @@ static view_place place(view_screen s, int a, int b)
 typedef struct {
     content *c;
     scene s;
-    layout_env env;
-    layout_frame_in in;
+    lay_env env;
+    lay_frame_in in;
     frame_result res;
 } bench;
 
@@ -86,14 +86,14 @@ static void bench_close(bench *b)
 }
 
 /* Lay out `in` and audit it; prints the report when there are problems. */
-static size_t audit_frame(scene *s, const content *c, int w, int h, const layout_frame_in *in,
+static size_t audit_frame(scene *s, const content *c, int w, int h, const lay_frame_in *in,
                           frame_result *res, const char *what)
 {
-    layout_env env = env_of(w, h);
+    lay_env env = env_of(w, h);
     frame_result r;
     frame_build(s, c, &env, in, res ? res : &r);
     static char report[65536];
-    size_t n = layout_audit(s, &env, report, sizeof report);
+    size_t n = audit_layout(s, &env, report, sizeof report);
     if (n)
         fprintf(stderr, "%s at %dx%d: %zu problem(s)\n%s", what, w, h, n, report);
     return n;
@@ -108,7 +108,7 @@ static size_t audit_everything(const content *c, int w, int h)
     size_t problems = 0;
     char what[64];
     for (size_t k = 0; k < (c->n_slides ? c->n_slides : 1); k++) {
-        layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+        lay_frame_in in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
         in.slide = in.prev_slide = k;
         in.can_back = false;
         snprintf(what, sizeof what, "attract slide %zu", k);
@@ -116,40 +116,40 @@ static size_t audit_everything(const content *c, int w, int h)
     }
     /* Every screen whose place carries nothing, from the screen table: a new
      * screen is audited here without naming it. */
-    for (int k = 0; k < SCREEN_COUNT; k++) {
+    for (int k = 0; k < VIEW_SCREEN_COUNT; k++) {
         const screen_def *d = screen_get((view_screen)k);
         view_place p = place((view_screen)k, 0, 0);
         if (d->full || d->param != VIEW_PARAM_NONE || !view_place_valid(&p, c))
             continue;
-        layout_frame_in in = settled(p);
+        lay_frame_in in = settled(p);
         problems += audit_frame(&s, c, w, h, &in, NULL, d->name);
     }
     if (c->n_degrees >= 2) {
-        layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
+        lay_frame_in in = settled(place(VIEW_SCREEN_COMPARE, 0, 1));
         problems += audit_frame(&s, c, w, h, &in, NULL, "compare");
-        in.cur.place = place(SCREEN_COMPARE, (int)c->n_degrees - 1, 0);
+        in.cur.place = place(VIEW_SCREEN_COMPARE, (int)c->n_degrees - 1, 0);
         problems += audit_frame(&s, c, w, h, &in, NULL, "compare last,first");
     }
     for (size_t i = 0; i < c->n_degrees; i++) {
-        layout_frame_in in = settled(place(SCREEN_DEGREE, (int)i, 0));
+        lay_frame_in in = settled(place(VIEW_SCREEN_DEGREE, (int)i, 0));
         snprintf(what, sizeof what, "degree %zu", i);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
     }
     for (size_t i = 0; i < c->n_careers; i++) {
-        layout_frame_in in = settled(place(SCREEN_CAREER, (int)i, 0));
+        lay_frame_in in = settled(place(VIEW_SCREEN_CAREER, (int)i, 0));
         snprintf(what, sizeof what, "career %zu", i);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
     }
     /* The quiz: each question with its last answer chosen before (marked),
      * and the result of those answers (every degree with its reasons). */
     for (size_t q = 0; q < c->n_questions; q++) {
-        layout_frame_in in = settled(place(SCREEN_QUIZ, (int)q, 0));
+        lay_frame_in in = settled(place(VIEW_SCREEN_QUIZ, (int)q, 0));
         for (size_t k = 0; k < c->n_questions && k < CONTENT_QUIZ_MAX; k++)
             in.quiz[k] = (signed char)c->questions[k].n_answers;
         snprintf(what, sizeof what, "quiz question %zu", q + 1);
         problems += audit_frame(&s, c, w, h, &in, NULL, what);
         if (q + 1 == c->n_questions) {
-            in.cur.place = place(SCREEN_QUIZ_RESULT, 0, 0);
+            in.cur.place = place(VIEW_SCREEN_QUIZ_RESULT, 0, 0);
             problems += audit_frame(&s, c, w, h, &in, NULL, "quiz result");
         }
     }
@@ -234,12 +234,12 @@ static const scene_cmd *box_under(const scene *s, const scene_cmd *h)
 static void metrics_are_physical(void **state)
 {
     (void)state;
-    layout_metrics m;
+    lay_metrics m;
     const double cap_deg = tan(0.35 * 3.14159265358979 / 180.0);
 
     /* The 7-inch panel at 60 cm: a 28 px body (the fixed design had 24). */
-    layout_env e = env_of(800, 480);
-    layout_metrics_compute(&e, &m);
+    lay_env e = env_of(800, 480);
+    lay_metrics_compute(&e, &m);
     assert_float_equal(m.px_per_mm, 133.3f / 25.4f, 1e-4);
     assert_float_equal(m.distance_mm, 600.0f, 1e-4);
     assert_float_equal(m.cap_min, 600.0 * cap_deg * 133.3 / 25.4, 1e-3);  /* 19.2 px */
@@ -252,19 +252,19 @@ static void metrics_are_physical(void **state)
 
     /* Sizes follow the glass, not the pixel count: the same panel density
      * portrait or at 4K gives the same body. */
-    layout_metrics m2;
+    lay_metrics m2;
     e = env_of(720, 1280);
-    layout_metrics_compute(&e, &m2);
+    lay_metrics_compute(&e, &m2);
     assert_float_equal(m2.body, m.body, 1e-4);
     e = env_of(3840, 2160);
-    layout_metrics_compute(&e, &m2);
+    lay_metrics_compute(&e, &m2);
     assert_float_equal(m2.body, m.body, 1e-4);
 
     /* A 24-inch monitor at 92 dpi: the angle asks for 19 px, the floor says 20;
      * 9 mm is 32.6 px, the floor 44. */
     e = env_of(1920, 1080);
     e.dpi = 92;
-    layout_metrics_compute(&e, &m);
+    lay_metrics_compute(&e, &m);
     assert_float_equal(m.body, 20.0f, 1e-4);
     assert_float_equal(m.target, 44.0f, 1e-4);
 
@@ -272,7 +272,7 @@ static void metrics_are_physical(void **state)
     e = env_of(3840, 2160);
     e.dpi = 80;
     e.distance_cm = 250;
-    layout_metrics_compute(&e, &m);
+    lay_metrics_compute(&e, &m);
     assert_float_equal(m.distance_mm, 2500.0f, 1e-3);
     assert_float_equal(m.cap_min, 2500.0 * cap_deg * 80.0 / 25.4, 1e-3);
     assert_float_equal(m.body, 69.0f, 1e-4);
@@ -282,7 +282,7 @@ static void metrics_are_physical(void **state)
     /* A dense phone-like panel: 9 mm in its pixels. */
     e = env_of(480, 800);
     e.dpi = 400;
-    layout_metrics_compute(&e, &m);
+    lay_metrics_compute(&e, &m);
     assert_float_equal(m.target, 9.0f / 25.4f * 400.0f, 1e-3);
 }
 
@@ -319,9 +319,9 @@ static void grids_are_balanced(void **state)
     assert_int_equal(lay_fit_cols(100, 300, 10), 1);
 }
 
-static layout_env env_at(int w, int h, float dpi, float distance_cm)
+static lay_env env_at(int w, int h, float dpi, float distance_cm)
 {
-    layout_env e = { .w = w, .h = h, .dpi = dpi, .measure = fixture_measure(),
+    lay_env e = { .w = w, .h = h, .dpi = dpi, .measure = fixture_measure(),
                      .distance_cm = distance_cm };
     return e;
 }
@@ -332,22 +332,22 @@ static layout_env env_at(int w, int h, float dpi, float distance_cm)
 static void home_shows_everything_without_scrolling(void **state)
 {
     (void)state;
-    const layout_env envs[] = { env_at(1920, 1080, 92, 0), env_at(3840, 2160, 80, 250) };
+    const lay_env envs[] = { env_at(1920, 1080, 92, 0), env_at(3840, 2160, 80, 250) };
     scene s;
     scene_init(&s);
     for (size_t e = 0; e < 2; e++)
         for (size_t n = 1; n <= 6; n++) {
             content *c = fixture_many(n, 17, false);
             frame_result res;
-            layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+            lay_frame_in in = settled(place(VIEW_SCREEN_HOME, 0, 0));
             frame_build(&s, c, &envs[e], &in, &res);
             float H = (float)envs[e].h;
             assert_true(res.content_h <= res.view_h);
-            assert_int_equal(count_hits(&s, ACT_DEGREE), n);
+            assert_int_equal(count_hits(&s, VIEW_ACT_DEGREE), n);
             float row_y[6];
             size_t row_n[6] = { 0 }, rows = 0;
             for (size_t i = 0; i < n; i++) {
-                const scene_cmd *h = find_hit(&s, ACT_DEGREE, (int)i);
+                const scene_cmd *h = find_hit(&s, VIEW_ACT_DEGREE, (int)i);
                 assert_non_null(h);
                 assert_true(h->rect.y + h->rect.h <= H);
                 size_t r = 0;
@@ -359,16 +359,16 @@ static void home_shows_everything_without_scrolling(void **state)
             }
             for (size_t r = 1; r < rows; r++)
                 assert_true(row_n[r] + 1 >= row_n[0] && row_n[r] <= row_n[0]);
-            const int entries[] = { ACT_COMPARE, ACT_CAREERS, ACT_BABS, ACT_ABOUT };
+            const int entries[] = { VIEW_ACT_COMPARE, VIEW_ACT_CAREERS, VIEW_ACT_BABS, VIEW_ACT_ABOUT };
             for (size_t k = 0; k < 4; k++) {
-                if (entries[k] == ACT_COMPARE && n < 2)
+                if (entries[k] == VIEW_ACT_COMPARE && n < 2)
                     continue;
                 const scene_cmd *h = find_hit(&s, entries[k], 0);
                 assert_non_null(h);
                 assert_true(h->rect.y + h->rect.h <= H);
             }
             char report[4096];
-            assert_int_equal(layout_audit(&s, &envs[e], report, sizeof report), 0);
+            assert_int_equal(audit_layout(&s, &envs[e], report, sizeof report), 0);
             fixture_free(c);
         }
     scene_deinit(&s);
@@ -380,7 +380,7 @@ static void home_shows_everything_without_scrolling(void **state)
 static void compare_is_an_aligned_table(void **state)
 {
     (void)state;
-    const layout_env envs[] = { env_at(1920, 1080, 92, 0), env_at(3840, 2160, 80, 250) };
+    const lay_env envs[] = { env_at(1920, 1080, 92, 0), env_at(3840, 2160, 80, 250) };
     scene s;
     scene_init(&s);
     /* Two and three degrees (three brings the pickers); the fixtures' lines
@@ -389,11 +389,11 @@ static void compare_is_an_aligned_table(void **state)
         for (size_t n = 2; n <= 3; n++) {
             content *c = fixture_many(n, 17, false);
             frame_result res;
-            layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
+            lay_frame_in in = settled(place(VIEW_SCREEN_COMPARE, 0, 1));
             frame_build(&s, c, &envs[e], &in, &res);
             float H = (float)envs[e].h;
-            static const content_str heads[] = { STR_AWARD, STR_FOCUS, STR_TOPICS, STR_SOFTWARE,
-                                                 STR_CAREER_PATHS };
+            static const content_str heads[] = { CONTENT_STR_AWARD, CONTENT_STR_FOCUS, CONTENT_STR_TOPICS, CONTENT_STR_SOFTWARE,
+                                                 CONTENT_STR_CAREER_PATHS };
             size_t visible = 0;
             for (size_t k = 0; k < 5; k++) {
                 const scene_cmd *t = text_cmd(&s, c->strings[heads[k]]);
@@ -401,8 +401,8 @@ static void compare_is_an_aligned_table(void **state)
                 if (t->rect.y + t->rect.h <= H)
                     visible++;
                 /* the heading sits in its own column, left of the cells */
-                const scene_cmd *ha = n > 2 ? find_hit(&s, ACT_PICK_LEFT, 0)
-                                            : find_hit(&s, ACT_DEGREE, 0);
+                const scene_cmd *ha = n > 2 ? find_hit(&s, VIEW_ACT_PICK_LEFT, 0)
+                                            : find_hit(&s, VIEW_ACT_DEGREE, 0);
                 assert_non_null(ha);
                 assert_true(t->rect.x + t->rect.w <= ha->rect.x + 0.5f);
             }
@@ -416,7 +416,7 @@ static void compare_is_an_aligned_table(void **state)
                 size_t hits = 0;
                 float y[2] = { 0, 0 }, x[2] = { 0, 0 };
                 for (size_t i = 0; i < s.count; i++)
-                    if (s.cmds[i].kind == SCENE_HIT && s.cmds[i].action == ACT_CAREER &&
+                    if (s.cmds[i].kind == SCENE_HIT && s.cmds[i].action == VIEW_ACT_CAREER &&
                         s.cmds[i].arg == (int)k && hits < 2) {
                         y[hits] = s.cmds[i].rect.y;
                         x[hits] = s.cmds[i].rect.x;
@@ -431,7 +431,7 @@ static void compare_is_an_aligned_table(void **state)
             }
             assert_true(shared > 0);
             char report[8192];
-            size_t probs = layout_audit(&s, &envs[e], report, sizeof report);
+            size_t probs = audit_layout(&s, &envs[e], report, sizeof report);
             if (probs)
                 fprintf(stderr, "%s\n", report);
             assert_int_equal(probs, 0);
@@ -444,14 +444,14 @@ static void wrapping_breaks_words_and_code_points(void **state)
 {
     (void)state;
     content *c = fixture_content();
-    layout_env env = env_of(800, 480);
-    layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+    lay_env env = env_of(800, 480);
+    lay_frame_in in = settled(place(VIEW_SCREEN_HOME, 0, 0));
     scene s;
     scene_init(&s);
     lay *L = malloc(sizeof *L);
     assert_non_null(L);
     lay_begin(L, &s, c, &env, &in);
-    lay_style st = { FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), LAY_ALIGN_LEFT, false };
     /* 11 px per code point: 100 px holds 9 code points. */
     const char *txt = "one two three \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
                       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 end\nnext";
@@ -484,7 +484,7 @@ static void ellipsis_keeps_the_longest_prefix(void **state)
 {
     (void)state;
     content *c = fixture_content();
-    layout_env env = env_of(800, 480);
+    lay_env env = env_of(800, 480);
     scene s;
     scene_init(&s);
     lay *L = malloc(sizeof *L);
@@ -494,18 +494,18 @@ static void ellipsis_keeps_the_longest_prefix(void **state)
     float w;
     /* 11 px per code point at 20 px: 55 px hold four code points and the
      * ellipsis. */
-    size_t n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
+    size_t n = text_ellipsize(&L->text, SCENE_FONT_REGULAR, 20, "abcdefghij", 10, 55.0f, out, &w);
     assert_int_equal(n, 4 + 3);
     assert_memory_equal(out, "abcd\xe2\x80\xa6", n);
     assert_true(w <= 55.0f);
     /* Two-byte code points are never cut in half. */
-    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
+    n = text_ellipsize(&L->text, SCENE_FONT_REGULAR, 20, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, 44.0f, out, &w);
     assert_int_equal(n, 6 + 3);
     /* Everything fits: the whole text and the ellipsis. */
-    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
+    n = text_ellipsize(&L->text, SCENE_FONT_REGULAR, 20, "abc", 3, 500.0f, out, &w);
     assert_int_equal(n, 6);
     /* Nothing fits: the ellipsis alone. */
-    n = text_ellipsize(&L->text, FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
+    n = text_ellipsize(&L->text, SCENE_FONT_REGULAR, 20, "abc", 3, 5.0f, out, &w);
     assert_int_equal(n, 3);
     lay_end(L);
     free(L);
@@ -532,26 +532,26 @@ static void quiz_fits_any_number_of_degrees(void **state)
         bool long_text = d == 3;
         content *c = fixture_many(long_text ? 3 : degrees[d], 4, long_text);
         fixture_add_quiz(c, long_text ? CONTENT_QUIZ_MAX : 3 + d, long_text);
-        assert_true(view_place_valid(&(view_place){ SCREEN_QUIZ_RESULT, 0, 0 }, c));
+        assert_true(view_place_valid(&(view_place){ VIEW_SCREEN_QUIZ_RESULT, 0, 0 }, c));
         scene s;
         scene_init(&s);
         for (size_t i = 0; i < NSIZES; i++) {
             int w = sizes[i][0], h = sizes[i][1];
-            layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+            lay_frame_in in = settled(place(VIEW_SCREEN_HOME, 0, 0));
             in.can_back = false;
             problems += audit_frame(&s, c, w, h, &in, NULL, "home with a quiz");
-            assert_non_null(find_hit(&s, ACT_OPEN, SCREEN_QUIZ));
+            assert_non_null(find_hit(&s, VIEW_ACT_OPEN, VIEW_SCREEN_QUIZ));
             for (size_t q = 0; q < c->n_questions; q++) {
-                in = settled(place(SCREEN_QUIZ, (int)q, 0));
+                in = settled(place(VIEW_SCREEN_QUIZ, (int)q, 0));
                 for (size_t k = 0; k <= q; k++)
                     in.quiz[k] = (signed char)(1 + k % c->questions[k].n_answers);
                 problems += audit_frame(&s, c, w, h, &in, NULL, "quiz question");
-                assert_int_equal(count_hits(&s, ACT_ANSWER), c->questions[q].n_answers);
+                assert_int_equal(count_hits(&s, VIEW_ACT_ANSWER), c->questions[q].n_answers);
             }
-            in.cur.place = place(SCREEN_QUIZ_RESULT, 0, 0);
+            in.cur.place = place(VIEW_SCREEN_QUIZ_RESULT, 0, 0);
             problems += audit_frame(&s, c, w, h, &in, NULL, "quiz result");
             /* A button for every degree, all of them ranked. */
-            assert_int_equal(count_hits(&s, ACT_DEGREE), c->n_degrees);
+            assert_int_equal(count_hits(&s, VIEW_ACT_DEGREE), c->n_degrees);
         }
         scene_deinit(&s);
         fixture_free(c);
@@ -571,25 +571,25 @@ static void notices_pass_the_audit(void **state)
     assert_non_null(c->notices);
     c->notices[0] = (content_notice){ strdup("The 14:00 talk has moved to Room 1.02 on the "
                                              "first floor, next to the library."),
-                                      NOTICE_INFO, 12 * 60, 15 * 60 };
+                                      CONTENT_NOTICE_INFO, 12 * 60, 15 * 60 };
     c->notices[1] = (content_notice){ strdup("Averyveryverylongunbreakablenoticewordthatmust"
                                              "wrap and then some more words after it."),
-                                      NOTICE_URGENT, -1, -1 };
+                                      CONTENT_NOTICE_URGENT, -1, -1 };
     /* And the attract loop's notices slide, as the loader adds it. */
     content_slide *more = realloc(c->slides, (c->n_slides + 1) * sizeof *c->slides);
     assert_non_null(more);
     c->slides = more;
-    c->slides[c->n_slides] = (content_slide){ .kind = ATTRACT_NOTICES, .headline = strdup("") };
+    c->slides[c->n_slides] = (content_slide){ .kind = CONTENT_ATTRACT_NOTICES, .headline = strdup("") };
     size_t news = c->n_slides++;
     size_t problems = 0;
     scene s;
     scene_init(&s);
     for (size_t i = 0; i < NSIZES; i++) {
         int w = sizes[i][0], h = sizes[i][1];
-        const view_place places[] = { place(SCREEN_HOME, 0, 0), place(SCREEN_DEGREE, 1, 0),
-                                      place(SCREEN_ATTRACT, 0, 0), place(SCREEN_ATTRACT, 0, 0) };
+        const view_place places[] = { place(VIEW_SCREEN_HOME, 0, 0), place(VIEW_SCREEN_DEGREE, 1, 0),
+                                      place(VIEW_SCREEN_ATTRACT, 0, 0), place(VIEW_SCREEN_ATTRACT, 0, 0) };
         for (size_t k = 0; k < 4; k++) {
-            layout_frame_in in = settled(places[k]);
+            lay_frame_in in = settled(places[k]);
             if (k == 3)
                 in.slide = in.prev_slide = news;
             in.clock_known = true;
@@ -636,16 +636,16 @@ static void languages_pass_the_audit(void **state)
         for (size_t i = 0; i < NSIZES; i++) {
             int w = sizes[i][0], h = sizes[i][1];
             problems += audit_everything(c, w, h);
-            layout_frame_in in = settled(place(SCREEN_HOME, 0, 0));
+            lay_frame_in in = settled(place(VIEW_SCREEN_HOME, 0, 0));
             in.can_back = false;
             in.language_open = true;
             problems += audit_frame(&s, c, w, h, &in, NULL, "language chooser");
-            assert_int_equal(count_hits(&s, ACT_LANGUAGE_SET), nl);
-            assert_int_equal(count_hits(&s, ACT_LANGUAGE), 1);
-            in = settled(place(SCREEN_ATTRACT, 0, 0));
+            assert_int_equal(count_hits(&s, VIEW_ACT_LANGUAGE_SET), nl);
+            assert_int_equal(count_hits(&s, VIEW_ACT_LANGUAGE), 1);
+            in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
             in.can_back = false;
             problems += audit_frame(&s, c, w, h, &in, NULL, "attract with languages");
-            assert_int_equal(count_hits(&s, ACT_LANGUAGE), 1);
+            assert_int_equal(count_hits(&s, VIEW_ACT_LANGUAGE), 1);
         }
     }
     scene_deinit(&s);
@@ -656,15 +656,15 @@ static void languages_pass_the_audit(void **state)
 static void the_audit_catches_broken_scenes(void **state)
 {
     (void)state;
-    layout_env env = env_of(800, 480);
+    lay_env env = env_of(800, 480);
     scene s;
     scene_init(&s);
     /* text outside its box */
-    scene_cmd *t = scene_text(&s, 10, 10, 200, 24, FONT_REGULAR, 32, od_rgba(1, 1, 1, 255),
+    scene_cmd *t = scene_text(&s, 10, 10, 200, 24, SCENE_FONT_REGULAR, 32, od_rgba(1, 1, 1, 255),
                               "Music Production", 16);
     t->box = (od_rect){ 10, 10, 100, 24 };
     /* text too small and off screen */
-    scene_text(&s, 790, 470, 50, 12, FONT_REGULAR, 10, od_rgba(1, 1, 1, 255), "tiny", 4);
+    scene_text(&s, 790, 470, 50, 12, SCENE_FONT_REGULAR, 10, od_rgba(1, 1, 1, 255), "tiny", 4);
     /* two overlapping blocks at the same level */
     scene_cmd *a = scene_rect(&s, (od_rect){ 0, 100, 300, 100 }, od_rgba(1, 1, 1, 255), 0);
     a->flags |= SCENE_F_BOX;
@@ -676,16 +676,16 @@ static void the_audit_catches_broken_scenes(void **state)
     k->parent = 2;
     k->level = 1;
     /* a small touch target, and a small disabled one (fine) */
-    scene_hit(&s, (od_rect){ 0, 300, 30, 30 }, ACT_HOME, 0);
-    scene_cmd *d = scene_hit(&s, (od_rect){ 40, 300, 30, 30 }, ACT_BACK, 0);
+    scene_hit(&s, (od_rect){ 0, 300, 30, 30 }, VIEW_ACT_HOME, 0);
+    scene_cmd *d = scene_hit(&s, (od_rect){ 40, 300, 30, 30 }, VIEW_ACT_BACK, 0);
     d->flags |= SCENE_F_DISABLED;
     char report[4096];
     /* Near-black text on nothing is also too faint: two contrast problems
      * (the contrast check has its own test below). */
-    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 10);
+    assert_int_equal(audit_layout(&s, &env, report, sizeof report), 10);
     assert_non_null(strstr(report, "text 0: contrast 1.0"));
-    layout_audit_opts geometry = { .no_contrast = true };
-    size_t n = layout_audit_with(&s, &env, &geometry, report, sizeof report);
+    audit_opts geometry = { .no_contrast = true };
+    size_t n = audit_layout_with(&s, &env, &geometry, report, sizeof report);
     assert_int_equal(n, 8);
     /* the tiny text is also too small to the eye at 60 cm */
     assert_non_null(strstr(report, "text 1: capitals"));
@@ -700,7 +700,7 @@ static void the_audit_catches_broken_scenes(void **state)
     assert_null(strstr(report, "hit 6:"));
     /* a tiny report buffer is truncated but still terminated and counted */
     char tiny[16];
-    assert_int_equal(layout_audit_with(&s, &env, &geometry, tiny, sizeof tiny), 8);
+    assert_int_equal(audit_layout_with(&s, &env, &geometry, tiny, sizeof tiny), 8);
     assert_true(strlen(tiny) < sizeof tiny);
     scene_deinit(&s);
 }
@@ -711,49 +711,49 @@ static void the_audit_catches_broken_scenes(void **state)
 static void the_audit_checks_contrast_and_its_options(void **state)
 {
     (void)state;
-    layout_env env = env_of(800, 480);
-    layout_metrics m;
-    layout_metrics_compute(&env, &m);
+    lay_env env = env_of(800, 480);
+    lay_metrics m;
+    lay_metrics_compute(&env, &m);
     /* On the 7-inch panel at 60 cm, large text starts at a 5.36 mm em
      * (28 px) regular and 4.17 mm (22 px) bold. */
-    assert_false(layout_text_large(&env, FONT_REGULAR, 27.5f));
-    assert_true(layout_text_large(&env, FONT_REGULAR, 28.5f));
-    assert_true(layout_text_large(&env, FONT_BOLD, 22.5f));
-    assert_false(layout_text_large(&env, FONT_BOLD, 21.5f));
+    assert_false(audit_text_large(&env, SCENE_FONT_REGULAR, 27.5f));
+    assert_true(audit_text_large(&env, SCENE_FONT_REGULAR, 28.5f));
+    assert_true(audit_text_large(&env, SCENE_FONT_BOLD, 22.5f));
+    assert_false(audit_text_large(&env, SCENE_FONT_BOLD, 21.5f));
     scene s;
     scene_init(&s);
     scene_rect(&s, (od_rect){ 0, 0, 800, 480 }, od_rgba(0x0f, 0x14, 0x20, 255), 0);
     od_color grey = od_rgba(0x77, 0x77, 0x77, 255); /* 4.1:1 on the background */
     float body = m.text_min, large = 40;
-    assert_false(layout_text_large(&env, FONT_REGULAR, body));
+    assert_false(audit_text_large(&env, SCENE_FONT_REGULAR, body));
     scene_cmd *t;
-    t = scene_text(&s, 10, 10, 200, 40, FONT_REGULAR, body, grey, "body grey", 9);
+    t = scene_text(&s, 10, 10, 200, 40, SCENE_FONT_REGULAR, body, grey, "body grey", 9);
     t->box = t->rect;
-    t = scene_text(&s, 10, 60, 200, 60, FONT_REGULAR, large, grey, "large grey", 10);
+    t = scene_text(&s, 10, 60, 200, 60, SCENE_FONT_REGULAR, large, grey, "large grey", 10);
     t->box = t->rect;
-    t = scene_text(&s, 10, 130, 200, 40, FONT_BOLD, body, grey, "bold grey", 9);
+    t = scene_text(&s, 10, 130, 200, 40, SCENE_FONT_BOLD, body, grey, "bold grey", 9);
     t->box = t->rect;
     /* a disabled control's faint label, and a text faded out entirely */
-    scene_hit(&s, (od_rect){ 300, 10, 200, 60 }, ACT_BACK, 0)->flags |= SCENE_F_DISABLED;
-    t = scene_text(&s, 310, 20, 100, 40, FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 255),
+    scene_hit(&s, (od_rect){ 300, 10, 200, 60 }, VIEW_ACT_BACK, 0)->flags |= SCENE_F_DISABLED;
+    t = scene_text(&s, 310, 20, 100, 40, SCENE_FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 255),
                    "Back", 4);
     t->box = t->rect;
-    t = scene_text(&s, 310, 200, 100, 40, FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 0),
+    t = scene_text(&s, 310, 200, 100, 40, SCENE_FONT_REGULAR, body, od_rgba(0x33, 0x33, 0x33, 0),
                    "gone", 4);
     t->box = t->rect;
     char report[4096];
-    assert_int_equal(layout_audit(&s, &env, report, sizeof report), 1);
+    assert_int_equal(audit_layout(&s, &env, report, sizeof report), 1);
     assert_non_null(strstr(report, "text 1: contrast 4.1"));
     assert_non_null(strstr(report, "4.5:1 body text"));
     /* High contrast: 7:1 for every text. */
-    layout_audit_opts hc = { .contrast_body = 7, .contrast_large = 7 };
-    assert_int_equal(layout_audit_with(&s, &env, &hc, report, sizeof report), 3);
+    audit_opts hc = { .contrast_body = 7, .contrast_large = 7 };
+    assert_int_equal(audit_layout_with(&s, &env, &hc, report, sizeof report), 3);
     assert_non_null(strstr(report, "text 2: contrast 4.1"));
     assert_non_null(strstr(report, "7.0:1 large text"));
     /* Larger text: capitals of 0.7 degrees, which these are not (the
      * default 0.35 passes them). */
-    layout_audit_opts big = { .cap_degrees = 0.7f, .no_contrast = true };
-    assert_true(layout_audit_with(&s, &env, &big, report, sizeof report) >= 3);
+    audit_opts big = { .cap_degrees = 0.7f, .no_contrast = true };
+    assert_true(audit_layout_with(&s, &env, &big, report, sizeof report) >= 3);
     assert_non_null(strstr(report, "0.70 degrees"));
     scene_deinit(&s);
 }
@@ -762,59 +762,59 @@ static void hits_carry_the_right_actions(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_HOME, 0, 0));
-    const scene_cmd *back = find_hit(&b.s, ACT_BACK, 0), *home = find_hit(&b.s, ACT_HOME, 0);
+    bench_open(&b, fixture_content(), 800, 480, place(VIEW_SCREEN_HOME, 0, 0));
+    const scene_cmd *back = find_hit(&b.s, VIEW_ACT_BACK, 0), *home = find_hit(&b.s, VIEW_ACT_HOME, 0);
     assert_non_null(back);
     assert_non_null(home);
     assert_false(back->flags & SCENE_F_DISABLED);
     assert_true(back->rect.x < home->rect.x);
     for (size_t i = 0; i < b.c->n_degrees; i++) {
-        const scene_cmd *h = find_hit(&b.s, ACT_DEGREE, (int)i);
+        const scene_cmd *h = find_hit(&b.s, VIEW_ACT_DEGREE, (int)i);
         assert_non_null(h);
         assert_int_equal(h->arg, (int)i);
         const scene_cmd *hit = scene_hit_test(&b.s, h->rect.x + h->rect.w / 2, h->rect.y + 10);
         assert_ptr_equal(hit, h);
     }
-    assert_non_null(find_hit(&b.s, ACT_COMPARE, 0));
-    assert_non_null(find_hit(&b.s, ACT_CAREERS, 0));
-    assert_non_null(find_hit(&b.s, ACT_BABS, 0));
-    assert_non_null(find_hit(&b.s, ACT_ABOUT, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_COMPARE, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_CAREERS, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_BABS, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_ABOUT, 0));
     assert_int_equal(b.res.swipe_count, 0);
 
     /* the careers picture: one pill per career, one node per degree */
-    b.in.cur.place = place(SCREEN_CAREERS, 0, 0);
+    b.in.cur.place = place(VIEW_SCREEN_CAREERS, 0, 0);
     bench_lay(&b);
     for (size_t i = 0; i < b.c->n_careers; i++)
-        assert_non_null(find_hit(&b.s, ACT_CAREER, (int)i));
+        assert_non_null(find_hit(&b.s, VIEW_ACT_CAREER, (int)i));
     for (size_t i = 0; i < b.c->n_degrees; i++)
-        assert_non_null(find_hit(&b.s, ACT_DEGREE, (int)i));
-    assert_int_equal(count_hits(&b.s, ACT_CAREER), b.c->n_careers);
+        assert_non_null(find_hit(&b.s, VIEW_ACT_DEGREE, (int)i));
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_CAREER), b.c->n_careers);
 
     /* a degree page: one pill per career of the degree */
-    b.in.cur.place = place(SCREEN_DEGREE, 1, 0);
+    b.in.cur.place = place(VIEW_SCREEN_DEGREE, 1, 0);
     bench_lay(&b);
-    assert_int_equal(count_hits(&b.s, ACT_CAREER), b.c->degrees[1].n_careers);
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_CAREER), b.c->degrees[1].n_careers);
     for (size_t j = 0; j < b.c->degrees[1].n_careers; j++)
-        assert_non_null(find_hit(&b.s, ACT_CAREER, (int)b.c->degrees[1].careers[j]));
+        assert_non_null(find_hit(&b.s, VIEW_ACT_CAREER, (int)b.c->degrees[1].careers[j]));
     assert_int_equal(b.res.swipe_count, 2);
     assert_true(has_text(&b.s, "Music Technology"));   /* header title */
 
     /* a career page: its degrees, tappable */
-    b.in.cur.place = place(SCREEN_CAREER, 4, 0);      /* Game Audio Designer: shared */
+    b.in.cur.place = place(VIEW_SCREEN_CAREER, 4, 0);      /* Game Audio Designer: shared */
     bench_lay(&b);
-    assert_non_null(find_hit(&b.s, ACT_DEGREE, 0));
-    assert_non_null(find_hit(&b.s, ACT_DEGREE, 1));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_DEGREE, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_DEGREE, 1));
     assert_int_equal(b.res.swipe_count, b.c->n_careers);
 
     /* attract: one full-screen wake target and nothing else */
-    b.in = settled(place(SCREEN_ATTRACT, 0, 0));
+    b.in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
     bench_lay(&b);
-    const scene_cmd *wake = find_hit(&b.s, ACT_WAKE, 0);
+    const scene_cmd *wake = find_hit(&b.s, VIEW_ACT_WAKE, 0);
     assert_non_null(wake);
     assert_float_equal(wake->rect.w, 800, 1e-3);
     assert_float_equal(wake->rect.h, 480, 1e-3);
-    assert_null(find_hit(&b.s, ACT_BACK, 0));
-    assert_true(has_text(&b.s, b.c->strings[STR_TOUCH_TO_EXPLORE]));
+    assert_null(find_hit(&b.s, VIEW_ACT_BACK, 0));
+    assert_true(has_text(&b.s, b.c->strings[CONTENT_STR_TOUCH_TO_EXPLORE]));
     assert_float_equal(b.res.content_h, b.res.view_h, 1e-3);
     bench_close(&b);
 }
@@ -823,17 +823,17 @@ static void back_is_disabled_without_history(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_HOME, 0, 0));
+    bench_open(&b, fixture_content(), 800, 480, place(VIEW_SCREEN_HOME, 0, 0));
     b.in.can_back = false;
     bench_lay(&b);
-    const scene_cmd *back = find_hit(&b.s, ACT_BACK, 0);
+    const scene_cmd *back = find_hit(&b.s, VIEW_ACT_BACK, 0);
     assert_non_null(back);
     assert_true(back->flags & SCENE_F_DISABLED);
     assert_null(scene_hit_test(&b.s, back->rect.x + 5, back->rect.y + 5));
     /* drawn muted */
-    const scene_cmd *label = text_cmd(&b.s, b.c->strings[STR_BACK]);
+    const scene_cmd *label = text_cmd(&b.s, b.c->strings[CONTENT_STR_BACK]);
     assert_non_null(label);
-    assert_false(same_color(label->color, b.c->colors[COLOR_TEXT]));
+    assert_false(same_color(label->color, b.c->colors[CONTENT_COLOR_TEXT]));
     bench_close(&b);
 }
 
@@ -846,11 +846,11 @@ static void stress_content_passes_wraps_and_scrolls(void **state)
 
     /* home wraps the 12 cards into several rows and scrolls */
     bench b;
-    bench_open(&b, many, 800, 480, place(SCREEN_HOME, 0, 0)); /* b frees many */
+    bench_open(&b, many, 800, 480, place(VIEW_SCREEN_HOME, 0, 0)); /* b frees many */
     float ys[12];
     size_t rows = 0;
     for (size_t i = 0; i < 12; i++) {
-        const scene_cmd *h = find_hit(&b.s, ACT_DEGREE, (int)i);
+        const scene_cmd *h = find_hit(&b.s, VIEW_ACT_DEGREE, (int)i);
         assert_non_null(h);
         bool seen = false;
         for (size_t r = 0; r < rows; r++)
@@ -861,13 +861,13 @@ static void stress_content_passes_wraps_and_scrolls(void **state)
     assert_true(rows >= 2);
     assert_true(b.res.content_h > b.res.view_h);
     /* the compare picker: every degree on both sides */
-    b.in.cur.place = place(SCREEN_COMPARE, 3, 7);
+    b.in.cur.place = place(VIEW_SCREEN_COMPARE, 3, 7);
     bench_lay(&b);
-    assert_int_equal(count_hits(&b.s, ACT_PICK_LEFT), 12);
-    assert_int_equal(count_hits(&b.s, ACT_PICK_RIGHT), 12);
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_PICK_LEFT), 12);
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_PICK_RIGHT), 12);
     /* ... and on the small panel they follow the comparison: its first
      * screen shows the two degrees side by side, not the buttons. */
-    const scene_cmd *first_pick = find_hit(&b.s, ACT_PICK_LEFT, 0);
+    const scene_cmd *first_pick = find_hit(&b.s, VIEW_ACT_PICK_LEFT, 0);
     assert_non_null(first_pick);
     assert_true(first_pick->rect.y > b.res.view_h);
     assert_non_null(text_cmd(&b.s, many->degrees[3].name));
@@ -899,24 +899,24 @@ static void empty_lists_are_skipped(void **state)
     assert_int_equal(audit_everything(c, 480, 800), 0);
 
     bench b;
-    bench_open(&b, c, 800, 480, place(SCREEN_DEGREE, 0, 0)); /* b frees c */
+    bench_open(&b, c, 800, 480, place(VIEW_SCREEN_DEGREE, 0, 0)); /* b frees c */
     /* no heading for an empty list */
-    assert_false(has_text(&b.s, c->strings[STR_TOPICS]));
-    assert_false(has_text(&b.s, c->strings[STR_MODULES]));
-    assert_true(has_text(&b.s, c->strings[STR_SOFTWARE]));
+    assert_false(has_text(&b.s, c->strings[CONTENT_STR_TOPICS]));
+    assert_false(has_text(&b.s, c->strings[CONTENT_STR_MODULES]));
+    assert_true(has_text(&b.s, c->strings[CONTENT_STR_SOFTWARE]));
     /* no BA/BS entry without awards */
-    b.in.cur.place = place(SCREEN_HOME, 0, 0);
+    b.in.cur.place = place(VIEW_SCREEN_HOME, 0, 0);
     bench_lay(&b);
-    assert_null(find_hit(&b.s, ACT_BABS, 0));
+    assert_null(find_hit(&b.s, VIEW_ACT_BABS, 0));
     /* no slides: the attract loop shows the title */
-    b.in = settled(place(SCREEN_ATTRACT, 0, 0));
+    b.in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
     bench_lay(&b);
     bool title = false;
     for (size_t i = 0; i < b.s.count; i++)
         title |= b.s.cmds[i].kind == SCENE_TEXT && b.s.cmds[i].len >= 5 &&
                  !memcmp(b.s.cmds[i].text, "Music", 5);
     assert_true(title);
-    assert_non_null(find_hit(&b.s, ACT_WAKE, 0));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_WAKE, 0));
 
     d->n_topics = topics;
     d->n_modules = modules;
@@ -930,13 +930,13 @@ static void long_titles_shrink_then_wrap_and_grow_the_header(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 480, 800, place(SCREEN_DEGREE, 0, 0));
+    bench_open(&b, fixture_content(), 480, 800, place(VIEW_SCREEN_DEGREE, 0, 0));
     /* a short title fits the bar beside the buttons */
     free(b.c->degrees[0].name);
     b.c->degrees[0].name = fx_str("Music");
     bench_lay(&b);
-    layout_metrics m;
-    layout_metrics_compute(&b.env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&b.env, &m);
     /* the header is at least header_h, taller only for its buttons */
     float short_view = b.res.view_h;
     assert_true(short_view <= 800 - m.header_h + 1e-3);
@@ -947,7 +947,7 @@ static void long_titles_shrink_then_wrap_and_grow_the_header(void **state)
     assert_true(b.res.view_h < short_view - 1);
     size_t title_lines = 0;
     for (size_t i = 0; i < b.s.count; i++)
-        if (b.s.cmds[i].kind == SCENE_TEXT && b.s.cmds[i].clip < 0 && b.s.cmds[i].font == FONT_BOLD &&
+        if (b.s.cmds[i].kind == SCENE_TEXT && b.s.cmds[i].clip < 0 && b.s.cmds[i].font == SCENE_FONT_BOLD &&
             b.s.cmds[i].rect.x > 200) {
             title_lines++;
             assert_float_equal(b.s.cmds[i].size, m.text_min, 1e-3);
@@ -956,7 +956,7 @@ static void long_titles_shrink_then_wrap_and_grow_the_header(void **state)
         }
     assert_true(title_lines >= 2);
     char report[4096];
-    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
+    assert_int_equal(audit_layout(&b.s, &b.env, report, sizeof report), 0);
     bench_close(&b);
 }
 
@@ -967,9 +967,9 @@ static void compare_rows_align(void **state)
     scene s;
     scene_init(&s);
     for (size_t z = 0; z < NSIZES; z++) {
-        layout_env env = env_of(sizes[z][0], sizes[z][1]);
+        lay_env env = env_of(sizes[z][0], sizes[z][1]);
         frame_result res;
-        layout_frame_in in = settled(place(SCREEN_COMPARE, 0, 1));
+        lay_frame_in in = settled(place(VIEW_SCREEN_COMPARE, 0, 1));
         frame_build(&s, c, &env, &in, &res);
         /* rows: blocks holding exactly two blocks side by side */
         size_t rows = 0;
@@ -992,13 +992,13 @@ static void compare_rows_align(void **state)
         }
         assert_int_equal(rows, 5);   /* award, focus, topics, software, careers */
         /* the column headers open their degrees */
-        assert_non_null(find_hit(&s, ACT_DEGREE, 0));
-        assert_non_null(find_hit(&s, ACT_DEGREE, 1));
+        assert_non_null(find_hit(&s, VIEW_ACT_DEGREE, 0));
+        assert_non_null(find_hit(&s, VIEW_ACT_DEGREE, 1));
         /* the careers cells hold tappable pills of both degrees */
-        assert_int_equal(count_hits(&s, ACT_CAREER),
+        assert_int_equal(count_hits(&s, VIEW_ACT_CAREER),
                          c->degrees[0].n_careers + c->degrees[1].n_careers);
         /* two degrees: no picker */
-        assert_int_equal(count_hits(&s, ACT_PICK_LEFT), 0);
+        assert_int_equal(count_hits(&s, VIEW_ACT_PICK_LEFT), 0);
     }
     scene_deinit(&s);
     fixture_free(c);
@@ -1008,29 +1008,29 @@ static void scrolling_moves_the_body_not_the_header(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_DEGREE, 0, 0));
+    bench_open(&b, fixture_content(), 800, 480, place(VIEW_SCREEN_DEGREE, 0, 0));
     assert_true(b.res.content_h > b.res.view_h);
-    od_rect back0 = find_hit(&b.s, ACT_BACK, 0)->rect;
-    od_rect car0 = find_hit(&b.s, ACT_CAREER, 0)->rect;
-    const scene_cmd *t0 = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
+    od_rect back0 = find_hit(&b.s, VIEW_ACT_BACK, 0)->rect;
+    od_rect car0 = find_hit(&b.s, VIEW_ACT_CAREER, 0)->rect;
+    const scene_cmd *t0 = text_cmd(&b.s, b.c->strings[CONTENT_STR_FOCUS]);
     assert_non_null(t0);
     float focus_y0 = t0->rect.y;
     float title_y0 = header_text(&b.s, "Music Production")->rect.y;
 
     b.in.cur.scroll = 100;
     bench_lay(&b);
-    od_rect back1 = find_hit(&b.s, ACT_BACK, 0)->rect;
-    od_rect car1 = find_hit(&b.s, ACT_CAREER, 0)->rect;
+    od_rect back1 = find_hit(&b.s, VIEW_ACT_BACK, 0)->rect;
+    od_rect car1 = find_hit(&b.s, VIEW_ACT_CAREER, 0)->rect;
     assert_float_equal(back1.y, back0.y, 1e-3);
     assert_float_equal(car1.y, car0.y - 100, 1e-3);
-    assert_float_equal(text_cmd(&b.s, b.c->strings[STR_FOCUS])->rect.y, focus_y0 - 100, 1e-3);
+    assert_float_equal(text_cmd(&b.s, b.c->strings[CONTENT_STR_FOCUS])->rect.y, focus_y0 - 100, 1e-3);
     assert_float_equal(header_text(&b.s, "Music Production")->rect.y, title_y0, 1e-3);
     /* body hits are clipped to the viewport: nothing of the body answers
      * under the header */
     const scene_cmd *h = scene_hit_test(&b.s, 400, back1.y + 5);
-    assert_true(h == NULL || h->action == ACT_BACK || h->action == ACT_HOME);
+    assert_true(h == NULL || h->action == VIEW_ACT_BACK || h->action == VIEW_ACT_HOME);
     char report[8192];
-    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
+    assert_int_equal(audit_layout(&b.s, &b.env, report, sizeof report), 0);
     bench_close(&b);
 }
 
@@ -1038,26 +1038,26 @@ static void transitions_draw_both_pages_and_only_current_hits(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_DEGREE, 0, 0));
+    bench_open(&b, fixture_content(), 800, 480, place(VIEW_SCREEN_DEGREE, 0, 0));
     /* a title that stays on one line, so it is one text run */
-    free(b.c->strings[STR_HOME_TITLE]);
-    b.c->strings[STR_HOME_TITLE] = fx_str("Degrees");
-    b.in.prev.place = place(SCREEN_HOME, 0, 0);
+    free(b.c->strings[CONTENT_STR_HOME_TITLE]);
+    b.c->strings[CONTENT_STR_HOME_TITLE] = fx_str("Degrees");
+    b.in.prev.place = place(VIEW_SCREEN_HOME, 0, 0);
     b.in.t = 0.5f;
     b.in.dir = 1;
     bench_lay(&b);
     /* home's title and the degree page's focus heading are both drawn */
-    const scene_cmd *home_t = text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]);
-    const scene_cmd *focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
+    const scene_cmd *home_t = text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME_TITLE]);
+    const scene_cmd *focus = text_cmd(&b.s, b.c->strings[CONTENT_STR_FOCUS]);
     assert_non_null(home_t);
     assert_non_null(focus);
     assert_true(home_t->rect.x < 0);           /* leaving to the left */
     assert_true(focus->rect.x >= 400 - 1);     /* entering from the right */
     /* only the degree page's hits: no home cards or tiles */
-    assert_int_equal(count_hits(&b.s, ACT_DEGREE), 0);
-    assert_int_equal(count_hits(&b.s, ACT_COMPARE), 0);
-    assert_true(count_hits(&b.s, ACT_CAREER) > 0);
-    assert_non_null(find_hit(&b.s, ACT_BACK, 0));
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_DEGREE), 0);
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_COMPARE), 0);
+    assert_true(count_hits(&b.s, VIEW_ACT_CAREER) > 0);
+    assert_non_null(find_hit(&b.s, VIEW_ACT_BACK, 0));
     /* the header (unclipped) shows the new title, fixed */
     const scene_cmd *title = header_text(&b.s, "Music Production");
     assert_non_null(title);
@@ -1069,31 +1069,31 @@ static void transitions_draw_both_pages_and_only_current_hits(void **state)
     b.in.dir = 0;
     b.in.t = 0.25f;
     bench_lay(&b);
-    home_t = text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]);
-    focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
+    home_t = text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME_TITLE]);
+    focus = text_cmd(&b.s, b.c->strings[CONTENT_STR_FOCUS]);
     assert_in_range(home_t->color.a, 120, 135);
     assert_int_equal(focus->color.a, 0);
     /* not sliding: both at their settled places */
-    layout_metrics tm;
-    layout_metrics_compute(&b.env, &tm);
+    lay_metrics tm;
+    lay_metrics_compute(&b.env, &tm);
     assert_float_equal(home_t->rect.x, tm.pad, 1e-3);
     assert_true(focus->rect.x > 0 && focus->rect.x < 100);
     b.in.t = 0.75f;
     bench_lay(&b);
-    assert_null(text_cmd(&b.s, b.c->strings[STR_HOME_TITLE]));
-    focus = text_cmd(&b.s, b.c->strings[STR_FOCUS]);
+    assert_null(text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME_TITLE]));
+    focus = text_cmd(&b.s, b.c->strings[CONTENT_STR_FOCUS]);
     assert_in_range(focus->color.a, 120, 135);
     /* the new page's hits are there throughout */
-    assert_true(count_hits(&b.s, ACT_CAREER) > 0);
+    assert_true(count_hits(&b.s, VIEW_ACT_CAREER) > 0);
 
     /* wake: attract fades out under the fading-in header */
-    b.in = settled(place(SCREEN_HOME, 0, 0));
-    b.in.prev.place = place(SCREEN_ATTRACT, 0, 0);
+    b.in = settled(place(VIEW_SCREEN_HOME, 0, 0));
+    b.in.prev.place = place(VIEW_SCREEN_ATTRACT, 0, 0);
     b.in.t = 0.625f;
     bench_lay(&b);
-    assert_int_equal(count_hits(&b.s, ACT_WAKE), 0);
-    assert_true(count_hits(&b.s, ACT_DEGREE) == 2);
-    assert_in_range(text_cmd(&b.s, b.c->strings[STR_HOME])->color.a, 55, 70);
+    assert_int_equal(count_hits(&b.s, VIEW_ACT_WAKE), 0);
+    assert_true(count_hits(&b.s, VIEW_ACT_DEGREE) == 2);
+    assert_in_range(text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME])->color.a, 55, 70);
     bench_close(&b);
 }
 
@@ -1101,44 +1101,44 @@ static void pressed_and_focused_feedback(void **state)
 {
     (void)state;
     bench b;
-    bench_open(&b, fixture_content(), 800, 480, place(SCREEN_CAREERS, 0, 0));
-    const scene_cmd *h = find_hit(&b.s, ACT_HOME, 0);
+    bench_open(&b, fixture_content(), 800, 480, place(VIEW_SCREEN_CAREERS, 0, 0));
+    const scene_cmd *h = find_hit(&b.s, VIEW_ACT_HOME, 0);
     const scene_cmd *box = box_under(&b.s, h);
     assert_non_null(box);
     od_color before = box->color;
     od_rect rb = box->rect;
-    const scene_cmd *lab = text_cmd(&b.s, b.c->strings[STR_HOME]);
+    const scene_cmd *lab = text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME]);
     od_color lab_before = lab->color;
 
-    b.in.cur.pressed = scene_hit_id(ACT_HOME, 0);
+    b.in.cur.pressed = scene_hit_id(VIEW_ACT_HOME, 0);
     bench_lay(&b);
-    h = find_hit(&b.s, ACT_HOME, 0);
+    h = find_hit(&b.s, VIEW_ACT_HOME, 0);
     box = box_under(&b.s, h);
     assert_non_null(box);
     assert_false(same_color(before, box->color));
-    assert_true(same_color(box->color, b.c->colors[COLOR_ACCENT]));
+    assert_true(same_color(box->color, b.c->colors[CONTENT_COLOR_ACCENT]));
     assert_true(box->rect.w < rb.w && box->rect.h < rb.h);
     assert_float_equal(box->rect.x + box->rect.w / 2, rb.x + rb.w / 2, 1e-3);
-    lab = text_cmd(&b.s, b.c->strings[STR_HOME]);
+    lab = text_cmd(&b.s, b.c->strings[CONTENT_STR_HOME]);
     assert_false(same_color(lab->color, lab_before));
     char report[4096];
-    assert_int_equal(layout_audit(&b.s, &b.env, report, sizeof report), 0);
+    assert_int_equal(audit_layout(&b.s, &b.env, report, sizeof report), 0);
 
     /* a pressed career pill too */
-    b.in.cur.pressed = scene_hit_id(ACT_CAREER, 10);
+    b.in.cur.pressed = scene_hit_id(VIEW_ACT_CAREER, 10);
     bench_lay(&b);
-    box = box_under(&b.s, find_hit(&b.s, ACT_CAREER, 10));
-    assert_true(same_color(box->color, b.c->colors[COLOR_ACCENT]));
+    box = box_under(&b.s, find_hit(&b.s, VIEW_ACT_CAREER, 10));
+    assert_true(same_color(box->color, b.c->colors[CONTENT_COLOR_ACCENT]));
 
     /* the focus ring: an accent frame around the focused target */
     b.in.cur.pressed = 0;
-    b.in.cur.focus = scene_hit_id(ACT_CAREER, 10);
+    b.in.cur.focus = scene_hit_id(VIEW_ACT_CAREER, 10);
     b.in.show_focus = true;
     bench_lay(&b);
-    h = find_hit(&b.s, ACT_CAREER, 10);
+    h = find_hit(&b.s, VIEW_ACT_CAREER, 10);
     bool ring = false;
     for (size_t i = 0; i < b.s.count; i++)
-        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[COLOR_ACCENT]) &&
+        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[CONTENT_COLOR_ACCENT]) &&
             od_rect_inside(b.s.cmds[i].rect, h->rect, 0))
             ring = true;
     assert_true(ring);
@@ -1146,7 +1146,7 @@ static void pressed_and_focused_feedback(void **state)
     bench_lay(&b);
     ring = false;
     for (size_t i = 0; i < b.s.count; i++)
-        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[COLOR_ACCENT]))
+        if (b.s.cmds[i].kind == SCENE_FRAME && same_color(b.s.cmds[i].color, b.c->colors[CONTENT_COLOR_ACCENT]))
             ring = true;
     assert_false(ring);
     bench_close(&b);
@@ -1159,17 +1159,17 @@ static void attract_slides_fit_and_crossfade(void **state)
     scene s;
     scene_init(&s);
     for (size_t z = 0; z < NSIZES; z++) {
-        layout_env env = env_of(sizes[z][0], sizes[z][1]);
+        lay_env env = env_of(sizes[z][0], sizes[z][1]);
         for (size_t k = 0; k < c->n_slides; k++) {
             frame_result res;
-            layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+            lay_frame_in in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
             in.prev_slide = (k + c->n_slides - 1) % c->n_slides;
             in.slide = k;
             in.slide_t = 1;
             in.pulse = 0.37f * (float)k;
             frame_build(&s, c, &env, &in, &res);
             char report[8192];
-            assert_int_equal(layout_audit(&s, &env, report, sizeof report), 0);
+            assert_int_equal(audit_layout(&s, &env, report, sizeof report), 0);
             /* no text is clipped: the slide fits the screen at some scale */
             for (size_t i = 0; i < s.count; i++)
                 if (s.cmds[i].kind == SCENE_TEXT)
@@ -1177,14 +1177,14 @@ static void attract_slides_fit_and_crossfade(void **state)
         }
     }
     /* the degree slide shows the degree in hero size at 800x480 */
-    layout_env env = env_of(800, 480);
+    lay_env env = env_of(800, 480);
     frame_result res;
-    layout_frame_in in = settled(place(SCREEN_ATTRACT, 0, 0));
+    lay_frame_in in = settled(place(VIEW_SCREEN_ATTRACT, 0, 0));
     frame_build(&s, c, &env, &in, &res);
     const scene_cmd *name = text_cmd(&s, "Music Production");
     assert_non_null(name);
-    layout_metrics am;
-    layout_metrics_compute(&env, &am);
+    lay_metrics am;
+    lay_metrics_compute(&env, &am);
     assert_true(name->size >= am.h2 - 1e-3);
     assert_true(has_text(&s, "BA"));
     /* slides change through the background: the old one fades out first */
@@ -1208,13 +1208,13 @@ static void layout_is_fast(void **state)
     content *c = fixture_content();
     scene s;
     scene_init(&s);
-    layout_env env = env_of(1280, 800);
-    const view_place places[] = { place(SCREEN_HOME, 0, 0),    place(SCREEN_DEGREE, 0, 0),
-                                  place(SCREEN_COMPARE, 0, 1), place(SCREEN_CAREERS, 0, 0),
-                                  place(SCREEN_CAREER, 10, 0), place(SCREEN_BABS, 0, 0),
-                                  place(SCREEN_ABOUT, 0, 0),   place(SCREEN_ATTRACT, 0, 0) };
+    lay_env env = env_of(1280, 800);
+    const view_place places[] = { place(VIEW_SCREEN_HOME, 0, 0),    place(VIEW_SCREEN_DEGREE, 0, 0),
+                                  place(VIEW_SCREEN_COMPARE, 0, 1), place(VIEW_SCREEN_CAREERS, 0, 0),
+                                  place(VIEW_SCREEN_CAREER, 10, 0), place(VIEW_SCREEN_BABS, 0, 0),
+                                  place(VIEW_SCREEN_ABOUT, 0, 0),   place(VIEW_SCREEN_ATTRACT, 0, 0) };
     for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
-        layout_frame_in in = settled(places[i]);
+        lay_frame_in in = settled(places[i]);
         frame_result res;
         frame_build(&s, c, &env, &in, &res); /* warm: arrays grow once */
         size_t cap = s.cap;
@@ -1271,19 +1271,19 @@ static meter journey_cost(size_t n)
     scene s;
     scene_init(&s);
     const int sizes2[][2] = { { 800, 480 }, { 720, 1280 } };
-    const view_place places[] = { place(SCREEN_ATTRACT, 0, 0), place(SCREEN_HOME, 0, 0),
-                                  place(SCREEN_DEGREE, 0, 0),  place(SCREEN_COMPARE, 0, 1),
-                                  place(SCREEN_CAREERS, 0, 0),
-                                  place(SCREEN_CAREER, (int)c->degrees[0].careers[0], 0) };
+    const view_place places[] = { place(VIEW_SCREEN_ATTRACT, 0, 0), place(VIEW_SCREEN_HOME, 0, 0),
+                                  place(VIEW_SCREEN_DEGREE, 0, 0),  place(VIEW_SCREEN_COMPARE, 0, 1),
+                                  place(VIEW_SCREEN_CAREERS, 0, 0),
+                                  place(VIEW_SCREEN_CAREER, (int)c->degrees[0].careers[0], 0) };
     for (size_t k = 0; k < 2; k++) {
-        layout_measure mm = { .text_width = metered_width, .line_height = fixture_line_height,
+        lay_measure mm = { .text_width = metered_width, .line_height = fixture_line_height,
                               .ctx = &m, .cap_height = fixture_cap_height };
-        layout_env env = { .w = sizes2[k][0], .h = sizes2[k][1], .dpi = 0, .measure = mm,
+        lay_env env = { .w = sizes2[k][0], .h = sizes2[k][1], .dpi = 0, .measure = mm,
                            .distance_cm = 0 };
         for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
-            for (size_t sl = 0; sl < (places[i].screen == SCREEN_ATTRACT ? c->n_slides : 1);
+            for (size_t sl = 0; sl < (places[i].screen == VIEW_SCREEN_ATTRACT ? c->n_slides : 1);
                  sl++) {
-                layout_frame_in in = settled(places[i]);
+                lay_frame_in in = settled(places[i]);
                 in.slide = in.prev_slide = sl;
                 frame_result res;
                 struct timespec t0, t1;

@@ -14,7 +14,7 @@
 
 #include "app.h"
 #include "content.h"
-#include "layout_notices.h"
+#include "notice_band.h"
 #include "notices.h"
 #include "fixture.h"
 #include "scratch.h"
@@ -101,9 +101,9 @@ static void which_apply(void **state)
     c->notices = calloc(3, sizeof *c->notices);
     assert_non_null(c->notices);
     const struct { const char *t; int s, e; content_notice_level l; } n[] = {
-        { "always", -1, -1, NOTICE_INFO },
-        { "lunch", 12 * 60, 14 * 60, NOTICE_INFO },
-        { "from four", 16 * 60, -1, NOTICE_URGENT },
+        { "always", -1, -1, CONTENT_NOTICE_INFO },
+        { "lunch", 12 * 60, 14 * 60, CONTENT_NOTICE_INFO },
+        { "from four", 16 * 60, -1, CONTENT_NOTICE_URGENT },
     };
     for (size_t i = 0; i < 3; i++) {
         c->notices[i].text = strdup(n[i].t);
@@ -181,7 +181,7 @@ static void appear_and_expire(void **state)
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 0; /* stay on the page */
-    layout_env env = { .w = 800, .h = 480,
+    lay_env env = { .w = 800, .h = 480,
                        .measure = fixture_measure_bold() };
     app *a = app_create(c, &cfg, &env, 0);
     assert_non_null(a);
@@ -247,7 +247,7 @@ static size_t notices_slides(const content *c, size_t *at)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->n_slides; i++)
-        if (c->slides[i].kind == ATTRACT_NOTICES) {
+        if (c->slides[i].kind == CONTENT_ATTRACT_NOTICES) {
             n++;
             *at = i;
         }
@@ -282,7 +282,7 @@ static void attract_slide(void **state)
      * the next slide and never shows it. */
     app_config cfg;
     app_config_defaults(&cfg);
-    layout_env env = { .w = 800, .h = 480,
+    lay_env env = { .w = 800, .h = 480,
                        .measure = fixture_measure_bold() };
     app *a = app_create(c, &cfg, &env, 0);
     assert_non_null(a);
@@ -312,7 +312,7 @@ static void attract_slide(void **state)
         app_get_info(a, &info);
         seen |= (size_t)1 << info.slide;
         if (info.slide == c->n_slides - 1) {
-            assert_true(shows(a, c->strings[STR_NOTICES_TITLE]));
+            assert_true(shows(a, c->strings[CONTENT_STR_NOTICES_TITLE]));
             /* Once, on the slide: no band repeats it above. */
             const scene *sc = app_scene(a);
             size_t times = 0;
@@ -332,7 +332,7 @@ static void attract_slide(void **state)
         app_update(a, now);
         app_get_info(a, &info);
         seen |= (size_t)1 << info.slide;
-        assert_false(shows(a, c->strings[STR_NOTICES_TITLE]));
+        assert_false(shows(a, c->strings[CONTENT_STR_NOTICES_TITLE]));
     }
     assert_int_equal(seen, ((size_t)1 << (c->n_slides - 1)) - 1);
     app_destroy(a);

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "drm_card.h"
+#include "drm.h"
 #include "lay.h"
 #include "phys.h"
 
@@ -17,9 +17,9 @@ static void assumed_from_the_resolution(void **state)
     (void)state;
     const char *panel;
     /* The Pi touchscreen, either way up: the layout's own default. */
-    assert_float_equal(phys_assumed_dpi(800, 480, &panel), LAYOUT_DEFAULT_DPI, 0.1);
+    assert_float_equal(phys_assumed_dpi(800, 480, &panel), LAY_DEFAULT_DPI, 0.1);
     assert_non_null(strstr(panel, "7\""));
-    assert_float_equal(phys_assumed_dpi(480, 800, NULL), LAYOUT_DEFAULT_DPI, 0.1);
+    assert_float_equal(phys_assumed_dpi(480, 800, NULL), LAY_DEFAULT_DPI, 0.1);
     assert_float_equal(phys_assumed_dpi(1024, 600, NULL), 169.5, 0.1);
     assert_float_equal(phys_assumed_dpi(1920, 1080, &panel), 91.8, 0.1);
     assert_non_null(strstr(panel, "24\""));
@@ -27,10 +27,10 @@ static void assumed_from_the_resolution(void **state)
     assert_float_equal(phys_assumed_dpi(3840, 2160, &panel), 80.1, 0.1);
     assert_non_null(strstr(panel, "55\""));
     /* Unlisted sizes by their longer side. */
-    assert_float_equal(phys_assumed_dpi(1000, 1000, NULL), LAYOUT_DEFAULT_DPI, 0.01);
+    assert_float_equal(phys_assumed_dpi(1000, 1000, NULL), LAY_DEFAULT_DPI, 0.01);
     assert_float_equal(phys_assumed_dpi(2000, 1000, NULL), 92, 0.01);
     assert_float_equal(phys_assumed_dpi(5120, 2880, NULL), 80, 0.01);
-    assert_float_equal(phys_assumed_dpi(0, 0, NULL), LAYOUT_DEFAULT_DPI, 0.01);
+    assert_float_equal(phys_assumed_dpi(0, 0, NULL), LAY_DEFAULT_DPI, 0.01);
 }
 
 static void the_option_wins(void **state)
@@ -86,7 +86,7 @@ static void distance_and_millimetres(void **state)
     assert_float_equal(phys_distance_cm(0, true), 250, 0);
     assert_float_equal(phys_distance_cm(120, true), 120, 0);
     assert_float_equal(phys_px_per_mm(254), 10, 1e-5);
-    assert_float_equal(phys_px_per_mm(0), LAYOUT_DEFAULT_DPI / 25.4, 1e-5);
+    assert_float_equal(phys_px_per_mm(0), LAY_DEFAULT_DPI / 25.4, 1e-5);
     /* The Pi touchscreen's visible area, 155 x 86 mm. */
     assert_float_equal(phys_dpi_from_mm(800, 480, 155, 86), 133.7, 0.1);
     assert_float_equal(phys_dpi_from_mm(800, 480, 0, 86), 0, 0);

@@ -1,4 +1,4 @@
-/* test_player.c - the replay player (player.h) on the kiosk shell with a
+/* test_player.c - the replay player (player.h) on the kiosk with a
  * fake platform and the fake measurer: no SDL, no fonts. Long idle waits
  * cost their timed changes, not their frames; expectations and quits are
  * judged as in a real replay. */
@@ -51,9 +51,9 @@ static bool fake_key(void *ud, const char *name, input_key *out)
 {
     (void)ud;
     if (!strcmp(name, "Escape"))
-        *out = KEY_QUIT;
+        *out = INPUT_KEY_QUIT;
     else if (!strcmp(name, "Return"))
-        *out = KEY_ACTIVATE;
+        *out = INPUT_KEY_ACTIVATE;
     else
         return false;
     return true;

@@ -79,7 +79,7 @@ static void shipped_quiz(void **state)
         }
     }
     assert_false(c->absent & (1u << 8));
-    view_place p = { SCREEN_QUIZ, (int)c->n_questions - 1, 0 };
+    view_place p = { VIEW_SCREEN_QUIZ, (int)c->n_questions - 1, 0 };
     assert_true(view_place_valid(&p, c));
     p.a = (int)c->n_questions;
     assert_false(view_place_valid(&p, c));
@@ -89,7 +89,7 @@ static void shipped_quiz(void **state)
     assert_string_equal(name, "quiz:2");
     view_place back;
     assert_true(view_place_parse("quiz:2", c, &back));
-    assert_int_equal(back.screen, SCREEN_QUIZ);
+    assert_int_equal(back.screen, VIEW_SCREEN_QUIZ);
     assert_int_equal(back.a, 1);
     assert_true(view_place_parse("quiz", c, &back));
     assert_int_equal(back.a, 0);
@@ -107,7 +107,7 @@ static void no_quiz_file(void **state)
     content *c = scratch_load_ok(dir);
     assert_int_equal(c->n_questions, 0);
     assert_true(c->absent & (1u << 8));
-    view_place q = { SCREEN_QUIZ, 0, 0 }, r = { SCREEN_QUIZ_RESULT, 0, 0 };
+    view_place q = { VIEW_SCREEN_QUIZ, 0, 0 }, r = { VIEW_SCREEN_QUIZ_RESULT, 0, 0 };
     assert_false(view_place_valid(&q, c));
     assert_false(view_place_valid(&r, c));
     content_destroy(c);
@@ -266,39 +266,39 @@ static void journey(void **state)
     app_config cfg;
     app_config_defaults(&cfg);
     cfg.attract_after_ms = 60000;
-    layout_env env = { .w = 720, .h = 1280,
+    lay_env env = { .w = 720, .h = 1280,
                        .measure = fixture_measure_bold() };
     visit v = { app_create(c, &cfg, &env, 0), 0 };
     assert_non_null(v.a);
     tap_at(&v, 360, 640); /* wake */
     expect_place(&v, "home");
-    assert_true(tap(&v, ACT_OPEN, SCREEN_QUIZ));
+    assert_true(tap(&v, VIEW_ACT_OPEN, VIEW_SCREEN_QUIZ));
     expect_place(&v, "quiz:1");
     assert_true(shows(&v, "Question 1 of 4"));
     /* Every answer is a big button. */
-    layout_metrics m;
-    layout_metrics_compute(&env, &m);
+    lay_metrics m;
+    lay_metrics_compute(&env, &m);
     const scene *s = app_scene(v.a);
     size_t buttons = 0;
     for (size_t i = 0; i < s->count; i++)
-        if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_ANSWER) {
+        if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == VIEW_ACT_ANSWER) {
             buttons++;
             assert_true(s->cmds[i].rect.h >= m.target && s->cmds[i].rect.w >= m.target);
         }
     assert_int_equal(buttons, c->questions[0].n_answers);
     /* Acoustics (question 2, answer 2) and the rest for Technology. */
-    assert_true(tap(&v, ACT_ANSWER, 1));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, 1));
     expect_place(&v, "quiz:2");
     assert_true(shows(&v, "Question 2 of 4"));
     /* Back to question 1: the answer given is kept; answer it again. */
-    assert_true(tap(&v, ACT_BACK, 0));
+    assert_true(tap(&v, VIEW_ACT_BACK, 0));
     expect_place(&v, "quiz:1");
-    assert_true(tap(&v, ACT_ANSWER, 0));
-    assert_true(tap(&v, ACT_ANSWER, 1));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, 0));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, 1));
     expect_place(&v, "quiz:3");
-    assert_true(tap(&v, ACT_ANSWER, 1));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, 1));
     expect_place(&v, "quiz:4");
-    assert_true(tap(&v, ACT_ANSWER, 1));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, 1));
     expect_place(&v, "quiz-result");
     /* Production 2 (write a song); Technology 2 + 1 + 2 = 5: first. */
     assert_true(shows(&v, "1. Music Technology"));
@@ -309,9 +309,9 @@ static void journey(void **state)
     assert_false(shows(&v, "Build a new")); /* answer changed */
     /* Open the top degree, and come Back to the result. */
     size_t mt = content_find_degree(c, "music-technology");
-    assert_true(tap(&v, ACT_DEGREE, (int)mt));
+    assert_true(tap(&v, VIEW_ACT_DEGREE, (int)mt));
     expect_place(&v, "degree:music-technology");
-    assert_true(tap(&v, ACT_BACK, 0));
+    assert_true(tap(&v, VIEW_ACT_BACK, 0));
     expect_place(&v, "quiz-result");
     assert_true(shows(&v, "1. Music Technology"));
     /* The visit ends: the answers go with it. */
@@ -333,7 +333,7 @@ static void journey(void **state)
     assert_false(shows(&v, "1 points"));
     assert_false(app_goto(v.a, "quiz-result:1,1,1", v.now));
     assert_false(app_goto(v.a, "quiz-result:1,1,1,9", v.now));
-    assert_true(tap(&v, ACT_ANSWER, -1));
+    assert_true(tap(&v, VIEW_ACT_ANSWER, -1));
     expect_place(&v, "quiz:1");
     assert_true(app_goto(v.a, "quiz-result", v.now));
     run(&v, 500);

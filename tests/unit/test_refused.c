@@ -1,4 +1,4 @@
-/* test_refused.c - the authors' banner (layout_refused.h): a failed load's
+/* test_refused.c - the authors' banner (refused.h): a failed load's
  * report made into the banner (first error as FILE:LINE:COL, warnings
  * skipped, "and N more", a path too long kept by its end); the banner laid
  * out over the visitor screens at four sizes, audited, clear of the header's
@@ -12,7 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "shell.h"
+#include "command.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +23,8 @@
 #include "dump.h"
 #include "fixture.h"
 #include "kiosk.h"
-#include "layout_audit.h"
-#include "layout_refused.h"
+#include "audit.h"
+#include "refused.h"
 #include "support.h"
 
 static char tmp[256];
@@ -57,16 +57,16 @@ static void from_report(void **state)
     (void)state;
     content_report rep;
     content_report_init(&rep);
-    layout_refused r;
-    assert_false(layout_refused_from(&r, &rep));
+    lay_refused r;
+    assert_false(refused_from(&r, &rep));
     content_report_add(&rep, "c/degrees.json", 3, 9, "degrees[0].name", true,
                        "a warning is no reason to refuse");
-    assert_false(layout_refused_from(&r, &rep));
+    assert_false(refused_from(&r, &rep));
     content_report_add(&rep, "c/degrees.json", 12, 5, "degrees[1].name", false,
                        "must not be empty");
     content_report_add(&rep, "c/careers.json", 0, 0, "", false, "cannot be read");
     content_report_add(&rep, "c/talks.json", 4, 2, "talks[0]", false, "ends before it starts");
-    assert_true(layout_refused_from(&r, &rep));
+    assert_true(refused_from(&r, &rep));
     assert_string_equal(r.where, "c/degrees.json:12:5");
     assert_string_equal(r.what, "degrees[1].name: must not be empty");
     assert_int_equal(r.more, 2);
@@ -75,7 +75,7 @@ static void from_report(void **state)
     /* A whole file: no line and column; a root path: the message alone. */
     content_report_init(&rep);
     content_report_add(&rep, "c/careers.json", 0, 0, "", false, "cannot be read");
-    assert_true(layout_refused_from(&r, &rep));
+    assert_true(refused_from(&r, &rep));
     assert_string_equal(r.where, "c/careers.json");
     assert_string_equal(r.what, "cannot be read");
     assert_int_equal(r.more, 0);
@@ -88,7 +88,7 @@ static void from_report(void **state)
     snprintf(longp + 900, sizeof longp - 900, "/deep/degrees.json");
     content_report_init(&rep);
     content_report_add(&rep, longp, 7, 3, "degrees", false, "is missing");
-    assert_true(layout_refused_from(&r, &rep));
+    assert_true(refused_from(&r, &rep));
     assert_true(strlen(r.where) < sizeof r.where);
     const char *end = "/deep/degrees.json:7:3";
     assert_string_equal(r.where + strlen(r.where) - strlen(end), end);
@@ -105,7 +105,7 @@ static void from_report(void **state)
     msg[k] = '\0';
     content_report_init(&rep);
     content_report_add(&rep, "c/degrees.json", 1, 1, "xy", false, msg); /* odd: a cut */
-    assert_true(layout_refused_from(&r, &rep));
+    assert_true(refused_from(&r, &rep));
     size_t wl = strlen(r.what);
     assert_true(wl < sizeof r.what);
     assert_memory_equal(r.what + wl - 2, "\xc3\xa9", 2); /* ends on a whole one */
@@ -152,7 +152,7 @@ static bool overlaps(od_rect a, od_rect b)
 
 /* A refused save as the banner shows it: the problem `what` at a long
  * path a staff laptop might have, and `more` problems after it. */
-static void refusal(layout_refused *r, const char *what, size_t more)
+static void refusal(lay_refused *r, const char *what, size_t more)
 {
     memset(r, 0, sizeof *r);
     snprintf(r->where, sizeof r->where, "%s",
@@ -167,7 +167,7 @@ static void laid_out_at_every_size(void **state)
     (void)state;
     content *c = fixture_content();
     assert_non_null(c);
-    layout_refused r;
+    lay_refused r;
     refusal(&r,
             "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
             "does not have; did you mean \"sound-designer\"? Every career a degree names must "
@@ -179,7 +179,7 @@ static void laid_out_at_every_size(void **state)
             app_config cfg;
             app_config_defaults(&cfg);
             cfg.attract_after_ms = 0;
-            layout_env env = { .w = sizes[k].w, .h = sizes[k].h, .dpi = sizes[k].dpi,
+            lay_env env = { .w = sizes[k].w, .h = sizes[k].h, .dpi = sizes[k].dpi,
                                .measure = fixture_measure(), .distance_cm = sizes[k].dist };
             app *a = app_create(c, &cfg, &env, 0);
             assert_non_null(a);
@@ -203,12 +203,12 @@ static void laid_out_at_every_size(void **state)
                 const scene_cmd *h = &s->cmds[i];
                 if (h->kind == SCENE_HIT && !(h->flags & SCENE_F_DISABLED) &&
                     overlaps(h->rect, band) &&
-                    (h->action == ACT_BACK || h->action == ACT_HOME || h->action == ACT_ACCESS))
+                    (h->action == VIEW_ACT_BACK || h->action == VIEW_ACT_HOME || h->action == VIEW_ACT_ACCESS))
                     fail_msg("%dx%d %s: the banner covers a button", sizes[k].w, sizes[k].h,
                              screens[sc]);
             }
             char report[4096];
-            size_t bad = layout_audit(s, &env, report, sizeof report);
+            size_t bad = audit_layout(s, &env, report, sizeof report);
             if (bad)
                 fail_msg("%dx%d %s: %s", sizes[k].w, sizes[k].h, screens[sc], report);
             /* Cleared: the page as before. */
@@ -229,7 +229,7 @@ static void audited_with_real_fonts(void **state)
     support_init(&S);
     assert_non_null(S.c);
     assert_non_null(S.fonts);
-    layout_refused r;
+    lay_refused r;
     refusal(&r,
             "degrees[1].careers[3]: names the career \"sound-desginer\", which careers.json "
             "does not have; did you mean \"sound-designer\"?",
@@ -251,18 +251,18 @@ static void audited_with_real_fonts(void **state)
                     !scene_has(s, "degrees.json:48:17", NULL))
                     fail_msg("%dx%d %s (choices %u): no banner", sizes[k].w, sizes[k].h,
                              screens[sc], access[ac]);
-                layout_env env = { .w = sizes[k].w, .h = sizes[k].h, .dpi = sizes[k].dpi,
+                lay_env env = { .w = sizes[k].w, .h = sizes[k].h, .dpi = sizes[k].dpi,
                                    .measure = fontset_measure(S.fonts),
                                    .distance_cm = sizes[k].dist };
                 env.large_text = access[ac] & (1u << VIEW_ACCESS_LARGE_TEXT);
                 env.high_contrast = access[ac] & (1u << VIEW_ACCESS_HIGH_CONTRAST);
-                layout_audit_opts opts = { 0 };
+                audit_opts opts = { 0 };
                 if (env.large_text)
-                    opts.cap_degrees = LAYOUT_CAP_DEGREES_LARGE;
+                    opts.cap_degrees = LAY_CAP_DEGREES_LARGE;
                 if (env.high_contrast)
                     opts.contrast_body = opts.contrast_large = 7.0f;
                 char report[4096];
-                size_t bad = layout_audit_with(s, &env, &opts, report, sizeof report);
+                size_t bad = audit_layout_with(s, &env, &opts, report, sizeof report);
                 if (bad)
                     fail_msg("%dx%d %s (choices %u): %s", sizes[k].w, sizes[k].h, screens[sc],
                              access[ac], report);
@@ -336,7 +336,7 @@ static void preview_shows_then_clears(void **state)
 
     break_careers();
     t = reload_now(k, t);
-    const layout_refused *r = kiosk_refused(k);
+    const lay_refused *r = kiosk_refused(k);
     assert_non_null(r);
     /* FILE:LINE:COL of the broken line. */
     assert_non_null(strstr(r->where, "/c/careers.json:2:"));
@@ -427,14 +427,14 @@ static void kiosk_mode_never_shows_visitors(void **state)
         assert_false(overlaps(lead, admin_staff_button(kiosk_admin(k), i)));
     /* The band as the staff screen draws it, audited on its own (the
      * staff screen's own buttons are audited with the real fonts). */
-    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
+    lay_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
     scene band;
     scene_init(&band);
-    float bh = layout_refused_height(&env, kiosk_refused(k));
+    float bh = refused_height_for(&env, kiosk_refused(k));
     assert_true(bh > 0 && bh < 240);
-    layout_refused_append(&band, &env, kiosk_refused(k), 480 - bh);
+    refused_append(&band, &env, kiosk_refused(k), 480 - bh);
     char report[4096];
-    size_t bad = layout_audit(&band, &env, report, sizeof report);
+    size_t bad = audit_layout(&band, &env, report, sizeof report);
     if (bad)
         fail_msg("the staff screen's banner: %s", report);
     scene_deinit(&band);

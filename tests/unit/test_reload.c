@@ -5,7 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "shell.h"
+#include "command.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -361,7 +361,7 @@ static void app_keeps_place_by_id(void **state)
     snprintf(dir, sizeof dir, "%s/c", tmp);
     content *c1 = scratch_load(dir, NULL);
     assert_non_null(c1);
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
+    lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = fixture_measure(),
                        .distance_cm = 0 };
     app_config cfg;
     app_config_defaults(&cfg);

@@ -102,12 +102,12 @@ static void thick_line_and_clip(void **state)
 static void text_inside_its_rect_and_cached(void **state)
 {
     rig *r = *state;
-    layout_measure m = fontset_measure(r->fonts);
+    lay_measure m = fontset_measure(r->fonts);
     const char *t = "Hello";
-    float w = m.text_width(m.ctx, FONT_BOLD, 24, t, 5);
-    float h = m.line_height(m.ctx, FONT_BOLD, 24);
+    float w = m.text_width(m.ctx, SCENE_FONT_BOLD, 24, t, 5);
+    float h = m.line_height(m.ctx, SCENE_FONT_BOLD, 24);
     assert_true(w > 20 && w < 120);
-    assert_true(m.text_width(m.ctx, FONT_BOLD, 24, "Hello, world", 12) > w);
+    assert_true(m.text_width(m.ctx, SCENE_FONT_BOLD, 24, "Hello, world", 12) > w);
     render_stats before, after;
     render_get_stats(r->rd, &before);
     for (int pass = 0; pass < 4; pass++) {
@@ -115,7 +115,7 @@ static void text_inside_its_rect_and_cached(void **state)
         od_color c = pass & 1 ? od_rgba(255, 255, 0, 255) : od_rgba(255, 255, 255, 255);
         if (pass == 3)
             c.a = 90; /* a fade draws the same texture more faintly */
-        scene_text(&r->s, 20, 20, w, h, FONT_BOLD, 24, c, t, 5);
+        scene_text(&r->s, 20, 20, w, h, SCENE_FONT_BOLD, 24, c, t, 5);
         render_scene(r->rd, &r->s, black);
     }
     render_get_stats(r->rd, &after);
@@ -124,7 +124,7 @@ static void text_inside_its_rect_and_cached(void **state)
     assert_int_equal(after.rasterised - before.rasterised, 2);
     assert_int_equal(after.hits - before.hits, 2);
     scene_clear(&r->s);
-    scene_text(&r->s, 20, 20, w, h, FONT_BOLD, 24, od_rgba(255, 255, 255, 255), t, 5);
+    scene_text(&r->s, 20, 20, w, h, SCENE_FONT_BOLD, 24, od_rgba(255, 255, 255, 255), t, 5);
     render_scene(r->rd, &r->s, black);
     /* Some text pixels inside the measured rect, none outside it. */
     int inside = 0, outside = 0;
@@ -146,7 +146,7 @@ static void cache_is_bounded_and_survives_reset(void **state)
     for (int i = 0; i < 3000; i++) {
         scene_clear(&r->s);
         int n = snprintf(buf, sizeof buf, "item %d", i);
-        scene_text(&r->s, 0, 0, 100, 30, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), buf,
+        scene_text(&r->s, 0, 0, 100, 30, SCENE_FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), buf,
                    (size_t)n);
         render_scene(r->rd, &r->s, black);
     }
@@ -158,7 +158,7 @@ static void cache_is_bounded_and_survives_reset(void **state)
     render_get_stats(r->rd, &st);
     assert_int_equal(st.entries, 0);
     scene_clear(&r->s);
-    scene_text(&r->s, 0, 0, 100, 30, FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), "again", 5);
+    scene_text(&r->s, 0, 0, 100, 30, SCENE_FONT_REGULAR, 20, od_rgba(255, 255, 255, 255), "again", 5);
     render_scene(r->rd, &r->s, black);
     render_get_stats(r->rd, &st);
     assert_int_equal(st.entries, 1);
@@ -188,7 +188,7 @@ static void one_frame_beyond_the_cache(void **state)
         for (int i = 0; i < 2500; i++) {
             int n = snprintf(buf, sizeof buf, "w%d", i + frame * 7);
             const char *t = scene_strdup(&r->s, buf, (size_t)n);
-            scene_text(&r->s, (float)(i % 10) * 20, (float)(i % 5) * 20, 20, 20, FONT_REGULAR,
+            scene_text(&r->s, (float)(i % 10) * 20, (float)(i % 5) * 20, 20, 20, SCENE_FONT_REGULAR,
                        12, od_rgba(255, 255, 255, 255), t, (size_t)n);
         }
         render_scene(r->rd, &r->s, black);
@@ -253,11 +253,11 @@ static void font_fallback(void **state)
     (void)state;
     fontset *f = fontset_create("No Such Font Family 123");
     assert_non_null(f);
-    layout_measure m = fontset_measure(f);
-    float a = m.text_width(m.ctx, FONT_REGULAR, 20, "abc", 3);
+    lay_measure m = fontset_measure(f);
+    float a = m.text_width(m.ctx, SCENE_FONT_REGULAR, 20, "abc", 3);
     assert_true(a > 0);
-    assert_true(m.text_width(m.ctx, FONT_REGULAR, 20, "abcabc", 6) > a);
-    assert_true(m.text_width(m.ctx, FONT_REGULAR, 20, "abc", 3) == a);
+    assert_true(m.text_width(m.ctx, SCENE_FONT_REGULAR, 20, "abcabc", 6) > a);
+    assert_true(m.text_width(m.ctx, SCENE_FONT_REGULAR, 20, "abc", 3) == a);
     fontset_destroy(f);
 }
 
@@ -269,7 +269,7 @@ static void busy_scene(scene *s, int step)
     for (int i = 0; i < 4; i++) {
         float x = 8 + 48.0f * (float)i + (i == 0 ? (float)step : 0);
         scene_rect(s, (od_rect){ x, 10, 40, 50 }, od_rgba(200, 100, (uint8_t)(60 * i), 255), 8);
-        scene_text(s, x + 4, 20, 30, 16, FONT_REGULAR, 12,
+        scene_text(s, x + 4, 20, 30, 16, SCENE_FONT_REGULAR, 12,
                    od_rgba(255, 255, 255, (uint8_t)(step == i ? 128 : 255)), "Ab", 2);
     }
     scene_rect(s, (od_rect){ 30, 40 + (float)(step % 2) * 3, 100, 30 }, od_rgba(255, 200, 0, 100),

@@ -70,7 +70,7 @@ static void arena_strings_stay_put(void **state)
             char buf[32];
             int n = snprintf(buf, sizeof buf, "line %d", i);
             const char *t = scene_strdup(&s, buf, (size_t)n);
-            scene_text(&s, 0, 0, 10, 10, FONT_REGULAR, 20, od_rgba(0, 0, 0, 255), t, (size_t)n);
+            scene_text(&s, 0, 0, 10, 10, SCENE_FONT_REGULAR, 20, od_rgba(0, 0, 0, 255), t, (size_t)n);
         }
         assert_int_equal(s.count, 1000);
         assert_string_equal(s.cmds[999].text, "line 999");

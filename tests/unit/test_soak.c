@@ -1,6 +1,6 @@
 /* test_soak.c - days unattended, in simulated time, through the real shell.
  *
- * The kiosk shell (kiosk.h) runs its attract loop on a copy of the shipped
+ * The kiosk (kiosk.h) runs its attract loop on a copy of the shipped
  * content with live reload on and a state folder for the last-known-good
  * copy; every few minutes a visitor wakes it and taps through a dozen
  * screens (larger text and high contrast among them, on and off), then
@@ -319,7 +319,7 @@ static void week(void **state)
         assert_true(excess < 1024);
     kiosk_update(k, t + 200000);
     view_place pl = app_place(kiosk_app(k));
-    assert_int_equal(pl.screen, SCREEN_ATTRACT);
+    assert_int_equal(pl.screen, VIEW_SCREEN_ATTRACT);
     render_destroy(rd);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);

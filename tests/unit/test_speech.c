@@ -138,7 +138,7 @@ static void explore_by_touch_journey(void **state)
     run(j, 50);
     char title[600];
     snprintf(title, sizeof title, "%s", j->c->title);
-    expect_said(0, NULL, j->c->strings[STR_HOME_TITLE]);
+    expect_said(0, NULL, j->c->strings[CONTENT_STR_HOME_TITLE]);
     const char *home = last()->text;
     assert_true(last()->interrupt);
     assert_int_equal(last()->volume, READER_VOLUME_DEFAULT);
@@ -148,62 +148,62 @@ static void explore_by_touch_journey(void **state)
     snprintf(card, sizeof card, "%s, ", j->c->degrees[0].name);
     assert_non_null(strstr(home, card));
     assert_null(strstr(home, "Back, button"));
-    assert_null(strstr(home, j->c->strings[STR_SPEECH_STOP]));
+    assert_null(strstr(home, j->c->strings[CONTENT_STR_SPEECH_STOP]));
 
     /* First touch on a card: spoken, not opened. */
     size_t n = rec.n;
-    tap_target(j, ACT_DEGREE, 0);
+    tap_target(j, VIEW_ACT_DEGREE, 0);
     expect_place(j, "home");
     expect_said(n, NULL, j->c->degrees[0].name);
-    assert_non_null(strstr(last()->text, j->c->strings[STR_SPEECH_AGAIN]));
+    assert_non_null(strstr(last()->text, j->c->strings[CONTENT_STR_SPEECH_AGAIN]));
     /* A touch on another card speaks that one. */
     n = rec.n;
-    tap_target(j, ACT_DEGREE, 1);
+    tap_target(j, VIEW_ACT_DEGREE, 1);
     expect_place(j, "home");
     expect_said(n, NULL, j->c->degrees[1].name);
     /* Back to the first: spoken again; the second touch opens it. */
-    tap_target(j, ACT_DEGREE, 0);
+    tap_target(j, VIEW_ACT_DEGREE, 0);
     n = rec.n;
-    tap_target(j, ACT_DEGREE, 0);
+    tap_target(j, VIEW_ACT_DEGREE, 0);
     expect_place(j, "degree:music-production");
     /* Spoken once the transition has settled, title first. */
     run(j, 400);
     char deg[300];
     snprintf(deg, sizeof deg, "%s.", j->c->degrees[0].name);
-    expect_said(n, deg, j->c->strings[STR_FOCUS]);
+    expect_said(n, deg, j->c->strings[CONTENT_STR_FOCUS]);
     char *page = strdup(last()->text);
 
     /* Stop, then Repeat: the page again, interrupting. */
     size_t stops = rec.stops;
     n = rec.n;
-    tap_target(j, ACT_SPEECH, SPEECH_STOP);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_STOP);
     assert_int_equal(rec.stops, stops + 1);
     assert_int_equal(rec.n, n);
-    tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_REPEAT);
     expect_said(n, page, NULL);
     assert_string_equal(last()->text, page);
     assert_true(last()->interrupt);
 
     /* Louder twice, quieter once: the volume said at the new volume. */
     n = rec.n;
-    tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_LOUDER);
     expect_said(n, "Volume 60 percent", NULL);
     assert_int_equal(last()->volume, 60);
-    tap_target(j, ACT_SPEECH, SPEECH_LOUDER);
-    tap_target(j, ACT_SPEECH, SPEECH_QUIETER);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_LOUDER);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_QUIETER);
     assert_int_equal(last()->volume, 60);
     assert_int_equal(app_speech_volume(j->a), 60);
     /* Repeat says the page, not the volume. */
-    tap_target(j, ACT_SPEECH, SPEECH_REPEAT);
+    tap_target(j, VIEW_ACT_SPEECH, VIEW_SPEECH_REPEAT);
     assert_string_equal(last()->text, page);
     assert_int_equal(last()->volume, 60);
 
     /* The keyboard focus speaks what it lands on (without the touch hint);
      * Return opens it. */
     n = rec.n;
-    key(j, KEY_NEXT);
-    expect_said(n, j->c->strings[STR_BACK], NULL);
-    assert_null(strstr(last()->text, j->c->strings[STR_SPEECH_AGAIN]));
+    key(j, INPUT_KEY_NEXT);
+    expect_said(n, j->c->strings[CONTENT_STR_BACK], NULL);
+    assert_null(strstr(last()->text, j->c->strings[CONTENT_STR_SPEECH_AGAIN]));
 
     /* The end of the visit: idle to the attract loop. */
     stops = rec.stops;
@@ -212,7 +212,7 @@ static void explore_by_touch_journey(void **state)
     expect_place(j, "attract");
     assert_int_equal(rec.stops, stops + 1);
     /* The reset warning was said on its way; the attract loop is not read. */
-    expect_said(n, j->c->strings[STR_RESET_WARNING], NULL);
+    expect_said(n, j->c->strings[CONTENT_STR_RESET_WARNING], NULL);
     n = rec.n;
     assert_false(app_read_aloud(j->a));
     assert_int_equal(app_speech_volume(j->a), READER_VOLUME_DEFAULT);
@@ -220,7 +220,7 @@ static void explore_by_touch_journey(void **state)
     /* The next visitor: touches act at once, nothing is said. */
     tap(j, 400, 240);
     expect_place(j, "home");
-    tap_target(j, ACT_DEGREE, 1);
+    tap_target(j, VIEW_ACT_DEGREE, 1);
     expect_place(j, "degree:music-technology");
     run(j, 400);
     assert_int_equal(rec.n, n);
@@ -239,7 +239,7 @@ static journey *start_reading_degree(void)
 {
     journey *j = start(true);
     tap(j, 400, 240);
-    tap_target(j, ACT_DEGREE, 0);
+    tap_target(j, VIEW_ACT_DEGREE, 0);
     run(j, 400);
     app_set_read_aloud(j->a, true);
     return j;
@@ -252,7 +252,7 @@ static void plain_text_touch_speaks_its_paragraph(void **state)
     run(j, 50);
     /* The degree's one-line summary, found in the scene by its text. */
     const scene *s = app_scene(j->a);
-    const char *want = j->c->strings[STR_FOCUS];
+    const char *want = j->c->strings[CONTENT_STR_FOCUS];
     for (size_t i = 0; i < s->count; i++) {
         const scene_cmd *c = &s->cmds[i];
         if (c->kind == SCENE_TEXT && c->len == strlen(want) && !memcmp(c->text, want, c->len)) {
@@ -275,14 +275,14 @@ static void unavailable_is_silent(void **state)
     app_set_read_aloud(j->a, true);
     assert_false(app_read_aloud(j->a));
     run(j, 50);
-    tap_target(j, ACT_DEGREE, 0);
+    tap_target(j, VIEW_ACT_DEGREE, 0);
     expect_place(j, "degree:music-production"); /* one touch opens */
     run(j, 400);
     assert_int_equal(rec.n, 0);
     /* No control bar either. */
     const scene *s = app_scene(j->a);
     for (size_t i = 0; i < s->count; i++)
-        assert_false(s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH);
+        assert_false(s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == VIEW_ACT_SPEECH);
     done(j);
 }
 
@@ -297,7 +297,7 @@ static void reset_warning_is_spoken(void **state)
     while (!app_reset_warning(j->a) && j->now < 600000)
         run(j, 16);
     assert_true(app_reset_warning(j->a) > 0);
-    expect_said(n, j->c->strings[STR_RESET_WARNING], NULL);
+    expect_said(n, j->c->strings[CONTENT_STR_RESET_WARNING], NULL);
     run(j, 3000); /* three more seconds counted down: still one utterance */
     assert_int_equal(rec.n, n + 1);
     tap(j, 400, 240);
@@ -336,7 +336,7 @@ static void control_bar_passes_the_audit(void **state)
             app_config cfg;
             app_config_defaults(&cfg);
             cfg.speech_available = true;
-            layout_env env = { .w = sizes[z][0], .h = sizes[z][1], .dpi = 0,
+            lay_env env = { .w = sizes[z][0], .h = sizes[z][1], .dpi = 0,
                                .measure = fixture_measure_bold(),
                                .distance_cm = 0 };
             app *a = app_create(c, &cfg, &env, 0);
@@ -346,7 +346,7 @@ static void control_bar_passes_the_audit(void **state)
                 app_update(a, t);
             const scene *s = app_scene(a);
             char report[2000] = "";
-            size_t bad = layout_audit(s, &env, report, sizeof report);
+            size_t bad = audit_layout(s, &env, report, sizeof report);
             if (bad)
                 fail_msg("%s at %dx%d with the bar: %s", places[p], sizes[z][0], sizes[z][1],
                          report);
@@ -354,16 +354,16 @@ static void control_bar_passes_the_audit(void **state)
             size_t n = 0;
             float top = (float)sizes[z][1];
             for (size_t i = 0; i < s->count; i++)
-                if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == ACT_SPEECH) {
+                if (s->cmds[i].kind == SCENE_HIT && s->cmds[i].action == VIEW_ACT_SPEECH) {
                     n++;
                     top = s->cmds[i].rect.y < top ? s->cmds[i].rect.y : top;
                     assert_true(s->cmds[i].rect.y + s->cmds[i].rect.h <= (float)sizes[z][1]);
                 }
-            assert_int_equal(n, SPEECH_CONTROL_COUNT);
+            assert_int_equal(n, VIEW_SPEECH_CONTROL_COUNT);
             /* Nothing of the page's targets under the bar's controls. */
             for (size_t i = 0; i < s->count; i++) {
                 const scene_cmd *h = &s->cmds[i];
-                if (h->kind != SCENE_HIT || h->action == ACT_SPEECH)
+                if (h->kind != SCENE_HIT || h->action == VIEW_ACT_SPEECH)
                     continue;
                 od_rect r = h->clip >= 0 ? od_rect_intersect(h->rect, s->clips[h->clip]) : h->rect;
                 if (r.w > 0 && r.h > 0)

@@ -1,5 +1,5 @@
 /* test_storm.c - random input events through the real input path: SDL
- * events (fingers, mouse, keys) -> sdl_input_translate -> the kiosk shell
+ * events (fingers, mouse, keys) -> sdl_input_translate -> the kiosk
  * (kiosk_input: touch calibration, rotation, the staff exit, the app), in
  * kiosk mode: 200,000 events, a million in the long tier
  * (OPENDAY_TEST_LONG=1).
@@ -159,7 +159,7 @@ static void storm(void **state)
     app_info info;
     app_get_info(a, &info);
     view_place pl = app_place(a);
-    assert_int_equal(pl.screen, SCREEN_ATTRACT);
+    assert_int_equal(pl.screen, VIEW_SCREEN_ATTRACT);
     assert_false(info.pressed);
     assert_int_equal(admin_get_phase(kiosk_admin(T.k)), ADMIN_IDLE);
     assert_true(app_check(a, why, sizeof why));

@@ -160,30 +160,30 @@ static void now_and_next(void **state)
     content *c = day();
     /* Unknown clock: nothing timed. */
     for (size_t i = 0; i < c->n_talks; i++)
-        assert_int_equal(talks_state(c, i, -1), TALK_UNTIMED);
+        assert_int_equal(talks_state(c, i, -1), TALKS_UNTIMED);
     assert_false(talks_all_done(c, -1));
     assert_int_equal(talks_next_for_degree(c, 0, -1), (size_t)-1);
     /* 08:00: the first is next, the rest later. */
-    assert_int_equal(talks_state(c, 0, 480), TALK_NEXT);
-    assert_int_equal(talks_state(c, 1, 480), TALK_LATER);
+    assert_int_equal(talks_state(c, 0, 480), TALKS_NEXT);
+    assert_int_equal(talks_state(c, 1, 480), TALKS_LATER);
     /* 10:45: two overlapping talks on; the two 13:00 talks both next. */
-    assert_int_equal(talks_state(c, 0, 645), TALK_NOW);
-    assert_int_equal(talks_state(c, 1, 645), TALK_NOW);
-    assert_int_equal(talks_state(c, 2, 645), TALK_NEXT);
-    assert_int_equal(talks_state(c, 3, 645), TALK_NEXT);
+    assert_int_equal(talks_state(c, 0, 645), TALKS_NOW);
+    assert_int_equal(talks_state(c, 1, 645), TALKS_NOW);
+    assert_int_equal(talks_state(c, 2, 645), TALKS_NEXT);
+    assert_int_equal(talks_state(c, 3, 645), TALKS_NEXT);
     assert_int_equal(talks_next_for_degree(c, 0, 645), 2);
     assert_int_equal(talks_next_for_degree(c, 1, 645), 3);
     /* 11:00 sharp: the first is over (end is exclusive). */
-    assert_int_equal(talks_state(c, 0, 660), TALK_PAST);
+    assert_int_equal(talks_state(c, 0, 660), TALKS_PAST);
     /* 23:45 and 00:15: the late talk is on, past midnight too. */
-    assert_int_equal(talks_state(c, 4, 1425), TALK_NOW);
-    assert_int_equal(talks_state(c, 4, 15), TALK_NOW);
-    assert_int_equal(talks_state(c, 0, 15), TALK_PAST);
+    assert_int_equal(talks_state(c, 4, 1425), TALKS_NOW);
+    assert_int_equal(talks_state(c, 4, 15), TALKS_NOW);
+    assert_int_equal(talks_state(c, 0, 15), TALKS_PAST);
     assert_false(talks_all_done(c, 15));
     assert_int_equal(talks_next_for_degree(c, 0, 15), (size_t)-1);
     /* A morning is not the evening's tail: the day lies ahead. */
     assert_false(talks_all_done(c, 420));
-    assert_int_equal(talks_state(c, 0, 420), TALK_NEXT);
+    assert_int_equal(talks_state(c, 0, 420), TALKS_NEXT);
     /* Without the late talk, the day is done at 14:00. */
     c->n_talks--;
     free(c->talks[c->n_talks].title);
@@ -191,7 +191,7 @@ static void now_and_next(void **state)
     free(c->talks[c->n_talks].degrees);
     assert_false(talks_all_done(c, 839));
     assert_true(talks_all_done(c, 840));
-    assert_int_equal(talks_state(c, 3, 840), TALK_PAST);
+    assert_int_equal(talks_state(c, 3, 840), TALKS_PAST);
     char b[8];
     talks_format_time(1470, b, sizeof b);
     assert_string_equal(b, "00:30");
@@ -213,7 +213,7 @@ static void talks_of_their_day(void **state)
     free(c->talks_date);
     c->talks_date = strdup("2026-11-25");
     assert_int_equal(talks_clock_minute(c, "2026-11-25", 645), 645);
-    assert_int_equal(talks_state(c, 0, talks_clock_minute(c, "2026-11-25", 645)), TALK_NOW);
+    assert_int_equal(talks_state(c, 0, talks_clock_minute(c, "2026-11-25", 645)), TALKS_NOW);
     /* The day before, the week after, a year later: nothing now or next. */
     static const char *const other[] = { "2026-11-24", "2026-12-02", "2027-11-25",
                                          "1970-01-01" };
@@ -221,16 +221,16 @@ static void talks_of_their_day(void **state)
         int m = talks_clock_minute(c, other[k], 645);
         assert_int_equal(m, -1);
         for (size_t i = 0; i < c->n_talks; i++)
-            assert_int_equal(talks_state(c, i, m), TALK_UNTIMED);
+            assert_int_equal(talks_state(c, i, m), TALKS_UNTIMED);
         assert_int_equal(talks_next_for_degree(c, 0, m), (size_t)-1);
     }
     /* 00:15 the night after: the late talk still on; 09:00 the day after:
      * over, nothing now. */
     int m = talks_clock_minute(c, "2026-11-26", 15);
-    assert_int_equal(talks_state(c, 4, m), TALK_NOW);
+    assert_int_equal(talks_state(c, 4, m), TALKS_NOW);
     assert_int_equal(talks_clock_minute(c, "2026-11-26", 540), -1);
     /* 00:15 on the day itself is not the late talk of the night after. */
-    assert_int_not_equal(talks_state(c, 4, talks_clock_minute(c, "2026-11-25", 15)), TALK_NOW);
+    assert_int_not_equal(talks_state(c, 4, talks_clock_minute(c, "2026-11-25", 15)), TALKS_NOW);
     /* Dates that are not real, minutes out of range. */
     assert_int_equal(talks_clock_minute(c, "2026-11-31", 645), -1);
     assert_int_equal(talks_clock_minute(c, "2026-11-25", 1440), -1);

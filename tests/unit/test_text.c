@@ -30,13 +30,13 @@ typedef struct {
 
 /* Wrap s at maxw (px size 20 with the fake measurer: 11 px per code point)
  * and collect the lines; every line must fit. */
-static void wrap(const layout_measure *m, const char *lang, const char *s, float maxw,
+static void wrap(const lay_measure *m, const char *lang, const char *s, float maxw,
                  lines *out)
 {
     content *c = content_create();
     free(c->language);
     c->language = strdup(lang);
-    layout_env env = { .w = 800, .h = 480, .dpi = 0, .measure = *m, .distance_cm = 0 };
+    lay_env env = { .w = 800, .h = 480, .dpi = 0, .measure = *m, .distance_cm = 0 };
     scene sc;
     scene_init(&sc);
     lay L;
@@ -46,7 +46,7 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
     while (text_more(s, len, pos)) {
         assert_true(out->n < 16);
         text_span ln;
-        pos = text_wrap(&L.text, FONT_REGULAR, 20, s, len, pos, maxw, &ln);
+        pos = text_wrap(&L.text, SCENE_FONT_REGULAR, 20, s, len, pos, maxw, &ln);
         size_t tl;
         const char *t = text_span_text(L.s, s, &ln, false, &tl);
         assert_true(tl < sizeof out->text[0]);
@@ -55,7 +55,7 @@ static void wrap(const layout_measure *m, const char *lang, const char *s, float
         out->w[out->n] = ln.w;
         /* No overflow, and the width is the measurer's own for the line. */
         assert_true(ln.w <= maxw + 0.5f);
-        assert_true(fabsf(ln.w - m->text_width(m->ctx, FONT_REGULAR, 20, t, tl)) < 0.01f);
+        assert_true(fabsf(ln.w - m->text_width(m->ctx, SCENE_FONT_REGULAR, 20, t, tl)) < 0.01f);
         out->n++;
     }
     lay_end(&L);
@@ -73,7 +73,7 @@ static float cps(int n)
 
 /* Wrap s at maxw and check that it makes n lines and, line by line, the
  * texts that follow n (NULL: that line's text is not checked). */
-static void expect_lines(const layout_measure *m, const char *lang, const char *s, float maxw,
+static void expect_lines(const lay_measure *m, const char *lang, const char *s, float maxw,
                          size_t n, ...)
 {
     lines l;
@@ -92,7 +92,7 @@ static void expect_lines(const layout_measure *m, const char *lang, const char *
 static void dashes_slashes_and_hyphens_are_break_opportunities(void **state)
 {
     (void)state;
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     /* "Human–computer" is 14 code points; 12 fit: the line ends after the
      * en dash instead of inside "computer". */
     expect_lines(&m, "en", "Human\xe2\x80\x93" "computer interaction", cps(12), 3,
@@ -109,7 +109,7 @@ static void dashes_slashes_and_hyphens_are_break_opportunities(void **state)
 static void mandatory_breaks_are_honoured(void **state)
 {
     (void)state;
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     /* Line feed, a blank line, and the line separator U+2028. */
     expect_lines(&m, "en", "one\n\ntwo\xe2\x80\xa8three", cps(40), 4, "one", "", "two", "three");
     /* CR LF is one break. */
@@ -128,7 +128,7 @@ static void a_long_word_is_hyphenated_at_a_dictionary_point(void **state)
     assert_non_null(h);
     unsigned char pts[64];
     assert_true(hyph_points(h, "en", lung, strlen(lung), pts));
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     m.hyphenate = hyph_points;
     m.hctx = h;
     lines l;
@@ -190,7 +190,7 @@ static void a_word_without_points_breaks_between_characters(void **state)
 {
     (void)state;
     hyph *h = hyph_create(NULL);
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     m.hyphenate = hyph_points;
     m.hctx = h;
     /* 200 letters no pattern breaks. */
@@ -216,7 +216,7 @@ static void a_word_without_points_breaks_between_characters(void **state)
 static void breaks_between_characters_keep_characters_whole(void **state)
 {
     (void)state;
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     lines l;
     /* 60 two-byte letters: never split inside a UTF-8 sequence. */
     char word[121];
@@ -296,13 +296,13 @@ static bool same_picture(SDL_Surface *a, SDL_Surface *b)
 static void fallback_faces_draw_what_the_face_lacks(void **state)
 {
     (void)state;
-    layout_measure m = fontset_measure(fonts);
-    TTF_Font *own = fontset_get(fonts, FONT_REGULAR, 40);
+    lay_measure m = fontset_measure(fonts);
+    TTF_Font *own = fontset_get(fonts, SCENE_FONT_REGULAR, 40);
     SDL_Color ink = { 255, 255, 255, 255 };
     /* The face's box: what a character no face has is drawn as. */
     const char *nothing = "\xf3\xb0\x80\x80"; /* U+F0000, private use */
     assert_int_equal(fontset_missing(fonts, nothing, 4), 0xF0000);
-    SDL_Surface *box = fontset_render(fonts, FONT_REGULAR, 40, nothing, 4, ink);
+    SDL_Surface *box = fontset_render(fonts, SCENE_FONT_REGULAR, 40, nothing, 4, ink);
     assert_non_null(box);
     static const struct {
         const char *s;
@@ -316,9 +316,9 @@ static void fallback_faces_draw_what_the_face_lacks(void **state)
         const char *s = chars[i].s;
         size_t len = strlen(s);
         assert_int_equal(fontset_missing(fonts, s, len), 0);
-        float w = m.text_width(m.ctx, FONT_REGULAR, 40, s, len);
+        float w = m.text_width(m.ctx, SCENE_FONT_REGULAR, 40, s, len);
         assert_true(w > 0);
-        SDL_Surface *pic = fontset_render(fonts, FONT_REGULAR, 40, s, len, ink);
+        SDL_Surface *pic = fontset_render(fonts, SCENE_FONT_REGULAR, 40, s, len, ink);
         assert_non_null(pic);
         /* Drawn as wide as measured, with ink, and not as the box. */
         assert_int_equal(pic->w, (int)w);
@@ -332,7 +332,7 @@ static void fallback_faces_draw_what_the_face_lacks(void **state)
     SDL_FreeSurface(box);
     /* A mixed line: measured width is drawn width, in both weights. */
     const char *line = "How computation works \xf0\x9f\xa7\xa0 and \xe4\xb8\xad\xe2\x88\x91 too";
-    for (int role = 0; role < FONT_COUNT; role++) {
+    for (int role = 0; role < SCENE_FONT_COUNT; role++) {
         float w = m.text_width(m.ctx, (scene_font)role, 31, line, strlen(line));
         SDL_Surface *pic = fontset_render(fonts, (scene_font)role, 31, line, strlen(line), ink);
         assert_non_null(pic);
@@ -343,8 +343,8 @@ static void fallback_faces_draw_what_the_face_lacks(void **state)
     /* A variation selector the faces lack is dropped, not drawn as a box:
      * the same width as without it. */
     const char *vs = "\xe2\x9c\x93\xef\xb8\x8f"; /* check mark + VS16 */
-    assert_true(fabsf(m.text_width(m.ctx, FONT_REGULAR, 40, vs, 6) -
-                      m.text_width(m.ctx, FONT_REGULAR, 40, vs, 3)) < 0.01f);
+    assert_true(fabsf(m.text_width(m.ctx, SCENE_FONT_REGULAR, 40, vs, 6) -
+                      m.text_width(m.ctx, SCENE_FONT_REGULAR, 40, vs, 3)) < 0.01f);
 }
 
 /* ---- the cache of wrapped lines -------------------------------------------------- */
@@ -357,14 +357,14 @@ static float metered_width(void *ctx, scene_font f, float px, const char *s, siz
 }
 
 /* The lines lay_text_n emits for s at width w, as "x y w text|" records. */
-static void emitted(const layout_env *env, const content *c, scene_font f, float px,
+static void emitted(const lay_env *env, const content *c, scene_font f, float px,
                     const char *s, float w, char *out, size_t n)
 {
     scene sc;
     scene_init(&sc);
     lay L;
     lay_begin(&L, &sc, c, env, NULL);
-    lay_style st = { f, px, (od_color){ 255, 255, 255, 255 }, ALIGN_CENTER, false };
+    lay_style st = { f, px, (od_color){ 255, 255, 255, 255 }, LAY_ALIGN_CENTER, false };
     float h = lay_text_n(&L, &st, 10, 20, w, s, strlen(s), -1);
     float hd = lay_text_height(&L, &st, w, s, strlen(s), NULL);
     assert_true(fabsf(h - hd) < 0.001f);
@@ -385,11 +385,11 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
 {
     (void)state;
     content *c = content_create();
-    layout_measure m = fixture_measure();
+    lay_measure m = fixture_measure();
     m.text_width = metered_width;
     text_cache *cache = text_cache_create();
     assert_non_null(cache);
-    layout_env plain = { .w = 800, .h = 480, .measure = m }, cached = plain;
+    lay_env plain = { .w = 800, .h = 480, .measure = m }, cached = plain;
     cached.cache = cache;
     const char *texts[] = {
         "Studio recording, mixing and mastering for records, film and games",
@@ -403,7 +403,7 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     static char want[8192], got[8192];
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         for (size_t j = 0; j < sizeof widths / sizeof *widths; j++) {
-            for (int f = 0; f < FONT_COUNT; f++) {
+            for (int f = 0; f < SCENE_FONT_COUNT; f++) {
                 emitted(&plain, c, (scene_font)f, 20, texts[i], widths[j], want, sizeof want);
                 /* The first time wraps and keeps, the second only finds. */
                 emitted(&cached, c, (scene_font)f, 20, texts[i], widths[j], got, sizeof got);
@@ -419,13 +419,13 @@ static void cached_lines_are_the_lines_wrapped_afresh(void **state)
     text_cache_get_stats(cache, &st);
     assert_true(st.hits > 0 && st.misses > 0 && st.entries > 0);
     /* Same length, one byte different: other lines, never the cached ones. */
-    emitted(&cached, c, FONT_REGULAR, 20, "aaaa aaaa aaaa aaaa", 60, got, sizeof got);
-    emitted(&plain, c, FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, want, sizeof want);
-    emitted(&cached, c, FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, got, sizeof got);
+    emitted(&cached, c, SCENE_FONT_REGULAR, 20, "aaaa aaaa aaaa aaaa", 60, got, sizeof got);
+    emitted(&plain, c, SCENE_FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, want, sizeof want);
+    emitted(&cached, c, SCENE_FONT_REGULAR, 20, "aaaa aaaaaaaaa aaaa", 60, got, sizeof got);
     assert_string_equal(want, got);
     /* Another size is another entry. */
-    emitted(&plain, c, FONT_REGULAR, 31, texts[0], 150, want, sizeof want);
-    emitted(&cached, c, FONT_REGULAR, 31, texts[0], 150, got, sizeof got);
+    emitted(&plain, c, SCENE_FONT_REGULAR, 31, texts[0], 150, want, sizeof want);
+    emitted(&cached, c, SCENE_FONT_REGULAR, 31, texts[0], 150, got, sizeof got);
     assert_string_equal(want, got);
     /* QR codes are made once per address and kept. */
     const struct qr_code_s *q1 = text_cache_qr(cache, "https://openday.example.org/a");
@@ -449,12 +449,12 @@ static void the_cache_stays_within_its_bounds(void **state)
     (void)state;
     content *c = content_create();
     text_cache *cache = text_cache_create();
-    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure(), .cache = cache };
+    lay_env env = { .w = 800, .h = 480, .measure = fixture_measure(), .cache = cache };
     scene sc;
     scene_init(&sc);
     lay L;
     lay_begin(&L, &sc, c, &env, NULL);
-    lay_style st = { FONT_REGULAR, 20, (od_color){ 0, 0, 0, 255 }, ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_REGULAR, 20, (od_color){ 0, 0, 0, 255 }, LAY_ALIGN_LEFT, false };
     /* Many different paragraphs of a few hundred lines each at a narrow
      * width: far more than the cache may hold. */
     static char text[4000];

@@ -16,7 +16,7 @@
 
 #include "app.h"
 #include "fixture.h"
-#include "layout_audit.h"
+#include "audit.h"
 #include "screen_visitors.h"
 #include "scratch.h"
 #include "upkeep.h"
@@ -275,7 +275,7 @@ static void test_picture_layout(void **st)
     assert_int_equal(p.quiz_results, 12);
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
     for (size_t i = 0; i < 3; i++) {
-        layout_env env = { .w = sizes[i][0], .h = sizes[i][1], .dpi = i == 2 ? 92.0f : 0.0f,
+        lay_env env = { .w = sizes[i][0], .h = sizes[i][1], .dpi = i == 2 ? 92.0f : 0.0f,
                            .measure = fixture_measure(), .distance_cm = 60.0f };
         scene s;
         scene_init(&s);
@@ -293,7 +293,7 @@ static void test_picture_layout(void **st)
             }
         assert_non_null(strstr(all, "12 quiz results (most often first:"));
         char report[2000];
-        size_t problems = layout_audit(&s, &env, report, sizeof report);
+        size_t problems = audit_layout(&s, &env, report, sizeof report);
         if (problems)
             fprintf(stderr, "%dx%d:\n%s", sizes[i][0], sizes[i][1], report);
         assert_int_equal(problems, 0);
@@ -433,7 +433,7 @@ static void test_app_usage_place(void **st)
     assert_true(c->n_questions > 0);
     app_config cfg;
     app_config_defaults(&cfg);
-    layout_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
+    lay_env env = { .w = 800, .h = 480, .measure = fixture_measure() };
     app *a = app_create(c, &cfg, &env, 0);
     assert_non_null(a);
     char name[128];

@@ -47,7 +47,7 @@ static void bare_compare(void **state)
     (void)state;
     view_place p;
     assert_true(view_place_parse("compare", C, &p));
-    assert_int_equal(p.screen, SCREEN_COMPARE);
+    assert_int_equal(p.screen, VIEW_SCREEN_COMPARE);
     assert_int_equal(p.a, 0);
     assert_int_equal(p.b, 1);
     assert_true(view_place_matches(&p, C, "compare"));
@@ -57,13 +57,13 @@ static void bare_compare(void **state)
 static void rejects(void **state)
 {
     (void)state;
-    view_place p = { SCREEN_ABOUT, 5, 6 };
+    view_place p = { VIEW_SCREEN_ABOUT, 5, 6 };
     const char *bad[] = { "", "degree", "degree:", "degree:nope", "career:x", "homepage",
                           "home:1", "compare:music-production", "compare:a,b",
                           "compare:music-production,music-production" };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_false(view_place_parse(bad[i], C, &p));
-    assert_int_equal(p.screen, SCREEN_ABOUT); /* untouched on failure */
+    assert_int_equal(p.screen, VIEW_SCREEN_ABOUT); /* untouched on failure */
     assert_int_equal(p.a, 5);
 }
 

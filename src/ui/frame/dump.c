@@ -193,7 +193,7 @@ static bool add_text(cJSON *arr, const dump_frame *f, const frame_seq *q, size_t
     bool vis = c->color.a > 0 && placed(s, c, r, (float)f->env->w, (float)f->env->h) &&
                !covered(q, li, i, r, false);
     ok = ok && add_rect(o, r) && cJSON_AddNumberToObject(o, "px", round_to(c->size, 0.1)) &&
-         cJSON_AddStringToObject(o, "font", c->font == FONT_BOLD ? "bold" : "regular") &&
+         cJSON_AddStringToObject(o, "font", c->font == SCENE_FONT_BOLD ? "bold" : "regular") &&
          cJSON_AddNumberToObject(o, "cap_mm", round_to(cap_mm, 0.01)) &&
          cJSON_AddNumberToObject(o, "cap_arcmin", round_to(arcmin, 0.1)) &&
          cJSON_AddStringToObject(o, "fg", fgs) && cJSON_AddStringToObject(o, "bg", bgs) &&
@@ -218,7 +218,7 @@ static bool add_target(cJSON *arr, od_rect r, const char *action, bool enabled, 
 
 char *dump_json(const dump_frame *f)
 {
-    const layout_env *env = f->env;
+    const lay_env *env = f->env;
     frame_seq q = { { f->scene, f->overlay }, f->overlay ? 2 : 1 };
     float ppmm = phys_px_per_mm(env->dpi);
     float dist = env->distance_cm > 0 ? env->distance_cm : PHYS_DISTANCE_CM;
@@ -272,7 +272,7 @@ void dump_free(char *json)
 bool dump_account_init(dump_account *out, const dump_frame *f)
 {
     memset(out, 0, sizeof *out);
-    const layout_env *env = f->env;
+    const lay_env *env = f->env;
     frame_seq q = { { f->scene, f->overlay }, f->overlay ? 2 : 1 };
     size_t nt = 0, nh = f->n_extra;
     for (size_t l = 0; l < q.n; l++)

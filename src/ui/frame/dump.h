@@ -51,7 +51,7 @@ typedef struct {
 
 typedef struct {
     const char *screen;          /* the place's name; NULL: "" */
-    const layout_env *env;       /* size, dpi, distance and the measurer (for cap
+    const lay_env *env;       /* size, dpi, distance and the measurer (for cap
                                     heights) */
     const content *c;            /* names the actions' items; may be NULL */
     const scene *scene;          /* the picture */

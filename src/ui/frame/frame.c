@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "lay.h"
-#include "layout_access.h"
-#include "layout_lang.h"
-#include "layout_notices.h"
-#include "layout_refused.h"
+#include "access.h"
+#include "language.h"
+#include "notice_band.h"
+#include "refused.h"
 #include "screen.h"
 #include "view.h"
 
@@ -40,10 +40,10 @@ static void header_pill(const lay *L, lay_pill *p, const char *text, int action,
 {
     memset(p, 0, sizeof *p);
     p->text = text;
-    p->font = FONT_BOLD;
+    p->font = SCENE_FONT_BOLD;
     p->size = L->m.body;
-    p->bg = lay_col(L, COLOR_SURFACE_ALT);
-    p->fg = lay_col(L, COLOR_TEXT);
+    p->bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+    p->fg = lay_col(L, CONTENT_COLOR_TEXT);
     p->chevron = chev;
     p->action = action;
 }
@@ -55,11 +55,11 @@ static void header_pill(const lay *L, lay_pill *p, const char *text, int action,
 static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
                            header_geom *g)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float u = m->unit, top = 10.0f * u;
-    header_pill(L, &g->back_p, L->c->strings[STR_BACK], ACT_BACK, -1);
+    header_pill(L, &g->back_p, L->c->strings[CONTENT_STR_BACK], VIEW_ACT_BACK, -1);
     g->back_p.disabled = !can_back;
-    header_pill(L, &g->home_p, L->c->strings[STR_HOME], ACT_HOME, 0);
+    header_pill(L, &g->home_p, L->c->strings[CONTENT_STR_HOME], VIEW_ACT_HOME, 0);
     float bw, bh, hw, hh, nw, nh;
     (void)nw;
     /* Each button takes at most a quarter of the width, so the title keeps
@@ -72,7 +72,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
     float pill_1 = nh; /* a one-line label's height */
     /* The language button's room, when the bar has one. */
-    float extra = lang && lay_languages_offered(L) ? fmaxf(as0, pill_1) + m->gap : 0;
+    float extra = lang && language_offered(L) ? fmaxf(as0, pill_1) + m->gap : 0;
     g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
                        L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - extra -
                                4 * m->gap <
@@ -110,7 +110,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     g->access = (od_rect){ L->W - m->pad - as, top, as, as };
     /* The language button, the same size, beside it where the content has
      * more than one language (on Home, where a visit starts). */
-    g->has_lang = lang && lay_languages_offered(L);
+    g->has_lang = lang && language_offered(L);
     float right = g->access.x;
     if (g->has_lang) {
         g->lang = (od_rect){ g->access.x - m->gap - as, top, as, as };
@@ -123,16 +123,16 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     g->size = m->text_min;
     g->wrap = true;
     for (float s = m->h3; s >= m->text_min - 0.01f; s -= u) {
-        if (lay_tw(L, FONT_BOLD, s, title, len) <= tw) {
+        if (lay_tw(L, SCENE_FONT_BOLD, s, title, len) <= tw) {
             g->size = s;
             g->wrap = false;
             break;
         }
     }
-    float lh = lay_lh(L, FONT_BOLD, g->size);
+    float lh = lay_lh(L, SCENE_FONT_BOLD, g->size);
     size_t lines = 1;
     if (g->wrap) {
-        lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+        lay_style st = { SCENE_FONT_BOLD, g->size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
         lines = (size_t)lroundf(lay_text_height(L, &st, tw, title, len, NULL) / lh);
     }
     if (!len)
@@ -148,7 +148,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     g->title = (od_rect){ tx, 0, tw, g->h };
     /* With the bar at the bottom the buttons keep to its lower edge, so they
      * stay in one place on every screen however tall the title makes it. */
-    if (layout_reach(L->env)) {
+    if (lay_reach(L->env)) {
         g->back.y = g->home.y = g->h - top - btn_h;
         g->access.y = g->h - top - as;
         g->lang.y = g->access.y;
@@ -159,14 +159,14 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
  * (only reachable with absurd content: the audit still holds). */
 static void header_title(lay *L, const header_geom *g, const char *title, int box)
 {
-    lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
-    float lh = lay_lh(L, FONT_BOLD, g->size);
+    lay_style st = { SCENE_FONT_BOLD, g->size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
+    float lh = lay_lh(L, SCENE_FONT_BOLD, g->size);
     float y = (g->h - g->title_h) / 2;
     size_t len = strlen(title), pos = 0, n = 0;
     od_rect bx = L->s->cmds[box].rect;
     while (text_more(title, len, pos) && n < g->max_lines) {
         text_span ln;
-        pos = text_wrap(&L->text, FONT_BOLD, g->size, title, len, pos, g->title.w, &ln);
+        pos = text_wrap(&L->text, SCENE_FONT_BOLD, g->size, title, len, pos, g->title.w, &ln);
         size_t tl;
         const char *t = text_span_text(L->s, title, &ln, false, &tl);
         float w = ln.w;
@@ -175,12 +175,12 @@ static void header_title(lay *L, const header_geom *g, const char *title, int bo
             tl = ln.len;
             char *buf = lay_alloc(L, tl + 4);
             if (buf) {
-                tl = text_ellipsize(&L->text, FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);
+                tl = text_ellipsize(&L->text, SCENE_FONT_BOLD, g->size, t, tl, g->title.w, buf, &w);
                 t = scene_strdup(L->s, buf, tl);
             }
         }
         if (tl) {
-            scene_cmd *cmd = scene_text(L->s, g->title.x + L->ox, y + L->oy, w, lh, FONT_BOLD,
+            scene_cmd *cmd = scene_text(L->s, g->title.x + L->ox, y + L->oy, w, lh, SCENE_FONT_BOLD,
                                         g->size, lay_with_alpha(st.color, L->alpha), t, tl);
             cmd->box = bx;
             cmd->parent = box;
@@ -193,17 +193,17 @@ static void header_title(lay *L, const header_geom *g, const char *title, int bo
 static void header_draw(lay *L, const header_geom *g, const char *title)
 {
     float u = L->m.unit;
-    int hb = lay_box(L, (od_rect){ 0, 0, L->W, g->h }, lay_col(L, COLOR_SURFACE), 0, -1);
+    int hb = lay_box(L, (od_rect){ 0, 0, L->W, g->h }, lay_col(L, CONTENT_COLOR_SURFACE), 0, -1);
     /* The rule between the bar and the page: under a bar at the top, over
      * one at the bottom (controls within reach). */
     float rule = fmaxf(1.0f, u);
-    lay_rect(L, (od_rect){ 0, layout_reach(L->env) ? 0 : g->h - rule, L->W, rule },
-             lay_col(L, COLOR_LINE), 0);
+    lay_rect(L, (od_rect){ 0, lay_reach(L->env) ? 0 : g->h - rule, L->W, rule },
+             lay_col(L, CONTENT_COLOR_LINE), 0);
     lay_pill_draw(L, &g->back_p, g->back, hb);
     lay_pill_draw(L, &g->home_p, g->home, hb);
-    lay_access_button(L, g->access, hb);
+    access_button(L, g->access, hb);
     if (g->has_lang)
-        lay_language_button(L, g->lang, hb);
+        language_button(L, g->lang, hb);
     /* An invisible block for the title, so the audit proves it never runs
      * under the buttons. */
     if (g->title_in_body)
@@ -220,10 +220,10 @@ static void header_draw(lay *L, const header_geom *g, const char *title)
  * audit checks. */
 static void more_fade(lay *L, float view_top, float view_h)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float fh = fminf(2.0f * m->body, 0.25f * view_h);
     float y0 = view_top + view_h - fh;
-    od_color bg = lay_col(L, COLOR_BACKGROUND);
+    od_color bg = lay_col(L, CONTENT_COLOR_BACKGROUND);
     enum { STEPS = 12 };
     float sh = fh / STEPS;
     for (int i = 0; i < STEPS; i++) {
@@ -236,16 +236,16 @@ static void more_fade(lay *L, float view_top, float view_h)
 /* The scroll buttons of a long page, so that reading it never needs a drag:
  * "More below" (a screen down) while the page goes on below the viewport,
  * "Scroll up" once it is scrolled, side by side at the foot of the viewport
- * (ACT_SCROLL +1 / -1). They float over the page: their blocks are on their
+ * (VIEW_ACT_SCROLL +1 / -1). They float over the page: their blocks are on their
  * own level, and the page keeps room for them at its end (scroll_room). */
 static float scroll_buttons_h(const lay *L)
 {
     lay_pill p;
     memset(&p, 0, sizeof p);
-    p.text = lay_str(L, STR_SCROLL_DOWN);
-    p.font = FONT_BOLD;
+    p.text = lay_str(L, CONTENT_STR_SCROLL_DOWN);
+    p.font = SCENE_FONT_BOLD;
     p.size = lay_small(L);
-    p.action = ACT_SCROLL;
+    p.action = VIEW_ACT_SCROLL;
     float w, h;
     lay_pill_size(L, &p, 0.45f * L->W, &w, &h);
     return h;
@@ -253,7 +253,7 @@ static float scroll_buttons_h(const lay *L)
 
 static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool up)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     lay_pill p[2];
     float w[2], h[2];
     size_t n = 0;
@@ -262,13 +262,13 @@ static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool
             continue;
         lay_pill *b = &p[n];
         memset(b, 0, sizeof *b);
-        b->text = lay_str(L, k == 0 ? STR_SCROLL_UP : STR_SCROLL_DOWN);
-        b->font = FONT_BOLD;
+        b->text = lay_str(L, k == 0 ? CONTENT_STR_SCROLL_UP : CONTENT_STR_SCROLL_DOWN);
+        b->font = SCENE_FONT_BOLD;
         b->size = lay_small(L);
-        b->bg = lay_col(L, COLOR_SURFACE_ALT);
-        b->fg = lay_col(L, COLOR_TEXT);
-        b->outline = lay_col(L, COLOR_LINE);
-        b->action = ACT_SCROLL;
+        b->bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+        b->fg = lay_col(L, CONTENT_COLOR_TEXT);
+        b->outline = lay_col(L, CONTENT_COLOR_LINE);
+        b->action = VIEW_ACT_SCROLL;
         b->arg = k == 0 ? -1 : 1;
         b->round = true;
         lay_pill_size(L, b, 0.45f * L->W, &w[n], &h[n]);
@@ -314,10 +314,10 @@ static float body_title(lay *L, const char *title)
 {
     if (!*title)
         return 0;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float w = L->W - 2 * m->pad, y = lay_top_pad(L);
-    float size = lay_fit_size(L, FONT_BOLD, m->h3, m->text_min, title, w);
-    lay_style st = { FONT_BOLD, size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    float size = lay_fit_size(L, SCENE_FONT_BOLD, m->h3, m->text_min, title, w);
+    lay_style st = { SCENE_FONT_BOLD, size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float th = lay_text_height(L, &st, w, title, strlen(title), NULL);
     int box = lay_box(L, (od_rect){ m->pad, y, w, th }, od_rgba(0, 0, 0, 0), 0, -1);
     lay_text(L, &st, m->pad, y, w, title, box);
@@ -327,11 +327,11 @@ static float body_title(lay *L, const char *title)
 /* Draw one page body (not the header) shifted by dx with the given alpha.
  * Page bodies share the viewport under the header (of height hh); with
  * title_in_body the page's title heads the body. */
-static void page_body(lay *L, const layout_page *pg, float hh, float dx, float alpha, bool hits,
+static void page_body(lay *L, const lay_page *pg, float hh, float dx, float alpha, bool hits,
                       frame_result *res, bool title_in_body)
 {
     /* With the bar at the bottom the body starts at the top. */
-    float top = layout_reach(L->env) ? 0 : hh;
+    float top = lay_reach(L->env) ? 0 : hh;
     L->alpha = alpha;
     L->hits = hits;
     L->pressed = hits ? pg->pressed : 0;
@@ -379,19 +379,19 @@ static void page_body(lay *L, const layout_page *pg, float hh, float dx, float a
 }
 
 /* Whether a page has the fixed header: every screen but a full-screen one. */
-static bool has_header(const layout_page *pg)
+static bool has_header(const lay_page *pg)
 {
     const screen_def *d = screen_get(pg->place.screen);
     return d && !d->full;
 }
 
-void frame_build(scene *out, const content *c, const layout_env *env,
-                 const layout_frame_in *in, frame_result *res)
+void frame_build(scene *out, const content *c, const lay_env *env,
+                 const lay_frame_in *in, frame_result *res)
 {
     scene_clear(out);
     /* High contrast: the same model under the built-in palette. */
     content hc;
-    bool own_hc = env->high_contrast && c && lay_contrast_model(c, &hc);
+    bool own_hc = env->high_contrast && c && access_contrast_model(c, &hc);
     if (own_hc)
         c = &hc;
     lay L;
@@ -400,7 +400,7 @@ void frame_build(scene *out, const content *c, const layout_env *env,
     if (!res)
         res = &dummy;
     memset(res, 0, sizeof *res);
-    scene_rect(out, (od_rect){ 0, 0, L.W, L.H }, lay_col(&L, COLOR_BACKGROUND), 0);
+    scene_rect(out, (od_rect){ 0, 0, L.W, L.H }, lay_col(&L, CONTENT_COLOR_BACKGROUND), 0);
 
     float t = in->t;
     if (!(t >= 0))
@@ -409,36 +409,36 @@ void frame_build(scene *out, const content *c, const layout_env *env,
         t = 1;
     bool trans = t < 1;
     int dir = in->dir > 0 ? 1 : in->dir < 0 ? -1 : 0;
-    const layout_page *cur = &in->cur, *prev = trans ? &in->prev : NULL;
+    const lay_page *cur = &in->cur, *prev = trans ? &in->prev : NULL;
     bool cur_hdr = has_header(cur);
     bool prev_hdr = prev && has_header(prev);
 
     /* One fixed header: the current page's, or while fading into the attract
      * loop the previous page's, fading out. */
-    const layout_page *hp = cur_hdr ? cur : prev_hdr ? prev : NULL;
+    const lay_page *hp = cur_hdr ? cur : prev_hdr ? prev : NULL;
     header_geom g;
     memset(&g, 0, sizeof g);
     float hh = 0;
     const char *title = "";
     if (hp) {
         title = screen_title(c, &hp->place);
-        header_measure(&L, title, in->can_back, hp->place.screen == SCREEN_HOME, &g);
+        header_measure(&L, title, in->can_back, hp->place.screen == VIEW_SCREEN_HOME, &g);
         hh = g.h;
     }
 
     /* The notices' band: under the header (over it when the header is at
      * the bottom), or at the top of a full screen; the page gets the rest. */
-    float nh = lay_notices_height(&L);
+    float nh = notice_band_height(&L);
     /* The attract loop's notices slide shows them large: no band over it. */
-    if (!hp && cur->place.screen == SCREEN_ATTRACT && c && in->slide < c->n_slides &&
-        c->slides[in->slide].kind == ATTRACT_NOTICES)
+    if (!hp && cur->place.screen == VIEW_SCREEN_ATTRACT && c && in->slide < c->n_slides &&
+        c->slides[in->slide].kind == CONTENT_ATTRACT_NOTICES)
         nh = 0;
-    bool bottom = layout_reach(env);
+    bool bottom = lay_reach(env);
     float band_y = !hp ? 0 : bottom ? L.H - hh - nh : hh;
     /* The authors' banner (staff previews): against the header, the notices
      * beyond it; at the top of a full screen. */
-    const layout_refused *refused = in->refused;
-    float rh = lay_refused_height(&L, refused);
+    const lay_refused *refused = in->refused;
+    float rh = refused_height(&L, refused);
     float refused_y = !hp ? 0 : bottom ? L.H - hh - rh : hh;
     if (!hp || !bottom)
         band_y += rh;
@@ -467,11 +467,11 @@ void frame_build(scene *out, const content *c, const layout_env *env,
     page_body(&L, cur, hh + room, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
     if (nh > 0)
-        lay_notices_draw(&L, band_y, false);
+        notice_band_draw(&L, band_y, false);
     /* The authors' banner is part of the frame, not an overlay: a panel
      * that has to cover the bar covers it too. */
     if (rh > 0)
-        lay_refused_draw(&L, refused, refused_y);
+        refused_draw(&L, refused, refused_y);
     /* The overlays, over everything: the panel of choices (on a page with
      * the bar), then the warning before the visit resets; then the urgent
      * notices, which nothing covers. */
@@ -482,7 +482,7 @@ void frame_build(scene *out, const content *c, const layout_env *env,
     if (in->access_open && cur_hdr) {
         od_rect b = g.access;
         b.y += bar_y;
-        res->panel_h = lay_access_panel(&L, b, hh + rh, bottom, &res->panel_view_h);
+        res->panel_h = access_panel(&L, b, hh + rh, bottom, &res->panel_view_h);
     }
     /* The attract loop's language button, in the corner where every other
      * screen has its accessibility button: a visitor may choose a language
@@ -490,22 +490,22 @@ void frame_build(scene *out, const content *c, const layout_env *env,
      * open). Not while the loop fades in or out. */
     od_rect lang_btn = g.lang;
     lang_btn.y += bar_y;
-    if (cur->place.screen == SCREEN_ATTRACT && !trans && lay_languages_offered(&L)) {
+    if (cur->place.screen == VIEW_SCREEN_ATTRACT && !trans && language_offered(&L)) {
         lay_pill p;
-        header_pill(&L, &p, lay_str(&L, STR_BACK), ACT_BACK, -1);
+        header_pill(&L, &p, lay_str(&L, CONTENT_STR_BACK), VIEW_ACT_BACK, -1);
         float pw, ph;
         lay_pill_size(&L, &p, L.W, &pw, &ph);
         float as = fmaxf(ph, L.m.target);
         L.ox = L.oy = 0;
-        lang_btn = lay_language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
+        lang_btn = language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
     }
     if (in->language_open && cur_hdr && g.has_lang)
-        lay_language_chooser(&L, lang_btn, bottom);
+        language_chooser(&L, lang_btn, bottom);
     if (in->warn_s && cur_hdr)
-        lay_reset_warning(&L, in->warn_s);
+        access_reset_warning(&L, in->warn_s);
     if (nh > 0)
-        lay_notices_draw(&L, band_y, true);
+        notice_band_draw(&L, band_y, true);
     lay_end(&L);
     if (own_hc)
-        lay_contrast_free(&hc);
+        access_contrast_free(&hc);
 }

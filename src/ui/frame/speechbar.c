@@ -4,25 +4,25 @@
 #include <math.h>
 #include <string.h>
 
-static const content_str words[SPEECH_CONTROL_COUNT] = {
-    STR_SPEECH_STOP, STR_SPEECH_REPEAT, STR_SPEECH_QUIETER, STR_SPEECH_LOUDER
+static const content_str words[VIEW_SPEECH_CONTROL_COUNT] = {
+    CONTENT_STR_SPEECH_STOP, CONTENT_STR_SPEECH_REPEAT, CONTENT_STR_SPEECH_QUIETER, CONTENT_STR_SPEECH_LOUDER
 };
 
 /* The four pills, their widths and common height; the bar's height. */
 static float measure(const lay *L, lay_pill *p, float *w, float *h, float *total)
 {
-    const layout_metrics *m = &L->m;
-    float cell = (L->W - 2 * m->pad - (SPEECH_CONTROL_COUNT - 1) * m->gap) / SPEECH_CONTROL_COUNT;
+    const lay_metrics *m = &L->m;
+    float cell = (L->W - 2 * m->pad - (VIEW_SPEECH_CONTROL_COUNT - 1) * m->gap) / VIEW_SPEECH_CONTROL_COUNT;
     *h = 0;
-    *total = (SPEECH_CONTROL_COUNT - 1) * m->gap;
-    for (int i = 0; i < SPEECH_CONTROL_COUNT; i++) {
+    *total = (VIEW_SPEECH_CONTROL_COUNT - 1) * m->gap;
+    for (int i = 0; i < VIEW_SPEECH_CONTROL_COUNT; i++) {
         memset(&p[i], 0, sizeof p[i]);
         p[i].text = lay_str(L, words[i]);
-        p[i].font = FONT_BOLD;
+        p[i].font = SCENE_FONT_BOLD;
         p[i].size = m->body;
-        p[i].bg = lay_col(L, COLOR_SURFACE_ALT);
-        p[i].fg = lay_col(L, COLOR_TEXT);
-        p[i].action = ACT_SPEECH;
+        p[i].bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+        p[i].fg = lay_col(L, CONTENT_COLOR_TEXT);
+        p[i].action = VIEW_ACT_SPEECH;
         p[i].arg = i;
         p[i].round = true;
         float ph;
@@ -33,19 +33,19 @@ static float measure(const lay *L, lay_pill *p, float *w, float *h, float *total
     return *h + m->gap;
 }
 
-float speechbar_height(const content *c, const layout_env *env)
+float speechbar_height(const content *c, const lay_env *env)
 {
     lay L;
     lay_begin(&L, NULL, c, env, NULL);
-    lay_pill p[SPEECH_CONTROL_COUNT];
-    float w[SPEECH_CONTROL_COUNT], h, total;
+    lay_pill p[VIEW_SPEECH_CONTROL_COUNT];
+    float w[VIEW_SPEECH_CONTROL_COUNT], h, total;
     float bar_h = measure(&L, p, w, &h, &total);
     lay_end(&L);
     return bar_h;
 }
 
-float speechbar_draw(scene *s, const content *c, const layout_env *env,
-                     const layout_frame_in *in)
+float speechbar_draw(scene *s, const content *c, const lay_env *env,
+                     const lay_frame_in *in)
 {
     lay L;
     lay_begin(&L, s, c, env, in);
@@ -54,13 +54,13 @@ float speechbar_draw(scene *s, const content *c, const layout_env *env,
         L.pressed = in->cur.pressed;
         L.focus = in->cur.focus;
     }
-    lay_pill p[SPEECH_CONTROL_COUNT];
-    float w[SPEECH_CONTROL_COUNT], h, total;
+    lay_pill p[VIEW_SPEECH_CONTROL_COUNT];
+    float w[VIEW_SPEECH_CONTROL_COUNT], h, total;
     float bar_h = measure(&L, p, w, &h, &total), gap = L.m.gap;
     od_rect bar = { 0, L.H - bar_h, L.W, bar_h };
-    lay_rect(&L, bar, lay_col(&L, COLOR_SURFACE), 0);
+    lay_rect(&L, bar, lay_col(&L, CONTENT_COLOR_SURFACE), 0);
     float x = fmaxf(L.m.pad, (L.W - total) / 2);
-    for (int i = 0; i < SPEECH_CONTROL_COUNT; i++) {
+    for (int i = 0; i < VIEW_SPEECH_CONTROL_COUNT; i++) {
         lay_pill_draw(&L, &p[i], (od_rect){ x, bar.y + gap / 2, w[i], h }, -1);
         x += w[i] + gap;
     }

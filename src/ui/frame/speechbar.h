@@ -18,9 +18,9 @@
 #include "scene.h"
 
 /* The bar's height on env's screen (at least a target and a gap). */
-float speechbar_height(const content *c, const layout_env *env);
+float speechbar_height(const content *c, const lay_env *env);
 /* Draws the bar at the bottom of env's screen; returns its height. */
-float speechbar_draw(scene *s, const content *c, const layout_env *env,
-                     const layout_frame_in *in);
+float speechbar_draw(scene *s, const content *c, const lay_env *env,
+                     const lay_frame_in *in);
 
 #endif

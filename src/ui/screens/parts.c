@@ -28,7 +28,7 @@ void parts_tap_card_draw(lay *L, const parts_tap_card *t, od_rect r, int parent)
 {
     if (L->dry)
         return;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     bool pressed = lay_is_pressed(L, t->action, t->arg);
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
     int box = lay_box(L, b, pressed ? t->bg_pressed : t->bg, m->radius, parent);
@@ -41,7 +41,7 @@ void parts_tap_card_draw(lay *L, const parts_tap_card *t, od_rect r, int parent)
         float ax = r.x + r.w - m->pad - d, ay = r.y + r.h - m->pad - d;
         lay_rect(L, (od_rect){ ax, ay, d, d }, t->arrow, d / 2);
         lay_chevron(L, ax + d / 2 + 2.0f * m->unit, ay + d / 2, 0.28f * d, 0.9f * d, 1,
-                    lay_col(L, COLOR_ACCENT_TEXT));
+                    lay_col(L, CONTENT_COLOR_ACCENT_TEXT));
     }
     lay_focus_ring(L, r, m->radius, t->action, t->arg);
     lay_hit(L, r, t->action, t->arg, true);
@@ -52,7 +52,7 @@ float parts_tap_card_grid(lay *L, float x, float y, float w, size_t n, size_t co
 {
     if (!n)
         return 0;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     /* Balanced rows, fuller rows first, any number of cards. */
     size_t rows = lay_balance_rows(n, cols), full = lay_balance_count(n, rows, 0);
     float cw = (w - m->gap * (float)(full - 1)) / (float)full;
@@ -103,13 +103,13 @@ void parts_badge_within(lay *L, float x, float y, float w, size_t ai, od_color c
  * else below. */
 float parts_award_line(lay *L, float x, float y, float w, size_t ai, od_color c, int box)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float bw, bh;
     parts_badge_within(L, x, y, w, ai, c, &bw, &bh, box);
     if (ai >= L->c->n_awards)
         return bh;
     const char *name = L->c->awards[ai].name;
-    lay_style st = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float nw = lay_tw(L, st.font, st.size, name, strlen(name));
     float lh = lay_lh(L, st.font, st.size);
     if (!name[0])
@@ -130,11 +130,11 @@ void parts_badge(lay *L, float x, float y, size_t ai, od_color c, float *w, floa
     lay_pill p;
     memset(&p, 0, sizeof p);
     p.text = L->c->awards[ai].short_name;
-    p.font = FONT_BOLD;
+    p.font = SCENE_FONT_BOLD;
     p.size = L->m.body;
     p.bg = c;
-    p.fg = lay_col(L, COLOR_ACCENT_TEXT);
-    p.action = ACT_NONE;
+    p.fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
+    p.action = VIEW_ACT_NONE;
     lay_pill_size(L, &p, 0.5f * L->W, w, h);
     lay_pill_draw(L, &p, (od_rect){ x, y, *w, *h }, parent);
 }
@@ -146,13 +146,13 @@ void parts_career_pill(const lay *L, size_t ci, od_color dot, lay_pill *out)
 
 void parts_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, lay_pill *out)
 {
-    *out = lay_round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", FONT_REGULAR);
+    *out = lay_round_pill(L, ci < L->c->n_careers ? L->c->careers[ci].name : "", SCENE_FONT_REGULAR);
     out->dot = dot;
-    out->action = ACT_CAREER;
+    out->action = VIEW_ACT_CAREER;
     out->arg = (int)ci;
     if (shared) {
-        od_color sh = lay_col(L, COLOR_SHARED);
-        out->bg = lay_mix(lay_col(L, COLOR_SURFACE_ALT), sh, 0.18f);
+        od_color sh = lay_col(L, CONTENT_COLOR_SHARED);
+        out->bg = lay_mix(lay_col(L, CONTENT_COLOR_SURFACE_ALT), sh, 0.18f);
         out->outline = sh;
         out->dot = sh;
         out->dot_pair = true;
@@ -162,13 +162,13 @@ void parts_career_pill_as(const lay *L, size_t ci, od_color dot, bool shared, la
 float parts_shared_legend(lay *L, float x, float y, float w)
 {
     float u = L->m.unit, d = 12.0f * u;
-    lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_REGULAR, L->m.text_min, lay_col(L, CONTENT_COLOR_MUTED), LAY_ALIGN_LEFT, false };
     float lh = lay_lh(L, st.font, st.size);
     float pw = 2.25f * d; /* the pair's width */
     float h = lay_text(L, &st, x + pw + 10.0f * u, y, w - pw - 10.0f * u,
-                       L->c->strings[STR_SHARED], -1);
+                       L->c->strings[CONTENT_STR_SHARED], -1);
     if (h > 0)
-        lay_dot_pair(L, x, y + lh / 2, d, lay_col(L, COLOR_SHARED));
+        lay_dot_pair(L, x, y + lh / 2, d, lay_col(L, CONTENT_COLOR_SHARED));
     return h;
 }
 
@@ -177,7 +177,7 @@ float parts_shared_legend(lay *L, float x, float y, float w)
 float parts_cell_row(lay *L, float x, float y, float w, const char *heading, od_color accent,
                      lay_body_fn fn, const void *ctxs, size_t ctx_size, size_t n, bool stacked)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float rp = m->gap, cp = m->gap;
     float iw = w - 2 * rp;
     size_t cols = stacked ? 1 : n;
@@ -198,7 +198,7 @@ float parts_cell_row(lay *L, float x, float y, float w, const char *heading, od_
     float total = rp + head_h + m->gap + cells_h + rp;
     if (L->dry)
         return total;
-    int row = lay_box(L, (od_rect){ x, y, w, total }, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    int row = lay_box(L, (od_rect){ x, y, w, total }, lay_col(L, CONTENT_COLOR_SURFACE), m->radius, -1);
     lay_heading(L, x + rp, y + rp, iw, heading, accent, row);
     float cy = y + rp + head_h + m->gap;
     for (size_t i = 0; i < n; i++) {
@@ -211,7 +211,7 @@ float parts_cell_row(lay *L, float x, float y, float w, const char *heading, od_
         }
         /* Cells are wells a shade darker than the row, so the chips inside
          * them (surface_alt) keep their shape. */
-        od_color well = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_BACKGROUND), 0.6f);
+        od_color well = lay_mix(lay_col(L, CONTENT_COLOR_SURFACE), lay_col(L, CONTENT_COLOR_BACKGROUND), 0.6f);
         int cell = lay_box(L, (od_rect){ cxp, cy, cellw, h }, well, 0.7f * m->radius, row);
         fn(L, cxp + cp, cy + cp, cellw - 2 * cp, cell, ci);
         if (stacked)

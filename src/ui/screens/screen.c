@@ -28,34 +28,34 @@ static bool has_quiz(const content *c)
     return c->n_questions > 0;
 }
 
-static const screen_def table[SCREEN_COUNT] = {
-    [SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, ACT_NONE, true,
+static const screen_def table[VIEW_SCREEN_COUNT] = {
+    [VIEW_SCREEN_ATTRACT] = { "attract", VIEW_PARAM_NONE, SCREEN_TITLE_NONE, NULL, VIEW_ACT_NONE, true,
                          screen_attract_draw },
-    [SCREEN_HOME] = { "home", VIEW_PARAM_NONE, SCREEN_TITLE_SITE, NULL, ACT_NONE, false,
+    [VIEW_SCREEN_HOME] = { "home", VIEW_PARAM_NONE, SCREEN_TITLE_SITE, NULL, VIEW_ACT_NONE, false,
                       screen_home_draw },
-    [SCREEN_DEGREE] = { "degree", VIEW_PARAM_DEGREE, SCREEN_TITLE_SUBJECT, NULL, ACT_DEGREE,
+    [VIEW_SCREEN_DEGREE] = { "degree", VIEW_PARAM_DEGREE, SCREEN_TITLE_SUBJECT, NULL, VIEW_ACT_DEGREE,
                         false, screen_degree_draw },
-    [SCREEN_COMPARE] = { "compare", VIEW_PARAM_DEGREE_PAIR, STR_COMPARE, NULL, ACT_COMPARE,
+    [VIEW_SCREEN_COMPARE] = { "compare", VIEW_PARAM_DEGREE_PAIR, CONTENT_STR_COMPARE, NULL, VIEW_ACT_COMPARE,
                          false, screen_compare_draw },
-    [SCREEN_CAREERS] = { "careers", VIEW_PARAM_NONE, STR_CAREERS, has_careers, ACT_CAREERS,
+    [VIEW_SCREEN_CAREERS] = { "careers", VIEW_PARAM_NONE, CONTENT_STR_CAREERS, has_careers, VIEW_ACT_CAREERS,
                          false, screen_careers_draw },
-    [SCREEN_CAREER] = { "career", VIEW_PARAM_CAREER, STR_CAREERS, NULL, ACT_CAREER, false,
+    [VIEW_SCREEN_CAREER] = { "career", VIEW_PARAM_CAREER, CONTENT_STR_CAREERS, NULL, VIEW_ACT_CAREER, false,
                         screen_career_draw },
-    [SCREEN_BABS] = { "ba-bs", VIEW_PARAM_NONE, STR_BA_BS, NULL, ACT_BABS, false,
+    [VIEW_SCREEN_BABS] = { "ba-bs", VIEW_PARAM_NONE, CONTENT_STR_BA_BS, NULL, VIEW_ACT_BABS, false,
                       screen_babs_draw },
-    [SCREEN_ABOUT] = { "about", VIEW_PARAM_NONE, STR_ABOUT, NULL, ACT_ABOUT, false,
+    [VIEW_SCREEN_ABOUT] = { "about", VIEW_PARAM_NONE, CONTENT_STR_ABOUT, NULL, VIEW_ACT_ABOUT, false,
                        screen_about_draw },
-    [SCREEN_TODAY] = { "today", VIEW_PARAM_NONE, STR_TODAY, has_talks, ACT_NONE, false,
+    [VIEW_SCREEN_TODAY] = { "today", VIEW_PARAM_NONE, CONTENT_STR_TODAY, has_talks, VIEW_ACT_NONE, false,
                        screen_today_draw },
-    [SCREEN_QUIZ] = { "quiz", VIEW_PARAM_QUESTION, STR_QUIZ, has_quiz, ACT_NONE, false,
+    [VIEW_SCREEN_QUIZ] = { "quiz", VIEW_PARAM_QUESTION, CONTENT_STR_QUIZ, has_quiz, VIEW_ACT_NONE, false,
                       screen_quiz_draw },
-    [SCREEN_QUIZ_RESULT] = { "quiz-result", VIEW_PARAM_NONE, STR_QUIZ_RESULT, has_quiz,
-                             ACT_NONE, false, screen_quiz_result_draw },
+    [VIEW_SCREEN_QUIZ_RESULT] = { "quiz-result", VIEW_PARAM_NONE, CONTENT_STR_QUIZ_RESULT, has_quiz,
+                             VIEW_ACT_NONE, false, screen_quiz_result_draw },
 };
 
 const screen_def *screen_get(view_screen s)
 {
-    return (int)s >= 0 && s < SCREEN_COUNT ? &table[s] : NULL;
+    return (int)s >= 0 && s < VIEW_SCREEN_COUNT ? &table[s] : NULL;
 }
 
 const char *screen_title(const content *c, const view_place *p)
@@ -76,6 +76,6 @@ const char *screen_title(const content *c, const view_place *p)
             return p->a >= 0 && (size_t)p->a < c->n_careers ? c->careers[p->a].name : "";
         return "";
     default:
-        return d->title >= 0 && d->title < STR_COUNT ? c->strings[d->title] : "";
+        return d->title >= 0 && d->title < CONTENT_STR_COUNT ? c->strings[d->title] : "";
     }
 }

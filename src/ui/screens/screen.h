@@ -44,7 +44,7 @@ typedef struct {
      * careers for the career paths); the place is then not valid. */
     bool (*ready)(const content *c);
     view_action opens;          /* the action of the buttons that open it;
-                                   ACT_NONE: only ACT_OPEN (or its own logic) */
+                                   VIEW_ACT_NONE: only VIEW_ACT_OPEN (or its own logic) */
     bool full;                  /* draws the whole screen, no header, no scroll */
     float (*body)(lay *L, const view_place *p);
 } screen_def;

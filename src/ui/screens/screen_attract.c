@@ -26,12 +26,12 @@ static float sz(const lay *L, float base, float scale)
  * until the widest word of s fits w: names wrap between words, not inside. */
 static float fit(const lay *L, float px, const char *s, float w)
 {
-    return lay_fit_size(L, FONT_BOLD, px, fminf(px, fmaxf(L->m.h3, L->m.text_min)), s, w);
+    return lay_fit_size(L, SCENE_FONT_BOLD, px, fminf(px, fmaxf(L->m.h3, L->m.text_min)), s, w);
 }
 
 static lay_style cstyle(scene_font f, float size, od_color c)
 {
-    lay_style st = { f, size, c, ALIGN_CENTER, false };
+    lay_style st = { f, size, c, LAY_ALIGN_CENTER, false };
     return st;
 }
 
@@ -45,7 +45,7 @@ static void stack(float *y, float h, float gap)
  * just before the playlist wrapped round is still in the previous pass. */
 static size_t slide_lap(const lay *L, const content_slide *s)
 {
-    const layout_frame_in *in = L->in;
+    const lay_frame_in *in = L->in;
     if (!in)
         return 0;
     size_t i = (size_t)(s - L->c->slides);
@@ -70,7 +70,7 @@ static bool compare_pair(const lay *L, const content_slide *s, size_t *ia, size_
     }
     size_t free_slides = 0, rank = 0;
     for (size_t i = 0; i < c->n_slides; i++)
-        if (c->slides[i].kind == ATTRACT_COMPARE && !c->slides[i].has_pair) {
+        if (c->slides[i].kind == CONTENT_ATTRACT_COMPARE && !c->slides[i].has_pair) {
             if (&c->slides[i] == s)
                 rank = free_slides;
             free_slides++;
@@ -94,16 +94,16 @@ static bool compare_pair(const lay *L, const content_slide *s, size_t *ia, size_
 static void slide_colors(const lay *L, const content_slide *s, od_color *a, od_color *b)
 {
     const content *c = L->c;
-    *a = lay_col(L, COLOR_ACCENT);
-    *b = lay_col(L, COLOR_SHARED);
+    *a = lay_col(L, CONTENT_COLOR_ACCENT);
+    *b = lay_col(L, CONTENT_COLOR_SHARED);
     switch (s->kind) {
-    case ATTRACT_DEGREE:
+    case CONTENT_ATTRACT_DEGREE:
         if (s->index < c->n_degrees)
             *a = *b = c->degrees[s->index].color;
         if (c->n_degrees > 1)
             *b = c->degrees[(s->index + 1) % c->n_degrees].color;
         break;
-    case ATTRACT_COMPARE: {
+    case CONTENT_ATTRACT_COMPARE: {
         size_t ia, ib;
         if (compare_pair(L, s, &ia, &ib)) {
             *a = c->degrees[ia].color;
@@ -111,19 +111,19 @@ static void slide_colors(const lay *L, const content_slide *s, od_color *a, od_c
         }
         break;
     }
-    case ATTRACT_AWARDS:
+    case CONTENT_ATTRACT_AWARDS:
         /* The awards' own colours; a degree's would tie an award to it. */
         if (c->n_awards > 0 && c->awards[0].has_color)
             *a = c->awards[0].color;
         if (c->n_awards > 1 && c->awards[1].has_color)
             *b = c->awards[1].color;
         break;
-    case ATTRACT_CAREER:
+    case CONTENT_ATTRACT_CAREER:
         if (s->index < c->n_careers && c->careers[s->index].n_degrees &&
             c->careers[s->index].degrees[0] < c->n_degrees)
             *a = c->degrees[c->careers[s->index].degrees[0]].color;
         break;
-    case ATTRACT_CAREERS:
+    case CONTENT_ATTRACT_CAREERS:
     default:
         break;
     }
@@ -184,7 +184,7 @@ static void career_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
     const content_career *k = &L->c->careers[i];
     *out = lay_chip(L, k->name);
     if (content_career_shared(L->c, i))
-        out->dot = lay_col(L, COLOR_SHARED);
+        out->dot = lay_col(L, CONTENT_COLOR_SHARED);
     else if (k->n_degrees && k->degrees[0] < L->c->n_degrees)
         out->dot = L->c->degrees[k->degrees[0]].color;
     if (marks && out->dot.a)
@@ -211,7 +211,7 @@ static float headline(lay *L, const content_slide *s, float x, float y, float w,
 {
     if (!s->headline[0])
         return 0;
-    lay_style st = cstyle(FONT_BOLD, sz(L, L->m.h3, scale), lay_col(L, COLOR_ACCENT));
+    lay_style st = cstyle(SCENE_FONT_BOLD, sz(L, L->m.h3, scale), lay_col(L, CONTENT_COLOR_ACCENT));
     return lay_text(L, &st, x, y, w, s->headline, -1);
 }
 
@@ -232,23 +232,23 @@ static float slide_degree(lay *L, const content_slide *s, float x, float y, floa
                           int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     if (s->index >= c->n_degrees)
         return 0;
     const content_degree *d = &c->degrees[s->index];
     float g = m->gap * 1.5f * scale, yy = y;
     stack(&yy, headline(L, s, x, yy, w, scale), g);
     stack(&yy, badge_centered(L, x, yy, w, d->award_index, d->color), g);
-    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), d->name, w),
-                            lay_col(L, COLOR_TEXT));
+    lay_style name = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->hero, scale), d->name, w),
+                            lay_col(L, CONTENT_COLOR_TEXT));
     stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
     if (detail >= 1) {
-        lay_style tag = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        lay_style tag = cstyle(SCENE_FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, CONTENT_COLOR_MUTED));
         stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, -1), g);
     }
     if (detail >= 2 && d->n_topics) {
         name_list nl = { (const char *const *)d->topics, d->n_topics < 3 ? d->n_topics : 3 };
-        stack(&yy, lay_pills(L, x, yy, w, nl.n, topic_chip, &nl, ALIGN_CENTER, 8.0f * m->unit, -1),
+        stack(&yy, lay_pills(L, x, yy, w, nl.n, topic_chip, &nl, LAY_ALIGN_CENTER, 8.0f * m->unit, -1),
               g);
     }
     return yy > y ? yy - y - g : 0;
@@ -259,12 +259,12 @@ static float slide_degree(lay *L, const content_slide *s, float x, float y, floa
 static float compare_side(lay *L, const content_degree *d, float x, float y, float w, float scale,
                           int detail)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float yy = y, g = m->gap * scale;
-    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w),
+    lay_style name = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->h1, scale), d->name, w),
                              lay_content_text(L, d->color));
     stack(&yy, lay_text(L, &name, x, yy, w, d->name, -1), g);
-    lay_style txt = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
+    lay_style txt = cstyle(SCENE_FONT_REGULAR, sz(L, m->body, scale), lay_col(L, CONTENT_COLOR_MUTED));
     if (detail >= 2)
         stack(&yy, lay_text(L, &txt, x, yy, w, d->focus, -1), g);
     else if (detail >= 1)
@@ -276,14 +276,14 @@ static float slide_compare(lay *L, const content_slide *s, float x, float y, flo
                            int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     size_t ia, ib;
     if (!compare_pair(L, s, &ia, &ib))
         return 0;
     const content_degree *a = &c->degrees[ia], *b = &c->degrees[ib];
     float g = m->gap * 1.5f * scale, yy = y;
     stack(&yy, headline(L, s, x, yy, w, scale), g);
-    lay_style vs = cstyle(FONT_BOLD, sz(L, m->h2, scale), lay_col(L, COLOR_MUTED));
+    lay_style vs = cstyle(SCENE_FONT_BOLD, sz(L, m->h2, scale), lay_col(L, CONTENT_COLOR_MUTED));
     float vs_w = lay_tw(L, vs.font, vs.size, "vs", 2) + 2 * m->gap;
     bool side = L->W >= 1.2f * L->H;
     if (side) {
@@ -297,7 +297,7 @@ static float slide_compare(lay *L, const content_slide *s, float x, float y, flo
         compare_side(L, a, x, yy, colw, scale, detail);
         compare_side(L, b, x + colw + vs_w, yy, colw, scale, detail);
         float lh = lay_lh(L, vs.font, vs.size);
-        float nh = lay_lh(L, FONT_BOLD, sz(L, m->h1, scale));
+        float nh = lay_lh(L, SCENE_FONT_BOLD, sz(L, m->h1, scale));
         lay_text(L, &vs, x + colw, yy + (nh - lh) / 2, vs_w, "vs", -1);
         yy += h;
     } else {
@@ -312,26 +312,26 @@ static float slide_career(lay *L, const content_slide *s, float x, float y, floa
                           int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     if (s->index >= c->n_careers)
         return 0;
     const content_career *k = &c->careers[s->index];
     float g = m->gap * 1.5f * scale, yy = y;
-    lay_style lab = cstyle(FONT_BOLD, sz(L, m->body, scale), lay_col(L, COLOR_ACCENT));
-    const char *label = s->headline[0] ? s->headline : c->strings[STR_CAREER_PATHS];
+    lay_style lab = cstyle(SCENE_FONT_BOLD, sz(L, m->body, scale), lay_col(L, CONTENT_COLOR_ACCENT));
+    const char *label = s->headline[0] ? s->headline : c->strings[CONTENT_STR_CAREER_PATHS];
     stack(&yy, lay_text(L, &lab, x, yy, w, label, -1), g);
-    lay_style name = cstyle(FONT_BOLD, fit(L, sz(L, m->h1 * 1.2f, scale), k->name, w),
-                            lay_col(L, COLOR_TEXT));
+    lay_style name = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->h1 * 1.2f, scale), k->name, w),
+                            lay_col(L, CONTENT_COLOR_TEXT));
     stack(&yy, lay_text(L, &name, x, yy, w, k->name, -1), g);
     if (detail >= 1) {
-        lay_style sum = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        lay_style sum = cstyle(SCENE_FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, CONTENT_COLOR_MUTED));
         stack(&yy, lay_text(L, &sum, x, yy, w, k->summary, -1), g);
     }
     if (detail >= 2 && k->n_degrees) {
-        lay_style from = cstyle(FONT_REGULAR, m->text_min, lay_col(L, COLOR_MUTED));
-        stack(&yy, lay_text(L, &from, x, yy, w, c->strings[STR_LEADS_FROM], -1), 6.0f * m->unit);
-        degree_chips dc = { k, lay_degree_marks(L) };
-        stack(&yy, lay_pills(L, x, yy, w, k->n_degrees, degree_chip, &dc, ALIGN_CENTER,
+        lay_style from = cstyle(SCENE_FONT_REGULAR, m->text_min, lay_col(L, CONTENT_COLOR_MUTED));
+        stack(&yy, lay_text(L, &from, x, yy, w, c->strings[CONTENT_STR_LEADS_FROM], -1), 6.0f * m->unit);
+        degree_chips dc = { k, lay_marks_of(L) };
+        stack(&yy, lay_pills(L, x, yy, w, k->n_degrees, degree_chip, &dc, LAY_ALIGN_CENTER,
                              8.0f * m->unit, -1),
               g);
     }
@@ -342,38 +342,38 @@ static float slide_careers(lay *L, const content_slide *s, float x, float y, flo
                            int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float g = m->gap * 1.5f * scale, yy = y;
     if (s->headline[0]) {
-        lay_style h = cstyle(FONT_BOLD, fit(L, sz(L, m->h1, scale), s->headline, w),
-                             lay_col(L, COLOR_TEXT));
+        lay_style h = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->h1, scale), s->headline, w),
+                             lay_col(L, CONTENT_COLOR_TEXT));
         stack(&yy, lay_text(L, &h, x, yy, w, s->headline, -1), g);
     } else {
         char num[32];
         snprintf(num, sizeof num, "%zu", c->n_careers);
-        lay_style big = cstyle(FONT_BOLD, sz(L, m->hero * 1.4f, scale), lay_col(L, COLOR_ACCENT));
+        lay_style big = cstyle(SCENE_FONT_BOLD, sz(L, m->hero * 1.4f, scale), lay_col(L, CONTENT_COLOR_ACCENT));
         big.copy = true;
         stack(&yy, lay_text(L, &big, x, yy, w, num, -1), 4.0f * m->unit);
-        lay_style lab = cstyle(FONT_BOLD, sz(L, m->h2, scale), lay_col(L, COLOR_TEXT));
-        stack(&yy, lay_text(L, &lab, x, yy, w, c->strings[STR_CAREERS], -1), g);
+        lay_style lab = cstyle(SCENE_FONT_BOLD, sz(L, m->h2, scale), lay_col(L, CONTENT_COLOR_TEXT));
+        stack(&yy, lay_text(L, &lab, x, yy, w, c->strings[CONTENT_STR_CAREERS], -1), g);
     }
     if (detail >= 1 && c->n_careers) {
         size_t n = c->n_careers < 6 ? c->n_careers : (detail >= 2 ? 6 : 3);
         /* On the stack: a pill copies its mark into the scene as it draws. */
         char buf[6][CAREER_MARK_BYTES];
         const char *marks[6];
-        const char(*dm)[LAY_MARK_MAX] = lay_degree_marks(L);
+        const char(*dm)[LAY_MARK_MAX] = lay_marks_of(L);
         for (size_t i = 0; i < n; i++) {
             career_mark(L, dm, i, buf[i]);
             marks[i] = buf[i];
         }
-        stack(&yy, lay_pills(L, x, yy, w, n, career_chip, dm ? marks : NULL, ALIGN_CENTER,
+        stack(&yy, lay_pills(L, x, yy, w, n, career_chip, dm ? marks : NULL, LAY_ALIGN_CENTER,
                              8.0f * m->unit, -1),
               g);
     }
     if (detail >= 2) {
-        lay_style hint = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
-        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[STR_CAREERS_HINT], -1), g);
+        lay_style hint = cstyle(SCENE_FONT_REGULAR, sz(L, m->body, scale), lay_col(L, CONTENT_COLOR_MUTED));
+        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[CONTENT_STR_CAREERS_HINT], -1), g);
     }
     return yy > y ? yy - y - g : 0;
 }
@@ -382,25 +382,25 @@ static float slide_careers(lay *L, const content_slide *s, float x, float y, flo
 static float award_block(lay *L, size_t ai, float x, float y, float w, float scale)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     const content_award *a = &c->awards[ai];
     float yy = y;
-    od_color col = a->has_color ? a->color : lay_col(L, COLOR_ACCENT);
+    od_color col = a->has_color ? a->color : lay_col(L, CONTENT_COLOR_ACCENT);
     if (a->short_name[0]) {
         lay_pill b;
         memset(&b, 0, sizeof b);
         b.text = a->short_name;
-        b.font = FONT_BOLD;
+        b.font = SCENE_FONT_BOLD;
         b.size = sz(L, m->h1, scale);
         b.bg = col;
-        b.fg = lay_col(L, COLOR_ACCENT_TEXT);
-        b.action = ACT_NONE;
+        b.fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
+        b.action = VIEW_ACT_NONE;
         float bw, bh;
         lay_pill_size(L, &b, w, &bw, &bh);
         lay_pill_draw(L, &b, (od_rect){ x + (w - bw) / 2, yy, bw, bh }, -1);
         yy += bh + m->gap * scale;
     }
-    lay_style nm = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_TEXT));
+    lay_style nm = cstyle(SCENE_FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, CONTENT_COLOR_TEXT));
     yy += lay_text(L, &nm, x, yy, w, a->name, -1);
     return yy - y;
 }
@@ -409,11 +409,11 @@ static float slide_awards(lay *L, const content_slide *s, float x, float y, floa
                           int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float g = m->gap * 1.5f * scale, yy = y;
-    const char *title = s->headline[0] ? s->headline : c->strings[STR_BA_BS];
-    lay_style h = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), title, w),
-                         lay_col(L, COLOR_TEXT));
+    const char *title = s->headline[0] ? s->headline : c->strings[CONTENT_STR_BA_BS];
+    lay_style h = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->hero, scale), title, w),
+                         lay_col(L, CONTENT_COLOR_TEXT));
     stack(&yy, lay_text(L, &h, x, yy, w, title, -1), g);
     /* Every award, in balanced rows of blocks at least 200 units wide. */
     size_t n = c->n_awards;
@@ -439,8 +439,8 @@ static float slide_awards(lay *L, const content_slide *s, float x, float y, floa
         }
     }
     if (detail >= 2) {
-        lay_style hint = cstyle(FONT_REGULAR, sz(L, m->body, scale), lay_col(L, COLOR_MUTED));
-        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[STR_BA_BS_HINT], -1), g);
+        lay_style hint = cstyle(SCENE_FONT_REGULAR, sz(L, m->body, scale), lay_col(L, CONTENT_COLOR_MUTED));
+        stack(&yy, lay_text(L, &hint, x, yy, w, c->strings[CONTENT_STR_BA_BS_HINT], -1), g);
     }
     return yy > y ? yy - y - g : 0;
 }
@@ -451,34 +451,34 @@ static int wall(const lay *L)
 }
 
 /* The notices that apply now, each on a card of its own, urgent ones first
- * in the same fixed black on yellow as their bar (layout_notices.c) and led
+ * in the same fixed black on yellow as their bar (notice_band.c) and led
  * by the word for urgent. None applies: nothing (the title card). */
 static float slide_notices(lay *L, const content_slide *s, float x, float y, float w, float scale,
                            int detail)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     int now = wall(L);
     if (!notices_count(c, now, NULL))
         return 0;
     float g = m->gap * 1.5f * scale, yy = y;
-    const char *title = s->headline[0] ? s->headline : lay_str(L, STR_NOTICES_TITLE);
-    lay_style t = cstyle(FONT_BOLD, sz(L, m->h3, scale), lay_col(L, COLOR_ACCENT));
+    const char *title = s->headline[0] ? s->headline : lay_str(L, CONTENT_STR_NOTICES_TITLE);
+    lay_style t = cstyle(SCENE_FONT_BOLD, sz(L, m->h3, scale), lay_col(L, CONTENT_COLOR_ACCENT));
     stack(&yy, lay_text(L, &t, x, yy, w, title, -1), g);
     float pad = fmaxf(m->pad * scale, 0.5f * m->pad);
     float inner = w - 2 * pad;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < c->n_notices; i++) {
             const content_notice *n = &c->notices[i];
-            bool urgent = n->level == NOTICE_URGENT;
+            bool urgent = n->level == CONTENT_NOTICE_URGENT;
             if (!notices_active(c, i, now) || urgent != (pass == 0))
                 continue;
-            od_color bg = urgent ? od_rgba(255, 221, 51, 255) : lay_col(L, COLOR_SURFACE);
-            od_color fg = urgent ? od_rgba(0, 0, 0, 255) : lay_col(L, COLOR_TEXT);
-            lay_style lab = cstyle(FONT_BOLD, sz(L, m->body, scale), fg);
-            lay_style st = cstyle(urgent ? FONT_BOLD : FONT_REGULAR,
+            od_color bg = urgent ? od_rgba(255, 221, 51, 255) : lay_col(L, CONTENT_COLOR_SURFACE);
+            od_color fg = urgent ? od_rgba(0, 0, 0, 255) : lay_col(L, CONTENT_COLOR_TEXT);
+            lay_style lab = cstyle(SCENE_FONT_BOLD, sz(L, m->body, scale), fg);
+            lay_style st = cstyle(urgent ? SCENE_FONT_BOLD : SCENE_FONT_REGULAR,
                                   sz(L, detail >= 1 ? m->h2 : m->h3, scale), fg);
-            const char *word = lay_str(L, STR_NOTICE_URGENT);
+            const char *word = lay_str(L, CONTENT_STR_NOTICE_URGENT);
             float lh = urgent ? lay_text_height(L, &lab, inner, word, strlen(word), NULL) : 0;
             float th = lay_text_height(L, &st, inner, n->text, strlen(n->text), NULL);
             float ch = 2 * pad + (lh > 0 ? lh + 0.5f * m->gap : 0) + th;
@@ -497,13 +497,13 @@ static float slide_notices(lay *L, const content_slide *s, float x, float y, flo
 /* No slides (or an unusable one): the kiosk's title and subtitle. */
 static float slide_title(lay *L, float x, float y, float w, float scale, int detail)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float g = m->gap * 1.5f * scale, yy = y;
-    lay_style t = cstyle(FONT_BOLD, fit(L, sz(L, m->hero, scale), L->c->title, w),
-                         lay_col(L, COLOR_TEXT));
+    lay_style t = cstyle(SCENE_FONT_BOLD, fit(L, sz(L, m->hero, scale), L->c->title, w),
+                         lay_col(L, CONTENT_COLOR_TEXT));
     stack(&yy, lay_text(L, &t, x, yy, w, L->c->title, -1), g);
     if (detail >= 1) {
-        lay_style st = cstyle(FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, COLOR_MUTED));
+        lay_style st = cstyle(SCENE_FONT_REGULAR, sz(L, m->h3, scale), lay_col(L, CONTENT_COLOR_MUTED));
         stack(&yy, lay_text(L, &st, x, yy, w, L->c->subtitle, -1), g);
     }
     return yy > y ? yy - y - g : 0;
@@ -515,12 +515,12 @@ static float slide_content(lay *L, const content_slide *s, float x, float y, flo
     /* Each kind's slide, by kind: a new kind is one row. */
     typedef float (*slide_fn)(lay *, const content_slide *, float, float, float, float, int);
     static const slide_fn by_kind[] = {
-        [ATTRACT_DEGREE] = slide_degree,
-        [ATTRACT_COMPARE] = slide_compare,
-        [ATTRACT_CAREER] = slide_career,
-        [ATTRACT_CAREERS] = slide_careers,
-        [ATTRACT_AWARDS] = slide_awards,
-        [ATTRACT_NOTICES] = slide_notices,
+        [CONTENT_ATTRACT_DEGREE] = slide_degree,
+        [CONTENT_ATTRACT_COMPARE] = slide_compare,
+        [CONTENT_ATTRACT_CAREER] = slide_career,
+        [CONTENT_ATTRACT_CAREERS] = slide_careers,
+        [CONTENT_ATTRACT_AWARDS] = slide_awards,
+        [CONTENT_ATTRACT_NOTICES] = slide_notices,
     };
     float h = 0;
     if (s && (size_t)s->kind < sizeof by_kind / sizeof *by_kind && by_kind[s->kind])
@@ -595,8 +595,8 @@ float screen_attract_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_frame_in *in = L->in;
-    const layout_metrics *m = &L->m;
+    const lay_frame_in *in = L->in;
+    const lay_metrics *m = &L->m;
     float u = m->unit, W = L->W, H = L->H, base = L->alpha;
     size_t n = c->n_slides;
     size_t cur = in && in->slide < n ? in->slide : 0;
@@ -612,10 +612,10 @@ float screen_attract_draw(lay *L, const view_place *p)
     /* Call to action and progress dots at the bottom. */
     lay_pill cta;
     memset(&cta, 0, sizeof cta);
-    cta.text = c->strings[STR_TOUCH_TO_EXPLORE];
-    cta.font = FONT_BOLD;
+    cta.text = c->strings[CONTENT_STR_TOUCH_TO_EXPLORE];
+    cta.font = SCENE_FONT_BOLD;
     cta.size = m->h3;
-    cta.action = ACT_NONE;
+    cta.action = VIEW_ACT_NONE;
     float side = 2 * m->pad;
     float pw, ph;
     lay_pill_size(L, &cta, W - 2 * side - 2 * m->pad, &pw, &ph);
@@ -650,14 +650,14 @@ float screen_attract_draw(lay *L, const view_place *p)
     float pulse = in ? in->pulse : 0;
     float k = 0.5f - 0.5f * cosf(2 * PI_F * pulse);
     float s = 0.97f + 0.03f * k;
-    od_color acc = lay_col(L, COLOR_ACCENT);
+    od_color acc = lay_col(L, CONTENT_COLOR_ACCENT);
     float grow = (1 - k) * 10.0f * u;
     lay_rect(L, (od_rect){ pill.x - grow, pill.y - grow, pill.w + 2 * grow, pill.h + 2 * grow },
              lay_with_alpha(acc, 0.18f * k), pill.h / 2 + grow);
     od_rect b = { pill.x + pill.w * (1 - s) / 2, pill.y + pill.h * (1 - s) / 2, pill.w * s,
                   pill.h * s };
     int box = lay_box(L, b, lay_with_alpha(acc, 0.88f + 0.12f * k), b.h / 2, -1);
-    lay_style ts = cstyle(FONT_BOLD, cta.size, lay_col(L, COLOR_ACCENT_TEXT));
+    lay_style ts = cstyle(SCENE_FONT_BOLD, cta.size, lay_col(L, CONTENT_COLOR_ACCENT_TEXT));
     float inner = pill.w - 2 * m->pad - 28.0f * u;
     bool was = L->dry;
     L->dry = true;
@@ -676,10 +676,10 @@ float screen_attract_draw(lay *L, const view_place *p)
                 continue;
             float dw = i == cur ? wide : dot;
             lay_rect(L, (od_rect){ x, dots_y, dw, dot },
-                     i == cur ? acc : lay_with_alpha(lay_col(L, COLOR_MUTED), 0.4f), dot / 2);
+                     i == cur ? acc : lay_with_alpha(lay_col(L, CONTENT_COLOR_MUTED), 0.4f), dot / 2);
             x += dw + sp;
         }
     }
-    lay_hit(L, (od_rect){ 0, 0, W, H }, ACT_WAKE, 0, true);
+    lay_hit(L, (od_rect){ 0, 0, W, H }, VIEW_ACT_WAKE, 0, true);
     return H;
 }

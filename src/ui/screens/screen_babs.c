@@ -15,25 +15,25 @@ static float award_body(lay *L, float x, float y, float w, int box, const void *
 {
     const award_ctx *ac = ctx;
     const content_award *a = &L->c->awards[ac->ai];
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float u = m->unit, yy = y;
     if (a->short_name[0]) {
         lay_pill badge;
         memset(&badge, 0, sizeof badge);
         badge.text = a->short_name;
-        badge.font = FONT_BOLD;
+        badge.font = SCENE_FONT_BOLD;
         badge.size = m->h1;
         badge.bg = content_award_color(L->c, ac->ai);
-        badge.fg = lay_col(L, COLOR_ACCENT_TEXT);
-        badge.action = ACT_NONE;
+        badge.fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
+        badge.action = VIEW_ACT_NONE;
         float bw, bh;
         lay_pill_size(L, &badge, w, &bw, &bh);
         lay_pill_draw(L, &badge, (od_rect){ x, yy, bw, bh }, box);
         yy += bh + m->gap;
     }
-    lay_style name = lay_style_of(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style pt = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style name = lay_style_of(L, SCENE_FONT_BOLD, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style body = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_style pt = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &name, x, yy, w, a->name, box), 6.0f * u);
     lay_stack(&yy, lay_text(L, &body, x, yy, w, a->summary, box), m->gap);
     float d = 8.0f * u, ind = d + 12.0f * u, lh = lay_lh(L, pt.font, pt.size);
@@ -55,9 +55,9 @@ static float value_body(lay *L, float x, float y, float w, int box, const void *
 {
     const value_ctx *v = ctx;
     const content *c = L->c;
-    lay_style lab = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style lab = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lab.color = lay_content_text(L, content_award_color(L->c, v->ai));
-    lay_style val = lay_style_of(L, FONT_REGULAR, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style val = lay_style_of(L, SCENE_FONT_REGULAR, L->m.body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_text(L, &lab, x, yy, w, c->awards[v->ai].short_name, box), 4.0f * L->m.unit);
     yy += lay_text(L, &val, x, yy, w, c->award_rows[v->row].values[v->ai], box);
@@ -68,12 +68,12 @@ float screen_babs_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float u = m->unit, cx, cw;
     size_t n = c->n_awards;
     lay_column(L, n > 1 ? 64 : 38, &cx, &cw);
     float y = lay_top_pad(L);
-    lay_style intro = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style intro = lay_style_of(L, SCENE_FONT_REGULAR, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&y, lay_text(L, &intro, cx, y, cw, c->awards_intro, -1), 1.5f * m->gap);
 
     bool side = n > 0 && (cw - m->gap * (float)(n - 1)) / (float)n >= 260.0f * u;
@@ -81,7 +81,7 @@ float screen_babs_draw(lay *L, const view_place *p)
     if (n && ac) {
         for (size_t i = 0; i < n; i++)
             ac[i].ai = i;
-        od_color bg = lay_col(L, COLOR_SURFACE);
+        od_color bg = lay_col(L, CONTENT_COLOR_SURFACE);
         if (side) {
             float aw = (cw - m->gap * (float)(n - 1)) / (float)n, rh = 0;
             for (size_t i = 0; i < n; i++)
@@ -101,7 +101,7 @@ float screen_babs_draw(lay *L, const view_place *p)
     for (size_t r = 0; r < c->n_award_rows && vals; r++) {
         for (size_t i = 0; i < n; i++)
             vals[i] = (value_ctx){ i, r };
-        y += parts_cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, COLOR_ACCENT),
+        y += parts_cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, CONTENT_COLOR_ACCENT),
                             value_body, vals, sizeof *vals, n, !side);
         y += m->gap;
     }

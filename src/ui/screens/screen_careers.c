@@ -119,15 +119,15 @@ static float group_body(lay *L, float x, float y, float w, int box, const void *
     const career_group *g = ctx;
     float yy = y;
     if (g->nd)
-        lay_stack(&yy, lay_degree_set(L, x, yy, w, g->degs, g->nd, g->marks, box), L->m.gap);
+        lay_stack(&yy, lay_marks_set(L, x, yy, w, g->degs, g->nd, g->marks, box), L->m.gap);
     float gap = (g->dense ? 4.0f : 8.0f) * L->m.unit;
-    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, ALIGN_LEFT, gap, box);
+    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, LAY_ALIGN_LEFT, gap, box);
     return yy - y;
 }
 
 static float group_card(lay *L, float x, float y, float w, const career_group *g)
 {
-    return lay_card(L, x, y, w, 0, L->m.pad, lay_col(L, COLOR_SURFACE), group_body, g, -1);
+    return lay_card(L, x, y, w, 0, L->m.pad, lay_col(L, CONTENT_COLOR_SURFACE), group_body, g, -1);
 }
 
 /* ---- columns ------------------------------------------------------------------------- */
@@ -185,7 +185,7 @@ static void arrange(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_
                     float avail, float hgap, float vgap, size_t *ncol, float *colw,
                     float *colh)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     for (int pass = 0; pass < 4; pass++) {
         *colw = fminf((avail - (float)(*ncol - 1) * hgap) / (float)*ncol, 32.0f * m->body);
         for (size_t i = 0; i < ng; i++) {
@@ -239,17 +239,17 @@ static void more_columns(lay *L, career_group *g, size_t ng, const char (*marks)
 static float map_header(lay *L, float x, float total)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float y = lay_top_pad(L);
-    lay_style hint = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style hint = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float tw = fminf(total, 38.0f * m->body);
-    lay_stack(&y, lay_text(L, &hint, x, y, tw, c->strings[STR_CAREERS_HINT], -1), m->gap);
+    lay_stack(&y, lay_text(L, &hint, x, y, tw, c->strings[CONTENT_STR_CAREERS_HINT], -1), m->gap);
     size_t nd = c->n_degrees;
     size_t *all = nd ? lay_alloc(L, nd * sizeof *all) : NULL;
     if (all) {
         for (size_t i = 0; i < nd; i++)
             all[i] = i;
-        lay_stack(&y, lay_degree_keys(L, x, y, total, all, nd, lay_degree_marks(L), -1), m->gap);
+        lay_stack(&y, lay_marks_keys(L, x, y, total, all, nd, lay_marks_of(L), -1), m->gap);
     }
     bool shared = false;
     for (size_t i = 0; i < c->n_careers && !shared; i++)
@@ -275,11 +275,11 @@ float screen_careers_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float avail = L->W - 2 * m->pad, hgap = m->pad, vgap = m->gap;
     career_group *g;
     size_t ng = group_careers(L, &g);
-    const char(*marks)[LAY_MARK_MAX] = lay_degree_marks(L);
+    const char(*marks)[LAY_MARK_MAX] = lay_marks_of(L);
 
     /* Columns: as many as the width holds at 14 body-em or more (a line of
      * about 30 characters), up to 16 em when the widest career pill needs it
@@ -290,7 +290,7 @@ float screen_careers_draw(lay *L, const view_place *p)
     for (size_t i = 0; i < c->n_careers; i++) {
         lay_pill pl;
         float pw, ph;
-        parts_career_pill(L, i, lay_col(L, COLOR_SHARED), &pl);
+        parts_career_pill(L, i, lay_col(L, CONTENT_COLOR_SHARED), &pl);
         lay_pill_size(L, &pl, avail, &pw, &ph);
         widest = fmaxf(widest, pw);
     }
@@ -339,7 +339,7 @@ float screen_careers_draw(lay *L, const view_place *p)
     float cx = (L->W - total) / 2;
 
     float y = map_header(L, cx, total);
-    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style note = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float tw = fminf(total, 38.0f * m->body);
 
     /* The cards, down each column in turn. */

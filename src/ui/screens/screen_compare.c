@@ -45,7 +45,7 @@ static float compare_careers(lay *L, float x, float y, float w, const content_de
                              const content_degree *other, int box)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     size_t *both = d->n_careers ? lay_alloc(L, 2 * d->n_careers * sizeof *both) : NULL;
     if (!both)
         return 0;
@@ -60,12 +60,12 @@ static float compare_careers(lay *L, float x, float y, float w, const content_de
     for (size_t i = 0; i < nb; i++) {
         /* one pill a line: lay_pills given a single item */
         career_list one = { both + i, true };
-        lay_stack(&yy, lay_pills(L, x, yy, w, 1, career_list_get, &one, ALIGN_LEFT, sp, box), sp);
+        lay_stack(&yy, lay_pills(L, x, yy, w, 1, career_list_get, &one, LAY_ALIGN_LEFT, sp, box), sp);
     }
     if (nb && no)
         yy += m->gap - sp;
     career_list ol = { own, false };
-    lay_stack(&yy, lay_pills(L, x, yy, w, no, career_list_get, &ol, ALIGN_LEFT, sp, box), sp);
+    lay_stack(&yy, lay_pills(L, x, yy, w, no, career_list_get, &ol, LAY_ALIGN_LEFT, sp, box), sp);
     return yy > y ? yy - y - sp : 0;
 }
 
@@ -93,7 +93,7 @@ static float compact_list(lay *L, float x, float y, float w, char *const *items,
                           od_color dot, int box)
 {
     float u = L->m.unit, d = 8.0f * u, ind = d + 10.0f * u;
-    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     float lh = lay_lh(L, st.font, st.size), yy = y;
     for (size_t i = 0; i < n; i++) {
         float h = lay_text(L, &st, x + ind, yy, w - ind, items[i], box);
@@ -130,7 +130,7 @@ static float joined_list(lay *L, float x, float y, float w, char *const *items, 
         k += l;
     }
     buf[k] = '\0';
-    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     st.copy = true;  /* the buffer is scratch, gone at lay_end */
     return lay_text(L, &st, x, y, w, buf, box);
 }
@@ -139,7 +139,7 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
 {
     const cell_ctx *cc = ctx;
     const content_degree *d = cc->d;
-    lay_style body = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style body = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     switch (cc->kind) {
     case ROW_AWARD:
         return parts_award_line(L, x, y, w, d->award_index, d->color, box);
@@ -171,16 +171,16 @@ typedef struct {
 static float col_head_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const col_head_ctx *h = ctx;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float bw, bh;
     float yy = y;
     if (h->badge) {
         parts_badge_within(L, x, yy, w, h->d->award_index, h->d->color, &bw, &bh, box);
         lay_stack(&yy, bh, m->gap);
     }
-    lay_style name = lay_style_of(L, FONT_BOLD,
-                           lay_fit_size(L, FONT_BOLD, m->h2, m->text_min, h->d->name, w),
-                           COLOR_TEXT, ALIGN_LEFT);
+    lay_style name = lay_style_of(L, SCENE_FONT_BOLD,
+                           lay_fit_size(L, SCENE_FONT_BOLD, m->h2, m->text_min, h->d->name, w),
+                           CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     name.color = lay_content_text(L, h->d->color);
     yy += lay_text(L, &name, x, yy, w, h->d->name, box);
     return yy - y;
@@ -190,10 +190,10 @@ static void col_head_get(const lay *L, const void *ctx, size_t i, parts_tap_card
 {
     const col_head_ctx *h = ctx;
     memset(out, 0, sizeof *out);
-    out->bg = lay_col(L, COLOR_SURFACE);
-    out->bg_pressed = lay_col(L, COLOR_SURFACE_ALT);
+    out->bg = lay_col(L, CONTENT_COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
     out->strip = h[i].d->color;
-    out->action = ACT_DEGREE;
+    out->action = VIEW_ACT_DEGREE;
     out->arg = (int)h[i].di;
     out->fn = col_head_body;
     out->ctx = &h[i];
@@ -210,17 +210,17 @@ static void pick_get(const lay *L, const void *ctx, size_t i, lay_pill *out)
     const content_degree *d = &L->c->degrees[i];
     memset(out, 0, sizeof *out);
     out->text = d->name;
-    out->font = FONT_BOLD;
+    out->font = SCENE_FONT_BOLD;
     out->size = lay_small(L);
     out->round = true;
     out->action = pk->action;
     out->arg = (int)i;
     if ((int)i == pk->selected) {
         out->bg = d->color;
-        out->fg = lay_col(L, COLOR_ACCENT_TEXT);
+        out->fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
     } else {
-        out->bg = lay_col(L, COLOR_SURFACE_ALT);
-        out->fg = lay_col(L, COLOR_TEXT);
+        out->bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+        out->fg = lay_col(L, CONTENT_COLOR_TEXT);
         out->dot = d->color;
     }
 }
@@ -239,11 +239,11 @@ typedef struct {
 static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
                      const cell_ctx cells[2])
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float cp = m->gap;
     bool was = L->dry;
     L->dry = true;
-    float head_h = lay_heading(L, 0, 0, t->head_w, heading, lay_col(L, COLOR_ACCENT), -1);
+    float head_h = lay_heading(L, 0, 0, t->head_w, heading, lay_col(L, CONTENT_COLOR_ACCENT), -1);
     L->dry = was;
     float ch = 0;
     for (int i = 0; i < 2; i++)
@@ -251,9 +251,9 @@ static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
     float h = fmaxf(head_h, ch) + 2 * t->rp;
     if (L->dry)
         return h;
-    int row = lay_box(L, (od_rect){ t->x, y, t->w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
-    lay_heading(L, t->x + t->rp, y + t->rp, t->head_w, heading, lay_col(L, COLOR_ACCENT), row);
-    od_color well = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_BACKGROUND), 0.6f);
+    int row = lay_box(L, (od_rect){ t->x, y, t->w, h }, lay_col(L, CONTENT_COLOR_SURFACE), m->radius, -1);
+    lay_heading(L, t->x + t->rp, y + t->rp, t->head_w, heading, lay_col(L, CONTENT_COLOR_ACCENT), row);
+    od_color well = lay_mix(lay_col(L, CONTENT_COLOR_SURFACE), lay_col(L, CONTENT_COLOR_BACKGROUND), 0.6f);
     for (int i = 0; i < 2; i++) {
         int cell = lay_box(L, (od_rect){ t->cell_x[i], y + t->rp, t->cell_w, ch }, well,
                            0.7f * m->radius, row);
@@ -262,18 +262,18 @@ static float cmp_row(lay *L, const cmp_table *t, float y, const char *heading,
     return h;
 }
 
-static const content_str cmp_heading[ROW_COUNT] = { STR_AWARD, STR_FOCUS, STR_TOPICS,
-                                                    STR_SOFTWARE, STR_CAREER_PATHS };
+static const content_str cmp_heading[ROW_COUNT] = { CONTENT_STR_AWARD, CONTENT_STR_FOCUS, CONTENT_STR_TOPICS,
+                                                    CONTENT_STR_SOFTWARE, CONTENT_STR_CAREER_PATHS };
 
 /* "First" and its degrees, then "Second" and its degrees, from y; returns
  * the y after them. */
 static float compare_pickers(lay *L, float cx, float y, float cw, const lay_style *lab,
                              const content_str label[2], const pick_ctx picks[2])
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     for (int i = 0; i < 2; i++) {
         lay_stack(&y, lay_text(L, lab, cx, y, cw, L->c->strings[label[i]], -1), 6.0f * m->unit);
-        lay_stack(&y, lay_pills(L, cx, y, cw, L->c->n_degrees, pick_get, &picks[i], ALIGN_LEFT,
+        lay_stack(&y, lay_pills(L, cx, y, cw, L->c->n_degrees, pick_get, &picks[i], LAY_ALIGN_LEFT,
                                 8.0f * m->unit, -1),
                   i ? 1.5f * m->gap : m->gap);
     }
@@ -283,7 +283,7 @@ static float compare_pickers(lay *L, float cx, float y, float cw, const lay_styl
 float screen_compare_draw(lay *L, const view_place *p)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     if (!parts_degree_ok(c, p->a) || !parts_degree_ok(c, p->b))
         return 0;
     float cx, cw;
@@ -291,9 +291,9 @@ float screen_compare_draw(lay *L, const view_place *p)
     float y = lay_top_pad(L);
     const content_degree *a = &c->degrees[p->a], *b = &c->degrees[p->b];
     col_head_ctx heads[2] = { { a, (size_t)p->a, true }, { b, (size_t)p->b, true } };
-    pick_ctx picks[2] = { { ACT_PICK_LEFT, p->a }, { ACT_PICK_RIGHT, p->b } };
-    content_str pick_label[2] = { STR_PICK_LEFT, STR_PICK_RIGHT };
-    lay_style lab = lay_style_of(L, FONT_BOLD, m->body, COLOR_MUTED, ALIGN_LEFT);
+    pick_ctx picks[2] = { { VIEW_ACT_PICK_LEFT, p->a }, { VIEW_ACT_PICK_RIGHT, p->b } };
+    content_str pick_label[2] = { CONTENT_STR_PICK_LEFT, CONTENT_STR_PICK_RIGHT };
+    lay_style lab = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
 
     /* A table when a headings column of 9 body widths leaves each degree 14. */
     cmp_table t;
@@ -319,7 +319,7 @@ float screen_compare_draw(lay *L, const view_place *p)
             float ph = 0;
             for (int i = 0; i < 2; i++)
                 ph = fmaxf(ph, lay_pills(L, t.cell_x[i], y, t.cell_w, c->n_degrees, pick_get,
-                                         &picks[i], ALIGN_LEFT, 8.0f * m->unit, -1));
+                                         &picks[i], LAY_ALIGN_LEFT, 8.0f * m->unit, -1));
             y += ph + m->gap;
         } else {
             float hh = 0;
@@ -355,7 +355,7 @@ float screen_compare_draw(lay *L, const view_place *p)
             float ph = 0;
             for (int i = 0; i < 2; i++)
                 ph += lay_text(L, &lab, cx, 0, cw, c->strings[pick_label[i]], -1) +
-                      lay_pills(L, cx, 0, cw, c->n_degrees, pick_get, &picks[i], ALIGN_LEFT,
+                      lay_pills(L, cx, 0, cw, c->n_degrees, pick_get, &picks[i], LAY_ALIGN_LEFT,
                                 8.0f * m->unit, -1);
             L->dry = was;
             pick_first = ph <= 0.3f * L->view_h;
@@ -369,7 +369,7 @@ float screen_compare_draw(lay *L, const view_place *p)
             if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
                 continue;
             cell_ctx cells[2] = { { a, b, (row_kind)k, false }, { b, a, (row_kind)k, false } };
-            y += parts_cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, COLOR_ACCENT),
+            y += parts_cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, CONTENT_COLOR_ACCENT),
                                 cell_body, cells, sizeof *cells, 2, false);
             y += m->gap;
         }

@@ -49,26 +49,26 @@ static content_str sec_heading(sec_kind k)
 {
     switch (k) {
     case SEC_FOCUS:
-        return STR_FOCUS;
+        return CONTENT_STR_FOCUS;
     case SEC_TOPICS:
-        return STR_TOPICS;
+        return CONTENT_STR_TOPICS;
     case SEC_SOFTWARE:
-        return STR_SOFTWARE;
+        return CONTENT_STR_SOFTWARE;
     case SEC_MODULES:
-        return STR_MODULES;
+        return CONTENT_STR_MODULES;
     case SEC_HANDS_ON:
-        return STR_HANDS_ON;
+        return CONTENT_STR_HANDS_ON;
     case SEC_CAREERS:
     default:
-        return STR_CAREER_PATHS;
+        return CONTENT_STR_CAREER_PATHS;
     }
 }
 
 static float module_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const content_module *md = ctx;
-    lay_style t = lay_style_of(L, FONT_BOLD, L->m.body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style b = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style t = lay_style_of(L, SCENE_FONT_BOLD, L->m.body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style b = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_text(L, &t, x, yy, w, md->title, box), 4.0f * L->m.unit);
     lay_stack(&yy, lay_text(L, &b, x, yy, w, md->text, box), 0);
@@ -79,13 +79,13 @@ static float module_body(lay *L, float x, float y, float w, int box, const void 
  * height. */
 static float modules_grid(lay *L, float x, float y, float w, const content_degree *d, int parent)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     size_t n = d->n_modules;
     size_t cols = (size_t)fmaxf(1.0f, floorf((w + m->gap) / (260.0f * m->unit + m->gap)));
     if (cols > n)
         cols = n;
     float mw = (w - m->gap * (float)(cols - 1)) / (float)cols, mp = m->gap;
-    od_color bg = lay_col(L, COLOR_SURFACE_ALT);
+    od_color bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
     float yy = y;
     for (size_t r0 = 0; r0 < n; r0 += cols) {
         size_t r1 = r0 + cols < n ? r0 + cols : n;
@@ -112,9 +112,9 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
 {
     const sec_ctx *s = ctx;
     const content_degree *d = s->d;
-    const layout_metrics *m = &L->m;
-    lay_style body = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style note = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    const lay_metrics *m = &L->m;
+    lay_style body = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style note = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_heading(L, x, yy, w, L->c->strings[sec_heading(s->kind)], d->color, box),
           m->gap);
@@ -123,10 +123,10 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
         yy += lay_text(L, &body, x, yy, w, d->focus, box);
         break;
     case SEC_TOPICS:
-        yy += lay_chip_list(L, x, yy, w, d->topics, d->n_topics, ALIGN_LEFT, box);
+        yy += lay_chip_list(L, x, yy, w, d->topics, d->n_topics, LAY_ALIGN_LEFT, box);
         break;
     case SEC_SOFTWARE:
-        yy += lay_chip_list(L, x, yy, w, d->software, d->n_software, ALIGN_LEFT, box);
+        yy += lay_chip_list(L, x, yy, w, d->software, d->n_software, LAY_ALIGN_LEFT, box);
         break;
     case SEC_MODULES:
         yy += modules_grid(L, x, yy, w, d, box);
@@ -136,7 +136,7 @@ static float sec_body(lay *L, float x, float y, float w, int box, const void *ct
         break;
     case SEC_CAREERS:
     default:
-        lay_stack(&yy, lay_pills(L, x, yy, w, d->n_careers, degree_career_get, d, ALIGN_LEFT,
+        lay_stack(&yy, lay_pills(L, x, yy, w, d->n_careers, degree_career_get, d, LAY_ALIGN_LEFT,
                              8.0f * m->unit, box),
               m->gap);
         if (any_shared(L->c, d->careers, d->n_careers))
@@ -159,14 +159,14 @@ static float degree_hero(lay *L, float x, float y, float w, int box, const void 
 {
     const hero_ctx *hc = ctx;
     const content_degree *d = hc->d;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float yy = y;
     if (hc->named) {
-        lay_style title = lay_style_of(L, FONT_BOLD, m->h1, COLOR_TEXT, ALIGN_LEFT);
+        lay_style title = lay_style_of(L, SCENE_FONT_BOLD, m->h1, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
         lay_stack(&yy, lay_text(L, &title, x, yy, w, d->name, box), m->gap);
     }
     lay_stack(&yy, parts_award_line(L, x, yy, w, d->award_index, d->color, box), m->gap);
-    lay_style tag = lay_style_of(L, FONT_REGULAR, m->h3, COLOR_TEXT, ALIGN_LEFT);
+    lay_style tag = lay_style_of(L, SCENE_FONT_REGULAR, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
     if (yy > y && !d->tagline[0])
         yy -= m->gap;
@@ -177,8 +177,8 @@ static float degree_hero(lay *L, float x, float y, float w, int box, const void 
 static float strip_card(lay *L, float x, float y, float w, od_color strip, lay_body_fn fn,
                         const void *ctx)
 {
-    const layout_metrics *m = &L->m;
-    float h = lay_card(L, x, y, w, 0, m->pad, lay_col(L, COLOR_SURFACE), fn, ctx, -1);
+    const lay_metrics *m = &L->m;
+    float h = lay_card(L, x, y, w, 0, m->pad, lay_col(L, CONTENT_COLOR_SURFACE), fn, ctx, -1);
     lay_rect(L, (od_rect){ x + m->radius, y, w - 2 * m->radius, 5.0f * m->unit }, strip,
              2.5f * m->unit);
     return h;
@@ -191,7 +191,7 @@ static float degree_sections(lay *L, float x, float y, float w, size_t cols,
                              const content_degree *d, const sec_kind *kinds, size_t nk)
 {
     enum { COLS_MAX = 4 };
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     if (cols < 1)
         cols = 1;
     if (cols > COLS_MAX)
@@ -207,7 +207,7 @@ static float degree_sections(lay *L, float x, float y, float w, size_t cols,
                 k = j;
         sec_ctx s = { d, kinds[i] };
         ch[k] += lay_card(L, x + (float)k * (colw + m->gap), y + ch[k], colw, 0, m->pad,
-                          lay_col(L, COLOR_SURFACE), sec_body, &s, -1);
+                          lay_col(L, CONTENT_COLOR_SURFACE), sec_body, &s, -1);
         ch[k] += m->gap;
     }
     float h = 0;
@@ -222,7 +222,7 @@ float screen_degree_draw(lay *L, const view_place *p)
     if (!parts_degree_ok(c, p->a))
         return 0;
     const content_degree *d = &c->degrees[p->a];
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     /* Columns of at least 22 body widths (a comfortable line of prose), at
      * most three; the page no wider than three columns of 32. */
     float avail = L->W - 2 * m->pad;

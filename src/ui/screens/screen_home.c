@@ -44,9 +44,9 @@ static float home_facts(lay *L, float x, float y, float w, const char *head,
     }
     if (!k)
         return 0;
-    const layout_metrics *m = &L->m;
-    lay_style hs = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
-    lay_style st = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    const lay_metrics *m = &L->m;
+    lay_style hs = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     st.copy = true; /* buf is gone when this returns */
     float yy = y;
     lay_stack(&yy, lay_text(L, &hs, x, yy, w, head, box), 2.0f * m->unit);
@@ -58,24 +58,24 @@ static float home_card_body(lay *L, float x, float y, float w, int box, const vo
 {
     const home_card_ctx *hc = ctx;
     const content_degree *d = hc->d;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float yy = y;
     float bw, bh;
     parts_badge(L, x, yy, d->award_index, d->color, &bw, &bh, box);
     lay_stack(&yy, bh, m->gap);
-    lay_style name = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h2, m->h3, d->name, w),
-                           COLOR_TEXT, ALIGN_LEFT);
+    lay_style name = lay_style_of(L, SCENE_FONT_BOLD, lay_fit_size(L, SCENE_FONT_BOLD, m->h2, m->h3, d->name, w),
+                           CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &name, x, yy, w, d->name, box), 6.0f * m->unit);
-    lay_style tag = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style tag = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &tag, x, yy, w, d->tagline, box), 0);
     if (hc->detail >= HOME_FOCUS && d->focus[0]) {
-        lay_style f = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+        lay_style f = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
         yy += m->gap;
         lay_stack(&yy, lay_text(L, &f, x, yy, w, d->focus, box), 0);
     }
     if (hc->detail >= HOME_TOPICS && d->n_topics) {
         yy += m->gap;
-        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[STR_TOPICS],
+        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[CONTENT_STR_TOPICS],
                                   (const char *const *)d->topics, d->n_topics, box), 0);
     }
     if (hc->detail >= HOME_CAREERS && d->n_careers) {
@@ -84,7 +84,7 @@ static float home_card_body(lay *L, float x, float y, float w, int box, const vo
         for (size_t i = 0; i < d->n_careers && n < sizeof names / sizeof *names; i++)
             names[n++] = L->c->careers[d->careers[i]].name;
         yy += m->gap;
-        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[STR_CAREER_PATHS], names, n, box),
+        lay_stack(&yy, home_facts(L, x, yy, w, L->c->strings[CONTENT_STR_CAREER_PATHS], names, n, box),
                   0);
     }
     return yy - y;
@@ -94,11 +94,11 @@ static void home_card_get(const lay *L, const void *ctx, size_t i, parts_tap_car
 {
     const home_card_ctx *cards = ctx;
     const content_degree *d = cards[i].d;
-    out->bg = lay_col(L, COLOR_SURFACE);
-    out->bg_pressed = lay_col(L, COLOR_SURFACE_ALT);
+    out->bg = lay_col(L, CONTENT_COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
     out->strip = d->color;
     out->arrow = d->color;
-    out->action = ACT_DEGREE;
+    out->action = VIEW_ACT_DEGREE;
     out->arg = (int)(d - L->c->degrees);
     out->fn = home_card_body;
     out->ctx = &cards[i];
@@ -112,18 +112,18 @@ typedef struct {
 static float entry_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const entry_ctx *e = ctx;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     bool pressed = lay_is_pressed(L, e->action, e->arg);
     float cw = 0.3f * m->h3, tw = w - cw - m->gap;
-    lay_style t = lay_style_of(L, FONT_BOLD, m->h3, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT, ALIGN_LEFT);
-    lay_style h = lay_style_of(L, FONT_REGULAR, lay_small(L), pressed ? COLOR_ACCENT_TEXT : COLOR_MUTED,
-                        ALIGN_LEFT);
+    lay_style t = lay_style_of(L, SCENE_FONT_BOLD, m->h3, pressed ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style h = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), pressed ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_MUTED,
+                        LAY_ALIGN_LEFT);
     float yy = y;
     lay_stack(&yy, lay_text(L, &t, x, yy, tw, L->c->strings[e->title], box), 4.0f * m->unit);
     lay_stack(&yy, lay_text(L, &h, x, yy, tw, L->c->strings[e->hint], box), 0);
     float th = yy - y;
     lay_chevron(L, x + w - cw / 2, y + th / 2, cw, m->h3, 1,
-                lay_col(L, pressed ? COLOR_ACCENT_TEXT : COLOR_ACCENT));
+                lay_col(L, pressed ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_ACCENT));
     return th;
 }
 
@@ -131,8 +131,8 @@ static void entry_get(const lay *L, const void *ctx, size_t i, parts_tap_card *o
 {
     const entry_ctx *e = ctx;
     memset(out, 0, sizeof *out);
-    out->bg = lay_col(L, COLOR_SURFACE);
-    out->bg_pressed = lay_col(L, COLOR_ACCENT);
+    out->bg = lay_col(L, CONTENT_COLOR_SURFACE);
+    out->bg_pressed = lay_col(L, CONTENT_COLOR_ACCENT);
     out->action = e[i].action;
     out->arg = e[i].arg;
     out->fn = entry_body;
@@ -143,43 +143,43 @@ float screen_home_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float u = m->unit, cx, cw;
     /* Many degrees get a wider column, so they all stay on the first screen. */
     lay_column(L, c->n_degrees > 4 ? 88 : 64, &cx, &cw);
     float y = lay_top_pad(L);
 
-    const char *title = c->strings[STR_HOME_TITLE];
-    lay_style h1 = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h1, m->h3, title, cw),
-                         COLOR_TEXT, ALIGN_LEFT);
-    lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    const char *title = c->strings[CONTENT_STR_HOME_TITLE];
+    lay_style h1 = lay_style_of(L, SCENE_FONT_BOLD, lay_fit_size(L, SCENE_FONT_BOLD, m->h1, m->h3, title, cw),
+                         CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style sub = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     lay_stack(&y, lay_text(L, &h1, cx, y, cw, title, -1), 4.0f * u);
-    lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[STR_HOME_SUBTITLE], -1), 0);
+    lay_stack(&y, lay_text(L, &sub, cx, y, cw, c->strings[CONTENT_STR_HOME_SUBTITLE], -1), 0);
     y += 1.5f * m->gap;
 
     /* Entry tiles: three in a row when each keeps 200 units, else stacked. */
     entry_ctx e[5];
     size_t k = 0;
     if (c->n_talks)
-        e[k++] = (entry_ctx){ STR_TODAY, STR_TODAY_HINT, ACT_OPEN, SCREEN_TODAY };
+        e[k++] = (entry_ctx){ CONTENT_STR_TODAY, CONTENT_STR_TODAY_HINT, VIEW_ACT_OPEN, VIEW_SCREEN_TODAY };
     if (c->n_questions)
-        e[k++] = (entry_ctx){ STR_QUIZ, STR_QUIZ_HINT, ACT_OPEN, SCREEN_QUIZ };
+        e[k++] = (entry_ctx){ CONTENT_STR_QUIZ, CONTENT_STR_QUIZ_HINT, VIEW_ACT_OPEN, VIEW_SCREEN_QUIZ };
     if (c->n_degrees >= 2)
-        e[k++] = (entry_ctx){ STR_COMPARE, STR_COMPARE_HINT, ACT_COMPARE, 0 };
+        e[k++] = (entry_ctx){ CONTENT_STR_COMPARE, CONTENT_STR_COMPARE_HINT, VIEW_ACT_COMPARE, 0 };
     if (c->n_careers)
-        e[k++] = (entry_ctx){ STR_CAREERS, STR_CAREERS_HINT, ACT_CAREERS, 0 };
+        e[k++] = (entry_ctx){ CONTENT_STR_CAREERS, CONTENT_STR_CAREERS_HINT, VIEW_ACT_CAREERS, 0 };
     if (c->n_awards)
-        e[k++] = (entry_ctx){ STR_BA_BS, STR_BA_BS_HINT, ACT_BABS, 0 };
+        e[k++] = (entry_ctx){ CONTENT_STR_BA_BS, CONTENT_STR_BA_BS_HINT, VIEW_ACT_BABS, 0 };
     size_t ecols = k && (cw - m->gap * (float)(k - 1)) / (float)k >= 200.0f * u ? k : 1;
 
     lay_pill about;
     memset(&about, 0, sizeof about);
-    about.text = c->strings[STR_ABOUT];
-    about.font = FONT_BOLD;
+    about.text = c->strings[CONTENT_STR_ABOUT];
+    about.font = SCENE_FONT_BOLD;
     about.size = m->body;
-    about.bg = lay_col(L, COLOR_SURFACE_ALT);
-    about.fg = lay_col(L, COLOR_TEXT);
-    about.action = ACT_ABOUT;
+    about.bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+    about.fg = lay_col(L, CONTENT_COLOR_TEXT);
+    about.action = VIEW_ACT_ABOUT;
     about.round = true;
     float aw, ah;
     lay_pill_size(L, &about, cw, &aw, &ah);

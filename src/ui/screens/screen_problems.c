@@ -21,16 +21,16 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
+void screen_problems_draw(scene *out, const lay_env *env, const char *dir,
                           const content_report *rep)
 {
     lay L;
     lay_staff_frame f = lay_staff_begin(&L, out, env, BG);
-    const layout_metrics *m = &L.m;
+    const lay_metrics *m = &L.m;
     float x = f.x, w = f.w, y = f.y, bottom = f.bottom;
     float body = m->text_min;
 
-    lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, false };
+    lay_style h = { SCENE_FONT_BOLD, m->h2, TEXT, LAY_ALIGN_LEFT, false };
     y += lay_text(&L, &h, x, y, w, "This kiosk's content needs attention", -1) + m->gap;
     char intro[700];
     snprintf(intro, sizeof intro,
@@ -38,7 +38,7 @@ void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
              "\"%s\"; "
              "this screen gives way to the kiosk by itself as soon as the files are valid.",
              dir);
-    lay_style p = { FONT_REGULAR, body, MUTED, ALIGN_LEFT, true };
+    lay_style p = { SCENE_FONT_REGULAR, body, MUTED, LAY_ALIGN_LEFT, true };
     y += lay_text(&L, &p, x, y, w, intro, -1) + m->gap * 1.5f;
 
     /* Errors first, one card each, as many as fit; then how many are left. */
@@ -67,8 +67,8 @@ void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
             snprintf(where, sizeof where, "%s", base_name(pr->file));
         snprintf(line, sizeof line, "%s%s%s", *pr->path ? pr->path : "", *pr->path ? ": " : "",
                  pr->message);
-        lay_style ws = { FONT_BOLD, body, WHERE, ALIGN_LEFT, true };
-        lay_style ms = { FONT_REGULAR, body, TEXT, ALIGN_LEFT, true };
+        lay_style ws = { SCENE_FONT_BOLD, body, WHERE, LAY_ALIGN_LEFT, true };
+        lay_style ms = { SCENE_FONT_REGULAR, body, TEXT, LAY_ALIGN_LEFT, true };
         float pad = m->gap;
         L.dry = true;
         float hh = lay_text(&L, &ws, 0, 0, w - 2 * pad, where, -1) +

@@ -10,7 +10,7 @@
 #include "lay.h"
 #include "scene.h"
 
-void screen_problems_draw(scene *out, const layout_env *env, const char *dir,
+void screen_problems_draw(scene *out, const lay_env *env, const char *dir,
                           const content_report *rep);
 
 #endif

@@ -4,12 +4,12 @@
  * A question shows where the visitor is twice over: a row of dots (the
  * ones done filled, the rest hollow rings, the current one wider, so shape
  * carries it as well as colour) and the words "Question 2 of 4". Each
- * answer is a full-width button at least metrics.target tall (ACT_ANSWER
+ * answer is a full-width button at least metrics.target tall (VIEW_ACT_ANSWER
  * with the answer's index); the answer chosen before, when the visitor came
  * Back, carries a disc before its words and an accent outline.
  *
  * The result lists every degree, most points first, each with a button
- * that opens it (ACT_DEGREE), its points in words and the answers that
+ * that opens it (VIEW_ACT_DEGREE), its points in words and the answers that
  * gave them ("Because you chose"); degrees no answer pointed to follow,
  * saying so. The answers come from L->in->quiz (the app keeps them for the
  * visit only). */
@@ -32,7 +32,7 @@ static float progress_dots(lay *L, float x, float y, size_t q, size_t n)
 {
     float u = L->m.unit, d = 16.0f * u, sp = 12.0f * u, cur = 40.0f * u;
     float px = x;
-    od_color on = lay_col(L, COLOR_ACCENT), off = lay_col(L, COLOR_MUTED);
+    od_color on = lay_col(L, CONTENT_COLOR_ACCENT), off = lay_col(L, CONTENT_COLOR_MUTED);
     for (size_t k = 0; k < n; k++) {
         float dw = k == q ? cur : d;
         od_rect r = { px, y, dw, d };
@@ -45,13 +45,13 @@ static float progress_dots(lay *L, float x, float y, size_t q, size_t n)
     return d;
 }
 
-/* "{n}" and "{total}" of STR_QUIZ_PROGRESS filled in. */
+/* "{n}" and "{total}" of CONTENT_STR_QUIZ_PROGRESS filled in. */
 static const char *progress_words(lay *L, size_t q, size_t n)
 {
     char a[24], b[24];
     snprintf(a, sizeof a, "%zu", q + 1);
     snprintf(b, sizeof b, "%zu", n);
-    return lay_fill(L, lay_fill(L, lay_str(L, STR_QUIZ_PROGRESS), "{n}", a), "{total}", b);
+    return lay_fill(L, lay_fill(L, lay_str(L, CONTENT_STR_QUIZ_PROGRESS), "{n}", a), "{total}", b);
 }
 
 /* Answer button i of question q, with the answer chosen before marked. */
@@ -60,23 +60,23 @@ static void answer_pill(const lay *L, const content_question *qu, size_t i, int 
 {
     memset(b, 0, sizeof *b);
     b->text = qu->answers[i].text;
-    b->font = FONT_BOLD;
+    b->font = SCENE_FONT_BOLD;
     b->size = L->m.h3;
-    b->bg = lay_col(L, COLOR_SURFACE);
-    b->fg = lay_col(L, COLOR_TEXT);
-    b->action = ACT_ANSWER;
+    b->bg = lay_col(L, CONTENT_COLOR_SURFACE);
+    b->fg = lay_col(L, CONTENT_COLOR_TEXT);
+    b->action = VIEW_ACT_ANSWER;
     b->arg = (int)i;
     b->wide = true;
     if (before == (int)i + 1) {
-        b->outline = lay_col(L, COLOR_ACCENT);
-        b->dot = lay_col(L, COLOR_ACCENT);
+        b->outline = lay_col(L, CONTENT_COLOR_ACCENT);
+        b->dot = lay_col(L, CONTENT_COLOR_ACCENT);
     }
 }
 
 float screen_quiz_draw(lay *L, const view_place *p)
 {
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     size_t q = (size_t)p->a, n = c->n_questions;
     const content_question *qu = &c->questions[q];
     float cx, cw;
@@ -84,10 +84,10 @@ float screen_quiz_draw(lay *L, const view_place *p)
     float y = lay_top_pad(L);
     /* The dots with the words beside them, or under them when narrow. */
     const char *words = progress_words(L, q, n);
-    lay_style prog = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
+    lay_style prog = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     float u = m->unit, dots_w = 40.0f * u + (float)(n - 1) * 28.0f * u;
-    float tw = lay_tw(L, FONT_REGULAR, m->body, words, strlen(words));
-    float lh = lay_lh(L, FONT_REGULAR, m->body);
+    float tw = lay_tw(L, SCENE_FONT_REGULAR, m->body, words, strlen(words));
+    float lh = lay_lh(L, SCENE_FONT_REGULAR, m->body);
     if (dots_w + m->gap + tw <= cw) {
         progress_dots(L, cx, y + (lh - 16.0f * u) / 2, q, n);
         lay_text(L, &prog, cx + dots_w + m->gap, y, cw - dots_w - m->gap, words, -1);
@@ -96,9 +96,9 @@ float screen_quiz_draw(lay *L, const view_place *p)
         lay_stack(&y, progress_dots(L, cx, y, q, n), 8.0f * u);
         lay_stack(&y, lay_text(L, &prog, cx, y, cw, words, -1), m->gap);
     }
-    lay_style ask = lay_style_of(L, FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h2, m->h3,
+    lay_style ask = lay_style_of(L, SCENE_FONT_BOLD, lay_fit_size(L, SCENE_FONT_BOLD, m->h2, m->h3,
                                                             qu->text, cw),
-                                 COLOR_TEXT, ALIGN_LEFT);
+                                 CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&y, lay_text(L, &ask, cx, y, cw, qu->text, -1), m->gap);
     int before = screen_quiz_answers(L)[q];
     /* Two answers a row on a landscape screen, so a short one shows them

@@ -19,7 +19,7 @@ static float result_body(lay *L, float x, float y, float w, int box, const void 
 {
     const result_ctx *r = ctx;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     const content_degree *d = &c->degrees[r->place.degree];
     float yy = y;
     lay_pill open;
@@ -36,37 +36,37 @@ static float result_body(lay *L, float x, float y, float w, int box, const void 
             label = kept;
     }
     open.text = label;
-    open.font = FONT_BOLD;
+    open.font = SCENE_FONT_BOLD;
     open.size = m->h3;
-    open.bg = lay_col(L, COLOR_SURFACE_ALT);
-    open.fg = lay_col(L, COLOR_TEXT);
+    open.bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+    open.fg = lay_col(L, CONTENT_COLOR_TEXT);
     open.dot = d->color;
     open.chevron = 1;
-    open.action = ACT_DEGREE;
+    open.action = VIEW_ACT_DEGREE;
     open.arg = (int)r->place.degree;
     open.wide = true;
     float pw, ph;
     lay_pill_size(L, &open, w, &pw, &ph);
     lay_pill_draw(L, &open, (od_rect){ x, yy, w, ph }, box);
     yy += ph + m->unit * 8;
-    lay_style pts = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style muted = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style why = lay_style_of(L, FONT_REGULAR, m->body, COLOR_TEXT, ALIGN_LEFT);
+    lay_style pts = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style muted = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_style why = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     pts.copy = true;
     if (r->place.points <= 0) {
-        lay_stack(&yy, lay_text(L, &muted, x, yy, w, lay_str(L, STR_QUIZ_NONE), box), 0);
+        lay_stack(&yy, lay_text(L, &muted, x, yy, w, lay_str(L, CONTENT_STR_QUIZ_NONE), box), 0);
         return yy - y;
     }
     char num[24];
     snprintf(num, sizeof num, "%d", r->place.points);
-    const char *tpl = lay_str(L, r->place.points == 1 ? STR_QUIZ_POINT : STR_QUIZ_POINTS);
+    const char *tpl = lay_str(L, r->place.points == 1 ? CONTENT_STR_QUIZ_POINT : CONTENT_STR_QUIZ_POINTS);
     lay_stack(&yy, lay_text(L, &pts, x, yy, w, lay_fill(L, tpl, "{points}", num), box),
               m->unit * 4);
-    lay_stack(&yy, lay_text(L, &muted, x, yy, w, lay_str(L, STR_QUIZ_BECAUSE), box),
+    lay_stack(&yy, lay_text(L, &muted, x, yy, w, lay_str(L, CONTENT_STR_QUIZ_BECAUSE), box),
               m->unit * 4);
     /* The answers that counted, each on its own line after a bullet. */
     const signed char *ans = screen_quiz_answers(L);
-    float bullet = lay_tw(L, FONT_REGULAR, m->body, "\u2022 ", strlen("\u2022 "));
+    float bullet = lay_tw(L, SCENE_FONT_REGULAR, m->body, "\u2022 ", strlen("\u2022 "));
     for (size_t q = 0; q < c->n_questions && q < CONTENT_QUIZ_MAX; q++) {
         if (quiz_points(c, q, ans[q], r->place.degree) <= 0)
             continue;
@@ -82,7 +82,7 @@ float screen_quiz_result_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     /* The degrees side by side where the screen is wide enough for cards
      * of at least 20 body-em (a monitor or a wall shows them all at once,
      * in the ranked order, left to right), else one under the other in a
@@ -106,8 +106,8 @@ float screen_quiz_result_draw(lay *L, const view_place *p)
         lay_column(L, 38, &cx, &cw);
     }
     float y = lay_top_pad(L);
-    lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, STR_QUIZ_RESULT_HINT), -1), m->gap);
+    lay_style sub = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, CONTENT_STR_QUIZ_RESULT_HINT), -1), m->gap);
     quiz_place *rank = n ? lay_alloc(L, n * sizeof *rank) : NULL;
     if (rank) {
         quiz_rank(c, screen_quiz_answers(L), c->n_questions < CONTENT_QUIZ_MAX ? c->n_questions
@@ -128,7 +128,7 @@ float screen_quiz_result_draw(lay *L, const view_place *p)
             float x = cx + (cw - rw) / 2;
             for (size_t k = 0; k < count; k++, i++) {
                 result_ctx r = { i + 1, rank[i], 0, 0 };
-                lay_card(L, x, y, cellw, rowh, m->pad, lay_col(L, COLOR_SURFACE), result_body,
+                lay_card(L, x, y, cellw, rowh, m->pad, lay_col(L, CONTENT_COLOR_SURFACE), result_body,
                          &r, -1);
                 x += cellw + m->gap;
             }
@@ -138,12 +138,12 @@ float screen_quiz_result_draw(lay *L, const view_place *p)
     /* Start again: every answer forgotten, back to the first question. */
     lay_pill again;
     memset(&again, 0, sizeof again);
-    again.text = lay_str(L, STR_QUIZ_AGAIN);
-    again.font = FONT_BOLD;
+    again.text = lay_str(L, CONTENT_STR_QUIZ_AGAIN);
+    again.font = SCENE_FONT_BOLD;
     again.size = m->body;
-    again.bg = lay_col(L, COLOR_SURFACE_ALT);
-    again.fg = lay_col(L, COLOR_TEXT);
-    again.action = ACT_ANSWER;
+    again.bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+    again.fg = lay_col(L, CONTENT_COLOR_TEXT);
+    again.action = VIEW_ACT_ANSWER;
     again.arg = -1;
     again.round = true;
     float aw, ah;

@@ -2,7 +2,7 @@
  * "next talk" line of a degree page.
  *
  * Each talk is a card in order of start: its time, title, room and
- * degrees. Against a known clock (layout_frame_in.clock_*), talks that are
+ * degrees. Against a known clock (lay_frame_in.clock_*), talks that are
  * over are dimmed, and the ones on now and next are framed in the accent
  * colour and labelled "Now" / "Next" in words, so the highlight does not
  * rest on colour alone. Without a trusted clock the whole day shows plain. */
@@ -34,7 +34,7 @@ static void talk_times(const content_talk *k, char *buf, size_t n)
 /* The label pill ("Now", "Next") of a state, or NULL. */
 static const char *state_label(const lay *L, talk_state st)
 {
-    return st == TALK_NOW ? lay_str(L, STR_NOW) : st == TALK_NEXT ? lay_str(L, STR_TALK_NEXT) : NULL;
+    return st == TALKS_NOW ? lay_str(L, CONTENT_STR_NOW) : st == TALKS_NEXT ? lay_str(L, CONTENT_STR_TALK_NEXT) : NULL;
 }
 
 static float talk_body(lay *L, float x, float y, float w, int box, const void *ctx)
@@ -42,13 +42,13 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     const talk_ctx *t = ctx;
     const content *c = L->c;
     const content_talk *k = &c->talks[t->i];
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     char times[32];
     talk_times(k, times, sizeof times);
-    lay_style tm = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
-    lay_style title = lay_style_of(L, FONT_BOLD, m->h3, COLOR_TEXT, ALIGN_LEFT);
-    lay_style room = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_style degs = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_LEFT);
+    lay_style tm = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style title = lay_style_of(L, SCENE_FONT_BOLD, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style room = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_style degs = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     tm.copy = true;
     /* Narrow cards put the time above the title instead of beside it. */
     bool beside = w - t->time_w - m->gap >= 14.0f * m->body;
@@ -60,9 +60,9 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     const char *label = state_label(L, t->st);
     float lw = 0, lh = 0;
     if (label) {
-        lay_pill pill = lay_round_pill(L, label, FONT_BOLD);
-        pill.bg = lay_col(L, COLOR_ACCENT);
-        pill.fg = lay_col(L, COLOR_ACCENT_TEXT);
+        lay_pill pill = lay_round_pill(L, label, SCENE_FONT_BOLD);
+        pill.bg = lay_col(L, CONTENT_COLOR_ACCENT);
+        pill.fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
         pill.dense = true;
         lay_pill_size(L, &pill, tw, &lw, &lh);
         lay_pill_draw(L, &pill, (od_rect){ tx, yy, lw, lh }, box);
@@ -70,9 +70,9 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     }
     /* A talk that is over keeps its time and title only, so what is on now
      * and next comes up the screen. */
-    bool past = t->st == TALK_PAST;
+    bool past = t->st == TALKS_PAST;
     if (past)
-        title = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_LEFT);
+        title = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&yy, lay_text(L, &title, tx, yy, tw, k->title, box), past ? 0 : m->unit * 4);
     if (!past)
         lay_stack(&yy, lay_text(L, &room, tx, yy, tw, k->room, box), m->unit * 2);
@@ -104,29 +104,29 @@ float screen_today_draw(lay *L, const view_place *p)
 {
     (void)p;
     const content *c = L->c;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     float cx, cw;
     lay_column(L, 38, &cx, &cw);
     float y = lay_top_pad(L);
     int now = wall(L);
-    lay_style sub = lay_style_of(L, FONT_REGULAR, m->body, COLOR_MUTED, ALIGN_LEFT);
-    lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, STR_TODAY_HINT), -1), m->gap);
+    lay_style sub = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    lay_stack(&y, lay_text(L, &sub, cx, y, cw, lay_str(L, CONTENT_STR_TODAY_HINT), -1), m->gap);
     if (talks_all_done(c, now)) {
-        lay_style done = lay_style_of(L, FONT_BOLD, m->h2, COLOR_TEXT, ALIGN_LEFT);
-        lay_stack(&y, lay_text(L, &done, cx, y, cw, lay_str(L, STR_TODAY_DONE), -1), m->gap);
+        lay_style done = lay_style_of(L, SCENE_FONT_BOLD, m->h2, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+        lay_stack(&y, lay_text(L, &done, cx, y, cw, lay_str(L, CONTENT_STR_TODAY_DONE), -1), m->gap);
     }
-    float time_w = lay_tw(L, FONT_BOLD, m->body, "00:00\u201300:00",
+    float time_w = lay_tw(L, SCENE_FONT_BOLD, m->body, "00:00\u201300:00",
                           strlen("00:00\u201300:00"));
-    od_color accent = lay_col(L, COLOR_ACCENT);
+    od_color accent = lay_col(L, CONTENT_COLOR_ACCENT);
     for (size_t i = 0; i < c->n_talks; i++) {
         talk_ctx t = { i, talks_state(c, i, now), time_w };
-        bool lit = t.st == TALK_NOW || t.st == TALK_NEXT;
+        bool lit = t.st == TALKS_NOW || t.st == TALKS_NEXT;
         float keep = L->alpha;
-        if (t.st == TALK_PAST)
+        if (t.st == TALKS_PAST)
             L->alpha *= 0.6f; /* over: set back, still readable (titles about 6:1) */
-        od_color bg = t.st == TALK_NOW ? lay_mix(lay_col(L, COLOR_SURFACE), accent, 0.12f)
-                                       : lay_col(L, COLOR_SURFACE);
-        float h = lay_card(L, cx, y, cw, 0, t.st == TALK_PAST ? m->pad / 2 : m->pad, bg,
+        od_color bg = t.st == TALKS_NOW ? lay_mix(lay_col(L, CONTENT_COLOR_SURFACE), accent, 0.12f)
+                                       : lay_col(L, CONTENT_COLOR_SURFACE);
+        float h = lay_card(L, cx, y, cw, 0, t.st == TALKS_PAST ? m->pad / 2 : m->pad, bg,
                            talk_body, &t, -1);
         if (lit)
             lay_frame(L, (od_rect){ cx, y, cw, h }, accent, m->radius, 3.0f * m->unit);
@@ -146,7 +146,7 @@ float screen_today_next_talk(lay *L, float x, float y, float w, size_t d, int bo
     char when[8];
     talks_format_time(k->start, when, sizeof when);
     /* "Next talk: {time}, {room}" with the two filled in. */
-    const char *tpl = lay_str(L, STR_NEXT_TALK);
+    const char *tpl = lay_str(L, CONTENT_STR_NEXT_TALK);
     char *out = lay_alloc(L, 512);
     if (!out)
         return 0;
@@ -173,7 +173,7 @@ float screen_today_next_talk(lay *L, float x, float y, float w, size_t d, int bo
         s += skip;
     }
     out[used] = '\0';
-    lay_style st = lay_style_of(L, FONT_BOLD, L->m.body, COLOR_ACCENT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_BOLD, L->m.body, CONTENT_COLOR_ACCENT, LAY_ALIGN_LEFT);
     st.copy = true;
     return lay_text(L, &st, x, y, w, out, box);
 }

@@ -18,7 +18,7 @@ static const od_color AXIS = { 0x4A, 0x55, 0x68, 0xFF };
 
 static void bars_by_hour(lay *L, const usage_picture *p, od_rect r)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     int first = 8, last = 18; /* the hours shown: [first, last) */
     for (int h = 0; h < 24; h++)
         if (p->visits[h]) {
@@ -32,15 +32,15 @@ static void bars_by_hour(lay *L, const usage_picture *p, od_rect r)
         if (p->visits[h] > top)
             top = p->visits[h];
     float small = m->text_min;
-    lay_style lab = { FONT_REGULAR, small, MUTED, ALIGN_CENTER, true };
-    lay_style num = { FONT_BOLD, small, TEXT, ALIGN_CENTER, true };
+    lay_style lab = { SCENE_FONT_REGULAR, small, MUTED, LAY_ALIGN_CENTER, true };
+    lay_style num = { SCENE_FONT_BOLD, small, TEXT, LAY_ALIGN_CENTER, true };
     float lh = lay_text_height(L, &lab, r.w, "08", 2, NULL);
     float base = r.y + r.h - lh - m->unit * 4;
     float room = base - r.y - lh - m->unit * 4;
     int n = last - first;
     float slot = r.w / (float)n, bw = slot * 0.7f;
     /* Hour labels every second hour where a slot is narrower than "00". */
-    float label_w = L->env->measure.text_width(L->env->measure.ctx, FONT_REGULAR, small, "00", 2);
+    float label_w = L->env->measure.text_width(L->env->measure.ctx, SCENE_FONT_REGULAR, small, "00", 2);
     int every = slot > label_w * 1.4f ? 1 : 2;
     lay_line(L, r.x, base, r.x + r.w, base, m->unit > 1 ? m->unit : 1, AXIS);
     char buf[16];
@@ -65,14 +65,14 @@ static void bars_by_hour(lay *L, const usage_picture *p, od_rect r)
 
 static void top_degrees(lay *L, const usage_picture *p, od_rect r)
 {
-    const layout_metrics *m = &L->m;
-    lay_style head = { FONT_BOLD, m->body, TEXT, ALIGN_LEFT, true };
-    lay_style name = { FONT_REGULAR, m->text_min, TEXT, ALIGN_LEFT, true };
-    lay_style count = { FONT_BOLD, m->text_min, TEXT, ALIGN_RIGHT, true };
+    const lay_metrics *m = &L->m;
+    lay_style head = { SCENE_FONT_BOLD, m->body, TEXT, LAY_ALIGN_LEFT, true };
+    lay_style name = { SCENE_FONT_REGULAR, m->text_min, TEXT, LAY_ALIGN_LEFT, true };
+    lay_style count = { SCENE_FONT_BOLD, m->text_min, TEXT, LAY_ALIGN_RIGHT, true };
     float y = r.y;
     y += lay_text(L, &head, r.x, y, r.w, "Most opened degrees", -1) + m->gap;
     if (!p->ntop) {
-        lay_style none = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
+        lay_style none = { SCENE_FONT_REGULAR, m->text_min, MUTED, LAY_ALIGN_LEFT, true };
         static const char none_s[] = "No degree opened yet.";
         /* Only where it fits: the staff screen may share its height. */
         if (y + lay_text_height(L, &none, r.w, none_s, sizeof none_s - 1, NULL) <= r.y + r.h)
@@ -88,7 +88,7 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
             break;
         y += lay_text(L, &name, r.x, y, r.w, p->top[i].name, -1);
         snprintf(buf, sizeof buf, "%u", (unsigned)p->top[i].opened);
-        float cw = L->env->measure.text_width(L->env->measure.ctx, FONT_BOLD, m->text_min, buf,
+        float cw = L->env->measure.text_width(L->env->measure.ctx, SCENE_FONT_BOLD, m->text_min, buf,
                                               strlen(buf));
         float track = r.w - cw - m->gap;
         float bw = track * (float)p->top[i].opened / (float)most;
@@ -101,13 +101,13 @@ static void top_degrees(lay *L, const usage_picture *p, od_rect r)
     }
 }
 
-void screen_visitors_draw(scene *out, const layout_env *env, const usage_picture *p)
+void screen_visitors_draw(scene *out, const lay_env *env, const usage_picture *p)
 {
     lay L;
     lay_staff_frame f = lay_staff_begin(&L, out, env, BG);
-    const layout_metrics *m = &L.m;
+    const lay_metrics *m = &L.m;
     float x = f.x, w = f.w, y = f.y, bottom = f.bottom;
-    lay_style h = { FONT_BOLD, m->h2, TEXT, ALIGN_LEFT, true };
+    lay_style h = { SCENE_FONT_BOLD, m->h2, TEXT, LAY_ALIGN_LEFT, true };
     y += lay_text(&L, &h, x, y, w, *p->title ? p->title : "Today's visitors", -1) + m->gap / 2;
     char sum[400];
     int k = snprintf(sum, sizeof sum, "%u visit%s, %u screens opened, %u comparison%s",
@@ -124,9 +124,9 @@ void screen_visitors_draw(scene *out, const layout_env *env, const usage_picture
             snprintf(sum + at + (size_t)k, sizeof sum - at - (size_t)k,
                      " (most often first: %s, %u)", p->quiz_top, (unsigned)p->quiz_top_n);
     }
-    lay_style s = { FONT_REGULAR, m->text_min, MUTED, ALIGN_LEFT, true };
+    lay_style s = { SCENE_FONT_REGULAR, m->text_min, MUTED, LAY_ALIGN_LEFT, true };
     y += lay_text(&L, &s, x, y, w, sum, -1) + m->gap * 1.5f;
-    lay_style sub = { FONT_BOLD, m->body, TEXT, ALIGN_LEFT, true };
+    lay_style sub = { SCENE_FONT_BOLD, m->body, TEXT, LAY_ALIGN_LEFT, true };
     if (L.W >= L.H) {
         float cw = w * 0.6f, gap = m->pad * 1.5f;
         float yy = y + lay_text(&L, &sub, x, y, cw, "Visits by hour", -1) + m->gap;

@@ -29,6 +29,6 @@ typedef struct {
     int ntop;
 } usage_picture;
 
-void screen_visitors_draw(scene *out, const layout_env *env, const usage_picture *p);
+void screen_visitors_draw(scene *out, const lay_env *env, const usage_picture *p);
 
 #endif

@@ -82,8 +82,8 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
     const char *colon = strchr(name, ':');
     size_t blen = colon ? (size_t)(colon - name) : strlen(name);
     const screen_def *d = NULL;
-    view_place p = { SCREEN_COUNT, 0, 0 };
-    for (int i = 0; i < SCREEN_COUNT; i++) {
+    view_place p = { VIEW_SCREEN_COUNT, 0, 0 };
+    for (int i = 0; i < VIEW_SCREEN_COUNT; i++) {
         const screen_def *r = row((view_screen)i);
         if (strlen(r->name) == blen && !strncmp(name, r->name, blen)) {
             d = r;
@@ -206,18 +206,18 @@ size_t view_place_siblings(const view_place *p, const content *c)
 
 bool view_place_for_action(int action, int arg, view_place *out)
 {
-    if (action <= ACT_NONE || action >= ACT_COUNT)
+    if (action <= VIEW_ACT_NONE || action >= VIEW_ACT_COUNT)
         return false;
-    for (int i = 0; i < SCREEN_COUNT; i++) {
+    for (int i = 0; i < VIEW_SCREEN_COUNT; i++) {
         const screen_def *d = row((view_screen)i);
-        bool hit = action == ACT_OPEN ? arg == i && !d->full : d->opens == (view_action)action;
+        bool hit = action == VIEW_ACT_OPEN ? arg == i && !d->full : d->opens == (view_action)action;
         if (!hit)
             continue;
         view_place p = { (view_screen)i, 0, 0 };
         switch (d->param) {
         case VIEW_PARAM_DEGREE:
         case VIEW_PARAM_CAREER:
-            if (action == ACT_OPEN)
+            if (action == VIEW_ACT_OPEN)
                 return false; /* needs an item: its own action carries it */
             p.a = arg;
             break;
@@ -247,61 +247,61 @@ static void item_name(const char *kind, int i, const content *c, bool career, ch
 }
 
 /* The actions whose name is a word alone, whatever their argument. */
-static const char *const plain_names[ACT_COUNT] = {
-    [ACT_NONE] = "none",
-    [ACT_WAKE] = "wake",
-    [ACT_BACK] = "back",
-    [ACT_HOME] = "home",
-    [ACT_ACCESS] = "accessibility",
-    [ACT_STAY] = "stay",
-    [ACT_LANGUAGE] = "languages",
+static const char *const plain_names[VIEW_ACT_COUNT] = {
+    [VIEW_ACT_NONE] = "none",
+    [VIEW_ACT_WAKE] = "wake",
+    [VIEW_ACT_BACK] = "back",
+    [VIEW_ACT_HOME] = "home",
+    [VIEW_ACT_ACCESS] = "accessibility",
+    [VIEW_ACT_STAY] = "stay",
+    [VIEW_ACT_LANGUAGE] = "languages",
 };
 
 void view_action_name(int action, int arg, const content *c, char *buf, size_t n)
 {
     char item[200];
     view_place p;
-    if (action >= 0 && action < ACT_COUNT && plain_names[action]) {
+    if (action >= 0 && action < VIEW_ACT_COUNT && plain_names[action]) {
         snprintf(buf, n, "%s", plain_names[action]);
         return;
     }
     switch (action) {
-    case ACT_ACCESS_SET:
+    case VIEW_ACT_ACCESS_SET:
         if (*view_access_name(arg))
             snprintf(buf, n, "toggle %s", view_access_name(arg));
         else
             snprintf(buf, n, "action %d arg %d", action, arg);
         return;
-    case ACT_LANGUAGE_SET:
+    case VIEW_ACT_LANGUAGE_SET:
         if (c && arg >= 0 && (size_t)arg < content_language_count(c))
             snprintf(buf, n, "language %s", content_in_language(c, (size_t)arg)->language);
         else
             snprintf(buf, n, "language #%d%s", arg, c ? " (missing)" : "");
         return;
-    case ACT_ANSWER:
+    case VIEW_ACT_ANSWER:
         if (arg < 0)
             snprintf(buf, n, "start the quiz again");
         else
             snprintf(buf, n, "answer %d", arg + 1);
         return;
-    case ACT_PICK_LEFT:
-    case ACT_PICK_RIGHT:
+    case VIEW_ACT_PICK_LEFT:
+    case VIEW_ACT_PICK_RIGHT:
         item_name("degree", arg, c, false, item, sizeof item);
-        snprintf(buf, n, "pick %s %s", action == ACT_PICK_LEFT ? "first" : "second", item);
+        snprintf(buf, n, "pick %s %s", action == VIEW_ACT_PICK_LEFT ? "first" : "second", item);
         return;
-    case ACT_SPEECH: {
-        static const char *const words[SPEECH_CONTROL_COUNT] = { "stop", "repeat", "quieter",
+    case VIEW_ACT_SPEECH: {
+        static const char *const words[VIEW_SPEECH_CONTROL_COUNT] = { "stop", "repeat", "quieter",
                                                                  "louder" };
-        if (arg >= 0 && arg < SPEECH_CONTROL_COUNT) {
+        if (arg >= 0 && arg < VIEW_SPEECH_CONTROL_COUNT) {
             snprintf(buf, n, "speech %s", words[arg]);
             return;
         }
         break;
     }
-    case ACT_SIBLING:
+    case VIEW_ACT_SIBLING:
         snprintf(buf, n, "%s", arg > 0 ? "next" : "previous");
         return;
-    case ACT_SCROLL:
+    case VIEW_ACT_SCROLL:
         snprintf(buf, n, "%s", arg > 0 ? "page down" : "page up");
         return;
     default:

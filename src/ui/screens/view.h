@@ -55,7 +55,7 @@ bool view_place_remap(const content *from, const content *to, view_place *p);
 size_t view_place_siblings(const view_place *p, const content *c);
 
 /* The place a tap on (action, arg) opens, when the action opens a screen
- * (ACT_DEGREE, ACT_OPEN, ...). False for every other action. The place is
+ * (VIEW_ACT_DEGREE, VIEW_ACT_OPEN, ...). False for every other action. The place is
  * not checked against the content: see view_place_valid. */
 bool view_place_for_action(int action, int arg, view_place *out);
 

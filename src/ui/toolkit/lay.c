@@ -10,29 +10,29 @@
 
 /* ---- metrics --------------------------------------------------------------- */
 
-bool layout_reach(const layout_env *env)
+bool lay_reach(const lay_env *env)
 {
     return env->reach || env->mounted_high || env->h > env->w;
 }
 
-float layout_cap_degrees(const layout_env *env)
+float lay_cap_degrees(const lay_env *env)
 {
-    return env->large_text ? LAYOUT_CAP_DEGREES_LARGE : LAYOUT_CAP_DEGREES;
+    return env->large_text ? LAY_CAP_DEGREES_LARGE : LAY_CAP_DEGREES;
 }
 
-void layout_metrics_compute(const layout_env *env, layout_metrics *m)
+void lay_metrics_compute(const lay_env *env, lay_metrics *m)
 {
-    float dpi = env->dpi > 0 ? env->dpi : LAYOUT_DEFAULT_DPI;
-    float dist_cm = env->distance_cm > 0 ? env->distance_cm : LAYOUT_DEFAULT_DISTANCE_CM;
+    float dpi = env->dpi > 0 ? env->dpi : LAY_DEFAULT_DPI;
+    float dist_cm = env->distance_cm > 0 ? env->distance_cm : LAY_DEFAULT_DISTANCE_CM;
     const float deg = 3.14159265f / 180.0f;
     m->px_per_mm = dpi / 25.4f;
     m->distance_mm = 10.0f * dist_cm;
-    m->cap_min = m->distance_mm * tanf(layout_cap_degrees(env) * deg) * m->px_per_mm;
+    m->cap_min = m->distance_mm * tanf(lay_cap_degrees(env) * deg) * m->px_per_mm;
     /* The font size at which every face's capitals reach cap_min. Cap height
      * is proportional to the size, so one measurement at 100 px gives the
      * ratio; a measurer reporting nothing sensible falls back to 0.7. */
-    float px = LAYOUT_TEXT_MIN_PX;
-    for (int f = 0; f < FONT_COUNT; f++) {
+    float px = LAY_TEXT_MIN_PX;
+    for (int f = 0; f < SCENE_FONT_COUNT; f++) {
         float ratio = measure_cap_height(&env->measure, (scene_font)f, 100.0f) / 100.0f;
         if (!(ratio > 0.2f && ratio < 1.5f))
             ratio = 0.7f;
@@ -44,7 +44,7 @@ void layout_metrics_compute(const layout_env *env, layout_metrics *m)
     px = ceilf(px);
     for (int step = 0; step < 8; step++) {
         bool ok = true;
-        for (int f = 0; f < FONT_COUNT; f++)
+        for (int f = 0; f < SCENE_FONT_COUNT; f++)
             ok &= measure_cap_height(&env->measure, (scene_font)f, px) >= m->cap_min - 0.01f;
         if (ok)
             break;
@@ -58,7 +58,7 @@ void layout_metrics_compute(const layout_env *env, layout_metrics *m)
     m->h2 = 34.0f * u;
     m->h1 = 44.0f * u;
     m->hero = 64.0f * u;
-    m->target = fmaxf(LAYOUT_TARGET_MM * m->px_per_mm, LAYOUT_TARGET_MIN_PX);
+    m->target = fmaxf(LAY_TARGET_MM * m->px_per_mm, LAY_TARGET_MIN_PX);
     m->pad = 16.0f * u;
     m->gap = 12.0f * u;
     m->radius = 14.0f * u;
@@ -67,13 +67,13 @@ void layout_metrics_compute(const layout_env *env, layout_metrics *m)
 
 /* ---- the builder ------------------------------------------------------------- */
 
-void lay_begin(lay *L, scene *s, const content *c, const layout_env *env,
-               const layout_frame_in *in)
+void lay_begin(lay *L, scene *s, const content *c, const lay_env *env,
+               const lay_frame_in *in)
 {
     L->s = s;
     L->c = c;
     L->env = env;
-    layout_metrics_compute(env, &L->m);
+    lay_metrics_compute(env, &L->m);
     L->W = env->w > 0 ? (float)env->w : 1.0f;
     L->H = env->h > 0 ? (float)env->h : 1.0f;
     L->ox = L->oy = 0;
@@ -149,8 +149,8 @@ od_color lay_legible(od_color c, od_color bg, double need, od_color toward)
 
 od_color lay_content_text(const lay *L, od_color c)
 {
-    static const content_color grounds[] = { COLOR_BACKGROUND, COLOR_SURFACE, COLOR_SURFACE_ALT };
-    od_color text = lay_col(L, COLOR_TEXT);
+    static const content_color grounds[] = { CONTENT_COLOR_BACKGROUND, CONTENT_COLOR_SURFACE, CONTENT_COLOR_SURFACE_ALT };
+    od_color text = lay_col(L, CONTENT_COLOR_TEXT);
     for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
         od_color g = lay_col(L, grounds[k]);
         g.a = 255;
@@ -301,7 +301,7 @@ void lay_focus_ring(lay *L, od_rect r, float radius, int action, int arg)
         return;
     float u = L->m.unit, o = 5.0f * u;
     lay_frame(L, (od_rect){ r.x - o, r.y - o, r.w + 2 * o, r.h + 2 * o },
-              lay_col(L, COLOR_ACCENT), radius + o, 3.0f * u);
+              lay_col(L, CONTENT_COLOR_ACCENT), radius + o, 3.0f * u);
 }
 
 od_rect lay_press_shrink(const lay *L, od_rect r)
@@ -328,9 +328,9 @@ float lay_text_n(lay *L, const lay_style *st, float x, float y, float w, const c
     while (text_lines_next(&it, &ln)) {
         if (ln.len) {
             float lx = x;
-            if (st->align == ALIGN_CENTER)
+            if (st->align == LAY_ALIGN_CENTER)
                 lx += (w - ln.w) / 2;
-            else if (st->align == ALIGN_RIGHT)
+            else if (st->align == LAY_ALIGN_RIGHT)
                 lx += w - ln.w;
             size_t tl;
             const char *t = text_span_text(L->s, s, &ln, st->copy, &tl);
@@ -370,7 +370,7 @@ static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
     g->vpad = (p->dense ? 4.0f : 8.0f) * u;
     g->dot = p->dot.a ? (p->dot_pair ? 27.0f : 12.0f) * u : 0;
     if (p->mark && p->mark[0] && p->dot.a)
-        g->dot = fmaxf(lay_mark_chip_h(L), lay_tw(L, FONT_BOLD, L->m.text_min, p->mark,
+        g->dot = fmaxf(lay_mark_chip_h(L), lay_tw(L, SCENE_FONT_BOLD, L->m.text_min, p->mark,
                                               strlen(p->mark)) + 12.0f * u);
     g->chev_w = p->chevron ? 0.3f * p->size : 0;
     g->extra = (g->dot ? g->dot + 10.0f * u : 0) + (g->chev_w ? g->chev_w + 10.0f * u : 0);
@@ -378,7 +378,7 @@ static void pill_geom_of(const lay *L, const lay_pill *p, pill_geom *g)
 
 static lay_style pill_style(const lay_pill *p, od_color fg)
 {
-    lay_style st = { p->font, p->size, fg, ALIGN_CENTER, false };
+    lay_style st = { p->font, p->size, fg, LAY_ALIGN_CENTER, false };
     return st;
 }
 
@@ -400,7 +400,7 @@ void lay_pill_size(const lay *L, const lay_pill *p, float maxw, float *w, float 
     }
     if (p->wide)
         *w = maxw;
-    if (p->action != ACT_NONE) {
+    if (p->action != VIEW_ACT_NONE) {
         *w = fmaxf(*w, L->m.target);
         *h = fmaxf(*h, L->m.target);
     }
@@ -418,14 +418,14 @@ int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
 {
     if (L->dry)
         return -1;
-    bool tap = p->action != ACT_NONE;
+    bool tap = p->action != VIEW_ACT_NONE;
     bool pressed = tap && !p->disabled && lay_is_pressed(L, p->action, p->arg);
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
-    od_color bg = pressed ? lay_col(L, COLOR_ACCENT) : p->bg;
-    od_color fg = pressed ? lay_col(L, COLOR_ACCENT_TEXT) : p->fg;
+    od_color bg = pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : p->bg;
+    od_color fg = pressed ? lay_col(L, CONTENT_COLOR_ACCENT_TEXT) : p->fg;
     if (p->disabled) {
         bg = lay_with_alpha(bg, 0.5f);
-        fg = lay_with_alpha(lay_col(L, COLOR_MUTED), 0.7f);
+        fg = lay_with_alpha(lay_col(L, CONTENT_COLOR_MUTED), 0.7f);
     }
     float radius = p->round ? fminf(b.h / 2, 26.0f * L->m.unit) : 0.8f * L->m.radius;
     int box = lay_box(L, b, bg, radius, parent);
@@ -446,17 +446,17 @@ int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
     float tw = multi ? inner : widest;
     /* A wrapped label beside a dot or chevron reads better flush left. */
     if (multi && (g.dot || p->chevron))
-        st.align = ALIGN_LEFT;
+        st.align = LAY_ALIGN_LEFT;
     float gx = r.x + (r.w - (tw + g.extra)) / 2, cy = r.y + r.h / 2;
     if (g.dot) {
         od_color dc = pressed ? fg : p->dot;
         float u = L->m.unit, d = 12.0f * u;
         if (p->mark && p->mark[0]) {
-            /* The mark's chip, as lay_mark draws it. */
+            /* The mark's chip, as lay_marks_draw draws it. */
             float mh = lay_mark_chip_h(L);
             lay_rect(L, (od_rect){ gx, cy - mh / 2, g.dot, mh }, dc, 0.3f * mh);
-            lay_style ms = { FONT_BOLD, L->m.text_min,
-                             pressed ? p->dot : lay_col(L, COLOR_ACCENT_TEXT), ALIGN_CENTER, true };
+            lay_style ms = { SCENE_FONT_BOLD, L->m.text_min,
+                             pressed ? p->dot : lay_col(L, CONTENT_COLOR_ACCENT_TEXT), LAY_ALIGN_CENTER, true };
             lay_text(L, &ms, gx, cy - mh / 2 + 2.0f * u, g.dot, p->mark, box);
         } else if (p->dot_pair) {
             lay_dot_pair(L, gx, cy, d, dc);
@@ -505,9 +505,9 @@ float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, co
         }
         if (!L->dry) {
             float px = x;
-            if (align == ALIGN_CENTER)
+            if (align == LAY_ALIGN_CENTER)
                 px += (w - roww) / 2;
-            else if (align == ALIGN_RIGHT)
+            else if (align == LAY_ALIGN_RIGHT)
                 px += w - roww;
             for (size_t j = 0; j < k; j++) {
                 lay_pill p;
@@ -532,16 +532,16 @@ lay_pill lay_round_pill(const lay *L, const char *text, scene_font font)
     p.text = text;
     p.font = font;
     p.size = lay_small(L);
-    p.bg = lay_col(L, COLOR_SURFACE_ALT);
-    p.fg = lay_col(L, COLOR_TEXT);
-    p.action = ACT_NONE;
+    p.bg = lay_col(L, CONTENT_COLOR_SURFACE_ALT);
+    p.fg = lay_col(L, CONTENT_COLOR_TEXT);
+    p.action = VIEW_ACT_NONE;
     p.round = true;
     return p;
 }
 
 lay_pill lay_chip(const lay *L, const char *text)
 {
-    return lay_round_pill(L, text, FONT_REGULAR);
+    return lay_round_pill(L, text, SCENE_FONT_REGULAR);
 }
 
 static void chip_of_list(const lay *L, const void *ctx, size_t i, lay_pill *out)
@@ -581,7 +581,7 @@ float lay_card(lay *L, float x, float y, float w, float min_h, float pad, od_col
 float lay_heading(lay *L, float x, float y, float w, const char *text, od_color accent, int box)
 {
     float u = L->m.unit;
-    lay_style st = { FONT_BOLD, L->m.h3, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, L->m.h3, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float h = lay_text(L, &st, x, y, w, text, box);
     lay_rect(L, (od_rect){ x, y + h + 4.0f * u, 36.0f * u, 4.0f * u }, accent, 2.0f * u);
     return h + 8.0f * u;
@@ -590,7 +590,7 @@ float lay_heading(lay *L, float x, float y, float w, const char *text, od_color 
 /* "2 / 14  ·  Swipe for the next one" */
 static void swipe_hint(const lay *L, size_t i, size_t n, char *buf, size_t len)
 {
-    snprintf(buf, len, "%zu / %zu  \xc2\xb7  %s", i + 1, n, lay_str(L, STR_SWIPE_HINT));
+    snprintf(buf, len, "%zu / %zu  \xc2\xb7  %s", i + 1, n, lay_str(L, CONTENT_STR_SWIPE_HINT));
 }
 
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c)
@@ -605,14 +605,14 @@ float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_c
         for (size_t k = 0; k < n; k++) {
             float dw = k == i ? cur : d;
             lay_rect(L, (od_rect){ px, y, dw, d },
-                     k == i ? c : lay_with_alpha(lay_col(L, COLOR_MUTED), 0.45f), d / 2);
+                     k == i ? c : lay_with_alpha(lay_col(L, CONTENT_COLOR_MUTED), 0.45f), d / 2);
             px += dw + sp;
         }
         h = d + 10.0f * u;
     }
     char buf[512];
     swipe_hint(L, i, n, buf, sizeof buf);
-    lay_style st = { FONT_REGULAR, L->m.text_min, lay_col(L, COLOR_MUTED), ALIGN_CENTER, true };
+    lay_style st = { SCENE_FONT_REGULAR, L->m.text_min, lay_col(L, CONTENT_COLOR_MUTED), LAY_ALIGN_CENTER, true };
     return h + lay_text(L, &st, x, y + h, w, buf, -1);
 }
 
@@ -644,12 +644,12 @@ static size_t sibling_pills(lay *L, float w, size_t n, const char *prev, const c
     for (int step = -1; step <= 1; step += 2) {
         if (n == 2 && step < 0)
             continue;
-        const char *text = lay_fill(L, lay_str(L, step > 0 ? STR_NEXT : STR_PREVIOUS), "{name}",
+        const char *text = lay_fill(L, lay_str(L, step > 0 ? CONTENT_STR_NEXT : CONTENT_STR_PREVIOUS), "{name}",
                                     step > 0 ? next : prev);
         lay_pill *b = &p[np];
-        *b = lay_round_pill(L, text, FONT_BOLD);
+        *b = lay_round_pill(L, text, SCENE_FONT_BOLD);
         b->chevron = step;
-        b->action = ACT_SIBLING;
+        b->action = VIEW_ACT_SIBLING;
         b->arg = step;
         lay_pill_size(L, b, w, &bw[np], &bh[np]);
         np++;
@@ -662,7 +662,7 @@ float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_
 {
     if (n < 2 || i >= n)
         return 0;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     lay_pill p[2];
     float bw[2] = { 0, 0 }, bh[2] = { 0, 0 };
     size_t np = sibling_pills(L, w, n, prev, next, p, bw, bh);
@@ -674,7 +674,7 @@ float lay_sibling_nav(lay *L, float x, float y, float w, size_t i, size_t n, od_
     L->dry = was;
     char buf[512];
     swipe_hint(L, i, n, buf, sizeof buf);
-    float hint_w = lay_tw(L, FONT_REGULAR, m->text_min, buf, strlen(buf));
+    float hint_w = lay_tw(L, SCENE_FONT_REGULAR, m->text_min, buf, strlen(buf));
 
     /* One row when the buttons fit either side of the centred dots and hint:
      * the wide screens keep their height. */
@@ -714,7 +714,7 @@ typedef struct {
 static float conclusion_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const concl_ctx *cc = ctx;
-    lay_style st = { FONT_BOLD, L->m.h3, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, L->m.h3, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     return lay_text(L, &st, x, y, w, cc->text, box);
 }
 
@@ -723,9 +723,9 @@ float lay_conclusion(lay *L, float x, float y, float w, const char *text, int pa
     if (!text[0])
         return 0;
     concl_ctx cc = { text };
-    od_color bg = lay_mix(lay_col(L, COLOR_SURFACE), lay_col(L, COLOR_ACCENT), 0.10f);
+    od_color bg = lay_mix(lay_col(L, CONTENT_COLOR_SURFACE), lay_col(L, CONTENT_COLOR_ACCENT), 0.10f);
     float h = lay_card(L, x, y, w, 0, 1.25f * L->m.pad, bg, conclusion_body, &cc, parent);
-    lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_ACCENT), L->m.radius,
+    lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, CONTENT_COLOR_ACCENT), L->m.radius,
               2.0f * L->m.unit);
     return h;
 }
@@ -770,11 +770,11 @@ void lay_column(const lay *L, float max_em, float *x, float *w)
 
 /* ---- the staff pages ------------------------------------------------------------ */
 
-lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg)
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const lay_env *env, od_color bg)
 {
     scene_clear(out);
     lay_begin(L, out, NULL, env, NULL);
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     scene_rect(out, (od_rect){ 0, 0, L->W, L->H }, bg, 0);
     lay_staff_frame f;
     f.x = m->pad * 1.5f;
@@ -788,11 +788,11 @@ lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_co
 
 int lay_panel(lay *L, od_rect r, int16_t level)
 {
-    const layout_metrics *m = &L->m;
-    int panel = lay_box(L, r, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    const lay_metrics *m = &L->m;
+    int panel = lay_box(L, r, lay_col(L, CONTENT_COLOR_SURFACE), m->radius, -1);
     if (panel >= 0)
         L->s->cmds[panel].level = level;
-    lay_frame(L, r, lay_col(L, COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
+    lay_frame(L, r, lay_col(L, CONTENT_COLOR_LINE), m->radius, fmaxf(1.0f, 2.0f * m->unit));
     return panel;
 }
 
@@ -838,7 +838,7 @@ float lay_rows_draw(lay *L, const lay_rows *r, float x, float y, int parent)
 
 float lay_mark_chip_h(const lay *L)
 {
-    return lay_lh(L, FONT_BOLD, L->m.text_min) + 4.0f * L->m.unit;
+    return lay_lh(L, SCENE_FONT_BOLD, L->m.text_min) + 4.0f * L->m.unit;
 }
 
 float lay_small(const lay *L)

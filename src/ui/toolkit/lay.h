@@ -10,7 +10,7 @@
  * frame.h, the overlays and the accounts of a frame) sits on top of both.
  * So nothing here can call a screen.
  *
- * Pure: no SDL. Text is measured through callbacks (layout_measure) and
+ * Pure: no SDL. Text is measured through callbacks (lay_measure) and
  * wrapped by the text engine (text.h), so tests use a fake measurer and the
  * app the real fonts.
  *
@@ -26,8 +26,8 @@
  * again for real; because both runs are the same code, the heights agree to
  * the bit.
  *
- * The measuring environment (layout_env, layout_metrics) and the frame input
- * (layout_page, layout_frame_in) are defined here under their layout_ names:
+ * The measuring environment (lay_env, lay_metrics) and the frame input
+ * (lay_page, lay_frame_in) are defined here under their layout_ names:
  * the screens read them, and the dispatcher that takes them (frame.h) sits
  * above the screens. A builder may run without content (L->c NULL, the staff screens);
  * lay_col and lay_str then give the built-in theme and words.
@@ -48,52 +48,52 @@
 
 
 /* 7" 800x480 panel: the DPI assumed when the real one is unknown. */
-#define LAYOUT_DEFAULT_DPI 133.3f
+#define LAY_DEFAULT_DPI 133.3f
 /* Arm's length at a kiosk: the viewing distance assumed when none is given. */
-#define LAYOUT_DEFAULT_DISTANCE_CM 60.0f
+#define LAY_DEFAULT_DISTANCE_CM 60.0f
 /* The smallest visual angle, in degrees, of a capital letter of reading text:
  * what a visitor reads comfortably at the viewing distance. */
-#define LAYOUT_CAP_DEGREES 0.35f
+#define LAY_CAP_DEGREES 0.35f
 /* The same with Larger text chosen (EN 301 549 5.1.4 asks 0.7 degrees). */
-#define LAYOUT_CAP_DEGREES_LARGE 0.7f
+#define LAY_CAP_DEGREES_LARGE 0.7f
 /* Floors in pixels whatever the geometry says: fewer pixels than this draw
  * letters too coarse to read, and a smaller target is missed by fingers. */
-#define LAYOUT_TEXT_MIN_PX 20.0f
-#define LAYOUT_TARGET_MIN_PX 44.0f
+#define LAY_TEXT_MIN_PX 20.0f
+#define LAY_TARGET_MIN_PX 44.0f
 /* The smallest touch target side in millimetres: a fingertip. */
-#define LAYOUT_TARGET_MM 9.0f
+#define LAY_TARGET_MM 9.0f
 
 typedef struct {
     int w, h;                 /* logical pixels */
     float dpi;                /* panel pixels per inch; <= 0 means default */
-    layout_measure measure;
+    lay_measure measure;
     float distance_cm;        /* viewing distance; <= 0 means the default (60 cm) */
     text_cache *cache;        /* borrowed; NULL: every text is wrapped afresh */
     /* The visitor's accessibility choices that change the layout itself. */
-    bool large_text;          /* capitals of LAYOUT_CAP_DEGREES_LARGE */
+    bool large_text;          /* capitals of LAY_CAP_DEGREES_LARGE */
     bool high_contrast;       /* the built-in high-contrast palette over the theme */
     bool reach;               /* navigation at the bottom of the screen */
     bool mounted_high;        /* the panel hangs high: navigation always at the bottom */
-} layout_env;
+} lay_env;
 
 /* Whether navigation sits at the bottom: chosen, mounted high, or a screen
  * taller than wide. */
-bool layout_reach(const layout_env *env);
+bool lay_reach(const lay_env *env);
 /* The cap angle in degrees the metrics are computed for. */
-float layout_cap_degrees(const layout_env *env);
+float lay_cap_degrees(const lay_env *env);
 
 /* Sizes in pixels, derived from the physical screen, not from its pixel
  * count: a layout sees how much room it has in body-text widths and lays
  * itself out from that.
  *
  *   px_per_mm = dpi / 25.4
- *   cap_px    = distance_mm * tan(LAYOUT_CAP_DEGREES) * px_per_mm
- *   text_min  = max(LAYOUT_TEXT_MIN_PX, the font size whose capitals are
+ *   cap_px    = distance_mm * tan(LAY_CAP_DEGREES) * px_per_mm
+ *   text_min  = max(LAY_TEXT_MIN_PX, the font size whose capitals are
  *               cap_px tall in every face: measure_cap_height)
  *   body      = text_min; headings in fixed proportion to it
  *   unit      = body / 24: the spacing unit (the design's proportions were
  *               drawn at a 24 px body), so gaps grow with the text
- *   target    = max(LAYOUT_TARGET_MM * px_per_mm, LAYOUT_TARGET_MIN_PX)
+ *   target    = max(LAY_TARGET_MM * px_per_mm, LAY_TARGET_MIN_PX)
  *
  * On the 7-inch 800x480 panel at 60 cm this gives a body of about 27 px
  * (the fixed design had 24). */
@@ -107,30 +107,30 @@ typedef struct {
     float px_per_mm;          /* of the screen */
     float distance_mm;        /* the viewing distance the sizes are for */
     float cap_min;            /* smallest capital height of reading text, px */
-} layout_metrics;
+} lay_metrics;
 
-void layout_metrics_compute(const layout_env *env, layout_metrics *m);
+void lay_metrics_compute(const lay_env *env, lay_metrics *m);
 
 typedef struct {
     view_place place;
     float scroll;             /* vertical scroll of the page body, px */
     uint32_t pressed;         /* hit id being pressed (press feedback), 0 none */
     uint32_t focus;           /* hit id with keyboard focus, 0 none */
-} layout_page;
+} lay_page;
 
-/* The authors' banner (layout_refused.h): the first problem of a save the
+/* The authors' banner (refused.h): the first problem of a save the
  * kiosk refused, while the last valid content stays on screen. */
-#define LAYOUT_REFUSED_WHERE 320
-#define LAYOUT_REFUSED_WHAT 480
+#define LAY_REFUSED_WHERE 320
+#define LAY_REFUSED_WHAT 480
 typedef struct {
-    char where[LAYOUT_REFUSED_WHERE]; /* "FILE:LINE:COL", or "FILE" for a whole file */
-    char what[LAYOUT_REFUSED_WHAT];   /* "json.path: message" */
+    char where[LAY_REFUSED_WHERE]; /* "FILE:LINE:COL", or "FILE" for a whole file */
+    char what[LAY_REFUSED_WHAT];   /* "json.path: message" */
     size_t more;                      /* further errors in the same save */
-} layout_refused;
+} lay_refused;
 
 typedef struct {
-    layout_page cur;
-    layout_page prev;         /* the page being left while t < 1 */
+    lay_page cur;
+    lay_page prev;         /* the page being left while t < 1 */
     float t;                  /* eased transition progress 0..1; 1 = settled */
     int dir;                  /* +1: new page enters from the right, -1: from
                                  the left, 0: crossfade */
@@ -143,9 +143,9 @@ typedef struct {
     float pulse;              /* 0..1, phase of the call-to-action pulse */
     bool show_focus;          /* draw the keyboard focus ring */
     /* accessibility: the panel (drawn over the page while open) and the
-     * state of the choices that are not in layout_env */
+     * state of the choices that are not in lay_env */
     bool access_open;
-    bool language_open;       /* the language chooser is open (layout_lang.h) */
+    bool language_open;       /* the language chooser is open (language.h) */
     float panel_scroll;       /* the panel's rows scrolled by, px */
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */
@@ -158,10 +158,10 @@ typedef struct {
      * counted from 1, or 0 for none (quiz.h) */
     signed char quiz[CONTENT_QUIZ_MAX];
     /* the authors' banner over the page (staff previews only), NULL none */
-    const layout_refused *refused;
-} layout_frame_in;
+    const lay_refused *refused;
+} lay_frame_in;
 
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } lay_align;
+typedef enum { LAY_ALIGN_LEFT, LAY_ALIGN_CENTER, LAY_ALIGN_RIGHT } lay_align;
 
 typedef struct {
     scene_font font;
@@ -179,8 +179,8 @@ typedef struct {
 typedef struct lay {
     scene *s;
     const content *c;
-    const layout_env *env;
-    layout_metrics m;
+    const lay_env *env;
+    lay_metrics m;
     float W, H;               /* screen size */
     float ox, oy;             /* translation added to everything emitted */
     float alpha;              /* multiplies the alpha of every colour */
@@ -189,7 +189,7 @@ typedef struct lay {
     bool show_focus;
     uint32_t pressed, focus;  /* of the page being drawn */
     float scroll, view_h;     /* of the page being drawn */
-    const layout_frame_in *in;
+    const lay_frame_in *in;
     text_ctx text;            /* the text engine's measurer, language and cache */
     union {
         max_align_t align_;
@@ -200,8 +200,8 @@ typedef struct lay {
     size_t nheap;
 } lay;
 
-void lay_begin(lay *L, scene *s, const content *c, const layout_env *env,
-               const layout_frame_in *in);
+void lay_begin(lay *L, scene *s, const content *c, const lay_env *env,
+               const lay_frame_in *in);
 void lay_end(lay *L);
 /* Zeroed scratch memory valid until lay_end; NULL only when the overflow
  * table is full (callers then degrade gracefully). */
@@ -283,7 +283,7 @@ typedef struct {
                              of the disc, so colour is not the only cue; it is
                              lay_mark_chip_h tall */
     int chevron;          /* -1: "back" chevron before the label, +1: after, 0 none */
-    int action, arg;      /* ACT_NONE: not tappable */
+    int action, arg;      /* VIEW_ACT_NONE: not tappable */
     bool disabled;
     bool round;           /* stadium shape instead of the card radius */
     bool wide;            /* fill the given width when sizing */
@@ -307,7 +307,7 @@ float lay_pills(lay *L, float x, float y, float w, size_t n, lay_pill_fn get, co
 /* What the small round pills share (chips, career pills, Previous and
  * Next, Today's Now and Next): `text` at the small size in `font`, the text
  * colour on the alternate surface, a stadium shape, not tappable
- * (ACT_NONE); the caller then sets what differs. */
+ * (VIEW_ACT_NONE); the caller then sets what differs. */
 lay_pill lay_round_pill(const lay *L, const char *text, scene_font font);
 /* A plain chip for a list of strings (topics, software). */
 lay_pill lay_chip(const lay *L, const char *text);
@@ -333,8 +333,8 @@ float lay_heading(lay *L, float x, float y, float w, const char *text, od_color 
 float lay_swipe_dots(lay *L, float x, float y, float w, size_t i, size_t n, od_color c);
 /* The page dots and hint of sibling i of n (lay_swipe_dots) with the
  * buttons that do what a swipe does: "Previous: NAME" at the left and "Next:
- * NAME" at the right of w (ACT_SIBLING -1 and +1, the words from
- * STR_PREVIOUS and STR_NEXT), each at least metrics.target; with only two
+ * NAME" at the right of w (VIEW_ACT_SIBLING -1 and +1, the words from
+ * CONTENT_STR_PREVIOUS and CONTENT_STR_NEXT), each at least metrics.target; with only two
  * siblings (n == 2), one button, Next (both would name the same page). prev
  * and next are the names of the siblings before and after. The buttons sit
  * either side of the dots when they fit there, else under them, side by
@@ -386,7 +386,7 @@ typedef struct {
 } lay_staff_frame;
 /* Clears out, begins L on it without content (finish with lay_end), fills
  * the whole screen with bg, and returns the page's frame. */
-lay_staff_frame lay_staff_begin(lay *L, scene *out, const layout_env *env, od_color bg);
+lay_staff_frame lay_staff_begin(lay *L, scene *out, const lay_env *env, od_color bg);
 
 /* ---- a panel of rows over the page (the accessibility panel, the language
  * chooser) ----

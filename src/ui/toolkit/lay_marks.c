@@ -69,7 +69,7 @@ static size_t initials(const char *name, char out[LAY_MARK_MAX])
     return n;
 }
 
-const char (*lay_degree_marks(lay *L))[LAY_MARK_MAX]
+const char (*lay_marks_of(lay *L))[LAY_MARK_MAX]
 {
     const content *c = L->c;
     if (!c || !c->n_degrees)
@@ -93,12 +93,12 @@ const char (*lay_degree_marks(lay *L))[LAY_MARK_MAX]
 
 static lay_style mark_style(const lay *L)
 {
-    lay_style st = lay_style_of(L, FONT_BOLD, L->m.text_min, COLOR_ACCENT_TEXT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_BOLD, L->m.text_min, CONTENT_COLOR_ACCENT_TEXT, LAY_ALIGN_LEFT);
     st.copy = true;
     return st;
 }
 
-float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent)
+float lay_marks_draw(lay *L, float x, float y, size_t di, const char *mark, int parent)
 {
     float u = L->m.unit, h = lay_mark_chip_h(L);
     lay_style st = mark_style(L);
@@ -106,7 +106,7 @@ float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent
     float w = fmaxf(h, tw + 12.0f * u);
     if (L->dry)
         return w;
-    od_color bg = L->c && di < L->c->n_degrees ? L->c->degrees[di].color : lay_col(L, COLOR_ACCENT);
+    od_color bg = L->c && di < L->c->n_degrees ? L->c->degrees[di].color : lay_col(L, CONTENT_COLOR_ACCENT);
     int box = lay_box(L, (od_rect){ x, y, w, h }, bg, 0.3f * h, parent);
     lay_text(L, &st, x + (w - tw) / 2, y + 2.0f * u, tw, mark, box);
     return w;
@@ -130,7 +130,7 @@ static float mark_rows(lay *L, float x, float y, float w, const size_t *degs, si
     for (size_t i = 0; i < n; i++) {
         const char *mk = mark_of(marks, degs[i], nd);
         L->dry = true;
-        float mw = lay_mark(L, 0, 0, degs[i], mk, parent);
+        float mw = lay_marks_draw(L, 0, 0, degs[i], mk, parent);
         L->dry = dry;
         if (px > 0 && px + sp + mw > w) {
             px = 0;
@@ -138,7 +138,7 @@ static float mark_rows(lay *L, float x, float y, float w, const size_t *degs, si
         }
         if (px > 0)
             px += sp;
-        lay_mark(L, x + px, y + yy, degs[i], mk, parent);
+        lay_marks_draw(L, x + px, y + yy, degs[i], mk, parent);
         px += mw;
         widest = fmaxf(widest, px);
     }
@@ -147,14 +147,14 @@ static float mark_rows(lay *L, float x, float y, float w, const size_t *degs, si
     return n ? yy + mh : 0;
 }
 
-float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+float lay_marks_set(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                      const char (*marks)[LAY_MARK_MAX], int parent)
 {
     if (!n || !L->c)
         return 0;
     const content *c = L->c;
     float u = L->m.unit, mh = lay_mark_chip_h(L), gap = 10.0f * u;
-    lay_style st = lay_style_of(L, FONT_BOLD, lay_small(L), COLOR_TEXT, ALIGN_LEFT);
+    lay_style st = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     st.copy = true;
     float lh = lay_lh(L, st.font, st.size);
     bool was_dry = L->dry;
@@ -221,7 +221,7 @@ static key_geom key_geom_of(const lay *L)
 
 static lay_style key_style(const lay *L)
 {
-    return lay_style_of(L, FONT_BOLD, L->m.body, COLOR_TEXT, ALIGN_LEFT);
+    return lay_style_of(L, SCENE_FONT_BOLD, L->m.body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
 }
 
 /* Natural size of degree di's key no wider than maxw. */
@@ -232,7 +232,7 @@ static void key_size(lay *L, size_t di, const char *mark, float maxw, float *w, 
     const char *name = L->c->degrees[di].name;
     bool dry = L->dry;
     L->dry = true;
-    float mw = lay_mark(L, 0, 0, di, mark, -1);
+    float mw = lay_marks_draw(L, 0, 0, di, mark, -1);
     L->dry = dry;
     float tw = lay_tw(L, st.font, st.size, name, strlen(name));
     float fixed = 2 * g.hpad + mw + g.gap, th = lay_lh(L, st.font, st.size);
@@ -253,24 +253,24 @@ static void key_draw(lay *L, size_t di, const char *mark, od_rect r, int parent)
         return;
     key_geom g = key_geom_of(L);
     lay_style st = key_style(L);
-    bool pressed = lay_is_pressed(L, ACT_DEGREE, (int)di);
+    bool pressed = lay_is_pressed(L, VIEW_ACT_DEGREE, (int)di);
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
     float radius = fminf(b.h / 2, 26.0f * L->m.unit);
-    int box = lay_box(L, b, pressed ? lay_col(L, COLOR_ACCENT) : lay_col(L, COLOR_SURFACE_ALT),
+    int box = lay_box(L, b, pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : lay_col(L, CONTENT_COLOR_SURFACE_ALT),
                       radius, parent);
     if (pressed)
-        st.color = lay_col(L, COLOR_ACCENT_TEXT);
+        st.color = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
     float mh = lay_mark_chip_h(L), cy = r.y + r.h / 2;
-    float mw = lay_mark(L, r.x + g.hpad, cy - mh / 2, di, mark, box);
+    float mw = lay_marks_draw(L, r.x + g.hpad, cy - mh / 2, di, mark, box);
     const char *name = L->c->degrees[di].name;
     float tx = r.x + g.hpad + mw + g.gap, tw = r.x + r.w - g.hpad - tx;
     float th = lay_text_height(L, &st, tw > 1 ? tw : 1, name, strlen(name), NULL);
     lay_text(L, &st, tx, cy - th / 2, tw > 1 ? tw : 1, name, box);
-    lay_focus_ring(L, r, radius, ACT_DEGREE, (int)di);
-    lay_hit(L, r, ACT_DEGREE, (int)di, true);
+    lay_focus_ring(L, r, radius, VIEW_ACT_DEGREE, (int)di);
+    lay_hit(L, r, VIEW_ACT_DEGREE, (int)di, true);
 }
 
-float lay_degree_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                       const char (*marks)[LAY_MARK_MAX], int parent)
 {
     if (!L->c)

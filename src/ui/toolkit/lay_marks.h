@@ -21,22 +21,22 @@
 
 /* The marks of all of L->c's degrees, in degree order, in scratch memory
  * valid until lay_end; NULL when there are no degrees or no memory. */
-const char (*lay_degree_marks(lay *L))[LAY_MARK_MAX];
+const char (*lay_marks_of(lay *L))[LAY_MARK_MAX];
 
 /* The chip of degree di showing `mark`, its top-left at (x, y) inside block
  * `parent`. Returns its width; its height is lay_mark_chip_h (lay.h, which
  * draws the same chip on a pill). Dry: measures. */
-float lay_mark(lay *L, float x, float y, size_t di, const char *mark, int parent);
+float lay_marks_draw(lay *L, float x, float y, size_t di, const char *mark, int parent);
 
 /* The degrees degs[0..n) as a heading: their chips, then their names joined
  * with " + " in bold (wrapped beside the chips, or under them when the chips
  * take much of the width). Returns the height used. */
-float lay_degree_set(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+float lay_marks_set(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                      const char (*marks)[LAY_MARK_MAX], int parent);
 
 /* The degrees degs[0..n) as tappable keys (chip and name; a tap opens the
  * degree), flowed into rows of width w. Returns the height used. */
-float lay_degree_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                       const char (*marks)[LAY_MARK_MAX], int parent);
 
 #endif

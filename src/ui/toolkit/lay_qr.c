@@ -46,9 +46,9 @@ float lay_qr_width(const lay *L, const char *url, float most)
     float side = lay_qr_side(L, url);
     if (side <= 0 || side > most)
         return 0;
-    float w = fmaxf(side, lay_tw(L, FONT_REGULAR, lay_small(L), url, strlen(url)));
-    const char *hint = lay_str(L, STR_QR_HINT);
-    w = fmaxf(w, lay_tw(L, FONT_BOLD, L->m.body, hint, strlen(hint)));
+    float w = fmaxf(side, lay_tw(L, SCENE_FONT_REGULAR, lay_small(L), url, strlen(url)));
+    const char *hint = lay_str(L, CONTENT_STR_QR_HINT);
+    w = fmaxf(w, lay_tw(L, SCENE_FONT_BOLD, L->m.body, hint, strlen(hint)));
     return ceilf(fminf(w, most));
 }
 
@@ -84,17 +84,17 @@ float lay_qr_block(lay *L, float x, float y, float w, const char *url, int paren
     const qr_code *q = code_of(L, url, &tmp);
     if (!q)
         return 0;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     int mp = qr_module_px(q->size, code_ppm(L));
     float side = (float)qr_side_px(q->size, mp);
     if (side > w) {
         done(&tmp);
         return 0;
     }
-    lay_style hint = lay_style_of(L, FONT_BOLD, m->body, COLOR_TEXT, ALIGN_CENTER);
-    lay_style addr = lay_style_of(L, FONT_REGULAR, lay_small(L), COLOR_MUTED, ALIGN_CENTER);
+    lay_style hint = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_CENTER);
+    lay_style addr = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_CENTER);
     float yy = y;
-    lay_stack(&yy, lay_text(L, &hint, x, yy, w, lay_str(L, STR_QR_HINT), parent), m->gap / 2);
+    lay_stack(&yy, lay_text(L, &hint, x, yy, w, lay_str(L, CONTENT_STR_QR_HINT), parent), m->gap / 2);
     /* Whole pixels on screen: the builder's translation included. */
     float qx = floorf(x + (w - side) / 2 + L->ox + 0.5f) - L->ox;
     float qy = floorf(yy + L->oy + 0.5f) - L->oy;

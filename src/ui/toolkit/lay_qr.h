@@ -20,7 +20,7 @@ float lay_qr_side(const lay *L, const char *url);
 /* The width the block wants: the code, or the address on one line (and
  * the hint) when wider, but no more than most; 0 when there is no code. */
 float lay_qr_width(const lay *L, const char *url, float most);
-/* Draw the code centred in [x, x + w) from y, the hint line (STR_QR_HINT)
+/* Draw the code centred in [x, x + w) from y, the hint line (CONTENT_STR_QR_HINT)
  * above it and url beneath it; returns the height used (0: nothing). */
 float lay_qr_block(lay *L, float x, float y, float w, const char *url, int parent);
 

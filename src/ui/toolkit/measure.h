@@ -33,9 +33,9 @@ typedef struct {
      * dictionary read begins in the background); hyphenate then waits only
      * if called before it is done. May be NULL. */
     void (*prepare)(void *hctx, const char *lang);
-} layout_measure;
+} lay_measure;
 
-static inline float measure_cap_height(const layout_measure *m, scene_font font, float px)
+static inline float measure_cap_height(const lay_measure *m, scene_font font, float px)
 {
     return m->cap_height ? m->cap_height(m->ctx, font, px) : 0.7f * px;
 }

@@ -44,7 +44,7 @@ float phys_assumed_dpi(int w, int h, const char **panel)
         return 92.0f;
     }
     *panel = "a small panel (judged by its width)";
-    return LAYOUT_DEFAULT_DPI;
+    return LAY_DEFAULT_DPI;
 }
 
 float phys_dpi_from_mm(int px_w, int px_h, int mm_w, int mm_h)
@@ -97,5 +97,5 @@ float phys_distance_cm(float given, bool loop)
 
 float phys_px_per_mm(float dpi)
 {
-    return (dpi > 0 ? dpi : LAYOUT_DEFAULT_DPI) / 25.4f;
+    return (dpi > 0 ? dpi : LAY_DEFAULT_DPI) / 25.4f;
 }

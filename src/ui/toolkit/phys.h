@@ -65,7 +65,7 @@ void phys_choose_dpi(float given, float reported, const char *reported_from, int
 /* The viewing distance: given when > 0, else the default for the mode. */
 float phys_distance_cm(float given, bool loop);
 
-/* Pixels per millimetre of dpi (LAYOUT_DEFAULT_DPI when dpi <= 0). */
+/* Pixels per millimetre of dpi (LAY_DEFAULT_DPI when dpi <= 0). */
 float phys_px_per_mm(float dpi);
 
 #endif

@@ -24,7 +24,7 @@ typedef enum {
     SCENE_HIT     /* touch target: rect, action, arg, id */
 } scene_kind;
 
-typedef enum { FONT_REGULAR, FONT_BOLD, FONT_COUNT } scene_font;
+typedef enum { SCENE_FONT_REGULAR, SCENE_FONT_BOLD, SCENE_FONT_COUNT } scene_font;
 
 /* Flags for audit and drawing. */
 enum {

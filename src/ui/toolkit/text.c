@@ -335,7 +335,7 @@ static bool letter(uint32_t c)
 static bool hyphen_point(const text_ctx *T, const text_breaks *b, scene_font f, float px, size_t p,
                          size_t cut, size_t over, float maxw, size_t *at, float *w)
 {
-    const layout_measure *m = T->measure;
+    const lay_measure *m = T->measure;
     const char *s = b->s;
     size_t len = b->len;
     if (!m->hyphenate || cut - p + 1 > HYPH_LINE_MAX)
@@ -675,7 +675,7 @@ void text_cache_get_stats(const text_cache *c, text_cache_stats *out)
 static uint64_t wrap_key(const text_ctx *T, scene_font f, float px, const char *s, size_t len,
                          float maxw, const char *lang)
 {
-    const layout_measure *m = T->measure;
+    const lay_measure *m = T->measure;
     struct {
         int font;
         float px, maxw;

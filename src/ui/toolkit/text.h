@@ -8,7 +8,7 @@
  * which draws its lines, and no screen.
  *
  * Pure: no SDL. Text is measured through the callbacks of a
- * layout_measure, so tests use a fake measurer and the app the real fonts.
+ * lay_measure, so tests use a fake measurer and the app the real fonts.
  * Cost: wrapping and measuring grow linearly with the length of the text
  * (a long unbreakable word costs a bounded number of measurements per
  * line, each of about one line's bytes). Nothing here allocates except the
@@ -30,7 +30,7 @@ typedef struct text_cache text_cache;
  * none) and the cache (NULL: every text is wrapped afresh). All borrowed;
  * a builder keeps one for its frame (lay.h: lay.text). */
 typedef struct {
-    const layout_measure *measure;
+    const lay_measure *measure;
     const char *lang;
     text_cache *cache;
 } text_ctx;

@@ -11,42 +11,42 @@
 
 /* Screen ids: the rows of the screen table, in its order. */
 typedef enum {
-    SCREEN_ATTRACT, SCREEN_HOME, SCREEN_DEGREE, SCREEN_COMPARE, SCREEN_CAREERS,
-    SCREEN_CAREER, SCREEN_BABS, SCREEN_ABOUT, SCREEN_TODAY, SCREEN_QUIZ, SCREEN_QUIZ_RESULT,
-    SCREEN_COUNT
+    VIEW_SCREEN_ATTRACT, VIEW_SCREEN_HOME, VIEW_SCREEN_DEGREE, VIEW_SCREEN_COMPARE, VIEW_SCREEN_CAREERS,
+    VIEW_SCREEN_CAREER, VIEW_SCREEN_BABS, VIEW_SCREEN_ABOUT, VIEW_SCREEN_TODAY, VIEW_SCREEN_QUIZ, VIEW_SCREEN_QUIZ_RESULT,
+    VIEW_SCREEN_COUNT
 } view_screen;
 
 typedef enum {
-    ACT_NONE,
-    ACT_WAKE,        /* attract loop: any touch */
-    ACT_BACK, ACT_HOME,
-    ACT_DEGREE,      /* arg: degree index */
-    ACT_CAREER,      /* arg: career index */
-    ACT_COMPARE, ACT_CAREERS, ACT_BABS, ACT_ABOUT,
-    ACT_PICK_LEFT,   /* compare: arg = degree index for the left column */
-    ACT_PICK_RIGHT,  /* compare: arg = degree index for the right column */
-    ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
+    VIEW_ACT_NONE,
+    VIEW_ACT_WAKE,        /* attract loop: any touch */
+    VIEW_ACT_BACK, VIEW_ACT_HOME,
+    VIEW_ACT_DEGREE,      /* arg: degree index */
+    VIEW_ACT_CAREER,      /* arg: career index */
+    VIEW_ACT_COMPARE, VIEW_ACT_CAREERS, VIEW_ACT_BABS, VIEW_ACT_ABOUT,
+    VIEW_ACT_PICK_LEFT,   /* compare: arg = degree index for the left column */
+    VIEW_ACT_PICK_RIGHT,  /* compare: arg = degree index for the right column */
+    VIEW_ACT_OPEN,        /* arg: a screen id; opens that screen at its default place
                         (a new screen needs no action of its own) */
-    ACT_SPEECH,      /* Read aloud's control bar: arg = a view_speech_control */
-    ACT_SIBLING,     /* the next (arg +1) or previous (arg -1) degree or career:
+    VIEW_ACT_SPEECH,      /* Read aloud's control bar: arg = a view_speech_control */
+    VIEW_ACT_SIBLING,     /* the next (arg +1) or previous (arg -1) degree or career:
                         the button beside the swipe, so no swipe is needed */
-    ACT_SCROLL,      /* the page's body a screen down (arg +1) or up (arg -1):
+    VIEW_ACT_SCROLL,      /* the page's body a screen down (arg +1) or up (arg -1):
                         the button beside the drag, so no drag is needed */
-    ACT_ACCESS,      /* the accessibility button: opens or closes its panel */
-    ACT_ACCESS_SET,  /* a row of the panel: arg = view_access_choice, toggles it */
-    ACT_STAY,        /* the reset warning: any touch keeps the visit going */
-    ACT_ANSWER,      /* the quiz: arg = the chosen answer of the question on
+    VIEW_ACT_ACCESS,      /* the accessibility button: opens or closes its panel */
+    VIEW_ACT_ACCESS_SET,  /* a row of the panel: arg = view_access_choice, toggles it */
+    VIEW_ACT_STAY,        /* the reset warning: any touch keeps the visit going */
+    VIEW_ACT_ANSWER,      /* the quiz: arg = the chosen answer of the question on
                         screen; -1 forgets every answer and starts again */
-    ACT_LANGUAGE,    /* the language button: opens or closes the chooser (on
+    VIEW_ACT_LANGUAGE,    /* the language button: opens or closes the chooser (on
                         the attract loop: wakes the kiosk with it open) */
-    ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
+    VIEW_ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
                          (content_in_language) */
-    ACT_COUNT
+    VIEW_ACT_COUNT
 } view_action;
 
-/* The buttons of Read aloud's control bar (ACT_SPEECH's arg). */
+/* The buttons of Read aloud's control bar (VIEW_ACT_SPEECH's arg). */
 typedef enum {
-    SPEECH_STOP, SPEECH_REPEAT, SPEECH_QUIETER, SPEECH_LOUDER, SPEECH_CONTROL_COUNT
+    VIEW_SPEECH_STOP, VIEW_SPEECH_REPEAT, VIEW_SPEECH_QUIETER, VIEW_SPEECH_LOUDER, VIEW_SPEECH_CONTROL_COUNT
 } view_speech_control;
 
 /* The visitor's accessibility choices (the panel's rows, --access). */

@@ -173,10 +173,10 @@ stop TERM
 #    report wall-clock things (the last-known-good folder's name, the
 #    save-to-screen latency in the log, and upkeep_wall_s: health.json's
 #    stamps, the hours usage is counted in, the display schedule's local time)
-#    and the time of day for the day's talks (shell.c, through CLOCK_REALTIME,
+#    and the time of day for the day's talks (platform.c, through CLOCK_REALTIME,
 #    never for anything that moves).
 bad=$(grep -n 'SDL_GetTicks\b\|SDL_GetTicks(\|gettimeofday\|CLOCK_REALTIME\|[^_a-z]time(NULL)' src/*/*.c |
-      grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/shell.c:.*CLOCK_REALTIME' |
+      grep -v 'src/content/store.c:.*time(NULL)' | grep -v 'src/platform/platform.c:.*CLOCK_REALTIME' |
       grep -v 'src/platform/upkeep.c:.*CLOCK_REALTIME')
 [ -z "$bad" ] || fail "wall-clock or 32-bit time used: $bad"
 grep -q 'SDL_GetPerformanceCounter' src/platform/*.c || fail "the loop does not use the performance counter"

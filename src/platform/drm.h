@@ -1,4 +1,4 @@
-/* drm_card.h - which DRM card the console kiosk draws on.
+/* drm.h - which DRM card the console kiosk draws on.
  *
  * A Raspberry Pi 5 exposes several DRM cards (the display controller, the
  * GPU, ...) and their numbering can change between boots, so "auto" picks the

@@ -1,12 +1,12 @@
-/* layout_audit.c - proves a laid-out scene is readable and touchable: text
+/* audit.c - proves a laid-out scene is readable and touchable: text
  * inside its block and on screen and never too small, layout blocks never
  * overlapping their siblings nor leaving their parent, touch targets big
- * enough. See layout_audit.h for the contract.
+ * enough. See audit.h for the contract.
  *
  * Overlap is judged on what is visible: a block in a clip is cut to it, so a
  * body scrolled under the fixed header is not a collision (the clip hides it),
  * while two cards on top of each other inside the body are. */
-#include "layout_audit.h"
+#include "audit.h"
 #include "dump.h"
 #include "lay.h"
 #include "phys.h"
@@ -97,19 +97,19 @@ static bool is_box(const scene_cmd *c)
 
 typedef struct {
     float W, H;
-    layout_metrics m;
+    lay_metrics m;
     float cap_min;            /* px, from opts.cap_degrees */
     float cap_degrees;
     float contrast_body, contrast_large;
     bool contrast;
-    const layout_env *env;
+    const lay_env *env;
 } audit_ctx;
 
-bool layout_text_large(const layout_env *env, scene_font f, float px)
+bool audit_text_large(const lay_env *env, scene_font f, float px)
 {
     float ppmm = phys_px_per_mm(env->dpi);
-    float dist = env->distance_cm > 0 ? env->distance_cm : LAYOUT_DEFAULT_DISTANCE_CM;
-    float deg = f == FONT_BOLD ? LAYOUT_LARGE_BOLD_DEGREES : LAYOUT_LARGE_DEGREES;
+    float dist = env->distance_cm > 0 ? env->distance_cm : LAY_DEFAULT_DISTANCE_CM;
+    float deg = f == SCENE_FONT_BOLD ? LAYOUT_LARGE_BOLD_DEGREES : LAYOUT_LARGE_DEGREES;
     float em_mm = 2.0f * dist * 10.0f * tanf(deg * (float)M_PI / 360.0f);
     return px / ppmm >= em_mm - 0.01f;
 }
@@ -140,7 +140,7 @@ static void audit_contrast(const scene *s, size_t i, const audit_ctx *a, audit_r
                                                                 : od_rgba(0, 0, 0, 255);
     clear.a = 255;
     double ratio = dump_text_contrast(s, clear, i, true, &fg, &bg);
-    bool large = layout_text_large(a->env, c->font, c->size);
+    bool large = audit_text_large(a->env, c->font, c->size);
     float need = large ? a->contrast_large : a->contrast_body;
     if (ratio + 0.005 < (double)need) {
         char sn[64];
@@ -168,8 +168,8 @@ static void audit_on_screen(const scene_cmd *c, size_t i, const char *kind, cons
 
 static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
 {
-    const layout_metrics *m = &a->m;
-    const layout_measure *meas = &a->env->measure;
+    const lay_metrics *m = &a->m;
+    const lay_measure *meas = &a->env->measure;
     const scene_cmd *c = &s->cmds[i];
     char sn[64];
     snippet(c, sn, sizeof sn);
@@ -187,7 +187,7 @@ static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_repor
         report_line(r, "text %zu: size %.1f px under the minimum %.1f: \"%s\"", i, (double)c->size,
                     (double)m->text_min, sn);
     /* What the eye reads is the capitals' height: at least the visual angle
-     * of LAYOUT_CAP_DEGREES at the viewing distance, in this very face. */
+     * of LAY_CAP_DEGREES at the viewing distance, in this very face. */
     float cap = measure_cap_height(meas, c->font, c->size);
     if (cap < a->cap_min - 0.05f)
         report_line(r, "text %zu: capitals %.1f px tall, under the %.1f px that %.2f degrees at "
@@ -232,30 +232,30 @@ static void audit_box(const scene *s, size_t i, const audit_ctx *a, audit_report
     }
 }
 
-size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t n)
+size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n)
 {
-    return layout_audit_with(s, env, NULL, report, n);
+    return audit_layout_with(s, env, NULL, report, n);
 }
 
-size_t layout_audit_with(const scene *s, const layout_env *env, const layout_audit_opts *opts,
+size_t audit_layout_with(const scene *s, const lay_env *env, const audit_opts *opts,
                          char *report, size_t n)
 {
-    layout_audit_opts o = { 0 };
+    audit_opts o = { 0 };
     if (opts)
         o = *opts;
     audit_ctx a;
     memset(&a, 0, sizeof a);
     a.env = env;
-    layout_metrics_compute(env, &a.m);
+    lay_metrics_compute(env, &a.m);
     a.W = (float)env->w;
     a.H = (float)env->h;
     a.contrast = !o.no_contrast;
     a.contrast_body = o.contrast_body > 0 ? o.contrast_body : 4.5f;
     a.contrast_large = o.contrast_large > 0 ? o.contrast_large : 3.0f;
-    a.cap_degrees = o.cap_degrees > 0 ? o.cap_degrees : LAYOUT_CAP_DEGREES;
-    /* The same geometry as layout_metrics' cap_min, at the asked angle. */
+    a.cap_degrees = o.cap_degrees > 0 ? o.cap_degrees : LAY_CAP_DEGREES;
+    /* The same geometry as lay_metrics' cap_min, at the asked angle. */
     a.cap_min = a.m.distance_mm * tanf(a.cap_degrees * (float)M_PI / 180.0f) * a.m.px_per_mm;
-    const layout_metrics m = a.m;
+    const lay_metrics m = a.m;
     audit_report r = { report, n, 0, 0 };
     if (report && n)
         report[0] = '\0';

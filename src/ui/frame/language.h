@@ -1,4 +1,4 @@
-/* layout_lang.h - what the frame dispatcher (frame.c) draws for visitor
+/* language.h - what the frame dispatcher (frame.c) draws for visitor
  * languages: the language button (on Home's bar and over the attract loop)
  * and the chooser it opens, which lists every language of the content by
  * its own name (content_language_name).
@@ -17,24 +17,24 @@
 #define LAY_LEVEL_LANGUAGE 150
 
 /* The content offers more than one language: the button is shown. */
-bool lay_languages_offered(const lay *L);
+bool language_offered(const lay *L);
 
 /* The language button in square r (page coordinates, under block
  * `parent`, -1 for none): a globe drawn with rings and lines, its hit
- * region ACT_LANGUAGE, lit while the chooser is open. */
-void lay_language_button(lay *L, od_rect r, int parent);
+ * region VIEW_ACT_LANGUAGE, lit while the chooser is open. */
+void language_button(lay *L, od_rect r, int parent);
 
 /* The attract loop's language button, its top right corner at (right,
  * top) (screen coordinates), side tall: the globe, and the names of every
  * language beside it when they fit in a third of the screen's width.
  * Returns the button's rect. */
-od_rect lay_language_corner(lay *L, float right, float top, float side);
+od_rect language_corner(lay *L, float right, float top, float side);
 
 /* The chooser, anchored to the button at `button` (screen coordinates):
  * below it, or above it when the bar is at the bottom (bar_bottom); its
- * heading (STR_LANGUAGE) and one row per language (ACT_LANGUAGE_SET with
+ * heading (CONTENT_STR_LANGUAGE) and one row per language (VIEW_ACT_LANGUAGE_SET with
  * the language's index), the language on screen marked, in as many
  * columns as the room needs. */
-void lay_language_chooser(lay *L, od_rect button, bool bar_bottom);
+void language_chooser(lay *L, od_rect button, bool bar_bottom);
 
 #endif

@@ -1,11 +1,11 @@
-/* layout_refused.h - the authors' banner: when staff save content that
+/* refused.h - the authors' banner: when staff save content that
  * fails validation, the kiosk keeps the last valid content on screen and,
  * in the staff's preview (a window on their laptop) and on the staff
  * screen after the PIN, shows the save's first problem in a small band:
  * "Save not applied: FILE:LINE:COL", the problem's JSON path and message,
  * and "and N more" when there are more. Visitors never see it: the caller
  * (the kiosk, core) decides where it is shown and hands it to the layout
- * in layout_frame_in.refused.
+ * in lay_frame_in.refused.
  *
  * The band is a fixed, high-contrast bar (white on dark red, 9.6:1 whatever
  * the theme) in the smallest reading size; a long path is elided in its
@@ -31,18 +31,18 @@
 /* Fill *out from a failed load's report: its first error (warnings do not
  * count), with the number of further errors. False (out cleared) when the
  * report has no error. A path too long for out keeps its end. */
-bool layout_refused_from(layout_refused *out, const content_report *rep);
-bool layout_refused_equal(const layout_refused *a, const layout_refused *b);
+bool refused_from(lay_refused *out, const content_report *rep);
+bool refused_equal(const lay_refused *a, const lay_refused *b);
 
 /* The band's height at the screen's width; 0 for r NULL. */
-float lay_refused_height(lay *L, const layout_refused *r);
+float refused_height(lay *L, const lay_refused *r);
 /* Draw the band from y (screen coordinates) across the screen; returns its
  * bottom. */
-float lay_refused_draw(lay *L, const layout_refused *r, float y);
+float refused_draw(lay *L, const lay_refused *r, float y);
 
 /* The same for a caller without a builder (the staff screen's overlay):
  * the height for env, and the band appended to out at y. */
-float layout_refused_height(const layout_env *env, const layout_refused *r);
-void layout_refused_append(scene *out, const layout_env *env, const layout_refused *r, float y);
+float refused_height_for(const lay_env *env, const lay_refused *r);
+void refused_append(scene *out, const lay_env *env, const lay_refused *r, float y);
 
 #endif

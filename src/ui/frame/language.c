@@ -1,5 +1,5 @@
-/* layout_lang.c - the language button and the chooser (layout_lang.h). */
-#include "layout_lang.h"
+/* language.c - the language button and the chooser (language.h). */
+#include "language.h"
 
 #include <math.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "content.h"
 #include "view.h"
 
-bool lay_languages_offered(const lay *L)
+bool language_offered(const lay *L)
 {
     return L->c && content_language_count(L->c) > 1;
 }
@@ -34,25 +34,25 @@ static void draw_globe(lay *L, float x, float y, float s, od_color fg)
 static od_color button_field(lay *L, od_rect r, int parent, od_rect *drawn)
 {
     bool open = L->in && L->in->language_open;
-    bool pressed = lay_is_pressed(L, ACT_LANGUAGE, 0);
+    bool pressed = lay_is_pressed(L, VIEW_ACT_LANGUAGE, 0);
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
     bool lit = open || pressed;
-    int box = lay_box(L, b, lay_col(L, lit ? COLOR_ACCENT : COLOR_SURFACE_ALT), b.h / 2, parent);
+    int box = lay_box(L, b, lay_col(L, lit ? CONTENT_COLOR_ACCENT : CONTENT_COLOR_SURFACE_ALT), b.h / 2, parent);
     if (box >= 0 && parent < 0)
         L->s->cmds[box].level = LAY_LEVEL_FLOAT;
     *drawn = b;
-    return lay_col(L, lit ? COLOR_ACCENT_TEXT : COLOR_TEXT);
+    return lay_col(L, lit ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_TEXT);
 }
 
-void lay_language_button(lay *L, od_rect r, int parent)
+void language_button(lay *L, od_rect r, int parent)
 {
-    if (L->dry || !lay_languages_offered(L))
+    if (L->dry || !language_offered(L))
         return;
     od_rect b;
     od_color fg = button_field(L, r, parent, &b);
     draw_globe(L, b.x, b.y, b.w, fg);
-    lay_focus_ring(L, r, r.w / 2, ACT_LANGUAGE, 0);
-    lay_hit(L, r, ACT_LANGUAGE, 0, true);
+    lay_focus_ring(L, r, r.w / 2, VIEW_ACT_LANGUAGE, 0);
+    lay_hit(L, r, VIEW_ACT_LANGUAGE, 0, true);
 }
 
 /* Every language's own name, " · " between them, in the scene. */
@@ -81,10 +81,10 @@ static const char *all_names(lay *L, size_t *len)
     return buf;
 }
 
-od_rect lay_language_corner(lay *L, float right, float top, float side)
+od_rect language_corner(lay *L, float right, float top, float side)
 {
     od_rect r = { right - side, top, side, side };
-    if (L->dry || !lay_languages_offered(L))
+    if (L->dry || !language_offered(L))
         return r;
     /* The names beside the globe when they fit in a third of the width: a
      * visitor looking for their language sees it written, in its own words,
@@ -92,8 +92,8 @@ od_rect lay_language_corner(lay *L, float right, float top, float side)
     size_t len;
     const char *names = all_names(L, &len);
     float size = lay_small(L), pad = 0.4f * side;
-    float tw = len ? lay_tw(L, FONT_BOLD, size, names, len) : 0;
-    float lh = lay_lh(L, FONT_BOLD, size);
+    float tw = len ? lay_tw(L, SCENE_FONT_BOLD, size, names, len) : 0;
+    float lh = lay_lh(L, SCENE_FONT_BOLD, size);
     bool wide = len && lh <= side && side + tw + pad <= 0.34f * L->W;
     if (wide)
         r = (od_rect){ right - side - tw - pad, top, side + tw + pad, side };
@@ -105,15 +105,15 @@ od_rect lay_language_corner(lay *L, float right, float top, float side)
         if (tb >= 0)
             L->s->cmds[tb].level = LAY_LEVEL_FLOAT + 1;
         scene_cmd *cmd = scene_text(L->s, r.x + side + L->ox, r.y + (side - lh) / 2 + L->oy, tw,
-                                    lh, FONT_BOLD, size, lay_with_alpha(fg, L->alpha),
+                                    lh, SCENE_FONT_BOLD, size, lay_with_alpha(fg, L->alpha),
                                     scene_strdup(L->s, names, len), len);
         if (tb >= 0) {
             cmd->box = L->s->cmds[tb].rect;
             cmd->parent = tb;
         }
     }
-    lay_focus_ring(L, r, r.h / 2, ACT_LANGUAGE, 0);
-    lay_hit(L, r, ACT_LANGUAGE, 0, true);
+    lay_focus_ring(L, r, r.h / 2, VIEW_ACT_LANGUAGE, 0);
+    lay_hit(L, r, VIEW_ACT_LANGUAGE, 0, true);
     return r;
 }
 
@@ -125,7 +125,7 @@ typedef struct {
 
 static float row_natural_w(const lay *L, const row_geom *g, const char *name)
 {
-    return lay_tw(L, FONT_BOLD, g->size, name, strlen(name)) + 2 * g->ip + g->mark + L->m.gap;
+    return lay_tw(L, SCENE_FONT_BOLD, g->size, name, strlen(name)) + 2 * g->ip + g->mark + L->m.gap;
 }
 
 /* The rows as the toolkit's panel rows see them (lay_rows): row i is
@@ -139,7 +139,7 @@ static float row_h(const lay *L, const void *ctx, size_t i, float w)
 {
     const row_geom *g = &((const rows_ctx *)ctx)->g;
     const char *name = content_language_name(L->c, i);
-    lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, g->size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float lw = fmaxf(w - 2 * g->ip - g->mark - L->m.gap, 1.0f);
     float th = lay_text_height(L, &st, lw, name, strlen(name), NULL);
     return fmaxf(L->m.target, fmaxf(th, g->mark) + 2 * g->ip);
@@ -149,35 +149,35 @@ static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
 {
     const row_geom *g = &((const rows_ctx *)ctx)->g;
     bool current = i == ((const rows_ctx *)ctx)->cur;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     const char *name = content_language_name(L->c, i);
-    bool pressed = lay_is_pressed(L, ACT_LANGUAGE_SET, (int)i);
+    bool pressed = lay_is_pressed(L, VIEW_ACT_LANGUAGE_SET, (int)i);
     od_rect b = pressed ? lay_press_shrink(L, rr) : rr;
-    od_color bg = lay_col(L, pressed ? COLOR_ACCENT : COLOR_SURFACE_ALT);
-    od_color fg = lay_col(L, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT);
+    od_color bg = lay_col(L, pressed ? CONTENT_COLOR_ACCENT : CONTENT_COLOR_SURFACE_ALT);
+    od_color fg = lay_col(L, pressed ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_TEXT);
     int box = lay_box(L, b, bg, 0.8f * m->radius, parent);
     /* A round mark, filled for the language on screen: its shape says it,
      * not its colour alone. */
     float mx = rr.x + g->ip, my = rr.y + (rr.h - g->mark) / 2, t = fmaxf(2.0f, 3.0f * m->unit);
-    od_color mc = current && !pressed ? lay_col(L, COLOR_ACCENT) : fg;
+    od_color mc = current && !pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : fg;
     lay_frame(L, (od_rect){ mx, my, g->mark, g->mark }, mc, g->mark / 2, t);
     if (current) {
         float d = 0.5f * g->mark;
         lay_rect(L, (od_rect){ mx + (g->mark - d) / 2, my + (g->mark - d) / 2, d, d }, mc, d / 2);
     }
-    lay_style st = { FONT_BOLD, g->size, fg, ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, g->size, fg, LAY_ALIGN_LEFT, false };
     float lx = mx + g->mark + m->gap, lw = fmaxf(rr.x + rr.w - g->ip - lx, 1.0f);
     float th = lay_text_height(L, &st, lw, name, strlen(name), NULL);
     lay_text(L, &st, lx, rr.y + (rr.h - th) / 2, lw, name, box);
-    lay_focus_ring(L, rr, 0.8f * m->radius, ACT_LANGUAGE_SET, (int)i);
-    lay_hit(L, rr, ACT_LANGUAGE_SET, (int)i, true);
+    lay_focus_ring(L, rr, 0.8f * m->radius, VIEW_ACT_LANGUAGE_SET, (int)i);
+    lay_hit(L, rr, VIEW_ACT_LANGUAGE_SET, (int)i, true);
 }
 
-void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
+void language_chooser(lay *L, od_rect button, bool bar_bottom)
 {
-    if (!lay_languages_offered(L))
+    if (!language_offered(L))
         return;
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     size_t n = content_language_count(L->c);
     if (n > CONTENT_LANGUAGES_MAX)
         n = CONTENT_LANGUAGES_MAX;
@@ -189,8 +189,8 @@ void lay_language_chooser(lay *L, od_rect button, bool bar_bottom)
     float natural = 0;
     for (size_t i = 0; i < n; i++)
         natural = fmaxf(natural, row_natural_w(L, &g, content_language_name(L->c, i)));
-    const char *head = lay_str(L, STR_LANGUAGE);
-    lay_style hs = { FONT_REGULAR, lay_small(L), lay_col(L, COLOR_MUTED), ALIGN_LEFT, false };
+    const char *head = lay_str(L, CONTENT_STR_LANGUAGE);
+    lay_style hs = { SCENE_FONT_REGULAR, lay_small(L), lay_col(L, CONTENT_COLOR_MUTED), LAY_ALIGN_LEFT, false };
     natural = fmaxf(natural, lay_tw(L, hs.font, hs.size, head, strlen(head)) + 2 * g.ip);
     /* The room beside the button, from the bar to the far edge. */
     float room = bar_bottom ? button.y - margin : L->H - (button.y + button.h) - margin;

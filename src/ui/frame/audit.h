@@ -1,4 +1,4 @@
-/* layout_audit.h - the layout audit: proves a laid-out scene legible and
+/* audit.h - the layout audit: proves a laid-out scene legible and
  * usable (every text inside its box and on screen, no overlapping blocks,
  * targets of at least 9 mm, text large enough and in enough contrast).
  * Tests and the app's --check run it on every screen.
@@ -21,12 +21,12 @@
  * metrics.text_min (20 px at least) nor with capitals under metrics.cap_min
  * (the visual angle at the viewing distance, measured in the text's face),
  * and every text's contrast at least 4.5:1, or 3:1 when large (see
- * layout_audit_opts). Appends one line per problem to report (NUL-terminated,
+ * audit_opts). Appends one line per problem to report (NUL-terminated,
  * truncated to n) and returns the count. */
-size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t n);
+size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n);
 
 /* What the audit holds a screen to beyond geometry. Zero fields take the
- * defaults in brackets, so `{0}` is layout_audit's own standard.
+ * defaults in brackets, so `{0}` is audit_layout's own standard.
  *
  * Contrast (WCAG 2 1.4.3, 1.4.6): every text that is drawn (alpha > 0) and
  * not the label of a disabled control (1.4.3 exempts inactive components)
@@ -39,15 +39,15 @@ size_t layout_audit(const scene *s, const layout_env *env, char *report, size_t 
  * 22 mm at 2.5 m. The high-contrast theme asks 7 of every text
  * (contrast_body = contrast_large = 7, WCAG 1.4.6 for body text).
  *
- * Text size: capitals of at least cap_degrees [LAYOUT_CAP_DEGREES] at the
+ * Text size: capitals of at least cap_degrees [LAY_CAP_DEGREES] at the
  * viewing distance, measured in the text's face, and never under
- * LAYOUT_TEXT_MIN_PX; "larger text" audits at 0.7 (EN 301 549 5.1.4). */
+ * LAY_TEXT_MIN_PX; "larger text" audits at 0.7 (EN 301 549 5.1.4). */
 typedef struct {
     float contrast_body;      /* [4.5] */
     float contrast_large;     /* [3.0] */
-    float cap_degrees;        /* [LAYOUT_CAP_DEGREES] */
+    float cap_degrees;        /* [LAY_CAP_DEGREES] */
     bool no_contrast;         /* skip the contrast check (geometry only) */
-} layout_audit_opts;
+} audit_opts;
 
 /* Font sizes (em, in degrees of visual angle) from which WCAG counts text
  * as large: 18 pt regular, 14 pt bold. */
@@ -55,10 +55,10 @@ typedef struct {
 #define LAYOUT_LARGE_BOLD_DEGREES 0.3978f
 
 /* Is text of font size px in face f large in WCAG's sense on this screen? */
-bool layout_text_large(const layout_env *env, scene_font f, float px);
+bool audit_text_large(const lay_env *env, scene_font f, float px);
 
-/* layout_audit with the standard in opts (NULL: the defaults). */
-size_t layout_audit_with(const scene *s, const layout_env *env, const layout_audit_opts *opts,
+/* audit_layout with the standard in opts (NULL: the defaults). */
+size_t audit_layout_with(const scene *s, const lay_env *env, const audit_opts *opts,
                          char *report, size_t n);
 
 #endif

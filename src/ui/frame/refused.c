@@ -1,11 +1,11 @@
-/* layout_refused.c - the authors' banner. See layout_refused.h.
+/* refused.c - the authors' banner. See refused.h.
  *
  * Three parts, top to bottom: "Save not applied: " and where (bold, one
  * line, the path elided in its middle), what is wrong (wrapped, a few
  * lines at most), and "and N more problems" when there are more. The
  * builder is the same for the app's frame and the staff screen's overlay,
  * so both show the same words in the same places. */
-#include "layout_refused.h"
+#include "refused.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -51,7 +51,7 @@ static void trim_cut(char *s)
         s[i - 1] = '\0';
 }
 
-bool layout_refused_from(layout_refused *out, const content_report *rep)
+bool refused_from(lay_refused *out, const content_report *rep)
 {
     memset(out, 0, sizeof *out);
     const content_problem *first = NULL;
@@ -79,7 +79,7 @@ bool layout_refused_from(layout_refused *out, const content_report *rep)
     return true;
 }
 
-bool layout_refused_equal(const layout_refused *a, const layout_refused *b)
+bool refused_equal(const lay_refused *a, const lay_refused *b)
 {
     return a->more == b->more && !strcmp(a->where, b->where) && !strcmp(a->what, b->what);
 }
@@ -166,7 +166,7 @@ static size_t elide_middle(const lay *L, scene_font f, float px, const char *s, 
     return lo + 3 + len - tail;
 }
 
-static void more_text(const layout_refused *r, char *buf, size_t n)
+static void more_text(const lay_refused *r, char *buf, size_t n)
 {
     snprintf(buf, n, "and %zu more problem%s", r->more, r->more == 1 ? "" : "s");
 }
@@ -177,7 +177,7 @@ static size_t count_what(lay *L, float w, const char *s)
     size_t len = strlen(s), pos = 0, n = 0;
     while (text_more(s, len, pos) && n < what_lines(L)) {
         text_span ln;
-        pos = text_wrap(&L->text, FONT_REGULAR, text_px(L), s, len, pos, w, &ln);
+        pos = text_wrap(&L->text, SCENE_FONT_REGULAR, text_px(L), s, len, pos, w, &ln);
         n++;
     }
     return n;
@@ -187,15 +187,15 @@ static size_t count_what(lay *L, float w, const char *s)
  * own, so the path keeps the width. */
 static bool lead_alone(const lay *L)
 {
-    return lay_tw(L, FONT_BOLD, text_px(L), LEAD, sizeof LEAD - 1) > 0.5f * inner_w(L);
+    return lay_tw(L, SCENE_FONT_BOLD, text_px(L), LEAD, sizeof LEAD - 1) > 0.5f * inner_w(L);
 }
 
-float lay_refused_height(lay *L, const layout_refused *r)
+float refused_height(lay *L, const lay_refused *r)
 {
     if (!r)
         return 0;
     float px = text_px(L);
-    float bl = lay_lh(L, FONT_BOLD, px), rl = lay_lh(L, FONT_REGULAR, px);
+    float bl = lay_lh(L, SCENE_FONT_BOLD, px), rl = lay_lh(L, SCENE_FONT_REGULAR, px);
     float h = (lead_alone(L) ? 2 : 1) * bl + (float)count_what(L, inner_w(L), r->what) * rl;
     if (r->more)
         h += rl;
@@ -216,11 +216,11 @@ static void line(lay *L, scene_font f, float x, float y, float w, const char *t,
     }
 }
 
-float lay_refused_draw(lay *L, const layout_refused *r, float y)
+float refused_draw(lay *L, const lay_refused *r, float y)
 {
     if (!r)
         return y;
-    float h = lay_refused_height(L, r);
+    float h = refused_height(L, r);
     float ox = L->ox, oy = L->oy, alpha = L->alpha;
     L->ox = L->oy = 0;
     L->alpha = 1;
@@ -229,7 +229,7 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
         goto done;
     L->s->cmds[box].level = LAY_LEVEL_REFUSED;
     float px = text_px(L), x = L->m.pad, w = inner_w(L), ty = y + row_pad(L);
-    float bl = lay_lh(L, FONT_BOLD, px), rl = lay_lh(L, FONT_REGULAR, px);
+    float bl = lay_lh(L, SCENE_FONT_BOLD, px), rl = lay_lh(L, SCENE_FONT_REGULAR, px);
 
     /* Where: the lead and the path on one line, the path elided; on a
      * narrow screen the lead on a line of its own, the path under it. */
@@ -237,19 +237,19 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
     char *buf = lay_alloc(L, ll + wl + 8);
     if (buf) {
         memcpy(buf, LEAD, ll);
-        float lw = lay_tw(L, FONT_BOLD, px, LEAD, ll);
+        float lw = lay_tw(L, SCENE_FONT_BOLD, px, LEAD, ll);
         size_t n = ll;
         if (lead_alone(L)) {
             size_t k = ll - 1; /* without its trailing space */
-            line(L, FONT_BOLD, x, ty, fminf(lay_tw(L, FONT_BOLD, px, buf, k), w),
+            line(L, SCENE_FONT_BOLD, x, ty, fminf(lay_tw(L, SCENE_FONT_BOLD, px, buf, k), w),
                  scene_strdup(L->s, buf, k), k, box);
             ty += bl;
-            n = elide_middle(L, FONT_BOLD, px, r->where, wl, w, buf);
+            n = elide_middle(L, SCENE_FONT_BOLD, px, r->where, wl, w, buf);
         } else {
-            n += elide_middle(L, FONT_BOLD, px, r->where, wl, w - lw, buf + ll);
+            n += elide_middle(L, SCENE_FONT_BOLD, px, r->where, wl, w - lw, buf + ll);
         }
-        float tw = lay_tw(L, FONT_BOLD, px, buf, n);
-        line(L, FONT_BOLD, x, ty, fminf(tw, w), scene_strdup(L->s, buf, n), n, box);
+        float tw = lay_tw(L, SCENE_FONT_BOLD, px, buf, n);
+        line(L, SCENE_FONT_BOLD, x, ty, fminf(tw, w), scene_strdup(L->s, buf, n), n, box);
     } else if (lead_alone(L)) {
         ty += bl;
     }
@@ -260,20 +260,20 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
     size_t len = strlen(s), pos = 0, k = 0, max = what_lines(L);
     while (text_more(s, len, pos) && k < max) {
         text_span ln;
-        pos = text_wrap(&L->text, FONT_REGULAR, px, s, len, pos, w, &ln);
+        pos = text_wrap(&L->text, SCENE_FONT_REGULAR, px, s, len, pos, w, &ln);
         size_t tl;
         const char *t = text_span_text(L->s, s, &ln, true, &tl);
         float lw = ln.w;
         if (k + 1 == max && text_more(s, len, pos)) {
             char *e = lay_alloc(L, len - ln.start + 4);
             if (e) {
-                tl = text_ellipsize(&L->text, FONT_REGULAR, px, s + ln.start, len - ln.start, w, e,
+                tl = text_ellipsize(&L->text, SCENE_FONT_REGULAR, px, s + ln.start, len - ln.start, w, e,
                                    &lw);
                 t = scene_strdup(L->s, e, tl);
             }
         }
         if (tl && t)
-            line(L, FONT_REGULAR, x, ty, fminf(lw, w), t, tl, box);
+            line(L, SCENE_FONT_REGULAR, x, ty, fminf(lw, w), t, tl, box);
         ty += rl;
         k++;
     }
@@ -281,15 +281,15 @@ float lay_refused_draw(lay *L, const layout_refused *r, float y)
         char more[64];
         more_text(r, more, sizeof more);
         size_t n = strlen(more);
-        float mw = lay_tw(L, FONT_REGULAR, px, more, n);
+        float mw = lay_tw(L, SCENE_FONT_REGULAR, px, more, n);
         if (mw > w) {
             char *e = lay_alloc(L, n + 4);
             if (e) {
-                n = text_ellipsize(&L->text, FONT_REGULAR, px, more, n, w, e, &mw);
-                line(L, FONT_REGULAR, x, ty, fminf(mw, w), scene_strdup(L->s, e, n), n, box);
+                n = text_ellipsize(&L->text, SCENE_FONT_REGULAR, px, more, n, w, e, &mw);
+                line(L, SCENE_FONT_REGULAR, x, ty, fminf(mw, w), scene_strdup(L->s, e, n), n, box);
             }
         } else {
-            line(L, FONT_REGULAR, x, ty, mw, scene_strdup(L->s, more, n), n, box);
+            line(L, SCENE_FONT_REGULAR, x, ty, mw, scene_strdup(L->s, more, n), n, box);
         }
     }
 done:
@@ -299,7 +299,7 @@ done:
     return y + h;
 }
 
-float layout_refused_height(const layout_env *env, const layout_refused *r)
+float refused_height_for(const lay_env *env, const lay_refused *r)
 {
     if (!r)
         return 0;
@@ -307,18 +307,18 @@ float layout_refused_height(const layout_env *env, const layout_refused *r)
     scene_init(&none);
     lay L;
     lay_begin(&L, &none, NULL, env, NULL);
-    float h = lay_refused_height(&L, r);
+    float h = refused_height(&L, r);
     lay_end(&L);
     scene_deinit(&none);
     return h;
 }
 
-void layout_refused_append(scene *out, const layout_env *env, const layout_refused *r, float y)
+void refused_append(scene *out, const lay_env *env, const lay_refused *r, float y)
 {
     if (!r)
         return;
     lay L;
     lay_begin(&L, out, NULL, env, NULL);
-    lay_refused_draw(&L, r, y);
+    refused_draw(&L, r, y);
     lay_end(&L);
 }

@@ -1,4 +1,4 @@
-/* sched.c - frame pacing and fixed update steps on an absolute time grid.
+/* pacer.c - frame pacing and fixed update steps on an absolute time grid.
  *
  * Grid point n lies at origin + floor(n * freq / fps). Every deadline and
  * every update-step boundary is such a point, computed from its index rather
@@ -10,7 +10,7 @@
  * tick (two grid points on one tick would make the step count ambiguous);
  * freq must stay below about 9e14 ticks/s (the split multiplications below
  * would overflow beyond). Real counters run at 1e6 or 1e9. */
-#include "sched.h"
+#include "pacer.h"
 
 #include <string.h>
 
@@ -21,7 +21,7 @@
 /* floor(n * freq / fps) without forming n * freq, which overflows after a
  * few months of nanoseconds: n = q * fps + r, so n * freq / fps is exactly
  * q * freq + r * freq / fps, and r < fps keeps r * freq small. */
-static uint64_t grid_offset(const sched *s, uint64_t n)
+static uint64_t grid_offset(const pacer *s, uint64_t n)
 {
     uint64_t q = n / s->fps, r = n % s->fps;
     return q * s->freq + r * s->freq / s->fps;
@@ -30,7 +30,7 @@ static uint64_t grid_offset(const sched *s, uint64_t n)
 /* The largest n whose grid point lies at or before origin + d, i.e. the
  * largest n with floor(n * freq / fps) <= d, which is the largest n with
  * n * freq <= (d + 1) * fps - 1. Split like grid_offset to avoid overflow. */
-static uint64_t grid_index(const sched *s, uint64_t d)
+static uint64_t grid_index(const pacer *s, uint64_t d)
 {
     if (d == UINT64_MAX)
         d--; /* unreachable in practice; keeps d + 1 from wrapping */
@@ -41,14 +41,14 @@ static uint64_t grid_index(const sched *s, uint64_t d)
 }
 
 /* The first grid point strictly after t. */
-static uint64_t grid_after(const sched *s, uint64_t t)
+static uint64_t grid_after(const pacer *s, uint64_t t)
 {
     if (t < s->origin)
         return s->origin;
     return s->origin + grid_offset(s, grid_index(s, t - s->origin) + 1);
 }
 
-void sched_init(sched *s, uint64_t freq, unsigned fps, uint64_t now)
+void pacer_init(pacer *s, uint64_t freq, unsigned fps, uint64_t now)
 {
     memset(s, 0, sizeof *s);
     s->freq = freq ? freq : 1;
@@ -58,17 +58,17 @@ void sched_init(sched *s, uint64_t freq, unsigned fps, uint64_t now)
     s->period = s->freq / s->fps;
     s->step = s->period;
     s->max_steps = DEFAULT_MAX_STEPS;
-    sched_resync(s, now);
+    pacer_resync(s, now);
 }
 
-void sched_resync(sched *s, uint64_t now)
+void pacer_resync(pacer *s, uint64_t now)
 {
     s->origin = now;
     s->acc_origin = now;
     s->next = now + grid_offset(s, 1);
 }
 
-unsigned sched_steps(sched *s, uint64_t now)
+unsigned pacer_steps(pacer *s, uint64_t now)
 {
     if (now < s->acc_origin)
         return 0; /* a clock read from before the last call: nothing new */
@@ -87,7 +87,7 @@ unsigned sched_steps(sched *s, uint64_t now)
     return run;
 }
 
-double sched_step_ms(const sched *s)
+double pacer_step_ms(const pacer *s)
 {
     /* The mean step length; individual steps differ by at most one tick. */
     return 1000.0 / (double)s->fps;
@@ -95,14 +95,14 @@ double sched_step_ms(const sched *s)
 
 /* Count one sample; when a bin is about to overflow (after billions of
  * frames) every bin is halved, which keeps the shape of the distribution. */
-static void hist_add(sched *s, uint64_t work)
+static void hist_add(pacer *s, uint64_t work)
 {
     uint64_t q = work / s->freq, r = work % s->freq;
-    uint64_t bin = q >= 1 ? SCHED_HIST_BINS : r * BINS_PER_SECOND / s->freq;
-    if (bin > SCHED_HIST_BINS)
-        bin = SCHED_HIST_BINS;
+    uint64_t bin = q >= 1 ? PACER_HIST_BINS : r * BINS_PER_SECOND / s->freq;
+    if (bin > PACER_HIST_BINS)
+        bin = PACER_HIST_BINS;
     if (s->hist[bin] == UINT32_MAX)
-        for (size_t i = 0; i <= SCHED_HIST_BINS; i++)
+        for (size_t i = 0; i <= PACER_HIST_BINS; i++)
             s->hist[i] = s->hist[i] / 2 + (s->hist[i] & 1);
     s->hist[bin]++;
 }
@@ -110,7 +110,7 @@ static void hist_add(sched *s, uint64_t work)
 /* The frame that began at `start` was drawn for the first grid point after
  * it: a frame that starts right on a deadline (the main loop waits for it)
  * has one whole period to finish. */
-void sched_frame_done(sched *s, uint64_t start, uint64_t end)
+void pacer_frame_done(pacer *s, uint64_t start, uint64_t end)
 {
     uint64_t work = end > start ? end - start : 0;
     s->frames++;
@@ -124,17 +124,17 @@ void sched_frame_done(sched *s, uint64_t start, uint64_t end)
     s->next = grid_after(s, end);
 }
 
-uint64_t sched_wait(const sched *s, uint64_t now)
+uint64_t pacer_wait(const pacer *s, uint64_t now)
 {
     return s->next > now ? s->next - now : 0;
 }
 
-static double ticks_ms(const sched *s, double ticks)
+static double ticks_ms(const pacer *s, double ticks)
 {
     return ticks * 1000.0 / (double)s->freq;
 }
 
-void sched_get_stats(const sched *s, sched_stats *out)
+void pacer_get_stats(const pacer *s, pacer_stats *out)
 {
     memset(out, 0, sizeof *out);
     out->frames = s->frames;
@@ -144,18 +144,18 @@ void sched_get_stats(const sched *s, sched_stats *out)
     out->mean_ms = ticks_ms(s, (double)s->work_total) / (double)s->frames;
     out->max_ms = ticks_ms(s, (double)s->work_max);
     uint64_t total = 0;
-    for (size_t i = 0; i <= SCHED_HIST_BINS; i++)
+    for (size_t i = 0; i <= PACER_HIST_BINS; i++)
         total += s->hist[i];
     /* The smallest count that covers 99% of the samples, rounded up. */
     uint64_t need = (total * 99 + 99) / 100, cum = 0;
     size_t b = 0;
-    for (; b < SCHED_HIST_BINS; b++) {
+    for (; b < PACER_HIST_BINS; b++) {
         cum += s->hist[b];
         if (cum >= need)
             break;
     }
     /* Upper edge of that bin; the overflow bin has none, so use the exact
      * maximum there. A percentile never exceeds the maximum either. */
-    double p99 = b < SCHED_HIST_BINS ? (double)(b + 1) * 1000.0 / BINS_PER_SECOND : out->max_ms;
+    double p99 = b < PACER_HIST_BINS ? (double)(b + 1) * 1000.0 / BINS_PER_SECOND : out->max_ms;
     out->p99_ms = p99 < out->max_ms ? p99 : out->max_ms;
 }

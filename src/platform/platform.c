@@ -1,4 +1,4 @@
-/* shell.c - the kiosk shell on SDL: the window loop, replays and
+/* platform.c - the kiosk on SDL: the window loop, replays and
  * screenshots. See platform.h. */
 #include <SDL.h>
 #include <errno.h>
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "content.h"
-#include "drm_card.h"
+#include "drm.h"
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
@@ -23,7 +23,7 @@
 #include "platform.h"
 #include "player.h"
 #include "replay.h"
-#include "sched.h"
+#include "pacer.h"
 #include "sdl_input.h"
 #include "speech.h"
 #include "store.h"
@@ -35,13 +35,13 @@
 
 /* ---- the pieces every runner shares ---------------------------------------- */
 
-/* The shell's SDL side: the output, the faces, and the kiosk on them. */
+/* What a runner holds on the SDL side: the output, the faces, and the kiosk on them. */
 typedef struct {
     gfx g;
     fontset *fonts;
     kiosk *k;
     speech *sp;       /* Read aloud's voice, NULL when it cannot speak */
-} shell;
+} host;
 
 static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk_mode)
 {
@@ -55,7 +55,7 @@ static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk
     if (o->admin_pin)
         snprintf(kc->admin.pin, sizeof kc->admin.pin, "%s", o->admin_pin);
     kc->admin.hold_ms = (unsigned)(o->admin_hold_s * 1000.0);
-    kc->dpi = o->dpi;          /* 0 until a runner decides (shell_physical) */
+    kc->dpi = o->dpi;          /* 0 until a runner decides (host_physical) */
     kc->distance_cm = phys_distance_cm(o->distance_cm, o->loop);
     kc->rotate = o->rotate;
     kc->touch.swap_xy = o->touch_swap_xy;
@@ -67,7 +67,7 @@ static void kiosk_config_from(kiosk_config *kc, const cli_options *o, bool kiosk
 
 /* Decide pixels per inch (phys.h) and log the figure with where it came
  * from, once per runner. reported: the display's figure, 0 for none. */
-static float shell_physical(const cli_options *o, float reported, const char *from, int w, int h,
+static float host_physical(const cli_options *o, float reported, const char *from, int w, int h,
                             float distance_cm)
 {
     phys_dpi d;
@@ -90,7 +90,7 @@ static bool write_file(const char *path, const char *data, size_t len)
 }
 
 /* The dump.h account of the kiosk's current frame, written to path. */
-static bool shell_dump(kiosk *k, const char *path)
+static bool host_dump(kiosk *k, const char *path)
 {
     char *json = kiosk_dump_json(k);
     if (!json) {
@@ -105,7 +105,7 @@ static bool shell_dump(kiosk *k, const char *path)
 /* KIOSK_ACT_FONTS: open the faces the content asks for, make the renderer
  * for them, and hand their measurer to the kiosk; the old faces close last,
  * once nothing uses them. */
-static bool shell_fonts(shell *s)
+static bool host_fonts(host *s)
 {
     kiosk_fonts want;
     kiosk_fonts_wanted(s->k, &want);
@@ -127,18 +127,18 @@ static bool shell_fonts(shell *s)
     return ok;
 }
 
-/* Act on what the kiosk asks; false when the shell must stop (after
+/* Act on what the kiosk asks; false when the host must stop (after
  * logging why). */
-static bool shell_act(shell *s, unsigned acts)
+static bool host_act(host *s, unsigned acts)
 {
-    if ((acts & KIOSK_ACT_FONTS) && !shell_fonts(s))
+    if ((acts & KIOSK_ACT_FONTS) && !host_fonts(s))
         return false;
     if ((acts & KIOSK_ACT_CONTENT) && s->g.rd)
         render_forget_images(s->g.rd);
     return true;
 }
 
-static void shell_deinit(shell *s)
+static void host_deinit(host *s)
 {
     kiosk_destroy(s->k);
     speech_destroy(s->sp); /* after the app: it may still be speaking */
@@ -147,17 +147,17 @@ static void shell_deinit(shell *s)
     memset(s, 0, sizeof *s);
 }
 
-static void shell_draw(shell *s)
+static void host_draw(host *s)
 {
     kiosk_frame f;
     kiosk_get_frame(s->k, &f);
     gfx_draw(&s->g, f.scene, f.overlay, f.clear);
 }
 
-static void print_stats(const sched *sc, const shell *s)
+static void print_stats(const pacer *sc, const host *s)
 {
-    sched_stats st;
-    sched_get_stats(sc, &st);
+    pacer_stats st;
+    pacer_get_stats(sc, &st);
     render_stats rs;
     render_get_stats(s->g.rd, &rs);
     app_info ai;
@@ -187,7 +187,7 @@ static void print_stats(const sched *sc, const shell *s)
 
 /* The voice for a runner that may speak: the kiosk's app offers Read aloud
  * only when it can be heard. Before kiosk_create (the app copies the sink). */
-static void shell_speech(shell *s, const cli_options *o, kiosk_config *kc)
+static void host_speech(host *s, const cli_options *o, kiosk_config *kc)
 {
     if (o->no_speech) {
         fprintf(stderr, "openday: Read aloud not offered (no-speech)\n");
@@ -202,7 +202,7 @@ static void shell_speech(shell *s, const cli_options *o, kiosk_config *kc)
 
 /* --language CODE: the visitor language already chosen. False, said on
  * stderr, for a code the content does not offer. */
-static bool shell_language(shell *s, const cli_options *o)
+static bool host_language(host *s, const cli_options *o)
 {
     if (!o->language)
         return true;
@@ -222,7 +222,7 @@ static bool shell_language(shell *s, const cli_options *o)
 
 /* --read-aloud: on from the start (once the app exists). Always true (so
  * it can stand in a chain of steps). */
-static bool shell_read_aloud(shell *s, const cli_options *o)
+static bool host_read_aloud(host *s, const cli_options *o)
 {
     app *a = kiosk_app(s->k);
     if (o->read_aloud && a)
@@ -256,23 +256,23 @@ static void wait_until(uint64_t deadline, uint64_t freq)
     }
 }
 
-/* A headless shell of w x h on the options' content, loaded once. There is
+/* A headless host of w x h on the options' content, loaded once. There is
  * no display to ask: --dpi, else the assumption for the size. */
-static bool shell_headless(shell *s, const cli_options *o, kiosk_config *kc)
+static bool host_headless(host *s, const cli_options *o, kiosk_config *kc)
 {
     memset(s, 0, sizeof *s);
     int w = o->size_w ? o->size_w : 800, h = o->size_h ? o->size_h : 480;
     if (!gfx_headless(&s->g, w, h, o->rotate))
         return false;
-    kc->dpi = shell_physical(o, 0, NULL, s->g.pw, s->g.ph, kc->distance_cm);
+    kc->dpi = host_physical(o, 0, NULL, s->g.pw, s->g.ph, kc->distance_cm);
     if (o->read_aloud && o->replay)
-        shell_speech(s, o, kc);
+        host_speech(s, o, kc);
     s->k = kiosk_create(kc, s->g.pw, s->g.ph, 0);
     if (!s->k) {
         fprintf(stderr, "openday: out of memory\n");
         return false;
     }
-    return shell_act(s, kiosk_take_actions(s->k));
+    return host_act(s, kiosk_take_actions(s->k));
 }
 
 /* ---- the wall clock for the day's talks ------------------------------------------ */
@@ -350,7 +350,7 @@ int platform_screenshot(const cli_options *o)
     kc.live = false;            /* exactly the folder given, once */
     /* --windowed: the staff's preview as it would look, the last valid copy
      * (from --state-dir) with the banner of the files' first problem. */
-    if (o->mode == MODE_WINDOWED) {
+    if (o->mode == CLI_MODE_WINDOWED) {
         kc.authors = true;
         kc.state_dir = o->state_dir;
     }
@@ -358,20 +358,20 @@ int platform_screenshot(const cli_options *o)
     /* --read-aloud: the picture with Read aloud on (its control bar); no
      * voice is needed for a picture, so nothing is spoken. */
     kc.app.speech_available = o->read_aloud;
-    shell s;
+    host s;
     int rc = 0;
     int clk = fixed_clock(o);
     if (clk == -2)
         return 2;
-    if (!shell_headless(&s, o, &kc)) {
+    if (!host_headless(&s, o, &kc)) {
         rc = 1;
     } else if (!kiosk_app(s.k)) {
         /* Broken content: the staff screen the kiosk would show; the exit
          * status still says the content is invalid. */
-        shell_draw(&s);
+        host_draw(&s);
         gfx_save_png(&s.g, o->screenshot);
         rc = 2;
-    } else if (!shell_read_aloud(&s, o) || !kiosk_goto(s.k, o->screen ? o->screen : "home")) {
+    } else if (!host_read_aloud(&s, o) || !kiosk_goto(s.k, o->screen ? o->screen : "home")) {
         fprintf(stderr,
                 "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
                 "compare:ID,ID, careers, career:ID, ba-bs or about\n",
@@ -382,29 +382,29 @@ int platform_screenshot(const cli_options *o)
         kiosk_set_clock(s.k, clk, clk >= 0);
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
-        if (!shell_language(&s, o)) {
+        if (!host_language(&s, o)) {
             rc = 2;
         } else {
             /* Settle any entrance animation, then advance to the requested time. */
             for (uint64_t t = 0; t <= o->at_ms + 1000; t += 16)
                 kiosk_update(s.k, t);
-            shell_draw(&s);
+            host_draw(&s);
             if (!gfx_save_png(&s.g, o->screenshot))
                 rc = 1;
-            if (o->dump && !shell_dump(s.k, o->dump))
+            if (o->dump && !host_dump(s.k, o->dump))
                 rc = 1;
         }
     }
-    shell_deinit(&s);
+    host_deinit(&s);
     return rc;
 }
 
 /* ---- headless replay ------------------------------------------------------------ */
 
 typedef struct {
-    shell *s;
+    host *s;
     const cli_options *o;
-    sched rt;             /* --realtime: frames paced and timed */
+    pacer rt;             /* --realtime: frames paced and timed */
     uint64_t freq;
 } replay_host;
 
@@ -412,7 +412,7 @@ static bool host_shot(void *ud, kiosk *k, const char *path)
 {
     replay_host *h = ud;
     (void)k;
-    shell_draw(h->s);
+    host_draw(h->s);
     return gfx_save_png(&h->s->g, path);
 }
 
@@ -466,8 +466,8 @@ static void host_frame(void *ud, kiosk *k)
     replay_host *h = ud;
     if (kiosk_busy(k)) {
         uint64_t start = SDL_GetPerformanceCounter();
-        shell_draw(h->s);
-        sched_frame_done(&h->rt, start, SDL_GetPerformanceCounter());
+        host_draw(h->s);
+        pacer_frame_done(&h->rt, start, SDL_GetPerformanceCounter());
     } else {
         h->rt.next += h->rt.period;
     }
@@ -483,32 +483,32 @@ int platform_replay(const cli_options *o)
     }
     kiosk_config kc;
     /* Headless replays play as on a Pi console: kiosk mode unless told. */
-    kiosk_config_from(&kc, o, o->mode == MODE_AUTO || o->mode == MODE_KIOSK);
-    kc.authors = o->mode == MODE_WINDOWED;
+    kiosk_config_from(&kc, o, o->mode == CLI_MODE_AUTO || o->mode == CLI_MODE_KIOSK);
+    kc.authors = o->mode == CLI_MODE_WINDOWED;
     kc.live = false;
     /* With --state-dir, a replay on invalid content starts on the last valid
      * copy, as the kiosk would (the authors' banner and the staff screen). */
     if (o->state_dir)
         kc.state_dir = o->state_dir;
-    shell s;
+    host s;
     int rc = 0;
     int clk = fixed_clock(o);
     if (clk == -2) {
         replay_destroy(script);
         return 2;
     }
-    if (!shell_headless(&s, o, &kc)) {
+    if (!host_headless(&s, o, &kc)) {
         rc = 1;
     } else if (!kiosk_app(s.k)) {
         rc = 2; /* the problems are listed above */
-    } else if (kiosk_set_clock(s.k, clk, clk >= 0), !shell_language(&s, o)) {
+    } else if (kiosk_set_clock(s.k, clk, clk >= 0), !host_language(&s, o)) {
         rc = 2;
     } else {
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
-        shell_read_aloud(&s, o);
+        host_read_aloud(&s, o);
         replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency() };
-        sched_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+        pacer_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
         player_platform pf = { &h, host_shot, host_resize, host_reset, host_key,
                                o->realtime ? host_pace : NULL,
                                o->realtime ? host_frame : NULL, host_save };
@@ -528,7 +528,7 @@ int platform_replay(const cli_options *o)
                    o->replay, script->count, res.now_ms / 1000.0, res.frames, res.jumps, name);
         }
     }
-    shell_deinit(&s);
+    host_deinit(&s);
     replay_destroy(script);
     return rc;
 }
@@ -668,8 +668,8 @@ static bool idle_wait(bool real_wait, uint64_t wait, SDL_Event *e)
 int platform_window(const cli_options *o)
 {
     cli_mode mode = o->mode;
-    if (mode == MODE_AUTO)
-        mode = have_display_server() ? MODE_WINDOWED : MODE_KIOSK;
+    if (mode == CLI_MODE_AUTO)
+        mode = have_display_server() ? CLI_MODE_WINDOWED : CLI_MODE_KIOSK;
 
     /* Our own handlers: SIGTERM from systemd must quit even in kiosk mode,
      * where SDL's quit event (the window's close button) is ignored; SIGHUP
@@ -678,7 +678,7 @@ int platform_window(const cli_options *o)
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    if (mode == MODE_KIOSK)
+    if (mode == CLI_MODE_KIOSK)
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     install_signals();
     int drm_card = choose_drm_device(o);
@@ -691,10 +691,10 @@ int platform_window(const cli_options *o)
             store_default_dir(state, sizeof state);
     }
     kiosk_config kc;
-    kiosk_config_from(&kc, o, mode == MODE_KIOSK);
+    kiosk_config_from(&kc, o, mode == CLI_MODE_KIOSK);
     /* A refused save shows its first problem in the staff's preview window;
      * never on a kiosk's screen for visitors. */
-    kc.authors = mode == MODE_WINDOWED;
+    kc.authors = mode == CLI_MODE_WINDOWED;
     kc.prepare_languages = true;
     kc.state_dir = state;
     /* The restart-loop guard: a kiosk killed again and again on the same
@@ -708,9 +708,9 @@ int platform_window(const cli_options *o)
             fprintf(stderr, "%s\n", boot_why);
         kc.boot_why = boot_why;
     }
-    shell s;
+    host s;
     memset(&s, 0, sizeof s);
-    shell_speech(&s, o, &kc);
+    host_speech(&s, o, &kc);
     /* The content first: its problems are in the log before any window. */
     s.k = kiosk_create(&kc, 0, 0, 0);
     if (!s.k) {
@@ -726,18 +726,18 @@ int platform_window(const cli_options *o)
                 "  (SDL_VIDEODRIVER=kmsdrm). Without any display, use --screenshot or\n"
                 "  --replay, or --check to validate content.\n",
                 SDL_GetError());
-        shell_deinit(&s);
+        host_deinit(&s);
         return 1;
     }
     int ww = o->win_w ? o->win_w : 1280, wh = o->win_h ? o->win_h : 800;
-    if (!gfx_window(&s.g, mode == MODE_WINDOWED ? GFX_WINDOWED : GFX_FULLSCREEN, ww, wh,
+    if (!gfx_window(&s.g, mode == CLI_MODE_WINDOWED ? GFX_WINDOWED : GFX_FULLSCREEN, ww, wh,
                     o->rotate)) {
         fprintf(stderr, "openday: could not open the display; see the message above. "
                         "Without a display, use --screenshot, --replay or --check.\n");
         status = 1;
         goto out;
     }
-    if (mode != MODE_WINDOWED)
+    if (mode != CLI_MODE_WINDOWED)
         SDL_ShowCursor(SDL_DISABLE);
     kiosk_resize(s.k, s.g.pw, s.g.ph);
     {
@@ -745,14 +745,14 @@ int platform_window(const cli_options *o)
         int dw = 0, dh = 0;
         float reported =
             o->dpi > 0 ? 0 : display_dpi(s.g.win, drm_card, &dw, &dh, from, sizeof from);
-        kiosk_set_physical(s.k, shell_physical(o, reported, from, dw, dh, kc.distance_cm),
+        kiosk_set_physical(s.k, host_physical(o, reported, from, dw, dh, kc.distance_cm),
                            kc.distance_cm);
     }
-    if (!shell_act(&s, kiosk_take_actions(s.k))) {
+    if (!host_act(&s, kiosk_take_actions(s.k))) {
         status = 1;
         goto out;
     }
-    shell_read_aloud(&s, o);
+    host_read_aloud(&s, o);
     /* The display schedule and the health record (upkeep.h). */
     upkeep up;
     {
@@ -775,7 +775,7 @@ int platform_window(const cli_options *o)
     }
     if (clk >= 0)
         kiosk_set_clock(s.k, clk, true);
-    if (mode == MODE_KIOSK && !*kc.admin.pin)
+    if (mode == CLI_MODE_KIOSK && !*kc.admin.pin)
         fprintf(stderr, "openday: no admin-pin configured: the staff exit gesture is off; stop "
                         "the kiosk with systemctl\n");
     /* Video drivers whose event wait really blocks. */
@@ -790,9 +790,9 @@ int platform_window(const cli_options *o)
     bool ready_sent = false, announce = false, healthy = false;
 
     uint64_t freq = SDL_GetPerformanceFrequency();
-    sched sc;
-    sched_init(&sc, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
-    double step_ms = sched_step_ms(&sc);
+    pacer sc;
+    pacer_init(&sc, freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
+    double step_ms = pacer_step_ms(&sc);
     double sim = 0; /* kiosk time, ms: fixed steps while busy, the real gap while idle */
     uint64_t t0 = SDL_GetPerformanceCounter();
     bool running = true, force = true;
@@ -855,7 +855,7 @@ int platform_window(const cli_options *o)
             uint64_t after = SDL_GetPerformanceCounter();
             sim += (double)ticks_to_ms(after - before, freq);
             kiosk_update(s.k, (uint64_t)sim);
-            sched_resync(&sc, after);
+            pacer_resync(&sc, after);
         }
         while (have) {
             switch (e.type) {
@@ -893,14 +893,14 @@ int platform_window(const cli_options *o)
             have = SDL_PollEvent(&e);
         }
         if (busy) {
-            unsigned steps = sched_steps(&sc, SDL_GetPerformanceCounter());
+            unsigned steps = pacer_steps(&sc, SDL_GetPerformanceCounter());
             for (unsigned i = 0; i < steps; i++) {
                 sim += step_ms;
                 kiosk_update(s.k, (uint64_t)sim);
             }
         }
         unsigned acts = kiosk_take_actions(s.k);
-        if (!shell_act(&s, acts)) {
+        if (!host_act(&s, acts)) {
             status = 1;
             break;
         }
@@ -933,7 +933,7 @@ int platform_window(const cli_options *o)
             uint64_t start = SDL_GetPerformanceCounter();
             gfx_draw(&s.g, f.scene, f.overlay, f.clear);
             SDL_RenderPresent(s.g.ren);
-            sched_frame_done(&sc, start, SDL_GetPerformanceCounter());
+            pacer_frame_done(&sc, start, SDL_GetPerformanceCounter());
             upkeep_frame_drawn(&up);
             force = false;
             if (!ready_sent) {
@@ -954,7 +954,7 @@ int platform_window(const cli_options *o)
     if (o->stats)
         print_stats(&sc, &s);
 out:
-    shell_deinit(&s);
+    host_deinit(&s);
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
     return status;
 }

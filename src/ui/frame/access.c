@@ -1,6 +1,6 @@
-/* layout_access.c - the accessibility button, its panel, the reset warning
- * and the high-contrast palette. See layout_access.h. */
-#include "layout_access.h"
+/* access.c - the accessibility button, its panel, the reset warning
+ * and the high-contrast palette. See access.h. */
+#include "access.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,17 +22,17 @@ static double luminance(od_color c)
 
 /* White and near-black surfaces, a yellow accent: every text colour of the
  * palette keeps 7:1 (most 15:1) on every surface colour of it. */
-static const od_color hc_palette[COLOR_COUNT] = {
-    [COLOR_BACKGROUND] = { 0x00, 0x00, 0x00, 255 },
-    [COLOR_SURFACE] = { 0x12, 0x12, 0x12, 255 },
-    [COLOR_SURFACE_ALT] = { 0x1e, 0x1e, 0x1e, 255 },
-    [COLOR_TEXT] = { 0xff, 0xff, 0xff, 255 },
-    [COLOR_MUTED] = { 0xe6, 0xe6, 0xe6, 255 },
-    [COLOR_ACCENT] = { 0xff, 0xe1, 0x4d, 255 },
-    [COLOR_ACCENT_TEXT] = { 0x00, 0x00, 0x00, 255 },
-    [COLOR_SHARED] = { 0xe0, 0xc8, 0xff, 255 },
-    [COLOR_CAVEAT] = { 0xff, 0xe1, 0x4d, 255 },
-    [COLOR_LINE] = { 0xd0, 0xd0, 0xd0, 255 },
+static const od_color hc_palette[CONTENT_COLOR_COUNT] = {
+    [CONTENT_COLOR_BACKGROUND] = { 0x00, 0x00, 0x00, 255 },
+    [CONTENT_COLOR_SURFACE] = { 0x12, 0x12, 0x12, 255 },
+    [CONTENT_COLOR_SURFACE_ALT] = { 0x1e, 0x1e, 0x1e, 255 },
+    [CONTENT_COLOR_TEXT] = { 0xff, 0xff, 0xff, 255 },
+    [CONTENT_COLOR_MUTED] = { 0xe6, 0xe6, 0xe6, 255 },
+    [CONTENT_COLOR_ACCENT] = { 0xff, 0xe1, 0x4d, 255 },
+    [CONTENT_COLOR_ACCENT_TEXT] = { 0x00, 0x00, 0x00, 255 },
+    [CONTENT_COLOR_SHARED] = { 0xe0, 0xc8, 0xff, 255 },
+    [CONTENT_COLOR_CAVEAT] = { 0xff, 0xe1, 0x4d, 255 },
+    [CONTENT_COLOR_LINE] = { 0xd0, 0xd0, 0xd0, 255 },
 };
 
 /* The colour mixed with white until its luminance reaches 0.45: black text
@@ -51,12 +51,12 @@ static od_color lighten(od_color c)
     return out;
 }
 
-od_color layout_background(const content *c, bool high_contrast)
+od_color access_background(const content *c, bool high_contrast)
 {
-    return high_contrast ? hc_palette[COLOR_BACKGROUND] : c->colors[COLOR_BACKGROUND];
+    return high_contrast ? hc_palette[CONTENT_COLOR_BACKGROUND] : c->colors[CONTENT_COLOR_BACKGROUND];
 }
 
-bool lay_contrast_model(const content *c, content *out)
+bool access_contrast_model(const content *c, content *out)
 {
     content_degree *d = NULL;
     content_award *a = NULL;
@@ -67,7 +67,7 @@ bool lay_contrast_model(const content *c, content *out)
         return false;
     }
     *out = *c;
-    for (int k = 0; k < COLOR_COUNT; k++)
+    for (int k = 0; k < CONTENT_COLOR_COUNT; k++)
         out->colors[k] = hc_palette[k];
     for (size_t i = 0; i < c->n_degrees; i++) {
         d[i] = c->degrees[i];
@@ -82,7 +82,7 @@ bool lay_contrast_model(const content *c, content *out)
     return true;
 }
 
-void lay_contrast_free(content *out)
+void access_contrast_free(content *out)
 {
     free(out->degrees);
     free(out->awards);
@@ -92,16 +92,16 @@ void lay_contrast_free(content *out)
 
 /* ---- the button ------------------------------------------------------------------- */
 
-void lay_access_button(lay *L, od_rect r, int parent)
+void access_button(lay *L, od_rect r, int parent)
 {
     if (L->dry)
         return;
     bool open = L->in && L->in->access_open;
-    bool pressed = lay_is_pressed(L, ACT_ACCESS, 0);
+    bool pressed = lay_is_pressed(L, VIEW_ACT_ACCESS, 0);
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
     bool lit = open || pressed;
-    od_color bg = lay_col(L, lit ? COLOR_ACCENT : COLOR_SURFACE_ALT);
-    od_color fg = lay_col(L, lit ? COLOR_ACCENT_TEXT : COLOR_TEXT);
+    od_color bg = lay_col(L, lit ? CONTENT_COLOR_ACCENT : CONTENT_COLOR_SURFACE_ALT);
+    od_color fg = lay_col(L, lit ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_TEXT);
     float rad = b.w / 2;
     lay_box(L, b, bg, rad, parent);
     /* The universal-access figure: a ring, a head, arms out, a body, legs
@@ -116,8 +116,8 @@ void lay_access_button(lay *L, od_rect r, int parent)
     lay_line(L, cx, cy - 0.09f * s, cx, cy + 0.07f * s, t, fg);
     lay_line(L, cx, cy + 0.07f * s, cx - 0.12f * s, cy + 0.27f * s, t, fg);
     lay_line(L, cx, cy + 0.07f * s, cx + 0.12f * s, cy + 0.27f * s, t, fg);
-    lay_focus_ring(L, r, rad, ACT_ACCESS, 0);
-    lay_hit(L, r, ACT_ACCESS, 0, true);
+    lay_focus_ring(L, r, rad, VIEW_ACT_ACCESS, 0);
+    lay_hit(L, r, VIEW_ACT_ACCESS, 0, true);
 }
 
 /* ---- the panel -------------------------------------------------------------------- */
@@ -131,23 +131,23 @@ typedef struct {
 /* Rows of the panel in order; returns how many. */
 static size_t panel_rows(const lay *L, panel_row *rows)
 {
-    const layout_env *e = L->env;
-    const layout_frame_in *in = L->in;
+    const lay_env *e = L->env;
+    const lay_frame_in *in = L->in;
     size_t n = 0;
-    rows[n++] = (panel_row){ VIEW_ACCESS_LARGE_TEXT, lay_str(L, STR_LARGE_TEXT), e->large_text };
-    rows[n++] = (panel_row){ VIEW_ACCESS_HIGH_CONTRAST, lay_str(L, STR_HIGH_CONTRAST),
+    rows[n++] = (panel_row){ VIEW_ACCESS_LARGE_TEXT, lay_str(L, CONTENT_STR_LARGE_TEXT), e->large_text };
+    rows[n++] = (panel_row){ VIEW_ACCESS_HIGH_CONTRAST, lay_str(L, CONTENT_STR_HIGH_CONTRAST),
                              e->high_contrast };
-    rows[n++] = (panel_row){ VIEW_ACCESS_LESS_MOTION, lay_str(L, STR_LESS_MOTION),
+    rows[n++] = (panel_row){ VIEW_ACCESS_LESS_MOTION, lay_str(L, CONTENT_STR_LESS_MOTION),
                              in && in->less_motion };
     /* Reach is a choice only where it is not already the rule. */
-    layout_env plain = *e;
+    lay_env plain = *e;
     plain.reach = false;
-    if (!layout_reach(&plain))
-        rows[n++] = (panel_row){ VIEW_ACCESS_REACH, lay_str(L, STR_REACH), e->reach };
+    if (!lay_reach(&plain))
+        rows[n++] = (panel_row){ VIEW_ACCESS_REACH, lay_str(L, CONTENT_STR_REACH), e->reach };
     if (in && in->speech)
-        rows[n++] = (panel_row){ VIEW_ACCESS_READ_ALOUD, lay_str(L, STR_READ_ALOUD),
+        rows[n++] = (panel_row){ VIEW_ACCESS_READ_ALOUD, lay_str(L, CONTENT_STR_READ_ALOUD),
                                  in->read_aloud };
-    rows[n++] = (panel_row){ -1, lay_str(L, STR_DONE), false };
+    rows[n++] = (panel_row){ -1, lay_str(L, CONTENT_STR_DONE), false };
     return n;
 }
 
@@ -160,13 +160,13 @@ typedef struct {
 
 static void row_geom_of(const lay *L, row_geom *g)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     g->size = m->body;
     g->ip = 12.0f * m->unit;
     g->box = ceilf(0.95f * m->body);
-    const char *on = lay_str(L, STR_ON), *off = lay_str(L, STR_OFF);
-    g->state_w = fmaxf(lay_tw(L, FONT_BOLD, g->size, on, strlen(on)),
-                       lay_tw(L, FONT_BOLD, g->size, off, strlen(off)));
+    const char *on = lay_str(L, CONTENT_STR_ON), *off = lay_str(L, CONTENT_STR_OFF);
+    g->state_w = fmaxf(lay_tw(L, SCENE_FONT_BOLD, g->size, on, strlen(on)),
+                       lay_tw(L, SCENE_FONT_BOLD, g->size, off, strlen(off)));
 }
 
 /* Width of the label column in a row of width w. */
@@ -187,7 +187,7 @@ static float row_h(const lay *L, const void *ctx, size_t i, float w)
 {
     const row_geom *g = ((const rows_ctx *)ctx)->g;
     const panel_row *r = &((const rows_ctx *)ctx)->rows[i];
-    lay_style st = { FONT_BOLD, g->size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, g->size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float th = lay_text_height(L, &st, label_w(L, g, r, w), r->label, strlen(r->label), NULL);
     return fmaxf(L->m.target, fmaxf(th, g->box) + 2 * g->ip);
 }
@@ -195,7 +195,7 @@ static float row_h(const lay *L, const void *ctx, size_t i, float w)
 /* The natural one-line width of a row. */
 static float row_natural_w(const lay *L, const row_geom *g, const panel_row *r)
 {
-    float tw = lay_tw(L, FONT_BOLD, g->size, r->label, strlen(r->label));
+    float tw = lay_tw(L, SCENE_FONT_BOLD, g->size, r->label, strlen(r->label));
     if (r->choice < 0)
         return tw + 2 * g->ip;
     return tw + 2 * g->ip + g->box + g->state_w + 2 * L->m.gap;
@@ -205,29 +205,29 @@ static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
 {
     const row_geom *g = ((const rows_ctx *)ctx)->g;
     const panel_row *r = &((const rows_ctx *)ctx)->rows[i];
-    const layout_metrics *m = &L->m;
-    int action = r->choice < 0 ? ACT_ACCESS : ACT_ACCESS_SET;
+    const lay_metrics *m = &L->m;
+    int action = r->choice < 0 ? VIEW_ACT_ACCESS : VIEW_ACT_ACCESS_SET;
     int arg = r->choice < 0 ? 0 : r->choice;
     bool pressed = lay_is_pressed(L, action, arg);
     od_rect b = pressed ? lay_press_shrink(L, rr) : rr;
-    od_color bg = lay_col(L, pressed ? COLOR_ACCENT : COLOR_SURFACE_ALT);
-    od_color fg = lay_col(L, pressed ? COLOR_ACCENT_TEXT : COLOR_TEXT);
+    od_color bg = lay_col(L, pressed ? CONTENT_COLOR_ACCENT : CONTENT_COLOR_SURFACE_ALT);
+    od_color fg = lay_col(L, pressed ? CONTENT_COLOR_ACCENT_TEXT : CONTENT_COLOR_TEXT);
     int box = lay_box(L, b, bg, 0.8f * m->radius, parent);
-    lay_style st = { FONT_BOLD, g->size, fg, ALIGN_LEFT, false };
+    lay_style st = { SCENE_FONT_BOLD, g->size, fg, LAY_ALIGN_LEFT, false };
     float lw = label_w(L, g, r, rr.w);
     float th = lay_text_height(L, &st, lw, r->label, strlen(r->label), NULL);
     float ty = rr.y + (rr.h - th) / 2;
     if (r->choice < 0) {
-        st.align = ALIGN_CENTER;
+        st.align = LAY_ALIGN_CENTER;
         lay_text(L, &st, rr.x + g->ip, ty, lw, r->label, box);
     } else {
         /* A check box (empty or ticked: the shape says it, not the colour),
          * the label, and the state in words at the right. */
         float bx = rr.x + g->ip, by = rr.y + (rr.h - g->box) / 2, t = fmaxf(2.0f, 3.0f * m->unit);
-        od_color mark = r->on ? lay_col(L, COLOR_ACCENT) : fg;
+        od_color mark = r->on ? lay_col(L, CONTENT_COLOR_ACCENT) : fg;
         if (r->on && !pressed) {
             lay_rect(L, (od_rect){ bx, by, g->box, g->box }, mark, 0.2f * g->box);
-            od_color tick = lay_col(L, COLOR_ACCENT_TEXT);
+            od_color tick = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
             lay_line(L, bx + 0.2f * g->box, by + 0.52f * g->box, bx + 0.42f * g->box,
                      by + 0.74f * g->box, t, tick);
             lay_line(L, bx + 0.42f * g->box, by + 0.74f * g->box, bx + 0.8f * g->box,
@@ -243,10 +243,10 @@ static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
         }
         float lx = bx + g->box + m->gap;
         lay_text(L, &st, lx, ty, lw, r->label, box);
-        const char *state = lay_str(L, r->on ? STR_ON : STR_OFF);
+        const char *state = lay_str(L, r->on ? CONTENT_STR_ON : CONTENT_STR_OFF);
         lay_style ss = st;
-        ss.align = ALIGN_RIGHT;
-        float sh = lay_lh(L, FONT_BOLD, g->size);
+        ss.align = LAY_ALIGN_RIGHT;
+        float sh = lay_lh(L, SCENE_FONT_BOLD, g->size);
         lay_text(L, &ss, rr.x + rr.w - g->ip - g->state_w, rr.y + (rr.h - sh) / 2, g->state_w,
                  state, box);
     }
@@ -254,9 +254,9 @@ static void draw_row(lay *L, const void *ctx, size_t i, od_rect rr, int parent)
     lay_hit(L, rr, action, arg, true);
 }
 
-float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, float *view_h)
+float access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, float *view_h)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     panel_row rows[VIEW_ACCESS_COUNT + 1];
     size_t n = panel_rows(L, rows);
     row_geom g;
@@ -267,9 +267,9 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
     for (size_t i = 0; i < n; i++)
         natural = fmaxf(natural, row_natural_w(L, &g, &rows[i]));
     /* The panel's heading, the content's word for it, over all the rows. */
-    const char *head = lay_str(L, STR_ACCESS);
-    lay_style hs = { FONT_BOLD, g.size, lay_col(L, COLOR_TEXT), ALIGN_LEFT, false };
-    natural = fmaxf(natural, lay_tw(L, FONT_BOLD, g.size, head, strlen(head)) + 2 * g.ip);
+    const char *head = lay_str(L, CONTENT_STR_ACCESS);
+    lay_style hs = { SCENE_FONT_BOLD, g.size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
+    natural = fmaxf(natural, lay_tw(L, SCENE_FONT_BOLD, g.size, head, strlen(head)) + 2 * g.ip);
     float head_h = 0;
     float room_h = L->H - bar_h - 1.5f * margin;
     /* One column, or more when the rows would not fit the room's height
@@ -333,9 +333,9 @@ float lay_access_panel(lay *L, od_rect button, float bar_h, bool bar_bottom, flo
         if (scroll < h - ph - 1.0f) {
             float cw = 1.2f * m->body, ch = 0.45f * m->body, t = fmaxf(2.5f, 0.15f * m->body);
             float cx = x + w / 2, cy = y + ph - ch - 2.0f * m->unit;
-            od_color bg = lay_col(L, COLOR_SURFACE);
+            od_color bg = lay_col(L, CONTENT_COLOR_SURFACE);
             lay_rect(L, (od_rect){ x + pad, cy - ch, w - 2 * pad, 2 * ch }, bg, ch);
-            od_color c = lay_col(L, COLOR_TEXT);
+            od_color c = lay_col(L, CONTENT_COLOR_TEXT);
             lay_line(L, cx - cw / 2, cy - ch / 2, cx, cy + ch / 2, t, c);
             lay_line(L, cx, cy + ch / 2, cx + cw / 2, cy - ch / 2, t, c);
         }
@@ -383,14 +383,14 @@ static void warning_lines(lay *L, const lay_style *st, float x, float y, float w
     }
 }
 
-void lay_reset_warning(lay *L, unsigned seconds)
+void access_reset_warning(lay *L, unsigned seconds)
 {
-    const layout_metrics *m = &L->m;
+    const lay_metrics *m = &L->m;
     L->ox = L->oy = 0;
     L->alpha = 1;
-    lay_rect(L, (od_rect){ 0, 0, L->W, L->H }, lay_with_alpha(lay_col(L, COLOR_BACKGROUND), 0.9f),
+    lay_rect(L, (od_rect){ 0, 0, L->W, L->H }, lay_with_alpha(lay_col(L, CONTENT_COLOR_BACKGROUND), 0.9f),
              0);
-    const char *msg = lay_str(L, STR_RESET_WARNING);
+    const char *msg = lay_str(L, CONTENT_STR_RESET_WARNING);
     char num[16];
     snprintf(num, sizeof num, "%u", seconds);
     float w = fminf(L->W - 2 * m->pad, 28.0f * m->body);
@@ -400,41 +400,41 @@ void lay_reset_warning(lay *L, unsigned seconds)
     /* The words from h3 down to the body size, the number from hero down:
      * the largest that fit the card's width and, together, the screen's
      * height (large text on a small panel). */
-    lay_style ts = { FONT_BOLD, lay_fit_size(L, FONT_BOLD, m->h3, m->body, msg, inner),
-                     lay_col(L, COLOR_TEXT), ALIGN_CENTER, false };
+    lay_style ts = { SCENE_FONT_BOLD, lay_fit_size(L, SCENE_FONT_BOLD, m->h3, m->body, msg, inner),
+                     lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_CENTER, false };
     float th = lay_text_height(L, &ts, inner, msg, strlen(msg), NULL);
-    while (ts.size > m->text_min + 0.01f && th + lay_lh(L, FONT_BOLD, m->text_min) > room) {
+    while (ts.size > m->text_min + 0.01f && th + lay_lh(L, SCENE_FONT_BOLD, m->text_min) > room) {
         ts.size = fmaxf(m->text_min, ts.size - m->unit);
         th = lay_text_height(L, &ts, inner, msg, strlen(msg), NULL);
     }
     /* The number stays at least h2 while a line of words fits beside it. */
-    float floor_n = lay_lh(L, FONT_BOLD, m->h2) + lay_lh(L, FONT_BOLD, ts.size) <= room
+    float floor_n = lay_lh(L, SCENE_FONT_BOLD, m->h2) + lay_lh(L, SCENE_FONT_BOLD, ts.size) <= room
                         ? m->h2
                         : m->text_min;
     float nsize = m->hero;
     while (nsize > floor_n + 0.01f &&
-           (lay_tw(L, FONT_BOLD, nsize, num, strlen(num)) > inner ||
-            th + lay_lh(L, FONT_BOLD, nsize) > room))
+           (lay_tw(L, SCENE_FONT_BOLD, nsize, num, strlen(num)) > inner ||
+            th + lay_lh(L, SCENE_FONT_BOLD, nsize) > room))
         nsize = fmaxf(floor_n, nsize - m->unit);
-    lay_style ns = { FONT_BOLD, nsize, lay_col(L, COLOR_ACCENT), ALIGN_CENTER, true };
-    float nh = lay_lh(L, FONT_BOLD, nsize);
+    lay_style ns = { SCENE_FONT_BOLD, nsize, lay_col(L, CONTENT_COLOR_ACCENT), LAY_ALIGN_CENTER, true };
+    float nh = lay_lh(L, SCENE_FONT_BOLD, nsize);
     /* Words too many for the screen even at the smallest size: as many
      * lines as fit, the last ending in an ellipsis; the number always. */
-    float lh = lay_lh(L, FONT_BOLD, ts.size);
+    float lh = lay_lh(L, SCENE_FONT_BOLD, ts.size);
     size_t max_lines = lh > 0 ? (size_t)fmaxf(1.0f, floorf((room - nh) / lh)) : 1;
     if (th > (float)max_lines * lh + 0.5f)
         th = (float)max_lines * lh;
     float h = 2 * pad + nh + m->gap + th;
     float x = (L->W - w) / 2, y = (L->H - h) / 2;
-    int card = lay_box(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_SURFACE), m->radius, -1);
+    int card = lay_box(L, (od_rect){ x, y, w, h }, lay_col(L, CONTENT_COLOR_SURFACE), m->radius, -1);
     if (card >= 0)
         L->s->cmds[card].level = LAY_LEVEL_WARNING;
-    lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, COLOR_ACCENT), m->radius,
+    lay_frame(L, (od_rect){ x, y, w, h }, lay_col(L, CONTENT_COLOR_ACCENT), m->radius,
               fmaxf(2.0f, 3.0f * m->unit));
     warning_lines(L, &ts, x + pad, y + pad, inner, msg, max_lines, card);
     lay_text(L, &ns, x + pad, y + pad + th + m->gap, inner, num, card);
     bool hits = L->hits;
     L->hits = true;
-    lay_hit(L, (od_rect){ 0, 0, L->W, L->H }, ACT_STAY, 0, true);
+    lay_hit(L, (od_rect){ 0, 0, L->W, L->H }, VIEW_ACT_STAY, 0, true);
     L->hits = hits;
 }
