@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "content.h"
-#include "drm.h"
+#include "drm_card.h"
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
@@ -580,7 +580,7 @@ static int choose_drm_device(const cli_options *o)
     if (!drv || strcmp(drv, "kmsdrm"))
         return -1;
     char why[300];
-    int card = drm_pick_card("/sys/class/drm", o->drm_device, why, sizeof why);
+    int card = drm_card_pick("/sys/class/drm", o->drm_device, why, sizeof why);
     fprintf(stderr, "openday: %s\n", why);
     if (card >= 0) {
         char idx[16];
@@ -613,7 +613,7 @@ static float display_dpi(SDL_Window *win, int card, int *w, int *h, char *from, 
     int wmm, hmm;
     char conn[64];
     if (!sane && vd && !strcmp(vd, "kmsdrm") &&
-        drm_connector_mm("/sys/class/drm", card, &wmm, &hmm, conn, sizeof conn)) {
+        drm_card_connector_mm("/sys/class/drm", card, &wmm, &hmm, conn, sizeof conn)) {
         if (ddpi > 0)
             fprintf(stderr, "openday: SDL_GetDisplayDPI reports %.1f dpi, ignored; asking "
                             "the DRM connector\n", ddpi);

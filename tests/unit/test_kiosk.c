@@ -16,7 +16,7 @@
 #include "fixture.h"
 #include "cli.h"
 #include "config.h"
-#include "drm.h"
+#include "drm_card.h"
 #include "input.h"
 #include "audit.h"
 
@@ -452,18 +452,18 @@ static void drm_picks_the_connected_card(void **state)
     snprintf(p, sizeof p, "%s/card2-DSI-1/status", root);
     write_file(p, "disconnected\n");
     char why[300];
-    assert_int_equal(drm_pick_card(root, "auto", why, sizeof why), 1);
+    assert_int_equal(drm_card_pick(root, "auto", why, sizeof why), 1);
     assert_non_null(strstr(why, "HDMI-A-2"));
-    assert_int_equal(drm_pick_card(root, "/dev/dri/card2", why, sizeof why), 2);
-    assert_int_equal(drm_pick_card(root, "0", why, sizeof why), 0);
+    assert_int_equal(drm_card_pick(root, "/dev/dri/card2", why, sizeof why), 2);
+    assert_int_equal(drm_card_pick(root, "0", why, sizeof why), 0);
     /* Nonsense falls back to looking. */
-    assert_int_equal(drm_pick_card(root, "hdmi", why, sizeof why), 1);
+    assert_int_equal(drm_card_pick(root, "hdmi", why, sizeof why), 1);
     assert_non_null(strstr(why, "not /dev/dri/cardN"));
     /* Nothing connected: SDL decides. */
     snprintf(p, sizeof p, "%s/card1-HDMI-A-2/status", root);
     write_file(p, "disconnected\n");
-    assert_int_equal(drm_pick_card(root, "auto", why, sizeof why), -1);
-    assert_int_equal(drm_pick_card("/nonexistent-drm", "auto", why, sizeof why), -1);
+    assert_int_equal(drm_card_pick(root, "auto", why, sizeof why), -1);
+    assert_int_equal(drm_card_pick("/nonexistent-drm", "auto", why, sizeof why), -1);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     assert_int_equal(system(cmd), 0);

@@ -1,5 +1,5 @@
 /* test_phys.c - which pixels-per-inch figure counts and why (phys.h), the
- * viewing distance, and the EDID millimetres the console reads (drm.h). */
+ * viewing distance, and the EDID millimetres the console reads (drm_card.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "drm.h"
+#include "drm_card.h"
 #include "lay.h"
 #include "phys.h"
 
@@ -97,10 +97,10 @@ static void edid_sizes(void **state)
     (void)state;
     unsigned char e[128] = { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0 };
     int w = 0, h = 0;
-    assert_false(drm_edid_size_mm(e, sizeof e, &w, &h)); /* says nothing */
+    assert_false(drm_card_edid_size_mm(e, sizeof e, &w, &h)); /* says nothing */
     e[21] = 53;                                            /* basic block, cm */
     e[22] = 30;
-    assert_true(drm_edid_size_mm(e, sizeof e, &w, &h));
+    assert_true(drm_card_edid_size_mm(e, sizeof e, &w, &h));
     assert_int_equal(w, 530);
     assert_int_equal(h, 300);
     e[54] = 0x02;                                          /* a detailed timing */
@@ -108,12 +108,12 @@ static void edid_sizes(void **state)
     e[66] = 0x0F;                                          /* 527 x 296 mm */
     e[67] = 0x28;
     e[68] = 0x21;
-    assert_true(drm_edid_size_mm(e, sizeof e, &w, &h));
+    assert_true(drm_card_edid_size_mm(e, sizeof e, &w, &h));
     assert_int_equal(w, 527);
     assert_int_equal(h, 296);
-    assert_false(drm_edid_size_mm(e, 127, &w, &h));
+    assert_false(drm_card_edid_size_mm(e, 127, &w, &h));
     e[0] = 1;
-    assert_false(drm_edid_size_mm(e, sizeof e, &w, &h));
+    assert_false(drm_card_edid_size_mm(e, sizeof e, &w, &h));
 }
 
 int main(void)

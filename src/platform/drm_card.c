@@ -1,5 +1,5 @@
-/* drm.c - picking the DRM card with a display. See drm.h. */
-#include "drm.h"
+/* drm_card.c - picking the DRM card with a display. See drm_card.h. */
+#include "drm_card.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,7 +36,7 @@ static bool connector_connected(const char *sysfs_drm, const char *name)
     return !strncmp(status, "connected", 9);
 }
 
-int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t n)
+int drm_card_pick(const char *sysfs_drm, const char *setting, char *why, size_t n)
 {
     const char *bad = "";
     if (setting && *setting && strcmp(setting, "auto")) {
@@ -82,7 +82,7 @@ int drm_pick_card(const char *sysfs_drm, const char *setting, char *why, size_t 
     return best;
 }
 
-bool drm_edid_size_mm(const unsigned char *e, size_t len, int *w_mm, int *h_mm)
+bool drm_card_edid_size_mm(const unsigned char *e, size_t len, int *w_mm, int *h_mm)
 {
     static const unsigned char header[8] = { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0 };
     if (len < 128 || memcmp(e, header, sizeof header))
@@ -106,7 +106,7 @@ bool drm_edid_size_mm(const unsigned char *e, size_t len, int *w_mm, int *h_mm)
     return false;
 }
 
-bool drm_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, char *name,
+bool drm_card_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, char *name,
                       size_t n)
 {
     DIR *d = opendir(sysfs_drm);
@@ -129,7 +129,7 @@ bool drm_connector_mm(const char *sysfs_drm, int card, int *w_mm, int *h_mm, cha
             continue;
         size_t k = fread(edid, 1, sizeof edid, f);
         fclose(f);
-        if (drm_edid_size_mm(edid, k, w_mm, h_mm)) {
+        if (drm_card_edid_size_mm(edid, k, w_mm, h_mm)) {
             snprintf(name, n, "%s", conn);
             found = true;
         }
