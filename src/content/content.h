@@ -1,17 +1,7 @@
 /* content.h - the content model, its loader and its validator.
  *
  * Pure: cJSON and libc only, no SDL. The model is read from a directory of JSON
- * files (see content/README.md for the format):
- *   openday.json   manifest: schema, title, version, date, language, about
- *   degrees.json   degrees, each listing its careers by id
- *   careers.json   careers, each with a one-line summary and optional caveat
- *   awards.json    the awards (BA, BS ...) and what they differ in
- *   attract.json   the attract-loop playlist
- *   theme.json     colours and font family
- *   strings.json   every fixed string of the user interface
- *   talks.json     optional: the day's talks and tours (absent: no Today screen)
- *   quiz.json      optional: "Which degree suits me?" (absent: no quiz on Home)
- *   notices.json   optional: short messages for visitors, perhaps timed
+ * files, the rows of content_files.h (what each holds: content/README.md).
  * Every file carries "schema": 1. Every visible text field accepts either a
  * string or an object of translations {"en": "...", "cy": "..."}; the loader
  * picks the manifest's "language", falling back to the first entry.

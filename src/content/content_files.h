@@ -11,8 +11,11 @@
  *      load_*.c file of its group (declared in that file's header), from
  *      the shared checks of jfile.h. It reports every problem through them
  *      and returns false after any error.
- *   4. Test it: a tests/unit/test_<feature>.c for what it loads, and cases under
- *      tests/data/hostile/ for what it refuses.
+ *   4. Test it: a tests/unit/test_<feature>.c for what it loads, and cases
+ *      under tests/data/hostile/ for what it refuses.
+ *   5. Describe it for the authors: its definition in content/schema.json
+ *      ($defs, named after the file; tests/helpers/check_schema.py checks
+ *      every row has one) and its section in content/README.md.
  * Everything else follows from the row: its index CONTENT_FILE_EVENTS,
  * CONTENT_NFILES, its name in content_files[], its bit in content.absent
  * when it is optional and not there, and the call to its loader.
