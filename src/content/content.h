@@ -166,51 +166,24 @@ typedef struct {
                                      * end > start when both are */
 } content_notice;
 
-/* Every fixed string of the interface. Keep in step with content_string_keys. */
+/* Every fixed string of the interface and every colour of the theme, from
+ * the one table of them (content_strings.h): CONTENT_STR_BACK ... with
+ * CONTENT_STR_COUNT, and CONTENT_COLOR_BACKGROUND ... with
+ * CONTENT_COLOR_COUNT. */
 typedef enum {
-    CONTENT_STR_TOUCH_TO_EXPLORE, CONTENT_STR_BACK, CONTENT_STR_HOME, CONTENT_STR_HOME_TITLE, CONTENT_STR_HOME_SUBTITLE,
-    CONTENT_STR_COMPARE, CONTENT_STR_COMPARE_HINT, CONTENT_STR_CAREERS, CONTENT_STR_CAREERS_HINT, CONTENT_STR_BA_BS,
-    CONTENT_STR_BA_BS_HINT, CONTENT_STR_ABOUT, CONTENT_STR_FOCUS, CONTENT_STR_AWARD, CONTENT_STR_TOPICS, CONTENT_STR_SOFTWARE,
-    CONTENT_STR_MODULES, CONTENT_STR_HANDS_ON, CONTENT_STR_CAREER_PATHS, CONTENT_STR_LEADS_FROM, CONTENT_STR_CHECK,
-    CONTENT_STR_SHARED, CONTENT_STR_PICK_LEFT, CONTENT_STR_PICK_RIGHT, CONTENT_STR_VERSION, CONTENT_STR_SWIPE_HINT,
-    /* the staff exit's keypad; CONTENT_STR_ADMIN_LOCKED has "{seconds}" where the
-     * remaining lock-out time goes */
-    CONTENT_STR_ADMIN_TITLE, CONTENT_STR_ADMIN_WRONG, CONTENT_STR_ADMIN_LOCKED, CONTENT_STR_ADMIN_CLEAR, CONTENT_STR_ADMIN_OK,
-    CONTENT_STR_ADMIN_CANCEL,
-    /* speech (Read aloud): a target's role, a disabled one, the hint after
-     * an item; the control bar; CONTENT_STR_SPEECH_VOLUME has "{percent}" */
-    CONTENT_STR_SPEECH_BUTTON, CONTENT_STR_SPEECH_UNAVAILABLE, CONTENT_STR_SPEECH_AGAIN, CONTENT_STR_SPEECH_STOP,
-    CONTENT_STR_SPEECH_REPEAT, CONTENT_STR_SPEECH_QUIETER, CONTENT_STR_SPEECH_LOUDER, CONTENT_STR_SPEECH_VOLUME,
-    /* the buttons beside the gestures: CONTENT_STR_PREVIOUS and CONTENT_STR_NEXT have
-     * "{name}" where the sibling's name goes; CONTENT_STR_SCROLL_DOWN and
-     * CONTENT_STR_SCROLL_UP move a long page by a screen */
-    CONTENT_STR_PREVIOUS, CONTENT_STR_NEXT, CONTENT_STR_SCROLL_DOWN, CONTENT_STR_SCROLL_UP,
-    /* the accessibility panel and the warning before the visit resets */
-    CONTENT_STR_ACCESS, CONTENT_STR_LARGE_TEXT, CONTENT_STR_HIGH_CONTRAST, CONTENT_STR_LESS_MOTION, CONTENT_STR_REACH,
-    CONTENT_STR_READ_ALOUD, CONTENT_STR_ON, CONTENT_STR_OFF, CONTENT_STR_DONE, CONTENT_STR_RESET_WARNING,
-    /* the day's talks (talks.json); CONTENT_STR_NEXT_TALK has "{time}" and "{room}" */
-    CONTENT_STR_TODAY, CONTENT_STR_TODAY_HINT, CONTENT_STR_NOW, CONTENT_STR_TALK_NEXT, CONTENT_STR_NEXT_TALK, CONTENT_STR_TODAY_DONE,
-    CONTENT_STR_QR_HINT,
-    /* the quiz (quiz.json): CONTENT_STR_QUIZ_PROGRESS has "{n}" and "{total}",
-     * CONTENT_STR_QUIZ_POINTS "{points}" (CONTENT_STR_QUIZ_POINT is the one for 1) */
-    CONTENT_STR_QUIZ, CONTENT_STR_QUIZ_HINT, CONTENT_STR_QUIZ_PROGRESS, CONTENT_STR_QUIZ_RESULT, CONTENT_STR_QUIZ_RESULT_HINT,
-    CONTENT_STR_QUIZ_BECAUSE, CONTENT_STR_QUIZ_POINTS, CONTENT_STR_QUIZ_POINT, CONTENT_STR_QUIZ_NONE, CONTENT_STR_QUIZ_AGAIN,
-    /* the label of an urgent notice (notices.json), so that urgency is in
-     * words as well as in the bar's colours */
-    CONTENT_STR_NOTICE_URGENT,
-    /* the attract loop's notices slide, above the notices */
-    CONTENT_STR_NOTICES_TITLE,
-    /* visitor languages (openday.json "languages"): the language's own name
-     * ("Deutsch"), listed by the chooser, and the chooser's heading */
-    CONTENT_STR_LANGUAGE_NAME, CONTENT_STR_LANGUAGE,
+#define CONTENT_STRING(id, key, text) CONTENT_STR_##id,
+#include "content_strings.h"
+#undef CONTENT_STRING
     CONTENT_STR_COUNT
 } content_str;
 
+/* strings.json's key of each string. */
 extern const char *const content_string_keys[CONTENT_STR_COUNT];
 
 typedef enum {
-    CONTENT_COLOR_BACKGROUND, CONTENT_COLOR_SURFACE, CONTENT_COLOR_SURFACE_ALT, CONTENT_COLOR_TEXT, CONTENT_COLOR_MUTED,
-    CONTENT_COLOR_ACCENT, CONTENT_COLOR_ACCENT_TEXT, CONTENT_COLOR_SHARED, CONTENT_COLOR_CAVEAT, CONTENT_COLOR_LINE,
+#define CONTENT_COLOR(id, key, hex) CONTENT_COLOR_##id,
+#include "content_strings.h"
+#undef CONTENT_COLOR
     CONTENT_COLOR_COUNT
 } content_color;
 

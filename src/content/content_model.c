@@ -15,56 +15,29 @@
 
 /* ---- the vocabulary ---------------------------------------------------------- */
 
+/* The tables of content_strings.h, in the order of its rows. */
 const char *const content_string_keys[CONTENT_STR_COUNT] = {
-    "touch_to_explore", "back", "home", "home_title", "home_subtitle", "compare",
-    "compare_hint", "careers", "careers_hint", "ba_bs", "ba_bs_hint", "about", "focus",
-    "award", "topics", "software", "modules", "hands_on", "career_paths", "leads_from",
-    "check", "shared", "pick_left", "pick_right", "version", "swipe_hint",
-    "admin_title", "admin_wrong", "admin_locked", "admin_clear", "admin_ok", "admin_cancel",
-    "speech_button", "speech_unavailable", "speech_again", "speech_stop", "speech_repeat",
-    "speech_quieter", "speech_louder", "speech_volume",
-    "previous", "next", "scroll_down", "scroll_up",
-    "access", "large_text", "high_contrast", "less_motion", "reach", "read_aloud", "on", "off",
-    "done", "reset_warning",
-    "today", "today_hint", "now", "talk_next", "next_talk", "today_done", "qr_hint",
-    "quiz", "quiz_hint", "quiz_progress", "quiz_result", "quiz_result_hint", "quiz_because",
-    "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
-    "notices_title",
-    "language_name", "language",
+#define CONTENT_STRING(id, key, text) [CONTENT_STR_##id] = key,
+#include "content_strings.h"
+#undef CONTENT_STRING
 };
 
 static const char *const default_strings[CONTENT_STR_COUNT] = {
-    "Touch to explore", "Back", "Home", "Explore our degrees", "Tap a degree to find out more.",
-    "Compare", "Side by side", "Career paths", "Where each degree leads", "Awards",
-    "What the awards mean", "About", "Focus", "Award", "Topics", "Software",
-    "Modules that matter", "Hands-on", "Careers", "Degrees that lead here", "Check first",
-    "More than one degree", "First", "Second", "Version", "Swipe for the next one",
-    "Staff: enter the PIN to exit", "Wrong PIN, try again",
-    "Too many wrong PINs: wait {seconds} s", "Clear", "OK", "Cancel",
-    "button", "unavailable", "Tap again to open.", "Stop", "Repeat", "Quieter", "Louder",
-    "Volume {percent} percent",
-    "Previous: {name}", "Next: {name}", "More below", "Scroll up",
-    "Accessibility", "Larger text", "High contrast", "Less motion", "Controls within reach",
-    "Read aloud", "On", "Off", "Done", "Still here? Touch anywhere to stay",
-    "Today", "Talks and tours at the open day", "Now", "Next", "Next talk: {time}, {room}",
-    "That's all for today", "Take it home: scan with your phone",
-    "Which degree suits me?", "A few questions, then our suggestion", "Question {n} of {total}",
-    "Degrees that suit you", "Ranked by your answers. Tap one to find out more.",
-    "Because you chose", "{points} points", "1 point", "None of your answers pointed here",
-    "Start again", "Important", "News for visitors",
-    /* A language's own name has no sensible default: without one the
-     * chooser shows the language's code. */
-    "", "Language",
+#define CONTENT_STRING(id, key, text) [CONTENT_STR_##id] = text,
+#include "content_strings.h"
+#undef CONTENT_STRING
 };
 
 const char *const content_color_keys[CONTENT_COLOR_COUNT] = {
-    "background", "surface", "surface_alt", "text", "muted", "accent", "accent_text",
-    "shared", "caveat", "line",
+#define CONTENT_COLOR(id, key, hex) [CONTENT_COLOR_##id] = key,
+#include "content_strings.h"
+#undef CONTENT_COLOR
 };
 
 static const char *const default_colors[CONTENT_COLOR_COUNT] = {
-    "#0F1420", "#1A2233", "#243047", "#F4F6FA", "#A9B4C8", "#FFB547", "#10131A",
-    "#B98CFF", "#FFD166", "#3A4760",
+#define CONTENT_COLOR(id, key, hex) [CONTENT_COLOR_##id] = hex,
+#include "content_strings.h"
+#undef CONTENT_COLOR
 };
 
 const char *const content_files[CONTENT_NFILES] = {
