@@ -9,6 +9,7 @@
  * files, and repeats the load for each declared language. */
 #include "content.h"
 #include "file.h"
+#include "hash.h"
 #include "jfile.h"
 #include "load_catalogue.h"
 #include "load_day.h"
@@ -46,16 +47,26 @@ static const content_source fs_source = { read_fs, NULL };
 
 static void derive(content *c)
 {
-    for (size_t k = 0; k < c->n_careers; k++) {
-        content_career *car = &c->careers[k];
-        car->degrees = jfile_calloc(c->n_degrees + 1, sizeof *car->degrees);
-        for (size_t d = 0; d < c->n_degrees; d++)
-            for (size_t j = 0; j < c->degrees[d].n_careers; j++)
-                if (c->degrees[d].careers[j] == k) {
-                    car->degrees[car->n_degrees++] = d;
-                    break;
-                }
-    }
+    /* One pass over the references (a pass per career would be careers x
+     * degrees): degrees in ascending order, each once per career. */
+    size_t *count = jfile_calloc(c->n_careers + 1, sizeof *count);
+    for (size_t d = 0; d < c->n_degrees; d++)
+        for (size_t j = 0; j < c->degrees[d].n_careers; j++)
+            if (c->degrees[d].careers[j] < c->n_careers)
+                count[c->degrees[d].careers[j]]++;
+    for (size_t k = 0; k < c->n_careers; k++)
+        c->careers[k].degrees = jfile_calloc(count[k] + 1, sizeof *c->careers[k].degrees);
+    free(count);
+    for (size_t d = 0; d < c->n_degrees; d++)
+        for (size_t j = 0; j < c->degrees[d].n_careers; j++) {
+            size_t k = c->degrees[d].careers[j];
+            if (k >= c->n_careers)
+                continue;
+            content_career *car = &c->careers[k];
+            if (car->n_degrees && car->degrees[car->n_degrees - 1] == d)
+                continue;
+            car->degrees[car->n_degrees++] = d;
+        }
     /* Notices reach the attract loop too: a slide of their own at the end
      * of the playlist unless attract.json places one (the slide list has
      * room for one more, see load_attract). */
@@ -98,53 +109,73 @@ content *content_load(const char *dir, content_report *report)
     return content_load_from(dir, &fs_source, report);
 }
 
-/* False when dir/name does not exist (an optional file left out); any other
- * answer, readable or not, is the loader's to report. */
-static bool file_there(const char *dir, const content_source *src, const char *name)
-{
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    char *text = NULL;
-    size_t len = 0;
-    int e = src->read(src->ud, path, 0, &text, &len);
-    free(text);
-    return e != ENOENT;
-}
-
-/* True when not one of the content files can be found in dir: then one
- * message says so, instead of seven. */
-static bool no_content_here(const char *dir, const content_source *src)
-{
-    for (size_t i = 0; i < CONTENT_NFILES; i++)
-        if (file_there(dir, src, content_files[i]))
-            return false;
-    return true;
-}
-
-/* Hand the bytes f was validated from to the model (content_files[k]). */
-static void keep_raw(content *c, size_t k, jfile *f)
-{
-    c->raw[k] = (char *)f->text;
-    c->raw_len[k] = f->text ? f->len : 0;
-    f->text = NULL;
-}
-
 content *content_load_from(const char *dir, const content_source *src, content_report *report)
 {
     return content_load_with(dir, src, NULL, report);
 }
 
-/* Load the set in one language: `lang` (NULL: the manifest's default) with
- * `fallback` tried before the first translation (NULL: none). */
-static content *load_one(const char *dir, const content_source *src,
-                         const content_options *opts, content_report *report,
-                         const char *lang, const char *fallback)
+/* ---- the snapshot ------------------------------------------------------------
+ *
+ * Every file is read once and parsed once, here; each language's loaders
+ * then borrow the parse (jfile_borrow). Reading again per language let a
+ * save that landed between two languages' reads be half accepted, and the
+ * bytes kept as last-known-good be other than those validated. A file's
+ * read and parse problems wait in its own report until the load reaches
+ * that file, so that they come out in the order a load by file gives. */
+typedef struct {
+    jfile f[CONTENT_NFILES];
+    content_report parse[CONTENT_NFILES];
+    bool parsed[CONTENT_NFILES];   /* f[i] holds a JSON object */
+    bool there[CONTENT_NFILES];    /* anything at that name (not ENOENT) */
+} snapshot;
+
+static void snapshot_read(snapshot *s, const char *dir, const content_source *src)
+{
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        content_report_init(&s->parse[i]);
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        char *text = NULL;
+        size_t len = 0;
+        int e = src->read(src->ud, path, jfile_max_file(), &text, &len);
+        s->there[i] = e != ENOENT;
+        if (e)
+            text = NULL;
+        s->parsed[i] = jfile_parse(&s->f[i], &s->parse[i], src, dir, content_files[i], e, text,
+                                   len);
+    }
+}
+
+static void snapshot_free(snapshot *s)
+{
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        jfile_close(&s->f[i]);
+        content_report_deinit(&s->parse[i]);
+    }
+}
+
+static void add_problems(content_report *to, const content_report *from)
+{
+    for (size_t k = 0; k < from->count; k++) {
+        const content_problem *p = &from->items[k];
+        content_report_add(to, p->file, p->line, p->col, p->path, p->warning, p->message);
+    }
+}
+
+/* Build the set in one language from the snapshot: `lang` (NULL: the
+ * manifest's default) with `fallback` tried before the first translation
+ * (NULL: none). */
+static content *load_one(const char *dir, const snapshot *snap, const content_options *opts,
+                         content_report *report, const char *lang, const char *fallback)
 {
     content *c = jfile_calloc(1, sizeof *c);
     c->dir = jfile_strdup(dir);
     c->schema = CONTENT_SCHEMA;
     size_t errors_before = report->errors;
-    if (no_content_here(dir, src)) {
+    bool any = false;
+    for (size_t i = 0; i < CONTENT_NFILES; i++)
+        any |= snap->there[i];
+    if (!any) {
         content_report_add(report, dir, 0, 0, "", false,
                            "no content files here (openday.json, degrees.json, careers.json "
                            "...); is this the content directory?");
@@ -156,12 +187,14 @@ static content *load_one(const char *dir, const content_source *src,
     bool declared = false;
     for (size_t i = 0; i < CONTENT_NFILES; i++) {
         bool required = !(OPTIONAL_FILES & (1 << i));
-        if (!required && !file_there(dir, src, content_files[i])) {
+        if (!required && !snap->there[i]) {
             c->absent |= 1u << i;
             continue;
         }
+        add_problems(report, &snap->parse[i]);
         jfile f;
-        if (jfile_open(&f, report, src, dir, content_files[i])) {
+        jfile_borrow(&f, &snap->f[i], report);
+        if (snap->parsed[i]) {
             f.opts = opts;
             f.fallback = fallback;
             if (i == CONTENT_FILE_MANIFEST) {
@@ -174,6 +207,9 @@ static content *load_one(const char *dir, const content_source *src,
                 }
             }
             loaders[i](&f, c);
+            /* Later files resolve ids against these lists. */
+            if (i == CONTENT_FILE_CAREERS || i == CONTENT_FILE_DEGREES)
+                content_index_ids(c);
         } else {
             c->unreadable |= 1u << i;
         }
@@ -182,7 +218,6 @@ static content *load_one(const char *dir, const content_source *src,
             if (!c->language)
                 c->language = jfile_strdup("en");
         }
-        keep_raw(c, i, &f);
         jfile_close(&f);
     }
     if (report->errors == errors_before) {
@@ -193,20 +228,18 @@ static content *load_one(const char *dir, const content_source *src,
         for (size_t k = 0; k < c->n_careers; k++) {
             if (c->careers[k].n_degrees)
                 continue;
-            if (!opened)
-                opened = jfile_open(&cf, report, src, dir,
-                                    content_files[CONTENT_FILE_CAREERS]);
+            if (!opened) {
+                jfile_borrow(&cf, &snap->f[CONTENT_FILE_CAREERS], report);
+                opened = true;
+            }
             char p[64];
             snprintf(p, sizeof p, "careers[%zu]", k);
-            const cJSON *node = NULL;
-            if (opened) {
-                const cJSON *arr = cJSON_GetObjectItemCaseSensitive(cf.root, "careers");
-                node = cJSON_GetArrayItem(arr, (int)k);
-                jfile_problem(&cf, node, false, p,
-                              "career \"%s\" is linked to no degree; list it in a degree's careers "
-                              "or remove it",
-                              c->careers[k].id);
-            }
+            const cJSON *arr = cJSON_GetObjectItemCaseSensitive(cf.root, "careers");
+            const cJSON *node = cJSON_GetArrayItem(arr, (int)k);
+            jfile_problem(&cf, node, false, p,
+                          "career \"%s\" is linked to no degree; list it in a degree's careers "
+                          "or remove it",
+                          c->careers[k].id);
         }
         if (opened)
             jfile_close(&cf);
@@ -239,27 +272,132 @@ static bool same_problem(const content_problem *a, const content_problem *b)
            !strcmp(a->message, b->message);
 }
 
+/* ---- assets ------------------------------------------------------------------ */
+
+content_blob *content_blob_create(const void *bytes, size_t len)
+{
+    content_blob *b = malloc(sizeof *b + len + 1);
+    if (!b)
+        abort();
+    b->refs = 1;
+    b->len = len;
+    if (len)
+        memcpy(b->bytes, bytes, len);
+    b->bytes[len] = '\0';
+    b->hash = od_hash(OD_HASH_SEED, b->bytes, len);
+    return b;
+}
+
+content_blob *content_blob_ref(content_blob *b)
+{
+    if (b)
+        b->refs++;
+    return b;
+}
+
+void content_blob_unref(content_blob *b)
+{
+    if (b && --b->refs == 0)
+        free(b);
+}
+
+content_blob *content_asset_of(const content *c, const char *rel)
+{
+    const content *r = c->base ? c->base : c;
+    if (!rel || !*rel)
+        return NULL;
+    for (size_t i = 0; i < r->n_assets; i++)
+        if (!strcmp(r->assets[i].path, rel))
+            return r->assets[i].blob;
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Read the fonts and images that the validated set c names, each once,
+ * into c->assets: what the screen draws and the last-known-good copy keeps
+ * comes from this load, never from the folder later. False after reporting
+ * one that cannot be read now. */
+static bool read_assets(content *c, const content_source *src, content_report *report)
+{
+    size_t nl = content_language_count(c), cap = 0, n = 0;
+    for (size_t l = 0; l < nl; l++)
+        cap += 2 + content_in_language(c, l)->n_degrees;
+    const char **rel = jfile_calloc(cap + 1, sizeof *rel);
+    for (size_t l = 0; l < nl; l++) {
+        const content *m = content_in_language(c, l);
+        for (size_t i = 0; i < 2; i++)
+            if (*m->font_file[i])
+                rel[n++] = m->font_file[i];
+        for (size_t d = 0; d < m->n_degrees; d++)
+            if (*m->degrees[d].image)
+                rel[n++] = m->degrees[d].image;
+    }
+    qsort(rel, n, sizeof *rel, cmp_str);
+    c->assets = jfile_calloc(n + 1, sizeof *c->assets);
+    bool ok = true;
+    size_t total = 0;
+    for (size_t i = 0; i < n && ok; i++) {
+        if (i && !strcmp(rel[i], rel[i - 1]))
+            continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", c->dir, rel[i]);
+        char *bytes = NULL;
+        size_t len = 0;
+        int e = src->read(src->ud, path, CONTENT_ASSET_MAX, &bytes, &len);
+        if (e) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "cannot read this file: %s; it changed while the content "
+                     "was loading, or cannot be read: save it again", file_error_text(e));
+            content_report_add(report, path, 0, 0, "", false, msg);
+            ok = false;
+        } else if (len > CONTENT_ASSET_MAX || (total += len) > CONTENT_ASSETS_TOTAL) {
+            content_report_add(report, path, 0, 0, "", false,
+                               len > CONTENT_ASSET_MAX
+                                   ? "file is larger than 32 MiB; no font or photo needs that"
+                                   : "the fonts and images together are larger than 256 MiB; "
+                                     "use smaller images");
+            ok = false;
+        } else {
+            content_asset *a = &c->assets[c->n_assets++];
+            a->path = jfile_strdup(rel[i]);
+            a->blob = content_blob_create(bytes, len);
+        }
+        free(bytes);
+    }
+    free(rel);
+    return ok;
+}
+
 content *content_load_with(const char *dir, const content_source *src,
                            const content_options *opts, content_report *report)
 {
     if (!src)
         src = &fs_source;
-    content *c = load_one(dir, src, opts, report, NULL, NULL);
-    if (!c)
+    snapshot *snap = jfile_calloc(1, sizeof *snap);
+    snapshot_read(snap, dir, src);
+    content *c = load_one(dir, snap, opts, report, NULL, NULL);
+    if (!c) {
+        snapshot_free(snap);
+        free(snap);
         return NULL;
+    }
     c->variants = jfile_calloc(c->n_languages, sizeof *c->variants);
     c->variants[c->language_index] = c;
-    /* Every other declared language: the whole set again, its problems
-     * reported once (what the default's load already said is not repeated),
-     * and any error fails the set, so a kiosk never switches into a broken
-     * language. */
+    /* Every other declared language: built from the same parse, its
+     * problems reported once (what the default's load already said is not
+     * repeated), and any error fails the set, so a kiosk never switches
+     * into a broken language. */
     bool ok = true;
     for (size_t i = 0; i < c->n_languages; i++) {
         if (i == c->language_index)
             continue;
         content_report r;
         content_report_init(&r);
-        content *v = load_one(dir, src, opts, &r, c->languages[i], c->language);
+        content *v = load_one(dir, snap, opts, &r, c->languages[i], c->language);
         for (size_t k = 0; k < r.count; k++) {
             const content_problem *p = &r.items[k];
             bool seen = false;
@@ -285,7 +423,6 @@ content *content_load_with(const char *dir, const content_source *src,
             ok = false;
             continue;
         }
-        content_drop_raw(v);
         jfile_free_list(v->languages, v->n_languages);
         v->languages = NULL;
         v->n_languages = 0;
@@ -293,10 +430,24 @@ content *content_load_with(const char *dir, const content_source *src,
         v->base = c;
         c->variants[i] = v;
     }
+    if (ok)
+        ok = read_assets(c, src, report);
     if (!ok) {
+        snapshot_free(snap);
+        free(snap);
         content_destroy(c);
         return NULL;
     }
+    /* The model keeps the bytes it was validated from (store.h). */
+    for (size_t i = 0; i < CONTENT_NFILES; i++) {
+        if (c->absent & (1u << i) || !snap->f[i].text)
+            continue;
+        c->raw[i] = (char *)snap->f[i].text;
+        c->raw_len[i] = snap->f[i].len;
+        snap->f[i].text = NULL;
+    }
+    snapshot_free(snap);
+    free(snap);
     return c;
 }
 
@@ -315,6 +466,13 @@ void content_destroy(content *c)
         return;
     for (size_t i = 0; i < CONTENT_NFILES; i++)
         free(c->raw[i]);
+    for (size_t i = 0; i < c->n_assets; i++) {
+        free(c->assets[i].path);
+        content_blob_unref(c->assets[i].blob);
+    }
+    free(c->assets);
+    free(c->degree_ids.slot);
+    free(c->career_ids.slot);
     if (c->variants)
         for (size_t i = 0; i < c->n_languages; i++)
             if (c->variants[i] != c)
@@ -416,4 +574,5 @@ void content_link(content *c)
         c->careers[k].n_degrees = 0;
     }
     derive(c);
+    content_index_ids(c);
 }

@@ -15,6 +15,13 @@
  * warning; a translation in a language not declared is an error. One load
  * validates every language: a problem in any of them fails the whole set.
  *
+ * One snapshot per load: every file of the set is read once, through the
+ * load's source, and parsed once; every language's model is built from
+ * that one parse, and the fonts and images the set names are read in the
+ * same load (content.assets), after it validated. What is shown and what
+ * is kept as last-known-good (content.raw, the assets) are those bytes,
+ * whatever the folder holds a moment later.
+ *
  * Ownership: content_load returns a heap model the caller frees with
  * content_destroy. Every string in it is owned by the model, NUL-terminated,
  * valid UTF-8, and never NULL (absent optional text is ""). Problems are
@@ -191,6 +198,34 @@ extern const char *const content_color_keys[CONTENT_COLOR_COUNT];
 
 #define CONTENT_LANGUAGES_MAX 8     /* declared visitor languages */
 
+/* Bytes read once and shared: a font or image of the content's snapshot,
+ * held by the model that read it and by whoever still uses it (a font face
+ * opened from memory outlives the model it came with, until the faces are
+ * replaced). Counted references, on one thread. */
+typedef struct content_blob {
+    size_t refs;
+    size_t len;
+    uint64_t hash;       /* FNV-1a of the bytes: "the same file" across loads */
+    char bytes[];
+} content_blob;
+/* A new blob holding a copy of len bytes, one reference; aborts when out
+ * of memory, like the loader. */
+content_blob *content_blob_create(const void *bytes, size_t len);
+content_blob *content_blob_ref(content_blob *b);     /* NULL passes through */
+void content_blob_unref(content_blob *b);            /* NULL: nothing */
+
+/* A file the content names (a font file, a degree's image), as read in the
+ * same snapshot as its JSON files. */
+typedef struct {
+    char *path;          /* relative to the content dir, as written */
+    content_blob *blob;
+} content_asset;
+
+/* The most a font or image file may hold, and all of them together: far
+ * beyond any real photo or face, and a bound on what a load holds. */
+#define CONTENT_ASSET_MAX (32u << 20)
+#define CONTENT_ASSETS_TOTAL (256u << 20)
+
 typedef struct content content;
 
 struct content {
@@ -248,7 +283,19 @@ struct content {
      * editor's later save would slip in unvalidated (store.h). */
     char *raw[CONTENT_NFILES];
     size_t raw_len[CONTENT_NFILES];
+    /* The fonts and images it names, read in the same snapshot as raw[]
+     * (owned by the set's base model; content_asset_of finds them). They
+     * stay when content_drop_raw drops raw[]: the screen draws from them. */
+    content_asset *assets;   size_t n_assets;
+    /* Loader-internal: the degrees' and careers' ids by hash, so that
+     * resolving a reference does not search the list (content_find_*). A
+     * table made for another count of entries is not used. */
+    struct content_ids { size_t *slot, cap, n; } degree_ids, career_ids;
 };
+
+/* The snapshot's bytes of asset `rel` (a font_file or degree image as
+ * written), or NULL when the model has none for it (one built in code). */
+content_blob *content_asset_of(const content *c, const char *rel);
 
 /* The files' names ("openday.json" ...), indexed by content_file_id: the
  * required ones, then the optional ones. */
@@ -262,7 +309,9 @@ content *content_load(const char *dir, content_report *report);
  * loader frees, holding at most max + 1 bytes (so a file over the limit shows
  * as len > max), and returns 0; or returns an errno value. The default source
  * reads the file system; the fuzzer and tests serve files from memory. Asset
- * paths (images, fonts) are still checked on the file system under dir. */
+ * paths (images, fonts) are checked on the file system under dir, then
+ * their bytes read through the source (max CONTENT_ASSET_MAX). A load reads
+ * each file once. */
 typedef struct {
     int (*read)(void *ud, const char *path, size_t max, char **text, size_t *len);
     void *ud;
@@ -307,7 +356,8 @@ size_t content_find_language(const content *c, const char *code);
  * language), or its code when the content gives none. */
 const char *content_language_name(const content *c, size_t i);
 
-/* Indices by id; return (size_t)-1 when absent. */
+/* Indices by id; return (size_t)-1 when absent. Constant time on a loaded
+ * model (and after content_link); a model changed since searches. */
 size_t content_find_degree(const content *c, const char *id);
 size_t content_find_career(const content *c, const char *id);
 
@@ -329,6 +379,8 @@ od_color content_award_color(const content *c, size_t ai);
  * loader. */
 content *content_create(void);
 void content_link(content *c);
+/* Index the degrees' and careers' ids again (content_link does). */
+void content_index_ids(content *c);
 
 /* The built-in text and colour for a key: what a model gets when its files
  * leave it out, and what a screen drawn without any model (the staff exit

@@ -8,9 +8,11 @@
  * defined without calling back into the code that runs them. Reads only;
  * allocates nothing. */
 #include "content.h"
+#include "hash.h"
 #include "jfile.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the vocabulary ---------------------------------------------------------- */
@@ -98,20 +100,65 @@ const char *content_language_name(const content *c, size_t i)
     return s && *s ? s : m->language;
 }
 
+/* The id of entry i of a degree or career list (both start with `char *id`). */
+static const char *id_at(const void *list, size_t stride, size_t i)
+{
+    return *(char *const *)((const char *)list + i * stride);
+}
+
+/* Open addressing, slots hold index + 1; at most half full. */
+static void ids_build(struct content_ids *t, const void *list, size_t stride, size_t n)
+{
+    free(t->slot);
+    t->cap = 16;
+    while (t->cap < 2 * n)
+        t->cap *= 2;
+    t->slot = jfile_calloc(t->cap, sizeof *t->slot);
+    t->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = id_at(list, stride, i);
+        size_t h = (size_t)od_hash(OD_HASH_SEED, id, strlen(id)) & (t->cap - 1);
+        while (t->slot[h])
+            h = (h + 1) & (t->cap - 1);
+        t->slot[h] = i + 1;
+    }
+}
+
+static size_t ids_find(const struct content_ids *t, const void *list, size_t stride, size_t n,
+                       const char *id)
+{
+    if (!t->slot || t->n != n) {
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(id_at(list, stride, i), id))
+                return i;
+        return (size_t)-1;
+    }
+    /* An id listed twice (reported by the loader) finds its first entry,
+     * as the search did: the lowest index along the probe. */
+    size_t best = (size_t)-1;
+    for (size_t h = (size_t)od_hash(OD_HASH_SEED, id, strlen(id)) & (t->cap - 1); t->slot[h];
+         h = (h + 1) & (t->cap - 1)) {
+        size_t i = t->slot[h] - 1;
+        if (i < best && !strcmp(id_at(list, stride, i), id))
+            best = i;
+    }
+    return best;
+}
+
+void content_index_ids(content *c)
+{
+    ids_build(&c->degree_ids, c->degrees, sizeof *c->degrees, c->n_degrees);
+    ids_build(&c->career_ids, c->careers, sizeof *c->careers, c->n_careers);
+}
+
 size_t content_find_degree(const content *c, const char *id)
 {
-    for (size_t i = 0; i < c->n_degrees; i++)
-        if (!strcmp(c->degrees[i].id, id))
-            return i;
-    return (size_t)-1;
+    return ids_find(&c->degree_ids, c->degrees, sizeof *c->degrees, c->n_degrees, id);
 }
 
 size_t content_find_career(const content *c, const char *id)
 {
-    for (size_t i = 0; i < c->n_careers; i++)
-        if (!strcmp(c->careers[i].id, id))
-            return i;
-    return (size_t)-1;
+    return ids_find(&c->career_ids, c->careers, sizeof *c->careers, c->n_careers, id);
 }
 
 od_color content_award_color(const content *c, size_t ai)

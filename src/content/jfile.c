@@ -69,6 +69,26 @@ void jfile_problem(jfile *f, const cJSON *node, bool warning, const char *path,
 bool jfile_open(jfile *f, content_report *rep, const content_source *src, const char *dir,
                 const char *name)
 {
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
+        abort();
+    snprintf(path, n, "%s/%s", dir, name);
+    char *raw = NULL;
+    size_t len = 0;
+    int e = src->read(src->ud, path, MAX_FILE, &raw, &len);
+    free(path);
+    return jfile_parse(f, rep, src, dir, name, e, raw, len);
+}
+
+size_t jfile_max_file(void)
+{
+    return MAX_FILE;
+}
+
+bool jfile_parse(jfile *f, content_report *rep, const content_source *src, const char *dir,
+                 const char *name, int e, char *raw, size_t len)
+{
     memset(f, 0, sizeof *f);
     f->rep = rep;
     f->src = src;
@@ -77,10 +97,8 @@ bool jfile_open(jfile *f, content_report *rep, const content_source *src, const 
     if (!f->file)
         abort();
     snprintf(f->file, n, "%s/%s", dir, name);
-    char *raw = NULL;
-    size_t len = 0;
-    int e = src->read(src->ud, f->file, MAX_FILE, &raw, &len);
     if (e) {
+        free(raw);
         char msg[300];
         snprintf(msg, sizeof msg, "cannot read this file: %s%s",
                  e == EISDIR ? strerror(e) : file_error_text(e),
@@ -120,9 +138,24 @@ bool jfile_open(jfile *f, content_report *rep, const content_source *src, const 
     return true;
 }
 
+void jfile_borrow(jfile *f, const jfile *parsed, content_report *rep)
+{
+    memset(f, 0, sizeof *f);
+    f->rep = rep;
+    f->src = parsed->src;
+    f->file = parsed->file;
+    f->text = parsed->text;
+    f->len = parsed->len;
+    f->doc = parsed->doc;
+    f->root = parsed->root;
+    f->borrowed = true;
+}
+
 void jfile_close(jfile *f)
 {
     free(f->ids);
+    if (f->borrowed)
+        return;
     jsonpos_destroy(f->doc);
     free((char *)f->text);
     free(f->file);

@@ -56,12 +56,24 @@ typedef struct {
     const cJSON *ids_arr;
     const cJSON **ids;           /* open addressing by hash, capacity ids_cap */
     size_t ids_cap, ids_n;
+    bool borrowed;               /* file, text and doc are another jfile's */
 } jfile;
 
 /* Read and parse dir/name; on any problem report it and return false (the
  * jfile must still be closed). */
 bool jfile_open(jfile *f, content_report *rep, const content_source *src, const char *dir,
                 const char *name);
+/* jfile_open's second half, for bytes already read (the load's snapshot):
+ * `e` is the read's errno value (0: raw holds len bytes, malloc'd, which
+ * the jfile takes over). The reports are jfile_open's. */
+bool jfile_parse(jfile *f, content_report *rep, const content_source *src, const char *dir,
+                 const char *name, int e, char *raw, size_t len);
+/* The largest content file read (4 MiB): a source's `max`. */
+size_t jfile_max_file(void);
+/* A jfile over the text and parse of `parsed` (an open jfile that outlives
+ * it), reporting to rep: one parse serves every language's loaders.
+ * jfile_close frees only what the borrower added. */
+void jfile_borrow(jfile *f, const jfile *parsed, content_report *rep);
 void jfile_close(jfile *f);
 
 /* strdup (NULL gives "") and calloc that abort when out of memory. */

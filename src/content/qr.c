@@ -43,12 +43,13 @@ void qr_deinit(qr_code *q)
     memset(q, 0, sizeof *q);
 }
 
+/* qr_make encodes in byte mode alone, where the version a text needs
+ * depends on its length only: it fits exactly when it is at most the
+ * version's byte capacity. Encoding it (masks and all) to find out cost a
+ * load of 1000 degrees three quarters of its time. */
 bool qr_fits(const char *text)
 {
-    qr_code q;
-    bool ok = qr_make(text, &q);
-    qr_deinit(&q);
-    return ok;
+    return text && *text && strlen(text) <= QR_MAX_BYTES;
 }
 
 size_t qr_max_bytes(void)

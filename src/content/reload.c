@@ -48,7 +48,7 @@ static content *try_load(reload *r, const char *dir, bool keep_problems)
 {
     content_report rep;
     content_report_init(&rep);
-    content *c = content_load(dir, &rep);
+    content *c = content_load_with(dir, r->cfg.src, NULL, &rep);
     r->st.loads++;
     content_report_print(&rep, r->log);
     if (keep_problems) {

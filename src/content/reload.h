@@ -5,7 +5,9 @@
  * see store.h) is used instead and the reason logged; when there is none, no
  * content is available and the caller shows the staff screen listing the
  * problems. While running, the directory is watched (watch.h): once changes
- * settle, the whole set is loaded and validated again. Valid content replaces
+ * settle, the whole set is loaded and validated again, each file read once
+ * (content.h: one snapshot per load, fonts and images included). Valid
+ * content replaces
  * the current model and becomes the new last-known-good; invalid content is
  * logged as FILE:LINE:COL: path: message and ignored until a file changes
  * again. reload_request (SIGHUP) forces a load.
@@ -37,6 +39,9 @@ typedef struct {
     watch_config watch;
     bool no_watch;           /* load once; no live reload (screenshots) */
     FILE *log;               /* NULL: stderr */
+    /* Where the folder's files are read from (content.h; NULL: the file
+     * system): tests change a file between two reads of one load. */
+    const content_source *src;
 } reload_config;
 
 typedef struct reload reload;

@@ -154,18 +154,28 @@ static size_t list_files(const content *c, const char **out, size_t max)
     return n;
 }
 
-/* The bytes to keep for files[i]: the validated bytes for the seven JSON
- * files; an asset (never parsed, only checked to exist) is read now, as a
- * regular file without blocking. *owned tells the caller what to free. */
-static int bytes_of(const content *c, const char *rel, size_t i, const char **data,
-                    size_t *len, char **owned)
+/* The bytes to keep for files[i]: the validated bytes for the JSON files,
+ * and an asset's bytes from the same load (content.assets). Only a model
+ * without them (not from content_load) has its assets read now, as
+ * regular files without blocking. *owned tells the caller what to free. */
+static int bytes_of(const content *c, const char *rel, const char **data, size_t *len,
+                    char **owned)
 {
     *owned = NULL;
     *data = NULL;
     *len = 0;
-    if (i < CONTENT_NFILES && c->raw[i]) {
-        *data = c->raw[i];
-        *len = c->raw_len[i];
+    /* By name: the list skips the optional files left out, so its index is
+     * not the file's. */
+    for (size_t k = 0; k < CONTENT_NFILES; k++)
+        if (!strcmp(rel, content_files[k]) && c->raw[k]) {
+            *data = c->raw[k];
+            *len = c->raw_len[k];
+            return 0;
+        }
+    const content_blob *b = content_asset_of(c, rel);
+    if (b) {
+        *data = b->bytes;
+        *len = b->len;
         return 0;
     }
     char from[PATH_MAX];
@@ -207,7 +217,7 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
         const char *data;
         size_t len;
         char *owned;
-        same = bytes_of(c, files[i], i, &data, &len, &owned) == 0 &&
+        same = bytes_of(c, files[i], &data, &len, &owned) == 0 &&
                snprintf(to, sizeof to, "%s/%s", good, files[i]) < (int)sizeof to &&
                file_holds(to, data, len);
         free(owned);
@@ -245,7 +255,7 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
         const char *data;
         size_t len;
         char *owned;
-        e = bytes_of(c, files[i], i, &data, &len, &owned);
+        e = bytes_of(c, files[i], &data, &len, &owned);
         if (e) {
             free(owned);
             remove_tree(dir);

@@ -10,9 +10,9 @@
  *
  * The seven JSON files are written from the very bytes that were validated
  * (content.raw), never read again from the content folder, where an editor's
- * later save would slip into the copy unvalidated; images and fonts, which
- * the validator only checks exist, are read as regular files without
- * blocking (file.h). Every file and folder is fsynced before the link is
+ * later save would slip into the copy unvalidated; images and fonts are
+ * those same load's bytes (content.assets), read once with the JSON files.
+ * Every file and folder is fsynced before the link is
  * renamed. The copy never lands among its own inputs: a state folder that is
  * the content folder or inside it, or content served from the state folder's
  * own copies, is refused.

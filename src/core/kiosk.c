@@ -65,14 +65,26 @@ void kiosk_fonts_of(const content *c, kiosk_fonts *out)
     memset(out, 0, sizeof *out);
     snprintf(out->family, sizeof out->family, "%s", c ? c->font_family : "Inter");
     for (int i = 0; c && i < 2; i++)
-        if (*c->font_file[i])
+        if (*c->font_file[i]) {
             snprintf(out->file[i], sizeof out->file[i], "%s/%s", c->dir, c->font_file[i]);
+            out->bytes[i] = content_asset_of(c, c->font_file[i]);
+            if (out->bytes[i]) {
+                out->hash[i] = out->bytes[i]->hash;
+                out->len[i] = out->bytes[i]->len;
+            }
+        }
 }
 
+/* The same faces: the same names and, for font files, the same bytes (a
+ * valid save may replace a font file under its old name). Compared by
+ * hash and length, not by blob: the blob of the faces open now may belong
+ * to a model already freed. */
 static bool same_fonts(const kiosk_fonts *a, const kiosk_fonts *b)
 {
-    return !strcmp(a->family, b->family) && !strcmp(a->file[0], b->file[0]) &&
-           !strcmp(a->file[1], b->file[1]);
+    for (int i = 0; i < 2; i++)
+        if (strcmp(a->file[i], b->file[i]) || a->hash[i] != b->hash[i] || a->len[i] != b->len[i])
+            return false;
+    return !strcmp(a->family, b->family);
 }
 
 kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint64_t now_ms)
@@ -99,7 +111,7 @@ kiosk *kiosk_create(const kiosk_config *cfg, int display_w, int display_h, uint6
         return NULL;
     }
     reload_config rc = { k->content_dir, k->state_dir, { 0, 0, cfg->watch_poll }, !cfg->live,
-                         k->log };
+                         k->log, cfg->src };
     k->rl = reload_create_boot(&rc, cfg->boot, cfg->boot_why, now_ms);
     if (!k->rl) {
         kiosk_destroy(k);
@@ -206,6 +218,8 @@ bool kiosk_set_measure(kiosk *k, lay_measure m)
     k->have_measure = true;
     k->adm.env.measure = m;
     kiosk_fonts_wanted(k, &k->open_fonts);
+    /* Only the hashes are compared later; the blobs may go with their model. */
+    k->open_fonts.bytes[0] = k->open_fonts.bytes[1] = NULL;
     k->problems_dirty = k->force = true;
     return make_app(k);
 }

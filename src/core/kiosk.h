@@ -66,6 +66,7 @@ typedef struct {
     boot_mode boot;          /* how to start (boot.h: the restart-loop guard) */
     const char *boot_why;    /* why, when not BOOT_LIVE (shown to staff); may be NULL */
     FILE *log;               /* NULL: stderr */
+    const content_source *src;   /* where content files are read (NULL: the disk) */
 } kiosk_config;
 
 void kiosk_config_defaults(kiosk_config *cfg);
@@ -86,10 +87,17 @@ enum {
 unsigned kiosk_take_actions(kiosk *k);
 
 /* The faces the current content asks for: its family, and font files (full
- * paths, "" for none) that take precedence over the family. */
+ * paths, "" for none) that take precedence over the family. A font file's
+ * bytes are the content's snapshot (content_asset_of): the faces open from
+ * them, never from the path, which is for messages; a file that changed
+ * since, even in a save that was refused, does not reach the screen.
+ * `bytes` is borrowed from the model (content_blob_ref to keep it). */
 typedef struct {
     char family[128];
     char file[2][PATH_MAX];       /* regular, bold */
+    content_blob *bytes[2];       /* NULL: no file, or a model without a snapshot */
+    uint64_t hash[2];             /* the bytes' hash and length, 0 without */
+    size_t len[2];
 } kiosk_fonts;
 void kiosk_fonts_wanted(const kiosk *k, kiosk_fonts *out);
 /* The same for content c (NULL: the default family), for callers without a

@@ -6,6 +6,7 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,10 @@ typedef struct {
 
 struct fontset {
     char *path[SCENE_FONT_COUNT];
+    /* A role's font file as the content's snapshot read it (a reference
+     * held while any face may open from it), or NULL: a system face, opened
+     * by path. */
+    content_blob *blob[SCENE_FONT_COUNT];
     char *fallback[FALLBACK_MAX]; /* files of the fallback faces found so far */
     size_t nfallback;
     face faces[FACE_CACHE];
@@ -91,11 +96,26 @@ static char *match(const char *family, int weight, bool *exact)
     return out;
 }
 
-static bool opens(const char *path)
+/* A face of `blob`'s bytes (a content font file) or, without one, of the
+ * file at path, at size; NULL with SDL_ttf's error set. From memory, the
+ * face reads the bytes the content validated with, whatever the file holds
+ * now. */
+static TTF_Font *open_face(const char *path, const content_blob *blob, int size)
 {
-    if (!file_is_regular(path))
-        return false;
-    TTF_Font *f = TTF_OpenFont(path, 16);
+    if (blob) {
+        if (blob->len > INT_MAX)
+            return NULL;
+        SDL_RWops *rw = SDL_RWFromConstMem(blob->bytes, (int)blob->len);
+        return rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
+    }
+    /* A font file may have been replaced by a pipe since it was found:
+     * TTF_OpenFont would wait on it for ever. */
+    return file_is_regular(path) ? TTF_OpenFont(path, size) : NULL;
+}
+
+static bool opens(const char *path, const content_blob *blob)
+{
+    TTF_Font *f = open_face(path, blob, 16);
     if (!f)
         return false;
     TTF_CloseFont(f);
@@ -109,17 +129,25 @@ fontset *fontset_create(const char *family)
 
 fontset *fontset_create_files(const char *family, const char *regular, const char *bold)
 {
+    const char *files[SCENE_FONT_COUNT] = { regular, bold };
+    content_blob *none[SCENE_FONT_COUNT] = { NULL, NULL };
+    return fontset_create_mem(family, files, none);
+}
+
+fontset *fontset_create_mem(const char *family, const char *const files[SCENE_FONT_COUNT],
+                            content_blob *const blobs[SCENE_FONT_COUNT])
+{
     fontset *f = calloc(1, sizeof *f);
     if (!f || !FcInit()) {
         free(f);
         return NULL;
     }
-    const char *files[SCENE_FONT_COUNT] = { regular, bold };
     for (int role = 0; role < SCENE_FONT_COUNT; role++) {
         if (!files[role] || !*files[role])
             continue;
-        if (opens(files[role])) {
+        if (opens(files[role], blobs[role])) {
             f->path[role] = strdup(files[role]);
+            f->blob[role] = content_blob_ref(blobs[role]);
         } else {
             fprintf(stderr, "openday: font file \"%s\" cannot be used (%s); looking up \"%s\" "
                             "instead\n", files[role], TTF_GetError(), family ? family : "");
@@ -135,7 +163,7 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
             char *path = match(candidates[k], weights[role], &exact);
             /* A generic family name ("sans-serif") never matches exactly. */
             bool acceptable = exact || !strcmp(candidates[k], "sans-serif");
-            if (path && acceptable && opens(path)) {
+            if (path && acceptable && opens(path, NULL)) {
                 f->path[role] = path;
                 if (k > 0 && role == SCENE_FONT_REGULAR)
                     fprintf(stderr, "openday: font \"%s\" not found, using \"%s\" (%s)\n",
@@ -154,8 +182,10 @@ fontset *fontset_create_files(const char *family, const char *regular, const cha
         fontset_destroy(f);
         return NULL;
     }
-    if (!f->path[SCENE_FONT_BOLD])
+    if (!f->path[SCENE_FONT_BOLD]) {
         f->path[SCENE_FONT_BOLD] = strdup(f->path[SCENE_FONT_REGULAR]);
+        f->blob[SCENE_FONT_BOLD] = content_blob_ref(f->blob[SCENE_FONT_REGULAR]);
+    }
     /* Dictionaries are read on the first long word, not here. */
     f->hyph = hyph_create(NULL);
     return f;
@@ -168,8 +198,10 @@ void fontset_destroy(fontset *f)
     for (int i = 0; i < FACE_CACHE; i++)
         if (f->faces[i].font)
             TTF_CloseFont(f->faces[i].font);
-    for (int r = 0; r < SCENE_FONT_COUNT; r++)
+    for (int r = 0; r < SCENE_FONT_COUNT; r++) {
         free(f->path[r]);
+        content_blob_unref(f->blob[r]); /* after the faces reading it closed */
+    }
     for (size_t k = 0; k < f->nfallback; k++)
         free(f->fallback[k]);
     hyph_destroy(f->hyph);
@@ -209,9 +241,7 @@ static TTF_Font *face_get(fontset *f, int src, int size)
             victim = fc;
     }
     const char *path = src < SCENE_FONT_COUNT ? f->path[src] : f->fallback[src - SCENE_FONT_COUNT];
-    /* A font file from the content folder may have been replaced by a pipe
-     * since it was validated: TTF_OpenFont would wait on it for ever. */
-    TTF_Font *font = file_is_regular(path) ? TTF_OpenFont(path, size) : NULL;
+    TTF_Font *font = open_face(path, src < SCENE_FONT_COUNT ? f->blob[src] : NULL, size);
     if (!font) {
         fprintf(stderr, "openday: TTF_OpenFont(%s, %d) failed: %s\n", path, size,
                 TTF_GetError());

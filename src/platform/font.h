@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <SDL.h>
+#include "content.h"
 #include "measure.h"
 
 typedef struct _TTF_Font TTF_Font;
@@ -28,6 +29,13 @@ fontset *fontset_create(const char *family);
 /* The same, trying font files first (full paths, NULL or "" for none); a file
  * that is missing or does not open is logged and the family used instead. */
 fontset *fontset_create_files(const char *family, const char *regular, const char *bold);
+/* The same with each file's bytes as the content read them (blobs[i] NULL:
+ * open files[i] by path): the faces open from those bytes, at every size,
+ * for as long as the fontset lives (it holds a reference), and files[i]
+ * names them in messages. The content's fonts never come from the disk
+ * after its load. */
+fontset *fontset_create_mem(const char *family, const char *const files[SCENE_FONT_COUNT],
+                            content_blob *const blobs[SCENE_FONT_COUNT]);
 void fontset_destroy(fontset *f);
 /* The face for a role at a pixel size (rounded to whole pixels), or NULL. */
 TTF_Font *fontset_get(fontset *f, scene_font role, float px);

@@ -109,7 +109,8 @@ static bool host_fonts(host *s)
 {
     kiosk_fonts want;
     kiosk_fonts_wanted(s->k, &want);
-    fontset *f = fontset_create_files(want.family, want.file[0], want.file[1]);
+    const char *files[SCENE_FONT_COUNT] = { want.file[0], want.file[1] };
+    fontset *f = fontset_create_mem(want.family, files, want.bytes);
     if (!f) {
         fprintf(stderr, "openday: no usable font found; install fonts-inter or "
                         "fonts-dejavu-core\n");
@@ -117,6 +118,8 @@ static bool host_fonts(host *s)
     }
     render_destroy(s->g.rd);
     s->g.rd = render_create(s->g.ren, f);
+    if (s->g.rd)
+        render_use_content(s->g.rd, kiosk_content(s->k));
     bool ok = s->g.rd && kiosk_set_measure(s->k, fontset_measure(f));
     fontset_destroy(s->fonts);
     s->fonts = f;
@@ -134,7 +137,7 @@ static bool host_act(host *s, unsigned acts)
     if ((acts & KIOSK_ACT_FONTS) && !host_fonts(s))
         return false;
     if ((acts & KIOSK_ACT_CONTENT) && s->g.rd)
-        render_forget_images(s->g.rd);
+        render_use_content(s->g.rd, kiosk_content(s->k));
     return true;
 }
 
@@ -430,6 +433,7 @@ static bool host_resize(void *ud, int w, int h)
     rh->s->g.rd = render_create(rh->s->g.ren, rh->s->fonts);
     if (!rh->s->g.rd)
         return false;
+    render_use_content(rh->s->g.rd, kiosk_content(rh->s->k));
     gfx_retain(&rh->s->g);
     return true;
 }

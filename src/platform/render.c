@@ -18,6 +18,7 @@
 #include <SDL_ttf.h>
 #include <assert.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -80,6 +81,7 @@ struct render {
     size_t entries, bytes;
     uint64_t frame;
     image_entry images[IMAGE_MAX];
+    const content *content;  /* whose snapshot images come from; NULL: files */
     render_stats st;
     unsigned logged;             /* bit per kind of failure already logged */
     SDL_Vertex *verts;
@@ -219,6 +221,13 @@ void render_drop_textures(render *r)
     free(r->spill.str);
     memset(&r->spill, 0, sizeof r->spill);
     drop_images(r);
+}
+
+void render_use_content(render *r, const content *c)
+{
+    r->content = c;
+    drop_images(r);
+    r->have_prev = false;
 }
 
 void render_forget_images(render *r)
@@ -701,18 +710,38 @@ static image_entry *image_get(render *r, const char *path)
         return slot;
     }
     const char *full = path;
-    /* Through file_read, not IMG_Load(path): the image may have been
-     * replaced by a pipe since it was validated, and drawing must never
-     * wait on one. */
     char *bytes = NULL;
+    const char *data = NULL;
     size_t len = 0;
-    int e = file_read(full, IMAGE_MAX_BYTES, &bytes, &len);
-    SDL_RWops *rw = e ? NULL : SDL_RWFromConstMem(bytes, (int)len);
+    int e = 0;
+    if (r->content) {
+        /* The content's own image: the bytes its load read and validated
+         * with (content.assets), never the folder, where a later save (even
+         * a refused one) may have replaced the file. */
+        size_t nd = strlen(r->content->dir);
+        const content_blob *b = !strncmp(path, r->content->dir, nd) && path[nd] == '/'
+                                    ? content_asset_of(r->content, path + nd + 1)
+                                    : NULL;
+        if (b) {
+            data = b->bytes;
+            len = b->len;
+        } else {
+            e = ENOENT;
+        }
+    } else {
+        /* Through file_read, not IMG_Load(path): the image may have been
+         * replaced by a pipe, and drawing must never wait on one. */
+        e = file_read(full, IMAGE_MAX_BYTES, &bytes, &len);
+        data = bytes;
+    }
+    SDL_RWops *rw = e || len > INT_MAX ? NULL : SDL_RWFromConstMem(data, (int)len);
     SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
     free(bytes);
     if (!s) {
         fprintf(stderr, "openday: image %s: %s\n", full,
-                e ? file_error_text(e) : IMG_GetError());
+                e == ENOENT && r->content ? "not among the files the content was loaded with"
+                : e                       ? file_error_text(e)
+                                          : IMG_GetError());
         slot->failed = true;
     } else {
         slot->tex = SDL_CreateTextureFromSurface(r->ren, s);

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "content.h"
 #include "font.h"
 #include "scene.h"
 
@@ -53,6 +54,11 @@ void render_drop_textures(render *r);
 /* The content changed (live reload): images may differ under the same
  * names, so they are loaded again; cached text stays. */
 void render_forget_images(render *r);
+/* Draw images from c's snapshot (content.assets; borrowed until the next
+ * call, NULL: read image files by path, for callers without content), and
+ * forget those loaded so far. An image path inside c->dir that c did not
+ * load is not drawn. */
+void render_use_content(render *r, const content *c);
 
 typedef struct {
     uint64_t hits, misses, rasterised;   /* text cache, since creation */

@@ -32,7 +32,8 @@ static fontset *fonts_of(const content *c)
 {
     kiosk_fonts want;
     kiosk_fonts_of(c, &want);
-    return fontset_create_files(want.family, want.file[0], want.file[1]);
+    const char *files[SCENE_FONT_COUNT] = { want.file[0], want.file[1] };
+    return fontset_create_mem(want.family, files, want.bytes);
 }
 
 int tools_check(const cli_options *o)

@@ -159,7 +159,7 @@ static void reload_follows_the_guard(void **state)
     (void)state;
     keep_then_change();
     FILE *log = fopen("/dev/null", "w");
-    reload_config cfg = { dir, st, { 50, 100, true }, false, log };
+    reload_config cfg = { dir, st, { 50, 100, true }, false, log, NULL };
     reload *r = reload_create_boot(&cfg, BOOT_LAST_GOOD, "openday: why", 0);
     assert_non_null(r);
     assert_int_equal(reload_get_origin(r), RELOAD_LAST_GOOD);

@@ -228,7 +228,7 @@ static void last_good_is_what_was_validated(void **state)
     assert_non_null(g);
     content_destroy(g);
     FILE *log = fopen("/dev/null", "w");
-    reload_config cfg = { dir, st, { 300, 500, true }, true, log };
+    reload_config cfg = { dir, st, { 300, 500, true }, true, log, NULL };
     reload *r = reload_create(&cfg, 0);
     assert_non_null(r);
     assert_int_equal(reload_get_origin(r), RELOAD_LAST_GOOD);
@@ -268,7 +268,7 @@ static void reload_keeps_good_content(void **state)
     snprintf(dir, sizeof dir, "%s/c", tmp);
     snprintf(st, sizeof st, "%s/state", tmp);
     FILE *log = fopen("/dev/null", "w");
-    reload_config cfg = { dir, st, { 300, 500, false }, false, log };
+    reload_config cfg = { dir, st, { 300, 500, false }, false, log, NULL };
     reload *r = reload_create(&cfg, 0);
     assert_non_null(r);
     assert_int_equal(reload_get_origin(r), RELOAD_LIVE);

@@ -289,6 +289,18 @@ static void qr_matrix_and_size(void **state)
     memset(edge, 'z', qr_max_bytes());
     edge[qr_max_bytes()] = '\0';
     assert_true(qr_fits(edge));
+    /* qr_fits answers from the length alone: it must agree with encoding,
+     * for every length around the limit and for bytes of every kind. */
+    char probe[160];
+    for (size_t n = 1; n < sizeof probe; n++) {
+        for (size_t k = 0; k < n; k++)
+            probe[k] = (char)(k % 3 == 0 ? 'a' + k % 26 : k % 3 == 1 ? '0' + k % 10 : 0xC3);
+        probe[n] = '\0';
+        qr_code z;
+        bool made = qr_make(probe, &z);
+        qr_deinit(&z);
+        assert_int_equal(qr_fits(probe), made);
+    }
     /* At least 25 mm on every supported screen, whole pixels a module. */
     const float ppm[] = { 133.3f / 25.4f, 45.9f / 25.4f, 92.0f / 25.4f, 80.0f / 25.4f,
                           300.0f / 25.4f };
