@@ -323,7 +323,7 @@ static void reload_keeps_good_content(void **state)
 
     /* ... and without one, nothing: the caller shows the problems, and the
      * fix brings the content in. */
-    reload_config none = { dir, NULL, { 300, 500, false }, false, log };
+    reload_config none = { dir, NULL, { 300, 500, false }, false, log, NULL };
     r = reload_create(&none, 0);
     assert_int_equal(reload_get_origin(r), RELOAD_NONE);
     assert_null(reload_content(r));
