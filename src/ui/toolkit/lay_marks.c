@@ -8,67 +8,6 @@
 
 /* ---- marks ------------------------------------------------------------------------ */
 
-/* Length of the UTF-8 sequence that starts with byte b (1 for a stray
- * continuation byte, so a scan always advances). */
-static size_t seq_len(unsigned char b)
-{
-    if (b >= 0xF0)
-        return 4;
-    if (b >= 0xE0)
-        return 3;
-    if (b >= 0xC0)
-        return 2;
-    return 1;
-}
-
-/* True when the code point at s (a lead byte of 0xC0 or more) is punctuation
- * or a symbol rather than a letter: Latin-1's (U+0080-U+00BF), general
- * punctuation (U+2000-U+207F: dashes, the middle dot's cousins, quotes) and
- * CJK punctuation (U+3000-U+303F). */
-static bool is_punct(const unsigned char *s)
-{
-    return s[0] == 0xC2 || (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81)) ||
-           (s[0] == 0xE3 && s[1] == 0x80);
-}
-
-/* Up to three initials of `name` into out: the first character of each word
- * that starts with a capital, a digit or a non-ASCII letter ("and", "of",
- * "with" and a lone dash give none). Returns the number of initials. */
-static size_t initials(const char *name, char out[LAY_MARK_MAX])
-{
-    const unsigned char *s = (const unsigned char *)name;
-    size_t n = 0, used = 0, i = 0;
-    bool start = true;
-    while (s[i] && n < 3) {
-        unsigned char b = s[i];
-        if (b == ' ' || b == '\t' || b == '\n') {
-            start = true;
-            i++;
-            continue;
-        }
-        size_t len = seq_len(b);
-        if (start) {
-            start = false;
-            bool take = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
-                        (b >= 0xC0 && s[i + 1] && !is_punct(s + i));
-            if (take && used + len < LAY_MARK_MAX) {
-                size_t k = 0;
-                while (k < len && s[i + k])
-                    k++;
-                if (k == len) {
-                    memcpy(out + used, s + i, len);
-                    used += len;
-                    n++;
-                }
-            }
-        }
-        for (size_t k = 0; k < len && s[i]; k++)
-            i++;
-    }
-    out[used] = '\0';
-    return n;
-}
-
 const char (*lay_marks_of(lay *L))[LAY_MARK_MAX]
 {
     const content *c = L->c;
@@ -77,17 +16,8 @@ const char (*lay_marks_of(lay *L))[LAY_MARK_MAX]
     char (*m)[LAY_MARK_MAX] = lay_alloc(L, c->n_degrees * sizeof *m);
     if (!m)
         return NULL;
-    bool numbers = false;
-    for (size_t i = 0; i < c->n_degrees && !numbers; i++)
-        numbers = initials(c->degrees[i].name, m[i]) == 0;
-    /* Two degrees with the same initials would share a mark: number them all
-     * instead, so a mark always names exactly one degree. */
-    for (size_t i = 0; i < c->n_degrees && !numbers; i++)
-        for (size_t j = 0; j < i && !numbers; j++)
-            numbers = strcmp(m[i], m[j]) == 0;
-    if (numbers)
-        for (size_t i = 0; i < c->n_degrees; i++)
-            snprintf(m[i], LAY_MARK_MAX, "%u", (unsigned)(i + 1));
+    for (size_t i = 0; i < c->n_degrees; i++)
+        memcpy(m[i], c->degrees[i].mark, LAY_MARK_MAX);
     return (const char (*)[LAY_MARK_MAX])m;
 }
 

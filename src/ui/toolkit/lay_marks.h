@@ -1,11 +1,12 @@
 /* lay_marks.h - degree marks: how a screen says "these degrees" without
  * relying on colour alone.
  *
- * Every degree gets a mark: a small chip in the degree's colour carrying a
- * few letters (its initials, "CS" for Computer Science; the numbers 1..n when
- * initials would be ambiguous or empty). The mark appears wherever the screen
- * names the degree, so a visitor who cannot tell the colours apart matches
- * the letters instead.
+ * Every degree has a mark: a small chip in the degree's colour carrying at
+ * most four characters (content.h: its "mark", or made from its name in the
+ * default language, "CS" for Computer Science; unique in the set and the
+ * same in every language). The mark appears wherever the screen names the
+ * degree, so a visitor who cannot tell the colours apart matches the letters
+ * instead; a chip is as wide as its mark, so a mark is never cut.
  *
  * Pure, part of the toolkit (src/ui/toolkit; lay.h says what the layers
  * are): no screen, no allocation beyond the
@@ -16,8 +17,8 @@
 
 #include "lay.h"
 
-/* Bytes of one mark, NUL included: up to three code points of four bytes. */
-#define LAY_MARK_MAX 16
+/* Bytes of one mark, NUL included (content.h). */
+#define LAY_MARK_MAX CONTENT_MARK_MAX
 
 /* The marks of all of L->c's degrees, in degree order, in scratch memory
  * valid until lay_end; NULL when there are no degrees or no memory. */
