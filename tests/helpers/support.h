@@ -47,7 +47,7 @@ static inline void support_deinit(support *s)
 
 /* cmocka group fixtures for a test file whose shared state is `support S`,
  * one per content set: setup (the shipped content), setup_three,
- * setup_twelve, setup_extreme, and teardown. Defined static inline, so a
+ * setup_twelve, setup_extreme, setup_department, and teardown. Defined static inline, so a
  * file uses the ones it needs. */
 #define SUPPORT_GROUP_FIXTURES(S)                                                     \
     static inline int support_up_(const char *dir)                                    \
@@ -74,6 +74,11 @@ static inline void support_deinit(support *s)
     {                                                                                 \
         (void)state;                                                                  \
         return support_up_("tests/extreme");                                          \
+    }                                                                                 \
+    static inline int setup_department(void **state)                                  \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("tests/department");                                       \
     }                                                                                 \
     static inline int teardown(void **state)                                          \
     {                                                                                 \
