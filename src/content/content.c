@@ -419,5 +419,6 @@ void content_link(content *c)
         c->careers[k].degrees = NULL;
         c->careers[k].n_degrees = 0;
     }
+    load_degree_marks(c);
     derive(c);
 }

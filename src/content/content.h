@@ -223,6 +223,9 @@ typedef enum {
     /* visitor languages (openday.json "languages"): the language's own name
      * ("Deutsch"), listed by the chooser, and the chooser's heading */
     CONTENT_STR_LANGUAGE_NAME, CONTENT_STR_LANGUAGE,
+    /* the career map's degree chips and counts (CONTENT_STR_N_DEGREES has "{n}"),
+     * Today's folded talks (CONTENT_STR_EARLIER_TALKS has "{n}") */
+    CONTENT_STR_ALL_DEGREES, CONTENT_STR_N_DEGREES, CONTENT_STR_OTHER_CAREERS, CONTENT_STR_EARLIER_TALKS, CONTENT_STR_EARLIER_TALK,
     CONTENT_STR_COUNT
 } content_str;
 
@@ -371,7 +374,8 @@ od_color content_award_color(const content *c, size_t ai);
  * degrees, careers, awards or slides. The caller fills it following the
  * ownership rules above (every string and array its own malloc'd block,
  * which content_destroy frees), then calls content_link to derive what the
- * loader derives (careers[].degrees from degrees[].careers; it replaces any
+ * loader derives (careers[].degrees from degrees[].careers, a mark for each
+ * degree without one; it replaces any
  * earlier derivation). Nothing is validated. Out of memory aborts, as in the
  * loader. */
 content *content_create(void);

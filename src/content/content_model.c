@@ -31,6 +31,7 @@ const char *const content_string_keys[CONTENT_STR_COUNT] = {
     "quiz_points", "quiz_point", "quiz_none", "quiz_again", "notice_urgent",
     "notices_title",
     "language_name", "language",
+    "all_degrees", "n_degrees", "other_careers", "earlier_talks", "earlier_talk",
 };
 
 static const char *const default_strings[CONTENT_STR_COUNT] = {
@@ -55,6 +56,7 @@ static const char *const default_strings[CONTENT_STR_COUNT] = {
     /* A language's own name has no sensible default: without one the
      * chooser shows the language's code. */
     "", "Language",
+    "All degrees", "{n} degrees", "Other careers", "{n} earlier talks", "1 earlier talk",
 };
 
 const char *const content_color_keys[CONTENT_COLOR_COUNT] = {

@@ -284,7 +284,7 @@ static bool mark_taken(const content *c, size_t self, const char *m)
  * candidate holds, so two names with the same initials both move on rather
  * than the first keeping a mark that reads as either. A name that runs out
  * of candidates gets its initial and a number ("C2"). */
-static void derive_marks(content *c)
+void load_degree_marks(content *c)
 {
     size_t nd = c->n_degrees;
     char m[CONTENT_MARK_MAX], first[CONTENT_MARK_MAX];
@@ -296,12 +296,13 @@ static void derive_marks(content *c)
         for (size_t k = 0; !done && mark_candidate(d->name, k, m); k++) {
             if (mark_taken(c, i, m))
                 continue;
-            /* Another degree's initials too: both move on. */
+            /* Another name gives the same candidate at the same step (the
+             * same initials, or the same letters spelled further): both move
+             * on to a step that tells them apart. */
             bool shared = false;
             for (size_t j = 0; j < nd && !shared; j++)
-                shared = j != i && mark_candidate(c->degrees[j].name, 0, first) &&
-                         !strcmp(first, m);
-            if (shared && k == 0)
+                shared = j != i && mark_candidate(c->degrees[j].name, k, first) && !strcmp(first, m);
+            if (shared)
                 continue;
             memcpy(d->mark, m, sizeof d->mark);
             done = true;
@@ -468,7 +469,7 @@ bool load_degrees(jfile *f, content *c)
         }
     }
     /* Derived in every language's load; content.c keeps the default's. */
-    derive_marks(c);
+    load_degree_marks(c);
     return ok;
 }
 

@@ -96,7 +96,8 @@ static inline size_t support_screens(const content *c, char **out, size_t max)
     size_t n = 0;
     for (int s = 0; s < VIEW_SCREEN_COUNT && n < max; s++) {
         const screen_def *d = screen_get((view_screen)s);
-        if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR))
+        if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR ||
+                         d->param == VIEW_PARAM_DEGREE_PICK || d->param == VIEW_PARAM_UNFOLD))
             out[n++] = strdup(d->name);
     }
     char buf[600];

@@ -119,7 +119,9 @@ static size_t audit_everything(const content *c, int w, int h)
     for (int k = 0; k < VIEW_SCREEN_COUNT; k++) {
         const screen_def *d = screen_get((view_screen)k);
         view_place p = place((view_screen)k, 0, 0);
-        if (d->full || d->param != VIEW_PARAM_NONE || !view_place_valid(&p, c))
+        bool bare = d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PICK ||
+                    d->param == VIEW_PARAM_UNFOLD;
+        if (d->full || !bare || !view_place_valid(&p, c))
             continue;
         lay_frame_in in = settled(p);
         problems += audit_frame(&s, c, w, h, &in, NULL, d->name);

@@ -40,4 +40,24 @@ float lay_marks_set(lay *L, float x, float y, float w, const size_t *degs, size_
 float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                       const char (*marks)[LAY_MARK_MAX], int parent);
 
+/* A picker of degrees: a key per degree (its chip, and its name unless
+ * `bare`) after an optional key of words (all_label, e.g. "All degrees");
+ * a tap performs (action, 1 + the degree's index), the words' key (action,
+ * 0). The key whose argument is `picked` is drawn lit and framed. */
+typedef struct {
+    const char (*marks)[LAY_MARK_MAX];
+    const char *all_label;    /* NULL: no such key */
+    int action, picked;
+    bool bare;
+} lay_marks_pick;
+
+/* The picker flowed into rows of width w from (x, y). Returns the height. */
+float lay_marks_picker(lay *L, float x, float y, float w, const lay_marks_pick *pk, int parent);
+
+/* The chips of degs[0..n) in one row: its width, and the row drawn with its
+ * top-left at (x, y) (its height is lay_mark_chip_h). */
+float lay_marks_row_width(lay *L, const size_t *degs, size_t n, const char (*marks)[LAY_MARK_MAX]);
+void lay_marks_row(lay *L, float x, float y, const size_t *degs, size_t n,
+                   const char (*marks)[LAY_MARK_MAX], int parent);
+
 #endif
