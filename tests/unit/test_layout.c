@@ -783,13 +783,15 @@ static void hits_carry_the_right_actions(void **state)
     assert_non_null(find_hit(&b.s, VIEW_ACT_ABOUT, 0));
     assert_int_equal(b.res.swipe_count, 0);
 
-    /* the careers picture: one pill per career, one node per degree */
+    /* the careers picture: one row per career, one key per degree that
+     * picks it (careers:ID) and one that picks none */
     b.in.cur.place = place(VIEW_SCREEN_CAREERS, 0, 0);
     bench_lay(&b);
     for (size_t i = 0; i < b.c->n_careers; i++)
         assert_non_null(find_hit(&b.s, VIEW_ACT_CAREER, (int)i));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_CAREERS, 0));
     for (size_t i = 0; i < b.c->n_degrees; i++)
-        assert_non_null(find_hit(&b.s, VIEW_ACT_DEGREE, (int)i));
+        assert_non_null(find_hit(&b.s, VIEW_ACT_CAREERS, (int)i + 1));
     assert_int_equal(count_hits(&b.s, VIEW_ACT_CAREER), b.c->n_careers);
 
     /* a degree page: one pill per career of the degree */

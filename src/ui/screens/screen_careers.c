@@ -105,6 +105,7 @@ static float career_row(lay *L, float x, float y, float w, size_t ci, bool lit, 
     od_color bg = pressed ? accent : lit ? lay_mix(surface, accent, 0.14f) : surface;
     float radius = 0.8f * m->radius;
     int box = lay_box(L, b, bg, radius, -1);
+    lay_hit(L, r, VIEW_ACT_CAREER, (int)ci, true); /* the row's, before its chips */
     if (lit && !pressed)
         lay_frame(L, b, accent, radius, 3.0f * u);
     if (pressed) {
@@ -120,7 +121,6 @@ static float career_row(lay *L, float x, float y, float w, size_t ci, bool lit, 
     else
         lay_marks_row(L, tx, ty, k->degrees, k->n_degrees, mc->marks, box);
     lay_focus_ring(L, r, radius, VIEW_ACT_CAREER, (int)ci);
-    lay_hit(L, r, VIEW_ACT_CAREER, (int)ci, true);
     return h;
 }
 
