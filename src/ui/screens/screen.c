@@ -1,5 +1,6 @@
 /* screen.c - the screen table. See screen.h. */
 #include "screen.h"
+#include "parts.h"
 
 #include "screen_about.h"
 #include "screen_attract.h"
@@ -30,14 +31,15 @@ static bool has_quiz(const content *c)
     return c->n_questions > 0;
 }
 
-/* A page shorter than its view on a big screen (1080 px or more both ways:
- * the 24-inch monitor, the wall, either way up) is moved down to the middle
- * of the view: at the top it would leave most of the screen bare below a
- * small block, which reads as something missing. Measured with a dry run;
- * smaller screens, and pages that fill or scroll, are drawn as they are. */
+/* A page shorter than its view on a roomy screen (parts_roomy: the monitor,
+ * the wall, a portrait panel) is moved down to the middle of the view: at
+ * the top it would leave most of the screen bare below a small block, which
+ * reads as something missing (and in portrait puts it out of reach).
+ * Measured with a dry run; other screens, and pages that fill or scroll,
+ * are drawn as they are. */
 static float balanced(lay *L, const view_place *p, float (*body)(lay *, const view_place *))
 {
-    if (L->W < 1080 || L->H < 1080 || L->dry)
+    if (!parts_roomy(L) || L->dry)
         return body(L, p);
     L->dry = true;
     float h = body(L, p);
