@@ -34,7 +34,8 @@ static bool has_quiz(const content *c)
 /* A page shorter than its view on a roomy screen (parts_roomy: the monitor,
  * the wall, a portrait panel) is moved down to the middle of the view: at
  * the top it would leave most of the screen bare below a small block, which
- * reads as something missing (and in portrait puts it out of reach).
+ * reads as something missing (and in portrait puts it out of reach); a
+ * page that fills two thirds of its view or more stays at the top.
  * Measured with a dry run; other screens, and pages that fill or scroll,
  * are drawn as they are. */
 static float balanced(lay *L, const view_place *p, float (*body)(lay *, const view_place *))
@@ -44,7 +45,9 @@ static float balanced(lay *L, const view_place *p, float (*body)(lay *, const vi
     L->dry = true;
     float h = body(L, p);
     L->dry = false;
-    float off = h < L->view_h ? floorf((L->view_h - h) / 2) : 0;
+    /* Only a page that leaves more than a third of its view bare: a fuller
+     * one reads as a page from its top. */
+    float off = L->view_h - h > L->view_h / 3 ? floorf((L->view_h - h) / 2) : 0;
     L->oy += off;
     float drawn = body(L, p);
     L->oy -= off;

@@ -172,6 +172,23 @@ static float picker(lay *L, float x, float y, float w, int picked, const map_ctx
     return lay_marks_picker(L, x, y, w, &pk, -1);
 }
 
+/* The texts above the rows across w from x: the hint, the picker, and the
+ * picked degree's name when the picker shows chips alone. Returns where the
+ * rows start. */
+static float map_header(lay *L, float x, float y, float w, int picked, const map_ctx *mc, bool *bare)
+{
+    const lay_metrics *m = &L->m;
+    lay_style hint = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    float tw = fminf(w, 38.0f * m->body);
+    lay_stack(&y, lay_text(L, &hint, x, y, tw, L->c->strings[CONTENT_STR_CAREERS_HINT], -1), m->gap);
+    lay_stack(&y, picker(L, x, y, w, picked, mc, bare), m->gap);
+    if (picked && *bare) { /* the picked chip's name, which the chips alone do not say */
+        size_t d = (size_t)picked - 1;
+        lay_stack(&y, lay_marks_set(L, x, y, tw, &d, 1, mc->marks, -1), m->gap);
+    }
+    return y;
+}
+
 float screen_careers_draw(lay *L, const view_place *p)
 {
     const content *c = L->c;
@@ -181,13 +198,13 @@ float screen_careers_draw(lay *L, const view_place *p)
     map_ctx mc = { lay_marks_of(L), 0 };
     float avail = L->W - 2 * m->pad;
     float x = m->pad;
-    float y = lay_top_pad(L);
-
-    lay_style hint = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
-    float tw = fminf(avail, 38.0f * m->body);
-    lay_stack(&y, lay_text(L, &hint, x, y, tw, c->strings[CONTENT_STR_CAREERS_HINT], -1), m->gap);
-    bool bare = false;
-    lay_stack(&y, picker(L, x, y, avail, picked, &mc, &bare), m->gap);
+    float top = lay_top_pad(L);
+    /* The header's height across the whole width, to settle the columns;
+     * it is then drawn across the columns, so the page has one left edge. */
+    bool bare = false, dry = L->dry;
+    L->dry = true;
+    float y = map_header(L, x, top, avail, picked, &mc, &bare);
+    L->dry = dry;
 
     /* The careers by name; with a degree picked, its own first. */
     size_t *order = nc ? lay_alloc(L, nc * sizeof *order) : NULL;
@@ -214,10 +231,6 @@ float screen_careers_draw(lay *L, const view_place *p)
     }
 
     lay_style head = lay_style_of(L, SCENE_FONT_BOLD, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
-    if (picked && bare) { /* the picked chip's name, which the chips alone do not say */
-        size_t d = (size_t)picked - 1;
-        lay_stack(&y, lay_marks_set(L, x, y, tw, &d, 1, mc.marks, -1), m->gap);
-    }
     float other_h = picked && nlit < nc ? lay_text_height(L, &head, avail, lay_str(L, CONTENT_STR_OTHER_CAREERS),
                                                           strlen(lay_str(L, CONTENT_STR_OTHER_CAREERS)), NULL) +
                                               m->gap
@@ -244,6 +257,7 @@ float screen_careers_draw(lay *L, const view_place *p)
         ncol = most;
     float total_w = (float)ncol * mc.colw + (float)(ncol - 1) * hgap;
     float cx = (L->W - total_w) / 2;
+    y = map_header(L, cx, top, total_w, picked, &mc, &bare);
     if (nlit)
         lay_stack(&y, rows_in_columns(L, cx, y, order, nlit, ncol, true, &mc), 2 * m->gap);
     if (nc > nlit) {
@@ -259,7 +273,7 @@ float screen_careers_draw(lay *L, const view_place *p)
             for (size_t i = 0; i < nd; i++)
                 all[i] = i;
             y += m->gap;
-            lay_stack(&y, lay_marks_keys(L, x, y, avail, all, nd, mc.marks, -1), m->gap);
+            lay_stack(&y, lay_marks_keys(L, cx, y, total_w, all, nd, mc.marks, -1), m->gap);
         }
     }
     lay_style note = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
