@@ -24,13 +24,43 @@
 
 /* ---- order ------------------------------------------------------------------------- */
 
+/* The letter a visitor files character s under: ASCII folded to upper
+ * case, and the accented Latin-1 letters (U+00C0-U+00FF: "Ö", "é") under
+ * their base letter, so "Ökologe" sorts with the O's, not after "Z".
+ * Advances *s past the character. */
+static unsigned sort_letter(const unsigned char **s)
+{
+    static const char base[65] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO/OUUUUYTY";
+    unsigned ch = **s;
+    if (ch == 0xC3 && (*s)[1] >= 0x80 && (*s)[1] <= 0xBF) {
+        ch = (unsigned char)base[(*s)[1] - 0x80];
+        *s += 2;
+        return ch;
+    }
+    (*s)++;
+    return ch >= 'a' && ch <= 'z' ? ch - 32 : ch;
+}
+
+static int name_cmp(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    while (*p && *q) {
+        unsigned x = sort_letter(&p), y = sort_letter(&q);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return (*p != 0) - (*q != 0);
+}
+
 /* qsort passes no context: the model being sorted, set just before. */
 static const content *sort_c;
 
 static int by_name(const void *pa, const void *pb)
 {
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    int s = strcmp(sort_c->careers[a].name, sort_c->careers[b].name);
+    int s = name_cmp(sort_c->careers[a].name, sort_c->careers[b].name);
+    if (!s)
+        s = strcmp(sort_c->careers[a].name, sort_c->careers[b].name);
     return s ? s : (a > b) - (a < b);
 }
 
