@@ -423,6 +423,10 @@ content *content_load_with(const char *dir, const content_source *src,
             ok = false;
             continue;
         }
+        /* A degree's mark reads the same in every language: the one made
+         * from its name in the default language. */
+        for (size_t k = 0; k < c->n_degrees; k++)
+            memcpy(v->degrees[k].mark, c->degrees[k].mark, sizeof v->degrees[k].mark);
         jfile_free_list(v->languages, v->n_languages);
         v->languages = NULL;
         v->n_languages = 0;
@@ -573,6 +577,7 @@ void content_link(content *c)
         c->careers[k].degrees = NULL;
         c->careers[k].n_degrees = 0;
     }
+    load_degree_marks(c);
     derive(c);
     content_index_ids(c);
 }

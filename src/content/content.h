@@ -66,9 +66,19 @@ typedef struct {
     char *title, *text;
 } content_module;
 
+/* Bytes of a degree's mark, NUL included: up to CONTENT_MARK_CHARS code
+ * points of up to four bytes each. */
+#define CONTENT_MARK_CHARS 4
+#define CONTENT_MARK_MAX (4 * CONTENT_MARK_CHARS + 1)
+
 typedef struct {
     char *id;
     char *name;          /* "Music Production" */
+    /* Its short mark, "MP": the optional "mark" field, else derived from the
+     * name in the manifest's default language; at most CONTENT_MARK_CHARS
+     * characters, unique within the set, the same in every language (the
+     * loader copies the default's marks into each language's model). */
+    char mark[CONTENT_MARK_MAX];
     char *award;         /* id into content.awards, resolved in award_index */
     size_t award_index;
     char *tagline;       /* one line for cards and the attract loop */
@@ -374,7 +384,8 @@ od_color content_award_color(const content *c, size_t ai);
  * degrees, careers, awards or slides. The caller fills it following the
  * ownership rules above (every string and array its own malloc'd block,
  * which content_destroy frees), then calls content_link to derive what the
- * loader derives (careers[].degrees from degrees[].careers; it replaces any
+ * loader derives (careers[].degrees from degrees[].careers, a mark for each
+ * degree without one; it replaces any
  * earlier derivation). Nothing is validated. Out of memory aborts, as in the
  * loader. */
 content *content_create(void);

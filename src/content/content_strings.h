@@ -116,6 +116,13 @@ CONTENT_STRING(NOTICES_TITLE, "notices_title", "News for visitors")
  * chooser shows the language's code) */
 CONTENT_STRING(LANGUAGE_NAME, "language_name", "")
 CONTENT_STRING(LANGUAGE, "language", "Language")
+/* the career map's degree chips and counts (N_DEGREES has "{n}"), Today's
+ * folded talks (EARLIER_TALKS has "{n}") */
+CONTENT_STRING(ALL_DEGREES, "all_degrees", "All degrees")
+CONTENT_STRING(N_DEGREES, "n_degrees", "{n} degrees")
+CONTENT_STRING(OTHER_CAREERS, "other_careers", "Other careers")
+CONTENT_STRING(EARLIER_TALKS, "earlier_talks", "{n} earlier talks")
+CONTENT_STRING(EARLIER_TALK, "earlier_talk", "1 earlier talk")
 
 CONTENT_COLOR(BACKGROUND,  "background",  "#0F1420")
 CONTENT_COLOR(SURFACE,     "surface",     "#1A2233")

@@ -145,13 +145,219 @@ bool load_awards(jfile *f, content *c)
     return ok;
 }
 
+
+/* ---- degree marks ------------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence that starts with byte b (1 for a stray
+ * continuation byte, so a scan always advances). */
+static size_t utf8_len(unsigned char b)
+{
+    return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+}
+
+/* Code points of s, or (size_t)-1 when s holds a space or control
+ * character (a mark is one word). */
+static size_t mark_chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; n++) {
+        if (*p <= ' ' || *p == 0x7F)
+            return (size_t)-1;
+        size_t k = utf8_len(*p);
+        for (size_t i = 0; i < k && *p; i++)
+            p++;
+    }
+    return n;
+}
+
+/* A word of a name that carries meaning: it starts with a capital, a digit
+ * or a letter beyond ASCII, so "and", "of", "with", "&" and "(BSc)" do not
+ * (a lead byte of U+0080-U+00BF or U+2000-U+207F is punctuation). */
+static bool word_counts(const unsigned char *w)
+{
+    if ((*w >= 'A' && *w <= 'Z') || (*w >= '0' && *w <= '9'))
+        return true;
+    return *w >= 0xC3 && !(*w == 0xE2 && (w[1] == 0x80 || w[1] == 0x81));
+}
+
+enum { MARK_WORDS = 4 };
+
+/* The words of `name` a mark is made from: those that count (above), up to
+ * " with ", which starts a specialism ("Applied Geoscience with Natural
+ * Hazards" is marked as "Applied Geoscience"), at most MARK_WORDS. Returns
+ * how many; each is a pointer into name, ended by a space or the end. */
+static size_t mark_words(const char *name, const char **w)
+{
+    size_t n = 0, any = 0;
+    const char *first = NULL;
+    for (const char *p = name; *p && n < MARK_WORDS;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (!strncmp(p, "with ", 5) && n)
+            break;
+        if (!first)
+            first = p;
+        any++;
+        if (word_counts((const unsigned char *)p))
+            w[n++] = p;
+        while (*p && *p != ' ')
+            p++;
+    }
+    if (!n && first)
+        w[n++] = first; /* a name of small words only: its first word */
+    return n;
+}
+
+/* Append up to k code points of word w (ended by a space or NUL) to out
+ * (`used` bytes so far); returns the code points appended. */
+static size_t take_chars(const char *w, size_t k, char *out, size_t *used)
+{
+    size_t got = 0;
+    const unsigned char *p = (const unsigned char *)w;
+    while (*p && *p != ' ' && got < k) {
+        size_t len = utf8_len(*p), avail = 0;
+        while (avail < len && p[avail])
+            avail++;
+        if (avail < len || *used + len >= CONTENT_MARK_MAX)
+            break;
+        /* A hyphen or an apostrophe inside a word is no letter of a mark. */
+        if (*p != '-' && *p != '\'' && *p != '.' && *p != ',') {
+            memcpy(out + *used, p, len);
+            *used += len;
+            got++;
+        }
+        p += len;
+    }
+    out[*used] = '\0';
+    return got;
+}
+
+/* Candidate `k` of a name's marks, into out; false when there is no such
+ * candidate. Candidate 0 is the initials ("Music Production": "MP"; one
+ * word gives its first three letters, "Geology": "Geo"); the ones after it
+ * spell one word out further, the first word first ("Computer Science":
+ * "CoS", then "ScS" ... "ComS"), so two names with the same initials
+ * part on the first letters that differ. Every candidate has at most
+ * CONTENT_MARK_CHARS characters. */
+static bool mark_candidate(const char *name, size_t k, char out[CONTENT_MARK_MAX])
+{
+    const char *w[MARK_WORDS];
+    size_t n = mark_words(name, w), used = 0;
+    out[0] = '\0';
+    if (!n)
+        return false;
+    if (n == 1) {
+        /* Three letters, then two and four. */
+        static const size_t lens[] = { 3, 2, 4, 1 };
+        if (k >= sizeof lens / sizeof *lens)
+            return false;
+        take_chars(w[0], lens[k], out, &used);
+        return used > 0;
+    }
+    if (k == 0) {
+        for (size_t i = 0; i < n; i++)
+            take_chars(w[i], 1, out, &used);
+        return used > 0;
+    }
+    /* k-1 = (extra - 1) * n + word: word spelled out with `extra` more
+     * letters, as long as the mark stays within its length. */
+    size_t extra = (k - 1) / n + 1, word = (k - 1) % n;
+    if (n + extra > CONTENT_MARK_CHARS)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        take_chars(w[i], i == word ? 1 + extra : 1, out, &used);
+    return used > 0;
+}
+
+static bool mark_taken(const content *c, size_t self, const char *m)
+{
+    for (size_t j = 0; j < c->n_degrees; j++)
+        if (j != self && c->degrees[j].mark[0] && !strcmp(c->degrees[j].mark, m))
+            return true;
+    return false;
+}
+
+/* Marks for the degrees that have none, from their names: each takes its
+ * first candidate that no other degree's mark (given or derived) or first
+ * candidate holds, so two names with the same initials both move on rather
+ * than the first keeping a mark that reads as either. A name that runs out
+ * of candidates gets its initial and a number ("C2"). */
+void load_degree_marks(content *c)
+{
+    size_t nd = c->n_degrees;
+    char m[CONTENT_MARK_MAX], first[CONTENT_MARK_MAX];
+    for (size_t i = 0; i < nd; i++) {
+        content_degree *d = &c->degrees[i];
+        if (d->mark[0])
+            continue;
+        bool done = false;
+        for (size_t k = 0; !done && mark_candidate(d->name, k, m); k++) {
+            if (mark_taken(c, i, m))
+                continue;
+            /* Another name gives the same candidate at the same step (the
+             * same initials, or the same letters spelled further): both move
+             * on to a step that tells them apart. */
+            bool shared = false;
+            for (size_t j = 0; j < nd && !shared; j++)
+                shared = j != i && mark_candidate(c->degrees[j].name, k, first) && !strcmp(first, m);
+            if (shared)
+                continue;
+            memcpy(d->mark, m, sizeof d->mark);
+            done = true;
+        }
+        for (unsigned num = 1; !done; num++) {
+            size_t used = 0;
+            m[0] = '\0';
+            const char *w[MARK_WORDS];
+            if (mark_words(d->name, w))
+                take_chars(w[0], 1, m, &used);
+            snprintf(m + used, sizeof m - used, "%u", num);
+            if (mark_chars(m) <= CONTENT_MARK_CHARS && !mark_taken(c, i, m)) {
+                memcpy(d->mark, m, sizeof d->mark);
+                done = true;
+            }
+        }
+    }
+}
+
+/* The optional "mark" of degree d: a plain string of 1 to
+ * CONTENT_MARK_CHARS characters with no space, not another degree's. */
+static bool load_mark(jfile *f, const content *c, const cJSON *e, const char *p,
+                      content_degree *d)
+{
+    const cJSON *mk = jfile_plain(f, e, "mark", p, false);
+    if (!mk)
+        return !cJSON_GetObjectItemCaseSensitive(e, "mark");
+    char q[128];
+    snprintf(q, sizeof q, "%s.mark", p);
+    size_t n = mark_chars(mk->valuestring);
+    if (n == 0 || n == (size_t)-1 || n > CONTENT_MARK_CHARS) {
+        jfile_problem(f, mk, false, q,
+                      "a mark is 1 to %d characters with no space (the chip beside the degree's "
+                      "name on the career map), e.g. \"GEO\"; \"%s\" is not",
+                      CONTENT_MARK_CHARS, mk->valuestring);
+        return false;
+    }
+    for (size_t j = 0; j < c->n_degrees; j++)
+        if (&c->degrees[j] != d && !strcmp(c->degrees[j].mark, mk->valuestring)) {
+            jfile_problem(f, mk, false, q,
+                          "mark \"%s\" is already degree \"%s\"'s; each degree needs its own",
+                          mk->valuestring, c->degrees[j].id);
+            return false;
+        }
+    memcpy(d->mark, mk->valuestring, strlen(mk->valuestring) + 1);
+    return true;
+}
+
 bool load_degrees(jfile *f, content *c)
 {
     static const char *const top[] = { "schema", "degrees", NULL };
     static const char *const known[] = { "id", "name", "award", "tagline", "focus",
                                          "hands_on", "topics", "software", "modules",
                                          "careers", "careers_note", "url", "image", "color",
-                                         NULL };
+                                         "mark", NULL };
     bool ok = jfile_begin(f, top);
     const cJSON *arr = jfile_array(f, f->root, "degrees", "", true);
     if (!arr || cJSON_GetArraySize(arr) == 0)
@@ -172,6 +378,8 @@ bool load_degrees(jfile *f, content *c)
             continue;
         c->n_degrees++;
         JFILE_TEXT(d->name, e, "name", p, true);
+        if (!load_mark(f, c, e, p, d))
+            ok = false;
         JFILE_TEXT(d->tagline, e, "tagline", p, false);
         JFILE_TEXT(d->focus, e, "focus", p, true);
         JFILE_TEXT(d->hands_on, e, "hands_on", p, false);
@@ -260,6 +468,8 @@ bool load_degrees(jfile *f, content *c)
             }
         }
     }
+    /* Derived in every language's load; content.c keeps the default's. */
+    load_degree_marks(c);
     return ok;
 }
 

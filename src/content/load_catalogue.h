@@ -22,5 +22,8 @@ bool load_careers(jfile *f, content *c);
 bool load_awards(jfile *f, content *c);
 bool load_degrees(jfile *f, content *c);
 bool load_attract(jfile *f, content *c);
+/* A mark for every degree of c that has none (content.h), made from its
+ * name; load_degrees runs it, and content_link for a model built in code. */
+void load_degree_marks(content *c);
 
 #endif

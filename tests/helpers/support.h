@@ -47,7 +47,7 @@ static inline void support_deinit(support *s)
 
 /* cmocka group fixtures for a test file whose shared state is `support S`,
  * one per content set: setup (the shipped content), setup_three,
- * setup_twelve, setup_extreme, and teardown. Defined static inline, so a
+ * setup_twelve, setup_extreme, setup_department, and teardown. Defined static inline, so a
  * file uses the ones it needs. */
 #define SUPPORT_GROUP_FIXTURES(S)                                                     \
     static inline int support_up_(const char *dir)                                    \
@@ -75,6 +75,11 @@ static inline void support_deinit(support *s)
         (void)state;                                                                  \
         return support_up_("tests/extreme");                                          \
     }                                                                                 \
+    static inline int setup_department(void **state)                                  \
+    {                                                                                 \
+        (void)state;                                                                  \
+        return support_up_("tests/department");                                       \
+    }                                                                                 \
     static inline int teardown(void **state)                                          \
     {                                                                                 \
         (void)state;                                                                  \
@@ -91,7 +96,8 @@ static inline size_t support_screens(const content *c, char **out, size_t max)
     size_t n = 0;
     for (int s = 0; s < VIEW_SCREEN_COUNT && n < max; s++) {
         const screen_def *d = screen_get((view_screen)s);
-        if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR))
+        if (!d->full && (d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PAIR ||
+                         d->param == VIEW_PARAM_DEGREE_PICK || d->param == VIEW_PARAM_UNFOLD))
             out[n++] = strdup(d->name);
     }
     char buf[600];

@@ -337,6 +337,44 @@ static void big_screens_show_it_all(void **state)
     }
 }
 
+/* On the big screens (1080 px and more both ways), no page that does not
+ * scroll leaves more than half the screen empty below it: every screen of
+ * the set, every degree and career, and Today with the clock at 11:30. */
+static void big_screens_use_their_space(void **state)
+{
+    (void)state;
+    char *names[256];
+    size_t n = support_screens(S.c, names, 256);
+    if (S.c->n_questions && n < 256)
+        names[n++] = strdup("quiz"); /* its first question */
+    size_t audited = 0, problems = 0;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+        if (sizes[si].w < 1080 || sizes[si].h < 1080)
+            continue;
+        lay_env env = { .w = sizes[si].w, .h = sizes[si].h, .dpi = sizes[si].dpi,
+                        .measure = fontset_measure(S.fonts), .distance_cm = sizes[si].dist };
+        for (size_t i = 0; i < n; i++) {
+            app *a = support_app_env(&S, names[i], sizes[si].w, sizes[si].h, sizes[si].dpi,
+                                     sizes[si].dist, 0);
+            if (!a)
+                continue;
+            if (!strcmp(names[i], "today"))
+                app_set_clock(a, 11 * 60 + 30, true, 2000);
+            static char report[2048];
+            size_t k = audit_space(app_scene(a), &env, report, sizeof report);
+            if (k)
+                fprintf(stderr, "%s at %dx%d: %s", names[i], sizes[si].w, sizes[si].h, report);
+            problems += k;
+            audited++;
+            app_destroy(a);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    printf("space: audited %zu big-screen pages, %zu half empty\n", audited, problems);
+    assert_int_equal(problems, 0);
+}
+
 /* The staff screen (no valid content): a single problem and many. */
 static void staff_screen(void **state)
 {
@@ -389,6 +427,12 @@ int main(void)
     failed += cmocka_run_group_tests_name("audit-twelve", tests, setup_twelve, teardown);
     failed += cmocka_run_group_tests_name("big-screens", big, setup, teardown);
     failed += cmocka_run_group_tests_name("big-screens-three", big, setup_three, teardown);
+    const struct CMUnitTest space[] = { cmocka_unit_test(big_screens_use_their_space) };
+    failed += cmocka_run_group_tests_name("space", space, setup, teardown);
+    failed += cmocka_run_group_tests_name("space-three", space, setup_three, teardown);
+    failed += cmocka_run_group_tests_name("space-twelve", space, setup_twelve, teardown);
+    failed += cmocka_run_group_tests_name("space-extreme", space, setup_extreme, teardown);
+    failed += cmocka_run_group_tests_name("space-department", space, setup_department, teardown);
     failed += cmocka_run_group_tests_name("strict", strict, setup, teardown);
     failed += cmocka_run_group_tests_name("strict-three", strict, setup_three, teardown);
     failed += cmocka_run_group_tests_name("strict-twelve", strict, setup_twelve, teardown);

@@ -1,10 +1,12 @@
 /* test_careers.c - the career map and the career page with the fake measurer:
- * every career appears once, in the card of exactly the degrees that lead
- * there, and that card names them by mark (letters, not only colour); marks
- * fall back to numbers when initials collide; the cards use the width in
- * columns; nothing overlaps or clips at the sizes a kiosk meets, with the
- * fixture, stress content and tests/three; four degrees and 24 careers fit
- * one 1920x1080 screen at 92 dpi. */
+ * every career appears once, as a row carrying exactly the marks of the
+ * degrees that lead there (or "All degrees", or a count beyond four, never a
+ * cut list), and no heading joins degree names; picking a degree lights its
+ * careers and brings them first; marks are short, unique and part on the
+ * letters that differ; the rows use the width in columns; nothing overlaps or
+ * clips at the sizes a kiosk meets, with the fixture, stress content,
+ * tests/three, tests/twelve and tests/department; four degrees and 24 careers
+ * fit one 1920x1080 screen at 92 dpi. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -83,7 +85,7 @@ static const scene_cmd *find_hit(const scene *s, int action, int arg)
     return NULL;
 }
 
-/* The block a tappable pill of (action, arg) sits in: its card. -1 none. */
+/* The block a tap target of (action, arg) draws: the box of its rect. -1 none. */
 static int card_of(const scene *s, int action, int arg)
 {
     const scene_cmd *h = find_hit(s, action, arg);
@@ -91,7 +93,7 @@ static int card_of(const scene *s, int action, int arg)
         return -1;
     for (size_t i = 0; i < s->count; i++)
         if (is_box(&s->cmds[i]) && same_rect(s->cmds[i].rect, h->rect))
-            return s->cmds[i].parent;
+            return (int)i;
     return -1;
 }
 
@@ -145,41 +147,78 @@ static void marks_of(const content *c, char (*out)[LAY_MARK_MAX])
     scene_deinit(&s);
 }
 
-/* Every career once on the map, in a card whose chips are exactly its
- * degrees' marks. Returns the number of cards. */
-static size_t check_map(const content *c, int w, int h)
+/* Whether some text of block `box` reads exactly `t`. */
+static bool text_in(const scene *s, int box, const char *t)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].parent == box &&
+            s->cmds[i].len == strlen(t) && !memcmp(s->cmds[i].text, t, s->cmds[i].len))
+            return true;
+    return false;
+}
+
+/* Every career once on the map (place a: 0, or 1 + the picked degree), in a
+ * row whose chips are exactly its degrees' marks, or that says "All
+ * degrees" (three or more, all of them) or "N degrees" (more than four); no
+ * text joins two degree names. Returns the number of rows. */
+static size_t check_map_at(const content *c, int w, int h, int a)
 {
     char marks[64][LAY_MARK_MAX];
     assert_true(c->n_degrees <= 64);
     marks_of(c, marks);
     scene s;
     scene_init(&s);
-    frame(&s, c, w, h, VIEW_SCREEN_CAREERS, 0, NULL);
+    frame(&s, c, w, h, VIEW_SCREEN_CAREERS, a, NULL);
     bool seen[64];
-    int cards[256];
-    size_t ncards = 0;
+    size_t rows = 0;
     for (size_t ci = 0; ci < c->n_careers; ci++) {
-        assert_int_equal(count_hits(&s, VIEW_ACT_CAREER, (int)ci), 1);
-        int card = card_of(&s, VIEW_ACT_CAREER, (int)ci);
-        assert_true(card >= 0);
-        size_t wrong = 0;
-        size_t n = chips_in(&s, c, card, (const char(*)[LAY_MARK_MAX])marks, seen, &wrong);
         const content_career *k = &c->careers[ci];
+        assert_int_equal(count_hits(&s, VIEW_ACT_CAREER, (int)ci), 1);
+        int row = card_of(&s, VIEW_ACT_CAREER, (int)ci);
+        assert_true(row >= 0);
+        rows++;
+        size_t wrong = 0;
+        size_t chips = chips_in(&s, c, row, (const char(*)[LAY_MARK_MAX])marks, seen, &wrong);
         assert_int_equal(wrong, 0);
-        assert_int_equal(n, k->n_degrees);
+        bool all = c->n_degrees > 2 && k->n_degrees == c->n_degrees;
+        if (all || k->n_degrees > 4) {
+            assert_int_equal(chips, 0);
+            char want[64];
+            snprintf(want, sizeof want, "%zu degrees", k->n_degrees);
+            assert_true(text_in(&s, row, all ? c->strings[CONTENT_STR_ALL_DEGREES] : want));
+            continue;
+        }
+        if (chips != k->n_degrees)
+            fail_msg("career %s at %dx%d: %zu chips for %zu degrees", k->id, w, h, chips,
+                     k->n_degrees);
         for (size_t j = 0; j < k->n_degrees; j++)
             assert_true(seen[k->degrees[j]]);
-        bool known = false;
-        for (size_t i = 0; i < ncards; i++)
-            known |= cards[i] == card;
-        if (!known && ncards < 256)
-            cards[ncards++] = card;
     }
-    /* and every degree is a key that opens it */
-    for (size_t di = 0; di < c->n_degrees; di++)
-        assert_int_equal(count_hits(&s, VIEW_ACT_DEGREE, (int)di), 1);
+    /* No combination heading: no line holds two degrees' names. */
+    for (size_t i = 0; i < s.count; i++) {
+        const scene_cmd *t = &s.cmds[i];
+        if (t->kind != SCENE_TEXT)
+            continue;
+        size_t names = 0;
+        for (size_t di = 0; di < c->n_degrees; di++) {
+            const char *nm = c->degrees[di].name;
+            size_t n = strlen(nm);
+            for (size_t o = 0; n && o + n <= t->len && !names; o++)
+                names += !memcmp(t->text + o, nm, n);
+            for (size_t o = 0; n && o + n <= t->len && names == 1; o++)
+                if (!memcmp(t->text + o, nm, n) && o)
+                    names++;
+        }
+        if (names > 1)
+            fail_msg("a line names more than one degree: %.*s", (int)t->len, t->text);
+    }
     scene_deinit(&s);
-    return ncards;
+    return rows;
+}
+
+static size_t check_map(const content *c, int w, int h)
+{
+    return check_map_at(c, w, h, 0);
 }
 
 static size_t audit(const content *c, int w, int h, view_screen scr, int a)
@@ -244,7 +283,7 @@ static content *four_by_24(void)
 
 /* ---- tests ------------------------------------------------------------------------- */
 
-static void three_every_career_once_in_its_degrees_card(void **state)
+static void three_every_career_once_in_its_row(void **state)
 {
     (void)state;
     content *c = scratch_load("tests/three", NULL);
@@ -256,19 +295,8 @@ static void three_every_career_once_in_its_degrees_card(void **state)
     assert_string_equal(marks[0], "CS");
     assert_string_equal(marks[1], "SE");
     assert_string_equal(marks[2], "EE");
-    /* one card per distinct set of degrees, at every size */
-    size_t sets = 0;
-    for (size_t i = 0; i < c->n_careers; i++) {
-        bool first = true;
-        for (size_t j = 0; j < i && first; j++)
-            first = !(c->careers[j].n_degrees == c->careers[i].n_degrees &&
-                      !memcmp(c->careers[j].degrees, c->careers[i].degrees,
-                              c->careers[i].n_degrees * sizeof(size_t)));
-        sets += first;
-    }
-    assert_true(sets >= 4);
     for (size_t z = 0; z < NSIZES; z++)
-        assert_int_equal(check_map(c, sizes[z][0], sizes[z][1]), sets);
+        assert_int_equal(check_map(c, sizes[z][0], sizes[z][1]), c->n_careers);
     content_destroy(c);
 }
 
@@ -276,7 +304,7 @@ static void the_shipped_comparison_and_stress_content_too(void **state)
 {
     (void)state;
     content *c = fixture_content();
-    assert_int_equal(check_map(c, 1280, 800), 3);  /* Production, Technology, both */
+    assert_int_equal(check_map(c, 1280, 800), c->n_careers);
     fixture_free(c);
     c = fixture_many(12, 100, false);
     check_map(c, 1920, 1080);
@@ -285,9 +313,67 @@ static void the_shipped_comparison_and_stress_content_too(void **state)
     c = four_by_24();
     check_map(c, 1920, 1080);
     fixture_free(c);
+    const char *dirs[] = { "tests/twelve", "tests/department" };
+    for (size_t d = 0; d < 2; d++) {
+        c = scratch_load(dirs[d], NULL);
+        assert_non_null(c);
+        for (size_t z = 0; z < NSIZES; z++)
+            for (size_t a = 0; a <= c->n_degrees; a++)
+                assert_int_equal(check_map_at(c, sizes[z][0], sizes[z][1], (int)a), c->n_careers);
+        content_destroy(c);
+    }
 }
 
-static void marks_are_numbers_when_initials_collide(void **state)
+/* careers:ID: the key of every degree picks it (and All degrees none); the
+ * picked key is framed; the careers it leads to are lit (framed in the
+ * accent) and come before every other one, which is not lit. */
+static void picking_a_degree_lights_its_careers(void **state)
+{
+    (void)state;
+    content *c = scratch_load("tests/twelve", NULL);
+    assert_non_null(c);
+    scene s;
+    scene_init(&s);
+    od_color accent = c->colors[CONTENT_COLOR_ACCENT];
+    for (size_t z = 0; z < NSIZES; z++)
+        for (size_t d = 0; d < c->n_degrees; d++) {
+            frame(&s, c, sizes[z][0], sizes[z][1], VIEW_SCREEN_CAREERS, (int)d + 1, NULL);
+            assert_int_equal(count_hits(&s, VIEW_ACT_CAREERS, 0), 1);
+            for (size_t k = 0; k < c->n_degrees; k++)
+                assert_int_equal(count_hits(&s, VIEW_ACT_CAREERS, (int)k + 1), 1);
+            float last_lit = -1, first_dim = 1e9f;
+            for (size_t ci = 0; ci < c->n_careers; ci++) {
+                bool leads = false;
+                for (size_t j = 0; j < c->careers[ci].n_degrees; j++)
+                    leads |= c->careers[ci].degrees[j] == d;
+                const scene_cmd *h = find_hit(&s, VIEW_ACT_CAREER, (int)ci);
+                assert_non_null(h);
+                bool framed = false;
+                for (size_t i = 0; i < s.count; i++)
+                    framed |= s.cmds[i].kind == SCENE_FRAME && same_rect(s.cmds[i].rect, h->rect) &&
+                              same_color(s.cmds[i].color, accent);
+                assert_int_equal(framed, leads);
+                /* column-major: compare the order of drawing, not position */
+                float at = (float)(h - s.cmds);
+                if (leads)
+                    last_lit = fmaxf(last_lit, at);
+                else
+                    first_dim = fminf(first_dim, at);
+            }
+            assert_true(last_lit < first_dim);
+        }
+    /* Without a pick nothing is lit. */
+    frame(&s, c, 1920, 1080, VIEW_SCREEN_CAREERS, 0, NULL);
+    for (size_t ci = 0; ci < c->n_careers; ci++) {
+        const scene_cmd *h = find_hit(&s, VIEW_ACT_CAREER, (int)ci);
+        for (size_t i = 0; i < s.count; i++)
+            assert_false(s.cmds[i].kind == SCENE_FRAME && same_rect(s.cmds[i].rect, h->rect));
+    }
+    scene_deinit(&s);
+    content_destroy(c);
+}
+
+static void marks_part_where_initials_collide(void **state)
 {
     (void)state;
     content *c = fixture_content();
@@ -295,21 +381,36 @@ static void marks_are_numbers_when_initials_collide(void **state)
     marks_of(c, marks);
     assert_string_equal(marks[0], "MP");
     assert_string_equal(marks[1], "MT");
+    /* the same initials: both spell further, where they differ */
     fx_set(&c->degrees[1].name, "Music Performance");
+    c->degrees[0].mark[0] = c->degrees[1].mark[0] = '\0';
+    content_link(c);
     marks_of(c, marks);
-    assert_string_equal(marks[0], "1");
-    assert_string_equal(marks[1], "2");
-    /* lower-case words give no initial; a name without any gives numbers */
+    assert_string_equal(marks[0], "MPr");
+    assert_string_equal(marks[1], "MPe");
+    /* small words give no initial; nor does a dash or a middle dot */
     fx_set(&c->degrees[1].name, "Music and the Mind");
+    c->degrees[1].mark[0] = '\0';
+    content_link(c);
     marks_of(c, marks);
     assert_string_equal(marks[1], "MM");
-    /* a dash or a middle dot is no initial */
     fx_set(&c->degrees[1].name, "Sound \xe2\x80\x94 Vision \xc2\xb7 Code");
+    c->degrees[1].mark[0] = '\0';
+    content_link(c);
     marks_of(c, marks);
     assert_string_equal(marks[1], "SVC");
-    fx_set(&c->degrees[1].name, "music");
+    /* a one-word name: its first letters; the same name twice: numbered */
+    fx_set(&c->degrees[1].name, "Geology");
+    c->degrees[1].mark[0] = '\0';
+    content_link(c);
     marks_of(c, marks);
-    assert_string_equal(marks[0], "1");
+    assert_string_equal(marks[1], "Geo");
+    fx_set(&c->degrees[1].name, "Music Production");
+    c->degrees[0].mark[0] = c->degrees[1].mark[0] = '\0';
+    content_link(c);
+    marks_of(c, marks);
+    assert_string_not_equal(marks[0], marks[1]);
+    assert_true(strlen(marks[0]) <= 4 && strlen(marks[1]) <= 4);
     check_map(c, 800, 480);
     fixture_free(c);
 }
@@ -453,9 +554,10 @@ static void four_degrees_24_careers_fit_one_wide_screen(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(three_every_career_once_in_its_degrees_card),
+        cmocka_unit_test(three_every_career_once_in_its_row),
         cmocka_unit_test(the_shipped_comparison_and_stress_content_too),
-        cmocka_unit_test(marks_are_numbers_when_initials_collide),
+        cmocka_unit_test(picking_a_degree_lights_its_careers),
+        cmocka_unit_test(marks_part_where_initials_collide),
         cmocka_unit_test(the_career_page_names_its_degrees_by_mark),
         cmocka_unit_test(columns_follow_the_width),
         cmocka_unit_test(nothing_overlaps_or_clips),

@@ -324,6 +324,81 @@ static void warnings_and_translations(void **state)
     scratch_remove(dir);
 }
 
+
+/* Degree marks: made from the default language's names, at most four
+ * characters, unique in the set (Computer Science and Cyber Security part on
+ * their first word's letters rather than both reading "CS"), the same in
+ * every language; a given "mark" is checked for length and uniqueness. */
+static void degree_marks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *dir;
+        const char *want[12];
+    } sets[] = {
+        { "content", { "MP", "MT" } },
+        { "tests/twelve",
+          { "CoS", "SE", "EE", "DS", "CyS", "GD", "AI", "Rob", "MC", "IS", "CN", "DMT" } },
+        { "tests/department", { "Geo", "AG", "MCS", "ES", "HGSC", "AEM", "CCM" } },
+    };
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        bool ok;
+        content *c;
+        free(load_report(sets[k].dir, &ok, &c));
+        assert_true(ok);
+        for (size_t l = 0; l < content_language_count(c); l++) {
+            const content *v = content_in_language(c, l);
+            for (size_t i = 0; i < c->n_degrees; i++) {
+                if (sets[k].want[i] && strcmp(v->degrees[i].mark, sets[k].want[i]))
+                    fail_msg("%s (%s) degree %zu: mark \"%s\", want \"%s\"", sets[k].dir,
+                             v->language ? v->language : "?", i, v->degrees[i].mark,
+                             sets[k].want[i]);
+                for (size_t j = 0; j < i; j++)
+                    assert_string_not_equal(v->degrees[i].mark, v->degrees[j].mark);
+            }
+        }
+        content_destroy(c);
+    }
+    const char *head = "{ \"schema\": 1, \"degrees\": [\n"
+                       "  { \"id\": \"music-production\", \"name\": \"A\", \"award\": \"ba\", "
+                       "\"focus\": \"f\", \"mark\": ";
+    const char *tail = " },\n  { \"id\": \"music-technology\", \"name\": \"B\", \"award\": \"bs\", "
+                       "\"focus\": \"f\", \"mark\": \"PROD\" } ] }";
+    static char json[16384];
+    snprintf(json, sizeof json, "%s\"MUSIC\"%s", head, tail);
+    EXPECT("degrees.json", json, "2:81",
+           "degrees[0].mark: a mark is 1 to 4 characters with no space");
+    snprintf(json, sizeof json, "%s\"M P\"%s", head, tail);
+    EXPECT("degrees.json", json, "2:81", "degrees[0].mark: a mark is 1 to 4 characters");
+    snprintf(json, sizeof json, "%s\"PROD\"%s", head, tail);
+    EXPECT("degrees.json", json, "3:81",
+           "degrees[1].mark: mark \"PROD\" is already degree \"music-production\"'s");
+    snprintf(json, sizeof json, "%s{ \"en\": \"MP\" }%s", head, tail);
+    EXPECT("degrees.json", json, "2:81", "degrees[0].mark: ");
+    /* Valid: a given mark is kept, in four characters beyond ASCII too. */
+    char *dir = scratch_copy("test", CONTENT_NREQUIRED);
+    size_t n;
+    char *b = scratch_read("content/degrees.json", &n);
+    const char *at = "\"id\": \"music-production\",";
+    char *cut = strstr(b, at);
+    assert_non_null(cut);
+    cut += strlen(at);
+    snprintf(json, sizeof json, "%.*s \"mark\": \"\xC3\x84\xC3\x96\xC3\x9C\xC3\x9F\",%s",
+             (int)(cut - b), b, cut);
+    free(b);
+    scratch_write_n(dir, "degrees.json", json, strlen(json));
+    bool ok;
+    content *c;
+    char *text = load_report(dir, &ok, &c);
+    if (!ok)
+        fail_msg("%s", text);
+    assert_string_equal(c->degrees[0].mark, "\xC3\x84\xC3\x96\xC3\x9C\xC3\x9F");
+    assert_string_equal(c->degrees[1].mark, "MT");
+    content_destroy(c);
+    free(text);
+    scratch_remove(dir);
+}
+
 static void missing_file_and_empty_dir(void **state)
 {
     (void)state;
@@ -476,6 +551,7 @@ int main(void)
         cmocka_unit_test(pairs_and_award_colours),
         cmocka_unit_test(values_and_paths),
         cmocka_unit_test(warnings_and_translations),
+        cmocka_unit_test(degree_marks),
         cmocka_unit_test(missing_file_and_empty_dir),
         cmocka_unit_test(many_degrees),
         cmocka_unit_test(named_pipe_is_an_error),

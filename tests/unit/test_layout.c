@@ -119,7 +119,9 @@ static size_t audit_everything(const content *c, int w, int h)
     for (int k = 0; k < VIEW_SCREEN_COUNT; k++) {
         const screen_def *d = screen_get((view_screen)k);
         view_place p = place((view_screen)k, 0, 0);
-        if (d->full || d->param != VIEW_PARAM_NONE || !view_place_valid(&p, c))
+        bool bare = d->param == VIEW_PARAM_NONE || d->param == VIEW_PARAM_DEGREE_PICK ||
+                    d->param == VIEW_PARAM_UNFOLD;
+        if (d->full || !bare || !view_place_valid(&p, c))
             continue;
         lay_frame_in in = settled(p);
         problems += audit_frame(&s, c, w, h, &in, NULL, d->name);
@@ -781,13 +783,15 @@ static void hits_carry_the_right_actions(void **state)
     assert_non_null(find_hit(&b.s, VIEW_ACT_ABOUT, 0));
     assert_int_equal(b.res.swipe_count, 0);
 
-    /* the careers picture: one pill per career, one node per degree */
+    /* the careers picture: one row per career, one key per degree that
+     * picks it (careers:ID) and one that picks none */
     b.in.cur.place = place(VIEW_SCREEN_CAREERS, 0, 0);
     bench_lay(&b);
     for (size_t i = 0; i < b.c->n_careers; i++)
         assert_non_null(find_hit(&b.s, VIEW_ACT_CAREER, (int)i));
+    assert_non_null(find_hit(&b.s, VIEW_ACT_CAREERS, 0));
     for (size_t i = 0; i < b.c->n_degrees; i++)
-        assert_non_null(find_hit(&b.s, VIEW_ACT_DEGREE, (int)i));
+        assert_non_null(find_hit(&b.s, VIEW_ACT_CAREERS, (int)i + 1));
     assert_int_equal(count_hits(&b.s, VIEW_ACT_CAREER), b.c->n_careers);
 
     /* a degree page: one pill per career of the degree */

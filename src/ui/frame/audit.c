@@ -232,6 +232,63 @@ static void audit_box(const scene *s, size_t i, const audit_ctx *a, audit_report
     }
 }
 
+/* Whether clip k is clip `top` or nested in it. */
+static bool clip_within(const scene *s, int k, int top)
+{
+    for (int depth = 0; k >= 0 && depth < 64; depth++) {
+        if (k == top)
+            return true;
+        k = s->clip_parent[k];
+    }
+    return false;
+}
+
+/* Why a separate pass: the other checks judge one command at a time, while
+ * empty room is a property of the page as a whole. */
+static void space_check(const scene *s, const lay_env *env, audit_report *r)
+{
+    float W = (float)env->w, H = (float)env->h;
+    if (W < 1080 || H < 1080)
+        return;
+    int body = -1;
+    float area = 0;
+    for (size_t k = 0; k < s->nclips; k++) {
+        od_rect c = s->clips[k];
+        if (s->clip_parent[k] < 0 && c.w >= W - SLACK && c.w * c.h > area) {
+            body = (int)k;
+            area = c.w * c.h;
+        }
+    }
+    if (body < 0)
+        return;
+    od_rect view = s->clips[body];
+    float bottom = view.y;
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (c->kind == SCENE_HIT && c->action == VIEW_ACT_SCROLL && !(c->flags & SCENE_F_DISABLED))
+            return; /* it scrolls: the rest is below */
+        bool drawn = c->kind == SCENE_TEXT || c->kind == SCENE_IMAGE || is_box(c) ||
+                       (c->kind == SCENE_HIT && !(c->flags & SCENE_F_DISABLED));
+        if (!drawn || !clip_within(s, c->clip, body))
+            continue;
+        bottom = fmaxf(bottom, fminf(c->rect.y + c->rect.h, view.y + view.h));
+    }
+    float empty = view.y + view.h - bottom;
+    if (empty > 0.5f * H + SLACK)
+        report_line(r, "space: the page ends at y %.0f, leaving %.0f of %.0f px empty below it "
+                       "(more than half the screen) and it does not scroll",
+                    (double)bottom, (double)empty, (double)H);
+}
+
+size_t audit_space(const scene *s, const lay_env *env, char *report, size_t n)
+{
+    audit_report r = { report, n, 0, 0 };
+    if (report && n)
+        report[0] = '\0';
+    space_check(s, env, &r);
+    return r.count;
+}
+
 size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n)
 {
     return audit_layout_with(s, env, NULL, report, n);
@@ -272,5 +329,7 @@ size_t audit_layout_with(const scene *s, const lay_env *env, const audit_opts *o
                         i, (double)c->rect.w, (double)c->rect.h, (double)m.target, c->action,
                         c->arg);
     }
+    if (o.space)
+        space_check(s, env, &r);
     return r.count;
 }

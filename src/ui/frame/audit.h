@@ -47,6 +47,7 @@ typedef struct {
     float contrast_large;     /* [3.0] */
     float cap_degrees;        /* [LAY_CAP_DEGREES] */
     bool no_contrast;         /* skip the contrast check (geometry only) */
+    bool space;               /* also audit_space: no big screen half empty */
 } audit_opts;
 
 /* Font sizes (em, in degrees of visual angle) from which WCAG counts text
@@ -56,6 +57,16 @@ typedef struct {
 
 /* Is text of font size px in face f large in WCAG's sense on this screen? */
 bool audit_text_large(const lay_env *env, scene_font f, float px);
+
+/* On a big screen (both sides at least 1080 px: the 24-inch monitor, the
+ * wall, either way up), a page whose body does not scroll (no More below
+ * button, VIEW_ACT_SCROLL) must not leave more than half the screen's
+ * height empty below its content: the lowest text, block, image or target
+ * drawn in the body's clip (the widest top-level clip). A screen without
+ * such a clip (the attract loop) or smaller passes. Appends one line per
+ * problem to r (as audit_layout) and returns the count; audit_layout_with
+ * runs it when opts.space is set. */
+size_t audit_space(const scene *s, const lay_env *env, char *report, size_t n);
 
 /* audit_layout with the standard in opts (NULL: the defaults). */
 size_t audit_layout_with(const scene *s, const lay_env *env, const audit_opts *opts,

@@ -6,6 +6,11 @@
 #include <math.h>
 #include <string.h>
 
+bool parts_roomy(const lay *L)
+{
+    return (L->W >= 1080 && L->H >= 1080) || L->H >= 1.5f * L->W;
+}
+
 bool parts_degree_ok(const content *c, int i)
 {
     return i >= 0 && (size_t)i < c->n_degrees;

@@ -14,6 +14,12 @@
 #include <stddef.h>
 #include "lay.h"
 
+/* Whether the screen has height to spare for a short page: a monitor or a
+ * wall (1080 px or more both ways) or a portrait panel (half again as tall
+ * as wide). Such a screen spreads or centres a short page rather than
+ * leaving most of it bare below. */
+bool parts_roomy(const lay *L);
+
 /* Whether i indexes one of c's degrees. */
 bool parts_degree_ok(const content *c, int i);
 

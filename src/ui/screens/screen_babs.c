@@ -76,33 +76,42 @@ float screen_babs_draw(lay *L, const view_place *p)
     lay_style intro = lay_style_of(L, SCENE_FONT_REGULAR, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_stack(&y, lay_text(L, &intro, cx, y, cw, c->awards_intro, -1), 1.5f * m->gap);
 
-    bool side = n > 0 && (cw - m->gap * (float)(n - 1)) / (float)n >= 260.0f * u;
+    /* The awards' cards in as many columns as hold 210 units each, in
+     * balanced rows: side by side when all fit, else a grid (five awards on
+     * a wall in rows of three and two rather than five full-width cards one
+     * under another); one a row on a narrow screen. */
+    size_t cols = n ? (size_t)fmaxf(1.0f, floorf((cw + m->gap) / (210.0f * u + m->gap))) : 1;
+    if (cols > n)
+        cols = n ? n : 1;
+
     award_ctx *ac = n ? lay_alloc(L, n * sizeof *ac) : NULL;
     if (n && ac) {
         for (size_t i = 0; i < n; i++)
             ac[i].ai = i;
         od_color bg = lay_col(L, CONTENT_COLOR_SURFACE);
-        if (side) {
-            float aw = (cw - m->gap * (float)(n - 1)) / (float)n, rh = 0;
-            for (size_t i = 0; i < n; i++)
+        size_t rows = (n + cols - 1) / cols;
+        for (size_t r = 0; r < rows; r++) {
+            size_t first = r * n / rows, last = (r + 1) * n / rows, k = last - first;
+            float aw = (cw - m->gap * (float)(cols - 1)) / (float)cols, rh = 0;
+            float rx = cx + (cw - ((float)k * aw + (float)(k - 1) * m->gap)) / 2;
+            for (size_t i = first; i < last; i++)
                 rh = fmaxf(rh, lay_measure_fn(L, aw - 2 * m->pad, award_body, &ac[i]) + 2 * m->pad);
-            for (size_t i = 0; i < n; i++)
-                lay_card(L, cx + (float)i * (aw + m->gap), y, aw, rh, m->pad, bg, award_body,
-                         &ac[i], -1);
+            for (size_t i = first; i < last; i++)
+                lay_card(L, rx + (float)(i - first) * (aw + m->gap), y, aw, rh, m->pad, bg,
+                         award_body, &ac[i], -1);
             y += rh + m->gap;
-        } else {
-            for (size_t i = 0; i < n; i++)
-                y += lay_card(L, cx, y, cw, 0, m->pad, bg, award_body, &ac[i], -1) + m->gap;
         }
         y += m->gap;
     }
+    /* The values are short: side by side down to 160 units a cell. */
+    bool cells_side = n > 0 && (cw - m->gap * (float)(n - 1)) / (float)n >= 160.0f * u;
 
     value_ctx *vals = n ? lay_alloc(L, n * sizeof *vals) : NULL;
     for (size_t r = 0; r < c->n_award_rows && vals; r++) {
         for (size_t i = 0; i < n; i++)
             vals[i] = (value_ctx){ i, r };
         y += parts_cell_row(L, cx, y, cw, c->award_rows[r].topic, lay_col(L, CONTENT_COLOR_ACCENT),
-                            value_body, vals, sizeof *vals, n, !side);
+                            value_body, vals, sizeof *vals, n, !cells_side);
         y += m->gap;
     }
     y += m->gap;

@@ -2,358 +2,312 @@
  * toolkit of lay.h and lay_marks.h; see screen_careers.h. The page of one
  * career is screen_career.c.
  *
- * The map groups the careers by the set of degrees that lead there: one card
- * per set, headed by the degrees' marks and names ("CS SE  Computer Science
- * + Software Engineering"), holding that set's career pills. Every relation
- * is read from a heading rather than traced along a line, so the map stays
- * readable for any number of degrees and careers, and it does not depend on
- * colour: the marks carry letters. The cards flow into as many columns as
- * the width holds at a readable line length, balanced in height. */
+ * Two questions, one page. "Which degrees lead to this career?": every
+ * career is a row carrying the marks of the degrees that lead there (or
+ * "All degrees", or a count where more than four do, so a row never holds a
+ * cut list). "Where can this degree take me?": a row of degree keys at the
+ * top picks one degree (its place is "careers:ID"); its careers then come
+ * first, lit and framed, the others below under their own heading. Rows are
+ * one per career whatever the number of degrees, so the map grows with the
+ * careers, never with the combinations of degrees; it relies on no colour,
+ * as the marks carry letters and the picked key is framed. */
 #include "screen_careers.h"
 #include "lay_marks.h"
-#include "parts.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- grouping ---------------------------------------------------------------------- */
+/* Degrees beyond which a row says a count rather than the marks. */
+#define MARKS_IN_ROW 4
 
-typedef struct {
-    const size_t *degs;   /* the degrees leading there, ascending (the model's) */
-    size_t nd;
-    const char *name;
-    size_t ci;
-} career_key;
+/* ---- order ------------------------------------------------------------------------- */
 
-/* Order of degree sets: one degree before two before three (so each
- * degree's own careers come first, in degree order), sets of the same size
- * by their degrees' order, careers no degree leads to last. */
-static int degree_set_cmp(const size_t *a, size_t na, const size_t *b, size_t nb)
+/* The letter a visitor files character s under: ASCII folded to upper
+ * case, and the accented Latin-1 letters (U+00C0-U+00FF: "Ö", "é") under
+ * their base letter, so "Ökologe" sorts with the O's, not after "Z".
+ * Advances *s past the character. */
+static unsigned sort_letter(const unsigned char **s)
 {
-    if (!na || !nb)
-        return (na == 0) - (nb == 0);
-    if (na != nb)
-        return na < nb ? -1 : 1;
-    for (size_t i = 0; i < na; i++)
-        if (a[i] != b[i])
-            return a[i] < b[i] ? -1 : 1;
-    return 0;
+    static const char base[65] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO/OUUUUYTY";
+    unsigned ch = **s;
+    if (ch == 0xC3 && (*s)[1] >= 0x80 && (*s)[1] <= 0xBF) {
+        ch = (unsigned char)base[(*s)[1] - 0x80];
+        *s += 2;
+        return ch;
+    }
+    (*s)++;
+    return ch >= 'a' && ch <= 'z' ? ch - 32 : ch;
 }
 
-static int career_key_cmp(const void *pa, const void *pb)
+static int name_cmp(const char *a, const char *b)
 {
-    const career_key *a = pa, *b = pb;
-    int d = degree_set_cmp(a->degs, a->nd, b->degs, b->nd);
-    if (d)
-        return d;
-    int s = strcmp(a->name, b->name);
-    if (s)
-        return s;
-    return a->ci < b->ci ? -1 : a->ci > b->ci;
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    while (*p && *q) {
+        unsigned x = sort_letter(&p), y = sort_letter(&q);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return (*p != 0) - (*q != 0);
 }
 
+/* qsort passes no context: the model being sorted, set just before. */
+static const content *sort_c;
+
+static int by_name(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    int s = name_cmp(sort_c->careers[a].name, sort_c->careers[b].name);
+    if (!s)
+        s = strcmp(sort_c->careers[a].name, sort_c->careers[b].name);
+    return s ? s : (a > b) - (a < b);
+}
+
+static bool leads_to(const content *c, size_t di, size_t ci)
+{
+    const content_career *k = &c->careers[ci];
+    for (size_t i = 0; i < k->n_degrees; i++)
+        if (k->degrees[i] == di)
+            return true;
+    return false;
+}
+
+/* ---- one career's row ------------------------------------------------------------------ */
+
 typedef struct {
-    const size_t *degs;   /* the set this group stands for */
-    size_t nd;
-    size_t *careers;      /* its careers, by name */
-    size_t n;
     const char (*marks)[LAY_MARK_MAX];
-    float h;              /* card height at the column width */
-    bool dense;           /* tighter pills: the map must fit one screen */
-} career_group;
+    float colw;
+} map_ctx;
 
-/* The careers of c grouped by degree set, in the order above. Returns the
- * number of groups (0 without careers or memory). */
-static size_t group_careers(lay *L, career_group **out)
+/* What a row says of its degrees instead of their marks: "All degrees"
+ * (three or more, all of them), "5 degrees" (more than MARKS_IN_ROW), else
+ * NULL. Scratch memory. */
+static const char *degrees_words(lay *L, const content_career *k)
+{
+    size_t nd = L->c->n_degrees;
+    if (nd > 2 && k->n_degrees == nd)
+        return lay_str(L, CONTENT_STR_ALL_DEGREES);
+    if (k->n_degrees <= MARKS_IN_ROW)
+        return NULL;
+    const char *tpl = lay_str(L, CONTENT_STR_N_DEGREES), *at = strstr(tpl, "{n}");
+    char *out = lay_alloc(L, strlen(tpl) + 24);
+    if (!out)
+        return NULL;
+    if (at)
+        sprintf(out, "%.*s%zu%s", (int)(at - tpl), tpl, k->n_degrees, at + 3);
+    else
+        strcpy(out, tpl);
+    return out;
+}
+
+/* The row of career ci at (x, y), width w; `lit` for a career of the picked
+ * degree. Returns its height (dry: measures). */
+static float career_row(lay *L, float x, float y, float w, size_t ci, bool lit, const map_ctx *mc)
 {
     const content *c = L->c;
-    size_t nc = c->n_careers;
-    *out = NULL;
-    if (!nc)
-        return 0;
-    career_key *keys = lay_alloc(L, nc * sizeof *keys);
-    size_t *order = lay_alloc(L, nc * sizeof *order);
-    career_group *g = lay_alloc(L, nc * sizeof *g);
-    if (!keys || !order || !g)
-        return 0;
-    for (size_t i = 0; i < nc; i++) {
-        keys[i].degs = c->careers[i].degrees;
-        keys[i].nd = c->careers[i].n_degrees;
-        keys[i].name = c->careers[i].name;
-        keys[i].ci = i;
+    const content_career *k = &c->careers[ci];
+    const lay_metrics *m = &L->m;
+    float u = m->unit, hpad = 14.0f * u, vpad = 8.0f * u, gap = 10.0f * u;
+    lay_style name = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    lay_style tag = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    tag.copy = true;
+    const char *words = degrees_words(L, k);
+    float mh = lay_mark_chip_h(L);
+    float tag_w = words ? lay_tw(L, tag.font, tag.size, words, strlen(words))
+                        : lay_marks_row_width(L, k->degrees, k->n_degrees, mc->marks);
+    float tag_h = words ? lay_lh(L, tag.font, tag.size) : (k->n_degrees ? mh : 0);
+    float inner = w - 2 * hpad;
+    /* The marks beside the name while the name keeps 8 body-em; under it
+     * on a narrow column. */
+    bool beside = inner - tag_w - gap >= 8.0f * m->body;
+    float name_w = beside ? inner - tag_w - gap : inner;
+    float nh = lay_text_height(L, &name, name_w, k->name, strlen(k->name), NULL);
+    float h = beside ? fmaxf(nh, tag_h) : nh + (tag_h > 0 ? 6.0f * u + tag_h : 0);
+    h = fmaxf(h + 2 * vpad, m->target);
+    if (L->dry)
+        return h;
+
+    od_rect r = { x, y, w, h };
+    bool pressed = lay_is_pressed(L, VIEW_ACT_CAREER, (int)ci);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    od_color surface = lay_col(L, CONTENT_COLOR_SURFACE), accent = lay_col(L, CONTENT_COLOR_ACCENT);
+    od_color bg = pressed ? accent : lit ? lay_mix(surface, accent, 0.14f) : surface;
+    float radius = 0.8f * m->radius;
+    int box = lay_box(L, b, bg, radius, -1);
+    lay_hit(L, r, VIEW_ACT_CAREER, (int)ci, true); /* the row's, before its chips */
+    if (lit && !pressed)
+        lay_frame(L, b, accent, radius, 3.0f * u);
+    if (pressed) {
+        name.color = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
+        tag.color = name.color;
     }
-    qsort(keys, nc, sizeof *keys, career_key_cmp);
-    size_t ng = 0;
-    for (size_t i = 0; i < nc; i++) {
-        order[i] = keys[i].ci;
-        if (!ng || degree_set_cmp(g[ng - 1].degs, g[ng - 1].nd, keys[i].degs, keys[i].nd)) {
-            g[ng].degs = keys[i].degs;
-            g[ng].nd = keys[i].nd;
-            g[ng].careers = &order[i];
-            g[ng].n = 0;
-            ng++;
-        }
-        g[ng - 1].n++;
+    float ny = beside ? y + (h - nh) / 2 : y + vpad;
+    lay_text(L, &name, x + hpad, ny, name_w, k->name, box);
+    float tx = beside ? x + w - hpad - tag_w : x + hpad;
+    float ty = beside ? y + (h - tag_h) / 2 : ny + nh + 6.0f * u;
+    if (words)
+        lay_text(L, &tag, tx, ty, tag_w + 1, words, box);
+    else
+        lay_marks_row(L, tx, ty, k->degrees, k->n_degrees, mc->marks, box);
+    lay_focus_ring(L, r, radius, VIEW_ACT_CAREER, (int)ci);
+    return h;
+}
+
+/* ---- columns of rows ------------------------------------------------------------------- */
+
+/* Rows ci[0..n) in ncol columns of width colw from (x, y), read down each
+ * column in turn, as many rows in each (the last may have fewer). Returns
+ * the height of the tallest column. */
+static float rows_in_columns(lay *L, float x, float y, const size_t *ci, size_t n, size_t ncol,
+                             bool lit, const map_ctx *mc)
+{
+    const lay_metrics *m = &L->m;
+    float vgap = 8.0f * m->unit, tallest = 0;
+    size_t per = ncol ? (n + ncol - 1) / ncol : n;
+    for (size_t col = 0; col < ncol && per; col++) {
+        float cy = y;
+        for (size_t i = col * per; i < n && i < (col + 1) * per; i++)
+            cy += career_row(L, x + (float)col * (mc->colw + m->pad), cy, mc->colw, ci[i], lit, mc) +
+                  vgap;
+        tallest = fmaxf(tallest, cy - y - vgap);
     }
-    *out = g;
-    return ng;
+    return tallest;
 }
 
-/* ---- one group's card ------------------------------------------------------------------ */
-
-/* A career pill of the map: a single degree's careers dotted in its colour;
- * shared ones outlined in the shared colour (parts_career_pill). */
-static void group_pill(const lay *L, const void *ctx, size_t i, lay_pill *out)
-{
-    const career_group *g = ctx;
-    od_color dot = g->nd == 1 && g->degs[0] < L->c->n_degrees ? L->c->degrees[g->degs[0]].color
-                                                              : od_rgba(0, 0, 0, 0);
-    parts_career_pill(L, g->careers[i], dot, out);
-    out->dense = g->dense;
-}
-
-static float group_body(lay *L, float x, float y, float w, int box, const void *ctx)
-{
-    const career_group *g = ctx;
-    float yy = y;
-    if (g->nd)
-        lay_stack(&yy, lay_marks_set(L, x, yy, w, g->degs, g->nd, g->marks, box), L->m.gap);
-    float gap = (g->dense ? 4.0f : 8.0f) * L->m.unit;
-    yy += lay_pills(L, x, yy, w, g->n, group_pill, g, LAY_ALIGN_LEFT, gap, box);
-    return yy - y;
-}
-
-static float group_card(lay *L, float x, float y, float w, const career_group *g)
-{
-    return lay_card(L, x, y, w, 0, L->m.pad, lay_col(L, CONTENT_COLOR_SURFACE), group_body, g, -1);
-}
-
-/* ---- columns ------------------------------------------------------------------------- */
-
-/* Columns the greedy fill uses when no column may be taller than t. */
-static size_t columns_needed(const career_group *g, size_t ng, float gap, float t)
-{
-    size_t cols = 1;
-    float cur = 0;
-    for (size_t i = 0; i < ng; i++) {
-        float add = cur > 0 ? cur + gap + g[i].h : g[i].h;
-        if (add > t && cur > 0) {
-            cols++;
-            cur = g[i].h;
-        } else {
-            cur = add;
-        }
-    }
-    return cols;
-}
-
-/* The smallest height t at which the groups, kept in order, fill at most
- * ncol columns: the balanced split, read down each column in turn. */
-static float balanced_height(const career_group *g, size_t ng, float gap, size_t ncol)
-{
-    float lo = 0, hi = 0;
-    for (size_t i = 0; i < ng; i++) {
-        lo = fmaxf(lo, g[i].h);
-        hi += g[i].h + (i ? gap : 0);
-    }
-    for (int k = 0; k < 40 && hi - lo > 0.5f; k++) {
-        float mid = (lo + hi) / 2;
-        if (columns_needed(g, ng, gap, mid) <= ncol)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    return hi;
-}
-
-/* Card heights at column width w (a dry run: nothing is drawn). */
-static float group_card_height(lay *L, float w, career_group *g)
+static float rows_height(lay *L, const size_t *ci, size_t n, size_t ncol, bool lit,
+                         const map_ctx *mc)
 {
     bool dry = L->dry;
     L->dry = true;
-    float h = group_card(L, 0, 0, w, g);
+    float h = rows_in_columns(L, 0, 0, ci, n, ncol, lit, mc);
     L->dry = dry;
     return h;
 }
 
-/* Settle *ncol columns of the groups across avail: their width and the
- * balanced column height. Card heights depend on the width, so the count is
- * settled by measuring; it only goes down (a column that would stay empty). */
-static void arrange(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_MARK_MAX],
-                    float avail, float hgap, float vgap, size_t *ncol, float *colw,
-                    float *colh)
-{
-    const lay_metrics *m = &L->m;
-    for (int pass = 0; pass < 4; pass++) {
-        *colw = fminf((avail - (float)(*ncol - 1) * hgap) / (float)*ncol, 32.0f * m->body);
-        for (size_t i = 0; i < ng; i++) {
-            g[i].marks = marks;
-            g[i].h = group_card_height(L, *colw, &g[i]);
-        }
-        *colh = balanced_height(g, ng, vgap, *ncol);
-        size_t used = ng ? columns_needed(g, ng, vgap, *colh) : 1;
-        if (used >= *ncol)
-            break;
-        *ncol = used;
-    }
-}
+/* ---- the map -------------------------------------------------------------------------- */
 
-/* Whether the cards, whose heights g[].h are at the widest column, could
- * fit `room` in `most` columns at all. Narrower columns never make a card
- * shorter, and tighter pills take off less than 40% of a card, so when even
- * 60% of their stacked height spread over the most columns overflows, no
- * arrangement fits and none need be measured. */
-static bool may_fit(const career_group *g, size_t ng, float vgap, size_t most, float room)
+/* The picker at the top: keys with the degrees' names while they take at
+ * most a quarter of the view (else its chips alone, and the names as keys
+ * at the foot of the page). */
+static float picker(lay *L, float x, float y, float w, int picked, const map_ctx *mc, bool *bare)
 {
-    float sum = 0;
-    for (size_t i = 0; i < ng; i++)
-        sum += g[i].h + (i ? vgap : 0);
-    return 0.6f * sum / (float)most <= room;
-}
-
-/* Try ncol+1, ncol+2 ... most columns until the cards fit below `top`;
- * keep the first count that does. *measured is the width the cards'
- * heights were last measured at. */
-static void more_columns(lay *L, career_group *g, size_t ng, const char (*marks)[LAY_MARK_MAX],
-                         float avail, float hgap, float vgap, float top, size_t most,
-                         size_t *ncol, float *colw, float *colh, float *measured)
-{
-    for (size_t n = *ncol + 1; top + *colh > L->view_h && n <= most && n <= ng; n++) {
-        size_t k = n;
-        float w = 0, h = 0;
-        arrange(L, g, ng, marks, avail, hgap, vgap, &k, &w, &h);
-        *measured = w;
-        if (top + h <= L->view_h) {
-            *ncol = k;
-            *colw = w;
-            *colh = h;
-        }
-    }
-}
-
-/* The texts above the cards, across `total` from x: the hint, the degrees
- * as keys (what each mark stands for, and a way in), the shared legend.
- * Returns where the cards start, in page coordinates. */
-static float map_header(lay *L, float x, float total)
-{
-    const content *c = L->c;
-    const lay_metrics *m = &L->m;
-    float y = lay_top_pad(L);
-    lay_style hint = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
-    float tw = fminf(total, 38.0f * m->body);
-    lay_stack(&y, lay_text(L, &hint, x, y, tw, c->strings[CONTENT_STR_CAREERS_HINT], -1), m->gap);
-    size_t nd = c->n_degrees;
-    size_t *all = nd ? lay_alloc(L, nd * sizeof *all) : NULL;
-    if (all) {
-        for (size_t i = 0; i < nd; i++)
-            all[i] = i;
-        lay_stack(&y, lay_marks_keys(L, x, y, total, all, nd, lay_marks_of(L), -1), m->gap);
-    }
-    bool shared = false;
-    for (size_t i = 0; i < c->n_careers && !shared; i++)
-        shared = content_career_shared(c, i);
-    if (shared)
-        lay_stack(&y, parts_shared_legend(L, x, y, tw), m->gap);
-    return y + m->gap;
-}
-
-/* Where the cards start, as a dry run of map_header. */
-static float cards_top(lay *L, float total)
-{
+    lay_marks_pick pk = { mc->marks, lay_str(L, CONTENT_STR_ALL_DEGREES), VIEW_ACT_CAREERS, picked,
+                          false };
     bool dry = L->dry;
     L->dry = true;
-    float y = map_header(L, 0, total);
+    float h = lay_marks_picker(L, x, y, w, &pk, -1);
     L->dry = dry;
+    pk.bare = *bare = h > 0.25f * L->view_h && L->c->n_degrees > 2;
+    return lay_marks_picker(L, x, y, w, &pk, -1);
+}
+
+/* The texts above the rows across w from x: the hint, the picker, and the
+ * picked degree's name when the picker shows chips alone. Returns where the
+ * rows start. */
+static float map_header(lay *L, float x, float y, float w, int picked, const map_ctx *mc, bool *bare)
+{
+    const lay_metrics *m = &L->m;
+    lay_style hint = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+    float tw = fminf(w, 38.0f * m->body);
+    lay_stack(&y, lay_text(L, &hint, x, y, tw, L->c->strings[CONTENT_STR_CAREERS_HINT], -1), m->gap);
+    lay_stack(&y, picker(L, x, y, w, picked, mc, bare), m->gap);
+    if (picked && *bare) { /* the picked chip's name, which the chips alone do not say */
+        size_t d = (size_t)picked - 1;
+        lay_stack(&y, lay_marks_set(L, x, y, tw, &d, 1, mc->marks, -1), m->gap);
+    }
     return y;
 }
 
-/* ---- the map -------------------------------------------------------------------------- */
-
 float screen_careers_draw(lay *L, const view_place *p)
 {
-    (void)p;
     const content *c = L->c;
     const lay_metrics *m = &L->m;
-    float avail = L->W - 2 * m->pad, hgap = m->pad, vgap = m->gap;
-    career_group *g;
-    size_t ng = group_careers(L, &g);
-    const char(*marks)[LAY_MARK_MAX] = lay_marks_of(L);
+    size_t nd = c->n_degrees, nc = c->n_careers;
+    int picked = p->a > 0 && (size_t)p->a <= nd ? p->a : 0;
+    map_ctx mc = { lay_marks_of(L), 0 };
+    float avail = L->W - 2 * m->pad;
+    float x = m->pad;
+    float top = lay_top_pad(L);
+    /* The header's height across the whole width, to settle the columns;
+     * it is then drawn across the columns, so the page has one left edge. */
+    bool bare = false, dry = L->dry;
+    L->dry = true;
+    float y = map_header(L, x, top, avail, picked, &mc, &bare);
+    L->dry = dry;
 
-    /* Columns: as many as the width holds at 14 body-em or more (a line of
-     * about 30 characters), up to 16 em when the widest career pill needs it
-     * to stay on one line, no wider than 32 em; fewer when a column would
-     * stay empty. Card
-     * heights depend on the width, so the count is settled by measuring. */
-    float widest = 0;
-    for (size_t i = 0; i < c->n_careers; i++) {
-        lay_pill pl;
-        float pw, ph;
-        parts_career_pill(L, i, lay_col(L, CONTENT_COLOR_SHARED), &pl);
-        lay_pill_size(L, &pl, avail, &pw, &ph);
-        widest = fmaxf(widest, pw);
-    }
-    float colmin = fmaxf(14.0f * m->body, fminf(widest + 2 * m->pad, 16.0f * m->body));
-    size_t ncol = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (colmin + hgap)));
-    if (ncol > ng)
-        ncol = ng ? ng : 1;
-    float colw = avail, colh = 0;
-    arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
-    /* On a wall or a monitor the map should fit one screen: when the cards
-     * would run past the bottom, take the fewest more, narrower columns (down
-     * to 10 body-em, where a long career name may take two lines in its pill)
-     * that make them fit; then, when no count is enough, tighter pills (half
-     * the padding, still at least a touch target tall), kept only when they
-     * make the map fit. A map that scrolls anyway keeps its comfortable width
-     * and pills, and skips the search when it cannot fit at all. */
-    float top = cards_top(L, avail), measured = colw;
-    size_t most = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (10.0f * m->body + hgap)));
-    if (top + colh > L->view_h && may_fit(g, ng, vgap, most, L->view_h - top)) {
-        size_t ncol0 = ncol;
-        more_columns(L, g, ng, marks, avail, hgap, vgap, top, most, &ncol, &colw, &colh,
-                     &measured);
-        if (top + colh > L->view_h) {
-            for (size_t i = 0; i < ng; i++)
-                g[i].dense = true;
-            ncol = ncol0;
-            arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
-            measured = colw;
-            more_columns(L, g, ng, marks, avail, hgap, vgap, top, most, &ncol, &colw, &colh,
-                         &measured);
-        }
-        if (top + colh > L->view_h) {
-            for (size_t i = 0; i < ng; i++)
-                g[i].dense = false;
-            ncol = ncol0;
-            arrange(L, g, ng, marks, avail, hgap, vgap, &ncol, &colw, &colh);
-            measured = colw;
+    /* The careers by name; with a degree picked, its own first. */
+    size_t *order = nc ? lay_alloc(L, nc * sizeof *order) : NULL;
+    if (!order)
+        return y + lay_bottom_pad(L);
+    for (size_t i = 0; i < nc; i++)
+        order[i] = i;
+    sort_c = c;
+    qsort(order, nc, sizeof *order, by_name);
+    size_t nlit = 0;
+    if (picked) {
+        size_t *tmp = lay_alloc(L, nc * sizeof *tmp);
+        if (tmp) {
+            size_t k = 0;
+            for (int pass = 0; pass < 2; pass++)
+                for (size_t i = 0; i < nc; i++)
+                    if (leads_to(c, (size_t)picked - 1, order[i]) == (pass == 0))
+                        tmp[k++] = order[i];
+            for (size_t i = 0; i < nc; i++) {
+                order[i] = tmp[i];
+                nlit += leads_to(c, (size_t)picked - 1, tmp[i]);
+            }
         }
     }
-    /* The cards are drawn at colw: measure again only if a rejected trial
-     * left their heights at another width. */
-    if (measured != colw)
-        for (size_t i = 0; i < ng; i++)
-            g[i].h = group_card_height(L, colw, &g[i]);
-    float total = (float)ncol * colw + (float)(ncol - 1) * hgap;
-    float cx = (L->W - total) / 2;
 
-    float y = map_header(L, cx, total);
+    lay_style head = lay_style_of(L, SCENE_FONT_BOLD, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
+    float other_h = picked && nlit < nc ? lay_text_height(L, &head, avail, lay_str(L, CONTENT_STR_OTHER_CAREERS),
+                                                          strlen(lay_str(L, CONTENT_STR_OTHER_CAREERS)), NULL) +
+                                              m->gap
+                                        : 0;
+
+    /* Columns of 15 to 30 body-em: the fewest that let the rows fit the
+     * view, so a monitor's map fills its height instead of leaving the
+     * lower half bare; as many as the width holds when none fits. */
+    float hgap = m->pad, colmin = 15.0f * m->body;
+    size_t most = (size_t)fmaxf(1.0f, floorf((avail + hgap) / (colmin + hgap)));
+    if (most > nc)
+        most = nc ? nc : 1;
+    size_t ncol = 1;
+    float lit_h = 0, rest_h = 0;
+    for (ncol = 1; ncol <= most; ncol++) {
+        mc.colw = fminf((avail - (float)(ncol - 1) * hgap) / (float)ncol, 30.0f * m->body);
+        lit_h = rows_height(L, order, nlit, ncol, true, &mc);
+        rest_h = rows_height(L, order + nlit, nc - nlit, ncol, false, &mc);
+        float total = y + lit_h + (nlit ? m->gap : 0) + other_h + rest_h;
+        if (total <= 0.92f * L->view_h || ncol == most)
+            break;
+    }
+    if (ncol > most)
+        ncol = most;
+    float total_w = (float)ncol * mc.colw + (float)(ncol - 1) * hgap;
+    float cx = (L->W - total_w) / 2;
+    y = map_header(L, cx, top, total_w, picked, &mc, &bare);
+    if (nlit)
+        lay_stack(&y, rows_in_columns(L, cx, y, order, nlit, ncol, true, &mc), 2 * m->gap);
+    if (nc > nlit) {
+        if (picked)
+            lay_stack(&y, lay_text(L, &head, cx, y, total_w, lay_str(L, CONTENT_STR_OTHER_CAREERS), -1),
+                      m->gap);
+        lay_stack(&y, rows_in_columns(L, cx, y, order + nlit, nc - nlit, ncol, false, &mc), m->gap);
+    }
+    /* Chips alone at the top: what each stands for, as keys to the degrees. */
+    if (bare) {
+        size_t *all = lay_alloc(L, nd * sizeof *all);
+        if (all) {
+            for (size_t i = 0; i < nd; i++)
+                all[i] = i;
+            y += m->gap;
+            lay_stack(&y, lay_marks_keys(L, cx, y, total_w, all, nd, mc.marks, -1), m->gap);
+        }
+    }
     lay_style note = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
-    float tw = fminf(total, 38.0f * m->body);
-
-    /* The cards, down each column in turn. */
-    float bottom = y, cy = y, col_x = cx;
-    for (size_t i = 0; i < ng; i++) {
-        if (cy > y && cy - y + g[i].h > colh + 0.25f) {
-            col_x += colw + hgap;
-            cy = y;
-        }
-        float h = group_card(L, col_x, cy, colw, &g[i]);
-        cy += h + vgap;
-        bottom = fmaxf(bottom, cy - vgap);
-    }
-    y = bottom + (ng ? 2 * m->gap : 0);
-    lay_stack(&y, lay_text(L, &note, cx, y, tw, c->careers_note, -1), 0);
+    y += m->gap;
+    lay_stack(&y, lay_text(L, &note, cx, y, fminf(total_w, 38.0f * m->body), c->careers_note, -1), 0);
     return y + lay_bottom_pad(L);
 }

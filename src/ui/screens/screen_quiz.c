@@ -15,8 +15,10 @@
  * visit only). */
 #include "screen_quiz.h"
 
+#include "parts.h"
 #include "quiz.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,7 +82,11 @@ float screen_quiz_draw(lay *L, const view_place *p)
     size_t q = (size_t)p->a, n = c->n_questions;
     const content_question *qu = &c->questions[q];
     float cx, cw;
-    lay_column(L, 40, &cx, &cw);
+    /* A monitor, a wall or a portrait panel: a wider column and taller
+     * answers that share the view's height, so the question fills the
+     * screen rather than a quarter of it. */
+    bool big = parts_roomy(L);
+    lay_column(L, big ? 56 : 40, &cx, &cw);
     float y = lay_top_pad(L);
     /* The dots with the words beside them, or under them when narrow. */
     const char *words = progress_words(L, q, n);
@@ -106,8 +112,12 @@ float screen_quiz_draw(lay *L, const view_place *p)
      * never under one and a half targets: big enough to hit without aiming. */
     size_t cols = L->W > L->H && qu->n_answers > 2 ? 2 : 1;
     float bw = (cw - m->gap * (float)(cols - 1)) / (float)cols;
+    size_t rows = (qu->n_answers + cols - 1) / cols;
+    float least = 1.5f * m->target;
+    if (big && rows)
+        least = fminf(fmaxf(least, (0.85f * L->view_h - y) / (float)rows - m->gap), 6.0f * m->target);
     for (size_t r = 0; r < qu->n_answers; r += cols) {
-        float rh = 1.5f * m->target;
+        float rh = least;
         lay_pill b;
         for (size_t i = r; i < r + cols && i < qu->n_answers; i++) {
             float w, h;

@@ -2,11 +2,13 @@
  * "next talk" line of a degree page.
  *
  * Each talk is a card in order of start: its time, title, room and
- * degrees. Against a known clock (lay_frame_in.clock_*), talks that are
- * over are dimmed, and the ones on now and next are framed in the accent
- * colour and labelled "Now" / "Next" in words, so the highlight does not
- * rest on colour alone. Without a trusted clock the whole day shows plain. */
+ * degrees (by mark). Against a known clock (lay_frame_in.clock_*), talks
+ * that are over fold into one line that unfolds them (dimmed) on a tap, and
+ * the ones on now and next are framed in the accent colour and labelled
+ * "Now" / "Next" in words, so the highlight does not rest on colour alone.
+ * Without a trusted clock the whole day shows plain. */
 #include "screen_today.h"
+#include "lay_marks.h"
 #include "talks.h"
 
 #include <stdio.h>
@@ -37,6 +39,41 @@ static const char *state_label(const lay *L, talk_state st)
     return st == TALKS_NOW ? lay_str(L, CONTENT_STR_NOW) : st == TALKS_NEXT ? lay_str(L, CONTENT_STR_TALK_NEXT) : NULL;
 }
 
+/* "{n}" of tpl replaced by n, in scratch memory (tpl when there is none). */
+static const char *with_count(lay *L, const char *tpl, size_t n)
+{
+    const char *at = strstr(tpl, "{n}");
+    char *out = at ? lay_alloc(L, strlen(tpl) + 24) : NULL;
+    if (!out)
+        return tpl;
+    sprintf(out, "%.*s%zu%s", (int)(at - tpl), tpl, n, at + 3);
+    return out;
+}
+
+/* Whom a talk is for: its degrees' marks, or "All degrees" when it is for
+ * every one of several, or "6 degrees" when the marks would not fit one
+ * line or are more than four, rather than a list of names that runs over
+ * lines. Returns the height used. */
+static float talk_degrees(lay *L, float x, float y, float w, const content_talk *k, int box)
+{
+    const content *c = L->c;
+    size_t nd = c->n_degrees;
+    const char(*marks)[LAY_MARK_MAX] = lay_marks_of(L);
+    const char *words = NULL;
+    if (nd > 1 && k->n_degrees == nd)
+        words = lay_str(L, CONTENT_STR_ALL_DEGREES);
+    else if (k->n_degrees > 4 || !marks || lay_marks_row_width(L, k->degrees, k->n_degrees, marks) > w)
+        words = with_count(L, lay_str(L, CONTENT_STR_N_DEGREES), k->n_degrees);
+    if (words) {
+        lay_style st = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
+        st.copy = true;
+        return lay_text(L, &st, x, y, w, words, box);
+    }
+    if (!L->dry)
+        lay_marks_row(L, x, y, k->degrees, k->n_degrees, marks, box);
+    return lay_mark_chip_h(L);
+}
+
 static float talk_body(lay *L, float x, float y, float w, int box, const void *ctx)
 {
     const talk_ctx *t = ctx;
@@ -48,7 +85,6 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     lay_style tm = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_style title = lay_style_of(L, SCENE_FONT_BOLD, m->h3, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_style room = lay_style_of(L, SCENE_FONT_REGULAR, m->body, CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
-    lay_style degs = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     tm.copy = true;
     /* Narrow cards put the time above the title instead of beside it. */
     bool beside = w - t->time_w - m->gap >= 14.0f * m->body;
@@ -60,6 +96,8 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     const char *label = state_label(L, t->st);
     float lw = 0, lh = 0;
     if (label) {
+        /* A pill borrows its label: the scene keeps its own copy. */
+        label = L->dry ? label : scene_strdup(L->s, label, strlen(label));
         lay_pill pill = lay_round_pill(L, label, SCENE_FONT_BOLD);
         pill.bg = lay_col(L, CONTENT_COLOR_ACCENT);
         pill.fg = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
@@ -76,24 +114,8 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
     lay_stack(&yy, lay_text(L, &title, tx, yy, tw, k->title, box), past ? 0 : m->unit * 4);
     if (!past)
         lay_stack(&yy, lay_text(L, &room, tx, yy, tw, k->room, box), m->unit * 2);
-    if (!past && k->n_degrees) {
-        char *names = lay_alloc(L, 1024);
-        if (names) {
-            size_t used = 0;
-            for (size_t j = 0; j < k->n_degrees && used + 4 < 1024; j++) {
-                size_t d = k->degrees[j];
-                if (d >= c->n_degrees)
-                    continue;
-                int n = snprintf(names + used, 1024 - used, "%s%s", used ? " \u00b7 " : "",
-                                 c->degrees[d].name);
-                if (n < 0)
-                    break;
-                used += (size_t)n < 1024 - used ? (size_t)n : 1024 - used - 1;
-            }
-            degs.copy = true;
-            lay_stack(&yy, lay_text(L, &degs, tx, yy, tw, names, box), 0);
-        }
-    }
+    if (!past && k->n_degrees)
+        lay_stack(&yy, talk_degrees(L, tx, yy, tw, k, box), 0);
     float h = yy - y;
     if (beside && th > h)
         h = th;
@@ -102,7 +124,6 @@ static float talk_body(lay *L, float x, float y, float w, int box, const void *c
 
 float screen_today_draw(lay *L, const view_place *p)
 {
-    (void)p;
     const content *c = L->c;
     const lay_metrics *m = &L->m;
     float cx, cw;
@@ -118,8 +139,31 @@ float screen_today_draw(lay *L, const view_place *p)
     float time_w = lay_tw(L, SCENE_FONT_BOLD, m->body, "00:00\u201300:00",
                           strlen("00:00\u201300:00"));
     od_color accent = lay_col(L, CONTENT_COLOR_ACCENT);
+    /* The talks that are over fold into one line at the top ("3 earlier
+     * talks"), so the page opens at what is on now and next; a tap unfolds
+     * them (place today:all) and the line, now above them, folds them again. */
+    size_t past = 0;
+    for (size_t i = 0; i < c->n_talks; i++)
+        past += talks_state(c, i, now) == TALKS_PAST;
+    bool unfolded = p && p->a == 1;
+    if (past) {
+        const char *label = past == 1 ? lay_str(L, CONTENT_STR_EARLIER_TALK)
+                                      : with_count(L, lay_str(L, CONTENT_STR_EARLIER_TALKS), past);
+        /* A pill borrows its label: the scene keeps its own copy. */
+        label = L->dry ? label : scene_strdup(L->s, label, strlen(label));
+        lay_pill pill = lay_round_pill(L, label, SCENE_FONT_BOLD);
+        pill.action = VIEW_ACT_TODAY;
+        pill.arg = unfolded ? 0 : 1;
+        pill.chevron = unfolded ? -1 : 1;
+        float pw, ph;
+        lay_pill_size(L, &pill, cw, &pw, &ph);
+        lay_pill_draw(L, &pill, (od_rect){ cx, y, pw, ph }, -1);
+        y += ph + m->gap;
+    }
     for (size_t i = 0; i < c->n_talks; i++) {
         talk_ctx t = { i, talks_state(c, i, now), time_w };
+        if (t.st == TALKS_PAST && !unfolded)
+            continue;
         bool lit = t.st == TALKS_NOW || t.st == TALKS_NEXT;
         float keep = L->alpha;
         if (t.st == TALKS_PAST)

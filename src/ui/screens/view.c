@@ -39,6 +39,10 @@ static bool params_ok(const view_place *p, const content *c)
                index_ok(p->b, c->n_degrees) && p->a != p->b;
     case VIEW_PARAM_QUESTION:
         return index_ok(p->a, c->n_questions);
+    case VIEW_PARAM_DEGREE_PICK:
+        return index_ok(p->a, c->n_degrees + 1);
+    case VIEW_PARAM_UNFOLD:
+        return p->a == 0 || p->a == 1;
     case VIEW_PARAM_NONE:
     default:
         return true;
@@ -69,6 +73,15 @@ void view_place_name(const view_place *p, const content *c, char *buf, size_t n)
         break;
     case VIEW_PARAM_QUESTION:
         snprintf(buf, n, "%s:%d", base, p->a + 1);
+        break;
+    case VIEW_PARAM_DEGREE_PICK:
+        if (p->a > 0 && (size_t)p->a <= c->n_degrees)
+            snprintf(buf, n, "%s:%s", base, c->degrees[p->a - 1].id);
+        else
+            snprintf(buf, n, "%s", base);
+        break;
+    case VIEW_PARAM_UNFOLD:
+        snprintf(buf, n, "%s%s", base, p->a ? ":all" : "");
         break;
     case VIEW_PARAM_NONE:
     default:
@@ -123,6 +136,19 @@ bool view_place_parse(const char *name, const content *c, view_place *out)
             p.a = (int)l;
             p.b = (int)r;
         }
+        break;
+    case VIEW_PARAM_DEGREE_PICK:
+        if (arg) {
+            size_t i = content_find_degree(c, arg);
+            if (i == (size_t)-1)
+                return false;
+            p.a = (int)i + 1;
+        }
+        break;
+    case VIEW_PARAM_UNFOLD:
+        if (arg && strcmp(arg, "all"))
+            return false;
+        p.a = arg != NULL;
         break;
     case VIEW_PARAM_QUESTION:
         if (arg) {
@@ -180,7 +206,16 @@ bool view_place_remap(const content *from, const content *to, view_place *p)
         if (!remap_index(from, to, false, &p->a) || !remap_index(from, to, false, &p->b))
             return false;
         break;
+    case VIEW_PARAM_DEGREE_PICK:
+        if (p->a > 0) {
+            int i = p->a - 1;
+            if (!remap_index(from, to, false, &i))
+                return false;
+            p->a = i + 1;
+        }
+        break;
     case VIEW_PARAM_QUESTION: /* by number: checked against `to` below */
+    case VIEW_PARAM_UNFOLD:
     case VIEW_PARAM_NONE:
     default:
         break;
@@ -223,6 +258,10 @@ bool view_place_for_action(int action, int arg, view_place *out)
             break;
         case VIEW_PARAM_DEGREE_PAIR:
             p.b = 1; /* the first two degrees, as the bare name */
+            break;
+        case VIEW_PARAM_DEGREE_PICK: /* arg: 1 + the degree, 0 (or less) none */
+        case VIEW_PARAM_UNFOLD:      /* arg: 1 unfolded */
+            p.a = action == VIEW_ACT_OPEN || arg < 0 ? 0 : arg;
             break;
         case VIEW_PARAM_QUESTION: /* the first question */
         case VIEW_PARAM_NONE:
@@ -317,6 +356,10 @@ void view_action_name(int action, int arg, const content *c, char *buf, size_t n
     if (d->param == VIEW_PARAM_DEGREE || d->param == VIEW_PARAM_CAREER) {
         item_name(d->name, p.a, c, d->param == VIEW_PARAM_CAREER, item, sizeof item);
         snprintf(buf, n, "open %s", item);
+    } else if (c && (d->param == VIEW_PARAM_DEGREE_PICK || d->param == VIEW_PARAM_UNFOLD) &&
+               view_place_valid(&p, c)) {
+        view_place_name(&p, c, item, sizeof item); /* "careers:ID", "today:all" */
+        snprintf(buf, n, "screen %s", item);
     } else {
         snprintf(buf, n, "screen %s", d->name);
     }

@@ -8,67 +8,6 @@
 
 /* ---- marks ------------------------------------------------------------------------ */
 
-/* Length of the UTF-8 sequence that starts with byte b (1 for a stray
- * continuation byte, so a scan always advances). */
-static size_t seq_len(unsigned char b)
-{
-    if (b >= 0xF0)
-        return 4;
-    if (b >= 0xE0)
-        return 3;
-    if (b >= 0xC0)
-        return 2;
-    return 1;
-}
-
-/* True when the code point at s (a lead byte of 0xC0 or more) is punctuation
- * or a symbol rather than a letter: Latin-1's (U+0080-U+00BF), general
- * punctuation (U+2000-U+207F: dashes, the middle dot's cousins, quotes) and
- * CJK punctuation (U+3000-U+303F). */
-static bool is_punct(const unsigned char *s)
-{
-    return s[0] == 0xC2 || (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81)) ||
-           (s[0] == 0xE3 && s[1] == 0x80);
-}
-
-/* Up to three initials of `name` into out: the first character of each word
- * that starts with a capital, a digit or a non-ASCII letter ("and", "of",
- * "with" and a lone dash give none). Returns the number of initials. */
-static size_t initials(const char *name, char out[LAY_MARK_MAX])
-{
-    const unsigned char *s = (const unsigned char *)name;
-    size_t n = 0, used = 0, i = 0;
-    bool start = true;
-    while (s[i] && n < 3) {
-        unsigned char b = s[i];
-        if (b == ' ' || b == '\t' || b == '\n') {
-            start = true;
-            i++;
-            continue;
-        }
-        size_t len = seq_len(b);
-        if (start) {
-            start = false;
-            bool take = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
-                        (b >= 0xC0 && s[i + 1] && !is_punct(s + i));
-            if (take && used + len < LAY_MARK_MAX) {
-                size_t k = 0;
-                while (k < len && s[i + k])
-                    k++;
-                if (k == len) {
-                    memcpy(out + used, s + i, len);
-                    used += len;
-                    n++;
-                }
-            }
-        }
-        for (size_t k = 0; k < len && s[i]; k++)
-            i++;
-    }
-    out[used] = '\0';
-    return n;
-}
-
 const char (*lay_marks_of(lay *L))[LAY_MARK_MAX]
 {
     const content *c = L->c;
@@ -77,17 +16,8 @@ const char (*lay_marks_of(lay *L))[LAY_MARK_MAX]
     char (*m)[LAY_MARK_MAX] = lay_alloc(L, c->n_degrees * sizeof *m);
     if (!m)
         return NULL;
-    bool numbers = false;
-    for (size_t i = 0; i < c->n_degrees && !numbers; i++)
-        numbers = initials(c->degrees[i].name, m[i]) == 0;
-    /* Two degrees with the same initials would share a mark: number them all
-     * instead, so a mark always names exactly one degree. */
-    for (size_t i = 0; i < c->n_degrees && !numbers; i++)
-        for (size_t j = 0; j < i && !numbers; j++)
-            numbers = strcmp(m[i], m[j]) == 0;
-    if (numbers)
-        for (size_t i = 0; i < c->n_degrees; i++)
-            snprintf(m[i], LAY_MARK_MAX, "%u", (unsigned)(i + 1));
+    for (size_t i = 0; i < c->n_degrees; i++)
+        memcpy(m[i], c->degrees[i].mark, LAY_MARK_MAX);
     return (const char (*)[LAY_MARK_MAX])m;
 }
 
@@ -224,18 +154,37 @@ static lay_style key_style(const lay *L)
     return lay_style_of(L, SCENE_FONT_BOLD, L->m.body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
 }
 
-/* Natural size of degree di's key no wider than maxw. */
-static void key_size(lay *L, size_t di, const char *mark, float maxw, float *w, float *h)
+/* One key: degree di (its chip, and its name unless `bare`), or with di
+ * (size_t)-1 the words `label` alone; a tap performs (action, arg). */
+typedef struct {
+    size_t di;
+    const char *mark, *label;
+    int action, arg;
+    bool selected, bare;
+} key_spec;
+
+static const char *key_text(const lay *L, const key_spec *k)
+{
+    if (k->di == (size_t)-1)
+        return k->label;
+    return k->bare ? "" : L->c->degrees[k->di].name;
+}
+
+/* Natural size of a key no wider than maxw. */
+static void key_size(lay *L, const key_spec *k, float maxw, float *w, float *h)
 {
     key_geom g = key_geom_of(L);
     lay_style st = key_style(L);
-    const char *name = L->c->degrees[di].name;
-    bool dry = L->dry;
-    L->dry = true;
-    float mw = lay_marks_draw(L, 0, 0, di, mark, -1);
-    L->dry = dry;
-    float tw = lay_tw(L, st.font, st.size, name, strlen(name));
-    float fixed = 2 * g.hpad + mw + g.gap, th = lay_lh(L, st.font, st.size);
+    const char *name = key_text(L, k);
+    float mw = 0;
+    if (k->di != (size_t)-1) {
+        bool dry = L->dry;
+        L->dry = true;
+        mw = lay_marks_draw(L, 0, 0, k->di, k->mark, -1);
+        L->dry = dry;
+    }
+    float tw = *name ? lay_tw(L, st.font, st.size, name, strlen(name)) : 0;
+    float fixed = 2 * g.hpad + mw + (mw > 0 && *name ? g.gap : 0), th = lay_lh(L, st.font, st.size);
     if (fixed + tw <= maxw) {
         *w = fixed + tw;
     } else {
@@ -247,54 +196,54 @@ static void key_size(lay *L, size_t di, const char *mark, float maxw, float *w, 
     *w = fmaxf(*w, L->m.target);
 }
 
-static void key_draw(lay *L, size_t di, const char *mark, od_rect r, int parent)
+static void key_draw(lay *L, const key_spec *k, od_rect r, int parent)
 {
     if (L->dry)
         return;
     key_geom g = key_geom_of(L);
     lay_style st = key_style(L);
-    bool pressed = lay_is_pressed(L, VIEW_ACT_DEGREE, (int)di);
+    bool pressed = lay_is_pressed(L, k->action, k->arg);
+    bool lit = pressed || k->selected;
     od_rect b = pressed ? lay_press_shrink(L, r) : r;
     float radius = fminf(b.h / 2, 26.0f * L->m.unit);
-    int box = lay_box(L, b, pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : lay_col(L, CONTENT_COLOR_SURFACE_ALT),
+    int box = lay_box(L, b, lit ? lay_col(L, CONTENT_COLOR_ACCENT) : lay_col(L, CONTENT_COLOR_SURFACE_ALT),
                       radius, parent);
-    if (pressed)
+    if (lit)
         st.color = lay_col(L, CONTENT_COLOR_ACCENT_TEXT);
-    float mh = lay_mark_chip_h(L), cy = r.y + r.h / 2;
-    float mw = lay_marks_draw(L, r.x + g.hpad, cy - mh / 2, di, mark, box);
-    const char *name = L->c->degrees[di].name;
-    float tx = r.x + g.hpad + mw + g.gap, tw = r.x + r.w - g.hpad - tx;
-    float th = lay_text_height(L, &st, tw > 1 ? tw : 1, name, strlen(name), NULL);
-    lay_text(L, &st, tx, cy - th / 2, tw > 1 ? tw : 1, name, box);
-    lay_focus_ring(L, r, radius, VIEW_ACT_DEGREE, (int)di);
-    lay_hit(L, r, VIEW_ACT_DEGREE, (int)di, true);
+    /* The picked key is also framed: its state is not only a colour. */
+    if (k->selected)
+        lay_frame(L, b, lay_col(L, CONTENT_COLOR_TEXT), radius, 3.0f * L->m.unit);
+    float mh = lay_mark_chip_h(L), cy = r.y + r.h / 2, tx = r.x + g.hpad;
+    if (k->di != (size_t)-1)
+        tx += lay_marks_draw(L, tx, cy - mh / 2, k->di, k->mark, box) + g.gap;
+    const char *name = key_text(L, k);
+    float tw = r.x + r.w - g.hpad - tx;
+    if (*name) {
+        float th = lay_text_height(L, &st, tw > 1 ? tw : 1, name, strlen(name), NULL);
+        lay_text(L, &st, tx, cy - th / 2, tw > 1 ? tw : 1, name, box);
+    }
+    lay_focus_ring(L, r, radius, k->action, k->arg);
+    lay_hit(L, r, k->action, k->arg, true);
 }
 
-float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
-                      const char (*marks)[LAY_MARK_MAX], int parent)
+/* The keys ks[0..n) flowed into rows of width w, each row's keys centred
+ * on the row. Returns the height used. */
+static float keys_flow(lay *L, float x, float y, float w, const key_spec *ks, size_t n, int parent)
 {
-    if (!L->c)
-        return 0;
-    size_t nd = L->c->n_degrees;
     float sp = 8.0f * L->m.unit, px = 0, yy = 0, rowh = 0;
     size_t row0 = 0;
     /* Two passes per row: sizes first (for the row height), then drawing
      * centred on the row. */
     for (size_t i = 0; i <= n; i++) {
         float kw = 0, kh = 0;
-        bool valid = i < n && degs[i] < nd;
-        if (valid)
-            key_size(L, degs[i], mark_of(marks, degs[i], nd), w, &kw, &kh);
+        if (i < n)
+            key_size(L, &ks[i], w, &kw, &kh);
         if (i == n || (px > 0 && px + sp + kw > w)) {
             float qx = 0;
             for (size_t j = row0; j < i; j++) {
-                if (degs[j] >= nd)
-                    continue;
                 float jw, jh;
-                const char *mk = mark_of(marks, degs[j], nd);
-                key_size(L, degs[j], mk, w, &jw, &jh);
-                key_draw(L, degs[j], mk, (od_rect){ x + qx, y + yy + (rowh - jh) / 2, jw, jh },
-                         parent);
+                key_size(L, &ks[j], w, &jw, &jh);
+                key_draw(L, &ks[j], (od_rect){ x + qx, y + yy + (rowh - jh) / 2, jw, jh }, parent);
                 qx += jw + sp;
             }
             if (i == n)
@@ -303,10 +252,62 @@ float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size
             px = rowh = 0;
             row0 = i;
         }
-        if (!valid)
-            continue;
         px += (px > 0 ? sp : 0) + kw;
         rowh = fmaxf(rowh, kh);
     }
-    return yy + rowh;
+    return n ? yy + rowh : 0;
+}
+
+float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
+                      const char (*marks)[LAY_MARK_MAX], int parent)
+{
+    if (!L->c)
+        return 0;
+    size_t nd = L->c->n_degrees, k = 0;
+    key_spec *ks = n ? lay_alloc(L, n * sizeof *ks) : NULL;
+    if (!ks)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (degs[i] < nd)
+            ks[k++] = (key_spec){ degs[i], mark_of(marks, degs[i], nd), NULL, VIEW_ACT_DEGREE,
+                                  (int)degs[i], false, false };
+    return keys_flow(L, x, y, w, ks, k, parent);
+}
+
+float lay_marks_picker(lay *L, float x, float y, float w, const lay_marks_pick *pk, int parent)
+{
+    if (!L->c)
+        return 0;
+    size_t nd = L->c->n_degrees, k = 0;
+    key_spec *ks = lay_alloc(L, (nd + 1) * sizeof *ks);
+    if (!ks)
+        return 0;
+    if (pk->all_label)
+        ks[k++] = (key_spec){ (size_t)-1, NULL, pk->all_label, pk->action, 0, pk->picked == 0,
+                              false };
+    for (size_t i = 0; i < nd; i++)
+        ks[k++] = (key_spec){ i, mark_of(pk->marks, i, nd), NULL, pk->action, (int)i + 1,
+                              pk->picked == (int)i + 1, pk->bare };
+    return keys_flow(L, x, y, w, ks, k, parent);
+}
+
+float lay_marks_row_width(lay *L, const size_t *degs, size_t n, const char (*marks)[LAY_MARK_MAX])
+{
+    size_t nd = L->c ? L->c->n_degrees : 0;
+    float sp = 6.0f * L->m.unit, w = 0;
+    bool dry = L->dry;
+    L->dry = true;
+    for (size_t i = 0; i < n; i++)
+        w += (i ? sp : 0) + lay_marks_draw(L, 0, 0, degs[i], mark_of(marks, degs[i], nd), -1);
+    L->dry = dry;
+    return w;
+}
+
+void lay_marks_row(lay *L, float x, float y, const size_t *degs, size_t n,
+                   const char (*marks)[LAY_MARK_MAX], int parent)
+{
+    size_t nd = L->c ? L->c->n_degrees : 0;
+    float sp = 6.0f * L->m.unit, px = x;
+    for (size_t i = 0; i < n; i++)
+        px += lay_marks_draw(L, px, y, degs[i], mark_of(marks, degs[i], nd), parent) + sp;
 }

@@ -1,11 +1,12 @@
 /* lay_marks.h - degree marks: how a screen says "these degrees" without
  * relying on colour alone.
  *
- * Every degree gets a mark: a small chip in the degree's colour carrying a
- * few letters (its initials, "CS" for Computer Science; the numbers 1..n when
- * initials would be ambiguous or empty). The mark appears wherever the screen
- * names the degree, so a visitor who cannot tell the colours apart matches
- * the letters instead.
+ * Every degree has a mark: a small chip in the degree's colour carrying at
+ * most four characters (content.h: its "mark", or made from its name in the
+ * default language, "CS" for Computer Science; unique in the set and the
+ * same in every language). The mark appears wherever the screen names the
+ * degree, so a visitor who cannot tell the colours apart matches the letters
+ * instead; a chip is as wide as its mark, so a mark is never cut.
  *
  * Pure, part of the toolkit (src/ui/toolkit; lay.h says what the layers
  * are): no screen, no allocation beyond the
@@ -16,8 +17,8 @@
 
 #include "lay.h"
 
-/* Bytes of one mark, NUL included: up to three code points of four bytes. */
-#define LAY_MARK_MAX 16
+/* Bytes of one mark, NUL included (content.h). */
+#define LAY_MARK_MAX CONTENT_MARK_MAX
 
 /* The marks of all of L->c's degrees, in degree order, in scratch memory
  * valid until lay_end; NULL when there are no degrees or no memory. */
@@ -38,5 +39,25 @@ float lay_marks_set(lay *L, float x, float y, float w, const size_t *degs, size_
  * degree), flowed into rows of width w. Returns the height used. */
 float lay_marks_keys(lay *L, float x, float y, float w, const size_t *degs, size_t n,
                       const char (*marks)[LAY_MARK_MAX], int parent);
+
+/* A picker of degrees: a key per degree (its chip, and its name unless
+ * `bare`) after an optional key of words (all_label, e.g. "All degrees");
+ * a tap performs (action, 1 + the degree's index), the words' key (action,
+ * 0). The key whose argument is `picked` is drawn lit and framed. */
+typedef struct {
+    const char (*marks)[LAY_MARK_MAX];
+    const char *all_label;    /* NULL: no such key */
+    int action, picked;
+    bool bare;
+} lay_marks_pick;
+
+/* The picker flowed into rows of width w from (x, y). Returns the height. */
+float lay_marks_picker(lay *L, float x, float y, float w, const lay_marks_pick *pk, int parent);
+
+/* The chips of degs[0..n) in one row: its width, and the row drawn with its
+ * top-left at (x, y) (its height is lay_mark_chip_h). */
+float lay_marks_row_width(lay *L, const size_t *degs, size_t n, const char (*marks)[LAY_MARK_MAX]);
+void lay_marks_row(lay *L, float x, float y, const size_t *degs, size_t n,
+                   const char (*marks)[LAY_MARK_MAX], int parent);
 
 #endif

@@ -41,6 +41,7 @@ typedef enum {
                         the attract loop: wakes the kiosk with it open) */
     VIEW_ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
                          (content_in_language) */
+    VIEW_ACT_TODAY,       /* Today: arg 1 with the talks that are over unfolded, 0 folded */
     VIEW_ACT_COUNT
 } view_action;
 
@@ -65,6 +66,10 @@ typedef enum {
                                 the bare name means the first two degrees */
     VIEW_PARAM_QUESTION,     /* a = quiz question index: "quiz:2" is the second
                                 (counted from 1); the bare name the first */
+    VIEW_PARAM_DEGREE_PICK,  /* a = 0 (the bare name) or 1 + the index of the degree
+                                picked on the screen: "careers:ID" */
+    VIEW_PARAM_UNFOLD,       /* a = 1 when folded items are shown: "today:all";
+                                the bare name folds them */
 } view_param;
 
 /* A place: a screen plus its parameters, as its screen's view_param says. */
