@@ -442,7 +442,7 @@ static char *get_id(jfile *f, const cJSON *obj, const char *path)
         jfile_join(p, sizeof p, path, "id");
         size_t at;
         uint32_t cp = textrule_first_invisible(v->valuestring, &at);
-        if (cp)
+        if (cp > 0x7f)
             /* Shown in quotes, the id would look right: name what hides in it. */
             jfile_problem(f, v, false, p, "id \"%s\" holds a space or invisible character "
                           "(U+%04" PRIX32 " at byte %zu); an id may use only a-z, 0-9 and '-'",

@@ -67,8 +67,15 @@ bool weburl_encode(const char *url, char **out, char *why, size_t why_len)
         if (!isdigit((unsigned char)hostp[i]))
             break;
     }
+    /* Any other ':' is a port that is not a number (an IPv6 literal keeps
+     * its colons inside its brackets). */
+    size_t from = 0;
+    if (hostp[0] == '[') {
+        const char *close = memchr(hostp, ']', hlen);
+        from = close ? (size_t)(close - hostp) : hlen;
+    }
     if (!portlen)
-        for (size_t i = 0; i < hlen; i++)
+        for (size_t i = from; i < hlen; i++)
             if (hostp[i] == ':')
                 return refuse(why, why_len, "the port after ':' must be a number");
     hlen -= portlen;
@@ -78,20 +85,18 @@ bool weburl_encode(const char *url, char **out, char *why, size_t why_len)
     char *host = strndup(hostp, hlen);
     if (!host)
         abort();
-    bool ascii = true;
-    for (size_t i = 0; i < hlen; i++)
-        ascii = ascii && (unsigned char)host[i] < 0x80;
     char *ahost = NULL;
-    if (ascii) {
+    if (host[0] == '[') {
+        /* An IPv6 literal: no name to convert. */
         ahost = host;
         host = NULL;
-        for (char *h = ahost; *h; h++)
-            *h = (char)tolower((unsigned char)*h);
     } else {
+        /* Every host, ASCII too: a browser checks an "xn--" label and
+         * lowers the case of any name, and so does libidn2. */
         int rc = idn2_to_ascii_8z(host, &ahost, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
         if (rc != IDN2_OK) {
-            refuse(why, why_len, "the host name \"%s\" cannot be written as an international "
-                   "domain name (%s); check its spelling", host, idn2_strerror(rc));
+            refuse(why, why_len, "the host name \"%s\" is not a valid domain name (%s); check "
+                   "its spelling", host, idn2_strerror(rc));
             free(host);
             return false;
         }
