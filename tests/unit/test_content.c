@@ -466,14 +466,9 @@ static void list_limits(void **state)
     }
 }
 
-/* The shipped content (every file) with the first `from` in `file` replaced
- * by `to`; loaded, its report must contain `want` (the directory's name
- * before it), and it must load or not as `valid` says. The model is handed
- * back through *out when out is not NULL (the caller destroys it). */
-static void edit_expect(const char *file, const char *from, const char *to, const char *want,
-                        bool valid, content **out)
+/* Replace the first `from` in dir/file (a copy of the shipped file) by `to`. */
+static void apply_edit(const char *dir, const char *file, const char *from, const char *to)
 {
-    char *dir = scratch_copy("strict", CONTENT_NFILES);
     char src[256];
     snprintf(src, sizeof src, "content/%s", file);
     size_t n;
@@ -488,6 +483,23 @@ static void edit_expect(const char *file, const char *from, const char *to, cons
     memcpy(edited + (at - text), to, lt);
     memcpy(edited + (at - text) + lt, at + lf, n - (size_t)(at - text) - lf);
     scratch_write_n(dir, file, edited, n - lf + lt);
+    free(edited);
+    free(text);
+}
+
+/* The shipped content (every file) with the first `from` in `file` replaced
+ * by `to`, and as much in file2 when it is not NULL; loaded, its report
+ * must contain `want` (the directory's name before it), and it must load or
+ * not as `valid` says. The model is handed back through *out when out is
+ * not NULL (the caller destroys it). */
+static void edit_expect2(const char *file, const char *from, const char *to, const char *file2,
+                         const char *from2, const char *to2, const char *want, bool valid,
+                         content **out)
+{
+    char *dir = scratch_copy("strict", CONTENT_NFILES);
+    apply_edit(dir, file, from, to);
+    if (file2)
+        apply_edit(dir, file2, from2, to2);
     bool ok;
     char *report = load_report(dir, &ok, out);
     char line[1200];
@@ -498,9 +510,13 @@ static void edit_expect(const char *file, const char *from, const char *to, cons
         fail_msg("load %s, expected %s:\n%s", ok ? "succeeded" : "failed",
                  valid ? "success" : "failure", report);
     free(report);
-    free(edited);
-    free(text);
     scratch_remove(dir);
+}
+
+static void edit_expect(const char *file, const char *from, const char *to, const char *want,
+                        bool valid, content **out)
+{
+    edit_expect2(file, from, to, NULL, NULL, NULL, want, valid, out);
 }
 
 /* Issue 21, case 9 and its class: a key written twice in any object of any
@@ -637,8 +653,18 @@ static void local_times(void **state)
     snprintf(b, sizeof b, "\"date\": \"2027-10-31\",\n  \"talks\": [\n    {\n      %s", buf);
     edit_expect("talks.json", a, b, "talks.json:6:16: talks[0].start: warning: 01:30 happens "
                 "twice on 2027-10-31", true, NULL);
-    /* A notice on the open day's date (openday.json). */
+    /* A notice on the open day's date (openday.json): in the skipped hour,
+     * and past midnight into it. */
     edit_expect("openday.json", "2026-11-25", "2027-03-28", "", true, NULL);
+    edit_expect2("openday.json", "2026-11-25", "2027-03-28", "notices.json",
+                 "\"start\": \"12:00\"", "\"start\": \"01:15\"",
+                 "notices.json:6:16: notices[0].start: 01:15 does not happen on 2027-03-28",
+                 false, NULL);
+    edit_expect2("openday.json", "2026-11-25", "2027-03-27", "notices.json",
+                 "\"start\": \"12:00\",\n      \"end\": \"14:30\"",
+                 "\"start\": \"22:00\",\n      \"end\": \"01:45\"",
+                 "notices.json:7:14: notices[0].end: 01:45 does not happen on 2027-03-28",
+                 false, NULL);
     if (old)
         setenv("TZ", old, 1);
     else
