@@ -86,6 +86,10 @@ bool weburl_encode(const char *url, char **out, char *why, size_t why_len)
     if (!host)
         abort();
     char *ahost = NULL;
+    if (host[0] == '[' && host[hlen - 1] != ']') {
+        free(host);
+        return refuse(why, why_len, "an IPv6 address in a web address ends with ']'");
+    }
     if (host[0] == '[') {
         /* An IPv6 literal: no name to convert. */
         ahost = host;

@@ -73,6 +73,7 @@ static void refused(void **state)
     refuses("https:///path", "needs a host name");
     refuses("https://a.example:80x/", "port");
     refuses("https://xn--a.example/", "not a valid domain name");
+    refuses("https://[2001:db8::1/x", "ends with ']'");
 }
 
 static void character_rules(void **state)
