@@ -5,7 +5,7 @@
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     := sdl2 SDL2_ttf SDL2_image libcjson libunibreak fontconfig libsystemd libpng espeak-ng libdrm \
-            libqrencode
+            libqrencode libidn2 icu-uc
 # libhyphen ships no pkg-config file: its one library, by name.
 HYPHEN_LIBS := -lhyphen
 TEST_PKGS := cmocka
@@ -29,7 +29,8 @@ DEB_PKGS := make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libcjson-dev libfontconfig-dev libcmocka-dev libsystemd-dev libpng-dev libdrm-dev fonts-inter \
             fonts-dejavu-core python3-jsonschema faketime \
             libunibreak-dev libhyphen-dev hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr \
-            fonts-symbola libespeak-ng-dev espeak-ng-data libqrencode-dev zbar-tools
+            fonts-symbola libespeak-ng-dev espeak-ng-data libqrencode-dev zbar-tools \
+            libidn2-dev libicu-dev
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wswitch-default -Wvla
@@ -53,15 +54,17 @@ LDLIBS   += -lm
 # that calls a screen, or a screen that calls the frame, does not compile.
 # tests/e2e/quick/check_layers.sh reads this order to check the calls between the
 # object files as well. The pure layers are compiled without SDL's include
-# flags (only cJSON's, libunibreak's and libqrencode's: line breaking and QR
-# matrices are computation, no I/O), so a stray SDL include does not build.
+# flags (only cJSON's, libunibreak's, libqrencode's, libidn2's and ICU's: line
+# breaking, QR matrices, host names and character properties are
+# computation, no I/O), so a stray SDL include does not build.
 LAYERS      := base content ui/toolkit ui/screens ui/frame core platform
 PURE_LAYERS := base content ui/toolkit ui/screens ui/frame core
-PURE_PKGS   := libcjson libunibreak libqrencode
+PURE_PKGS   := libcjson libunibreak libqrencode libidn2 icu-uc
 PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
 # -iquote: the project's headers are found for #include "..." only, so a
-# header of ours never shadows a system one of the same name (src/platform's
-# drm.h and libdrm's <drm.h>, which xf86drm.h includes).
+# header of ours never shadows a system one of the same name (as a
+# platform header named drm.h once hid libdrm's <drm.h>, which xf86drm.h
+# includes).
 INC_base         := -iquote src/base
 INC_content      := $(INC_base) -iquote src/content
 INC_ui/toolkit   := $(INC_content) -iquote src/ui/toolkit

@@ -923,45 +923,18 @@ static bool lands_in_content(const content *c, const char *path)
     return in;
 }
 
-/* Write len bytes to `to` through a temporary file renamed into place: the
- * destination is never opened for writing, so even a destination that is
- * the source (a link, a folder exported onto itself) is never truncated. */
+/* Write len bytes to `to` through the safe writer (file.h): a temporary of
+ * a unique name renamed into place. The destination is never opened, so a
+ * destination that is the source (a link, a folder exported onto itself)
+ * is never truncated, and a symlink or named pipe left at its name is
+ * replaced, never followed or blocked on. */
 static bool write_replace(const char *to, const char *data, size_t len, char *err,
                           size_t errlen)
 {
-    size_t n = strlen(to);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n + 16, "%s.openday-tmp", to);
-    unlink(tmp);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    bool ok = fd >= 0;
-    if (!ok)
-        fail(err, errlen, "open", tmp, errno);
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            fail(err, errlen, "write", tmp, errno);
-            ok = false;
-        } else {
-            off += (size_t)w;
-        }
-    }
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        fail(err, errlen, "close", tmp, errno);
-        ok = false;
-    }
-    if (ok && rename(tmp, to) != 0) {
-        fail(err, errlen, "rename", to, errno);
-        ok = false;
-    }
-    if (!ok && fd >= 0)
-        unlink(tmp);
-    free(tmp);
-    return ok;
+    int e = file_write_atomic(to, data, len);
+    if (e)
+        fail(err, errlen, "write", to, e);
+    return e == 0;
 }
 
 static bool copy_file(const char *from, const char *to, char *err, size_t errlen)

@@ -8,6 +8,9 @@
 #include "file.h"
 #include "hash.h"
 #include "qr.h"
+#include "textrule.h"
+#include "wallclock.h"
+#include "weburl.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -64,6 +67,66 @@ void jfile_problem(jfile *f, const cJSON *node, bool warning, const char *path,
     va_start(ap, fmt);
     report_at(f, node ? jsonpos_offset(f->doc, node) : 0, warning, path, fmt, ap);
     va_end(ap);
+}
+
+typedef struct {
+    const cJSON *member;
+    size_t order;        /* place in the object, to tell first from second */
+} member_ref;
+
+static int member_cmp(const void *pa, const void *pb)
+{
+    const member_ref *a = pa, *b = pb;
+    int k = strcmp(a->member->string, b->member->string);
+    if (k)
+        return k;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void key_problem(jfile *f, const cJSON *member, bool warning, const char *path,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* A key written twice in one object, anywhere in the file: cJSON keeps
+ * both and every lookup sees only the first, so the second (a quiz answer's
+ * points, a translation) would vanish without a word. Reported at the
+ * second and later ones. Sorting the members keeps this O(n log n) in an
+ * object of n members. */
+static void report_duplicates(jfile *f, const cJSON *n, const char *path)
+{
+    if (cJSON_IsArray(n)) {
+        size_t i = 0;
+        for (const cJSON *c = n->child; c; c = c->next, i++) {
+            if (!cJSON_IsArray(c) && !cJSON_IsObject(c))
+                continue;
+            char p[300];
+            snprintf(p, sizeof p, "%s[%zu]", path, i);
+            report_duplicates(f, c, p);
+        }
+        return;
+    }
+    if (!cJSON_IsObject(n) || !n->child)
+        return;
+    size_t count = (size_t)cJSON_GetArraySize(n);
+    member_ref *m = jfile_calloc(count, sizeof *m);
+    size_t i = 0;
+    for (const cJSON *c = n->child; c; c = c->next, i++)
+        m[i] = (member_ref){ c, i };
+    qsort(m, count, sizeof *m, member_cmp);
+    for (i = 1; i < count; i++)
+        if (!strcmp(m[i].member->string, m[i - 1].member->string)) {
+            char p[300];
+            jfile_join(p, sizeof p, path, m[i].member->string);
+            key_problem(f, m[i].member, false, p, "field \"%s\" appears twice in this object; "
+                        "keep one", m[i].member->string);
+        }
+    free(m);
+    for (const cJSON *c = n->child; c; c = c->next) {
+        if (!cJSON_IsArray(c) && !cJSON_IsObject(c))
+            continue;
+        char p[300];
+        jfile_join(p, sizeof p, path, c->string);
+        report_duplicates(f, c, p);
+    }
 }
 
 bool jfile_open(jfile *f, content_report *rep, const content_source *src, const char *dir,
@@ -131,6 +194,7 @@ bool jfile_parse(jfile *f, content_report *rep, const content_source *src, const
         return false;
     }
     f->root = jsonpos_root(f->doc);
+    report_duplicates(f, f->root, "");
     if (!cJSON_IsObject(f->root)) {
         jfile_problem(f, f->root, false, "", "the file must hold a JSON object { ... }");
         return false;
@@ -187,7 +251,6 @@ static size_t edit_distance(const char *a, const char *b)
 
 /* Like jfile_problem(), but pointing at the member's key: for a misspelt field name,
  * the name is what needs fixing. */
-__attribute__((format(printf, 5, 6)))
 static void key_problem(jfile *f, const cJSON *member, bool warning, const char *path,
                         const char *fmt, ...)
 {
@@ -203,15 +266,6 @@ void jfile_unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
                             const char *const *known, size_t n)
 {
     for (const cJSON *c = obj->child; c; c = c->next) {
-        /* A field written twice: only the first would count, silently. */
-        for (const cJSON *d = obj->child; d != c; d = d->next)
-            if (!strcmp(d->string, c->string)) {
-                char p[300];
-                snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", c->string);
-                key_problem(f, c, false, p, "field \"%s\" appears twice in this object; keep "
-                            "one", c->string);
-                break;
-            }
         bool ok = false;
         for (size_t i = 0; i < n && known[i] && !ok; i++)
             ok = !strcmp(c->string, known[i]);
@@ -313,13 +367,23 @@ static const cJSON *pick_translation(jfile *f, const cJSON *v, const char *p)
     return pick;
 }
 
-/* Visible text: a string or {"en": "...", ...}. Returns a heap string ("" when
- * absent and optional, NULL after reporting a problem). */
-static bool blank(const char *s)
+/* A required text shows something in every language it is given in: a
+ * translation of spaces or invisible characters alone would leave a
+ * visitor of that language a card without a name. False after reporting
+ * each blank one. */
+static bool translations_filled(jfile *f, const cJSON *v, const char *p, const char *key)
 {
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    return !*s;
+    bool ok = true;
+    for (const cJSON *c = v->child; c; c = c->next)
+        if (cJSON_IsString(c) && textrule_blank(c->valuestring)) {
+            char q[400];
+            jfile_join(q, sizeof q, p, c->string);
+            jfile_problem(f, c, false, q, "the \"%s\" translation of \"%s\" is empty; write "
+                          "the text between the quotes or remove the translation", c->string,
+                          key);
+            ok = false;
+        }
+    return ok;
 }
 
 char *jfile_text(jfile *f, const cJSON *obj, const char *key, const char *path, bool required)
@@ -335,7 +399,7 @@ char *jfile_text(jfile *f, const cJSON *obj, const char *key, const char *path, 
         return jfile_strdup("");
     }
     if (cJSON_IsString(v)) {
-        if (required && blank(v->valuestring)) {
+        if (required && textrule_blank(v->valuestring)) {
             jfile_problem(f, v, false, p, "\"%s\" is empty; write the text between the quotes", key);
             return NULL;
         }
@@ -353,6 +417,8 @@ char *jfile_text(jfile *f, const cJSON *obj, const char *key, const char *path, 
                 return NULL;
             }
         if (!translations_declared(f, v, p))
+            return NULL;
+        if (required && !translations_filled(f, v, p, key))
             return NULL;
         const cJSON *pick = pick_translation(f, v, p);
         if (!pick) {
@@ -407,7 +473,16 @@ static char *get_id(jfile *f, const cJSON *obj, const char *path)
     if (!valid_id(v->valuestring)) {
         char p[300];
         jfile_join(p, sizeof p, path, "id");
-        jfile_problem(f, v, false, p, "id \"%s\" may use only a-z, 0-9 and '-'", v->valuestring);
+        size_t at;
+        uint32_t cp = textrule_first_invisible(v->valuestring, &at);
+        if (cp > 0x7f)
+            /* Shown in quotes, the id would look right: name what hides in it. */
+            jfile_problem(f, v, false, p, "id \"%s\" holds a space or invisible character "
+                          "(U+%04" PRIX32 " at byte %zu); an id may use only a-z, 0-9 and '-'",
+                          v->valuestring, cp, at + 1);
+        else
+            jfile_problem(f, v, false, p, "id \"%s\" may use only a-z, 0-9 and '-'",
+                          v->valuestring);
         return NULL;
     }
     return jfile_strdup(v->valuestring);
@@ -449,14 +524,20 @@ bool jfile_color(jfile *f, const cJSON *obj, const char *key, const char *path, 
 const cJSON *jfile_date(jfile *f)
 {
     const cJSON *d = jfile_plain(f, f->root, "date", "", true);
+    int64_t days;
     int y, m, day;
     char tail;
-    if (d && (sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-              m > 12 || day < 1 || day > 31 || strlen(d->valuestring) != 10)) {
-        jfile_problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25", d->valuestring);
-        d = NULL;
-    }
-    return d;
+    if (!d || wallclock_parse_date(d->valuestring, &days))
+        return d;
+    if (strlen(d->valuestring) == 10 &&
+        sscanf(d->valuestring, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3)
+        /* The right shape, but no such day: 2026-02-31, 2026-13-01. */
+        jfile_problem(f, d, false, "date", "date \"%s\" is not a day of the calendar; check "
+                      "the month and the number of days in it", d->valuestring);
+    else
+        jfile_problem(f, d, false, "date", "date \"%s\" must look like 2026-11-25",
+                      d->valuestring);
+    return NULL;
 }
 
 void jfile_free_list(char **l, size_t n)
@@ -667,28 +748,28 @@ bool jfile_entry_begin(jfile *f, const cJSON *arr, const cJSON *e, const char *p
     return true;
 }
 
-/* A web address for a QR code: http(s), no spaces or control characters,
- * short enough for a code a phone reads at 25 mm (qr.h). `whole`: the
- * address itself; else a base that ids are appended to. */
-bool jfile_url_ok(jfile *f, const cJSON *v, const char *p, const char *url, bool whole)
+/* A web address for a QR code, as a browser sends it (weburl.h), short
+ * enough for a code a phone reads at 25 mm (qr.h). `whole`: the address
+ * itself; else a base that ids are appended to. */
+char *jfile_url(jfile *f, const cJSON *v, const char *p, bool whole)
 {
-    if (strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
-        jfile_problem(f, v, false, p, "a web address must start with https:// (or http://)");
-        return false;
+    char why[300];
+    char *url;
+    if (!weburl_encode(v->valuestring, &url, why, sizeof why)) {
+        jfile_problem(f, v, false, p, "%s", why);
+        return NULL;
     }
-    for (const unsigned char *u = (const unsigned char *)url; *u; u++)
-        if (*u <= ' ' || *u == 0x7f) {
-            jfile_problem(f, v, false, p, "a web address may not contain spaces or control "
-                          "characters; write a space as %%20");
-            return false;
-        }
     if (whole ? !qr_fits(url) : strlen(url) >= qr_max_bytes()) {
+        /* The code carries the encoded form: each letter outside ASCII is
+         * several characters there, which is what the limit counts. */
+        bool grew = strcmp(url, v->valuestring) != 0;
         jfile_problem(f, v, false, p, "web address is too long for a QR code a phone reads from "
-                      "the screen (%zu characters, at most %zu); use a shorter link", strlen(url),
-                      qr_max_bytes());
-        return false;
+                      "the screen (%zu characters%s, at most %zu); use a shorter link",
+                      strlen(url), grew ? " as a browser sends it" : "", qr_max_bytes());
+        free(url);
+        return NULL;
     }
-    return true;
+    return url;
 }
 
 

@@ -60,7 +60,9 @@ typedef struct {
 } jfile;
 
 /* Read and parse dir/name; on any problem report it and return false (the
- * jfile must still be closed). */
+ * jfile must still be closed). A key written twice in any object of the
+ * file is reported as an error at the second one (true is still returned:
+ * the rest is read, to report every problem at once). */
 bool jfile_open(jfile *f, content_report *rep, const content_source *src, const char *dir,
                 const char *name);
 /* jfile_open's second half, for bytes already read (the load's snapshot):
@@ -99,8 +101,8 @@ void jfile_join(char *out, size_t n, const char *path, const char *key);
  * fields against `top`. */
 bool jfile_begin(jfile *f, const char *const *top);
 /* Warn about fields not in `known` (up to a NULL entry), suggesting the
- * nearest known name; a field written twice is an error. The _n form
- * stops after n names. */
+ * nearest known name. The _n form stops after n names. (A field written
+ * twice is an error in any object of any file: jfile_open reports it.) */
 void jfile_unknown_fields(jfile *f, const cJSON *obj, const char *path,
                           const char *const *known);
 void jfile_unknown_fields_n(jfile *f, const cJSON *obj, const char *path,
@@ -155,10 +157,13 @@ bool jfile_color(jfile *f, const cJSON *obj, const char *key, const char *path, 
 /* The file's required top-level "date" (openday.json, talks.json), a day
  * such as "2026-11-25"; NULL after reporting it missing or malformed. */
 const cJSON *jfile_date(jfile *f);
-/* A web address for a QR code: http(s), no spaces or control characters,
- * short enough for a code a phone reads at 25 mm (qr.h). `whole`: the
- * address itself; else a base that ids are appended to. */
-bool jfile_url_ok(jfile *f, const cJSON *v, const char *p, const char *url, bool whole);
+/* The web address v (a string) as a browser sends it (weburl.h: an
+ * international host in its ASCII form, other letters outside ASCII
+ * percent-encoded), a heap string; NULL after reporting one that is not
+ * http(s), holds a space or invisible character, or once encoded is too
+ * long for a code a phone reads at 25 mm (qr.h). `whole`: the address
+ * itself; else a base that ids are appended to. */
+char *jfile_url(jfile *f, const cJSON *v, const char *p, bool whole);
 /* An asset path (image, font; `what` says which) must name an existing file
  * inside the content directory dir: relative, no ".." component, and no
  * symlink leading out. */

@@ -6,7 +6,9 @@
  * where an editor finds it. Before cJSON sees the text it is checked for
  * what no content file may be (empty, saved as UTF-16, holding a NUL byte,
  * invalid UTF-8, nested deeper than JSONPOS_MAX_DEPTH); a UTF-8 byte-order
- * mark is skipped.
+ * mark is skipped. A key written twice in one object is kept twice, in
+ * document order, each with its own offset: cJSON's lookups see only the
+ * first, so jfile_open reports every later one as an error.
  *
  * Lines and columns count from 1; a column counts bytes, not characters, so
  * a column after "é" on its line is one more than the characters before it.

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The web address of an entry: its own "url", else url_base + id. Reported
- * (false) when it is not http(s) or too long for its QR code; *out is then
- * "". A base address too long with this id is reported at the id. */
+/* The web address of an entry as a browser sends it: its own "url", else
+ * url_base (already encoded) + id (ASCII). Reported (false) when it is not
+ * http(s), holds an invisible character or is too long for its QR code;
+ * *out is then "". A base address too long with this id is reported at the
+ * id. */
 static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
                       const char *id, char **out)
 {
@@ -19,10 +21,9 @@ static bool entry_url(jfile *f, const content *c, const cJSON *e, const char *p,
     char q[128];
     snprintf(q, sizeof q, "%s.url", p);
     if (url) {
-        *out = jfile_strdup(url->valuestring);
-        if (jfile_url_ok(f, url, q, *out, true))
+        *out = jfile_url(f, url, q, true);
+        if (*out)
             return true;
-        free(*out);
         *out = jfile_strdup("");
         return false;
     }

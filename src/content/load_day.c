@@ -2,10 +2,13 @@
  * talks.json, quiz.json and notices.json. See load_day.h. */
 #include "load_day.h"
 #include "talks.h"
+#include "textrule.h"
+#include "wallclock.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Notices stay few: each one takes a line of every screen. */
 #define MAX_NOTICES 8
@@ -28,6 +31,70 @@ static int get_time(jfile *f, const cJSON *e, const char *key, const char *p, bo
         *ok = false;
     }
     return t;
+}
+
+typedef enum { LOCAL_ONCE, LOCAL_NEVER, LOCAL_TWICE } local_kind;
+
+/* Whether minute of the day happens on day (days since 1970) in the local
+ * time zone (TZ): once, never (the hour the clocks skip when summer time
+ * starts) or twice (the hour they repeat when it ends). mktime is asked for
+ * the time as standard time and as summer time: a time that exists comes
+ * back unchanged from at least one, a repeated one from both as two
+ * different instants. */
+static local_kind local_time_kind(int64_t day, int minute)
+{
+    time_t noon = (time_t)(day * 86400 + 43200);
+    struct tm d;
+    if (!gmtime_r(&noon, &d))
+        return LOCAL_ONCE;
+    time_t at[2];
+    int kept = 0;
+    for (int dst = 0; dst < 2; dst++) {
+        struct tm t = { .tm_year = d.tm_year, .tm_mon = d.tm_mon, .tm_mday = d.tm_mday,
+                        .tm_hour = minute / 60, .tm_min = minute % 60, .tm_isdst = dst };
+        time_t r = mktime(&t);
+        if (r != (time_t)-1 && t.tm_isdst == dst && t.tm_mday == d.tm_mday &&
+            t.tm_hour == minute / 60 && t.tm_min == minute % 60)
+            at[kept++] = r;
+    }
+    if (kept == 0)
+        return LOCAL_NEVER;
+    return kept == 2 && at[0] != at[1] ? LOCAL_TWICE : LOCAL_ONCE;
+}
+
+/* A time of day on a known day must be one the kiosk's clock shows that
+ * day: a talk at a time the clocks skip never starts on the screen. A
+ * repeated hour is shown twice by the wall clock, once for each pass: a
+ * warning, since the kiosk reads the wall clock and the talk is "now" in
+ * both. date: "YYYY-MM-DD" or NULL/unreal (nothing to check); next_day: the
+ * time is on the day after (a talk or notice past midnight). */
+static void check_local(jfile *f, const cJSON *v, const char *q, const char *date,
+                        bool next_day, int minute, bool *ok)
+{
+    int64_t day;
+    if (!v || minute < 0 || !date || !wallclock_parse_date(date, &day))
+        return;
+    day += next_day;
+    time_t noon = (time_t)(day * 86400 + 43200);
+    struct tm d;
+    char when[16] = "";
+    if (gmtime_r(&noon, &d))
+        strftime(when, sizeof when, "%Y-%m-%d", &d);
+    switch (local_time_kind(day, minute)) {
+    case LOCAL_NEVER:
+        jfile_problem(f, v, false, q, "%s does not happen on %s where this kiosk is: the clocks "
+                      "go forward past it for summer time; choose a time outside that hour",
+                      v->valuestring, when);
+        *ok = false;
+        break;
+    case LOCAL_TWICE:
+        jfile_problem(f, v, true, q, "%s happens twice on %s where this kiosk is (the clocks go "
+                      "back an hour); the screen shows it at both", v->valuestring, when);
+        break;
+    case LOCAL_ONCE:
+    default:
+        break;
+    }
 }
 
 static int talk_cmp(const void *pa, const void *pb)
@@ -81,7 +148,8 @@ bool load_talks(jfile *f, content *c)
         JFILE_TEXT(t->title, e, "title", p, true);
         JFILE_TEXT(t->room, e, "room", p, true);
         const cJSON *room = cJSON_GetObjectItemCaseSensitive(e, "room");
-        if (t->room[0] && (strlen(t->room) > MAX_ROOM || strchr(t->room, '\n'))) {
+        if (t->room[0] &&
+            (textrule_chars(t->room) > MAX_ROOM || textrule_first_break(t->room))) {
             snprintf(q, sizeof q, "%s.room", p);
             jfile_problem(f, room, false, q, "a room is a short label on one line such as \"Room "
                           "2.14\" (at most %d characters)", MAX_ROOM);
@@ -98,6 +166,15 @@ bool load_talks(jfile *f, content *c)
             } else if (t->end < t->start) {
                 t->end += 24 * 60; /* runs past midnight */
             }
+        }
+        if (d) {
+            const cJSON *sv = cJSON_GetObjectItemCaseSensitive(e, "start");
+            const cJSON *ev = cJSON_GetObjectItemCaseSensitive(e, "end");
+            snprintf(q, sizeof q, "%s.start", p);
+            check_local(f, sv, q, d->valuestring, false, t->start, &ok);
+            snprintf(q, sizeof q, "%s.end", p);
+            check_local(f, ev, q, d->valuestring, t->end >= 24 * 60,
+                        t->end >= 0 ? t->end % (24 * 60) : -1, &ok);
         }
         const cJSON *degs = jfile_array_max(f, e, "degrees", p, false, JFILE_MAX_LIST);
         if (cJSON_GetObjectItemCaseSensitive(e, "degrees") && !degs)
@@ -230,15 +307,6 @@ bool load_quiz(jfile *f, content *c)
     return ok;
 }
 
-/* Code points in valid UTF-8 text (what a visitor counts as characters). */
-static size_t utf8_count(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* notices.json: short messages for visitors, each perhaps with the time of
  * day it starts and ends, and a level. */
 bool load_notices(jfile *f, content *c)
@@ -259,7 +327,7 @@ bool load_notices(jfile *f, content *c)
         content_notice *n = &c->notices[c->n_notices++];
         n->start = n->end = -1;
         JFILE_TEXT(n->text, e, "text", p, true);
-        if (utf8_count(n->text) > CONTENT_NOTICE_MAX || strchr(n->text, '\n')) {
+        if (textrule_chars(n->text) > CONTENT_NOTICE_MAX || textrule_first_break(n->text)) {
             snprintf(q, sizeof q, "%s.text", p);
             jfile_problem(f, cJSON_GetObjectItemCaseSensitive(e, "text"), false, q,
                           "a notice is a short message on one line (at most %d characters)",
@@ -281,13 +349,22 @@ bool load_notices(jfile *f, content *c)
             n->start = get_time(f, e, "start", p, &ok);
         if (cJSON_GetObjectItemCaseSensitive(e, "end"))
             n->end = get_time(f, e, "end", p, &ok);
-        if (n->start >= 0 && n->end >= 0 && n->end <= n->start) {
+        if (n->start >= 0 && n->end >= 0 && n->end == n->start) {
             snprintf(q, sizeof q, "%s.end", p);
             jfile_problem(f, cJSON_GetObjectItemCaseSensitive(e, "end"), false, q,
                           "a notice must end after it starts (end %02d:%02d, start %02d:%02d)",
                           n->end / 60, n->end % 60, n->start / 60, n->start % 60);
             ok = false;
+        } else if (n->start >= 0 && n->end >= 0 && n->end < n->start) {
+            n->end += 24 * 60; /* runs past midnight, like a late talk */
         }
+        /* Notices are for the open day (openday.json's date). */
+        snprintf(q, sizeof q, "%s.start", p);
+        check_local(f, cJSON_GetObjectItemCaseSensitive(e, "start"), q, c->date, false,
+                    n->start, &ok);
+        snprintf(q, sizeof q, "%s.end", p);
+        check_local(f, cJSON_GetObjectItemCaseSensitive(e, "end"), q, c->date,
+                    n->end >= 24 * 60, n->end >= 0 ? n->end % (24 * 60) : -1, &ok);
     }
     return ok;
 }

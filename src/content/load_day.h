@@ -7,7 +7,16 @@
  * talks and the quiz's answers name degrees by id) and only when their
  * file is there: a file left out is no error (content.absent). When
  * degrees.json itself failed, its error says it all: unknown degree ids
- * are not reported again here. Loader-internal (content.c calls them). */
+ * are not reported again here.
+ *
+ * Times: a talk or a notice whose end is before its start runs past
+ * midnight (its end is stored beyond 1440). On a known day (talks.json's
+ * date for talks, openday.json's for notices) every time must happen in
+ * the kiosk's local time zone (TZ): one in the hour the clocks skip when
+ * summer time starts is an error, one in the hour they repeat a warning;
+ * an end past midnight is checked on the day after. Limits in characters
+ * (a room, a notice) count characters, and "one line" refuses every line
+ * break of Unicode (textrule.h). Loader-internal (content.c calls them). */
 #ifndef OPENDAY_LOAD_DAY_H
 #define OPENDAY_LOAD_DAY_H
 

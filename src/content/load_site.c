@@ -123,9 +123,8 @@ bool load_manifest(jfile *f, content *c)
     const cJSON *d = jfile_date(f);
     c->date = jfile_strdup(d ? d->valuestring : "");
     const cJSON *base = jfile_plain(f, f->root, "url_base", "", false);
-    c->url_base = jfile_strdup(base ? base->valuestring : "");
-    if (base && !jfile_url_ok(f, base, "url_base", c->url_base, false)) {
-        free(c->url_base);
+    c->url_base = base ? jfile_url(f, base, "url_base", false) : jfile_strdup("");
+    if (!c->url_base) {
         c->url_base = jfile_strdup("");
         ok = false;
     }

@@ -12,6 +12,8 @@ bool notices_active(const content *c, size_t i, int wall_minute)
         return true;
     if (wall_minute < 0)
         return false;
+    if (n->end > DAY) /* past midnight: the evening, then the small hours */
+        return wall_minute >= n->start || wall_minute < n->end - DAY;
     return (n->start < 0 || wall_minute >= n->start) && (n->end < 0 || wall_minute < n->end);
 }
 

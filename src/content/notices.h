@@ -3,7 +3,10 @@
  * Pure: no clock is read here. The caller passes the wall clock's minute of
  * the day (0-1439) or -1 when it is unknown or cannot be trusted. A notice
  * without start and end always applies; one with a start applies from that
- * minute, one with an end until that minute (the end itself is over). When
+ * minute, one with an end until that minute (the end itself is over). One
+ * whose end is before its start runs past midnight (the loader stores its
+ * end beyond 1440, as a late talk's): it applies from the start until
+ * midnight and from midnight until the end, every night. When
  * the clock is unknown, a timed notice is not shown: nobody can say whether
  * it has begun or is already over. */
 #ifndef OPENDAY_NOTICES_H

@@ -29,6 +29,7 @@
 #include "store.h"
 #include "upkeep.h"
 #include "talks.h"
+#include "screen.h"
 
 /* After this long drawing frames, a start counts as healthy (boot.h). */
 #define BOOT_HEALTHY_AFTER_MS 60000
@@ -286,6 +287,41 @@ static bool host_headless(host *s, const cli_options *o, kiosk_config *kc)
 
 /* --clock HH:MM: the fixed time of day (then trusted), -1 when not given,
  * -2 (after saying why) when it is not a time. */
+/* The names --screen takes, from the screen table, each with the form of
+ * its parameter: a screen added to the table is listed without a word
+ * changed here. */
+static void screen_choices(char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int s = 0; s < VIEW_SCREEN_COUNT; s++) {
+        const screen_def *d = screen_get((view_screen)s);
+        if (!d)
+            continue;
+        const char *form = "";
+        switch (d->param) {
+        case VIEW_PARAM_DEGREE:
+        case VIEW_PARAM_CAREER:
+            form = ":ID";
+            break;
+        case VIEW_PARAM_DEGREE_PAIR:
+            form = "[:ID,ID]";
+            break;
+        case VIEW_PARAM_QUESTION:
+            form = "[:N]";
+            break;
+        case VIEW_PARAM_NONE:
+        default:
+            break;
+        }
+        const char *sep = !s ? "" : s + 1 == VIEW_SCREEN_COUNT ? " or " : ", ";
+        int k = snprintf(buf + used, n - used, "%s%s%s", sep, d->name, form);
+        if (k < 0 || (size_t)k >= n - used)
+            break;
+        used += (size_t)k;
+    }
+}
+
 static int fixed_clock(const cli_options *o)
 {
     if (!o->clock)
@@ -375,10 +411,9 @@ int platform_screenshot(const cli_options *o)
         gfx_save_png(&s.g, o->screenshot);
         rc = 2;
     } else if (!host_read_aloud(&s, o) || !kiosk_goto(s.k, o->screen ? o->screen : "home")) {
-        fprintf(stderr,
-                "openday: unknown screen \"%s\"; use attract, home, degree:ID, compare, "
-                "compare:ID,ID, careers, career:ID, ba-bs or about\n",
-                o->screen);
+        char names[600];
+        screen_choices(names, sizeof names);
+        fprintf(stderr, "openday: unknown screen \"%s\"; use %s\n", o->screen, names);
         rc = 2;
     } else {
         /* Headless pictures are reproducible: no system clock, only --clock. */
@@ -769,8 +804,12 @@ int platform_window(const cli_options *o)
     }
     bool black_shown = false;
     if (o->screen && !kiosk_goto(s.k, o->screen))
-        fprintf(stderr, "openday: unknown screen \"%s\"; starting with the attract loop\n",
-                o->screen);
+    {
+        char names[600];
+        screen_choices(names, sizeof names);
+        fprintf(stderr, "openday: unknown screen \"%s\" (use %s); starting with the attract "
+                "loop\n", o->screen, names);
+    }
     int clk = fixed_clock(o), clk_verdict = -1;
     uint64_t clk_read = UINT64_MAX;
     if (clk == -2) {

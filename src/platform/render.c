@@ -12,6 +12,7 @@
 #include "render.h"
 #include "file.h"
 #include "hash.h"
+#include "strbuf.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -1060,20 +1061,30 @@ static void png_fail(png_structp png, png_const_charp msg)
     png_longjmp(png, 1);
 }
 
+/* The PNG as it is made, in memory: the file is written in one step once
+ * the picture is whole (file_write_atomic), never opened in place. */
+static void png_mem_write(png_structp png, png_bytep data, png_size_t n)
+{
+    strbuf_add(png_get_io_ptr(png), (const char *)data, n);
+}
+
+static void png_mem_flush(png_structp png)
+{
+    (void)png;
+}
+
 /* Written with libpng at its fastest setting (zlib level 1, no row filter):
  * a screenshot is taken on the critical path of a cold start, and a few
  * percent of file size matter less than tens of milliseconds. The picture is
  * read back in bands of 64 rows, so a screenshot needs no second full-size
- * copy of the frame. */
+ * copy of the frame. The file goes through file_write_atomic: whatever sits
+ * at the path (a symlink, a named pipe, an old screenshot being read) is
+ * replaced, never followed, blocked on or seen half written. */
 bool render_save_png(SDL_Renderer *ren, int w, int h, const char *path)
 {
     enum { BAND = 64 };
-    FILE *fp = fopen(path, "wb");
-    if (!fp) {
-        fprintf(stderr, "openday: cannot write \"%s\": %s\n", path, strerror(errno));
-        return false;
-    }
     char msg[256] = "";
+    strbuf mem = { 0 };
     Uint32 *band = malloc((size_t)w * BAND * 4);
     png_bytep row = malloc((size_t)w * 3);
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_fail, NULL);
@@ -1083,7 +1094,7 @@ bool render_save_png(SDL_Renderer *ren, int w, int h, const char *path)
         fprintf(stderr, "openday: writing \"%s\" failed: %s\n", path, msg);
         ok = false;
     } else if (ok) {
-        png_init_io(png, fp);
+        png_set_write_fn(png, &mem, png_mem_write, png_mem_flush);
         png_set_compression_level(png, 1);
         png_set_filter(png, 0, PNG_FILTER_NONE);
         png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
@@ -1115,11 +1126,19 @@ bool render_save_png(SDL_Renderer *ren, int w, int h, const char *path)
     png_destroy_write_struct(png ? &png : NULL, info ? &info : NULL);
     free(band);
     free(row);
-    if (fclose(fp) != 0 && ok) {
-        fprintf(stderr, "openday: writing \"%s\" failed: %s\n", path, strerror(errno));
+    size_t len = mem.len;
+    char *bytes = strbuf_take(&mem);
+    if (ok && !bytes) {
+        fprintf(stderr, "openday: out of memory writing \"%s\"\n", path);
         ok = false;
     }
-    if (!ok)
-        remove(path);
+    if (ok) {
+        int e = file_write_atomic(path, bytes, len);
+        if (e) {
+            fprintf(stderr, "openday: cannot write \"%s\": %s\n", path, strerror(e));
+            ok = false;
+        }
+    }
+    free(bytes);
     return ok;
 }

@@ -1,5 +1,6 @@
 /* speech.c - eSpeak NG through SDL audio, off the frame loop. See speech.h. */
 #include "speech.h"
+#include "file.h"
 
 #include <SDL.h>
 #include <errno.h>
@@ -430,14 +431,18 @@ int speech_say_wav(const char *text, const char *lang, const char *path, FILE *l
     put_le(h + 34, 16, 2);                 /* bits per sample */
     memcpy(h + 36, "data", 4);
     put_le(h + 40, data, 4);
-    unsigned char *le = malloc(data ? data : 1);
+    /* Header and samples in one buffer, written in one step through the
+     * safe writer (file.h): a symlink or named pipe at the path is
+     * replaced, never followed or blocked on. */
+    unsigned char *le = malloc(sizeof h + (size_t)data);
+    if (le)
+        memcpy(le, h, sizeof h);
     for (size_t i = 0; le && i < b.n; i++)
-        put_le(le + 2 * i, (uint16_t)b.pcm[i], 2);
-    FILE *f = fopen(path, "wb");
-    bool ok = le && f && fwrite(h, 1, sizeof h, f) == sizeof h && fwrite(le, 1, data, f) == data;
-    ok = (f && fclose(f) == 0) && ok;
+        put_le(le + sizeof h + 2 * i, (uint16_t)b.pcm[i], 2);
+    int e = le ? file_write_atomic(path, (const char *)le, sizeof h + (size_t)data) : ENOMEM;
+    bool ok = e == 0;
     if (!ok)
-        fprintf(log, "openday: cannot write %s: %s\n", path, le ? strerror(errno) : "out of memory");
+        fprintf(log, "openday: cannot write %s: %s\n", path, strerror(e));
     else
         fprintf(log, "openday: wrote %s: %.2f s of speech at %d Hz\n", path,
                 (double)b.n / rate, rate);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "content.h"
@@ -540,6 +541,213 @@ static void list_limits(void **state)
     }
 }
 
+/* Replace the first `from` in dir/file (a copy of the shipped file) by `to`. */
+static void apply_edit(const char *dir, const char *file, const char *from, const char *to)
+{
+    char src[256];
+    snprintf(src, sizeof src, "content/%s", file);
+    size_t n;
+    char *text = scratch_read(src, &n);
+    char *at = strstr(text, from);
+    if (!at)
+        fail_msg("%s has no \"%s\"", file, from);
+    size_t lf = strlen(from), lt = strlen(to);
+    char *edited = malloc(n - lf + lt + 1);
+    assert_non_null(edited);
+    memcpy(edited, text, (size_t)(at - text));
+    memcpy(edited + (at - text), to, lt);
+    memcpy(edited + (at - text) + lt, at + lf, n - (size_t)(at - text) - lf);
+    scratch_write_n(dir, file, edited, n - lf + lt);
+    free(edited);
+    free(text);
+}
+
+/* The shipped content (every file) with the first `from` in `file` replaced
+ * by `to`, and as much in file2 when it is not NULL; loaded, its report
+ * must contain `want` (the directory's name before it), and it must load or
+ * not as `valid` says. The model is handed back through *out when out is
+ * not NULL (the caller destroys it). */
+static void edit_expect2(const char *file, const char *from, const char *to, const char *file2,
+                         const char *from2, const char *to2, const char *want, bool valid,
+                         content **out)
+{
+    char *dir = scratch_copy("strict", CONTENT_NFILES);
+    apply_edit(dir, file, from, to);
+    if (file2)
+        apply_edit(dir, file2, from2, to2);
+    bool ok;
+    char *report = load_report(dir, &ok, out);
+    char line[1200];
+    snprintf(line, sizeof line, "%s/%s", dir, want);
+    if (*want && !strstr(report, line))
+        fail_msg("expected a line containing\n  %s\ngot:\n%s", line, report);
+    if (ok != valid)
+        fail_msg("load %s, expected %s:\n%s", ok ? "succeeded" : "failed",
+                 valid ? "success" : "failure", report);
+    free(report);
+    scratch_remove(dir);
+}
+
+static void edit_expect(const char *file, const char *from, const char *to, const char *want,
+                        bool valid, content **out)
+{
+    edit_expect2(file, from, to, NULL, NULL, NULL, want, valid, out);
+}
+
+/* Issue 21, case 9 and its class: a key written twice in any object of any
+ * file is an error at the second one, with its JSON path. */
+static void duplicate_keys_anywhere(void **state)
+{
+    (void)state;
+    /* A quiz answer's points: both values within the limit. */
+    edit_expect("quiz.json", "\"points\": { \"music-production\": 2 } }",
+                "\"points\": { \"music-production\": 2, \"music-production\": 3 } }",
+                "quiz.json:7:140: questions[0].answers[0].points.music-production: field "
+                "\"music-production\" appears twice in this object; keep one", false, NULL);
+    /* A translation given twice. */
+    edit_expect("degrees.json", "\"de\": \"Musikproduktion\" }",
+                "\"de\": \"Musikproduktion\", \"de\": \"Produktion\" }",
+                "degrees.json:6:68: degrees[0].name.de: field \"de\" appears twice", false, NULL);
+    /* In the talks, the notices and the manifest's language list. */
+    edit_expect("talks.json", "\"start\": \"10:00\",", "\"start\": \"10:00\", \"start\": \"09:00\",",
+                "talks.json:6:25: talks[0].start: field \"start\" appears twice", false, NULL);
+    edit_expect("notices.json", "\"start\": \"12:00\",", "\"start\": \"12:00\", \"start\": \"11:00\",",
+                "notices.json:6:25: notices[0].start: field \"start\" appears twice", false, NULL);
+    edit_expect("openday.json", "\"schema\": 1,", "\"schema\": 1, \"schema\": 1,",
+                "openday.json:2:16: schema: field \"schema\" appears twice", false, NULL);
+}
+
+/* Case 8: a required text is not blank in any of its languages; blank is
+ * also a text of invisible characters alone. */
+static void required_text_in_every_language(void **state)
+{
+    (void)state;
+    edit_expect("degrees.json", "\"de\": \"Musikproduktion\" }", "\"de\": \"\" }",
+                "degrees.json:6:49: degrees[0].name.de: the \"de\" translation of \"name\" is "
+                "empty", false, NULL);
+    edit_expect("degrees.json", "\"de\": \"Musikproduktion\" }", "\"de\": \"\u200b\u00a0\" }",
+                "degrees.json:6:49: degrees[0].name.de: the \"de\" translation", false, NULL);
+    edit_expect("degrees.json", "\"name\": { \"en\": \"Music Production\", \"de\": \"Musikproduktion\" }",
+                "\"name\": \"\xe2\x80\x8b\"", "degrees.json:6:15: degrees[0].name: \"name\" is empty",
+                false, NULL);
+    edit_expect("quiz.json", "\"de\": \"Einen Song schreiben und aufnehmen\"", "\"de\": \" \"",
+                "quiz.json:7:65: questions[0].answers[0].answer.de: the \"de\" translation",
+                false, NULL);
+}
+
+/* Dates are real calendar days. */
+static void real_dates(void **state)
+{
+    (void)state;
+    edit_expect("openday.json", "2026-11-25", "2026-02-31",
+                "openday.json:6:11: date: date \"2026-02-31\" is not a day of the calendar", false,
+                NULL);
+    edit_expect("talks.json", "2026-11-25", "2026-11-31",
+                "talks.json:3:11: date: date \"2026-11-31\" is not a day of the calendar", false,
+                NULL);
+    edit_expect("talks.json", "2026-11-25", "2028-02-29", "", true, NULL);
+}
+
+/* Every rule for all of Unicode: invisible characters in ids are named;
+ * limits in characters count characters; one line means no line break of
+ * any kind. */
+static void unicode_rules(void **state)
+{
+    (void)state;
+    edit_expect("careers.json", "\"id\": \"music-producer\"", "\"id\": \"music\u2060-producer\"",
+                "careers.json:4:13: careers[0].id: id \"music\xe2\x81\xa0-producer\" holds a space or "
+                "invisible character (U+2060 at byte 6)", false, NULL);
+    edit_expect("careers.json", "\"id\": \"music-producer\"", "\"id\": \"music-producer\u202e\"",
+                "careers.json:4:13: careers[0].id: id", false, NULL);
+    /* 40 characters of two bytes each: a room of 40 characters is allowed. */
+    char to[300] = "\"room\": \"";
+    for (int i = 0; i < 40; i++)
+        strcat(to, "\xc3\xa9");
+    strcat(to, "\"");
+    edit_expect("talks.json", "\"room\": \"Studio 1\"", to, "", true, NULL);
+    to[strlen(to) - 1] = '\0';
+    strcat(to, "e\"");
+    edit_expect("talks.json", "\"room\": \"Studio 1\"", to, "talks.json:", false, NULL);
+    edit_expect("talks.json", "\"room\": \"Studio 1\"", "\"room\": \"Studio\u20281\"",
+                "talks.json:16:15: talks[1].room: a room is a short label on one line", false, NULL);
+    edit_expect("notices.json", "moved to Room 1.02.\"", "moved to\u2029Room 1.02.\"",
+                "notices.json:5:15: notices[0].text: a notice is a short message on one line",
+                false, NULL);
+}
+
+/* Addresses outside ASCII are encoded as a browser sends them; one that
+ * hides an invisible character is refused. */
+static void web_addresses(void **state)
+{
+    (void)state;
+    content *c;
+    edit_expect("openday.json", "\"url_base\": \"https://openday.example.org/\"",
+                "\"url_base\": \"https://Bücher.Example/studium/ä/\"", "", true, &c);
+    assert_string_equal(c->url_base, "https://xn--bcher-kva.example/studium/%C3%A4/");
+    assert_string_equal(c->degrees[0].url,
+                        "https://xn--bcher-kva.example/studium/%C3%A4/music-production");
+    content_destroy(c);
+    edit_expect("openday.json", "\"url_base\": \"https://openday.example.org/\"",
+                "\"url_base\": \"https://openday.example.org/\u200b\"",
+                "openday.json:", false, NULL);
+    edit_expect("openday.json", "\"url_base\": \"https://openday.example.org/\"",
+                "\"url_base\": \"https://openday.example.org/a\u00a0b/\"",
+                "openday.json:", false, NULL);
+    edit_expect("openday.json", "\"url_base\": \"https://openday.example.org/\"",
+                "\"url_base\": \"https://xn--a.example/\"",
+                "openday.json:", false, NULL);
+}
+
+/* Times of talks and notices exist on their day where the kiosk is: the
+ * hour the clocks skip is refused, the hour they repeat warned about, a
+ * talk past midnight checked on the day after. */
+static void local_times(void **state)
+{
+    (void)state;
+    const char *tz = getenv("TZ");
+    char *old = tz ? strdup(tz) : NULL;
+    setenv("TZ", "Europe/London", 1);
+    tzset();
+    /* 2027-03-28: the clocks go forward at 01:00 to 02:00. */
+    edit_expect("talks.json", "\"date\": \"2026-11-25\"", "\"date\": \"2027-03-28\"", "", true, NULL);
+    char from[] = "\"start\": \"10:00\",\n      \"end\": \"10:45\"";
+    char buf[200];
+    snprintf(buf, sizeof buf, "\"start\": \"01:30\",\n      \"end\": \"02:45\"");
+    char *dir_from = "\"date\": \"2026-11-25\",\n  \"talks\": [\n    {\n      ";
+    char a[400], b[400];
+    snprintf(a, sizeof a, "%s%s", dir_from, from);
+    snprintf(b, sizeof b, "\"date\": \"2027-03-28\",\n  \"talks\": [\n    {\n      %s", buf);
+    edit_expect("talks.json", a, b, "talks.json:6:16: talks[0].start: 01:30 does not happen on "
+                "2027-03-28 where this kiosk is", false, NULL);
+    /* The night before, a talk to 01:30 ends on the day of the change. */
+    snprintf(b, sizeof b, "\"date\": \"2027-03-27\",\n  \"talks\": [\n    {\n      "
+             "\"start\": \"23:00\",\n      \"end\": \"01:30\"");
+    edit_expect("talks.json", a, b, "talks.json:7:14: talks[0].end: 01:30 does not happen on "
+                "2027-03-28", false, NULL);
+    /* 2027-10-31: 01:00-01:59 happens twice: a warning. */
+    snprintf(b, sizeof b, "\"date\": \"2027-10-31\",\n  \"talks\": [\n    {\n      %s", buf);
+    edit_expect("talks.json", a, b, "talks.json:6:16: talks[0].start: warning: 01:30 happens "
+                "twice on 2027-10-31", true, NULL);
+    /* A notice on the open day's date (openday.json): in the skipped hour,
+     * and past midnight into it. */
+    edit_expect("openday.json", "2026-11-25", "2027-03-28", "", true, NULL);
+    edit_expect2("openday.json", "2026-11-25", "2027-03-28", "notices.json",
+                 "\"start\": \"12:00\"", "\"start\": \"01:15\"",
+                 "notices.json:6:16: notices[0].start: 01:15 does not happen on 2027-03-28",
+                 false, NULL);
+    edit_expect2("openday.json", "2026-11-25", "2027-03-27", "notices.json",
+                 "\"start\": \"12:00\",\n      \"end\": \"14:30\"",
+                 "\"start\": \"22:00\",\n      \"end\": \"01:45\"",
+                 "notices.json:7:14: notices[0].end: 01:45 does not happen on 2027-03-28",
+                 false, NULL);
+    if (old)
+        setenv("TZ", old, 1);
+    else
+        unsetenv("TZ");
+    free(old);
+    tzset();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,6 +764,12 @@ int main(void)
         cmocka_unit_test(many_degrees),
         cmocka_unit_test(named_pipe_is_an_error),
         cmocka_unit_test(list_limits),
+        cmocka_unit_test(duplicate_keys_anywhere),
+        cmocka_unit_test(required_text_in_every_language),
+        cmocka_unit_test(real_dates),
+        cmocka_unit_test(unicode_rules),
+        cmocka_unit_test(web_addresses),
+        cmocka_unit_test(local_times),
     };
     return cmocka_run_group_tests_name("content", tests, NULL, NULL);
 }

@@ -38,6 +38,11 @@ file "$T/home.png" 2>/dev/null | grep -q "720 x 1280" \
 "$O" --screenshot "$T/x.png" --screen degree:nope >"$T/out" 2>&1
 [ $? -eq 2 ] || fail "unknown screen did not exit 2"
 grep -q "unknown screen" "$T/out" || fail "unknown screen message"
+# The list of screens is the screen table's: every screen --screen takes.
+for name in attract home "degree:ID" careers today "quiz\[:N\]" quiz-result; do
+    grep -q "[ ,]$name[, ]" "$T/out" || grep -q " or $name\$" "$T/out" \
+        || fail "unknown-screen message lacks $name: $(cat "$T/out")"
+done
 
 # Replay: malformed line exits 2 naming it; failed expectation exits 1 naming it.
 printf 'tap 0.5 0.5\nfrobnicate\n' >"$T/bad.replay"

@@ -39,11 +39,14 @@ O="$B/openday"
 # warnings) so that a swap that must be shown is in the smoke too: file-level
 # failures (empty, cut short, bad encoding, UTF-16, unreadable, too deep),
 # wrong type, missing field, duplicate id, dangling reference, a path out of
-# the folder, a number out of range, the wrong schema.
+# the folder, a number out of range, the wrong schema, a key written twice
+# deep in a file, a blank translation, a day not in the calendar, and a
+# valid address outside ASCII (shown, encoded).
 SMOKE="empty-file truncated-json invalid-utf8 utf16-file unreadable-file nesting-10000
        wrong-type-degrees missing-degree-name duplicate-degree-id dangling-career-ref
        image-symlink-out number-out-of-range schema-version-2 unknown-fields-warn
-       talks-unknown-degree"
+       talks-unknown-degree duplicate-key-quiz-points empty-translation date-february-31
+       url-idn-host"
 
 build_case() { # CASE DEST
     mkdir -p "$2"

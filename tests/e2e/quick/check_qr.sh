@@ -91,4 +91,38 @@ PY
     expect "$T/web$i.pgm" "$want"
 done
 
-echo "check_qr: ok (3 codes at 1920x1080, 1 at 3840x2160, 1 at 800x480 and 2 of the web page decoded)"
+# An address outside ASCII: the code carries what a browser sends (the host
+# through IDNA, the path percent-encoded), and the web page links and
+# encodes the same address.
+cp -r content "$T/intl"
+sed -i 's|"url_base": "https://openday.example.org/"|"url_base": "https://Bücher.example/studium/ä/"|' \
+    "$T/intl/openday.json"
+grep -q "Bücher" "$T/intl/openday.json" || fail "the shipped url_base changed: fix this test"
+intl="https://xn--bcher-kva.example/studium/%C3%A4/music-production"
+"$O" --content "$T/intl" --screenshot "$T/intl.png" --size 1920x1080 --dpi 92 \
+    --screen degree:music-production 2>/dev/null || fail "screenshot with a non-ASCII url_base"
+expect "$T/intl.png" "$intl"
+"$O" --content "$T/intl" --export-html "$T/intlweb" >/dev/null 2>&1 || fail "--export-html (intl)"
+grep -q "href=\"$intl\"" "$T/intlweb/index.html" || fail "the web page does not link $intl"
+want=$(python3 - "$T/intlweb/index.html" 0 "$T/intlweb0.pgm" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+figs = re.findall(r'<figure class="qr"><svg[^>]*viewBox="0 0 (\d+) \d+"[^>]*>.*?<path fill="#000" d="([^"]*)"/></svg><figcaption><a href="([^"]*)"', html)
+n, d, url = figs[int(sys.argv[2])]
+n = int(n); s = 6
+img = [[255] * (n * s) for _ in range(n * s)]
+for x, y, w in re.findall(r'M(\d+) (\d+)h(\d+)v1h-\d+z', d):
+    x, y, w = int(x), int(y), int(w)
+    for yy in range(y * s, (y + 1) * s):
+        for xx in range(x * s, (x + w) * s):
+            img[yy][xx] = 0
+with open(sys.argv[3], "wb") as f:
+    f.write(b"P5\n%d %d\n255\n" % (n * s, n * s))
+    f.write(bytes(v for row in img for v in row))
+print(url.replace("&amp;", "&"))
+PY
+) || fail "reading the SVG code of the intl page"
+[ "$want" = "$intl" ] || fail "the web page's first code links \"$want\", expected \"$intl\""
+expect "$T/intlweb0.pgm" "$intl"
+
+echo "check_qr: ok (4 codes at 1920x1080, 1 at 3840x2160, 1 at 800x480 and 3 of the web pages decoded)"
