@@ -270,11 +270,23 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
     }
     /* The new folder's entries reach the disk before the link names it. */
     sync_dir(dir);
-    /* Publish: a new link renamed over the old one is atomic. */
+    /* Publish: a new link renamed over the old one is atomic. The link is
+     * made at a name of its own (symlink() never opens or follows what it
+     * finds, and refuses a name taken: whatever sits at a name tried, a
+     * pipe, a folder, another run's link, is left alone and the next name
+     * tried). */
     char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s/last-good.new", state_dir);
-    unlink(tmp);
-    if (symlink(name, tmp) != 0 || rename(tmp, good) != 0) {
+    for (unsigned k = 0;; k++) {
+        snprintf(tmp, sizeof tmp, "%s/last-good.%ld.%u.new", state_dir, (long)getpid(), k);
+        if (symlink(name, tmp) == 0)
+            break;
+        if (errno != EEXIST || k > 1000) {
+            e = errno;
+            remove_tree(dir);
+            return fail(err, n, "symlink \"%s\": %s", tmp, strerror(e));
+        }
+    }
+    if (rename(tmp, good) != 0) {
         e = errno;
         unlink(tmp);
         remove_tree(dir);
@@ -286,6 +298,14 @@ bool store_save(const char *state_dir, const content *c, char *err, size_t n)
     if (d) {
         struct dirent *de;
         while ((de = readdir(d))) {
+            size_t dl = strlen(de->d_name);
+            /* A link a killed run made and never published: by name only. */
+            if (!strncmp(de->d_name, "last-good.", 10) && dl > 14 &&
+                !strcmp(de->d_name + dl - 4, ".new")) {
+                snprintf(to, sizeof to, "%s/%s", state_dir, de->d_name);
+                unlink(to);
+                continue;
+            }
             if (strncmp(de->d_name, "good-", 5) || !strcmp(de->d_name, name))
                 continue;
             snprintf(to, sizeof to, "%s/%s", state_dir, de->d_name);

@@ -14,6 +14,7 @@
 
 #include "content.h"
 #include "drm_card.h"
+#include "file.h"
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
@@ -79,15 +80,15 @@ static float host_physical(const cli_options *o, float reported, const char *fro
     return d.dpi;
 }
 
-/* Writes len bytes to path; false after logging why. */
+/* Writes len bytes to path through the one safe writer (file.h), so a pipe
+ * or a symlink at path can neither block nor redirect it; false after
+ * logging why. */
 static bool write_file(const char *path, const char *data, size_t len)
 {
-    FILE *f = fopen(path, "w");
-    bool ok = f && fwrite(data, 1, len, f) == len;
-    ok = (f && fclose(f) == 0) && ok;
-    if (!ok)
-        fprintf(stderr, "openday: cannot write %s: %s\n", path, strerror(errno));
-    return ok;
+    int e = file_write_atomic(path, data, len);
+    if (e)
+        fprintf(stderr, "openday: cannot write %s: %s\n", path, strerror(e));
+    return !e;
 }
 
 /* The dump.h account of the kiosk's current frame, written to path. */

@@ -200,6 +200,29 @@ static void store_keeps_one_copy(void **state)
     content_destroy(c);
 }
 
+/* Issue 21, the class of case 1: publishing the copy makes its link at a
+ * name of its own. Whatever sits at the fixed name older versions used (a
+ * folder, which unlink cannot remove, or a named pipe) or at a leftover of
+ * a killed run no longer stops the copy from being kept; leftovers go. */
+static void store_publishes_past_traps(void **state)
+{
+    (void)state;
+    char dir[512], st[512], good[600], err[600];
+    snprintf(dir, sizeof dir, "%s/c", tmp);
+    snprintf(st, sizeof st, "%s/state", tmp);
+    sh("mkdir -p '%s/last-good.new/inside' && mkfifo '%s/last-good.1.0.new'", st, st);
+    sh("ln -s nowhere '%s/last-good.99999.0.new'", st);
+    content *c = scratch_load(dir, NULL);
+    assert_non_null(c);
+    assert_true(store_save(st, c, err, sizeof err));
+    store_last_good(st, good, sizeof good);
+    sh("cmp '%s/degrees.json' '%s/degrees.json'", dir, good);
+    /* The leftovers of killed runs are gone; a folder is left alone. */
+    sh("! test -e '%s/last-good.1.0.new' && ! test -L '%s/last-good.99999.0.new'", st, st);
+    sh("test -d '%s/last-good.new/inside'", st);
+    content_destroy(c);
+}
+
 /* Issue 11, case 5: an editor's save that lands between validation and the
  * copy must not reach last-good. The copy is written from the bytes that
  * were validated; a later start on the broken folder finds a valid copy. */
@@ -407,6 +430,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(watch_symlink_swapped, setup, teardown),
         cmocka_unit_test_setup_teardown(store_keeps_one_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(last_good_is_what_was_validated, setup, teardown),
+        cmocka_unit_test_setup_teardown(store_publishes_past_traps, setup, teardown),
         cmocka_unit_test_setup_teardown(store_never_writes_into_its_inputs, setup, teardown),
         cmocka_unit_test_setup_teardown(reload_keeps_good_content, setup, teardown),
         cmocka_unit_test_setup_teardown(app_keeps_place_by_id, setup, teardown),

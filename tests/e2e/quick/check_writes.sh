@@ -1,6 +1,6 @@
 #!/bin/sh
-# Every file the app writes on request (a screenshot, a --say WAV file, the
-# pages of --export-html) is written through a temporary of a unique name
+# Every file the app writes on request (a screenshot, a --dump account, a
+# --say WAV file, the pages of --export-html) is written through a temporary of a unique name
 # renamed into place: a symlink at the target is replaced, never followed
 # (the file it points to keeps its bytes), and a named pipe at the target is
 # replaced, never opened (opening it for writing would wait for a reader
@@ -36,6 +36,12 @@ for kind in link pipe; do
     rc=$?
     after $kind "$T/shot.png" "--screenshot"
     head -c 8 "$T/shot.png" | od -c | grep -q "P   N   G" || fail "--screenshot: not a PNG"
+
+    trap_at $kind "$T/dump.json"
+    timeout 20 "$O" --screenshot "$T/shot2.png" --dump "$T/dump.json" --screen home --size 800x480 >"$T/out" 2>"$T/err"
+    rc=$?
+    after $kind "$T/dump.json" "--dump"
+    grep -q '"texts"' "$T/dump.json" || fail "--dump: not an account"
 
     trap_at $kind "$T/say.wav"
     timeout 20 "$O" --say "Hello" --wav "$T/say.wav" >"$T/out" 2>"$T/err"
