@@ -39,8 +39,7 @@ const cli_option cli_table[] = {
       .invalid = "must be 0, 90, 180 or 270", .section = S_DISPLAY,
       .help = "0, 90, 180 or 270: rotate the picture and touch input" },
     { .name = "mode", .kind = CLI_MODE, .metavar = "NAME", .where = CONF,
-      .need = "kiosk, fullscreen or windowed",
-      .invalid = "must be kiosk, fullscreen or windowed", .section = S_DISPLAY,
+      .need = "a display mode", .section = S_DISPLAY,
       .help = "kiosk, fullscreen or windowed (as the three options above)" },
     { .name = "window", .kind = CLI_SIZE, .metavar = "WxH", .where = CONF,
       .field = F(win_w), .field2 = F(win_h), .need = "a size",
@@ -259,20 +258,36 @@ static bool parse_num(const char *s, double lo, double hi, double step, double *
     return true;
 }
 
+/* The display modes are the command line's rows that set one (--kiosk,
+ * --fullscreen, --windowed): the config file's `mode = NAME` takes their
+ * names, so a new mode is one row and its word appears in the message. */
 static bool parse_mode(const char *s, cli_mode *m)
 {
-    static const struct {
-        const char *name;
-        cli_mode mode;
-    } modes[] = { { "kiosk", CLI_MODE_KIOSK },
-                  { "fullscreen", CLI_MODE_FULLSCREEN },
-                  { "windowed", CLI_MODE_WINDOWED } };
-    for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
-        if (!strcmp(s, modes[i].name)) {
-            *m = modes[i].mode;
+    for (size_t i = 0; i < cli_table_len; i++)
+        if ((cli_table[i].where & CLI_CMDLINE) && cli_table[i].mode != CLI_MODE_AUTO &&
+            !strcmp(s, cli_table[i].name)) {
+            *m = cli_table[i].mode;
             return true;
         }
     return false;
+}
+
+/* "must be kiosk, fullscreen or windowed", from the same rows. */
+static void mode_choices(char *out, size_t n)
+{
+    size_t k = 0, count = 0, len = 0;
+    for (size_t i = 0; i < cli_table_len; i++)
+        if ((cli_table[i].where & CLI_CMDLINE) && cli_table[i].mode != CLI_MODE_AUTO)
+            count++;
+    len = (size_t)snprintf(out, n, "must be");
+    for (size_t i = 0; i < cli_table_len && len < n; i++) {
+        const cli_option *r = &cli_table[i];
+        if (!(r->where & CLI_CMDLINE) || r->mode == CLI_MODE_AUTO)
+            continue;
+        k++;
+        len += (size_t)snprintf(out + len, n - len, "%s%s", k == 1 ? " " : k == count ? " or " : ", ",
+                                r->name);
+    }
 }
 
 static bool is_pin(const char *s)
@@ -323,7 +338,12 @@ bool cli_set(const cli_option *r, const char *val, cli_options *o, char *err, si
             *(float *)(base + r->field) = (float)v;
         break;
     case CLI_MODE:
-        ok = parse_mode(val, &o->mode);
+        if (!parse_mode(val, &o->mode)) {
+            char choices[160];
+            mode_choices(choices, sizeof choices);
+            snprintf(err, errlen, "--%s: \"%s\" %s", r->name, val, choices);
+            return false;
+        }
         break;
     case CLI_PIN:
         /* The PIN is a secret: a wrong one is not repeated into the log. */
@@ -390,7 +410,13 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
         }
         if (takes_value(r)) {
             if (i + 1 >= argc) {
-                snprintf(err, errlen, "%s needs %s", arg, r->need);
+                if (r->kind == CLI_MODE) {
+                    char choices[160];
+                    mode_choices(choices, sizeof choices);
+                    snprintf(err, errlen, "%s needs a value: it %s", arg, choices);
+                } else {
+                    snprintf(err, errlen, "%s needs %s", arg, r->need);
+                }
                 return false;
             }
             val = argv[++i];

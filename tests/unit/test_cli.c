@@ -173,7 +173,9 @@ static void table_is_sound(void **state)
             fail_msg("--%s: a metavar exactly when it takes a value", r->name);
         if (valued && r->kind != CLI_TEXT_OPT && !r->need)
             fail_msg("--%s: no text for a missing value", r->name);
-        if (valued && r->kind != CLI_TEXT && r->kind != CLI_TEXT_OPT && !r->invalid)
+        /* (a display mode's message is made from the mode rows) */
+        if (valued && r->kind != CLI_TEXT && r->kind != CLI_TEXT_OPT && r->kind != CLI_MODE &&
+            !r->invalid)
             fail_msg("--%s: no text for a bad value", r->name);
         if (r->lo > r->hi)
             fail_msg("--%s: range %g..%g", r->name, r->lo, r->hi);
@@ -311,6 +313,32 @@ static void access_options(void **state)
     assert_non_null(strstr(err, "--access: \"large-text,huge\""));
 }
 
+/* Issue 21, case 12's class: a message that lists choices is generated
+ * from the table it lists. A wrong `mode` names every row that sets a
+ * display mode, and the words it accepts are exactly those rows' names. */
+static void mode_choices_from_the_table(void **state)
+{
+    (void)state;
+    const cli_option *mode = cli_find("mode", CLI_CONFIG);
+    assert_non_null(mode);
+    cli_options o;
+    char err[512];
+    memset(&o, 0, sizeof o);
+    assert_false(cli_set(mode, "tv", &o, err, sizeof err));
+    size_t modes = 0;
+    for (size_t i = 0; i < cli_table_len; i++) {
+        const cli_option *r = &cli_table[i];
+        if (!(r->where & CLI_CMDLINE) || r->mode == CLI_MODE_AUTO)
+            continue;
+        modes++;
+        assert_non_null(strstr(err, r->name));
+        memset(&o, 0, sizeof o);
+        assert_true(cli_set(mode, r->name, &o, err, sizeof err));
+        assert_int_equal(o.mode, r->mode);
+    }
+    assert_true(modes >= 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +351,7 @@ int main(void)
         cmocka_unit_test(shipped_config_lists_every_key),
         cmocka_unit_test(man_page_lists_every_option),
         cmocka_unit_test(access_options),
+        cmocka_unit_test(mode_choices_from_the_table),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
