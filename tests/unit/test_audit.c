@@ -139,9 +139,14 @@ static void strict_counts(void **state)
     assert_true(screens > 0);
 }
 
+/* The wall clock of the set being audited (-1: none): the shipped set is
+ * audited at 15:45, while its urgent notice is in force, so every screen
+ * shares the screen with the band. */
+static int clock_min = -1;
+
 static size_t audit_one(const char *name, size_t si, size_t slide)
 {
-    return audit_at(name, si, slide, -1);
+    return audit_at(name, si, slide, clock_min);
 }
 
 /* The Today screen and a degree page with its next talk, at times that
@@ -203,9 +208,15 @@ static const struct {
     float dpi;
 } access_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
-static size_t audit_access(const char *name, int w, int h, float dpi, unsigned bits, bool panel)
+static size_t audit_access_at(const char *name, int w, int h, float dpi, float dist,
+                              unsigned bits, bool panel)
 {
-    app *a = support_app_access(&S, name, w, h, dpi, 0, bits);
+    app *a = support_app_clock(&S, name, w, h, dpi, dist, 0, clock_min);
+    if (a) {
+        app_access acc = app_access_from_bits(bits);
+        app_set_access(a, &acc);
+        app_update(a, 0);
+    }
     if (!a) {
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
@@ -217,15 +228,24 @@ static size_t audit_access(const char *name, int w, int h, float dpi, unsigned b
     app_access acc = app_get_access(a);
     lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
                        .large_text = acc.large_text, .high_contrast = acc.high_contrast,
-                       .reach = acc.reach };
+                       .reach = acc.reach, .distance_cm = dist };
     static char report[16384];
     report[0] = '\0';
-    size_t n = audit_layout(app_scene(a), &env, report, sizeof report);
+    /* Each mode to its own standard: the high-contrast theme at 7:1. */
+    audit_opts o = { 0 };
+    if (acc.high_contrast)
+        o.contrast_body = o.contrast_large = 7;
+    size_t n = audit_layout_with(app_scene(a), &env, &o, report, sizeof report);
     if (n)
         fprintf(stderr, "%s at %dx%d, choices %#x%s: %zu problem(s)\n%s\n", name, w, h, bits,
                 panel ? ", panel open" : "", n, report);
     app_destroy(a);
     return n;
+}
+
+static size_t audit_access(const char *name, int w, int h, float dpi, unsigned bits, bool panel)
+{
+    return audit_access_at(name, w, h, dpi, 0, bits, panel);
 }
 
 /* The warning before the visit resets, 15 s before, over a page. */
@@ -281,6 +301,30 @@ static void access_every_screen(void **state)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     printf("audited %zu screens with accessibility choices, %zu problems\n", audited, problems);
+    assert_int_equal(problems, 0);
+}
+
+/* Every access mode at every size of the audit: Larger text, Larger text
+ * with Read aloud's bar at the foot, and high contrast; with the set's
+ * notices in force, the frame's bars, bands and cues must leave every page
+ * its room (nothing hidden, a target on the first screen). */
+static void modes_every_size(void **state)
+{
+    (void)state;
+    char *names[512];
+    size_t n = support_screens(S.c, names, 512);
+    const unsigned large = 1u << VIEW_ACCESS_LARGE_TEXT;
+    const unsigned modes[] = { large, large | (1u << VIEW_ACCESS_READ_ALOUD),
+                               1u << VIEW_ACCESS_HIGH_CONTRAST };
+    size_t problems = 0, audited = 0;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (size_t k = 0; k < sizeof modes / sizeof *modes; k++)
+            for (size_t i = 0; i < n; i++, audited++)
+                problems += audit_access_at(names[i], sizes[s].w, sizes[s].h, sizes[s].dpi,
+                                            sizes[s].dist, modes[k], false);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    printf("audited %zu screens in the access modes, %zu problems\n", audited, problems);
     assert_int_equal(problems, 0);
 }
 
@@ -368,18 +412,40 @@ static void staff_screen(void **state)
     assert_int_equal(problems, 0);
 }
 
+static int setup_notices(void **state)
+{
+    clock_min = 15 * 60 + 45;
+    return setup(state);
+}
+
+static int setup_department(void **state)
+{
+    (void)state;
+    clock_min = -1; /* its two notices are in force all day */
+    return support_up_("tests/department");
+}
+
+static int teardown_clock(void **state)
+{
+    clock_min = -1;
+    return teardown(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_every_size),
         cmocka_unit_test(every_comparison),
         cmocka_unit_test(access_every_screen),
+        cmocka_unit_test(modes_every_size),
     };
     /* Content of ordinary length; tests/extreme's 100-character names may
      * take a second screen. */
     const struct CMUnitTest big[] = { cmocka_unit_test(big_screens_show_it_all) };
     const struct CMUnitTest strict[] = { cmocka_unit_test(strict_counts) };
-    int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
+    int failed = cmocka_run_group_tests_name("audit", tests, setup_notices, teardown_clock);
+    failed += cmocka_run_group_tests_name("audit-department", tests, setup_department,
+                                          teardown_clock);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     const struct CMUnitTest today[] = { cmocka_unit_test(today_across_the_day) };
     failed += cmocka_run_group_tests_name("audit-today", today, setup, teardown);

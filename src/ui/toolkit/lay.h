@@ -359,6 +359,10 @@ void lay_dot_pair(lay *L, float x, float cy, float d, od_color c);
 /* The height of a chip of letters (a degree mark, lay_marks.h; a pill's
  * mark): a line of bold text_min with a little room. */
 float lay_mark_chip_h(const lay *L);
+/* Marks the texts emitted since command `first` as a degree mark's letters
+ * (SCENE_F_MARK) that must stay on their chip (layout coordinates): the
+ * audit reports a mark that wraps or outgrows it as cut. */
+void lay_flag_mark(lay *L, size_t first, od_rect chip);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 
