@@ -289,13 +289,27 @@ static bool wholly_placed(const scene *s, const scene_cmd *c, float W, float H)
            od_rect_inside(s->clips[c->clip], c->rect, SLACK);
 }
 
+/* The page's outermost clip (the viewport the frame gives it), -1 none. */
+static int page_clip(const scene *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        int k = s->cmds[i].clip;
+        while (k >= 0 && (size_t)k < s->nclips && s->clip_parent[k] >= 0)
+            k = s->clip_parent[k];
+        if (k >= 0 && (size_t)k < s->nclips)
+            return k;
+    }
+    return -1;
+}
+
 /* The frame's own regions (the bars, the bands, the language and
  * accessibility buttons, the scroll cues, the speech bar) hide nothing:
  * every text wholly on the screen and drawn must be visible in the --dump
- * account (no later opaque rectangle over it), modal layers aside; and a
- * page's first screen must show one of its targets (or, for a page with
- * none, one of its lines) below the bands. The page is what lies in a clip:
- * the frame's regions are drawn unclipped. */
+ * account (no later opaque rectangle over it), modal layers aside. And they
+ * leave the page its first screen: a page (what lies in a clip: the frame's
+ * regions are drawn unclipped) shows one of its lines, and every target in
+ * the first half screen of the page's top shows whole (the frame may take
+ * at most half of the screen from the page). */
 static void audit_frame(const scene *s, const audit_ctx *a, audit_report *r)
 {
     scene under = *s;
@@ -310,8 +324,10 @@ static void audit_frame(const scene *s, const audit_ctx *a, audit_report *r)
         report_line(r, "frame: out of memory for the account");
         return;
     }
+    int pc = under.count < s->count ? -1 : page_clip(&under);
+    float page_y = pc >= 0 ? under.clips[pc].y : 0;
     size_t li = 0, hi = 0;
-    bool page_hits = false, page_texts = false, hit_seen = false, text_seen = false;
+    bool page_texts = false, text_seen = false;
     for (size_t i = 0; i < under.count; i++) {
         const scene_cmd *c = &under.cmds[i];
         if (c->kind == SCENE_TEXT) {
@@ -325,33 +341,34 @@ static void audit_frame(const scene *s, const audit_ctx *a, audit_report *r)
                             i, (double)c->rect.x, (double)c->rect.y, (double)c->rect.w,
                             (double)c->rect.h, sn);
             }
-            if (c->clip >= 0 && c->color.a > 0) {
+            if (pc >= 0 && c->clip >= 0 && c->color.a > 0) {
                 page_texts = true;
                 text_seen |= ln->visible;
             }
         } else if (c->kind == SCENE_HIT) {
             const dump_hit *h = &acc.hits[hi++];
-            if (c->clip >= 0 && h->enabled) {
-                page_hits = true;
-                /* A card taller than the room left is still there to
-                 * tap when a target's worth of it shows. */
-                od_rect part = od_rect_intersect(c->rect, (od_rect){ 0, 0, a->W, a->H });
-                if ((size_t)c->clip < under.nclips)
-                    part = od_rect_intersect(part, under.clips[c->clip]);
-                hit_seen |= h->visible || (part.w >= a->m.target - SLACK &&
-                                           part.h >= a->m.target - SLACK);
-            }
+            /* A target within half a screen of the page's top (the page
+             * unscrolled, as the audit sees it) shows whole. */
+            /* A card taller than the room left still shows when a
+             * target's worth of it does. */
+            od_rect part = od_rect_intersect(c->rect, (od_rect){ 0, 0, a->W, a->H });
+            if (c->clip >= 0 && (size_t)c->clip < under.nclips)
+                part = od_rect_intersect(part, under.clips[c->clip]);
+            bool shows = h->visible || (part.w >= a->m.target - SLACK &&
+                                        part.h >= a->m.target - SLACK);
+            if (pc >= 0 && c->clip >= 0 && h->enabled && !shows &&
+                c->rect.y + c->rect.h - page_y <= 0.5f * a->H && c->rect.x >= -SLACK &&
+                c->rect.x + c->rect.w <= a->W + SLACK)
+                report_line(r, "hit %zu: in the page's first half screen (%.0f px down) but "
+                               "not shown whole below the frame's bars and bands (action %d, "
+                               "arg %d)",
+                            i, (double)(c->rect.y - page_y), c->action, c->arg);
         }
     }
     dump_account_deinit(&acc);
-    if (under.count < s->count)
-        return;
-    if (page_hits && !hit_seen)
-        report_line(r, "frame: the first screen shows none of the page's targets below the "
-                       "frame's bars and bands");
-    else if (!page_hits && page_texts && !text_seen)
-        report_line(r, "frame: the first screen shows none of the page's lines below the "
-                       "frame's bars and bands");
+    if (page_texts && !text_seen)
+        report_line(r, "frame: the first screen shows none of the page below the frame's bars "
+                       "and bands");
 }
 
 size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n)

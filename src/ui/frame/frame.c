@@ -62,6 +62,11 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     header_pill(L, &g->home_p, L->c->strings[CONTENT_STR_HOME], VIEW_ACT_HOME, 0);
     float bw, bh, hw, hh, nw, nh;
     (void)nw;
+    /* A short screen in Larger text (the 7-inch panel): the bar's pills
+     * keep half their padding, so the bar leaves the page its room. */
+    lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
+    if (nh + 2 * top > 0.2f * L->H)
+        g->back_p.dense = g->home_p.dense = true;
     /* Each button takes at most a quarter of the width, so the title keeps
      * half the bar even with long labels (they wrap instead). When that
      * leaves the title less than four body-em, or a label would have to wrap,
@@ -235,33 +240,21 @@ static void more_fade(lay *L, float view_top, float view_h)
 
 /* The scroll buttons of a long page, so that reading it never needs a drag:
  * "More below" (a screen down) while the page goes on below the viewport,
- * "Scroll up" once it is scrolled, side by side at the foot of the viewport
- * (VIEW_ACT_SCROLL +1 / -1). They float over the page: their blocks are on their
- * own level, and the page keeps room for them at its end (scroll_room). */
-static float scroll_buttons_h(const lay *L)
-{
-    lay_pill p;
-    memset(&p, 0, sizeof p);
-    p.text = lay_str(L, CONTENT_STR_SCROLL_DOWN);
-    p.font = SCENE_FONT_BOLD;
-    p.size = lay_small(L);
-    p.action = VIEW_ACT_SCROLL;
-    float w, h;
-    lay_pill_size(L, &p, 0.45f * L->W, &w, &h);
-    return h;
-}
+ * "Scroll up" once it is scrolled (VIEW_ACT_SCROLL +1 / -1). They stand in
+ * a strip of their own under the page's viewport, the cue strip, so they
+ * never lie on a line of text or a button: a page that scrolls is laid out
+ * in the height that is left above it. */
+typedef struct {
+    lay_pill p[2];            /* Scroll up, More below */
+    float w[2], h;            /* their widths and common height */
+    bool compact;             /* one line each, at the right edge */
+} cue_geom;
 
-static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool up)
+static void cue_measure(const lay *L, float view_h, cue_geom *g)
 {
-    const lay_metrics *m = &L->m;
-    lay_pill p[2];
-    float w[2], h[2];
-    size_t n = 0;
+    memset(g, 0, sizeof *g);
     for (int k = 0; k < 2; k++) {
-        if (!(k == 0 ? up : down))
-            continue;
-        lay_pill *b = &p[n];
-        memset(b, 0, sizeof *b);
+        lay_pill *b = &g->p[k];
         b->text = lay_str(L, k == 0 ? CONTENT_STR_SCROLL_UP : CONTENT_STR_SCROLL_DOWN);
         b->font = SCENE_FONT_BOLD;
         b->size = lay_small(L);
@@ -271,40 +264,50 @@ static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool
         b->action = VIEW_ACT_SCROLL;
         b->arg = k == 0 ? -1 : 1;
         b->round = true;
-        lay_pill_size(L, b, 0.45f * L->W, &w[n], &h[n]);
-        n++;
+        float h;
+        lay_pill_size(L, b, 0.45f * L->W, &g->w[k], &h);
+        g->h = fmaxf(g->h, h);
     }
-    if (!n)
-        return;
-    float bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
     /* A short viewport with large text (the 7-inch panel in Larger text):
-     * centred pills wrapped to two lines would hide the middle of the only
-     * lines on screen. Keep each label on one line, with half the padding,
-     * at the right edge, where left-aligned text leaves its ragged space. */
-    bool compact = bh > 0.15f * view_h;
-    if (compact) {
-        for (size_t k = 0; k < n; k++) {
-            p[k].dense = true;
-            lay_pill_size(L, &p[k], 0.9f * L->W, &w[k], &h[k]);
+     * pills wrapped to two lines would take the room of the only lines on
+     * screen. Each label on one line, with half the padding. */
+    g->compact = g->h > 0.15f * view_h;
+    if (g->compact) {
+        g->h = 0;
+        for (int k = 0; k < 2; k++) {
+            float h;
+            g->p[k].dense = true;
+            lay_pill_size(L, &g->p[k], 0.9f * L->W, &g->w[k], &h);
+            g->h = fmaxf(g->h, h);
         }
-        bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
-    }
-    float total = w[0] + (n == 2 ? m->gap + w[1] : 0);
-    float x = compact ? L->W - m->pad - total : (L->W - total) / 2;
-    float y = view_top + view_h - bh - 0.5f * m->pad;
-    for (size_t k = 0; k < n; k++) {
-        int b = lay_pill_draw(L, &p[k], (od_rect){ x, y, w[k], bh }, -1);
-        if (b >= 0)
-            L->s->cmds[b].level = LAY_LEVEL_FLOAT;
-        x += w[k] + m->gap;
     }
 }
 
-/* Room the end of a scrolling page keeps for the scroll buttons, so its
- * last line can be read above them. */
-static float scroll_room(const lay *L)
+/* The strip's height: the pills and a little air above and below. */
+static float cue_strip_h(const cue_geom *g, const lay *L)
 {
-    return scroll_buttons_h(L) + L->m.pad;
+    return g->h + 0.5f * L->m.pad;
+}
+
+static void scroll_buttons(lay *L, const cue_geom *g, float strip_y, bool down, bool up)
+{
+    const lay_metrics *m = &L->m;
+    int show[2];
+    size_t n = 0;
+    if (up)
+        show[n++] = 0;
+    if (down)
+        show[n++] = 1;
+    if (!n)
+        return;
+    float total = g->w[show[0]] + (n == 2 ? m->gap + g->w[show[1]] : 0);
+    float x = g->compact ? L->W - m->pad - total : (L->W - total) / 2;
+    float y = strip_y + 0.25f * m->pad;
+    for (size_t k = 0; k < n; k++) {
+        float w = g->w[show[k]];
+        lay_pill_draw(L, &g->p[show[k]], (od_rect){ x, y, w, g->h }, -1);
+        x += w + m->gap;
+    }
 }
 
 /* The page's title at the top of its body (when the bar has no room for
@@ -324,35 +327,11 @@ static float body_title(lay *L, const char *title)
     return y + th;
 }
 
-/* Draw one page body (not the header) shifted by dx with the given alpha.
- * Page bodies share the viewport under the header (of height hh); with
- * title_in_body the page's title heads the body. */
-static void page_body(lay *L, const lay_page *pg, float hh, float dx, float alpha, bool hits,
-                      frame_result *res, bool title_in_body)
+/* The page's body laid out once into the viewport from `top`, view_h tall
+ * (title_in_body: the page's title heads it); returns its height. */
+static float body_once(lay *L, const lay_page *pg, const screen_def *d, float top, float view_h,
+                       float scroll, bool title_in_body)
 {
-    /* With the bar at the bottom the body starts at the top. */
-    float top = lay_reach(L->env) ? 0 : hh;
-    L->alpha = alpha;
-    L->hits = hits;
-    L->pressed = hits ? pg->pressed : 0;
-    L->focus = hits ? pg->focus : 0;
-    L->ox = dx;
-    float scroll = isfinite(pg->scroll) ? pg->scroll : 0;
-    const screen_def *d = screen_get(pg->place.screen);
-    if (!d || !d->body)
-        return;
-    if (d->full) {
-        L->oy = 0;
-        L->scroll = 0;
-        L->view_h = L->H;
-        d->body(L, &pg->place);
-        if (res) {
-            res->content_h = res->view_h = L->H;
-            res->swipe_count = 0;
-        }
-        return;
-    }
-    float view_h = L->H - hh;
     scene_push_clip(L->s, (od_rect){ 0, top, L->W, view_h });
     L->oy = top - scroll;
     L->scroll = scroll;
@@ -363,14 +342,58 @@ static void page_body(lay *L, const lay_page *pg, float hh, float dx, float alph
     float ch = d->body(L, &pg->place) + th;
     L->view_h = view_h;
     scene_pop_clip(L->s);
+    return ch;
+}
+
+/* Draw one page body (not the header) shifted by dx with the given alpha,
+ * in the rectangle the frame leaves it: from `top`, view_h tall. A page that
+ * scrolls gives up the foot of that rectangle to the cue strip. */
+static void page_body(lay *L, const lay_page *pg, float top, float view_h, float dx, float alpha,
+                      bool hits, frame_result *res, bool title_in_body)
+{
+    L->alpha = alpha;
+    L->hits = hits;
+    L->pressed = hits ? pg->pressed : 0;
+    L->focus = hits ? pg->focus : 0;
+    L->ox = dx;
+    float scroll = isfinite(pg->scroll) ? pg->scroll : 0;
+    const screen_def *d = screen_get(pg->place.screen);
+    if (!d || !d->body)
+        return;
+    if (d->full) {
+        /* A full screen (the attract loop) owns no bar, but not the whole
+         * screen either: it is laid out below the bands. */
+        L->oy = top;
+        L->scroll = 0;
+        L->view_h = view_h;
+        d->body(L, &pg->place);
+        L->oy = 0;
+        if (res) {
+            res->content_h = res->view_h = view_h;
+            res->swipe_count = 0;
+        }
+        return;
+    }
+    size_t n0 = L->s->count, k0 = L->s->nclips;
+    int16_t c0 = L->s->cur_clip;
+    float ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
+    cue_geom cg;
     bool scrolls = ch > view_h + 1.0f;
+    if (scrolls) {
+        /* It scrolls: laid out again above the cue strip (the wrap cache
+         * makes the second pass cheap). */
+        cue_measure(L, view_h, &cg);
+        L->s->count = n0;
+        L->s->nclips = k0;
+        L->s->cur_clip = c0;
+        view_h -= cue_strip_h(&cg, L);
+        ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
+    }
     L->oy = 0;
     if (ch - scroll > view_h + 1.0f)
         more_fade(L, top, view_h);
     if (scrolls)
-        scroll_buttons(L, top, view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
-    if (scrolls)
-        ch += scroll_room(L);
+        scroll_buttons(L, &cg, top + view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
     if (res) {
         res->content_h = ch;
         res->view_h = view_h;
@@ -446,13 +469,32 @@ void frame_build(scene *out, const content *c, const lay_env *env,
         band_y -= rh;
     float room = nh + rh; /* the page makes room for both */
 
+    /* The attract loop's language button, in the corner where every other
+     * screen has its accessibility button, just under the bands. */
+    bool attract_lang = cur->place.screen == VIEW_SCREEN_ATTRACT && language_offered(&L);
+    float lang_as = 0;
+    if (attract_lang) {
+        lay_pill p;
+        header_pill(&L, &p, lay_str(&L, CONTENT_STR_BACK), VIEW_ACT_BACK, -1);
+        float pw, ph;
+        lay_pill_size(&L, &p, L.W, &pw, &ph);
+        lang_as = fmaxf(ph, L.m.target);
+    }
+    /* Each page's rectangle: under (or above) the bar and the bands; a full
+     * screen's below the bands and below the language button, so no
+     * headline runs under them. */
+    float page_top = bottom ? 0 : hh + room, page_h = L.H - hh - room;
+    float full_top = room + (attract_lang ? 10.0f * L.m.unit + lang_as : 0);
+    float full_h = L.H - full_top;
+
     /* A cross-fade goes through the background: the old page fades out in the
      * first half, the new one in during the second. Never two translucent
      * pages at once, which halves the pixels blended per frame (the software
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh + room, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+        page_body(&L, prev, has_header(prev) ? page_top : full_top,
+                  has_header(prev) ? page_h : full_h, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
                   hp && g.title_in_body);
     float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
@@ -464,7 +506,7 @@ void frame_build(scene *out, const content *c, const lay_env *env,
         L.focus = L.hits ? cur->focus : 0;
         header_draw(&L, &g, title);
     }
-    page_body(&L, cur, hh + room, trans ? (float)dir * (1.0f - t) * L.W : 0,
+    page_body(&L, cur, cur_hdr ? page_top : full_top, cur_hdr ? page_h : full_h, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
     if (nh > 0)
         notice_band_draw(&L, band_y, false);
@@ -490,19 +532,18 @@ void frame_build(scene *out, const content *c, const lay_env *env,
      * open). Not while the loop fades in or out. */
     od_rect lang_btn = g.lang;
     lang_btn.y += bar_y;
-    if (cur->place.screen == VIEW_SCREEN_ATTRACT && !trans && language_offered(&L)) {
-        lay_pill p;
-        header_pill(&L, &p, lay_str(&L, CONTENT_STR_BACK), VIEW_ACT_BACK, -1);
-        float pw, ph;
-        lay_pill_size(&L, &p, L.W, &pw, &ph);
-        float as = fmaxf(ph, L.m.target);
+    if (attract_lang && !trans) {
         L.ox = L.oy = 0;
-        lang_btn = language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
+        lang_btn = language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + room, lang_as);
     }
     if (in->language_open && cur_hdr && g.has_lang)
         language_chooser(&L, lang_btn, bottom);
     if (in->warn_s && cur_hdr)
         access_reset_warning(&L, in->warn_s);
+    /* A notice read whole: a modal layer over the page and its bar, under
+     * the urgent rows. */
+    if (in->notice_open && nh > 0)
+        notice_band_open(&L, (od_rect){ 0, 0, L.W, L.H });
     if (nh > 0)
         notice_band_draw(&L, band_y, true);
     lay_end(&L);

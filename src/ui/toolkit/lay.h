@@ -146,6 +146,8 @@ typedef struct {
      * state of the choices that are not in lay_env */
     bool access_open;
     bool language_open;       /* the language chooser is open (language.h) */
+    bool notice_open;         /* the notices read whole over the page
+                                 (notice_band.h) */
     float panel_scroll;       /* the panel's rows scrolled by, px */
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */

@@ -41,6 +41,8 @@ typedef enum {
                         the attract loop: wakes the kiosk with it open) */
     VIEW_ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
                          (content_in_language) */
+    VIEW_ACT_NOTICE,      /* the notices band shortened to one line: arg 0 opens
+                         every notice whole over the page, -1 closes them */
     VIEW_ACT_COUNT
 } view_action;
 
