@@ -52,8 +52,8 @@ static void header_pill(const lay *L, lay_pill *p, const char *text, int action,
  * rest, shrunk from h3 to text_min to fit one line, else wrapped at text_min
  * with the header growing. Only an absurdly long title (over 45% of the
  * screen height) has its last line shortened. */
-static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
-                           header_geom *g)
+static void header_measure_as(const lay *L, const char *title, bool can_back, bool lang,
+                              bool force_body, header_geom *g)
 {
     const lay_metrics *m = &L->m;
     float u = m->unit, top = 10.0f * u;
@@ -65,8 +65,10 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     /* A short screen in Larger text (the 7-inch panel): the bar's pills
      * keep half their padding, so the bar leaves the page its room. */
     lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
-    if (nh + 2 * top > 0.2f * L->H)
+    if (nh + 2 * top > 0.2f * L->H) {
         g->back_p.dense = g->home_p.dense = true;
+        top *= 0.5f;
+    }
     /* Each button takes at most a quarter of the width, so the title keeps
      * half the bar even with long labels (they wrap instead). When that
      * leaves the title less than four body-em, or a label would have to wrap,
@@ -78,7 +80,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     float pill_1 = nh; /* a one-line label's height */
     /* The language button's room, when the bar has one. */
     float extra = lang && language_offered(L) ? fmaxf(as0, pill_1) + m->gap : 0;
-    g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
+    g->title_in_body = force_body || bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
                        L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - extra -
                                4 * m->gap <
                            4.0f * m->body;
@@ -158,6 +160,18 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
         g->access.y = g->h - top - as;
         g->lang.y = g->access.y;
     }
+}
+
+/* The header for a title; a title that would wrap the bar past a fifth of
+ * the screen (Larger text on a small screen, a long name beside the
+ * buttons) heads the page instead, so the bar stays one row of buttons. */
+static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
+                           header_geom *g)
+{
+    header_measure_as(L, title, can_back, lang, false, g);
+    float one_row = fmaxf(g->access.h, g->back.h) + 20.0f * L->m.unit;
+    if (!g->title_in_body && g->h > fmaxf(0.2f * L->H, one_row) + 0.5f)
+        header_measure_as(L, title, can_back, lang, true, g);
 }
 
 /* Emit the title lines; past max_lines the last line ends in an ellipsis
@@ -248,6 +262,7 @@ typedef struct {
     lay_pill p[2];            /* Scroll up, More below */
     float w[2], h;            /* their widths and common height */
     bool compact;             /* one line each, at the right edge */
+    bool icons;               /* round buttons with an arrow alone */
 } cue_geom;
 
 static void cue_measure(const lay *L, float view_h, cue_geom *g)
@@ -281,6 +296,30 @@ static void cue_measure(const lay *L, float view_h, cue_geom *g)
             g->h = fmaxf(g->h, h);
         }
     }
+    /* Still too tall (Larger text on the 7-inch panel, where every line
+     * counts): round buttons a target wide with an arrow; their actions
+     * keep the words for Read aloud and the account. */
+    if (g->compact && g->h > 0.15f * view_h) {
+        g->icons = true;
+        g->h = g->w[0] = g->w[1] = L->m.target;
+    }
+}
+
+/* A round scroll button with an arrow up (dir -1) or down (+1). */
+static void cue_icon(lay *L, const lay_pill *p, od_rect r)
+{
+    bool pressed = lay_is_pressed(L, p->action, p->arg);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    od_color fg = pressed ? lay_col(L, CONTENT_COLOR_ACCENT_TEXT) : p->fg;
+    lay_box(L, b, pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : p->bg, b.h / 2, -1);
+    if (!pressed)
+        lay_frame(L, b, p->outline, b.h / 2, 2.0f * L->m.unit);
+    float cx = b.x + b.w / 2, cy = b.y + b.h / 2, a = 0.2f * b.w, t = fmaxf(2.0f, 0.07f * b.w);
+    float d = (float)p->arg * 0.5f * a;
+    lay_line(L, cx - a, cy - d, cx, cy + d, t, fg);
+    lay_line(L, cx, cy + d, cx + a, cy - d, t, fg);
+    lay_focus_ring(L, r, r.h / 2, p->action, p->arg);
+    lay_hit(L, r, p->action, p->arg, true);
 }
 
 /* The strip's height: the pills and a little air above and below. */
@@ -305,7 +344,10 @@ static void scroll_buttons(lay *L, const cue_geom *g, float strip_y, bool down, 
     float y = strip_y + 0.25f * m->pad;
     for (size_t k = 0; k < n; k++) {
         float w = g->w[show[k]];
-        lay_pill_draw(L, &g->p[show[k]], (od_rect){ x, y, w, g->h }, -1);
+        if (g->icons)
+            cue_icon(L, &g->p[show[k]], (od_rect){ x, y, w, g->h });
+        else
+            lay_pill_draw(L, &g->p[show[k]], (od_rect){ x, y, w, g->h }, -1);
         x += w + m->gap;
     }
 }
@@ -320,6 +362,14 @@ static float body_title(lay *L, const char *title)
     const lay_metrics *m = &L->m;
     float w = L->W - 2 * m->pad, y = lay_top_pad(L);
     float size = lay_fit_size(L, SCENE_FONT_BOLD, m->h3, m->text_min, title, w);
+    /* A viewport of a few lines (Larger text on the 7-inch panel, with the
+     * bands and Read aloud's bar): the title in the body size, close to
+     * the top, so the page's first line shows under it. */
+    if (y + lay_lh(L, SCENE_FONT_BOLD, size) + lay_lh(L, SCENE_FONT_REGULAR, m->body) >
+        L->view_h) {
+        size = m->body;
+        y = 0.5f * m->gap;
+    }
     lay_style st = { SCENE_FONT_BOLD, size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float th = lay_text_height(L, &st, w, title, strlen(title), NULL);
     int box = lay_box(L, (od_rect){ m->pad, y, w, th }, od_rgba(0, 0, 0, 0), 0, -1);
@@ -386,11 +436,13 @@ static void page_body(lay *L, const lay_page *pg, float top, float view_h, float
         L->s->count = n0;
         L->s->nclips = k0;
         L->s->cur_clip = c0;
-        view_h -= cue_strip_h(&cg, L);
+        view_h = fmaxf(0.0f, view_h - cue_strip_h(&cg, L));
         ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
     }
     L->oy = 0;
-    if (ch - scroll > view_h + 1.0f)
+    /* A viewport of a few lines (Larger text on the 7-inch panel) keeps
+     * them clear: the cue alone says there is more. */
+    if (ch - scroll > view_h + 1.0f && view_h >= 6.0f * L->m.body)
         more_fade(L, top, view_h);
     if (scrolls)
         scroll_buttons(L, &cg, top + view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
