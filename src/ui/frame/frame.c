@@ -424,20 +424,19 @@ static void page_body(lay *L, const lay_page *pg, float top, float view_h, float
         }
         return;
     }
-    size_t n0 = L->s->count, k0 = L->s->nclips;
-    int16_t c0 = L->s->cur_clip;
+    size_t k0 = L->s->nclips;
     float ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
     cue_geom cg;
     bool scrolls = ch > view_h + 1.0f;
     if (scrolls) {
-        /* It scrolls: laid out again above the cue strip (the wrap cache
-         * makes the second pass cheap). */
+        /* It scrolls: its viewport ends above the cue strip. The page keeps
+         * the arrangement it chose for the whole rectangle (it scrolls
+         * anyway); only its clip, and the clips inside it, get shorter. */
         cue_measure(L, view_h, &cg);
-        L->s->count = n0;
-        L->s->nclips = k0;
-        L->s->cur_clip = c0;
         view_h = fmaxf(0.0f, view_h - cue_strip_h(&cg, L));
-        ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
+        od_rect vp = { 0, top, L->W, view_h };
+        for (size_t k = k0; k < L->s->nclips; k++)
+            L->s->clips[k] = od_rect_intersect(L->s->clips[k], vp);
     }
     L->oy = 0;
     /* A viewport of a few lines (Larger text on the 7-inch panel) keeps
