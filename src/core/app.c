@@ -64,7 +64,8 @@ struct app {
     /* visitor languages: the set as given (app_create, app_set_content)
      * and the language on screen; c is that language's model */
     visitor_lang lang;
-    bool notice_open;         /* the notices read whole over the page */
+    bool notice_open;         /* the notices read whole in the page's place */
+    float notice_scroll;      /* the page's scroll while they are open */
 
     /* accessibility: the choices and the panel */
     visitor_access access;
@@ -413,6 +414,21 @@ static bool in_attract(const app *a)
     return a->place.screen == VIEW_SCREEN_ATTRACT;
 }
 
+/* Open or close the notices read whole: they take the page's place from
+ * their top, and the page comes back where it was. */
+static void set_notices(app *a, bool open)
+{
+    if (open == a->notice_open)
+        return;
+    float back = a->notice_scroll;
+    if (open)
+        a->notice_scroll = a->scroll.pos;
+    a->notice_open = open;
+    anim_scroller_init(&a->scroll);
+    anim_scroller_jump(&a->scroll, open ? 0 : back);
+    a->dirty = true;
+}
+
 static void perform(app *a, int action, int arg)
 {
     view_place p = { VIEW_SCREEN_HOME, 0, 0 };
@@ -455,10 +471,10 @@ static void perform(app *a, int action, int arg)
         toggle_choice(a, arg);
         break;
     case VIEW_ACT_NOTICE:
-        /* A notice the band shortened to one line, read whole. */
-        a->notice_open = arg >= 0;
+        /* The band shortened to one line: its notices read whole, as a
+         * page in the page's place; the page's scroll comes back after. */
+        set_notices(a, arg >= 0);
         a->access.open = a->lang.open = false;
-        a->dirty = true;
         break;
     case VIEW_ACT_STAY:
         break;
@@ -549,7 +565,7 @@ static void on_key(app *a, input_key key)
     case INPUT_KEY_BACK:
         if (a->access.open || a->lang.open || a->notice_open) {
             a->access.open = a->lang.open = false;
-            a->notice_open = false;
+            set_notices(a, false);
             a->dirty = true;
         } else
             go_back(a);
@@ -604,7 +620,7 @@ static void on_key(app *a, input_key key)
 static bool is_panel_action(const app *a, int action)
 {
     if (a->notice_open)
-        return action == VIEW_ACT_NOTICE;
+        return action == VIEW_ACT_NOTICE || action == VIEW_ACT_SCROLL;
     if (a->lang.open)
         return action == VIEW_ACT_LANGUAGE || action == VIEW_ACT_LANGUAGE_SET;
     return action == VIEW_ACT_ACCESS || action == VIEW_ACT_ACCESS_SET;
@@ -665,7 +681,7 @@ static void on_gesture(app *a, const gesture_event *ge)
         if ((a->access.open || a->lang.open || a->notice_open) &&
             (!h || !is_panel_action(a, h->action))) {
             a->access.open = a->lang.open = false;
-            a->notice_open = false;
+            set_notices(a, false);
             a->dirty = true;
         }
         else if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))

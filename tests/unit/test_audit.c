@@ -430,6 +430,74 @@ static void staff_screen(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* Does a line of the scene end in `tail`? */
+static bool line_ends(const scene *s, const char *tail)
+{
+    size_t n = strlen(tail);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len >= n &&
+            !memcmp(s->cmds[i].text + s->cmds[i].len - n, tail, n))
+            return true;
+    return false;
+}
+
+/* On the 7-inch panel in Larger text the band is one row; a touch on it
+ * opens the department's two notices whole in the page's place (a page
+ * that passes the audit and scrolls like any other), and Done brings the
+ * page back where it was scrolled to. */
+static void band_opens_the_notices(void **state)
+{
+    (void)state;
+    app *a = support_app_access(&S, "degree:geology", 800, 480, 0, 0,
+                                1u << VIEW_ACCESS_LARGE_TEXT);
+    assert_non_null(a);
+    support_tap(a, VIEW_ACT_SCROLL, 2000);
+    for (uint64_t t = 2100; t <= 4000; t += 16)
+        app_update(a, t);
+    app_info info;
+    app_get_info(a, &info);
+    float was = info.scroll;
+    assert_true(was > 0);
+    assert_false(line_ends(app_scene(a), "staff."));
+    support_tap(a, VIEW_ACT_NOTICE, 5000);
+    const scene *sc = app_scene(a);
+    assert_true(line_ends(sc, "staff."));
+    assert_true(line_ends(sc, "up."));
+    lay_env env = { .w = 800, .h = 480, .measure = fontset_measure(S.fonts), .large_text = true };
+    static char report[16384];
+    size_t n = audit_layout_with(sc, &env, &(audit_opts){ .cap_degrees = 0.7f }, report,
+                                 sizeof report);
+    if (n)
+        fprintf(stderr, "notices read whole: %s\n", report);
+    assert_int_equal(n, 0);
+    /* Done, at their end (More below until it shows), closes them: the
+     * degree page, scrolled as it was. */
+    uint64_t t = 6000;
+    const scene_cmd *done = NULL;
+    for (int k = 0; k < 20; k++, t += 1000) {
+        sc = app_scene(a);
+        done = scene_find_hit(sc, scene_hit_id(VIEW_ACT_NOTICE, -1));
+        assert_non_null(done);
+        if (done->clip >= 0 && od_rect_inside(sc->clips[done->clip], done->rect, 0.5f))
+            break;
+        support_tap(a, VIEW_ACT_SCROLL, t);
+        for (uint64_t u = t + 100; u <= t + 900; u += 16)
+            app_update(a, u);
+    }
+    input_event ev = { .kind = INPUT_DOWN, .x = done->rect.x + done->rect.w / 2,
+                       .y = done->rect.y + done->rect.h / 2, .t_ms = t };
+    app_input(a, &ev);
+    ev.kind = INPUT_UP;
+    ev.t_ms = t + 50;
+    app_input(a, &ev);
+    for (uint64_t u = t + 100; u <= t + 1000; u += 16)
+        app_update(a, u);
+    assert_false(line_ends(app_scene(a), "staff."));
+    app_get_info(a, &info);
+    assert_float_equal(info.scroll, was, 1.0);
+    app_destroy(a);
+}
+
 static int setup_notices(void **state)
 {
     clock_min = 15 * 60 + 45;
@@ -463,6 +531,9 @@ int main(void)
     const struct CMUnitTest strict[] = { cmocka_unit_test(strict_counts) };
     int failed = cmocka_run_group_tests_name("audit", tests, setup_notices, teardown_clock);
     failed += cmocka_run_group_tests_name("audit-department", tests, setup_department,
+                                          teardown_clock);
+    const struct CMUnitTest band[] = { cmocka_unit_test(band_opens_the_notices) };
+    failed += cmocka_run_group_tests_name("notices-read-whole", band, setup_department,
                                           teardown_clock);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     const struct CMUnitTest today[] = { cmocka_unit_test(today_across_the_day) };

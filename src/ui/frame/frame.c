@@ -377,6 +377,15 @@ static float body_title(lay *L, const char *title)
     return y + th;
 }
 
+/* The notices read whole, in place of the page's body (notice_band.h). */
+static float notices_body(lay *L, const view_place *p)
+{
+    (void)p;
+    return notice_band_page(L);
+}
+
+static const screen_def notices_screen = { .body = notices_body };
+
 /* The page's body laid out once into the viewport from `top`, view_h tall
  * (title_in_body: the page's title heads it); returns its height. */
 static float body_once(lay *L, const lay_page *pg, const screen_def *d, float top, float view_h,
@@ -408,6 +417,12 @@ static void page_body(lay *L, const lay_page *pg, float top, float view_h, float
     L->ox = dx;
     float scroll = isfinite(pg->scroll) ? pg->scroll : 0;
     const screen_def *d = screen_get(pg->place.screen);
+    /* The notices opened from the band take the page's place (its bar
+     * stays: Back, or any target but the page's, closes them). */
+    if (hits && L->in && L->in->notice_open && notice_band_height(L) > 0 && d && !d->full) {
+        d = &notices_screen;
+        title_in_body = false;
+    }
     if (!d || !d->body)
         return;
     if (d->full) {
@@ -496,6 +511,8 @@ void frame_build(scene *out, const content *c, const lay_env *env,
     const char *title = "";
     if (hp) {
         title = screen_title(c, &hp->place);
+        if (in->notice_open && hp == cur)
+            title = ""; /* the notices page heads itself */
         header_measure(&L, title, in->can_back, hp->place.screen == VIEW_SCREEN_HOME, &g);
         hh = g.h;
     }
@@ -591,10 +608,6 @@ void frame_build(scene *out, const content *c, const lay_env *env,
         language_chooser(&L, lang_btn, bottom);
     if (in->warn_s && cur_hdr)
         access_reset_warning(&L, in->warn_s);
-    /* A notice read whole: a modal layer over the page and its bar, under
-     * the urgent rows. */
-    if (in->notice_open && nh > 0)
-        notice_band_open(&L, (od_rect){ 0, 0, L.W, L.H });
     if (nh > 0)
         notice_band_draw(&L, band_y, true);
     lay_end(&L);

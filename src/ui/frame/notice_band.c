@@ -216,24 +216,44 @@ float notice_band_draw(lay *L, float y, bool urgent)
     return y;
 }
 
-void notice_band_open(lay *L, od_rect area)
+float notice_band_page(lay *L)
 {
     if (!L->c)
-        return;
+        return 0;
     const lay_metrics *m = &L->m;
     int now = wall(L);
-    float ox = L->ox, oy = L->oy, alpha = L->alpha;
-    L->ox = L->oy = 0;
-    L->alpha = 1;
-    /* The veil, then a touch anywhere closes; the card's own targets come
-     * later and win. */
-    lay_rect(L, area, od_rgba(0, 0, 0, 170), 0);
-    lay_hit(L, area, VIEW_ACT_NOTICE, -1, true);
-    float w = fminf(area.w - 2 * m->pad, 36.0f * m->body);
-    float inner = w - 2 * m->pad;
+    float x = m->pad, w = L->W - 2 * m->pad, y = lay_top_pad(L);
     const char *title = lay_str(L, CONTENT_STR_NOTICES_TITLE);
-    lay_style head = { SCENE_FONT_BOLD, m->h3, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT,
-                       false };
+    lay_style head = { SCENE_FONT_BOLD, lay_fit_size(L, SCENE_FONT_BOLD, m->h3, m->body, title, w),
+                       lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
+    y += lay_text(L, &head, x, y, w, title, -1) + m->gap;
+    /* Every notice in force, urgent ones first, each whole in its band's
+     * colours. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < L->c->n_notices; i++) {
+            const content_notice *n = &L->c->notices[i];
+            if (!notices_active(L->c, i, now) || (n->level == CONTENT_NOTICE_URGENT) != (pass == 0))
+                continue;
+            bool urgent = pass == 0;
+            float rh = row_h_at(L, n, w);
+            int row = lay_box(L, (od_rect){ x, y, w, rh }, row_bg(L, urgent), 6.0f * m->unit, -1);
+            float tx = x + m->pad, tw = w - 2 * m->pad, ty = y + row_pad(L);
+            od_color fg = row_fg(L, urgent);
+            float lw = label_w(L, n);
+            if (lw > 0) {
+                lay_style lab = { SCENE_FONT_BOLD, m->body, fg, LAY_ALIGN_LEFT, false };
+                lay_text(L, &lab, tx, ty, lw, lay_str(L, CONTENT_STR_NOTICE_URGENT), row);
+                if (tw - lw >= 4 * m->body) {
+                    tx += lw;
+                    tw -= lw;
+                } else {
+                    ty += lay_lh(L, SCENE_FONT_BOLD, m->body);
+                }
+            }
+            lay_style st = row_style(L, n, fg);
+            lay_text(L, &st, tx, ty, tw, n->text, row);
+            y += rh + m->gap;
+        }
     lay_pill done;
     memset(&done, 0, sizeof done);
     done.text = lay_str(L, CONTENT_STR_DONE);
@@ -245,52 +265,7 @@ void notice_band_open(lay *L, od_rect area)
     done.arg = -1;
     done.round = true;
     float dw, dh;
-    lay_pill_size(L, &done, inner, &dw, &dh);
-    /* Measure, then draw: the card holds every notice in force, urgent
-     * ones first, each in its band's colours. */
-    float h = m->pad + lay_text_height(L, &head, inner, title, strlen(title), NULL) + m->gap;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < L->c->n_notices; i++) {
-            const content_notice *n = &L->c->notices[i];
-            if (notices_active(L->c, i, now) && (n->level == CONTENT_NOTICE_URGENT) == (pass == 0))
-                h += row_h_at(L, n, inner) + m->gap;
-        }
-    h += dh + m->pad;
-    float x = area.x + (area.w - w) / 2, y = area.y + fmaxf(m->pad, (area.h - h) / 2);
-    int card = lay_box(L, (od_rect){ x, y, w, h }, lay_col(L, CONTENT_COLOR_SURFACE),
-                       12.0f * m->unit, -1);
-    if (card >= 0)
-        L->s->cmds[card].level = LAY_LEVEL_NOTICE_OPEN;
-    float ty = y + m->pad;
-    ty += lay_text(L, &head, x + m->pad, ty, inner, title, card) + m->gap;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < L->c->n_notices; i++) {
-            const content_notice *n = &L->c->notices[i];
-            if (!notices_active(L->c, i, now) || (n->level == CONTENT_NOTICE_URGENT) != (pass == 0))
-                continue;
-            bool urgent = pass == 0;
-            float rx = x + m->pad, rw = inner, rh = row_h_at(L, n, rw);
-            int row = lay_box(L, (od_rect){ rx, ty, rw, rh }, row_bg(L, urgent), 6.0f * m->unit,
-                              card);
-            float tx = rx + m->pad, tw = rw - 2 * m->pad, yy = ty + row_pad(L);
-            lay_style st = row_style(L, n, row_fg(L, urgent));
-            float lw = label_w(L, n);
-            if (lw > 0) {
-                lay_style lab = { SCENE_FONT_BOLD, m->body, row_fg(L, urgent), LAY_ALIGN_LEFT,
-                                  false };
-                lay_text(L, &lab, tx, yy, lw, lay_str(L, CONTENT_STR_NOTICE_URGENT), row);
-                if (tw - lw >= 4 * m->body) {
-                    tx += lw;
-                    tw -= lw;
-                } else {
-                    yy += lay_lh(L, SCENE_FONT_BOLD, m->body);
-                }
-            }
-            lay_text(L, &st, tx, yy, tw, n->text, row);
-            ty += rh + m->gap;
-        }
-    lay_pill_draw(L, &done, (od_rect){ x + w - m->pad - dw, ty, dw, dh }, card);
-    L->ox = ox;
-    L->oy = oy;
-    L->alpha = alpha;
+    lay_pill_size(L, &done, w, &dw, &dh);
+    lay_pill_draw(L, &done, (od_rect){ x + w - dw, y, dw, dh }, -1);
+    return y + dh + lay_bottom_pad(L);
 }

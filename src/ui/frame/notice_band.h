@@ -8,8 +8,8 @@
  * whole would take more (a long notice on the 7-inch panel, Larger text),
  * the band shrinks to one row: the first notice in force (urgent first) on
  * one line, ending in an ellipsis and a chevron, a target (VIEW_ACT_NOTICE,
- * arg 0) that opens every notice whole in a modal layer
- * (notice_band_open), so the first screen still shows the page.
+ * arg 0) that opens every notice whole as a page of their own
+ * (notice_band_page), so the first screen still shows the page.
  *
  * Layers: in the frame layer (src/ui/frame), drawn through the toolkit
  * (lay.h) only. Pure; nothing allocated beyond the builder's scratch. */
@@ -23,8 +23,6 @@
 /* The level of the band's blocks (urgent rows one above): over the page,
  * the accessibility panel and the reset warning (access.h). */
 #define LAY_LEVEL_NOTICE 300
-/* The level of a notice read whole: a modal layer, under the band. */
-#define LAY_LEVEL_NOTICE_OPEN 250
 
 /* The most of the screen's height the band may take before its rows are
  * shortened to a line each. */
@@ -35,9 +33,10 @@ float notice_band_height(lay *L);
  * (urgent true) or the others, each kind in its own place in the band, so
  * the two calls together draw it whole. Returns the band's bottom. */
 float notice_band_draw(lay *L, float y, bool urgent);
-/* Every notice in force whole, urgent ones first, on a card over a veil on
- * the screen's rectangle `area` (screen coordinates), with a Done button;
- * a touch anywhere closes it (VIEW_ACT_NOTICE, -1). */
-void notice_band_open(lay *L, od_rect area);
+/* The notices read whole: a page body (drawn by the frame in the page's
+ * rectangle, so it scrolls like any page) with a heading, every notice in
+ * force, urgent ones first, in its band's colours, and a Done button
+ * (VIEW_ACT_NOTICE, -1) at its end. Returns its height. */
+float notice_band_page(lay *L);
 
 #endif
