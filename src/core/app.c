@@ -64,6 +64,8 @@ struct app {
     /* visitor languages: the set as given (app_create, app_set_content)
      * and the language on screen; c is that language's model */
     visitor_lang lang;
+    bool notice_open;         /* the notices read whole in the page's place */
+    float notice_scroll;      /* the page's scroll while they are open */
 
     /* accessibility: the choices and the panel */
     visitor_access access;
@@ -330,6 +332,7 @@ static void go(app *a, view_place p, int dir, bool push, bool clear, float scrol
     }
     a->access.open = false;
     a->lang.open = false;
+    a->notice_open = false;
     a->warn_s = 0;
     if (a->access.choices.less_motion)
         a->trans = false;
@@ -411,6 +414,21 @@ static bool in_attract(const app *a)
     return a->place.screen == VIEW_SCREEN_ATTRACT;
 }
 
+/* Open or close the notices read whole: they take the page's place from
+ * their top, and the page comes back where it was. */
+static void set_notices(app *a, bool open)
+{
+    if (open == a->notice_open)
+        return;
+    float back = a->notice_scroll;
+    if (open)
+        a->notice_scroll = a->scroll.pos;
+    a->notice_open = open;
+    anim_scroller_init(&a->scroll);
+    anim_scroller_jump(&a->scroll, open ? 0 : back);
+    a->dirty = true;
+}
+
 static void perform(app *a, int action, int arg)
 {
     view_place p = { VIEW_SCREEN_HOME, 0, 0 };
@@ -451,6 +469,12 @@ static void perform(app *a, int action, int arg)
         break;
     case VIEW_ACT_ACCESS_SET:
         toggle_choice(a, arg);
+        break;
+    case VIEW_ACT_NOTICE:
+        /* The band shortened to one line: its notices read whole, as a
+         * page in the page's place; the page's scroll comes back after. */
+        set_notices(a, arg >= 0);
+        a->access.open = a->lang.open = false;
         break;
     case VIEW_ACT_STAY:
         break;
@@ -539,9 +563,11 @@ static void on_key(app *a, input_key key)
     float page = a->res.view_h > 0 ? a->res.view_h * 0.85f : (float)a->env.h * 0.6f;
     switch (key) {
     case INPUT_KEY_BACK:
-        if (a->access.open || a->lang.open)
+        if (a->access.open || a->lang.open || a->notice_open) {
             a->access.open = a->lang.open = false;
-        else
+            set_notices(a, false);
+            a->dirty = true;
+        } else
             go_back(a);
         break;
     case INPUT_KEY_HOME:
@@ -593,6 +619,8 @@ static void on_key(app *a, input_key key)
  * language chooser), where a touch on anything else only closes it. */
 static bool is_panel_action(const app *a, int action)
 {
+    if (a->notice_open)
+        return action == VIEW_ACT_NOTICE || action == VIEW_ACT_SCROLL;
     if (a->lang.open)
         return action == VIEW_ACT_LANGUAGE || action == VIEW_ACT_LANGUAGE_SET;
     return action == VIEW_ACT_ACCESS || action == VIEW_ACT_ACCESS_SET;
@@ -632,7 +660,8 @@ static void on_gesture(app *a, const gesture_event *ge)
     case GESTURE_PRESS: {
         ensure_scene(a);
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
-        if ((a->access.open || a->lang.open) && h && !is_panel_action(a, h->action))
+        if ((a->access.open || a->lang.open || a->notice_open) && h &&
+            !is_panel_action(a, h->action))
             h = NULL; /* with the panel open a touch elsewhere only closes it */
         a->pressed = h ? h->id : 0;
         /* A finger on a coasting list stops it, as on a phone. */
@@ -649,8 +678,12 @@ static void on_gesture(app *a, const gesture_event *ge)
         const scene_cmd *h = scene_hit_test(&a->sc, ge->x, ge->y);
         uint32_t was = a->pressed;
         a->pressed = 0;
-        if ((a->access.open || a->lang.open) && (!h || !is_panel_action(a, h->action)))
+        if ((a->access.open || a->lang.open || a->notice_open) &&
+            (!h || !is_panel_action(a, h->action))) {
             a->access.open = a->lang.open = false;
+            set_notices(a, false);
+            a->dirty = true;
+        }
         else if ((!h || h->id == was) && speech_tap(a, h, ge->x, ge->y))
             break; /* Read aloud: a first touch speaks */
         else if (h && h->id == was)
@@ -913,6 +946,7 @@ static void ensure_scene(app *a)
     in.show_focus = a->show_focus;
     in.access_open = a->access.open;
     in.language_open = a->lang.open;
+    in.notice_open = a->notice_open;
     in.panel_scroll = a->pscroll.pos;
     in.less_motion = a->access.choices.less_motion;
     in.read_aloud = a->access.choices.read_aloud;

@@ -139,9 +139,14 @@ static void strict_counts(void **state)
     assert_true(screens > 0);
 }
 
+/* The wall clock of the set being audited (-1: none): the shipped set is
+ * audited at 15:45, while its urgent notice is in force, so every screen
+ * shares the screen with the band. */
+static int clock_min = -1;
+
 static size_t audit_one(const char *name, size_t si, size_t slide)
 {
-    return audit_at(name, si, slide, -1);
+    return audit_at(name, si, slide, clock_min);
 }
 
 /* The Today screen and a degree page with its next talk, at times that
@@ -203,9 +208,33 @@ static const struct {
     float dpi;
 } access_sizes[] = { { 800, 480, 0 }, { 720, 1280, 0 }, { 1920, 1080, 92 } };
 
-static size_t audit_access(const char *name, int w, int h, float dpi, unsigned bits, bool panel)
+static size_t audit_access_at(const char *name, int w, int h, float dpi, float dist,
+                              unsigned bits, bool panel)
 {
-    app *a = support_app_access(&S, name, w, h, dpi, 0, bits);
+    /* Read aloud is offered (a speaker is there), so its bar takes the foot
+     * of the screen when the mode asks for it. */
+    app_config cfg;
+    app_config_defaults(&cfg);
+    cfg.attract_after_ms = 0;
+    cfg.speech_available = true;
+    lay_env env0 = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
+                     .distance_cm = dist };
+    app *a = app_create(S.c, &cfg, &env0, 0);
+    if (a && clock_min >= 0)
+        app_set_clock(a, clock_min, true, 0);
+    if (a && !app_goto(a, name, 0)) {
+        app_destroy(a);
+        a = NULL;
+    }
+    if (a) {
+        for (uint64_t t = 0; t <= 1000; t += 16)
+            app_update(a, t);
+        app_access acc = app_access_from_bits(bits);
+        app_set_access(a, &acc);
+        app_update(a, 1000);
+        if (acc.read_aloud)
+            assert_true(app_read_aloud(a));
+    }
     if (!a) {
         fprintf(stderr, "cannot open screen %s\n", name);
         return 1;
@@ -217,15 +246,24 @@ static size_t audit_access(const char *name, int w, int h, float dpi, unsigned b
     app_access acc = app_get_access(a);
     lay_env env = { .w = w, .h = h, .dpi = dpi, .measure = fontset_measure(S.fonts),
                        .large_text = acc.large_text, .high_contrast = acc.high_contrast,
-                       .reach = acc.reach };
+                       .reach = acc.reach, .distance_cm = dist };
     static char report[16384];
     report[0] = '\0';
-    size_t n = audit_layout(app_scene(a), &env, report, sizeof report);
+    /* Each mode to its own standard: the high-contrast theme at 7:1. */
+    audit_opts o = { 0 };
+    if (acc.high_contrast)
+        o.contrast_body = o.contrast_large = 7;
+    size_t n = audit_layout_with(app_scene(a), &env, &o, report, sizeof report);
     if (n)
         fprintf(stderr, "%s at %dx%d, choices %#x%s: %zu problem(s)\n%s\n", name, w, h, bits,
                 panel ? ", panel open" : "", n, report);
     app_destroy(a);
     return n;
+}
+
+static size_t audit_access(const char *name, int w, int h, float dpi, unsigned bits, bool panel)
+{
+    return audit_access_at(name, w, h, dpi, 0, bits, panel);
 }
 
 /* The warning before the visit resets, 15 s before, over a page. */
@@ -281,6 +319,30 @@ static void access_every_screen(void **state)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     printf("audited %zu screens with accessibility choices, %zu problems\n", audited, problems);
+    assert_int_equal(problems, 0);
+}
+
+/* Every access mode at every size of the audit: Larger text, Larger text
+ * with Read aloud's bar at the foot, and high contrast; with the set's
+ * notices in force, the frame's bars, bands and cues must leave every page
+ * its room (nothing hidden, a target on the first screen). */
+static void modes_every_size(void **state)
+{
+    (void)state;
+    char *names[512];
+    size_t n = support_screens(S.c, names, 512);
+    const unsigned large = 1u << VIEW_ACCESS_LARGE_TEXT;
+    const unsigned modes[] = { large, large | (1u << VIEW_ACCESS_READ_ALOUD),
+                               1u << VIEW_ACCESS_HIGH_CONTRAST };
+    size_t problems = 0, audited = 0;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (size_t k = 0; k < sizeof modes / sizeof *modes; k++)
+            for (size_t i = 0; i < n; i++, audited++)
+                problems += audit_access_at(names[i], sizes[s].w, sizes[s].h, sizes[s].dpi,
+                                            sizes[s].dist, modes[k], false);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    printf("audited %zu screens in the access modes, %zu problems\n", audited, problems);
     assert_int_equal(problems, 0);
 }
 
@@ -406,18 +468,111 @@ static void staff_screen(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* Does a line of the scene end in `tail`? */
+static bool line_ends(const scene *s, const char *tail)
+{
+    size_t n = strlen(tail);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->cmds[i].kind == SCENE_TEXT && s->cmds[i].len >= n &&
+            !memcmp(s->cmds[i].text + s->cmds[i].len - n, tail, n))
+            return true;
+    return false;
+}
+
+/* On the 7-inch panel in Larger text the band is one row; a touch on it
+ * opens the department's two notices whole in the page's place (a page
+ * that passes the audit and scrolls like any other), and Done brings the
+ * page back where it was scrolled to. */
+static void band_opens_the_notices(void **state)
+{
+    (void)state;
+    app *a = support_app_access(&S, "degree:geology", 800, 480, 0, 0,
+                                1u << VIEW_ACCESS_LARGE_TEXT);
+    assert_non_null(a);
+    support_tap(a, VIEW_ACT_SCROLL, 2000);
+    for (uint64_t t = 2100; t <= 4000; t += 16)
+        app_update(a, t);
+    app_info info;
+    app_get_info(a, &info);
+    float was = info.scroll;
+    assert_true(was > 0);
+    assert_false(line_ends(app_scene(a), "staff."));
+    support_tap(a, VIEW_ACT_NOTICE, 5000);
+    const scene *sc = app_scene(a);
+    assert_true(line_ends(sc, "staff."));
+    assert_true(line_ends(sc, "up."));
+    lay_env env = { .w = 800, .h = 480, .measure = fontset_measure(S.fonts), .large_text = true };
+    static char report[16384];
+    size_t n = audit_layout_with(sc, &env, &(audit_opts){ .cap_degrees = 0.7f }, report,
+                                 sizeof report);
+    if (n)
+        fprintf(stderr, "notices read whole: %s\n", report);
+    assert_int_equal(n, 0);
+    /* Done, at their end (More below until it shows), closes them: the
+     * degree page, scrolled as it was. */
+    uint64_t t = 6000;
+    const scene_cmd *done = NULL;
+    for (int k = 0; k < 20; k++, t += 1000) {
+        sc = app_scene(a);
+        done = scene_find_hit(sc, scene_hit_id(VIEW_ACT_NOTICE, -1));
+        assert_non_null(done);
+        if (done->clip >= 0 && od_rect_inside(sc->clips[done->clip], done->rect, 0.5f))
+            break;
+        support_tap(a, VIEW_ACT_SCROLL, t);
+        for (uint64_t u = t + 100; u <= t + 900; u += 16)
+            app_update(a, u);
+    }
+    input_event ev = { .kind = INPUT_DOWN, .x = done->rect.x + done->rect.w / 2,
+                       .y = done->rect.y + done->rect.h / 2, .t_ms = t };
+    app_input(a, &ev);
+    ev.kind = INPUT_UP;
+    ev.t_ms = t + 50;
+    app_input(a, &ev);
+    for (uint64_t u = t + 100; u <= t + 1000; u += 16)
+        app_update(a, u);
+    assert_false(line_ends(app_scene(a), "staff."));
+    app_get_info(a, &info);
+    assert_float_equal(info.scroll, was, 1.0);
+    app_destroy(a);
+}
+
+static int setup_notices(void **state)
+{
+    clock_min = 15 * 60 + 45;
+    return setup(state);
+}
+
+static int setup_department_all_day(void **state)
+{
+    (void)state;
+    clock_min = -1; /* its two notices are in force all day */
+    return support_up_("tests/department");
+}
+
+static int teardown_clock(void **state)
+{
+    clock_min = -1;
+    return teardown(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_every_size),
         cmocka_unit_test(every_comparison),
         cmocka_unit_test(access_every_screen),
+        cmocka_unit_test(modes_every_size),
     };
     /* Content of ordinary length; tests/extreme's 100-character names may
      * take a second screen. */
     const struct CMUnitTest big[] = { cmocka_unit_test(big_screens_show_it_all) };
     const struct CMUnitTest strict[] = { cmocka_unit_test(strict_counts) };
-    int failed = cmocka_run_group_tests_name("audit", tests, setup, teardown);
+    int failed = cmocka_run_group_tests_name("audit", tests, setup_notices, teardown_clock);
+    failed += cmocka_run_group_tests_name("audit-department", tests, setup_department_all_day,
+                                          teardown_clock);
+    const struct CMUnitTest band[] = { cmocka_unit_test(band_opens_the_notices) };
+    failed += cmocka_run_group_tests_name("notices-read-whole", band, setup_department_all_day,
+                                          teardown_clock);
     const struct CMUnitTest staff[] = { cmocka_unit_test(staff_screen) };
     const struct CMUnitTest today[] = { cmocka_unit_test(today_across_the_day) };
     failed += cmocka_run_group_tests_name("audit-today", today, setup, teardown);

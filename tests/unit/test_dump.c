@@ -207,6 +207,28 @@ static void visibility(void **state)
     scene_deinit(&s);
 }
 
+/* A page's rectangle scrolled wholly out of its clip paints nothing, so it
+ * covers nothing: with the bar at the bottom (portrait) the page is drawn
+ * after the bar, and the part of it below the fold lies where the bar is.
+ * The account once called the bar's "Back" hidden there. */
+static void clipped_away_covers_nothing(void **state)
+{
+    (void)state;
+    scene s;
+    scene_init(&s);
+    text(&s, 50, 747, 65, 33, WHITE, "Back");
+    scene_push_clip(&s, (od_rect){ 0, 0, 480, 532 });
+    scene_rect(&s, (od_rect){ 36, 768, 40, 4.5f }, od_rgba(200, 90, 60, 255), 0);
+    scene_pop_clip(&s);
+    lay_env env = env_at(0, 0);
+    env.w = 480;
+    env.h = 800;
+    cJSON *root = account(&s, NULL, &env, NULL, 0);
+    assert_true(flag(item(root, "texts", 0), "visible"));
+    cJSON_Delete(root);
+    scene_deinit(&s);
+}
+
 /* Targets carry what a tap does; one whose centre is under a later opaque
  * rectangle is not visible; the overlay covers the scene, and the extra
  * targets (the keypad) are the overlay's. */
@@ -314,6 +336,7 @@ int main(void)
         cmocka_unit_test(text_facts),
         cmocka_unit_test(backgrounds_and_blending),
         cmocka_unit_test(visibility),
+        cmocka_unit_test(clipped_away_covers_nothing),
         cmocka_unit_test(targets_and_overlay),
         cmocka_unit_test(action_names),
         cmocka_unit_test(home_account),

@@ -7,13 +7,17 @@
  * body scrolled under the fixed header is not a collision (the clip hides it),
  * while two cards on top of each other inside the body are. */
 #include "audit.h"
+#include "access.h"
 #include "dump.h"
+#include "notice_band.h"
+#include "refused.h"
 #include "lay.h"
 #include "phys.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SLACK 0.5f
@@ -166,6 +170,27 @@ static void audit_on_screen(const scene_cmd *c, size_t i, const char *kind, cons
                     (double)t.y, (double)(t.y + t.h), (double)a->H, sn);
 }
 
+/* Does a mark of several degrees ("1+6+11") name one of them twice? */
+static bool mark_repeats(const char *t, size_t len)
+{
+    size_t start[16], n = 0, pos = 0;
+    size_t end[16];
+    while (pos <= len && n < 16) {
+        size_t e = pos;
+        while (e < len && t[e] != '+')
+            e++;
+        start[n] = pos;
+        end[n++] = e;
+        pos = e + 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++)
+            if (end[i] - start[i] == end[k] - start[k] && end[i] > start[i] &&
+                !memcmp(t + start[i], t + start[k], end[i] - start[i]))
+                return true;
+    return false;
+}
+
 static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_report *r)
 {
     const lay_metrics *m = &a->m;
@@ -174,7 +199,18 @@ static void audit_text(const scene *s, size_t i, const audit_ctx *a, audit_repor
     char sn[64];
     snippet(c, sn, sizeof sn);
     od_rect t = c->rect, b = c->box;
-    if (!od_rect_inside(b, t, SLACK)) {
+    if ((c->flags & SCENE_F_MARK) && !od_rect_inside(b, t, SLACK)) {
+        /* A degree mark wrapped or wider than its chip: what shows is
+         * another mark ("1+6+11+1" for "1+6+11+12"). */
+        report_line(r, "text %zu: degree mark cut (text %.1f,%.1f %.1fx%.1f, chip %.1f,%.1f "
+                       "%.1fx%.1f): \"%s\"",
+                    i, (double)t.x, (double)t.y, (double)t.w, (double)t.h, (double)b.x,
+                    (double)b.y, (double)b.w, (double)b.h, sn);
+    } else if ((c->flags & SCENE_F_MARK) && mark_repeats(c->text, c->len)) {
+        /* Several degrees' marks joined with "+", one of them twice: a
+         * list cut short with a count ("+1") that reads as a degree. */
+        report_line(r, "text %zu: degree mark cut (a degree twice): \"%s\"", i, sn);
+    } else if (!od_rect_inside(b, t, SLACK)) {
         float over = fmaxf(fmaxf(b.x - t.x, t.x + t.w - (b.x + b.w)),
                            fmaxf(b.y - t.y, t.y + t.h - (b.y + b.h)));
         report_line(r, "text %zu: outside its box by %.1f px (text %.1f,%.1f %.1fx%.1f, box "
@@ -289,6 +325,116 @@ size_t audit_space(const scene *s, const lay_env *env, char *report, size_t n)
     return r.count;
 }
 
+/* The first command of a modal layer (a block of the accessibility panel,
+ * the language chooser or the reset warning), or the scene's end: what lies
+ * under a modal layer is covered on purpose. */
+static size_t modal_start(const scene *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        const scene_cmd *c = &s->cmds[i];
+        if (is_box(c) && c->level >= LAY_LEVEL_PANEL && c->level < LAY_LEVEL_NOTICE)
+            return i;
+    }
+    return s->count;
+}
+
+static bool wholly_placed(const scene *s, const scene_cmd *c, float W, float H)
+{
+    od_rect screen = { 0, 0, W, H };
+    if (!od_rect_inside(screen, c->rect, SLACK))
+        return false;
+    return c->clip < 0 || (size_t)c->clip >= s->nclips ||
+           od_rect_inside(s->clips[c->clip], c->rect, SLACK);
+}
+
+/* The page's outermost clip (the viewport the frame gives it), -1 none. */
+static int page_clip(const scene *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        int k = s->cmds[i].clip;
+        while (k >= 0 && (size_t)k < s->nclips && s->clip_parent[k] >= 0)
+            k = s->clip_parent[k];
+        if (k >= 0 && (size_t)k < s->nclips)
+            return k;
+    }
+    return -1;
+}
+
+/* The frame's own regions (the bars, the bands, the language and
+ * accessibility buttons, the scroll cues, the speech bar) hide nothing:
+ * every text wholly on the screen and drawn must be visible in the --dump
+ * account (no later opaque rectangle over it), modal layers aside. And they
+ * leave the page its first screen: a page (what lies in a clip: the frame's
+ * regions are drawn unclipped) shows one of its lines, and every target in
+ * the first half screen of the page's top shows whole (the frame may take
+ * at most half of the screen from the page). */
+static void audit_frame(const scene *s, const audit_ctx *a, audit_report *r)
+{
+    scene under = *s;
+    under.count = modal_start(s);
+    dump_frame f;
+    memset(&f, 0, sizeof f);
+    f.env = a->env;
+    f.scene = &under;
+    f.clear = s->count && s->cmds[0].kind == SCENE_RECT ? s->cmds[0].color : od_rgba(0, 0, 0, 255);
+    dump_account acc;
+    if (!dump_account_init(&acc, &f)) {
+        report_line(r, "frame: out of memory for the account");
+        return;
+    }
+    /* The authors' banner (a staff preview) is never before a visitor: the
+     * first screen is judged on the frames visitors see. */
+    bool staff = false;
+    for (size_t i = 0; i < under.count; i++)
+        staff |= is_box(&under.cmds[i]) && under.cmds[i].level == LAY_LEVEL_REFUSED;
+    int pc = under.count < s->count || staff ? -1 : page_clip(&under);
+    float page_y = pc >= 0 ? under.clips[pc].y : 0;
+    size_t li = 0, hi = 0;
+    bool page_texts = false, text_seen = false;
+    for (size_t i = 0; i < under.count; i++) {
+        const scene_cmd *c = &under.cmds[i];
+        if (c->kind == SCENE_TEXT) {
+            const dump_line *ln = &acc.lines[li++];
+            bool placed = c->color.a > 0 && wholly_placed(&under, c, a->W, a->H);
+            if (placed && !ln->visible) {
+                char sn[64];
+                snippet(c, sn, sizeof sn);
+                report_line(r, "text %zu: hidden under a bar, band, button or cue (%.1f,%.1f "
+                               "%.1fx%.1f): \"%s\"",
+                            i, (double)c->rect.x, (double)c->rect.y, (double)c->rect.w,
+                            (double)c->rect.h, sn);
+            }
+            if (pc >= 0 && c->clip >= 0 && c->color.a > 0) {
+                page_texts = true;
+                text_seen |= ln->visible;
+            }
+        } else if (c->kind == SCENE_HIT) {
+            const dump_hit *h = &acc.hits[hi++];
+            /* A target within half a screen of the page's top (the page
+             * unscrolled, as the audit sees it) shows whole. */
+            /* A card taller than the room left still shows when a
+             * target's worth of it does. */
+            od_rect part = od_rect_intersect(c->rect, (od_rect){ 0, 0, a->W, a->H });
+            if (c->clip >= 0 && (size_t)c->clip < under.nclips)
+                part = od_rect_intersect(part, under.clips[c->clip]);
+            bool shows = h->visible || (part.w >= a->m.target - SLACK &&
+                                        part.h >= a->m.target - SLACK);
+            if (pc >= 0 && c->clip >= 0 && h->enabled && !shows &&
+                c->rect.y + c->rect.h - page_y <= 0.5f * a->H && c->rect.x >= -SLACK &&
+                c->rect.x + c->rect.w <= a->W + SLACK)
+                report_line(r, "hit %zu: in the page's first half screen (%.0f px down) but "
+                               "only %.0fx%.0f px of it shows below the frame's bars and bands "
+                               "(action %d, arg %d)",
+                            i, (double)(c->rect.y - page_y), (double)part.w, (double)part.h,
+                            c->action, c->arg);
+        }
+    }
+    dump_account_deinit(&acc);
+    if (page_texts && !text_seen)
+        report_line(r, "frame: the first screen shows none of the page below the frame's bars "
+                       "and bands");
+}
+
 size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n)
 {
     return audit_layout_with(s, env, NULL, report, n);
@@ -331,5 +477,6 @@ size_t audit_layout_with(const scene *s, const lay_env *env, const audit_opts *o
     }
     if (o.space)
         space_check(s, env, &r);
+    audit_frame(s, &a, &r);
     return r.count;
 }

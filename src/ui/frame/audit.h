@@ -21,7 +21,13 @@
  * metrics.text_min (20 px at least) nor with capitals under metrics.cap_min
  * (the visual angle at the viewing distance, measured in the text's face),
  * and every text's contrast at least 4.5:1, or 3:1 when large (see
- * audit_opts). Appends one line per problem to report (NUL-terminated,
+ * audit_opts). The frame is held to its regions: no text wholly on the
+ * screen hidden (in the --dump account, dump.h) under a bar, a band, a
+ * button or a scroll cue (modal layers, the panel, the language chooser and
+ * the reset warning, cover on purpose); the first screen shows a target of
+ * the page (what lies in a clip) below the bars and bands, or a line of a
+ * page without targets; and no degree mark (SCENE_F_MARK) leaves its chip,
+ * wrapped or cut. Appends one line per problem to report (NUL-terminated,
  * truncated to n) and returns the count. */
 size_t audit_layout(const scene *s, const lay_env *env, char *report, size_t n);
 

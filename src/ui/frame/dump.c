@@ -103,6 +103,10 @@ static bool covered_by(const frame_seq *q, size_t li, size_t from, od_rect r, bo
             if (!floats && (c->flags & SCENE_F_BOX) && c->level == LAY_LEVEL_FLOAT)
                 continue;
             od_rect p = painted(s, c);
+            /* Scrolled wholly out of its clip it paints nothing (an empty
+             * rectangle would still "overlap" what lies around its edge). */
+            if (p.w <= 0 || p.h <= 0)
+                continue;
             if (centre ? od_rect_contains(p, cx, cy) : od_rect_overlap(p, r, SLACK))
                 return true;
         }

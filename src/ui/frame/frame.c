@@ -52,8 +52,8 @@ static void header_pill(const lay *L, lay_pill *p, const char *text, int action,
  * rest, shrunk from h3 to text_min to fit one line, else wrapped at text_min
  * with the header growing. Only an absurdly long title (over 45% of the
  * screen height) has its last line shortened. */
-static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
-                           header_geom *g)
+static void header_measure_as(const lay *L, const char *title, bool can_back, bool lang,
+                              bool force_body, header_geom *g)
 {
     const lay_metrics *m = &L->m;
     float u = m->unit, top = 10.0f * u;
@@ -62,6 +62,13 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     header_pill(L, &g->home_p, L->c->strings[CONTENT_STR_HOME], VIEW_ACT_HOME, 0);
     float bw, bh, hw, hh, nw, nh;
     (void)nw;
+    /* A short screen in Larger text (the 7-inch panel): the bar's pills
+     * keep half their padding, so the bar leaves the page its room. */
+    lay_pill_size(L, &g->back_p, L->W, &nw, &nh);
+    if (nh + 2 * top > 0.2f * L->H) {
+        g->back_p.dense = g->home_p.dense = true;
+        top *= 0.5f;
+    }
     /* Each button takes at most a quarter of the width, so the title keeps
      * half the bar even with long labels (they wrap instead). When that
      * leaves the title less than four body-em, or a label would have to wrap,
@@ -73,7 +80,7 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
     float pill_1 = nh; /* a one-line label's height */
     /* The language button's room, when the bar has one. */
     float extra = lang && language_offered(L) ? fmaxf(as0, pill_1) + m->gap : 0;
-    g->title_in_body = bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
+    g->title_in_body = force_body || bh > pill_1 + 0.5f || hh > pill_1 + 0.5f ||
                        L->W - 2 * m->pad - bw - hw - fmaxf(as0, fmaxf(bh, hh)) - extra -
                                4 * m->gap <
                            4.0f * m->body;
@@ -153,6 +160,18 @@ static void header_measure(const lay *L, const char *title, bool can_back, bool 
         g->access.y = g->h - top - as;
         g->lang.y = g->access.y;
     }
+}
+
+/* The header for a title; a title that would wrap the bar past a fifth of
+ * the screen (Larger text on a small screen, a long name beside the
+ * buttons) heads the page instead, so the bar stays one row of buttons. */
+static void header_measure(const lay *L, const char *title, bool can_back, bool lang,
+                           header_geom *g)
+{
+    header_measure_as(L, title, can_back, lang, false, g);
+    float one_row = fmaxf(g->access.h, g->back.h) + 20.0f * L->m.unit;
+    if (!g->title_in_body && g->h > fmaxf(0.2f * L->H, one_row) + 0.5f)
+        header_measure_as(L, title, can_back, lang, true, g);
 }
 
 /* Emit the title lines; past max_lines the last line ends in an ellipsis
@@ -235,33 +254,22 @@ static void more_fade(lay *L, float view_top, float view_h)
 
 /* The scroll buttons of a long page, so that reading it never needs a drag:
  * "More below" (a screen down) while the page goes on below the viewport,
- * "Scroll up" once it is scrolled, side by side at the foot of the viewport
- * (VIEW_ACT_SCROLL +1 / -1). They float over the page: their blocks are on their
- * own level, and the page keeps room for them at its end (scroll_room). */
-static float scroll_buttons_h(const lay *L)
-{
-    lay_pill p;
-    memset(&p, 0, sizeof p);
-    p.text = lay_str(L, CONTENT_STR_SCROLL_DOWN);
-    p.font = SCENE_FONT_BOLD;
-    p.size = lay_small(L);
-    p.action = VIEW_ACT_SCROLL;
-    float w, h;
-    lay_pill_size(L, &p, 0.45f * L->W, &w, &h);
-    return h;
-}
+ * "Scroll up" once it is scrolled (VIEW_ACT_SCROLL +1 / -1). They stand in
+ * a strip of their own under the page's viewport, the cue strip, so they
+ * never lie on a line of text or a button: a page that scrolls is laid out
+ * in the height that is left above it. */
+typedef struct {
+    lay_pill p[2];            /* Scroll up, More below */
+    float w[2], h;            /* their widths and common height */
+    bool compact;             /* one line each, at the right edge */
+    bool icons;               /* round buttons with an arrow alone */
+} cue_geom;
 
-static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool up)
+static void cue_measure(const lay *L, float view_h, cue_geom *g)
 {
-    const lay_metrics *m = &L->m;
-    lay_pill p[2];
-    float w[2], h[2];
-    size_t n = 0;
+    memset(g, 0, sizeof *g);
     for (int k = 0; k < 2; k++) {
-        if (!(k == 0 ? up : down))
-            continue;
-        lay_pill *b = &p[n];
-        memset(b, 0, sizeof *b);
+        lay_pill *b = &g->p[k];
         b->text = lay_str(L, k == 0 ? CONTENT_STR_SCROLL_UP : CONTENT_STR_SCROLL_DOWN);
         b->font = SCENE_FONT_BOLD;
         b->size = lay_small(L);
@@ -271,40 +279,77 @@ static void scroll_buttons(lay *L, float view_top, float view_h, bool down, bool
         b->action = VIEW_ACT_SCROLL;
         b->arg = k == 0 ? -1 : 1;
         b->round = true;
-        lay_pill_size(L, b, 0.45f * L->W, &w[n], &h[n]);
-        n++;
+        float h;
+        lay_pill_size(L, b, 0.45f * L->W, &g->w[k], &h);
+        g->h = fmaxf(g->h, h);
     }
-    if (!n)
-        return;
-    float bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
     /* A short viewport with large text (the 7-inch panel in Larger text):
-     * centred pills wrapped to two lines would hide the middle of the only
-     * lines on screen. Keep each label on one line, with half the padding,
-     * at the right edge, where left-aligned text leaves its ragged space. */
-    bool compact = bh > 0.15f * view_h;
-    if (compact) {
-        for (size_t k = 0; k < n; k++) {
-            p[k].dense = true;
-            lay_pill_size(L, &p[k], 0.9f * L->W, &w[k], &h[k]);
+     * pills wrapped to two lines would take the room of the only lines on
+     * screen. Each label on one line, with half the padding. */
+    g->compact = g->h > 0.15f * view_h;
+    if (g->compact) {
+        g->h = 0;
+        for (int k = 0; k < 2; k++) {
+            float h;
+            g->p[k].dense = true;
+            lay_pill_size(L, &g->p[k], 0.9f * L->W, &g->w[k], &h);
+            g->h = fmaxf(g->h, h);
         }
-        bh = n == 2 ? fmaxf(h[0], h[1]) : h[0];
     }
-    float total = w[0] + (n == 2 ? m->gap + w[1] : 0);
-    float x = compact ? L->W - m->pad - total : (L->W - total) / 2;
-    float y = view_top + view_h - bh - 0.5f * m->pad;
-    for (size_t k = 0; k < n; k++) {
-        int b = lay_pill_draw(L, &p[k], (od_rect){ x, y, w[k], bh }, -1);
-        if (b >= 0)
-            L->s->cmds[b].level = LAY_LEVEL_FLOAT;
-        x += w[k] + m->gap;
+    /* Still too tall (Larger text on the 7-inch panel, where every line
+     * counts): round buttons a target wide with an arrow; their actions
+     * keep the words for Read aloud and the account. */
+    if (g->compact && g->h > 0.15f * view_h) {
+        g->icons = true;
+        g->h = g->w[0] = g->w[1] = L->m.target;
     }
 }
 
-/* Room the end of a scrolling page keeps for the scroll buttons, so its
- * last line can be read above them. */
-static float scroll_room(const lay *L)
+/* A round scroll button with an arrow up (dir -1) or down (+1). */
+static void cue_icon(lay *L, const lay_pill *p, od_rect r)
 {
-    return scroll_buttons_h(L) + L->m.pad;
+    bool pressed = lay_is_pressed(L, p->action, p->arg);
+    od_rect b = pressed ? lay_press_shrink(L, r) : r;
+    od_color fg = pressed ? lay_col(L, CONTENT_COLOR_ACCENT_TEXT) : p->fg;
+    lay_box(L, b, pressed ? lay_col(L, CONTENT_COLOR_ACCENT) : p->bg, b.h / 2, -1);
+    if (!pressed)
+        lay_frame(L, b, p->outline, b.h / 2, 2.0f * L->m.unit);
+    float cx = b.x + b.w / 2, cy = b.y + b.h / 2, a = 0.2f * b.w, t = fmaxf(2.0f, 0.07f * b.w);
+    float d = (float)p->arg * 0.5f * a;
+    lay_line(L, cx - a, cy - d, cx, cy + d, t, fg);
+    lay_line(L, cx, cy + d, cx + a, cy - d, t, fg);
+    lay_focus_ring(L, r, r.h / 2, p->action, p->arg);
+    lay_hit(L, r, p->action, p->arg, true);
+}
+
+/* The strip's height: the pills and a little air above and below. */
+static float cue_strip_h(const cue_geom *g, const lay *L)
+{
+    return g->h + 0.5f * L->m.pad;
+}
+
+static void scroll_buttons(lay *L, const cue_geom *g, float strip_y, bool down, bool up)
+{
+    const lay_metrics *m = &L->m;
+    int show[2];
+    size_t n = 0;
+    if (up)
+        show[n++] = 0;
+    if (down)
+        show[n++] = 1;
+    if (!n)
+        return;
+    float total = g->w[show[0]] + (n == 2 ? m->gap + g->w[show[1]] : 0);
+    float x = g->compact ? L->W - m->pad - total : (L->W - total) / 2;
+    float y = strip_y + 0.25f * m->pad;
+    for (size_t k = 0; k < n; k++) {
+        float w = g->w[show[k]];
+        if (g->icons)
+            cue_icon(L, &g->p[show[k]], (od_rect){ x, y, w, g->h });
+        else
+            lay_pill_draw(L, &g->p[show[k]], (od_rect){ x, y, w, g->h }, -1);
+        x += w + m->gap;
+    }
 }
 
 /* The page's title at the top of its body (when the bar has no room for
@@ -317,6 +362,14 @@ static float body_title(lay *L, const char *title)
     const lay_metrics *m = &L->m;
     float w = L->W - 2 * m->pad, y = lay_top_pad(L);
     float size = lay_fit_size(L, SCENE_FONT_BOLD, m->h3, m->text_min, title, w);
+    /* A viewport of a few lines (Larger text on the 7-inch panel, with the
+     * bands and Read aloud's bar): the title in the body size, close to
+     * the top, so the page's first line shows under it. */
+    if (y + lay_lh(L, SCENE_FONT_BOLD, size) + lay_lh(L, SCENE_FONT_REGULAR, m->body) >
+        L->view_h) {
+        size = m->body;
+        y = 0.5f * m->gap;
+    }
     lay_style st = { SCENE_FONT_BOLD, size, lay_col(L, CONTENT_COLOR_TEXT), LAY_ALIGN_LEFT, false };
     float th = lay_text_height(L, &st, w, title, strlen(title), NULL);
     int box = lay_box(L, (od_rect){ m->pad, y, w, th }, od_rgba(0, 0, 0, 0), 0, -1);
@@ -324,35 +377,20 @@ static float body_title(lay *L, const char *title)
     return y + th;
 }
 
-/* Draw one page body (not the header) shifted by dx with the given alpha.
- * Page bodies share the viewport under the header (of height hh); with
- * title_in_body the page's title heads the body. */
-static void page_body(lay *L, const lay_page *pg, float hh, float dx, float alpha, bool hits,
-                      frame_result *res, bool title_in_body)
+/* The notices read whole, in place of the page's body (notice_band.h). */
+static float notices_body(lay *L, const view_place *p)
 {
-    /* With the bar at the bottom the body starts at the top. */
-    float top = lay_reach(L->env) ? 0 : hh;
-    L->alpha = alpha;
-    L->hits = hits;
-    L->pressed = hits ? pg->pressed : 0;
-    L->focus = hits ? pg->focus : 0;
-    L->ox = dx;
-    float scroll = isfinite(pg->scroll) ? pg->scroll : 0;
-    const screen_def *d = screen_get(pg->place.screen);
-    if (!d || !d->body)
-        return;
-    if (d->full) {
-        L->oy = 0;
-        L->scroll = 0;
-        L->view_h = L->H;
-        d->body(L, &pg->place);
-        if (res) {
-            res->content_h = res->view_h = L->H;
-            res->swipe_count = 0;
-        }
-        return;
-    }
-    float view_h = L->H - hh;
+    (void)p;
+    return notice_band_page(L);
+}
+
+static const screen_def notices_screen = { .body = notices_body };
+
+/* The page's body laid out once into the viewport from `top`, view_h tall
+ * (title_in_body: the page's title heads it); returns its height. */
+static float body_once(lay *L, const lay_page *pg, const screen_def *d, float top, float view_h,
+                       float scroll, bool title_in_body)
+{
     scene_push_clip(L->s, (od_rect){ 0, top, L->W, view_h });
     L->oy = top - scroll;
     L->scroll = scroll;
@@ -363,14 +401,65 @@ static void page_body(lay *L, const lay_page *pg, float hh, float dx, float alph
     float ch = d->body(L, &pg->place) + th;
     L->view_h = view_h;
     scene_pop_clip(L->s);
+    return ch;
+}
+
+/* Draw one page body (not the header) shifted by dx with the given alpha,
+ * in the rectangle the frame leaves it: from `top`, view_h tall. A page that
+ * scrolls gives up the foot of that rectangle to the cue strip. */
+static void page_body(lay *L, const lay_page *pg, float top, float view_h, float dx, float alpha,
+                      bool hits, frame_result *res, bool title_in_body)
+{
+    L->alpha = alpha;
+    L->hits = hits;
+    L->pressed = hits ? pg->pressed : 0;
+    L->focus = hits ? pg->focus : 0;
+    L->ox = dx;
+    float scroll = isfinite(pg->scroll) ? pg->scroll : 0;
+    const screen_def *d = screen_get(pg->place.screen);
+    /* The notices opened from the band take the page's place (its bar
+     * stays: Back, or any target but the page's, closes them). */
+    if (hits && L->in && L->in->notice_open && notice_band_height(L) > 0 && d && !d->full) {
+        d = &notices_screen;
+        title_in_body = false;
+    }
+    if (!d || !d->body)
+        return;
+    if (d->full) {
+        /* A full screen (the attract loop) owns no bar, but not the whole
+         * screen either: it is laid out below the bands. */
+        L->oy = top;
+        L->scroll = 0;
+        L->view_h = view_h;
+        d->body(L, &pg->place);
+        L->oy = 0;
+        if (res) {
+            res->content_h = res->view_h = view_h;
+            res->swipe_count = 0;
+        }
+        return;
+    }
+    size_t k0 = L->s->nclips;
+    float ch = body_once(L, pg, d, top, view_h, scroll, title_in_body);
+    cue_geom cg;
     bool scrolls = ch > view_h + 1.0f;
+    if (scrolls) {
+        /* It scrolls: its viewport ends above the cue strip. The page keeps
+         * the arrangement it chose for the whole rectangle (it scrolls
+         * anyway); only its clip, and the clips inside it, get shorter. */
+        cue_measure(L, view_h, &cg);
+        view_h = fmaxf(0.0f, view_h - cue_strip_h(&cg, L));
+        od_rect vp = { 0, top, L->W, view_h };
+        for (size_t k = k0; k < L->s->nclips; k++)
+            L->s->clips[k] = od_rect_intersect(L->s->clips[k], vp);
+    }
     L->oy = 0;
-    if (ch - scroll > view_h + 1.0f)
+    /* A viewport of a few lines (Larger text on the 7-inch panel) keeps
+     * them clear: the cue alone says there is more. */
+    if (ch - scroll > view_h + 1.0f && view_h >= 6.0f * L->m.body)
         more_fade(L, top, view_h);
     if (scrolls)
-        scroll_buttons(L, top, view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
-    if (scrolls)
-        ch += scroll_room(L);
+        scroll_buttons(L, &cg, top + view_h, ch - scroll > view_h + 1.0f, scroll > 1.0f);
     if (res) {
         res->content_h = ch;
         res->view_h = view_h;
@@ -422,6 +511,8 @@ void frame_build(scene *out, const content *c, const lay_env *env,
     const char *title = "";
     if (hp) {
         title = screen_title(c, &hp->place);
+        if (in->notice_open && hp == cur)
+            title = ""; /* the notices page heads itself */
         header_measure(&L, title, in->can_back, hp->place.screen == VIEW_SCREEN_HOME, &g);
         hh = g.h;
     }
@@ -446,13 +537,32 @@ void frame_build(scene *out, const content *c, const lay_env *env,
         band_y -= rh;
     float room = nh + rh; /* the page makes room for both */
 
+    /* The attract loop's language button, in the corner where every other
+     * screen has its accessibility button, just under the bands. */
+    bool attract_lang = cur->place.screen == VIEW_SCREEN_ATTRACT && language_offered(&L);
+    float lang_as = 0;
+    if (attract_lang) {
+        lay_pill p;
+        header_pill(&L, &p, lay_str(&L, CONTENT_STR_BACK), VIEW_ACT_BACK, -1);
+        float pw, ph;
+        lay_pill_size(&L, &p, L.W, &pw, &ph);
+        lang_as = fmaxf(ph, L.m.target);
+    }
+    /* Each page's rectangle: under (or above) the bar and the bands; a full
+     * screen's below the bands and below the language button, so no
+     * headline runs under them. */
+    float page_top = bottom ? 0 : hh + room, page_h = L.H - hh - room;
+    float full_top = room + (attract_lang ? 10.0f * L.m.unit + lang_as : 0);
+    float full_h = L.H - full_top;
+
     /* A cross-fade goes through the background: the old page fades out in the
      * first half, the new one in during the second. Never two translucent
      * pages at once, which halves the pixels blended per frame (the software
      * renderer's dearest work) and reads as calmly. */
     float out_a = fmaxf(0.0f, 1.0f - 2.0f * t), in_a = fmaxf(0.0f, 2.0f * t - 1.0f);
     if (prev && (dir || out_a > 0))
-        page_body(&L, prev, hh + room, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
+        page_body(&L, prev, has_header(prev) ? page_top : full_top,
+                  has_header(prev) ? page_h : full_h, -(float)dir * t * L.W, dir ? 1.0f : out_a, false, NULL,
                   hp && g.title_in_body);
     float bar_y = bottom ? L.H - hh : 0;
     if (hp) {
@@ -464,7 +574,7 @@ void frame_build(scene *out, const content *c, const lay_env *env,
         L.focus = L.hits ? cur->focus : 0;
         header_draw(&L, &g, title);
     }
-    page_body(&L, cur, hh + room, trans ? (float)dir * (1.0f - t) * L.W : 0,
+    page_body(&L, cur, cur_hdr ? page_top : full_top, cur_hdr ? page_h : full_h, trans ? (float)dir * (1.0f - t) * L.W : 0,
               trans && !dir ? in_a : 1.0f, true, res, hp && g.title_in_body);
     if (nh > 0)
         notice_band_draw(&L, band_y, false);
@@ -490,14 +600,9 @@ void frame_build(scene *out, const content *c, const lay_env *env,
      * open). Not while the loop fades in or out. */
     od_rect lang_btn = g.lang;
     lang_btn.y += bar_y;
-    if (cur->place.screen == VIEW_SCREEN_ATTRACT && !trans && language_offered(&L)) {
-        lay_pill p;
-        header_pill(&L, &p, lay_str(&L, CONTENT_STR_BACK), VIEW_ACT_BACK, -1);
-        float pw, ph;
-        lay_pill_size(&L, &p, L.W, &pw, &ph);
-        float as = fmaxf(ph, L.m.target);
+    if (attract_lang && !trans) {
         L.ox = L.oy = 0;
-        lang_btn = language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + nh, as);
+        lang_btn = language_corner(&L, L.W - L.m.pad, 10.0f * L.m.unit + room, lang_as);
     }
     if (in->language_open && cur_hdr && g.has_lang)
         language_chooser(&L, lang_btn, bottom);

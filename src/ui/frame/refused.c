@@ -190,16 +190,30 @@ static bool lead_alone(const lay *L)
     return lay_tw(L, SCENE_FONT_BOLD, text_px(L), LEAD, sizeof LEAD - 1) > 0.5f * inner_w(L);
 }
 
+/* The band's height, whole or tight: tight, "and N more" is left out. */
+static float height_as(lay *L, const lay_refused *r, bool tight)
+{
+    float px = text_px(L);
+    float bl = lay_lh(L, SCENE_FONT_BOLD, px), rl = lay_lh(L, SCENE_FONT_REGULAR, px);
+    float h = (lead_alone(L) ? 2 : 1) * bl +
+              (float)count_what(L, inner_w(L), r->what) * rl;
+    if (r->more && !tight)
+        h += rl;
+    return ceilf(h + 2 * row_pad(L));
+}
+
+/* Over a quarter of the screen in larger text (the 7-inch panel) the band
+ * gives up its last line, so the page keeps its room. */
+static bool band_tight(lay *L, const lay_refused *r)
+{
+    return L->env->large_text && height_as(L, r, false) > 0.25f * L->H;
+}
+
 float refused_height(lay *L, const lay_refused *r)
 {
     if (!r)
         return 0;
-    float px = text_px(L);
-    float bl = lay_lh(L, SCENE_FONT_BOLD, px), rl = lay_lh(L, SCENE_FONT_REGULAR, px);
-    float h = (lead_alone(L) ? 2 : 1) * bl + (float)count_what(L, inner_w(L), r->what) * rl;
-    if (r->more)
-        h += rl;
-    return ceilf(h + 2 * row_pad(L));
+    return height_as(L, r, band_tight(L, r));
 }
 
 /* One line of text at (x, y) in block box. */
@@ -233,13 +247,14 @@ float refused_draw(lay *L, const lay_refused *r, float y)
 
     /* Where: the lead and the path on one line, the path elided; on a
      * narrow screen the lead on a line of its own, the path under it. */
+    bool tight = band_tight(L, r), alone = lead_alone(L);
     size_t wl = strlen(r->where), ll = sizeof LEAD - 1;
     char *buf = lay_alloc(L, ll + wl + 8);
     if (buf) {
         memcpy(buf, LEAD, ll);
         float lw = lay_tw(L, SCENE_FONT_BOLD, px, LEAD, ll);
         size_t n = ll;
-        if (lead_alone(L)) {
+        if (alone) {
             size_t k = ll - 1; /* without its trailing space */
             line(L, SCENE_FONT_BOLD, x, ty, fminf(lay_tw(L, SCENE_FONT_BOLD, px, buf, k), w),
                  scene_strdup(L->s, buf, k), k, box);
@@ -250,7 +265,7 @@ float refused_draw(lay *L, const lay_refused *r, float y)
         }
         float tw = lay_tw(L, SCENE_FONT_BOLD, px, buf, n);
         line(L, SCENE_FONT_BOLD, x, ty, fminf(tw, w), scene_strdup(L->s, buf, n), n, box);
-    } else if (lead_alone(L)) {
+    } else if (alone) {
         ty += bl;
     }
     ty += bl;
@@ -277,7 +292,7 @@ float refused_draw(lay *L, const lay_refused *r, float y)
         ty += rl;
         k++;
     }
-    if (r->more) {
+    if (r->more && !tight) {
         char more[64];
         more_text(r, more, sizeof more);
         size_t n = strlen(more);

@@ -11,7 +11,9 @@
  * the theme) in the smallest reading size; a long path is elided in its
  * middle (the file's name at its end stays whole), a long message wraps to
  * at most one line on a screen under 600 px tall, two under 900, else
- * three, the last one ending in an ellipsis. It is drawn on a level of its own (LAY_LEVEL_REFUSED), above
+ * three, the last one ending in an ellipsis; in larger text a band that
+ * would take over a quarter of the screen (the 7-inch panel) leaves out
+ * "and N more". It is drawn on a level of its own (LAY_LEVEL_REFUSED), above
  * everything else, and the dispatcher (frame.c) gives it room next to the
  * header, so it never covers navigation nor the accessibility button.
  *

@@ -191,20 +191,21 @@ static void career_chip(const lay *L, const void *ctx, size_t i, lay_pill *out)
         out->mark = marks[i];
 }
 
-/* The marks of career i's degrees joined with "+" (three at most, then
- * "+n") into buf; "" when the marks are not at hand. */
-#define CAREER_MARK_BYTES (3 * LAY_MARK_MAX + 8)
-static void career_mark(const lay *L, const char (*dm)[LAY_MARK_MAX], size_t i, char *buf)
+/* The marks of career i's degrees joined with "+", every one of them (a
+ * list cut to three with a count, "1+6+11+1", read as degree 1 twice), in
+ * the builder's scratch; "" when the marks or the memory are not at hand. */
+static const char *career_mark(lay *L, const char (*dm)[LAY_MARK_MAX], size_t i)
 {
     const content_career *k = &L->c->careers[i];
-    size_t used = 0, shown = k->n_degrees < 3 ? k->n_degrees : 3;
-    buf[0] = '\0';
-    for (size_t j = 0; dm && j < shown; j++)
+    size_t cap = k->n_degrees * (LAY_MARK_MAX + 1) + 1, used = 0;
+    char *buf = dm ? lay_alloc(L, cap) : NULL;
+    if (!buf)
+        return "";
+    for (size_t j = 0; j < k->n_degrees; j++)
         if (k->degrees[j] < L->c->n_degrees)
-            used += (size_t)snprintf(buf + used, CAREER_MARK_BYTES - used, "%s%s", j ? "+" : "",
+            used += (size_t)snprintf(buf + used, cap - used, "%s%s", used ? "+" : "",
                                      dm[k->degrees[j]]);
-    if (dm && k->n_degrees > shown)
-        snprintf(buf + used, CAREER_MARK_BYTES - used, "+%zu", k->n_degrees - shown);
+    return buf;
 }
 
 static float headline(lay *L, const content_slide *s, float x, float y, float w, float scale)
@@ -285,7 +286,7 @@ static float slide_compare(lay *L, const content_slide *s, float x, float y, flo
     stack(&yy, headline(L, s, x, yy, w, scale), g);
     lay_style vs = cstyle(SCENE_FONT_BOLD, sz(L, m->h2, scale), lay_col(L, CONTENT_COLOR_MUTED));
     float vs_w = lay_tw(L, vs.font, vs.size, "vs", 2) + 2 * m->gap;
-    bool side = L->W >= 1.2f * L->H;
+    bool side = L->W >= 1.2f * (L->view_h > 0 ? L->view_h : L->H);
     if (side) {
         float colw = (w - vs_w) / 2;
         bool was = L->dry;
@@ -359,14 +360,11 @@ static float slide_careers(lay *L, const content_slide *s, float x, float y, flo
     }
     if (detail >= 1 && c->n_careers) {
         size_t n = c->n_careers < 6 ? c->n_careers : (detail >= 2 ? 6 : 3);
-        /* On the stack: a pill copies its mark into the scene as it draws. */
-        char buf[6][CAREER_MARK_BYTES];
+        /* In scratch: a pill copies its mark into the scene as it draws. */
         const char *marks[6];
         const char(*dm)[LAY_MARK_MAX] = lay_marks_of(L);
-        for (size_t i = 0; i < n; i++) {
-            career_mark(L, dm, i, buf[i]);
-            marks[i] = buf[i];
-        }
+        for (size_t i = 0; i < n; i++)
+            marks[i] = career_mark(L, dm, i);
         stack(&yy, lay_pills(L, x, yy, w, n, career_chip, dm ? marks : NULL, LAY_ALIGN_CENTER,
                              8.0f * m->unit, -1),
               g);
@@ -597,7 +595,9 @@ float screen_attract_draw(lay *L, const view_place *p)
     const content *c = L->c;
     const lay_frame_in *in = L->in;
     const lay_metrics *m = &L->m;
-    float u = m->unit, W = L->W, H = L->H, base = L->alpha;
+    /* The frame gives the loop the rectangle under its bands and language
+     * button (from L->oy, L->view_h tall): the slides keep to it. */
+    float u = m->unit, W = L->W, H = L->view_h > 0 ? L->view_h : L->H, base = L->alpha;
     size_t n = c->n_slides;
     size_t cur = in && in->slide < n ? in->slide : 0;
     size_t prev = in && in->prev_slide < n ? in->prev_slide : cur;
@@ -630,7 +630,9 @@ float screen_attract_draw(lay *L, const view_place *p)
         shown += notices_slide_shows(c, i, wall(L));
     float pill_y = (shown > 1 ? dots_y - 1.5f * m->gap : H - 2 * m->pad) - ph;
     od_rect pill = { (W - pw) / 2, pill_y, pw, ph };
-    od_rect region = { side, 2 * m->pad, W - 2 * side, pill_y - 2 * m->gap - 2 * m->pad };
+    /* Under the frame's bands or button the slide needs less air above. */
+    float top = L->oy > 0.5f ? m->gap : 2 * m->pad;
+    od_rect region = { side, top, W - 2 * side, pill_y - 2 * m->gap - top };
 
     /* Slides change through the background, one translucent slide at a time
      * (see frame_build). */
@@ -680,6 +682,7 @@ float screen_attract_draw(lay *L, const view_place *p)
             x += dw + sp;
         }
     }
-    lay_hit(L, (od_rect){ 0, 0, W, H }, VIEW_ACT_WAKE, 0, true);
+    /* A touch anywhere wakes the kiosk, on the bands too. */
+    lay_hit(L, (od_rect){ 0, -L->oy, W, L->H }, VIEW_ACT_WAKE, 0, true);
     return H;
 }

@@ -83,12 +83,12 @@ typedef struct {
 /* What a row says of its degrees instead of their marks: "All degrees"
  * (three or more, all of them), "5 degrees" (more than MARKS_IN_ROW), else
  * NULL. Scratch memory. */
-static const char *degrees_words(lay *L, const content_career *k)
+static const char *degrees_words(lay *L, const content_career *k, bool count)
 {
     size_t nd = L->c->n_degrees;
     if (nd > 2 && k->n_degrees == nd)
         return lay_str(L, CONTENT_STR_ALL_DEGREES);
-    if (k->n_degrees <= MARKS_IN_ROW)
+    if (k->n_degrees <= MARKS_IN_ROW && !count)
         return NULL;
     const char *tpl = lay_str(L, CONTENT_STR_N_DEGREES), *at = strstr(tpl, "{n}");
     char *out = lay_alloc(L, strlen(tpl) + 24);
@@ -112,12 +112,17 @@ static float career_row(lay *L, float x, float y, float w, size_t ci, bool lit, 
     lay_style name = lay_style_of(L, SCENE_FONT_BOLD, m->body, CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     lay_style tag = lay_style_of(L, SCENE_FONT_BOLD, lay_small(L), CONTENT_COLOR_MUTED, LAY_ALIGN_LEFT);
     tag.copy = true;
-    const char *words = degrees_words(L, k);
+    const char *words = degrees_words(L, k, false);
     float mh = lay_mark_chip_h(L);
+    float inner = w - 2 * hpad;
+    /* Marks wider than the row even on a line of their own (Larger text on
+     * a narrow panel) give way to the count: a mark is never cut, and the
+     * career's page names its degrees. */
+    if (!words && lay_marks_row_width(L, k->degrees, k->n_degrees, mc->marks) > inner)
+        words = degrees_words(L, k, true);
     float tag_w = words ? lay_tw(L, tag.font, tag.size, words, strlen(words))
                         : lay_marks_row_width(L, k->degrees, k->n_degrees, mc->marks);
     float tag_h = words ? lay_lh(L, tag.font, tag.size) : (k->n_degrees ? mh : 0);
-    float inner = w - 2 * hpad;
     /* The marks beside the name while the name keeps 8 body-em; under it
      * on a narrow column. */
     bool beside = inner - tag_w - gap >= 8.0f * m->body;

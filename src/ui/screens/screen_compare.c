@@ -1,6 +1,7 @@
 /* screen_compare.c - two degrees side by side, row by row. See
  * screen_compare.h. */
 #include "screen_compare.h"
+#include "lay_marks.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@ typedef struct {
     const content_degree *other;  /* the degree in the other column */
     row_kind kind;
     bool chips;                   /* lists as one joined paragraph (wide cells), not one a line */
+    bool tag;                     /* cells one under the other: each starts with
+                                     its degree's mark, as position no longer says */
 } cell_ctx;
 
 static bool degree_leads_to(const content_degree *d, size_t ci)
@@ -135,9 +138,8 @@ static float joined_list(lay *L, float x, float y, float w, char *const *items, 
     return lay_text(L, &st, x, y, w, buf, box);
 }
 
-static float cell_body(lay *L, float x, float y, float w, int box, const void *ctx)
+static float cell_facts(lay *L, float x, float y, float w, int box, const cell_ctx *cc)
 {
-    const cell_ctx *cc = ctx;
     const content_degree *d = cc->d;
     lay_style body = lay_style_of(L, SCENE_FONT_REGULAR, lay_small(L), CONTENT_COLOR_TEXT, LAY_ALIGN_LEFT);
     switch (cc->kind) {
@@ -159,6 +161,17 @@ static float cell_body(lay *L, float x, float y, float w, int box, const void *c
     default:
         return 0;
     }
+}
+
+static float cell_body(lay *L, float x, float y, float w, int box, const void *ctx)
+{
+    const cell_ctx *cc = ctx;
+    float top = 0;
+    if (cc->tag) {
+        lay_marks_draw(L, x, y, (size_t)(cc->d - L->c->degrees), cc->d->mark, box);
+        top = lay_mark_chip_h(L) + L->m.gap / 2;
+    }
+    return top + cell_facts(L, x, y + top, w, box, cc);
 }
 
 typedef struct {
@@ -340,7 +353,7 @@ float screen_compare_draw(lay *L, const view_place *p)
                 continue;
             /* Wide cells hold lists as one paragraph: several items a line
              * keep all five rows on the first screen. */
-            cell_ctx cells[2] = { { a, b, (row_kind)k, true }, { b, a, (row_kind)k, true } };
+            cell_ctx cells[2] = { { a, b, (row_kind)k, true, false }, { b, a, (row_kind)k, true, false } };
             y += cmp_row(L, &t, y, c->strings[cmp_heading[k]], cells) + 0.5f * m->gap;
         }
     } else {
@@ -362,15 +375,24 @@ float screen_compare_draw(lay *L, const view_place *p)
         }
         if (pick_first)
             y = compare_pickers(L, cx, y, cw, &lab, pick_label, picks);
+        /* Two cells side by side while each keeps room for a word of 7
+         * body widths (what parts_cell_row leaves inside a cell); narrower
+         * (Larger text on a portrait panel), words would break letter by
+         * letter, so the degrees' cells stand one under the other, each
+         * headed by its degree's mark. */
+        float two_w = (cw - 3.0f * m->gap) / 2 - 2.0f * m->gap;
+        bool stacked = two_w < 7.0f * m->body;
         /* The column headers sit over the cells: same inner inset as the rows. */
-        lay_stack(&y, parts_tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, 2, col_head_get, heads),
+        lay_stack(&y, parts_tap_card_grid(L, cx + m->gap, y, cw - 2 * m->gap, 2, stacked ? 1 : 2,
+                                          col_head_get, heads),
                   m->gap);
         for (int k = 0; k < ROW_COUNT; k++) {
             if (cell_empty(c, a, (row_kind)k) && cell_empty(c, b, (row_kind)k))
                 continue;
-            cell_ctx cells[2] = { { a, b, (row_kind)k, false }, { b, a, (row_kind)k, false } };
+            cell_ctx cells[2] = { { a, b, (row_kind)k, false, stacked },
+                                  { b, a, (row_kind)k, false, stacked } };
             y += parts_cell_row(L, cx, y, cw, c->strings[cmp_heading[k]], lay_col(L, CONTENT_COLOR_ACCENT),
-                                cell_body, cells, sizeof *cells, 2, false);
+                                cell_body, cells, sizeof *cells, 2, stacked);
             y += m->gap;
         }
         if (c->n_degrees > 2 && !pick_first)

@@ -294,6 +294,7 @@ static const char *const plain_names[VIEW_ACT_COUNT] = {
     [VIEW_ACT_ACCESS] = "accessibility",
     [VIEW_ACT_STAY] = "stay",
     [VIEW_ACT_LANGUAGE] = "languages",
+    [VIEW_ACT_NOTICE] = "notice",
 };
 
 void view_action_name(int action, int arg, const content *c, char *buf, size_t n)

@@ -457,7 +457,9 @@ int lay_pill_draw(lay *L, const lay_pill *p, od_rect r, int parent)
             lay_rect(L, (od_rect){ gx, cy - mh / 2, g.dot, mh }, dc, 0.3f * mh);
             lay_style ms = { SCENE_FONT_BOLD, L->m.text_min,
                              pressed ? p->dot : lay_col(L, CONTENT_COLOR_ACCENT_TEXT), LAY_ALIGN_CENTER, true };
+            size_t first = L->s->count;
             lay_text(L, &ms, gx, cy - mh / 2 + 2.0f * u, g.dot, p->mark, box);
+            lay_flag_mark(L, first, (od_rect){ gx, cy - mh / 2, g.dot, mh });
         } else if (p->dot_pair) {
             lay_dot_pair(L, gx, cy, d, dc);
         } else {
@@ -835,6 +837,20 @@ float lay_rows_draw(lay *L, const lay_rows *r, float x, float y, int parent)
 }
 
 /* ---- small shapes and sizes ---------------------------------------------------- */
+
+void lay_flag_mark(lay *L, size_t first, od_rect chip)
+{
+    if (!L->s)
+        return;
+    /* The chip is the mark's block: a mark wrapped or wider than its chip
+     * leaves it, and the audit names that a cut mark. */
+    od_rect b = { chip.x + L->ox, chip.y + L->oy, chip.w, chip.h };
+    for (size_t i = first; i < L->s->count; i++)
+        if (L->s->cmds[i].kind == SCENE_TEXT) {
+            L->s->cmds[i].flags |= SCENE_F_MARK;
+            L->s->cmds[i].box = b;
+        }
+}
 
 float lay_mark_chip_h(const lay *L)
 {

@@ -146,6 +146,8 @@ typedef struct {
      * state of the choices that are not in lay_env */
     bool access_open;
     bool language_open;       /* the language chooser is open (language.h) */
+    bool notice_open;         /* the notices read whole over the page
+                                 (notice_band.h) */
     float panel_scroll;       /* the panel's rows scrolled by, px */
     bool less_motion, read_aloud;
     bool speech;              /* the Read aloud row is offered */
@@ -359,6 +361,10 @@ void lay_dot_pair(lay *L, float x, float cy, float d, od_color c);
 /* The height of a chip of letters (a degree mark, lay_marks.h; a pill's
  * mark): a line of bold text_min with a little room. */
 float lay_mark_chip_h(const lay *L);
+/* Marks the texts emitted since command `first` as a degree mark's letters
+ * (SCENE_F_MARK) that must stay on their chip (layout coordinates): the
+ * audit reports a mark that wraps or outgrows it as cut. */
+void lay_flag_mark(lay *L, size_t first, od_rect chip);
 /* Text sizes used for secondary text and chips. */
 float lay_small(const lay *L);
 

@@ -38,7 +38,9 @@ float lay_marks_draw(lay *L, float x, float y, size_t di, const char *mark, int 
         return w;
     od_color bg = L->c && di < L->c->n_degrees ? L->c->degrees[di].color : lay_col(L, CONTENT_COLOR_ACCENT);
     int box = lay_box(L, (od_rect){ x, y, w, h }, bg, 0.3f * h, parent);
+    size_t first = L->s ? L->s->count : 0;
     lay_text(L, &st, x + (w - tw) / 2, y + 2.0f * u, tw, mark, box);
+    lay_flag_mark(L, first, (od_rect){ x, y, w, h });
     return w;
 }
 

@@ -30,7 +30,9 @@ typedef enum { SCENE_FONT_REGULAR, SCENE_FONT_BOLD, SCENE_FONT_COUNT } scene_fon
 enum {
     SCENE_F_BOX = 1u << 0,      /* rect is a layout block: the audit checks that
                                    blocks at the same level never overlap */
-    SCENE_F_DISABLED = 1u << 1  /* hit region shown but inactive */
+    SCENE_F_DISABLED = 1u << 1, /* hit region shown but inactive */
+    SCENE_F_MARK = 1u << 2      /* TEXT: a degree mark's letters, which the
+                                   audit holds to one whole line on its chip */
 };
 
 typedef struct {

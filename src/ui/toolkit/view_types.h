@@ -42,6 +42,8 @@ typedef enum {
     VIEW_ACT_LANGUAGE_SET, /* a row of the chooser: arg = the language's index
                          (content_in_language) */
     VIEW_ACT_TODAY,       /* Today: arg 1 with the talks that are over unfolded, 0 folded */
+    VIEW_ACT_NOTICE,      /* the notices band shortened to one line: arg 0 opens
+                         every notice whole over the page, -1 closes them */
     VIEW_ACT_COUNT
 } view_action;
 
