@@ -59,13 +59,16 @@ LAYERS      := base content ui/toolkit ui/screens ui/frame core platform
 PURE_LAYERS := base content ui/toolkit ui/screens ui/frame core
 PURE_PKGS   := libcjson libunibreak libqrencode
 PURE_CFLAGS  = $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PURE_PKGS) 2>/dev/null))
-INC_base         := -Isrc/base
-INC_content      := $(INC_base) -Isrc/content
-INC_ui/toolkit   := $(INC_content) -Isrc/ui/toolkit
-INC_ui/screens   := $(INC_ui/toolkit) -Isrc/ui/screens
-INC_ui/frame     := $(INC_ui/screens) -Isrc/ui/frame
-INC_core         := $(INC_ui/frame) -Isrc/core
-INC_platform     := $(INC_core) -Isrc/platform
+# -iquote: the project's headers are found for #include "..." only, so a
+# header of ours never shadows a system one of the same name (src/platform's
+# drm.h and libdrm's <drm.h>, which xf86drm.h includes).
+INC_base         := -iquote src/base
+INC_content      := $(INC_base) -iquote src/content
+INC_ui/toolkit   := $(INC_content) -iquote src/ui/toolkit
+INC_ui/screens   := $(INC_ui/toolkit) -iquote src/ui/screens
+INC_ui/frame     := $(INC_ui/screens) -iquote src/ui/frame
+INC_core         := $(INC_ui/frame) -iquote src/core
+INC_platform     := $(INC_core) -iquote src/platform
 INC_ALL          := $(INC_platform)
 HEADERS  := $(wildcard $(LAYERS:%=src/%/*.h))
 # Each compile writes the headers it read into a .d file beside its output
