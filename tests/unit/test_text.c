@@ -173,16 +173,16 @@ static void a_dictionary_prepared_in_the_background(void **state)
     bool have = hyph_points(h, "en", word, n, direct);
     hyph_destroy(h);
     h = hyph_create(NULL);
-    hyph_prepare(h, "en");
-    hyph_prepare(h, "en");
-    hyph_prepare(h, "zz");
+    hyph_prepare(h, "en", NULL, 0, NULL);
+    hyph_prepare(h, "en", NULL, 0, NULL);
+    hyph_prepare(h, "zz", NULL, 0, NULL);
     assert_int_equal(hyph_points(h, "en", word, n, prepared), have);
     if (have)
         assert_memory_equal(direct, prepared, n);
     assert_false(hyph_points(h, "zz", word, n, prepared));
     hyph_destroy(h);
     h = hyph_create(NULL);
-    hyph_prepare(h, "en");
+    hyph_prepare(h, "en", NULL, 0, NULL);
     hyph_destroy(h); /* at once: joins the reading thread */
 }
 
