@@ -38,9 +38,17 @@ typedef struct {
 #define TABLE_MAGIC "ODHYPH1"  /* 8 bytes with its NUL */
 #define TABLE_HEAD 24          /* magic, key (8), n (4), entries' bytes (4) */
 
+/* Under build_mu: the dictionary the last build used, kept while more
+ * builds are queued (variants of one language are links to one file, so a
+ * content in de, de-AT and de-CH reads it once), and how many builds wait.
+ * The last build of a queue frees it. */
 static pthread_mutex_t build_mu = PTHREAD_MUTEX_INITIALIZER;
+static HyphenDict *kept_dict;
+static char kept_path[PATH_MAX];
+static unsigned queued;
+static unsigned loads;         /* dictionaries read for tables, ever */
 static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER; /* table_blob */
-static unsigned builds;        /* dictionaries read to build a table */
+static unsigned builds;        /* tables built */
 
 /* A dictionary being read on a thread of its own (hyph_prepare). The
  * thread and the hyph share it under the lock until one of them is done
@@ -450,18 +458,34 @@ static void job_free(hyph_job *j)
  * together never hold two dictionaries at once. */
 static hyph_table *job_table(hyph_job *j)
 {
+    char path[PATH_MAX];
+    bool found = dic_for(j->dir, j->lang, path, sizeof path);
     pthread_mutex_lock(&build_mu);
-    HyphenDict *d = load_lang(j->dir, j->lang);
+    queued--;
+    if (kept_dict && (!found || strcmp(path, kept_path))) {
+        hnj_hyphen_free(kept_dict);
+        kept_dict = NULL;
+    }
+    if (found && !kept_dict) {
+        kept_dict = hnj_hyphen_load(path);
+        snprintf(kept_path, sizeof kept_path, "%s", path);
+        loads++;
+    }
     hyph_table *t = NULL;
-    if (d) {
+    if (kept_dict) {
         builds++;
-        t = table_build(d, j->words, j->words_len, j->key);
-        hnj_hyphen_free(d);
+        t = table_build(kept_dict, j->words, j->words_len, j->key);
+    }
+    bool last = queued == 0;
+    if (last && kept_dict) {
+        hnj_hyphen_free(kept_dict);
+        kept_dict = NULL;
     }
     pthread_mutex_unlock(&build_mu);
     /* The dictionary's tens of MiB were many small blocks: give the pages
      * back, or the kiosk keeps them for the rest of its run. */
-    malloc_trim(0);
+    if (last)
+        malloc_trim(0);
     if (t && j->cache) {
         int e = file_write_atomic(j->cache, (const char *)t->blob, t->blob_len);
         if (e)
@@ -578,6 +602,11 @@ static hyph_job *job_new(const hyph *h, const char *lang)
 /* Run j on a thread of its own for slot; without one, at once. */
 static void job_start(const hyph *h, hyph_lang *slot, hyph_job *j)
 {
+    if (j->words) {
+        pthread_mutex_lock(&build_mu);
+        queued++;
+        pthread_mutex_unlock(&build_mu);
+    }
     if (pthread_create(&j->thread, NULL, load_thread, j) == 0) {
         slot->job = j;
         return;
@@ -692,6 +721,7 @@ void hyph_get_stats(const hyph *h, hyph_stats *out)
     memset(out, 0, sizeof *out);
     pthread_mutex_lock(&build_mu);
     out->builds = builds;
+    out->loads = loads;
     pthread_mutex_unlock(&build_mu);
     for (size_t i = 0; h && i < h->n; i++) {
         const hyph_lang *l = &h->langs[i];

@@ -12,8 +12,9 @@
  *    too large or made for other words or another dictionary is ignored and
  *    made again (file_read_own, bounded; a checksum over all of it).
  *    Tables are built one at a time, so a process never holds two
- *    dictionaries at once, and variants of one language (de, de-AT, de-CH,
- *    links to one file in Debian's packages) name one dictionary file.
+ *    dictionaries at once; variants of one language (de, de-AT, de-CH,
+ *    links to one file in Debian's packages) name one dictionary file,
+ *    read once for all of them when they are prepared together.
  *  - not prepared (tests, screenshots): the dictionary itself, loaded on the
  *    first request from DIR/hyph_LANG.dic (Debian's hyphen-* packages put
  *    them in /usr/share/hyphen) and kept until hyph_destroy.
@@ -55,9 +56,9 @@ void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
                   const char *cache_dir);
 
 /* What a hyph holds now (tables and dictionaries in memory), and how many
- * dictionaries the process has read to build tables. */
+ * tables the process has built and dictionaries it has read for them. */
 typedef struct {
-    unsigned tables, dictionaries, builds;
+    unsigned tables, dictionaries, builds, loads;
     size_t words, table_bytes;
 } hyph_stats;
 void hyph_get_stats(const hyph *h, hyph_stats *out);

@@ -186,6 +186,24 @@ static void a_dictionary_prepared_in_the_background(void **state)
     hyph_destroy(h); /* at once: joins the reading thread */
 }
 
+static void collect(void *ctx, const char *w, size_t n)
+{
+    char *out = ctx;
+    strncat(out, w, n);
+    strcat(out, "|");
+}
+
+/* The words handed to the hyphenation table are the letter runs layout asks
+ * about: punctuation, digits and spaces end them, and runs under four bytes
+ * are never hyphenated. */
+static void text_words_are_the_runs_layout_hyphenates(void **state)
+{
+    (void)state;
+    char out[256] = "";
+    text_words("Musikproduktion, e-mail: naïve 3D-Druck (Tonstudio)!", collect, out);
+    assert_string_equal(out, "Musikproduktion|mail|naïve|Druck|Tonstudio|");
+}
+
 static void a_word_without_points_breaks_between_characters(void **state)
 {
     (void)state;
@@ -485,6 +503,7 @@ int main(void)
         cmocka_unit_test(mandatory_breaks_are_honoured),
         cmocka_unit_test(a_long_word_is_hyphenated_at_a_dictionary_point),
         cmocka_unit_test(a_dictionary_prepared_in_the_background),
+        cmocka_unit_test(text_words_are_the_runs_layout_hyphenates),
         cmocka_unit_test(a_word_without_points_breaks_between_characters),
         cmocka_unit_test(breaks_between_characters_keep_characters_whole),
         cmocka_unit_test(cached_lines_are_the_lines_wrapped_afresh),
