@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,9 @@ typedef struct {
  * content in de, de-AT and de-CH reads it once), and how many builds wait.
  * The last build of a queue frees it. */
 static pthread_mutex_t build_mu = PTHREAD_MUTEX_INITIALIZER;
+/* Guards the counts alone, so that queueing a build or reading the counts
+ * never waits for a build under way. */
+static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
 static HyphenDict *kept_dict;
 static char kept_path[PATH_MAX];
 static unsigned queued;
@@ -459,9 +463,13 @@ static void job_free(hyph_job *j)
 static hyph_table *job_table(hyph_job *j)
 {
     char path[PATH_MAX];
-    bool found = dic_for(j->dir, j->lang, path, sizeof path);
+    bool found = dic_for(j->dir, j->lang, path, sizeof path), read = false;
     pthread_mutex_lock(&build_mu);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+    pthread_mutex_lock(&count_mu);
     queued--;
+    pthread_mutex_unlock(&count_mu);
     if (kept_dict && (!found || strcmp(path, kept_path))) {
         hnj_hyphen_free(kept_dict);
         kept_dict = NULL;
@@ -469,14 +477,16 @@ static hyph_table *job_table(hyph_job *j)
     if (found && !kept_dict) {
         kept_dict = hnj_hyphen_load(path);
         snprintf(kept_path, sizeof kept_path, "%s", path);
-        loads++;
+        read = true;
     }
     hyph_table *t = NULL;
-    if (kept_dict) {
-        builds++;
+    if (kept_dict)
         t = table_build(kept_dict, j->words, j->words_len, j->key);
-    }
+    pthread_mutex_lock(&count_mu);
+    loads += read;
+    builds += kept_dict != NULL;
     bool last = queued == 0;
+    pthread_mutex_unlock(&count_mu);
     if (last && kept_dict) {
         hnj_hyphen_free(kept_dict);
         kept_dict = NULL;
@@ -486,6 +496,14 @@ static hyph_table *job_table(hyph_job *j)
      * back, or the kiosk keeps them for the rest of its run. */
     if (last)
         malloc_trim(0);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+    /* Said once per content and language, with its cost: the start-up work
+     * a bench and a maintainer look for. */
+    if (t)
+        fprintf(stderr, "openday: hyphenation table for %s: %zu words, built in %.0f ms of CPU "
+                        "(%s)\n", j->lang, t->n,
+                (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+                read ? "dictionary read" : "dictionary shared with the language before");
     if (t && j->cache) {
         int e = file_write_atomic(j->cache, (const char *)t->blob, t->blob_len);
         if (e)
@@ -603,9 +621,9 @@ static hyph_job *job_new(const hyph *h, const char *lang)
 static void job_start(const hyph *h, hyph_lang *slot, hyph_job *j)
 {
     if (j->words) {
-        pthread_mutex_lock(&build_mu);
+        pthread_mutex_lock(&count_mu);
         queued++;
-        pthread_mutex_unlock(&build_mu);
+        pthread_mutex_unlock(&count_mu);
     }
     if (pthread_create(&j->thread, NULL, load_thread, j) == 0) {
         slot->job = j;
@@ -675,8 +693,11 @@ void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
         size_t blen = 0;
         if (file_read_own(cache, HYPH_TABLE_MAX, &blob, &blen, NULL) == 0) {
             slot->table = table_from((unsigned char *)blob, blen, key);
-            if (slot->table)
+            if (slot->table) {
+                fprintf(stderr, "openday: hyphenation table for %s: %zu words, read from %s\n",
+                        lang, slot->table->n, cache);
                 return;
+            }
             /* Another content's table, or a damaged one: made again. */
         }
     }
@@ -719,10 +740,10 @@ bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigne
 void hyph_get_stats(const hyph *h, hyph_stats *out)
 {
     memset(out, 0, sizeof *out);
-    pthread_mutex_lock(&build_mu);
+    pthread_mutex_lock(&count_mu);
     out->builds = builds;
     out->loads = loads;
-    pthread_mutex_unlock(&build_mu);
+    pthread_mutex_unlock(&count_mu);
     for (size_t i = 0; h && i < h->n; i++) {
         const hyph_lang *l = &h->langs[i];
         if (l->dict)
