@@ -52,6 +52,20 @@ function crow(label, key, f,   i, c) {
 }
 
 # Targets: verdict(name, measured text, ok) with ok 1, 0, or -1 (not measured).
+# The kinds of screen timed at size s, sorted, into kname[1..]; their count.
+function kinds_of(s,   k, n, pre, name, i, j, t, seen) {
+    n = 0; pre = "od." s ".kind."
+    for (k in val) {
+        if (index(k, pre) != 1 || k !~ /\.frames$/)
+            continue
+        name = substr(k, length(pre) + 1); sub(/\.frames$/, "", name)
+        kname[++n] = name
+    }
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && kname[j - 1] > kname[j]; j--) { t = kname[j]; kname[j] = kname[j - 1]; kname[j - 1] = t }
+    return n
+}
+
 function target(name, shown, ok,   r) {
     r = ok < 0 ? "n/a" : ok ? "PASS" : "MISS"
     nt++
@@ -115,6 +129,18 @@ END {
     for (i = 1; i <= 3; i++) c[i] = i <= ns ? hit_rate(sz[i]) : ""
     row("  text-cache hit rate (%)", c[1], c[2], c[3])
     srow("  text cache at the end (MiB)", "tour.cache_mib", "%.1f")
+    # Frame work by kind of screen ("moving": a transition, scroll or pulse).
+    for (i = 1; i <= ns; i++) {
+        nk = kinds_of(sz[i])
+        if (!nk)
+            continue
+        wide("  by screen at " sz[i], "frames, work p50 / p99 / max (ms)")
+        for (j = 1; j <= nk; j++) {
+            p = "od." sz[i] ".kind." kname[j] "."
+            kl = kname[j]; gsub(/_/, " ", kl)
+            wide("    " kl, sprintf("%5d  %7.3f / %7.3f / %7.3f", val[p "frames"], val[p "p50"], val[p "p99"], val[p "max"]))
+        }
+    }
     rule()
     for (j = 1; j <= 3; j++) {
         w = j == 1 ? "first" : j == 2 ? "restart" : "variants"
@@ -256,6 +282,13 @@ END {
         o = o ",\n        \"tour\": {"
         for (j = 1; j in tkeys; j++) o = o (j > 1 ? ", " : "") jstr(tkeys[j]) ": " jnum(p "tour." tkeys[j])
         o = o ", \"hit_rate_pct\": " jval(hit_rate(s)) "}"
+        o = o ",\n        \"by_screen\": {"
+        nk = kinds_of(s)
+        for (j = 1; j <= nk; j++) {
+            q = p "kind." kname[j] "."; kl = kname[j]; gsub(/_/, " ", kl)
+            o = o (j > 1 ? ", " : "") jstr(kl) ": {\"frames\": " jnum(q "frames") ", \"p50_ms\": " jnum(q "p50") ", \"p99_ms\": " jnum(q "p99") ", \"max_ms\": " jnum(q "max") "}"
+        }
+        o = o "}"
         o = o ",\n        \"idle_attract\": {"
         for (j = 1; j in ikeys; j++) o = o (j > 1 ? ", " : "") jstr(ikeys[j]) ": " jnum(p "attract." ikeys[j])
         o = o "},\n        \"still\": {"
