@@ -77,6 +77,7 @@ typedef struct {
     HyphenDict *dict;         /* NULL: none for this language (logged) */
     hyph_job *job;            /* being read; dict or table comes from it */
     hyph_table *table;        /* prepared: the only answer for this language */
+    hyph_table *prev;         /* the table before it, answering while it is built */
     uint64_t key;             /* of the table asked for (hyph_prepare) */
 } hyph_lang;
 
@@ -116,6 +117,7 @@ static void slot_clear(hyph_lang *slot)
     if (slot->dict)
         hnj_hyphen_free(slot->dict);
     table_free(slot->table);
+    table_free(slot->prev);
     memset(slot, 0, sizeof *slot);
 }
 
@@ -643,7 +645,21 @@ static HyphenDict *dict_for(hyph *h, const char *lang, hyph_table **table)
 {
     hyph_lang *slot = find(h, lang);
     if (slot) {
+        /* New words after a save: the table before answers until the new
+         * one is built, so a visitor in that language never waits for a
+         * dictionary (a word new with the save gets no points meanwhile). */
+        if (slot->prev && slot->job) {
+            pthread_mutex_lock(&slot->job->mu);
+            bool done = slot->job->done;
+            pthread_mutex_unlock(&slot->job->mu);
+            if (!done) {
+                *table = slot->prev;
+                return NULL;
+            }
+        }
         settle(h, slot); /* blocks only if asked for before its thread is done */
+        table_free(slot->prev);
+        slot->prev = NULL;
         *table = slot->table;
         return slot->dict;
     }
@@ -683,8 +699,19 @@ void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
     }
     if (slot && slot->key == key)
         return; /* the same words, the same dictionary: nothing to do */
+    /* The table in use (or the one still answering for it) stays until the
+     * new one is ready. */
+    hyph_table *prev = NULL;
+    if (slot && slot->prev && slot->job) {
+        prev = slot->prev;
+        slot->prev = NULL;
+    } else if (slot && slot->table) {
+        prev = slot->table;
+        slot->table = NULL;
+    }
     slot = new_slot(h, lang);
     slot->key = key;
+    slot->prev = prev;
     char cache[PATH_MAX] = "";
     if (cache_dir && *cache_dir)
         snprintf(cache, sizeof cache, "%s/hyph-%.24s.table", cache_dir, lang);
@@ -696,6 +723,8 @@ void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
             if (slot->table) {
                 fprintf(stderr, "openday: hyphenation table for %s: %zu words, read from %s\n",
                         lang, slot->table->n, cache);
+                table_free(slot->prev);
+                slot->prev = NULL;
                 return;
             }
             /* Another content's table, or a damaged one: made again. */
@@ -735,6 +764,16 @@ bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigne
         return true;
     }
     return d && dict_points(d, s, len, points);
+}
+
+void hyph_wait(hyph *h)
+{
+    for (size_t i = 0; h && i < h->n; i++) {
+        hyph_lang *slot = &h->langs[i];
+        settle(h, slot);
+        table_free(slot->prev);
+        slot->prev = NULL;
+    }
 }
 
 void hyph_get_stats(const hyph *h, hyph_stats *out)

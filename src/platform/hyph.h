@@ -10,7 +10,10 @@
  *    with the same words and dictionary reads a few KiB instead of building
  *    German's 40 MiB dictionary for seconds. A cache file that is damaged,
  *    too large or made for other words or another dictionary is ignored and
- *    made again (file_read_own, bounded; a checksum over all of it).
+ *    made again (file_read_own, bounded; a checksum over all of it). When
+ *    the words change (a save), the table before keeps answering until the
+ *    new one is built: a word new with the save gets no points meanwhile,
+ *    and nobody waits for the dictionary.
  *    Tables are built one at a time, so a process never holds two
  *    dictionaries at once; variants of one language (de, de-AT, de-CH,
  *    links to one file in Debian's packages) name one dictionary file,
@@ -54,6 +57,10 @@ bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigne
  * Without a thread to spare the work is done at once. */
 void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
                   const char *cache_dir);
+
+/* Wait for every table or dictionary being made for h: for tools that
+ * must see the finished tables (and tests); layout never needs to. */
+void hyph_wait(hyph *h);
 
 /* What a hyph holds now (tables and dictionaries in memory), and how many
  * tables the process has built and dictionaries it has read for them. */

@@ -72,8 +72,8 @@ static void a_table_answers_as_the_dictionary_and_keeps_none(void **state)
 
 static void wait_table(hyph *h, const char *lang)
 {
-    unsigned char pts[64];
-    hyph_points(h, lang, "production", 10, pts); /* waits for the thread */
+    (void)lang;
+    hyph_wait(h);
 }
 
 static char *cache_file(const char *lang, size_t *len)
@@ -201,6 +201,40 @@ static void variants_read_their_dictionary_once(void **state)
     hyph_destroy(h);
 }
 
+/* After a save with new words, the table before answers while the next one
+ * is built: hyphenation never waits for the dictionary (a kiosk showing
+ * that language would freeze for seconds on a Pi). The new build is made
+ * long with many words, so it is still under way when asked. */
+static void the_table_before_answers_while_the_next_is_built(void **state)
+{
+    (void)state;
+    hyph *h = hyph_create(NULL);
+    hyph_prepare(h, "en-GB", "extraordinary\n", 14, NULL);
+    wait_table(h, "en-GB");
+    enum { MANY = 300000 };
+    char *many = malloc(MANY * 16 + 32);
+    assert_non_null(many);
+    size_t n = 0;
+    for (unsigned i = 0; i < MANY; i++) {
+        char w[16];
+        /* distinct letters-only words: "productionabcd" ... */
+        snprintf(w, sizeof w, "production%c%c%c%c", 'a' + i % 26, 'a' + i / 26 % 26,
+                 'a' + i / 676 % 26, 'a' + i / 17576 % 26);
+        n += (size_t)sprintf(many + n, "%s\n", w);
+    }
+    n += (size_t)sprintf(many + n, "responsibilities\n");
+    hyph_prepare(h, "en-GB", many, n, NULL);
+    unsigned char want[64], got[64];
+    assert_true(direct("en-GB", "extraordinary", want));
+    /* In the table before (not in the new one): answered at once. */
+    assert_true(hyph_points(h, "en-GB", "extraordinary", 13, got));
+    assert_memory_equal(want, got, 13);
+    /* New with the save: no points yet. */
+    assert_false(hyph_points(h, "en-GB", "responsibilities", 16, got));
+    free(many);
+    hyph_destroy(h); /* does not wait for the build */
+}
+
 /* A language without a dictionary prepares to nothing, and says so once. */
 static void a_language_without_a_dictionary(void **state)
 {
@@ -223,6 +257,7 @@ int main(void)
         cmocka_unit_test(the_table_is_cached_and_read_back),
         cmocka_unit_test(a_damaged_cache_is_ignored_and_made_again),
         cmocka_unit_test(variants_read_their_dictionary_once),
+        cmocka_unit_test(the_table_before_answers_while_the_next_is_built),
         cmocka_unit_test(a_language_without_a_dictionary),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
