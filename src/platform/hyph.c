@@ -39,16 +39,20 @@ typedef struct {
 #define TABLE_MAGIC "ODHYPH1"  /* 8 bytes with its NUL */
 #define TABLE_HEAD 24          /* magic, key (8), n (4), entries' bytes (4) */
 
-/* Under build_mu: the dictionary the last build used, kept while more
- * builds are queued (variants of one language are links to one file, so a
- * content in de, de-AT and de-CH reads it once), and how many builds wait.
- * The last build of a queue frees it. */
+/* Under build_mu: the dictionaries the builds so far have read, kept while
+ * more builds are queued (variants of one language are links to one file,
+ * so a content in de, de-AT and de-CH reads it once, whatever order the
+ * threads take the lock in), and how many builds wait. The last build of a
+ * queue frees them. */
+#define HYPH_KEPT HYPH_LANGS
 static pthread_mutex_t build_mu = PTHREAD_MUTEX_INITIALIZER;
 /* Guards the counts alone, so that queueing a build or reading the counts
  * never waits for a build under way. */
 static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
-static HyphenDict *kept_dict;
-static char kept_path[PATH_MAX];
+static struct {
+    char path[PATH_MAX];
+    HyphenDict *dict;
+} kept[HYPH_KEPT];
 static unsigned queued;
 static unsigned loads;         /* dictionaries read for tables, ever */
 static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER; /* table_blob */
@@ -472,26 +476,33 @@ static hyph_table *job_table(hyph_job *j)
     pthread_mutex_lock(&count_mu);
     queued--;
     pthread_mutex_unlock(&count_mu);
-    if (kept_dict && (!found || strcmp(path, kept_path))) {
-        hnj_hyphen_free(kept_dict);
-        kept_dict = NULL;
+    HyphenDict *d = NULL;
+    size_t free_at = HYPH_KEPT - 1;
+    for (size_t i = 0; found && i < HYPH_KEPT && !d; i++) {
+        if (kept[i].dict && !strcmp(kept[i].path, path))
+            d = kept[i].dict;
+        else if (!kept[i].dict)
+            free_at = i;
     }
-    if (found && !kept_dict) {
-        kept_dict = hnj_hyphen_load(path);
-        snprintf(kept_path, sizeof kept_path, "%s", path);
+    if (found && !d) {
+        if (kept[free_at].dict)
+            hnj_hyphen_free(kept[free_at].dict);
+        d = kept[free_at].dict = hnj_hyphen_load(path);
+        snprintf(kept[free_at].path, sizeof kept[free_at].path, "%s", path);
         read = true;
     }
     hyph_table *t = NULL;
-    if (kept_dict)
-        t = table_build(kept_dict, j->words, j->words_len, j->key);
+    if (d)
+        t = table_build(d, j->words, j->words_len, j->key);
     pthread_mutex_lock(&count_mu);
     loads += read;
-    builds += kept_dict != NULL;
+    builds += d != NULL;
     bool last = queued == 0;
     pthread_mutex_unlock(&count_mu);
-    if (last && kept_dict) {
-        hnj_hyphen_free(kept_dict);
-        kept_dict = NULL;
+    for (size_t i = 0; last && i < HYPH_KEPT; i++) {
+        if (kept[i].dict)
+            hnj_hyphen_free(kept[i].dict);
+        kept[i].dict = NULL;
     }
     pthread_mutex_unlock(&build_mu);
     /* The dictionary's tens of MiB were many small blocks: give the pages
@@ -505,7 +516,7 @@ static hyph_table *job_table(hyph_job *j)
         fprintf(stderr, "openday: hyphenation table for %s: %zu words, built in %.0f ms of CPU "
                         "(%s)\n", j->lang, t->n,
                 (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
-                read ? "dictionary read" : "dictionary shared with the language before");
+                read ? "dictionary read" : "dictionary shared with a language before");
     if (t && j->cache) {
         int e = file_write_atomic(j->cache, (const char *)t->blob, t->blob_len);
         if (e)

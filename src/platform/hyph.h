@@ -14,10 +14,10 @@
  *    the words change (a save), the table before keeps answering until the
  *    new one is built: a word new with the save gets no points meanwhile,
  *    and nobody waits for the dictionary.
- *    Tables are built one at a time, so a process never holds two
- *    dictionaries at once; variants of one language (de, de-AT, de-CH,
- *    links to one file in Debian's packages) name one dictionary file,
- *    read once for all of them when they are prepared together.
+ *    Tables are built one at a time; the dictionaries read for them are
+ *    kept until no build is queued, so variants of one language (de, de-AT,
+ *    de-CH: links to one file in Debian's packages) read their file once
+ *    when they are prepared together, and none is kept after.
  *  - not prepared (tests, screenshots): the dictionary itself, loaded on the
  *    first request from DIR/hyph_LANG.dic (Debian's hyphen-* packages put
  *    them in /usr/share/hyphen) and kept until hyph_destroy.

@@ -407,7 +407,9 @@ int platform_screenshot(const cli_options *o)
 #define REPLAY_KINDS 24
 typedef struct {
     char name[40];
-    pacer p;
+    pacer p;              /* wall time, as the frame's deadline sees it */
+    pacer cpu;            /* this thread's CPU time: the work without the
+                           * time the system gave other processes */
 } frame_kind;
 
 typedef struct {
@@ -419,7 +421,14 @@ typedef struct {
     size_t nkinds;
 } replay_host;
 
-static pacer *kind_pacer(replay_host *h, kiosk *k)
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static frame_kind *kind_of(replay_host *h, kiosk *k)
 {
     app *a = kiosk_app(k);
     if (!h->kinds || !a)
@@ -431,22 +440,26 @@ static pacer *kind_pacer(replay_host *h, kiosk *k)
              app_animating(a) ? " moving" : "");
     for (size_t i = 0; i < h->nkinds; i++)
         if (!strcmp(h->kinds[i].name, kind))
-            return &h->kinds[i].p;
+            return &h->kinds[i];
     if (h->nkinds == REPLAY_KINDS)
         return NULL;
     frame_kind *f = &h->kinds[h->nkinds++];
     snprintf(f->name, sizeof f->name, "%s", kind);
     pacer_init(&f->p, h->freq, 60, 0);
-    return &f->p;
+    pacer_init(&f->cpu, 1000000000u, 60, 0);
+    return f;
 }
 
 static void print_kinds(const replay_host *h)
 {
     for (size_t i = 0; h->kinds && i < h->nkinds; i++) {
-        pacer_stats st;
+        pacer_stats st, cpu;
         pacer_get_stats(&h->kinds[i].p, &st);
-        printf("screen %s: frames %llu, work p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
-               h->kinds[i].name, (unsigned long long)st.frames, st.p50_ms, st.p99_ms, st.max_ms);
+        pacer_get_stats(&h->kinds[i].cpu, &cpu);
+        printf("screen %s: frames %llu, work p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
+               "cpu p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+               h->kinds[i].name, (unsigned long long)st.frames, st.p50_ms, st.p99_ms, st.max_ms,
+               cpu.p50_ms, cpu.p99_ms, cpu.max_ms);
     }
 }
 
@@ -507,13 +520,16 @@ static void host_frame(void *ud, kiosk *k)
 {
     replay_host *h = ud;
     if (kiosk_busy(k)) {
-        pacer *kp = kind_pacer(h, k);
+        frame_kind *kp = kind_of(h, k);
+        uint64_t c0 = kp ? thread_cpu_ns() : 0;
         uint64_t start = SDL_GetPerformanceCounter();
         host_draw(h->s);
         uint64_t end = SDL_GetPerformanceCounter();
         pacer_frame_done(&h->rt, start, end);
-        if (kp)
-            pacer_frame_done(kp, start, end);
+        if (kp) {
+            pacer_frame_done(&kp->p, start, end);
+            pacer_frame_done(&kp->cpu, c0, thread_cpu_ns());
+        }
     } else {
         h->rt.next += h->rt.period;
     }

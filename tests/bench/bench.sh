@@ -141,14 +141,17 @@ if [ "${BENCH_TOUR:-1}" != 0 ]; then
             note "tour at $s: no --stats lines (does this openday have --replay --realtime?)"
         fi
         # Frame work by kind of screen: "screen degree moving: frames N, work
-        # p50 X ms, p99 Y ms, max Z ms" -> od.SIZE.kind.degree_moving.p50 ...
+        # p50 X ms, p99 Y ms, max Z ms; cpu p50 ..." -> od.SIZE.kind.degree_moving.p50,
+        # .cpu_p50 ... (cpu: the thread's CPU time, without the time the
+        # machine gave other processes)
         awk -v p="od.$s.kind" '
             /^screen [^:]+: frames/ {
                 k = $0; sub(/^screen /, "", k); sub(/:.*/, "", k); gsub(/ /, "_", k)
-                line = $0; gsub(",", "", line); n = split(line, a, " ")
+                line = $0; gsub("[,;]", "", line); n = split(line, a, " "); c = ""
                 for (i = 1; i < n; i++) {
                     if (a[i] == "frames") print p "." k ".frames", a[i + 1]
-                    if (a[i] == "p50" || a[i] == "p99" || a[i] == "max") print p "." k "." a[i], a[i + 1]
+                    if (a[i] == "cpu") c = "cpu_"
+                    if (a[i] == "p50" || a[i] == "p99" || a[i] == "max") print p "." k "." c a[i], a[i + 1]
                 }
             }' "$TMP/tour" >>"$R"
     done

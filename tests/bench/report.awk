@@ -134,11 +134,12 @@ END {
         nk = kinds_of(sz[i])
         if (!nk)
             continue
-        wide("  by screen at " sz[i], "frames, work p50 / p99 / max (ms)")
+        wide("  by screen at " sz[i], "frames, work p50 / p99 / max (ms); CPU p50 / p99 / max (ms)")
         for (j = 1; j <= nk; j++) {
             p = "od." sz[i] ".kind." kname[j] "."
             kl = kname[j]; gsub(/_/, " ", kl)
-            wide("    " kl, sprintf("%5d  %7.3f / %7.3f / %7.3f", val[p "frames"], val[p "p50"], val[p "p99"], val[p "max"]))
+            wide("    " kl, sprintf("%5d  %7.3f / %7.3f / %7.3f;  %s / %s / %s", val[p "frames"], val[p "p50"], val[p "p99"], val[p "max"],
+                 fmt(get(p "cpu_p50"), "%.3f"), fmt(get(p "cpu_p99"), "%.3f"), fmt(get(p "cpu_max"), "%.3f")))
         }
     }
     rule()
@@ -286,7 +287,8 @@ END {
         nk = kinds_of(s)
         for (j = 1; j <= nk; j++) {
             q = p "kind." kname[j] "."; kl = kname[j]; gsub(/_/, " ", kl)
-            o = o (j > 1 ? ", " : "") jstr(kl) ": {\"frames\": " jnum(q "frames") ", \"p50_ms\": " jnum(q "p50") ", \"p99_ms\": " jnum(q "p99") ", \"max_ms\": " jnum(q "max") "}"
+            o = o (j > 1 ? ", " : "") jstr(kl) ": {\"frames\": " jnum(q "frames") ", \"p50_ms\": " jnum(q "p50") ", \"p99_ms\": " jnum(q "p99") ", \"max_ms\": " jnum(q "max")
+            o = o ", \"cpu_p50_ms\": " jnum(q "cpu_p50") ", \"cpu_p99_ms\": " jnum(q "cpu_p99") ", \"cpu_max_ms\": " jnum(q "cpu_max") "}"
         }
         o = o "}"
         o = o ",\n        \"idle_attract\": {"
