@@ -10,6 +10,7 @@
 #include "refused.h"
 #include "route.h"
 #include "screen_problems.h"
+#include "vocab.h"
 
 /* The staff screen's background while there is no content to take a
  * theme from. */
@@ -180,17 +181,24 @@ static void sync_refused(kiosk *k)
         app_set_refused(k->a, k->cfg.authors && k->has_refused ? &k->refused : NULL);
 }
 
-/* With kiosk_config.prepare_languages: ask the measurer to get ready for
- * every language of the content while the kiosk loads, not when a visitor
- * first picks one (German's hyphenation dictionary takes seconds and tens
- * of MiB to build: a frozen screen mid-visit, and memory that appears days
- * into a run). */
+/* With kiosk_config.prepare_languages: hand the measurer every language's
+ * words while the kiosk loads, not when a visitor first picks one. It
+ * hyphenates them once (from its cache in the state folder when the same
+ * words were hyphenated before) and drops the dictionary: German's takes
+ * seconds and about 40 MiB to build, which a kiosk would otherwise keep for
+ * its whole run (or build mid-visit: a frozen screen). */
 static void warm_languages(const kiosk *k, const content *c)
 {
     if (!c || !k->have_measure || !k->measure.prepare || !k->cfg.prepare_languages)
         return;
-    for (size_t i = 0; i < content_language_count(c); i++)
-        k->measure.prepare(k->measure.hctx, content_in_language(c, i)->language);
+    for (size_t i = 0; i < content_language_count(c); i++) {
+        const content *v = content_in_language(c, i);
+        size_t len = 0;
+        char *words = vocab_of(v, &len);
+        /* Out of memory: the measurer reads the whole dictionary instead. */
+        k->measure.prepare(k->measure.hctx, v->language, words, len, k->state_dir);
+        free(words);
+    }
 }
 
 /* An app for the current content with the current measurer. */

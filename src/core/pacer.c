@@ -134,6 +134,26 @@ static double ticks_ms(const pacer *s, double ticks)
     return ticks * 1000.0 / (double)s->freq;
 }
 
+/* The pct-th percentile of the work, from the histogram. */
+static double percentile(const pacer *s, unsigned pct, double max_ms)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i <= PACER_HIST_BINS; i++)
+        total += s->hist[i];
+    /* The smallest count that covers pct% of the samples, rounded up. */
+    uint64_t need = (total * pct + 99) / 100, cum = 0;
+    size_t b = 0;
+    for (; b < PACER_HIST_BINS; b++) {
+        cum += s->hist[b];
+        if (cum >= need)
+            break;
+    }
+    /* Upper edge of that bin; the overflow bin has none, so use the exact
+     * maximum there. A percentile never exceeds the maximum either. */
+    double p = b < PACER_HIST_BINS ? (double)(b + 1) * 1000.0 / BINS_PER_SECOND : max_ms;
+    return p < max_ms ? p : max_ms;
+}
+
 void pacer_get_stats(const pacer *s, pacer_stats *out)
 {
     memset(out, 0, sizeof *out);
@@ -143,19 +163,6 @@ void pacer_get_stats(const pacer *s, pacer_stats *out)
         return;
     out->mean_ms = ticks_ms(s, (double)s->work_total) / (double)s->frames;
     out->max_ms = ticks_ms(s, (double)s->work_max);
-    uint64_t total = 0;
-    for (size_t i = 0; i <= PACER_HIST_BINS; i++)
-        total += s->hist[i];
-    /* The smallest count that covers 99% of the samples, rounded up. */
-    uint64_t need = (total * 99 + 99) / 100, cum = 0;
-    size_t b = 0;
-    for (; b < PACER_HIST_BINS; b++) {
-        cum += s->hist[b];
-        if (cum >= need)
-            break;
-    }
-    /* Upper edge of that bin; the overflow bin has none, so use the exact
-     * maximum there. A percentile never exceeds the maximum either. */
-    double p99 = b < PACER_HIST_BINS ? (double)(b + 1) * 1000.0 / BINS_PER_SECOND : out->max_ms;
-    out->p99_ms = p99 < out->max_ms ? p99 : out->max_ms;
+    out->p50_ms = percentile(s, 50, out->max_ms);
+    out->p99_ms = percentile(s, 99, out->max_ms);
 }

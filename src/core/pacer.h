@@ -47,7 +47,7 @@ void pacer_resync(pacer *s, uint64_t now);
 
 typedef struct {
     uint64_t frames, late;
-    double mean_ms, p99_ms, max_ms;
+    double mean_ms, p50_ms, p99_ms, max_ms;
 } pacer_stats;
 void pacer_get_stats(const pacer *s, pacer_stats *out);
 

@@ -1,13 +1,30 @@
 /* hyph.h - hyphenation points from the system's dictionaries (libhyphen), for
- * lay_measure's hyphenate callback (measure.h).
+ * lay_measure's hyphenate and prepare callbacks (measure.h).
  *
- * A hyph keeps the dictionary of each language asked for so far, loaded on
- * the first request from DIR/hyph_LANG.dic (Debian's hyphen-* packages put
- * them in /usr/share/hyphen) and kept until hyph_destroy, so layout reads
- * each file at most once. A language without a dictionary is remembered as
- * such and logged once; its words then get no points (layout breaks them
- * between characters). Not thread-safe: one hyph per thread that lays out
- * (hyph_prepare's reading threads share only their own job, under its lock).
+ * Two ways to answer, per language:
+ *  - prepared (hyph_prepare with the content's words, as the kiosk does): a
+ *    compact table of those words' points, the only answer for that
+ *    language; a word not in it gets none. The table is made once on a
+ *    thread (the dictionary is read, every word hyphenated, the dictionary
+ *    dropped) and written to CACHE_DIR/hyph-LANG.table, so the next start
+ *    with the same words and dictionary reads a few KiB instead of building
+ *    German's 40 MiB dictionary for seconds. A cache file that is damaged,
+ *    too large or made for other words or another dictionary is ignored and
+ *    made again (file_read_own, bounded; a checksum over all of it). When
+ *    the words change (a save), the table before keeps answering until the
+ *    new one is built: a word new with the save gets no points meanwhile,
+ *    and nobody waits for the dictionary.
+ *    Tables are built one at a time; the dictionaries read for them are
+ *    kept until no build is queued, so variants of one language (de, de-AT,
+ *    de-CH: links to one file in Debian's packages) read their file once
+ *    when they are prepared together, and none is kept after.
+ *  - not prepared (tests, screenshots): the dictionary itself, loaded on the
+ *    first request from DIR/hyph_LANG.dic (Debian's hyphen-* packages put
+ *    them in /usr/share/hyphen) and kept until hyph_destroy.
+ * A language without a dictionary is remembered as such and logged once;
+ * its words then get no points (layout breaks them between characters).
+ * Not thread-safe: one hyph per thread that lays out (its reading threads
+ * share only their own job, under its lock).
  *
  * hyph_create copies dir (NULL: /usr/share/hyphen) and returns NULL only when
  * out of memory; the caller owns the result. */
@@ -29,14 +46,28 @@ void hyph_destroy(hyph *h);
  * spelling changes some languages make at a break). */
 bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigned char *points);
 
-/* The prepare callback of measure.h, ctx a hyph: start reading lang's
- * dictionary on a thread of its own and return at once (nothing when it is
- * already read or being read). hyph_points for that language waits for the
- * thread only if asked before it is done; hyph_destroy does not wait for one
- * still running (it finishes and frees what it read on its own). German's
- * dictionary takes libhyphen about 2 s and 40 MiB to build: a kiosk takes
- * that while it starts, not when a visitor first picks the language.
- * Without a thread to spare it reads the file at once. */
-void hyph_prepare(void *ctx, const char *lang);
+/* The prepare callback of measure.h, ctx a hyph: get ready to hyphenate
+ * lang without blocking. With words (len bytes, words '\n' apart, as
+ * text_words gives them): the table of those words, from cache_dir's file
+ * when it is theirs (cache_dir NULL or "": no file), else built on a thread;
+ * nothing when lang already has the table of the same words. Without
+ * (words NULL): the dictionary, read on a thread. hyph_points for lang waits
+ * for the thread only if asked before it is done; hyph_destroy does not wait
+ * for one still running (it finishes and frees its work on its own).
+ * Without a thread to spare the work is done at once. */
+void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
+                  const char *cache_dir);
+
+/* Wait for every table or dictionary being made for h: for tools that
+ * must see the finished tables (and tests); layout never needs to. */
+void hyph_wait(hyph *h);
+
+/* What a hyph holds now (tables and dictionaries in memory), and how many
+ * tables the process has built and dictionaries it has read for them. */
+typedef struct {
+    unsigned tables, dictionaries, builds, loads;
+    size_t words, table_bytes;
+} hyph_stats;
+void hyph_get_stats(const hyph *h, hyph_stats *out);
 
 #endif

@@ -440,12 +440,67 @@ int platform_screenshot(const cli_options *o)
 
 /* ---- headless replay ------------------------------------------------------------ */
 
+/* Frame work by the kind of screen drawn (--realtime --stats): where a tail
+ * comes from. A kind is the screen's name without its argument ("degree"),
+ * with " moving" while a transition, a scroll or a pulse animates. */
+#define REPLAY_KINDS 24
+typedef struct {
+    char name[40];
+    pacer p;              /* wall time, as the frame's deadline sees it */
+    pacer cpu;            /* this thread's CPU time: the work without the
+                           * time the system gave other processes */
+} frame_kind;
+
 typedef struct {
     host *s;
     const cli_options *o;
     pacer rt;             /* --realtime: frames paced and timed */
     uint64_t freq;
+    frame_kind *kinds;    /* REPLAY_KINDS, or NULL: not counted */
+    size_t nkinds;
 } replay_host;
+
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static frame_kind *kind_of(replay_host *h, kiosk *k)
+{
+    app *a = kiosk_app(k);
+    if (!h->kinds || !a)
+        return NULL;
+    char name[600], kind[40];
+    app_place_name(a, name, sizeof name);
+    size_t n = strcspn(name, ":");
+    snprintf(kind, sizeof kind, "%.*s%s", (int)(n < 30 ? n : 30), name,
+             app_animating(a) ? " moving" : "");
+    for (size_t i = 0; i < h->nkinds; i++)
+        if (!strcmp(h->kinds[i].name, kind))
+            return &h->kinds[i];
+    if (h->nkinds == REPLAY_KINDS)
+        return NULL;
+    frame_kind *f = &h->kinds[h->nkinds++];
+    snprintf(f->name, sizeof f->name, "%s", kind);
+    pacer_init(&f->p, h->freq, 60, 0);
+    pacer_init(&f->cpu, 1000000000u, 60, 0);
+    return f;
+}
+
+static void print_kinds(const replay_host *h)
+{
+    for (size_t i = 0; h->kinds && i < h->nkinds; i++) {
+        pacer_stats st, cpu;
+        pacer_get_stats(&h->kinds[i].p, &st);
+        pacer_get_stats(&h->kinds[i].cpu, &cpu);
+        printf("screen %s: frames %llu, work p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
+               "cpu p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+               h->kinds[i].name, (unsigned long long)st.frames, st.p50_ms, st.p99_ms, st.max_ms,
+               cpu.p50_ms, cpu.p99_ms, cpu.max_ms);
+    }
+}
 
 static bool host_shot(void *ud, kiosk *k, const char *path)
 {
@@ -505,9 +560,16 @@ static void host_frame(void *ud, kiosk *k)
 {
     replay_host *h = ud;
     if (kiosk_busy(k)) {
+        frame_kind *kp = kind_of(h, k);
+        uint64_t c0 = kp ? thread_cpu_ns() : 0;
         uint64_t start = SDL_GetPerformanceCounter();
         host_draw(h->s);
-        pacer_frame_done(&h->rt, start, SDL_GetPerformanceCounter());
+        uint64_t end = SDL_GetPerformanceCounter();
+        pacer_frame_done(&h->rt, start, end);
+        if (kp) {
+            pacer_frame_done(&kp->p, start, end);
+            pacer_frame_done(&kp->cpu, c0, thread_cpu_ns());
+        }
     } else {
         h->rt.next += h->rt.period;
     }
@@ -547,7 +609,9 @@ int platform_replay(const cli_options *o)
         app_access acc = app_access_from_bits(o->access_bits);
         app_set_access(kiosk_app(s.k), &acc);
         host_read_aloud(&s, o);
-        replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency() };
+        replay_host h = { &s, o, { 0 }, SDL_GetPerformanceFrequency(), NULL, 0 };
+        if (o->stats && o->realtime)
+            h.kinds = calloc(REPLAY_KINDS, sizeof *h.kinds); /* NULL: not counted */
         pacer_init(&h.rt, h.freq, (unsigned)o->fps, SDL_GetPerformanceCounter());
         player_platform pf = { &h, host_shot, host_resize, host_reset, host_key,
                                o->realtime ? host_pace : NULL,
@@ -558,8 +622,11 @@ int platform_replay(const cli_options *o)
         if (rc == 0 && res.quit)
             printf("replay %s: the app quit (%s) as expected\n", o->replay,
                    kiosk_exit_reason(s.k));
-        if (rc == 0 && o->stats && o->realtime)
+        if (rc == 0 && o->stats && o->realtime) {
             print_stats(&h.rt, &s);
+            print_kinds(&h);
+        }
+        free(h.kinds);
         if (rc == 0) {
             char name[600];
             app_place_name(kiosk_app(s.k), name, sizeof name);

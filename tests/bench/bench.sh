@@ -10,9 +10,17 @@
 #   tour          tests/bench/tour.replay played with --realtime at 60 fps:
 #                 frame work mean / p99 / max, late frames, and the text cache
 #                 per frame (from the two --stats lines);
-#   idle          the interactive app (--windowed) for 12 s: CPU from
-#                 /proc/PID/stat between 2 s and 12 s, and the rasterisations
-#                 in that time (SIGUSR1 prints --stats at 2 s, SIGTERM at 12 s);
+#   start-up      the attract loop at 1920x1080 from a first start (no
+#                 hyphenation tables in the state folder) and a restart, and
+#                 with regional variants: time and CPU until every language
+#                 has its table (the log says so), dictionaries read, CPU of
+#                 the first 10 s, resident set at 15 s;
+#   idle          the interactive app (--windowed) after its start-up work:
+#                 CPU from /proc/PID/stat over 10 s from 2 s after that work
+#                 ended (5 s after the start at the earliest), the
+#                 rasterisations in that time (SIGUSR1 prints --stats at the
+#                 start of the window, SIGTERM at its end), and the resident
+#                 set at the end;
 #   Chromium      when installed: the page --export-html writes, screenshot by
 #                 headless Chromium at the same size, median of BENCH_RUNS.
 # Read aloud (BENCH_SPEECH=0 skips it): the tour at 800x480 with speech off
@@ -132,6 +140,20 @@ if [ "${BENCH_TOUR:-1}" != 0 ]; then
         elif ! parse_stats "$TMP/tour" "od.$s.tour" >>"$R"; then
             note "tour at $s: no --stats lines (does this openday have --replay --realtime?)"
         fi
+        # Frame work by kind of screen: "screen degree moving: frames N, work
+        # p50 X ms, p99 Y ms, max Z ms; cpu p50 ..." -> od.SIZE.kind.degree_moving.p50,
+        # .cpu_p50 ... (cpu: the thread's CPU time, without the time the
+        # machine gave other processes)
+        awk -v p="od.$s.kind" '
+            /^screen [^:]+: frames/ {
+                k = $0; sub(/^screen /, "", k); sub(/:.*/, "", k); gsub(/ /, "_", k)
+                line = $0; gsub("[,;]", "", line); n = split(line, a, " "); c = ""
+                for (i = 1; i < n; i++) {
+                    if (a[i] == "frames") print p "." k ".frames", a[i + 1]
+                    if (a[i] == "cpu") c = "cpu_"
+                    if (a[i] == "p50" || a[i] == "p99" || a[i] == "max") print p "." k "." c a[i], a[i + 1]
+                }
+            }' "$TMP/tour" >>"$R"
     done
 fi
 
@@ -174,15 +196,41 @@ cpu_ticks() { # PID -> utime + stime in clock ticks (fields 14 and 15 of stat)
     sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
 }
 now_ns() { date +%s%N; }
-# idle NAME SIZE [ARGS...]: 12 s of the interactive app; the window shows
-# whatever the app starts on.
+# The start-up work (hyphenation tables: read from the state folder, or
+# built on a thread from the dictionaries) ends when every language of the
+# content has said "hyphenation table for LANG" in the log.
+langs=$(sed -n 's/.*"languages" *: *\[\(.*\)\].*/\1/p' "$CONTENT/openday.json" | tr ',' '\n' | grep -c '"')
+[ "$langs" -gt 0 ] || langs=1
+# wait_ready PID LOG N: until N languages have their table (at most 30 s);
+# sets ready_ns and ready_ticks (the CPU the process used for it).
+wait_ready() {
+    wn=0
+    while wc=$(grep -c 'hyphenation table for' "$2" 2>/dev/null); [ "${wc:-0}" -lt "$3" ] &&
+          [ "$wn" -lt 300 ] && kill -0 "$1" 2>/dev/null; do
+        sleep 0.1; wn=$((wn + 1))
+    done
+    ready_ns=$(now_ns); ready_ticks=$(cpu_ticks "$1")
+}
+ms_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.0f", (b - a) / 1e6 }'; }
+rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null; }
+hz=$(getconf CLK_TCK)
+# idle NAME SIZE STATE [ARGS...]: the interactive app with the state folder
+# STATE (its hyphenation tables already made, as on any start but the
+# first). The figures start 2 s after the start-up work ends (and at least
+# 5 s after the start) and last 10 s; the start-up work is reported on its
+# own, and the resident set at the end (at least 15 s after the start).
 idle() {
-    name=$1 s=$2
-    shift 2
-    "$APP" --windowed "$s" --content "$CONTENT" --stats --no-state --fps 60 "$@" \
+    name=$1 s=$2 st=$3
+    shift 3
+    launch=$(now_ns)
+    "$APP" --windowed "$s" --content "$CONTENT" --stats --state-dir "$st" --fps 60 "$@" \
         >"$TMP/idle" 2>"$TMP/idle.err" &
     pid=$!
+    wait_ready "$pid" "$TMP/idle.err" "$langs"
+    put "od.$s.$name.startup_ms" "$(awk -v a="$launch" -v b="$ready_ns" 'BEGIN { printf "%.0f", (b - a) / 1e6 }')"
+    [ -n "$ready_ticks" ] && put "od.$s.$name.startup_cpu_s" "$(awk -v t="$ready_ticks" -v hz="$hz" 'BEGIN { printf "%.3f", t / hz }')"
     sleep 2
+    while [ "$(ms_since "$launch")" -lt 5000 ]; do sleep 0.1; done
     t0=$(now_ns); c0=$(cpu_ticks "$pid")
     if [ -z "$c0" ]; then
         say "openday --windowed exited early at $s:"; cat "$TMP/idle.err" >&2
@@ -198,9 +246,9 @@ idle() {
         note "idle $name at $s: the app died after SIGUSR1 (an openday without the --stats signal?)"
         return
     fi
+    put "od.$s.$name.rss_mib" "$(rss_kib "$pid" | awk '{ printf "%.1f", $1 / 1024 }')"
     kill -TERM "$pid"
     wait "$pid"
-    hz=$(getconf CLK_TCK)
     put "od.$s.$name.cpu_pct" "$(awk -v a="$c0" -v b="$c1" -v t0="$t0" -v t1="$t1" -v hz="$hz" \
         'BEGIN { printf "%.2f", 100 * (b - a) / hz / ((t1 - t0) / 1e9) }')"
     # The first pair of --stats lines is the warm-up (SIGUSR1), the last the exit.
@@ -218,18 +266,55 @@ idle() {
     grep -q "^od\.$s\.$name\.rasterised_after_warmup" "$R" ||
         note "idle $name at $s: SIGUSR1 printed no --stats (an openday without it?)"
 }
+# start NAME CONTENT STATE N: the attract loop at 1920x1080 from its start:
+# the start-up work (time and CPU until N languages have their tables, and
+# how many dictionaries were read for them), the CPU of the first 10 s and
+# the resident set at 15 s.
+start() {
+    name=$1 dir=$2 st=$3 n=$4 s=1920x1080
+    launch=$(now_ns)
+    "$APP" --windowed "$s" --content "$dir" --state-dir "$st" --fps 60 >/dev/null 2>"$TMP/start.err" &
+    pid=$!
+    wait_ready "$pid" "$TMP/start.err" "$n"
+    put "st.$name.ready_ms" "$(awk -v a="$launch" -v b="$ready_ns" 'BEGIN { printf "%.0f", (b - a) / 1e6 }')"
+    put "st.$name.ready_cpu_s" "$(awk -v t="${ready_ticks:-0}" -v hz="$hz" 'BEGIN { printf "%.3f", t / hz }')"
+    while [ "$(ms_since "$launch")" -lt 10000 ]; do sleep 0.05; done
+    put "st.$name.cpu10_s" "$(awk -v t="$(cpu_ticks "$pid")" -v hz="$hz" 'BEGIN { printf "%.3f", t / hz }')"
+    while [ "$(ms_since "$launch")" -lt 15000 ]; do sleep 0.05; done
+    put "st.$name.rss15_mib" "$(rss_kib "$pid" | awk '{ printf "%.1f", $1 / 1024 }')"
+    kill -TERM "$pid"
+    wait "$pid"
+    put "st.$name.built" "$(grep -c 'hyphenation table for .* built' "$TMP/start.err")"
+    put "st.$name.dict_reads" "$(grep -c 'hyphenation table for .*(dictionary read)' "$TMP/start.err")"
+    put "st.$name.langs" "$n"
+}
 if [ "${BENCH_IDLE:-1}" != 0 ]; then
+    # The start: a first start (no tables yet: they are built) and a restart
+    # (read from the state folder), as a kiosk that is switched on each day.
+    state=$TMP/state
+    rm -rf "$state"
+    say "start-up at 1920x1080: first start, then a restart (15 s each)"
+    start first "$CONTENT" "$state" "$langs"
+    start restart "$CONTENT" "$state" "$langs"
+    # Regional variants: the shipped set in de, de-AT and de-CH as well (their
+    # texts fall back to English and German), from a first start.
+    say "start-up with regional variants (15 s)"
+    rm -rf "$TMP/variants" "$TMP/vstate"
+    cp -r "$CONTENT" "$TMP/variants"
+    sed 's/"languages": *\[[^]]*\]/"languages": ["en", "de", "de-AT", "de-CH"]/' \
+        "$CONTENT/openday.json" >"$TMP/variants/openday.json"
+    start variants "$TMP/variants" "$TMP/vstate" 4
     # A still screen needs the app to start on one. The brief's command starts
     # on the attract loop, which animates; an app that accepts --screen NAME
     # outside --screenshot starts still on Home.
     still=0
     "$APP" --windowed 320x240 --screen home --help >/dev/null 2>&1 && still=1
     for s in $SIZES; do
-        say "idle kiosk $s (attract loop, 12 s)"
-        idle attract "$s"
+        say "idle kiosk $s (attract loop, 15 s)"
+        idle attract "$s" "$state"
         if [ "$still" = 1 ]; then
-            say "still Home $s (12 s)"
-            idle still "$s" --screen home
+            say "still Home $s (15 s)"
+            idle still "$s" "$state" --screen home
         fi
     done
     [ "$still" = 1 ] || note "still screen: not measured; openday starts on the attract loop (animated) and has no way to start on a still screen (--screen outside --screenshot)"

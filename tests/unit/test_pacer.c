@@ -235,6 +235,7 @@ static void stats_from_known_work(void **state)
     assert_true(st.frames == 1000 && st.late == 5);
     assert_float_equal(st.mean_ms, (985 * 2.0 + 10 * 7.3 + 5 * 40.0) / 1000.0, 1e-9);
     assert_float_equal(st.p99_ms, 7.35, 1e-9); /* upper edge of [7.30, 7.35) */
+    assert_float_equal(st.p50_ms, 2.05, 1e-9);
     assert_float_equal(st.max_ms, 40.0, 1e-9);
 
     /* Work beyond the histogram (>= 100 ms) lands in the overflow bin; the
@@ -249,12 +250,17 @@ static void stats_from_known_work(void **state)
     assert_float_equal(st.mean_ms, (990 * 2.0 + 9 * 10.0 + 150.123) / 1000.0, 1e-9);
     assert_true(s.hist[PACER_HIST_BINS] == 1);
 
-    /* When the 99% point is in the overflow bin, p99 is the exact maximum. */
+    /* When the 99% point is in the overflow bin, p99 is the exact maximum;
+     * the median here is the 50th sample, in the first bin. */
     pacer_init(&s, US, 60, 0);
     add_frames(&s, 50, 1000);
     add_frames(&s, 50, 250000);
     pacer_get_stats(&s, &st);
     assert_float_equal(st.p99_ms, 250.0, 1e-9);
+    assert_float_equal(st.p50_ms, 1.05, 1e-9);
+    add_frames(&s, 1, 250000);      /* now the 51st: the overflow bin */
+    pacer_get_stats(&s, &st);
+    assert_float_equal(st.p50_ms, 250.0, 1e-9);
 
     /* A percentile never exceeds the maximum, even at a bin's upper edge. */
     pacer_init(&s, US, 60, 0);

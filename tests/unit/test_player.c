@@ -89,6 +89,67 @@ static kiosk *make(bool refuse_quit)
     return k;
 }
 
+/* What the kiosk handed the measurer's prepare callback. */
+typedef struct {
+    int calls;
+    char langs[4][8];
+    char *words[4];
+    char cache[64];
+} prepared;
+
+static void fake_prepare(void *hctx, const char *lang, const char *words, size_t len,
+                         const char *cache_dir)
+{
+    prepared *p = hctx;
+    if (p->calls < 4) {
+        snprintf(p->langs[p->calls], sizeof p->langs[0], "%s", lang);
+        p->words[p->calls] = strndup(words, len);
+    }
+    snprintf(p->cache, sizeof p->cache, "%s", cache_dir);
+    p->calls++;
+}
+
+static bool has_word(const char *words, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = words; (p = strstr(p, w)) != NULL; p += n)
+        if ((p == words || p[-1] == '\n') && p[n] == '\n')
+            return true;
+    return false;
+}
+
+/* A kiosk that prepares its languages hands the measurer, for each, the
+ * words of that language's texts (degrees, careers, the interface strings)
+ * and its state folder for the table, once per content: at its first app. */
+static void the_kiosk_hands_each_language_its_words(void **state)
+{
+    (void)state;
+    kiosk_config cfg;
+    kiosk_config_defaults(&cfg);
+    cfg.live = false;
+    cfg.log = null_log;
+    cfg.prepare_languages = true;
+    cfg.state_dir = "/nonexistent-state";
+    kiosk *k = kiosk_create(&cfg, 800, 480, 0);
+    assert_non_null(k);
+    prepared p = { 0 };
+    lay_measure m = fixture_measure();
+    m.prepare = fake_prepare;
+    m.hctx = &p;
+    assert_true(kiosk_set_measure(k, m));
+    assert_int_equal(p.calls, 2);
+    assert_string_equal(p.langs[0], "en");
+    assert_string_equal(p.langs[1], "de");
+    assert_string_equal(p.cache, "/nonexistent-state");
+    assert_true(has_word(p.words[0], "Production"));
+    assert_false(has_word(p.words[0], "Musikproduktion"));
+    assert_true(has_word(p.words[1], "Musikproduktion"));
+    assert_true(has_word(p.words[1], "Klang"));
+    kiosk_destroy(k);
+    for (int i = 0; i < 2; i++)
+        free(p.words[i]);
+}
+
 /* Play text on a new kiosk; returns player_run's status. */
 static int play(const char *text, double fps, bool refuse_quit, player_result *res, fake *f)
 {
@@ -192,6 +253,7 @@ int main(void)
     null_log = fopen("/dev/null", "w");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dump_writes_the_frame_on_screen),
+        cmocka_unit_test(the_kiosk_hands_each_language_its_words),
         cmocka_unit_test(a_day_of_waiting_is_cheap),
         cmocka_unit_test(jumps_keep_the_timeline),
         cmocka_unit_test(platform_calls_and_quits),

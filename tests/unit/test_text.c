@@ -173,17 +173,35 @@ static void a_dictionary_prepared_in_the_background(void **state)
     bool have = hyph_points(h, "en", word, n, direct);
     hyph_destroy(h);
     h = hyph_create(NULL);
-    hyph_prepare(h, "en");
-    hyph_prepare(h, "en");
-    hyph_prepare(h, "zz");
+    hyph_prepare(h, "en", NULL, 0, NULL);
+    hyph_prepare(h, "en", NULL, 0, NULL);
+    hyph_prepare(h, "zz", NULL, 0, NULL);
     assert_int_equal(hyph_points(h, "en", word, n, prepared), have);
     if (have)
         assert_memory_equal(direct, prepared, n);
     assert_false(hyph_points(h, "zz", word, n, prepared));
     hyph_destroy(h);
     h = hyph_create(NULL);
-    hyph_prepare(h, "en");
+    hyph_prepare(h, "en", NULL, 0, NULL);
     hyph_destroy(h); /* at once: joins the reading thread */
+}
+
+static void collect(void *ctx, const char *w, size_t n)
+{
+    char *out = ctx;
+    strncat(out, w, n);
+    strcat(out, "|");
+}
+
+/* The words handed to the hyphenation table are the letter runs layout asks
+ * about: punctuation, digits and spaces end them, and runs under four bytes
+ * are never hyphenated. */
+static void text_words_are_the_runs_layout_hyphenates(void **state)
+{
+    (void)state;
+    char out[256] = "";
+    text_words("Musikproduktion, e-mail: naïve 3D-Druck (Tonstudio)!", collect, out);
+    assert_string_equal(out, "Musikproduktion|mail|naïve|Druck|Tonstudio|");
 }
 
 static void a_word_without_points_breaks_between_characters(void **state)
@@ -485,6 +503,7 @@ int main(void)
         cmocka_unit_test(mandatory_breaks_are_honoured),
         cmocka_unit_test(a_long_word_is_hyphenated_at_a_dictionary_point),
         cmocka_unit_test(a_dictionary_prepared_in_the_background),
+        cmocka_unit_test(text_words_are_the_runs_layout_hyphenates),
         cmocka_unit_test(a_word_without_points_breaks_between_characters),
         cmocka_unit_test(breaks_between_characters_keep_characters_whole),
         cmocka_unit_test(cached_lines_are_the_lines_wrapped_afresh),

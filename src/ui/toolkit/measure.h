@@ -29,10 +29,15 @@ typedef struct {
     bool (*hyphenate)(void *hctx, const char *lang, const char *s, size_t len,
                       unsigned char *points);
     void *hctx;
-    /* Start getting ready to hyphenate lang, without blocking (a long
-     * dictionary read begins in the background); hyphenate then waits only
-     * if called before it is done. May be NULL. */
-    void (*prepare)(void *hctx, const char *lang);
+    /* Start getting ready to hyphenate lang's words, without blocking (a
+     * long dictionary read begins in the background); hyphenate then waits
+     * only if called before it is done. words (len bytes, '\n' apart) are
+     * every word layout may ask about in lang (text_words over the
+     * content's texts): the provider may then answer for these words alone,
+     * and keep what it made in cache_dir (NULL or "": nowhere). words NULL:
+     * any word. May be NULL. */
+    void (*prepare)(void *hctx, const char *lang, const char *words, size_t len,
+                    const char *cache_dir);
 } lay_measure;
 
 static inline float measure_cap_height(const lay_measure *m, scene_font font, float px)

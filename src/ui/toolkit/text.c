@@ -321,27 +321,48 @@ static bool letter(uint32_t c)
            !(c >= 0x3000 && c < 0x3040) && !(c >= 0xFE30 && c < 0xFE70) && c < 0x1F000;
 }
 
+void text_words(const char *s, void (*fn)(void *ctx, const char *w, size_t n), void *ctx)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        while (i < len && !letter(cp_at(s, i, len)))
+            i = next_cp(s, i, len);
+        size_t ws = i;
+        while (i < len && letter(cp_at(s, i, len)))
+            i = next_cp(s, i, len);
+        /* hyphen_point asks about at most TEXT_WORD_MAX bytes of a word, from
+         * its start; a longer one is asked about from other starts too, never
+         * whole: such a word gets no points from a table (it breaks between
+         * characters). */
+        if (i - ws >= TEXT_WORD_MIN && i - ws <= TEXT_WORD_MAX)
+            fn(ctx, s + ws, i - ws);
+    }
+}
+
 /* Bytes of a word handed to the hyphenation dictionary, and the longest line
  * that can take a hyphen (it is measured with the hyphen, in a buffer). */
-#define HYPH_WORD_MAX 256
+#define HYPH_WORD_MAX TEXT_WORD_MAX
 #define HYPH_LINE_MAX 512
 
 /* The last hyphenation point that ends the line s[p..at) + "-" no wider than
- * maxw, given that s[p..cut) is the longest prefix that fits without one and
- * s[p..over) is too wide. The dictionary sees the letters around the cut:
- * back to the word's start when it is near (a line continuing a word begun
- * on the line before), forward a little past the cut. A few candidates are
- * measured at most, so a word costs about a line of bytes per line. */
+ * maxw, given that s[p..cut) is the longest prefix that fits without one.
+ * The dictionary sees the whole word around the cut (a line may continue a
+ * word begun on the line before). A few candidates are measured at most, so
+ * a word costs about a line of bytes per line. */
 static bool hyphen_point(const text_ctx *T, const text_breaks *b, scene_font f, float px, size_t p,
-                         size_t cut, size_t over, float maxw, size_t *at, float *w)
+                         size_t cut, float maxw, size_t *at, float *w)
 {
     const lay_measure *m = T->measure;
     const char *s = b->s;
     size_t len = b->len;
     if (!m->hyphenate || cut - p + 1 > HYPH_LINE_MAX)
         return false;
+    /* The dictionary is asked about whole words (the letters around the
+     * cut, back to the word's start and on to its end), never a window
+     * of one: the platform answers from a table of the content's words,
+     * made once when it loads (measure.h). */
     size_t ws = p;
-    while (ws > 0 && p - ws < 32) {
+    while (ws > 0 && p - ws < HYPH_WORD_MAX) {
         size_t q = ws - 1;
         while (q > 0 && cont_byte(s[q]))
             q--;
@@ -353,19 +374,17 @@ static bool hyphen_point(const text_ctx *T, const text_breaks *b, scene_font f, 
         ws = next_cp(s, ws, len);
     if (ws >= cut)
         return false;
-    size_t lim = over + 16 < len ? over + 16 : len;
-    if (lim > ws + HYPH_WORD_MAX)
-        lim = ws + HYPH_WORD_MAX;
+    size_t lim = len < ws + HYPH_WORD_MAX ? len : ws + HYPH_WORD_MAX;
     size_t we = ws;
     while (we < lim && letter(cp_at(s, we, len)) && next_cp(s, we, len) <= lim)
         we = next_cp(s, we, len);
-    if (we - ws < 4)
+    if (we - ws < TEXT_WORD_MIN)
         return false;
     unsigned char pts[HYPH_WORD_MAX];
     if (!m->hyphenate(m->hctx, b->lang, s + ws, we - ws, pts))
         return false;
-    /* A word cut short ends, for the dictionary, where it was cut: its last
-     * points are guesses. */
+    /* A word longer than the dictionary is asked about ends, for it, where
+     * it was cut: its last points are guesses. */
     size_t last = we - ws;
     if (we < len && letter(cp_at(s, we, len)))
         last = last > 8 ? last - 8 : 0;
@@ -402,7 +421,7 @@ static size_t break_word(const text_ctx *T, const text_breaks *b, scene_font f, 
     size_t cut = fit_prefix(T, f, px, b->s, p, g->over, g->w, maxw, &cw);
     size_t at;
     float hw;
-    if (cut < g->over && hyphen_point(T, b, f, px, p, cut, g->over, maxw, &at, &hw)) {
+    if (cut < g->over && hyphen_point(T, b, f, px, p, cut, maxw, &at, &hw)) {
         out->len = at - p;
         out->w = hw;
         out->hyphen = true;

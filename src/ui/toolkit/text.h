@@ -35,6 +35,15 @@ typedef struct {
     text_cache *cache;
 } text_ctx;
 
+/* The words layout may ask the measurer to hyphenate (measure.h): each
+ * run of letters in the NUL-terminated s of TEXT_WORD_MIN to TEXT_WORD_MAX
+ * bytes, in order, repeats included, handed to fn exactly as hyphenate will
+ * be handed it. The kiosk collects a content's words with it so that the
+ * platform can hyphenate them once, when the content loads. */
+#define TEXT_WORD_MIN 4
+#define TEXT_WORD_MAX 256
+void text_words(const char *s, void (*fn)(void *ctx, const char *w, size_t n), void *ctx);
+
 /* Advance width of s[0..len) (0 for no bytes). */
 float text_width(const text_ctx *T, scene_font f, float px, const char *s, size_t len);
 
