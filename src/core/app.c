@@ -1309,3 +1309,8 @@ uint32_t app_languages_chosen(const app *a)
 {
     return a->lang.chosen;
 }
+
+void app_forget_wraps(app *a)
+{
+    text_cache_clear(a->wrap);
+}

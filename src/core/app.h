@@ -193,4 +193,8 @@ typedef struct {
 } app_info;
 void app_get_info(const app *a, app_info *out);
 
+/* Drop the wrapped lines kept from frame to frame, so the next frame wraps
+ * every paragraph again (the measurer's hyphenation changed). */
+void app_forget_wraps(app *a);
+
 #endif

@@ -232,6 +232,13 @@ bool kiosk_set_measure(kiosk *k, lay_measure m)
     return make_app(k);
 }
 
+void kiosk_hyphenation_ready(kiosk *k)
+{
+    if (k->a)
+        app_forget_wraps(k->a);
+    k->force = true;
+}
+
 void kiosk_resize(kiosk *k, int display_w, int display_h)
 {
     k->dw = display_w;

@@ -108,6 +108,11 @@ void kiosk_fonts_of(const content *c, kiosk_fonts *out);
  * memory (the app could not be made). */
 bool kiosk_set_measure(kiosk *k, lay_measure m);
 
+/* Hyphenation for a language became ready after the text was first laid
+ * out without it (the measurer's tables are built on a thread and answer
+ * nothing meanwhile): wrap every paragraph again from the next frame. */
+void kiosk_hyphenation_ready(kiosk *k);
+
 /* The display changed size (physical pixels). */
 void kiosk_resize(kiosk *k, int display_w, int display_h);
 /* The physical facts became known after kiosk_create (the window runner

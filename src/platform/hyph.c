@@ -8,7 +8,10 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <time.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -57,6 +60,7 @@ static unsigned queued;
 static unsigned loads;         /* dictionaries read for tables, ever */
 static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER; /* table_blob */
 static unsigned builds;        /* tables built */
+static unsigned ready;         /* threads done, their result there to take */
 
 /* A dictionary being read on a thread of its own (hyph_prepare). The
  * thread and the hyph share it under the lock until one of them is done
@@ -529,6 +533,11 @@ static hyph_table *job_table(hyph_job *j)
 static void *load_thread(void *arg)
 {
     hyph_job *j = arg;
+    /* The frame loop comes first: on a Pi with a core to spare this changes
+     * nothing, on a busy machine the table waits, not the visitor. Linux
+     * gives each thread its own nice value; where it cannot be set, the
+     * build runs as before. */
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
     HyphenDict *d = NULL;
     hyph_table *t = NULL;
     if (j->words)
@@ -542,6 +551,10 @@ static void *load_thread(void *arg)
     bool left = j->abandoned;
     pthread_cond_signal(&j->cv);
     pthread_mutex_unlock(&j->mu);
+    /* Counted after `done`: whoever sees the count grow finds it done. */
+    pthread_mutex_lock(&count_mu);
+    ready++;
+    pthread_mutex_unlock(&count_mu);
     if (left) {
         if (d)
             hnj_hyphen_free(d);
@@ -668,7 +681,19 @@ static HyphenDict *dict_for(hyph *h, const char *lang, hyph_table **table)
                 return NULL;
             }
         }
-        settle(h, slot); /* blocks only if asked for before its thread is done */
+        /* A table still being built answers nothing yet rather than keep
+         * the frame loop waiting (a first start on a busy machine, or on a
+         * Pi 3, builds for seconds): the words wrap without hyphens until
+         * it is done, and the kiosk then wraps them again (hyph_stats'
+         * ready count tells it when). */
+        if (slot->job) {
+            pthread_mutex_lock(&slot->job->mu);
+            bool done = slot->job->done;
+            pthread_mutex_unlock(&slot->job->mu);
+            if (!done)
+                return NULL;
+        }
+        settle(h, slot); /* done: takes the result without waiting */
         table_free(slot->prev);
         slot->prev = NULL;
         *table = slot->table;
@@ -793,6 +818,7 @@ void hyph_get_stats(const hyph *h, hyph_stats *out)
     pthread_mutex_lock(&count_mu);
     out->builds = builds;
     out->loads = loads;
+    out->ready = ready;
     pthread_mutex_unlock(&count_mu);
     for (size_t i = 0; h && i < h->n; i++) {
         const hyph_lang *l = &h->langs[i];

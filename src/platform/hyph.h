@@ -51,9 +51,11 @@ bool hyph_points(void *ctx, const char *lang, const char *s, size_t len, unsigne
  * text_words gives them): the table of those words, from cache_dir's file
  * when it is theirs (cache_dir NULL or "": no file), else built on a thread;
  * nothing when lang already has the table of the same words. Without
- * (words NULL): the dictionary, read on a thread. hyph_points for lang waits
- * for the thread only if asked before it is done; hyph_destroy does not wait
- * for one still running (it finishes and frees its work on its own).
+ * (words NULL): the dictionary, read on a thread. Until the thread is done
+ * hyph_points for lang gives no points (it never waits: a word then wraps
+ * without a hyphen); hyph_get_stats' `ready` grows when a thread is done,
+ * so a caller can wrap its text again. hyph_destroy does not wait for a
+ * thread still running (it finishes and frees its work on its own).
  * Without a thread to spare the work is done at once. */
 void hyph_prepare(void *ctx, const char *lang, const char *words, size_t len,
                   const char *cache_dir);
@@ -66,6 +68,7 @@ void hyph_wait(hyph *h);
  * tables the process has built and dictionaries it has read for them. */
 typedef struct {
     unsigned tables, dictionaries, builds, loads;
+    unsigned ready;   /* reading threads done so far, in the whole process */
     size_t words, table_bytes;
 } hyph_stats;
 void hyph_get_stats(const hyph *h, hyph_stats *out);

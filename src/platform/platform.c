@@ -15,6 +15,7 @@
 #include "content.h"
 #include "drm_card.h"
 #include "file.h"
+#include "hyph.h"
 #include "boot.h"
 #include "font.h"
 #include "gfx.h"
@@ -907,6 +908,7 @@ int platform_window(const cli_options *o)
     double sim = 0; /* kiosk time, ms: fixed steps while busy, the real gap while idle */
     uint64_t t0 = SDL_GetPerformanceCounter();
     bool running = true, force = true;
+    unsigned hyph_ready = 0;
     int win_w = 0, win_h = 0;
     SDL_GetWindowSize(s.g.win, &win_w, &win_h);
 
@@ -932,6 +934,15 @@ int platform_window(const cli_options *o)
             fprintf(stderr, "openday: --debug-stall-after: the loop stops here\n");
             for (;;)
                 pause();
+        }
+        /* A hyphenation table built since the last turn: text laid out
+         * without it is wrapped again (hyph.h never makes the loop wait). */
+        hyph_stats hs;
+        hyph_get_stats(NULL, &hs);
+        if (hs.ready != hyph_ready) {
+            hyph_ready = hs.ready;
+            kiosk_hyphenation_ready(s.k);
+            force = true;
         }
         if (watchdog && wall - wd_last >= wd_every_ms) {
             sd_notify(0, "WATCHDOG=1");

@@ -50,6 +50,7 @@ static void a_table_answers_as_the_dictionary_and_keeps_none(void **state)
     (void)state;
     hyph *h = hyph_create(NULL);
     hyph_prepare(h, "en-GB", words, strlen(words), NULL);
+    hyph_wait(h);
     const char *w[] = { "extraordinary", "responsibilities", "production" };
     for (size_t i = 0; i < 3; i++) {
         unsigned char want[64], got[64];
@@ -250,10 +251,33 @@ static void a_language_without_a_dictionary(void **state)
     hyph_destroy(h);
 }
 
+/* The frame loop never waits for a table: asked before its thread is done
+ * (German's dictionary takes seconds to read), hyph_points answers at once
+ * with no points, and the ready count grows when the thread is done, after
+ * which the points are there. */
+static void asked_early_it_answers_at_once(void **state)
+{
+    (void)state;
+    static const char de[] = "Musikproduktion\nTontechnik\n";
+    hyph_stats st;
+    hyph *h = hyph_create(NULL);
+    hyph_get_stats(h, &st);
+    unsigned ready = st.ready;
+    hyph_prepare(h, "de", de, strlen(de), NULL);
+    unsigned char got[64];
+    assert_false(hyph_points(h, "de", "Musikproduktion", 15, got));
+    hyph_wait(h);
+    hyph_get_stats(h, &st);
+    assert_true(st.ready > ready);
+    assert_true(hyph_points(h, "de", "Musikproduktion", 15, got));
+    hyph_destroy(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_table_answers_as_the_dictionary_and_keeps_none),
+        cmocka_unit_test(asked_early_it_answers_at_once),
         cmocka_unit_test(the_table_is_cached_and_read_back),
         cmocka_unit_test(a_damaged_cache_is_ignored_and_made_again),
         cmocka_unit_test(variants_read_their_dictionary_once),
