@@ -67,10 +67,11 @@ expect "$T/small.png" "https://openday.example.org/music-production"
 # The web export carries the same codes as inline SVG: draw two of them
 # from their path and decode them too.
 "$O" --export-html "$T/web" >/dev/null 2>&1 || fail "--export-html"
-n=$(grep -o '<figure class="qr">' "$T/web/index.html" | wc -l)
-[ "$n" -eq 16 ] || fail "the web page has $n QR codes, expected 16 (2 degrees, 14 careers)"
-for i in 0 15; do
-    want=$(python3 - "$T/web/index.html" "$i" "$T/web$i.pgm" <<'PY'
+# svg_code PAGE I PGM: the I-th QR code of a web page (an SVG of module
+# rows) drawn as a PGM image for zbarimg; prints the address its caption
+# links.
+svg_code() {
+    python3 - "$1" "$2" "$3" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 figs = re.findall(r'<figure class="qr"><svg[^>]*viewBox="0 0 (\d+) \d+"[^>]*>.*?<path fill="#000" d="([^"]*)"/></svg><figcaption><a href="([^"]*)"', html)
@@ -87,7 +88,11 @@ with open(sys.argv[3], "wb") as f:
     f.write(bytes(v for row in img for v in row))
 print(url.replace("&amp;", "&"))
 PY
-) || fail "reading the SVG code $i"
+}
+n=$(grep -o '<figure class="qr">' "$T/web/index.html" | wc -l)
+[ "$n" -eq 16 ] || fail "the web page has $n QR codes, expected 16 (2 degrees, 14 careers)"
+for i in 0 15; do
+    want=$(svg_code "$T/web/index.html" "$i" "$T/web$i.pgm") || fail "reading the SVG code $i"
     expect "$T/web$i.pgm" "$want"
 done
 
@@ -104,24 +109,7 @@ intl="https://xn--bcher-kva.example/studium/%C3%A4/music-production"
 expect "$T/intl.png" "$intl"
 "$O" --content "$T/intl" --export-html "$T/intlweb" >/dev/null 2>&1 || fail "--export-html (intl)"
 grep -q "href=\"$intl\"" "$T/intlweb/index.html" || fail "the web page does not link $intl"
-want=$(python3 - "$T/intlweb/index.html" 0 "$T/intlweb0.pgm" <<'PY'
-import re, sys
-html = open(sys.argv[1], encoding="utf-8").read()
-figs = re.findall(r'<figure class="qr"><svg[^>]*viewBox="0 0 (\d+) \d+"[^>]*>.*?<path fill="#000" d="([^"]*)"/></svg><figcaption><a href="([^"]*)"', html)
-n, d, url = figs[int(sys.argv[2])]
-n = int(n); s = 6
-img = [[255] * (n * s) for _ in range(n * s)]
-for x, y, w in re.findall(r'M(\d+) (\d+)h(\d+)v1h-\d+z', d):
-    x, y, w = int(x), int(y), int(w)
-    for yy in range(y * s, (y + 1) * s):
-        for xx in range(x * s, (x + w) * s):
-            img[yy][xx] = 0
-with open(sys.argv[3], "wb") as f:
-    f.write(b"P5\n%d %d\n255\n" % (n * s, n * s))
-    f.write(bytes(v for row in img for v in row))
-print(url.replace("&amp;", "&"))
-PY
-) || fail "reading the SVG code of the intl page"
+want=$(svg_code "$T/intlweb/index.html" 0 "$T/intlweb0.pgm") || fail "reading the SVG code of the intl page"
 [ "$want" = "$intl" ] || fail "the web page's first code links \"$want\", expected \"$intl\""
 expect "$T/intlweb0.pgm" "$intl"
 
