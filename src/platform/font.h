@@ -54,7 +54,7 @@ uint32_t fontset_missing(fontset *f, const char *s, size_t len);
 
 /* Faces kept open at once (a role or fallback at one pixel size each); the
  * least recently used is closed to open another. */
-#define FONTSET_FACES 24
+#define FONTSET_FACES 32
 
 /* Counters of the face cache, for tests and --stats. */
 typedef struct {
