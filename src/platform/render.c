@@ -149,11 +149,24 @@ render *render_create(SDL_Renderer *ren, fontset *fonts)
     return r;
 }
 
+/* What the pixels of a w x h text take: a block of PIXELS_MAPPED and up is
+ * a mapping of its own (see above), whole pages with its header; a smaller
+ * one a heap chunk, rounded to 16 bytes. The cache counts this, not w * h *
+ * 4, so that its bound is the memory it really holds: many small textures
+ * of odd sizes waste up to a page each, which the bound did not see. */
+static size_t tex_bytes(int w, int h)
+{
+    size_t n = (size_t)w * (size_t)h * 4;
+    if (n >= PIXELS_MAPPED)
+        return (n + 16 + 4095) & ~(size_t)4095;
+    return (n + 15) & ~(size_t)15;
+}
+
 static void drop_entry(render *r, text_entry *e)
 {
     if (e->tex)
         SDL_DestroyTexture(e->tex);
-    r->bytes -= (size_t)e->w * (size_t)e->h * 4;
+    r->bytes -= tex_bytes(e->w, e->h);
     r->entries--;
     free(e->str);
     memset(e, 0, sizeof *e);
@@ -337,7 +350,7 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
         return NULL;
     }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    if (!make_room(r, (size_t)w * (size_t)hh * 4)) {
+    if (!make_room(r, tex_bytes(w, hh))) {
         /* Every entry was drawn in this frame (a screen with more distinct
          * texts than the cache holds): evicting one would only rasterise it
          * again later in the frame, and growing would be unbounded. This
@@ -357,7 +370,7 @@ static text_entry *text_get(render *r, scene_font font, float size, od_color col
     text_entry *e = &r->text[j];
     *e = (text_entry){ h, copy, (uint32_t)len, font, px, rgb, tex, w, hh, r->frame, true };
     r->entries++;
-    r->bytes += (size_t)w * (size_t)hh * 4;
+    r->bytes += tex_bytes(w, hh);
     return e;
 }
 
