@@ -46,8 +46,14 @@ for kind in link pipe; do
     trap_at $kind "$T/say.wav"
     timeout 20 "$O" --say "Hello" --wav "$T/say.wav" >"$T/out" 2>"$T/err"
     rc=$?
-    after $kind "$T/say.wav" "--say --wav"
-    [ "$(head -c 4 "$T/say.wav")" = RIFF ] || fail "--say: not a WAV file"
+    # Through an emulator the foreign eSpeak NG may not find its voices (as
+    # check_speech says): then there is no WAV to write, only the reason.
+    if [ $rc -ne 0 ] && [ -n "$OPENDAY_EXEC" ] && grep -q "Read aloud unavailable" "$T/err"; then
+        echo "skipped: --say --wav at a $kind: no voice through $OPENDAY_EXEC"
+    else
+        after $kind "$T/say.wav" "--say --wav"
+        [ "$(head -c 4 "$T/say.wav")" = RIFF ] || fail "--say: not a WAV file"
+    fi
 
     mkdir -p "$T/site"
     trap_at $kind "$T/site/index.html"
